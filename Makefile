@@ -1,0 +1,145 @@
+# hanchot — plain Makefile, pkg-config for every library.
+# make            build ./hanchot
+# make run        install missing packages, build, open the TUI on the default database
+# make test       build and run every test (unit, sanitizer, end-to-end, short fuzz, valgrind)
+# make fuzz       long libFuzzer runs          make bench   benchmarks (tests/bench/)
+# make install / uninstall (PREFIX, DESTDIR)   make deps    install missing Debian packages
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PKGS      = ncursesw sqlite3 libical
+
+# Debian 12 packages: what building needs, and what testing needs on top.
+BUILD_DEBS = gcc make pkg-config libncurses-dev libsqlite3-dev libical-dev
+TEST_DEBS  = libcmocka-dev tmux valgrind sqlite3 python3 python3-icalendar calcurse \
+             clang libclang-rt-14-dev
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+       -Wformat=2 -Wwrite-strings -Wno-format-nonliteral
+DEFS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
+       -DHANCHOT_VERSION='"$(VERSION)"' -DHANCHOT_DATADIR='"$(PREFIX)/share/hanchot"'
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=c11 $(DEFS) $(WARN) -I. $(PKG_CFLAGS) $(CFLAGS)
+LIBS       = $(PKG_LIBS) -lm
+
+B = build
+Q = @
+CORE_SRC = $(wildcard core/*.c)
+DB_SRC   = $(wildcard db/*.c)
+TUI_SRC  = $(filter-out tui/main.c,$(wildcard tui/*.c))
+LIB_SRC  = $(CORE_SRC) $(DB_SRC) $(TUI_SRC)
+HDRS     = $(wildcard core/*.h db/*.h tui/*.h)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
+ASAN_BIN = $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(UNIT_SRC))
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
+
+.PHONY: all run test unit asan e2e fuzz fuzz-short bench valgrind install uninstall clean deps check-deps
+
+all: hanchot
+
+$(B)/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/libhanchot.a: $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC))
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+
+hanchot: $(B)/obj/tui/main.o $(B)/libhanchot.a
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+# --- tests -------------------------------------------------------------------
+$(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libhanchot.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libhanchot.a $(LIBS) $(shell pkg-config --libs cmocka)
+
+ASAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+$(B)/asan/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -O1 $(ASAN_FLAGS) -c -o $@ $<
+
+$(B)/asan/libhanchot.a: $(patsubst %.c,$(B)/asan/obj/%.o,$(LIB_SRC))
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(B)/asan/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/asan/libhanchot.a
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) -O1 $(ASAN_FLAGS) -o $@ $< $(B)/asan/libhanchot.a $(LIBS) $(shell pkg-config --libs cmocka)
+
+$(B)/asan/hanchot: $(B)/asan/obj/tui/main.o $(B)/asan/libhanchot.a
+	$(Q)$(CC) $(ASAN_FLAGS) -o $@ $^ $(LIBS)
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; (cd tests && ../$$t); done
+
+asan: $(ASAN_BIN)
+	@set -e; for t in $(ASAN_BIN); do echo "== $$t (asan+ubsan)"; \
+	  (cd tests && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ../$$t); done
+
+e2e: hanchot
+	@HANCHOT=$(CURDIR)/hanchot bash tests/e2e/run.sh
+
+FUZZ_CC = clang
+FUZZ_FLAGS = -std=c11 $(DEFS) -I. $(PKG_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined
+$(B)/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(HDRS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) $(LIBS)
+
+fuzz-short: $(FUZZ_BIN)
+	@set -e; for f in $(FUZZ_BIN); do echo "== $$f (short)"; mkdir -p $(B)/corpus/$$(basename $$f); \
+	  $$f -max_total_time=$${FUZZ_SECONDS:-10} -max_len=4096 $(B)/corpus/$$(basename $$f) tests/fuzz/seeds 2>$(B)/fuzz/$$(basename $$f).log \
+	  || { tail -40 $(B)/fuzz/$$(basename $$f).log; exit 1; }; tail -1 $(B)/fuzz/$$(basename $$f).log; done
+
+fuzz:
+	@$(MAKE) fuzz-short FUZZ_SECONDS=$${FUZZ_SECONDS:-300}
+
+valgrind: hanchot
+	@HANCHOT=$(CURDIR)/hanchot bash tests/e2e/valgrind.sh
+
+bench: hanchot
+	@HANCHOT=$(CURDIR)/hanchot bash tests/bench/run.sh
+
+# Everything; `deps` first when a test tool or library is missing.
+test:
+	@$(MAKE) --no-print-directory check-deps || $(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory all unit asan e2e fuzz-short valgrind
+	@echo "all test suites passed"
+
+run:
+	@pkg-config --exists $(PKGS) || $(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory all
+	./hanchot
+
+check-deps:
+	@missing=""; for p in $(BUILD_DEBS) $(TEST_DEBS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; done; \
+	  if [ -n "$$missing" ]; then echo "missing Debian packages:$$missing"; exit 1; fi
+
+deps:
+	@missing=""; for p in $(BUILD_DEBS) $(TEST_DEBS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then echo "all packages present"; exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	else echo "hanchot: missing packages; run as root: apt-get install$$missing"; exit 1; fi; \
+	echo "installing:$$missing"; \
+	$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing
+
+install: hanchot
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/hanchot
+	install -m 755 hanchot $(DESTDIR)$(PREFIX)/bin/hanchot
+	install -m 644 config/hanchot.1 $(DESTDIR)$(PREFIX)/share/man/man1/hanchot.1
+	install -m 644 config/hanchot.conf $(DESTDIR)$(PREFIX)/share/hanchot/hanchot.conf
+	for f in config/*.tsv config/*.md; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(PREFIX)/share/hanchot/; done; true
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/hanchot $(DESTDIR)$(PREFIX)/share/man/man1/hanchot.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/hanchot
+
+clean:
+	rm -rf $(B) hanchot

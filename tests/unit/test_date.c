@@ -1,0 +1,178 @@
+#include "tests/unit/testutil.h"
+
+#include "core/countdown.h"
+#include "core/date.h"
+#include "core/err.h"
+#include "core/status.h"
+
+static void test_round_trip_and_weekday(void **state)
+{
+	(void)state;
+	assert_int_equal(date_from_ymd(1970, 1, 1), 0);
+	assert_int_equal(date_weekday(0), THURSDAY);
+	assert_int_equal(date_weekday(date_from_ymd(2024, 5, 14)), TUESDAY);
+	assert_int_equal(date_weekday(date_from_ymd(2000, 1, 1)), SATURDAY);
+	for (civil_day d = date_from_ymd(1899, 12, 1); d < date_from_ymd(2101, 2, 1); d++) {
+		struct civil_date c = date_to_ymd(d);
+		assert_true(date_valid(c.year, c.month, c.day));
+		assert_int_equal(date_from_ymd(c.year, c.month, c.day), d);
+	}
+}
+
+static void test_leap_years(void **state)
+{
+	(void)state;
+	assert_true(date_is_leap(2024));
+	assert_true(date_is_leap(2000));
+	assert_false(date_is_leap(1900));
+	assert_false(date_is_leap(2023));
+	assert_int_equal(date_days_in_month(2024, 2), 29);
+	assert_int_equal(date_days_in_month(2100, 2), 28);
+	assert_int_equal(date_from_ymd(2024, 3, 1) - date_from_ymd(2024, 2, 28), 2);
+}
+
+static void test_parse_valid(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int y, m, d;
+	} cases[] = {
+		{ "14/5/2024", 2024, 5, 14 },
+		{ "07/05/2024", 2024, 5, 7 },
+		{ "2024-05-14", 2024, 5, 14 },
+		{ "ngày 14 tháng 5 năm 2024", 2024, 5, 14 },
+		{ "Ngày 25 tháng 4 năm 2024", 2024, 4, 25 },
+		{ "  29/2/2024 ", 2024, 2, 29 },
+		{ "1.6.2025", 2025, 6, 1 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		civil_day d;
+		char err[ERR_MAX];
+		assert_int_equal(date_parse(cases[i].text, &d, err), 0);
+		assert_int_equal(d, date_from_ymd(cases[i].y, cases[i].m, cases[i].d));
+	}
+}
+
+static void test_parse_invalid_names_the_problem(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *why;
+	} cases[] = {
+		{ "31/2/2024", "february 2024 has only 29 days" },
+		{ "29/2/2023", "february 2023 has only 28 days" },
+		{ "0/5/2024", "day 0 does not exist" },
+		{ "31/4/2024", "april 2024 has only 30 days" },
+		{ "14/13/2024", "month 13 does not exist" },
+		{ "2024-00-10", "month 0 does not exist" },
+		{ "14/5", "expected dd/mm/yyyy" },
+		{ "", "expected dd/mm/yyyy" },
+		{ "hôm nay", "expected dd/mm/yyyy" },
+		{ "14/5/24", "expected dd/mm/yyyy" },
+		{ "14/5-2024", "expected dd/mm/yyyy" },
+		{ "123/5/2024", "expected dd/mm/yyyy" },
+		{ "14/5/2024x", "expected dd/mm/yyyy" },
+		{ "ngày 30 tháng 2 năm 2024", "february 2024 has only 29 days" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		civil_day d = 12345;
+		char err[ERR_MAX] = "";
+		assert_int_equal(date_parse(cases[i].text, &d, err), -1);
+		assert_int_equal(d, 12345);
+		assert_non_null(strstr(err, cases[i].why));
+		assert_non_null(strstr(err, cases[i].text));
+	}
+}
+
+static void test_format(void **state)
+{
+	(void)state;
+	char buf[DATE_BUF], lbuf[DATE_LONG_BUF];
+	civil_day d = date_from_ymd(2024, 5, 7);
+	assert_string_equal(date_format_dmy(d, buf), "07/05/2024");
+	assert_string_equal(date_format_iso(d, buf), "2024-05-07");
+	assert_string_equal(date_format_dmy(DATE_NONE, buf), "-");
+	assert_string_equal(date_format_long(d, LANG_VI, lbuf), "Thứ Ba, 07/05/2024");
+	assert_string_equal(date_format_long(date_from_ymd(2024, 5, 12), LANG_VI, lbuf), "Chủ nhật, 12/05/2024");
+	assert_string_equal(date_format_long(d, LANG_EN, lbuf), "Tuesday, 07/05/2024");
+	assert_int_equal(date_parse_iso("2024-05-07"), d);
+	assert_int_equal(date_parse_iso("2024-02-30"), DATE_NONE);
+	assert_int_equal(date_parse_iso("2024-5-7"), DATE_NONE);
+	assert_int_equal(date_month_end(2024, 2), date_from_ymd(2024, 2, 29));
+}
+
+static void test_classify_table(void **state)
+{
+	(void)state;
+	civil_day today = date_from_ymd(2024, 5, 17), warn = today + 3, N = DATE_NONE;
+	static const struct {
+		enum task_status st;
+		int due_off, done_off; /* relative to today; 999 = none */
+		enum task_class want;
+	} rows[] = {
+		{ STATUS_NEW, -3, 999, CLASS_OVERDUE },
+		{ STATUS_IN_PROGRESS, 0, 999, CLASS_DUE_TODAY },
+		{ STATUS_REPORTED, 1, 999, CLASS_DUE_SOON },
+		{ STATUS_NEW, 3, 999, CLASS_DUE_SOON },
+		{ STATUS_NEW, 4, 999, CLASS_NOT_DUE },
+		{ STATUS_PAUSED, -1, 999, CLASS_OVERDUE },
+		{ STATUS_NEW, 999, 999, CLASS_NO_DEADLINE },
+		{ STATUS_DONE, 0, 0, CLASS_DONE_ON_TIME },
+		{ STATUS_DONE, -5, -6, CLASS_DONE_ON_TIME },
+		{ STATUS_DONE, -5, -4, CLASS_DONE_LATE },
+		{ STATUS_DONE, 999, -4, CLASS_DONE_ON_TIME },
+		{ STATUS_CANCELLED, -5, 999, CLASS_CANCELLED },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		civil_day due = rows[i].due_off == 999 ? N : today + rows[i].due_off;
+		civil_day done = rows[i].done_off == 999 ? N : today + rows[i].done_off;
+		assert_int_equal(status_classify(rows[i].st, due, done, today, warn), rows[i].want);
+	}
+}
+
+static void test_status_names(void **state)
+{
+	(void)state;
+	for (int i = 0; i < STATUS_COUNT; i++) {
+		enum task_status s;
+		assert_int_equal(status_parse(status_name((enum task_status)i), &s), 0);
+		assert_int_equal(s, i);
+	}
+	enum task_status s;
+	assert_int_equal(status_parse("finished", &s), -1);
+	assert_string_equal(status_label(STATUS_REPORTED, LANG_VI), "chờ xác nhận");
+	assert_string_equal(class_label(CLASS_OVERDUE, LANG_VI), "quá hạn");
+	assert_string_equal(class_label(CLASS_DONE_LATE, LANG_EN), "done late");
+}
+
+static void test_countdown_words(void **state)
+{
+	(void)state;
+	char buf[COUNTDOWN_BUF];
+	civil_day t = date_from_ymd(2024, 5, 17);
+	assert_string_equal(countdown_format(t + 5, t, LANG_VI, buf), "còn 5 ngày");
+	assert_string_equal(countdown_format(t + 1, t, LANG_VI, buf), "ngày mai");
+	assert_string_equal(countdown_format(t, t, LANG_VI, buf), "hôm nay");
+	assert_string_equal(countdown_format(t - 3, t, LANG_VI, buf), "quá hạn 3 ngày");
+	assert_string_equal(countdown_format(t - 1, t, LANG_VI, buf), "quá hạn 1 ngày");
+	assert_string_equal(countdown_format(DATE_NONE, t, LANG_VI, buf), "");
+	assert_string_equal(countdown_format(t + 5, t, LANG_EN, buf), "5 days left");
+	assert_string_equal(countdown_format(t - 1, t, LANG_EN, buf), "1 day overdue");
+	assert_string_equal(countdown_format(t - 3, t, LANG_EN, buf), "3 days overdue");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_round_trip_and_weekday),
+		cmocka_unit_test(test_leap_years),
+		cmocka_unit_test(test_parse_valid),
+		cmocka_unit_test(test_parse_invalid_names_the_problem),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_classify_table),
+		cmocka_unit_test(test_status_names),
+		cmocka_unit_test(test_countdown_words),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
