@@ -92,9 +92,10 @@ $(B)/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(HDRS)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) $(LIBS)
 
 fuzz-short: $(FUZZ_BIN)
-	@set -e; for f in $(FUZZ_BIN); do echo "== $$f (short)"; mkdir -p $(B)/corpus/$$(basename $$f); \
-	  $$f -max_total_time=$${FUZZ_SECONDS:-10} -max_len=4096 $(B)/corpus/$$(basename $$f) tests/fuzz/seeds 2>$(B)/fuzz/$$(basename $$f).log \
-	  || { tail -40 $(B)/fuzz/$$(basename $$f).log; exit 1; }; tail -1 $(B)/fuzz/$$(basename $$f).log; done
+	@set -e; for f in $(FUZZ_BIN); do n=$$(basename $$f); echo "== $$n ($${FUZZ_SECONDS:-10} s)"; \
+	  mkdir -p $(B)/corpus/$$n tests/fuzz/seeds/$$n; \
+	  $$f -max_total_time=$${FUZZ_SECONDS:-10} -max_len=8192 -timeout=10 $(B)/corpus/$$n tests/fuzz/seeds/$$n 2>$(B)/fuzz/$$n.log \
+	  || { tail -40 $(B)/fuzz/$$n.log; exit 1; }; tail -1 $(B)/fuzz/$$n.log; done
 
 fuzz:
 	@$(MAKE) fuzz-short FUZZ_SECONDS=$${FUZZ_SECONDS:-300}
