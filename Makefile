@@ -89,7 +89,7 @@ FUZZ_CC = clang
 FUZZ_FLAGS = -std=c11 $(DEFS) -I. $(PKG_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined
 $(B)/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(HDRS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) $(LIBS)
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) $(LIBS)
 
 fuzz-short: $(FUZZ_BIN)
 	@set -e; for f in $(FUZZ_BIN); do n=$$(basename $$f); echo "== $$n ($${FUZZ_SECONDS:-10} s)"; \
@@ -110,7 +110,7 @@ bench: hanchot
 test:
 	@$(MAKE) --no-print-directory check-deps || $(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory all unit asan e2e fuzz-short valgrind
-	@echo "all test suites passed"
+	@echo "test suites: $(words $(UNIT_BIN) $(ASAN_BIN) $(FUZZ_BIN) e2e valgrind) passed, 0 failed"
 
 run:
 	@pkg-config --exists $(PKGS) || $(MAKE) --no-print-directory deps

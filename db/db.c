@@ -1,0 +1,293 @@
+#include "db/db_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "db/schema.h"
+
+struct cached_stmt {
+	const char *sql; /* static text: compared by pointer, then by content */
+	sqlite3_stmt *stmt;
+};
+
+struct db {
+	sqlite3 *sql;
+	char *path;
+	char *actor;
+	int64_t clock; /* 0: time() */
+	civil_day today;
+	int depth;     /* transaction nesting */
+	struct cached_stmt *stmts;
+	size_t n_stmts, cap_stmts;
+};
+
+sqlite3 *db_sqlite(struct db *db) { return db->sql; }
+const char *db_actor(const struct db *db) { return db->actor; }
+const char *db_path(const struct db *db) { return db->path; }
+civil_day db_today(const struct db *db) { return db->today; }
+
+void db_set_actor(struct db *db, const char *who)
+{
+	free(db->actor);
+	db->actor = xstrdup(who && *who ? who : "?");
+}
+
+void db_set_clock(struct db *db, int64_t now) { db->clock = now; }
+void db_set_today(struct db *db, civil_day today) { db->today = today; }
+
+int64_t db_now(struct db *db) { return db->clock ? db->clock : (int64_t)time(NULL); }
+
+char *db_timestamp(struct db *db, char *buf)
+{
+	time_t t = (time_t)db_now(db);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}
+
+int db_fail(struct db *db, const char *what, char *err)
+{
+	return err_set(err, "database '%s': %s: %s", db->path, what, sqlite3_errmsg(db->sql));
+}
+
+sqlite3_stmt *db_prepare(struct db *db, const char *sql, char *err)
+{
+	for (size_t i = 0; i < db->n_stmts; i++)
+		if (db->stmts[i].sql == sql || strcmp(db->stmts[i].sql, sql) == 0) {
+			sqlite3_reset(db->stmts[i].stmt);
+			sqlite3_clear_bindings(db->stmts[i].stmt);
+			return db->stmts[i].stmt;
+		}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_fail(db, "preparing a statement", err);
+		return NULL;
+	}
+	xgrow((void **)&db->stmts, &db->cap_stmts, db->n_stmts + 1, sizeof *db->stmts);
+	db->stmts[db->n_stmts].sql = sql;
+	db->stmts[db->n_stmts].stmt = st;
+	db->n_stmts++;
+	return st;
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void db_bind_day(sqlite3_stmt *st, int i, civil_day d)
+{
+	char buf[DATE_BUF];
+	if (d == DATE_NONE)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, date_format_iso(d, buf), -1, SQLITE_TRANSIENT);
+}
+
+civil_day db_column_day(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? date_parse_iso((const char *)t) : DATE_NONE;
+}
+
+const char *db_column_str(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : "";
+}
+
+static int exec(struct db *db, const char *sql, const char *what, char *err)
+{
+	if (sqlite3_exec(db->sql, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, what, err);
+	return 0;
+}
+
+int db_begin(struct db *db, char *err)
+{
+	if (db->depth++ > 0)
+		return 0;
+	if (exec(db, "BEGIN IMMEDIATE", "starting a write", err)) {
+		db->depth = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int db_commit(struct db *db, char *err)
+{
+	if (db->depth == 0 || --db->depth > 0)
+		return 0;
+	if (exec(db, "COMMIT", "saving", err)) {
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+void db_rollback(struct db *db)
+{
+	if (db->depth == 0)
+		return;
+	db->depth = 0;
+	sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int64_t db_data_version(struct db *db)
+{
+	static const char sql[] = "PRAGMA data_version";
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	int64_t v = -1;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return v;
+}
+
+static int user_version(struct db *db, int *out, char *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, "reading the schema version", err);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "reading the schema version", err);
+	return 0;
+}
+
+static int migrate(struct db *db, char *err)
+{
+	int version;
+	if (user_version(db, &version, err))
+		return -1;
+	if (version > schema_latest())
+		return err_set(err, "database '%s' has schema version %d, newer than this hanchot "
+			       "understands (%d): use a newer hanchot", db->path, version, schema_latest());
+	while (version < schema_latest()) {
+		char pragma[64];
+		if (db_begin(db, err))
+			return -1;
+		/* Re-read inside the write lock: another process may have migrated. */
+		if (user_version(db, &version, err))
+			goto fail;
+		if (version >= schema_latest()) {
+			db_rollback(db);
+			break;
+		}
+		version++;
+		if (exec(db, schema_migration(version), "creating the schema", err))
+			goto fail;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", version);
+		if (exec(db, pragma, "recording the schema version", err))
+			goto fail;
+		if (db_commit(db, err))
+			return -1;
+	}
+	return 0;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+static char *parent_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* Creates a missing database file with mode 0600 before SQLite opens it: the
+ * file holds the province's work and should not be world-readable. */
+static int create_private(const char *path, char *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd >= 0) {
+		close(fd);
+		return 0;
+	}
+	if (errno == EEXIST)
+		return 0;
+	return err_set(err, "cannot create database '%s': %s", path, strerror(errno));
+}
+
+int db_open(const char *path, struct db **out, char *err)
+{
+	struct stat st;
+	*out = NULL;
+	if (!path || !*path)
+		return err_set(err, "no database path given");
+	char *dir = parent_dir(path);
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		err_set(err, "cannot open database '%s': folder '%s' does not exist", path, dir);
+		free(dir);
+		return -1;
+	}
+	free(dir);
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return err_set(err, "cannot open database '%s': it is a folder", path);
+	if (create_private(path, err))
+		return -1;
+	if (access(path, W_OK) != 0)
+		return err_set(err, "cannot open database '%s': the file is read-only", path);
+
+	struct db *db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	db->actor = xstrdup("?");
+	db->today = DATE_NONE;
+	if (sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		db_fail(db, "opening", err);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_busy_timeout(db->sql, 5000);
+	/* A file that is not a database fails on its first read. */
+	if (exec(db, "PRAGMA foreign_keys = ON", "setting foreign keys", err))
+		goto fail;
+	{
+		int v;
+		if (user_version(db, &v, err))
+			goto fail;
+	}
+	if (exec(db, "PRAGMA journal_mode = WAL", "turning on the write-ahead log", err) ||
+	    exec(db, "PRAGMA synchronous = FULL", "setting synchronous writes", err))
+		goto fail;
+	if (migrate(db, err))
+		goto fail;
+	*out = db;
+	return 0;
+fail:
+	db_close(db);
+	return -1;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	for (size_t i = 0; i < db->n_stmts; i++)
+		sqlite3_finalize(db->stmts[i].stmt);
+	free(db->stmts);
+	sqlite3_close(db->sql);
+	free(db->path);
+	free(db->actor);
+	free(db);
+}

@@ -1,0 +1,46 @@
+/* db: the SQLite file that holds hanchot's data.
+ *
+ * db_open() opens (creating with mode 0600 when missing) and migrates the
+ * database to the current schema through numbered migrations keyed on
+ * PRAGMA user_version; it turns on WAL, foreign keys and a busy timeout, so
+ * several people can share one file. The handle also carries who is acting
+ * (recorded in task_event), the wall clock used for timestamps and the civil
+ * "today" used for the day a change takes effect; the program sets them. */
+#ifndef HANCHOT_DB_H
+#define HANCHOT_DB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/date.h"
+
+struct db;
+
+#define DB_SCHEMA_VERSION 1
+
+/* Opens path. Fails with a one-line message naming the file when the folder
+ * is missing, the file is not a database or is read-only, or its schema is
+ * newer than this program. *out is owned by the caller (db_close). */
+int db_open(const char *path, struct db **out, char *err);
+void db_close(struct db *db);
+
+/* Who acts ("thuy"), the clock (unix seconds; 0: read time() at each change)
+ * and today (the day a change takes effect). Strings are copied. */
+void db_set_actor(struct db *db, const char *who);
+void db_set_clock(struct db *db, int64_t now);
+void db_set_today(struct db *db, civil_day today);
+civil_day db_today(const struct db *db);
+
+/* Transactions. Writes go through BEGIN IMMEDIATE so two writers wait for
+ * each other (busy timeout) instead of failing half-way. Nesting is counted:
+ * only the outermost commit writes. */
+int db_begin(struct db *db, char *err);
+int db_commit(struct db *db, char *err);
+void db_rollback(struct db *db);
+
+/* PRAGMA data_version: changes when another connection commits. */
+int64_t db_data_version(struct db *db);
+/* The path given to db_open. */
+const char *db_path(const struct db *db);
+
+#endif

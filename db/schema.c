@@ -1,0 +1,87 @@
+#include "db/schema.h"
+
+/* Table and column names are DESIGN.md's: users query the file with sqlite3.
+ * Dates are ISO text (YYYY-MM-DD), timestamps ISO UTC text. */
+static const char *const migrations[] = {
+	/* 1: the data model of DESIGN.md */
+	"CREATE TABLE agency ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  short_name TEXT,"
+	"  kind TEXT NOT NULL DEFAULT 'so_ban_nganh'"
+	"    CHECK (kind IN ('so_ban_nganh','ubnd_huyen','luc_luong_vu_trang','nhom','khac')),"
+	"  successor_id INTEGER REFERENCES agency(id),"
+	"  match_key TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX agency_match_key ON agency(match_key);"
+	"CREATE TABLE agency_alias ("
+	"  id INTEGER PRIMARY KEY,"
+	"  agency_id INTEGER NOT NULL REFERENCES agency(id) ON DELETE CASCADE,"
+	"  alias TEXT NOT NULL,"
+	"  match_key TEXT NOT NULL UNIQUE"
+	");"
+	"CREATE TABLE document ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL DEFAULT 'THÔNG BÁO',"
+	"  number TEXT NOT NULL DEFAULT '',"
+	"  issued_date TEXT,"
+	"  place TEXT NOT NULL DEFAULT '',"
+	"  title TEXT NOT NULL DEFAULT '',"
+	"  signer TEXT NOT NULL DEFAULT '',"
+	"  imported_at TEXT NOT NULL,"
+	"  source_text TEXT NOT NULL DEFAULT '',"
+	"  source_hash TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX document_source_hash ON document(source_hash);"
+	"CREATE TABLE task ("
+	"  id INTEGER PRIMARY KEY,"
+	"  document_id INTEGER REFERENCES document(id),"
+	"  section TEXT NOT NULL DEFAULT '',"
+	"  summary TEXT NOT NULL,"
+	"  full_text TEXT NOT NULL DEFAULT '',"
+	"  due_date TEXT,"
+	"  due_precision TEXT NOT NULL DEFAULT 'none'"
+	"    CHECK (due_precision IN ('none','day','month','quarter','half-year','year')),"
+	"  due_phrase TEXT NOT NULL DEFAULT '',"
+	"  recurrence TEXT,"
+	"  status TEXT NOT NULL DEFAULT 'new'"
+	"    CHECK (status IN ('new','in_progress','reported','done','paused','cancelled')),"
+	"  completed_date TEXT,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL,"
+	"  version INTEGER NOT NULL DEFAULT 1"
+	");"
+	"CREATE INDEX task_document ON task(document_id);"
+	"CREATE INDEX task_urgency ON task(status IN ('done','cancelled'), due_date IS NULL, due_date, id);"
+	"CREATE TABLE task_agency ("
+	"  task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	"  agency_id INTEGER NOT NULL REFERENCES agency(id),"
+	"  role TEXT NOT NULL CHECK (role IN ('lead','cooperating')),"
+	"  position INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (task_id, role, agency_id)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX task_agency_agency ON task_agency(agency_id, role);"
+	"CREATE TABLE task_event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	"  at TEXT NOT NULL,"
+	"  on_date TEXT NOT NULL,"
+	"  who TEXT NOT NULL,"
+	"  what TEXT NOT NULL"
+	"    CHECK (what IN ('created','status','extend','note','edit','assign')),"
+	"  old_value TEXT,"
+	"  new_value TEXT,"
+	"  reason TEXT"
+	");"
+	"CREATE INDEX task_event_task ON task_event(task_id, id);",
+};
+
+const char *schema_migration(int version)
+{
+	if (version < 1 || version > schema_latest())
+		return 0;
+	return migrations[version - 1];
+}
+
+int schema_latest(void) { return (int)(sizeof migrations / sizeof migrations[0]); }

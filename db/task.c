@@ -1,0 +1,307 @@
+#include "db/task.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "db/agency.h"
+#include "db/db_internal.h"
+#include "db/event.h"
+
+/* Agency names travel in one column, separated by the ASCII unit separator,
+ * which cannot occur in a stored name (names are cleaned of control
+ * characters before they are saved). */
+#define NAME_SEP "\x1f"
+
+#define TASK_COLUMNS \
+	"t.id, t.document_id, t.section, t.summary, t.full_text, t.due_date, t.due_precision," \
+	" t.due_phrase, t.recurrence, t.status, t.completed_date, t.uuid, t.version, t.updated_at," \
+	" (SELECT group_concat(name, char(31)) FROM (SELECT a.name FROM task_agency ta" \
+	"   JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id AND ta.role = 'lead'" \
+	"   ORDER BY ta.position))," \
+	" (SELECT group_concat(name, char(31)) FROM (SELECT a.name FROM task_agency ta" \
+	"   JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id AND ta.role = 'cooperating'" \
+	"   ORDER BY ta.position))," \
+	" (SELECT d.kind || ' ' || d.number || CASE WHEN d.issued_date IS NULL THEN ''" \
+	"   ELSE ' ' || d.issued_date END FROM document d WHERE d.id = t.document_id)"
+
+void task_list_release(struct task_list *list)
+{
+	for (size_t i = 0; i < list->n; i++)
+		task_release(&list->items[i]);
+	free(list->items);
+	list->items = NULL;
+	list->n = list->cap = 0;
+}
+
+static void split_names(const char *joined, void (*add)(struct task *, const char *), struct task *t)
+{
+	if (!joined || !*joined)
+		return;
+	const char *p = joined;
+	for (;;) {
+		const char *sep = strchr(p, NAME_SEP[0]);
+		size_t len = sep ? (size_t)(sep - p) : strlen(p);
+		char *name = xstrndup(p, len);
+		add(t, name);
+		free(name);
+		if (!sep)
+			break;
+		p = sep + 1;
+	}
+}
+
+static int64_t parse_timestamp(const char *ts)
+{
+	struct tm tm = { 0 };
+	if (!ts || sscanf(ts, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+			  &tm.tm_min, &tm.tm_sec) != 6)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return (int64_t)timegm(&tm);
+}
+
+static void read_row(sqlite3_stmt *st, struct task *t)
+{
+	task_init(t);
+	t->id = sqlite3_column_int64(st, 0);
+	t->document_id = sqlite3_column_int64(st, 1);
+	t->section = xstrdup(db_column_str(st, 2));
+	t->summary = xstrdup(db_column_str(st, 3));
+	t->full_text = xstrdup(db_column_str(st, 4));
+	t->due = db_column_day(st, 5);
+	if (precision_parse(db_column_str(st, 6), &t->precision))
+		t->precision = PRECISION_NONE;
+	t->due_phrase = xstrdup(db_column_str(st, 7));
+	if (sqlite3_column_type(st, 8) != SQLITE_NULL)
+		t->recurrence = xstrdup(db_column_str(st, 8));
+	if (status_parse(db_column_str(st, 9), &t->status))
+		t->status = STATUS_NEW;
+	t->completed = db_column_day(st, 10);
+	snprintf(t->uuid, sizeof t->uuid, "%s", db_column_str(st, 11));
+	t->version = sqlite3_column_int64(st, 12);
+	t->updated_at = parse_timestamp(db_column_str(st, 13));
+	split_names((const char *)sqlite3_column_text(st, 14), task_add_lead, t);
+	split_names((const char *)sqlite3_column_text(st, 15), task_add_cooperating, t);
+	if (sqlite3_column_type(st, 16) != SQLITE_NULL)
+		t->document_label = xstrdup(db_column_str(st, 16));
+}
+
+int db_task_query(struct db *db, const struct db_task_query *q, struct task_list *out, char *err)
+{
+	static const char sql[] =
+		"SELECT " TASK_COLUMNS " FROM task t"
+		" WHERE (?1 = 0 OR t.status NOT IN ('done','cancelled'))"
+		"   AND (?2 = 0 OR t.id = ?2)"
+		"   AND (?3 = 0 OR t.document_id = ?3)"
+		"   AND (?4 = 0 OR EXISTS (SELECT 1 FROM task_agency ta WHERE ta.task_id = t.id"
+		"        AND ta.agency_id = ?4 AND ta.role = 'lead'))"
+		" ORDER BY t.status IN ('done','cancelled'), t.due_date IS NULL, t.due_date, t.id";
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, q && q->open_only);
+	sqlite3_bind_int64(st, 2, q ? q->task_id : 0);
+	sqlite3_bind_int64(st, 3, q ? q->document_id : 0);
+	sqlite3_bind_int64(st, 4, q ? q->agency_id : 0);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items);
+		read_row(st, &out->items[out->n++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "reading tasks", err);
+	return 0;
+}
+
+int db_task_get(struct db *db, int64_t id, struct task *out, char *err)
+{
+	struct task_list list = { 0 };
+	struct db_task_query q = { .task_id = id };
+	task_init(out);
+	if (id <= 0)
+		return err_set(err, "task %lld does not exist", (long long)id), DB_NOT_FOUND;
+	if (db_task_query(db, &q, &list, err))
+		return DB_ERROR;
+	if (list.n == 0) {
+		task_list_release(&list);
+		err_set(err, "task %lld does not exist", (long long)id);
+		return DB_NOT_FOUND;
+	}
+	*out = list.items[0];
+	free(list.items);
+	return 0;
+}
+
+static void new_uuid(char out[TASK_UUID_LEN + 1])
+{
+	unsigned char b[16];
+	sqlite3_randomness(sizeof b, b);
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40); /* version 4 */
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80); /* RFC 4122 variant */
+	snprintf(out, TASK_UUID_LEN + 1,
+		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+		 b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+static int link_agencies(struct db *db, int64_t task_id, char *const *names, size_t n,
+			 const char *role, char *err)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO task_agency(task_id, agency_id, role, position) VALUES (?1, ?2, ?3, ?4)";
+	for (size_t i = 0; i < n; i++) {
+		int64_t agency = db_agency_ensure(db, names[i], err);
+		if (agency < 0)
+			return -1;
+		sqlite3_stmt *st = db_prepare(db, sql, err);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, task_id);
+		sqlite3_bind_int64(st, 2, agency);
+		db_bind_text(st, 3, role);
+		sqlite3_bind_int64(st, 4, (int64_t)i);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, "assigning an agency", err);
+	}
+	return 0;
+}
+
+int db_task_add(struct db *db, struct task *t, char *err)
+{
+	static const char sql[] =
+		"INSERT INTO task(document_id, section, summary, full_text, due_date, due_precision,"
+		" due_phrase, recurrence, status, completed_date, uuid, created_at, updated_at, version)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, 1)";
+	char ts[24];
+	if (!t->summary || !*t->summary)
+		return err_set(err, "task summary is empty");
+	if (t->n_leads == 0)
+		return err_set(err, "task '%s' has no lead agency", t->summary);
+	if (db_begin(db, err))
+		return -1;
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		goto fail;
+	if (!t->uuid[0])
+		new_uuid(t->uuid);
+	if (t->document_id)
+		sqlite3_bind_int64(st, 1, t->document_id);
+	db_bind_text(st, 2, t->section ? t->section : "");
+	db_bind_text(st, 3, t->summary);
+	db_bind_text(st, 4, t->full_text ? t->full_text : "");
+	db_bind_day(st, 5, t->due);
+	db_bind_text(st, 6, precision_name(t->due == DATE_NONE ? PRECISION_NONE : t->precision == PRECISION_NONE ? PRECISION_DAY : t->precision));
+	db_bind_text(st, 7, t->due_phrase ? t->due_phrase : "");
+	db_bind_text(st, 8, t->recurrence);
+	db_bind_text(st, 9, status_name(t->status));
+	db_bind_day(st, 10, t->status == STATUS_DONE ? t->completed : DATE_NONE);
+	db_bind_text(st, 11, t->uuid);
+	db_bind_text(st, 12, db_timestamp(db, ts));
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "adding a task", err);
+		goto fail;
+	}
+	t->id = sqlite3_last_insert_rowid(db_sqlite(db));
+	t->version = 1;
+	if (link_agencies(db, t->id, t->leads, t->n_leads, "lead", err) ||
+	    link_agencies(db, t->id, t->cooperating, t->n_cooperating, "cooperating", err) ||
+	    db_event_add(db, t->id, "created", NULL, status_name(t->status), NULL, DATE_NONE, err))
+		goto fail;
+	if (db_commit(db, err))
+		goto fail;
+	return 0;
+fail:
+	db_rollback(db);
+	t->id = 0;
+	return -1;
+}
+
+/* Reads the stored status and version of task id inside the transaction. */
+static int current_state(struct db *db, int64_t id, enum task_status *status, int64_t *version,
+			 civil_day *completed, char *err)
+{
+	static const char sql[] = "SELECT status, version, completed_date FROM task WHERE id = ?1";
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (status_parse(db_column_str(st, 0), status))
+			*status = STATUS_NEW;
+		*version = sqlite3_column_int64(st, 1);
+		*completed = db_column_day(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return err_set(err, "task %lld does not exist", (long long)id), DB_NOT_FOUND;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "reading a task", err);
+	return 0;
+}
+
+int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil_day completed,
+		       int64_t expect_version, char *err)
+{
+	static const char sql[] =
+		"UPDATE task SET status = ?2, completed_date = ?3, updated_at = ?4, version = version + 1"
+		" WHERE id = ?1";
+	enum task_status old = STATUS_NEW;
+	int64_t version = 0;
+	civil_day old_completed = DATE_NONE;
+	char ts[24];
+	int ret = DB_ERROR;
+
+	if (db_begin(db, err))
+		return DB_ERROR;
+	if ((ret = current_state(db, id, &old, &version, &old_completed, err)))
+		goto fail;
+	ret = DB_ERROR;
+	if (expect_version && version != expect_version) {
+		err_set(err, "task %lld was changed by someone else meanwhile: reload and try again",
+			(long long)id);
+		ret = DB_CONFLICT;
+		goto fail;
+	}
+	if (status != STATUS_DONE)
+		completed = DATE_NONE;
+	else if (completed == DATE_NONE)
+		completed = db_today(db);
+	if (old == status && old_completed == completed) {
+		db_rollback(db);
+		return 0;
+	}
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, status_name(status));
+	db_bind_day(st, 3, completed);
+	db_bind_text(st, 4, db_timestamp(db, ts));
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "changing a status", err);
+		goto fail;
+	}
+	/* For done, the event's day is the completion day, so reports "as of" a
+	 * date see the task done from the day it was finished. */
+	if (db_event_add(db, id, "status", status_name(old), status_name(status), NULL,
+			 status == STATUS_DONE ? completed : DATE_NONE, err))
+		goto fail;
+	if (db_commit(db, err))
+		goto fail;
+	return 0;
+fail:
+	db_rollback(db);
+	return ret;
+}

@@ -1,0 +1,49 @@
+/* db/task: tasks in the database.
+ *
+ * Every change writes its task_event in the same transaction and bumps the
+ * task's row version. Writers may pass the version they last read: when the
+ * row has moved on since (someone else changed it), the change is refused
+ * with DB_CONFLICT instead of silently erasing theirs. */
+#ifndef HANCHOT_DB_TASK_H
+#define HANCHOT_DB_TASK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/task.h"
+#include "db/db.h"
+
+enum { DB_ERROR = -1, DB_NOT_FOUND = -2, DB_CONFLICT = -3 };
+
+struct task_list {
+	struct task *items;
+	size_t n, cap;
+};
+void task_list_release(struct task_list *list);
+
+struct db_task_query {
+	bool open_only;
+	int64_t task_id;     /* 0: any */
+	int64_t agency_id;   /* 0: any; matches the lead role */
+	int64_t document_id; /* 0: any */
+};
+
+/* Saves a new task (id 0) with its lead and cooperating agencies (created when
+ * unknown) and a 'created' event. Sets t->id, t->uuid, t->version. */
+int db_task_add(struct db *db, struct task *t, char *err);
+
+/* Loads task id into out (caller releases). DB_NOT_FOUND: "task 42 does not exist". */
+int db_task_get(struct db *db, int64_t id, struct task *out, char *err);
+
+/* Appends the matching tasks to out in urgency order: open before closed,
+ * then by due date (undated last), then id. */
+int db_task_query(struct db *db, const struct db_task_query *q, struct task_list *out, char *err);
+
+/* Changes the status. `completed` is the completion day for STATUS_DONE
+ * (DATE_NONE: today) and ignored otherwise. expect_version 0 skips the check.
+ * Setting the status a task already has is a no-op that succeeds. */
+int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil_day completed,
+		       int64_t expect_version, char *err);
+
+#endif

@@ -1,0 +1,43 @@
+# Bad input on the command line: one line on stderr naming what was wrong, the
+# documented exit status, and the database left as it was.
+. "$(dirname "$0")/lib.sh"
+DB=$TMPD/tasks.db
+hc --db "$DB" add --lead "Sở Tài chính" --due 14/5/2024 "Báo cáo thu ngân sách" >/dev/null
+before=$(sqlite3 "$DB" "SELECT group_concat(id||status||version) FROM task; SELECT count(*) FROM task_event")
+
+check() { # expected-status expected-text args...
+	local want=$1 text=$2; shift 2
+	set +e; err=$("$HANCHOT" "$@" 2>&1 >/dev/null); rc=$?; set -e
+	assert_eq "$rc" "$want" "exit status of: $*"
+	echo "$err" | head -1 | grep -qF -- "$text" || fail "message for '$*' lacks '$text': $err"
+	[ "$(echo "$err" | grep -c '^hanchot')" -eq 1 ] || fail "expected one error line for '$*': $err"
+}
+check 2 "february 2024 has only 29 days" --db "$DB" add --lead X --due 31/2/2024 "Việc"
+check 2 "day 0 does not exist" --db "$DB" add --lead X --due 0/5/2024 "Việc"
+check 2 "missing --lead" --db "$DB" add "Việc"
+check 1 "task 99 does not exist" --db "$DB" done 99
+check 2 "task id 'abc' is not a positive number" --db "$DB" done abc
+check 2 "--date: date '2024-13-01': month 13 does not exist" --db "$DB" done 1 --date 2024-13-01
+check 1 "folder '/nonexistent-hanchot' does not exist" --db /nonexistent-hanchot/x.db list
+check 2 "unknown command 'frobnicate'" --db "$DB" frobnicate
+check 2 "--today: date '2024-02-30'" --db "$DB" --today 2024-02-30 list
+mkdir "$TMPD/ro"; cp "$DB" "$TMPD/ro/ro.db"; chmod 0444 "$TMPD/ro/ro.db"
+if [ "$(id -u)" != 0 ]; then check 1 "read-only" --db "$TMPD/ro/ro.db" list; fi
+after=$(sqlite3 "$DB" "SELECT group_concat(id||status||version) FROM task; SELECT count(*) FROM task_event")
+assert_eq "$after" "$before" "database after bad input"
+
+# The acceptance example of the foundation issue.
+rm -f "$TMPD/x.db"
+hc --db "$TMPD/x.db" add --lead "Sở Tài chính" --due 14/5/2024 "Báo cáo thu ngân sách" >/dev/null
+hc --db "$TMPD/x.db" --today 2024-05-17 list | grep -F "Báo cáo thu ngân sách" | grep -qF "quá hạn 3 ngày" || fail "overdue by 3 days not shown"
+HANCHOT_DB="$TMPD/x.db" HANCHOT_TODAY=2024-05-13 "$HANCHOT" list | grep -qF "ngày mai" || fail "HANCHOT_DB/HANCHOT_TODAY not honoured"
+
+# A bad configuration file names file, line and key, and changes nothing.
+printf 'language = en\nwarning_days = many\n' > "$TMPD/bad.conf"
+check 1 "config '$TMPD/bad.conf', line 2: key 'warning_days': value 'many'" --config "$TMPD/bad.conf" --db "$DB" list
+check 1 "config '$TMPD/none.conf': No such file" --config "$TMPD/none.conf" --db "$DB" list
+printf 'language = en\n' > "$TMPD/en.conf"
+hc --config "$TMPD/en.conf" --db "$DB" --today 2024-05-17 list | grep -qF "3 days overdue" || fail "language = en not applied"
+mkdir -p "$XDG_CONFIG_HOME/hanchot"; cp "$TMPD/en.conf" "$XDG_CONFIG_HOME/hanchot/config"
+hc --db "$DB" --today 2024-05-17 list | grep -qF "3 days overdue" || fail "default config path not read"
+hc --lang vi --db "$DB" --today 2024-05-17 list | grep -qF "quá hạn 3 ngày" || fail "--lang does not override the config"

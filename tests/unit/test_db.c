@@ -1,0 +1,245 @@
+#include "tests/unit/testutil.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/err.h"
+#include "db/db.h"
+#include "db/event.h"
+#include "db/task.h"
+
+struct fixture {
+	char dir[64];
+	char path[96];
+	struct db *db;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	char err[ERR_MAX];
+	snprintf(f->dir, sizeof f->dir, "/tmp/hanchot-test-XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+	if (db_open(f->path, &f->db, err))
+		return -1;
+	db_set_actor(f->db, "tester");
+	db_set_clock(f->db, 1715900000); /* 2024-05-16T22:53:20Z */
+	db_set_today(f->db, date_from_ymd(2024, 5, 17));
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[160];
+	db_close(f->db);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
+	if (system(cmd) != 0)
+		return -1;
+	free(f);
+	return 0;
+}
+
+/* A scalar from a second, independent connection: what another process sees. */
+static long long scalar(const char *path, const char *sql)
+{
+	sqlite3 *s;
+	sqlite3_stmt *st;
+	long long v = -999;
+	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(s);
+	return v;
+}
+
+static int64_t add(struct db *db, const char *summary, const char *lead, civil_day due)
+{
+	struct task t;
+	char err[ERR_MAX];
+	task_init(&t);
+	task_set_str(&t.summary, summary);
+	task_set_str(&t.section, "I.2.1");
+	task_add_lead(&t, lead);
+	task_add_cooperating(&t, "UBND các huyện, thành phố");
+	t.due = due;
+	t.precision = due == DATE_NONE ? PRECISION_NONE : PRECISION_DAY;
+	assert_int_equal(db_task_add(db, &t, err), 0);
+	int64_t id = t.id;
+	assert_true(id > 0);
+	assert_int_equal(strlen(t.uuid), 36);
+	task_release(&t);
+	return id;
+}
+
+static void test_migration_from_empty_file(void **state)
+{
+	struct fixture *f = *state;
+	struct stat st;
+	assert_int_equal(stat(f->path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(scalar(f->path, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN "
+					 "('agency','agency_alias','document','task','task_agency','task_event')"), 6);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode='wal'"), 1);
+	/* Reopening an up-to-date file migrates nothing. */
+	struct db *again;
+	char err[ERR_MAX];
+	assert_int_equal(db_open(f->path, &again, err), 0);
+	db_close(again);
+	assert_int_equal(scalar(f->path, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+}
+
+static void test_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	struct task t;
+	char err[ERR_MAX];
+	int64_t id = add(f->db, "Báo cáo thu ngân sách", "Sở Tài chính", date_from_ymd(2024, 5, 14));
+	assert_int_equal(db_task_get(f->db, id, &t, err), 0);
+	assert_string_equal(t.summary, "Báo cáo thu ngân sách");
+	assert_string_equal(t.section, "I.2.1");
+	assert_int_equal(t.n_leads, 1);
+	assert_string_equal(t.leads[0], "Sở Tài chính");
+	assert_int_equal(t.n_cooperating, 1);
+	assert_string_equal(t.cooperating[0], "UBND các huyện, thành phố");
+	assert_int_equal(t.due, date_from_ymd(2024, 5, 14));
+	assert_int_equal(t.precision, PRECISION_DAY);
+	assert_int_equal(t.status, STATUS_NEW);
+	assert_int_equal(t.version, 1);
+	assert_int_equal(t.updated_at, 1715900000);
+	task_release(&t);
+	/* The same agency is reused, not duplicated. */
+	add(f->db, "Việc thứ hai", "Sở Tài chính", DATE_NONE);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM agency WHERE name='Sở Tài chính'"), 1);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task_event WHERE what='created'"), 2);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task WHERE due_date IS NULL"), 1);
+}
+
+static void test_unknown_task(void **state)
+{
+	struct fixture *f = *state;
+	struct task t;
+	char err[ERR_MAX];
+	assert_int_equal(db_task_get(f->db, 42, &t, err), DB_NOT_FOUND);
+	assert_string_equal(err, "task 42 does not exist");
+	assert_int_equal(db_task_set_status(f->db, 42, STATUS_DONE, DATE_NONE, 0, err), DB_NOT_FOUND);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task_event"), 0);
+}
+
+static void test_status_change_writes_event(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	int64_t id = add(f->db, "Việc", "Sở Nội vụ", date_from_ymd(2024, 5, 14));
+	civil_day done_on = date_from_ymd(2024, 5, 16);
+	assert_int_equal(db_task_set_status(f->db, id, STATUS_DONE, done_on, 1, err), 0);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task WHERE status='done' AND completed_date='2024-05-16' AND version=2"), 1);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task_event WHERE what='status' AND old_value='new' "
+					 "AND new_value='done' AND on_date='2024-05-16' AND who='tester'"), 1);
+	/* Reopening clears the completion date and records its own event. */
+	assert_int_equal(db_task_set_status(f->db, id, STATUS_IN_PROGRESS, DATE_NONE, 0, err), 0);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task WHERE status='in_progress' AND completed_date IS NULL AND version=3"), 1);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task_event WHERE what='status' AND old_value='done' AND new_value='in_progress' AND on_date='2024-05-17'"), 1);
+	/* Setting the same status again changes nothing and writes no event. */
+	assert_int_equal(db_task_set_status(f->db, id, STATUS_IN_PROGRESS, DATE_NONE, 0, err), 0);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task_event WHERE task_id=1"), 3);
+
+	struct task_event_list ev = { 0 };
+	assert_int_equal(db_event_list(f->db, id, &ev, err), 0);
+	assert_int_equal(ev.n, 3);
+	assert_string_equal(ev.items[0].what, "created");
+	assert_string_equal(ev.items[1].new_value, "done");
+	assert_int_equal(ev.items[1].on_date, done_on);
+	assert_string_equal(ev.items[2].old_value, "done");
+	task_event_list_release(&ev);
+}
+
+static void test_stale_version_is_a_conflict(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	int64_t id = add(f->db, "Việc", "Sở Y tế", DATE_NONE);
+	assert_int_equal(db_task_set_status(f->db, id, STATUS_REPORTED, DATE_NONE, 1, err), 0);
+	/* A second writer still holding version 1 must not erase the first change. */
+	assert_int_equal(db_task_set_status(f->db, id, STATUS_CANCELLED, DATE_NONE, 1, err), DB_CONFLICT);
+	assert_non_null(strstr(err, "changed by someone else"));
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task WHERE status='reported' AND version=2"), 1);
+}
+
+static void test_query_order_and_filters(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	int64_t undated = add(f->db, "Không hạn", "Sở A", DATE_NONE);
+	int64_t late = add(f->db, "Muộn", "Sở B", date_from_ymd(2024, 5, 1));
+	int64_t done = add(f->db, "Xong", "Sở A", date_from_ymd(2024, 4, 1));
+	int64_t soon = add(f->db, "Sắp", "Sở A", date_from_ymd(2024, 5, 20));
+	assert_int_equal(db_task_set_status(f->db, done, STATUS_DONE, DATE_NONE, 0, err), 0);
+	struct task_list l = { 0 };
+	assert_int_equal(db_task_query(f->db, NULL, &l, err), 0);
+	assert_int_equal(l.n, 4);
+	assert_int_equal(l.items[0].id, late);
+	assert_int_equal(l.items[1].id, soon);
+	assert_int_equal(l.items[2].id, undated);
+	assert_int_equal(l.items[3].id, done);
+	task_list_release(&l);
+	struct db_task_query q = { .open_only = true };
+	assert_int_equal(db_task_query(f->db, &q, &l, err), 0);
+	assert_int_equal(l.n, 3);
+	task_list_release(&l);
+}
+
+static void test_newer_schema_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct db *db;
+	char err[ERR_MAX], newer[128];
+	sqlite3 *s;
+	snprintf(newer, sizeof newer, "%s/newer.db", f->dir);
+	assert_int_equal(sqlite3_open(newer, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(s);
+	assert_int_equal(db_open(newer, &db, err), -1);
+	assert_non_null(strstr(err, "schema version 99"));
+	assert_non_null(strstr(err, newer));
+}
+
+static void test_bad_paths(void **state)
+{
+	struct fixture *f = *state;
+	struct db *db;
+	char err[ERR_MAX], path[128];
+	assert_int_equal(db_open("/nonexistent-dir/x.db", &db, err), -1);
+	assert_non_null(strstr(err, "folder '/nonexistent-dir' does not exist"));
+	snprintf(path, sizeof path, "%s/junk.db", f->dir);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("this is not a database, just some text that is long enough to be a header..........\n", fp);
+	fclose(fp);
+	assert_int_equal(db_open(path, &db, err), -1);
+	assert_non_null(strstr(err, "not a database"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_migration_from_empty_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_task, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_status_change_writes_event, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stale_version_is_a_conflict, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_query_order_and_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_paths, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,227 @@
+#include "tui/cli.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "tui/app.h"
+#include "tui/paths.h"
+
+static const struct cli_command commands[] = {
+	{ "add", cmd_add, "add --lead AGENCY [--cooperating AGENCY]... [--due DATE] [--section S] SUMMARY" },
+	{ "list", cmd_list, "list [--format table|tsv] [--open]" },
+	{ "done", cmd_done, "done ID [--date DATE]" },
+	{ "reopen", cmd_reopen, "reopen ID" },
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const char global_usage[] =
+	"usage: hanchot [--db PATH] [--today YYYY-MM-DD] [--config FILE] [--lang vi|en] [COMMAND ...]\n"
+	"       hanchot --help | --version\n"
+	"With no command, opens the deadline screen.\n"
+	"Commands:\n";
+
+static void print_usage(FILE *out)
+{
+	fputs(global_usage, out);
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(out, "  hanchot %s\n", commands[i].usage);
+	fputs("Environment: HANCHOT_DB (database), HANCHOT_TODAY (today's date).\n", out);
+}
+
+int cli_error(int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("hanchot: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	return code;
+}
+
+static const struct cli_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "hanchot %s: ", cmd);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	const struct cli_command *c = find_command(cmd);
+	if (c)
+		fprintf(stderr, "usage: hanchot %s\n", c->usage);
+	return EXIT_USAGE;
+}
+
+int cli_parse_date(const char *what, const char *text, civil_day *out)
+{
+	char err[ERR_MAX];
+	if (date_parse(text, out, err)) {
+		cli_error(EXIT_USAGE, "%s: %s", what, err);
+		return -1;
+	}
+	return 0;
+}
+
+civil_day cli_warn_until(const struct cli *cli)
+{
+	/* Working days: skip weekends until the holiday calendar is wired. */
+	civil_day d = cli->today;
+	for (int n = 0; n < cli->config.warning_days;) {
+		d++;
+		enum weekday w = date_weekday(d);
+		if (w != SATURDAY && w != SUNDAY)
+			n++;
+	}
+	return d;
+}
+
+struct db *cli_db(struct cli *cli)
+{
+	char err[ERR_MAX];
+	if (cli->db)
+		return cli->db;
+	if (!cli->db_path) {
+		cli->db_path = paths_default_db();
+		if (!cli->db_path) {
+			cli_error(EXIT_RUNTIME, "cannot find a place for the database: set HOME or use --db");
+			return NULL;
+		}
+		if (paths_make_parent(cli->db_path, err)) {
+			cli_error(EXIT_RUNTIME, "%s", err);
+			return NULL;
+		}
+	}
+	if (db_open(cli->db_path, &cli->db, err)) {
+		cli_error(EXIT_RUNTIME, "%s", err);
+		return NULL;
+	}
+	char *who = paths_user();
+	db_set_actor(cli->db, who);
+	free(who);
+	db_set_today(cli->db, cli->today);
+	return cli->db;
+}
+
+/* The file named by --config must exist; the default one may be missing. */
+static int load_config(struct cli *cli, char *err)
+{
+	if (cli->config_path)
+		return config_load(&cli->config, cli->config_path, false, err);
+	char *path = paths_default_config();
+	int rc = path ? config_load(&cli->config, path, true, err) : 0;
+	free(path);
+	return rc;
+}
+
+static civil_day local_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int cli_main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'D' },
+		{ "today", required_argument, NULL, 'T' },
+		{ "config", required_argument, NULL, 'C' },
+		{ "lang", required_argument, NULL, 'L' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ 0, 0, 0, 0 },
+	};
+	struct cli cli = { .lang = LANG_VI, .today = DATE_NONE };
+	bool lang_given = false;
+	char err[ERR_MAX];
+	const char *today_text = getenv("HANCHOT_TODAY");
+	const char *env_db = getenv("HANCHOT_DB");
+	int code = EXIT_OK, c;
+
+	setlocale(LC_ALL, "");
+	config_init(&cli.config);
+	if (env_db && *env_db)
+		cli.db_path = xstrdup(env_db);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'D':
+			free(cli.db_path);
+			cli.db_path = xstrdup(optarg);
+			break;
+		case 'T':
+			today_text = optarg;
+			break;
+		case 'C':
+			free(cli.config_path);
+			cli.config_path = xstrdup(optarg);
+			break;
+		case 'L':
+			if (i18n_lang_parse(optarg, &cli.lang)) {
+				code = cli_error(EXIT_USAGE, "--lang '%s': expected vi or en", optarg);
+				goto out;
+			}
+			lang_given = true;
+			break;
+		case 'h':
+			print_usage(stdout);
+			goto out;
+		case 'V':
+			printf("hanchot %s\n", HANCHOT_VERSION);
+			goto out;
+		default:
+			code = cli_error(EXIT_USAGE, "unknown option '%s' (see hanchot --help)", argv[optind - 1]);
+			goto out;
+		}
+	}
+	if (load_config(&cli, err)) {
+		code = cli_error(EXIT_RUNTIME, "%s", err);
+		goto out;
+	}
+	if (!lang_given)
+		cli.lang = cli.config.lang;
+	if (today_text && *today_text) {
+		if (cli_parse_date("--today", today_text, &cli.today)) {
+			code = EXIT_USAGE;
+			goto out;
+		}
+	} else {
+		cli.today = local_today();
+	}
+
+	if (optind >= argc) {
+		code = app_run(&cli, today_text && *today_text);
+		goto out;
+	}
+	const struct cli_command *cmd = find_command(argv[optind]);
+	if (!cmd) {
+		code = cli_error(EXIT_USAGE, "unknown command '%s' (see hanchot --help)", argv[optind]);
+		goto out;
+	}
+	argc -= optind;
+	argv += optind;
+	optind = 0; /* glibc: restart getopt for the subcommand */
+	code = cmd->run(&cli, argc, argv);
+out:
+	db_close(cli.db);
+	free(cli.db_path);
+	free(cli.config_path);
+	config_release(&cli.config);
+	return code;
+}

@@ -1,0 +1,57 @@
+/* cli: the command line. Global options, the table of subcommands, and what
+ * they share. Each subcommand lives in a tui/cmd_*.c file and calls the same
+ * core/db functions as the screens.
+ *
+ * Exit status: 0 success, 1 runtime error (bad data, database trouble),
+ * 2 usage error. Errors are one line on stderr: "hanchot: <what was wrong>". */
+#ifndef HANCHOT_CLI_H
+#define HANCHOT_CLI_H
+
+#include <stdio.h>
+
+#include "core/config.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "db/db.h"
+
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+struct cli {
+	char *db_path;     /* --db, $HANCHOT_DB, or the default */
+	char *config_path; /* --config or the default */
+	struct config config;
+	civil_day today;   /* --today, $HANCHOT_TODAY, or the local date */
+	enum lang lang;    /* --lang, else the configuration's */
+	struct db *db;     /* opened by cli_db() */
+};
+
+struct cli_command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *usage; /* one line, after "hanchot " */
+};
+
+/* Runs the program: parses global options, then a subcommand or the TUI. */
+int cli_main(int argc, char **argv);
+
+/* The database, opened on first use (creating its folder for the default
+ * path). Prints the error and returns NULL on failure. */
+struct db *cli_db(struct cli *cli);
+
+/* Prints "hanchot: <fmt>" to stderr; returns code. */
+int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints "hanchot <cmd>: <fmt>" and the command's usage; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Parses a date argument for option `what`; prints the error on failure. */
+int cli_parse_date(const char *what, const char *text, civil_day *out);
+/* The last day of the warning window that starts today. */
+civil_day cli_warn_until(const struct cli *cli);
+
+/* Subcommands (tui/cmd_*.c). */
+int cmd_add(struct cli *cli, int argc, char **argv);
+int cmd_list(struct cli *cli, int argc, char **argv);
+int cmd_done(struct cli *cli, int argc, char **argv);
+int cmd_reopen(struct cli *cli, int argc, char **argv);
+
+#endif

@@ -1,0 +1,256 @@
+/* cmd_task: add, list, done, reopen — the task subcommands. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/countdown.h"
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "db/task.h"
+#include "tui/cli.h"
+
+/* Display columns of UTF-8 text, counting one per character and none for
+ * combining marks (U+0300–U+036F), which is right for Vietnamese. */
+static int columns(const char *s)
+{
+	int n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p & 0xc0) == 0x80)
+			continue;
+		if (p[0] == 0xcc && p[1] >= 0x80) /* U+0300..U+033F */
+			continue;
+		if (p[0] == 0xcd && p[1] >= 0x80 && p[1] <= 0xaf) /* U+0340..U+036F */
+			continue;
+		n++;
+	}
+	return n;
+}
+
+static void pad(FILE *out, const char *s, int width)
+{
+	fputs(s, out);
+	for (int n = columns(s); n < width; n++)
+		fputc(' ', out);
+}
+
+/* TSV cells hold no tab or newline. */
+static void tsv_cell(FILE *out, const char *s)
+{
+	for (; *s; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+static void print_table_header(enum lang lang)
+{
+	bool en = lang == LANG_EN;
+	printf("%-5s ", "ID");
+	pad(stdout, en ? "SECTION" : "MỤC", 12);
+	putchar(' ');
+	pad(stdout, en ? "DUE" : "HẠN", 10);
+	putchar(' ');
+	pad(stdout, en ? "COUNTDOWN" : "CÒN LẠI", 16);
+	putchar(' ');
+	pad(stdout, en ? "CLASS" : "TÌNH TRẠNG", 20);
+	putchar(' ');
+	pad(stdout, en ? "LEAD" : "CHỦ TRÌ", 24);
+	printf(" %s\n", en ? "SUMMARY" : "NỘI DUNG");
+}
+
+static int parse_id(const char *cmd, const char *text, int64_t *id)
+{
+	char *end;
+	long long v = strtoll(text, &end, 10);
+	if (*text == '\0' || *end != '\0' || v <= 0) {
+		cli_usage_error(cmd, "task id '%s' is not a positive number", text);
+		return -1;
+	}
+	*id = v;
+	return 0;
+}
+
+int cmd_add(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "lead", required_argument, NULL, 'l' },
+		{ "cooperating", required_argument, NULL, 'c' },
+		{ "due", required_argument, NULL, 'd' },
+		{ "section", required_argument, NULL, 's' },
+		{ 0, 0, 0, 0 },
+	};
+	struct task t;
+	char err[ERR_MAX];
+	int c, code = EXIT_OK;
+
+	task_init(&t);
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			task_add_lead(&t, optarg);
+			break;
+		case 'c':
+			task_add_cooperating(&t, optarg);
+			break;
+		case 'd':
+			if (cli_parse_date("--due", optarg, &t.due)) {
+				code = EXIT_USAGE;
+				goto out;
+			}
+			t.precision = PRECISION_DAY;
+			task_set_str(&t.due_phrase, optarg);
+			break;
+		case 's':
+			task_set_str(&t.section, optarg);
+			break;
+		default:
+			code = cli_usage_error("add", "unknown option '%s'", argv[optind - 1]);
+			goto out;
+		}
+	}
+	if (optind != argc - 1) {
+		code = cli_usage_error("add", optind >= argc ? "missing SUMMARY" : "give SUMMARY as one argument (quote it)");
+		goto out;
+	}
+	if (t.n_leads == 0) {
+		code = cli_usage_error("add", "missing --lead AGENCY");
+		goto out;
+	}
+	task_set_str(&t.summary, argv[optind]);
+	task_set_str(&t.full_text, argv[optind]);
+	struct db *db = cli_db(cli);
+	if (!db) {
+		code = EXIT_RUNTIME;
+		goto out;
+	}
+	if (db_task_add(db, &t, err)) {
+		code = cli_error(EXIT_RUNTIME, "%s", err);
+		goto out;
+	}
+	printf("%lld\n", (long long)t.id);
+out:
+	task_release(&t);
+	return code;
+}
+
+int cmd_list(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "open", no_argument, NULL, 'o' },
+		{ 0, 0, 0, 0 },
+	};
+	struct db_task_query q = { 0 };
+	struct task_list list = { 0 };
+	bool tsv = false;
+	char err[ERR_MAX];
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'f' && (strcmp(optarg, "table") == 0 || strcmp(optarg, "tsv") == 0))
+			tsv = strcmp(optarg, "tsv") == 0;
+		else if (c == 'f')
+			return cli_usage_error("list", "--format '%s': expected table or tsv", optarg);
+		else if (c == 'o')
+			q.open_only = true;
+		else
+			return cli_usage_error("list", "unknown option '%s'", argv[optind - 1]);
+	}
+	if (optind < argc)
+		return cli_usage_error("list", "unexpected argument '%s'", argv[optind]);
+	struct db *db = cli_db(cli);
+	if (!db)
+		return EXIT_RUNTIME;
+	if (db_task_query(db, &q, &list, err))
+		return cli_error(EXIT_RUNTIME, "%s", err);
+
+	civil_day warn = cli_warn_until(cli);
+	if (tsv)
+		puts("id\tsection\tstatus\tclass\tdue\tcountdown\tlead\tcooperating\tsummary");
+	else if (list.n == 0)
+		puts(cli->lang == LANG_EN ? "No tasks." : "Chưa có việc nào.");
+	else
+		print_table_header(cli->lang);
+	for (size_t i = 0; i < list.n; i++) {
+		const struct task *t = &list.items[i];
+		char due[DATE_BUF], cd[COUNTDOWN_BUF];
+		enum task_class cls = status_classify(t->status, t->due, t->completed, cli->today, warn);
+		char *lead = task_join(t->leads, t->n_leads, "; ");
+		countdown_format(t->due, cli->today, cli->lang, cd);
+		if (!status_is_open(t->status))
+			cd[0] = '\0';
+		if (tsv) {
+			char *coop = task_join(t->cooperating, t->n_cooperating, "; ");
+			printf("%lld\t", (long long)t->id);
+			tsv_cell(stdout, t->section);
+			printf("\t%s\t%s\t%s\t%s\t", status_name(t->status), class_key(cls),
+			       date_format_iso(t->due, due), cd);
+			tsv_cell(stdout, lead);
+			putchar('\t');
+			tsv_cell(stdout, coop);
+			putchar('\t');
+			tsv_cell(stdout, t->summary);
+			putchar('\n');
+			free(coop);
+		} else {
+			printf("%-5lld ", (long long)t->id);
+			pad(stdout, t->section, 12);
+			putchar(' ');
+			pad(stdout, date_format_dmy(t->due, due), 10);
+			putchar(' ');
+			pad(stdout, cd, 16);
+			putchar(' ');
+			pad(stdout, class_label(cls, cli->lang), 20);
+			putchar(' ');
+			pad(stdout, lead, 24);
+			printf(" %s\n", t->summary);
+		}
+		free(lead);
+	}
+	task_list_release(&list);
+	return EXIT_OK;
+}
+
+static int change_status(struct cli *cli, const char *cmd, int64_t id, enum task_status st, civil_day day)
+{
+	char err[ERR_MAX];
+	struct db *db = cli_db(cli);
+	if (!db)
+		return EXIT_RUNTIME;
+	if (db_task_set_status(db, id, st, day, 0, err))
+		return cli_error(EXIT_RUNTIME, "%s: %s", cmd, err);
+	return EXIT_OK;
+}
+
+int cmd_done(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, 'd' },
+		{ 0, 0, 0, 0 },
+	};
+	civil_day day = cli->today;
+	int64_t id;
+	int c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'd') {
+			if (cli_parse_date("--date", optarg, &day))
+				return EXIT_USAGE;
+		} else {
+			return cli_usage_error("done", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("done", "expected one task ID");
+	if (parse_id("done", argv[optind], &id))
+		return EXIT_USAGE;
+	return change_status(cli, "done", id, STATUS_DONE, day);
+}
+
+int cmd_reopen(struct cli *cli, int argc, char **argv)
+{
+	int64_t id;
+	if (argc != 2)
+		return cli_usage_error("reopen", "expected one task ID");
+	if (parse_id("reopen", argv[1], &id))
+		return EXIT_USAGE;
+	return change_status(cli, "reopen", id, STATUS_IN_PROGRESS, DATE_NONE);
+}
