@@ -249,6 +249,30 @@ static int current_state(struct db *db, int64_t id, enum task_status *status, in
 	return 0;
 }
 
+/* Starts a write on task id: checks it exists and, when asked, that nobody
+ * changed it since expect_version. Leaves the transaction open on success and
+ * reports the stored status and completion day. */
+static int begin_change(struct db *db, int64_t id, int64_t expect_version,
+			enum task_status *status, civil_day *completed, char *err)
+{
+	int64_t version = 0;
+	int rc;
+	if (db_begin(db, err))
+		return DB_ERROR;
+	if ((rc = current_state(db, id, status, &version, completed, err)))
+		goto fail;
+	if (expect_version && version != expect_version) {
+		err_set(err, "task %lld was changed by someone else meanwhile: reload and try again",
+			(long long)id);
+		rc = DB_CONFLICT;
+		goto fail;
+	}
+	return 0;
+fail:
+	db_rollback(db);
+	return rc;
+}
+
 int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil_day completed,
 		       int64_t expect_version, char *err)
 {
@@ -256,22 +280,13 @@ int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil
 		"UPDATE task SET status = ?2, completed_date = ?3, updated_at = ?4, version = version + 1"
 		" WHERE id = ?1";
 	enum task_status old = STATUS_NEW;
-	int64_t version = 0;
 	civil_day old_completed = DATE_NONE;
 	char ts[24];
-	int ret = DB_ERROR;
+	int ret;
 
-	if (db_begin(db, err))
-		return DB_ERROR;
-	if ((ret = current_state(db, id, &old, &version, &old_completed, err)))
-		goto fail;
+	if ((ret = begin_change(db, id, expect_version, &old, &old_completed, err)))
+		return ret;
 	ret = DB_ERROR;
-	if (expect_version && version != expect_version) {
-		err_set(err, "task %lld was changed by someone else meanwhile: reload and try again",
-			(long long)id);
-		ret = DB_CONFLICT;
-		goto fail;
-	}
 	if (status != STATUS_DONE)
 		completed = DATE_NONE;
 	else if (completed == DATE_NONE)
@@ -304,4 +319,78 @@ int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil
 fail:
 	db_rollback(db);
 	return ret;
+}
+
+static int touch(struct db *db, int64_t id, char *err)
+{
+	static const char sql[] = "UPDATE task SET updated_at = ?2, version = version + 1 WHERE id = ?1";
+	char ts[24];
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, db_timestamp(db, ts));
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "updating a task", err);
+}
+
+int db_task_extend(struct db *db, int64_t id, civil_day new_due, const char *reason,
+		   int64_t expect_version, char *err)
+{
+	static const char get[] = "SELECT due_date FROM task WHERE id = ?1";
+	static const char set[] =
+		"UPDATE task SET due_date = ?2, due_precision = 'day' WHERE id = ?1";
+	char old[DATE_BUF], new[DATE_BUF];
+	enum task_status status;
+	civil_day completed;
+	int rc;
+	if (!reason || !*reason)
+		return err_set(err, "task %lld: a deadline change needs a reason", (long long)id);
+	if (new_due == DATE_NONE)
+		return err_set(err, "task %lld: a deadline change needs a new date", (long long)id);
+	if ((rc = begin_change(db, id, expect_version, &status, &completed, err)))
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, get, err);
+	if (!st)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	civil_day old_due = sqlite3_step(st) == SQLITE_ROW ? db_column_day(st, 0) : DATE_NONE;
+	sqlite3_reset(st);
+	if (!(st = db_prepare(db, set, err)))
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_day(st, 2, new_due);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "changing a deadline", err);
+		goto fail;
+	}
+	if (touch(db, id, err) ||
+	    db_event_add(db, id, "extend", old_due == DATE_NONE ? NULL : date_format_iso(old_due, old),
+			 date_format_iso(new_due, new), reason, DATE_NONE, err) ||
+	    db_commit(db, err))
+		goto fail;
+	return 0;
+fail:
+	db_rollback(db);
+	return DB_ERROR;
+}
+
+int db_task_note(struct db *db, int64_t id, const char *note, int64_t expect_version, char *err)
+{
+	enum task_status status;
+	civil_day completed;
+	int rc;
+	if (!note || !*note)
+		return err_set(err, "task %lld: the note is empty", (long long)id);
+	if ((rc = begin_change(db, id, expect_version, &status, &completed, err)))
+		return rc;
+	if (touch(db, id, err) || db_event_add(db, id, "note", NULL, note, NULL, DATE_NONE, err) ||
+	    db_commit(db, err)) {
+		db_rollback(db);
+		return DB_ERROR;
+	}
+	return 0;
 }

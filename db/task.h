@@ -46,4 +46,12 @@ int db_task_query(struct db *db, const struct db_task_query *q, struct task_list
 int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil_day completed,
 		       int64_t expect_version, char *err);
 
+/* Extends (or shortens) the deadline to new_due, keeping the old one in the
+ * audit trail. A reason is required: "task 3: a deadline change needs a reason". */
+int db_task_extend(struct db *db, int64_t id, civil_day new_due, const char *reason,
+		   int64_t expect_version, char *err);
+
+/* Adds a note to the task's history (bumps its version). */
+int db_task_note(struct db *db, int64_t id, const char *note, int64_t expect_version, char *err);
+
 #endif

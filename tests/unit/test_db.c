@@ -229,6 +229,25 @@ static void test_bad_paths(void **state)
 	assert_non_null(strstr(err, "not a database"));
 }
 
+static void test_extend_and_note(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	int64_t id = add(f->db, "Việc", "Sở Xây dựng", date_from_ymd(2024, 5, 14));
+	assert_int_equal(db_task_extend(f->db, id, date_from_ymd(2024, 6, 30), "", 0, err), DB_ERROR);
+	assert_non_null(strstr(err, "needs a reason"));
+	assert_int_equal(db_task_extend(f->db, id, date_from_ymd(2024, 6, 30), "chờ ý kiến Bộ", 1, err), 0);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task WHERE due_date='2024-06-30' AND version=2"), 1);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task_event WHERE what='extend' AND old_value='2024-05-14' "
+					 "AND new_value='2024-06-30' AND reason='chờ ý kiến Bộ'"), 1);
+	assert_int_equal(db_task_extend(f->db, id, date_from_ymd(2024, 7, 30), "lần hai", 1, err), DB_CONFLICT);
+	assert_int_equal(db_task_note(f->db, id, "Sở đã báo cáo miệng", 2, err), 0);
+	assert_int_equal(db_task_note(f->db, id, "", 0, err), DB_ERROR);
+	assert_int_equal(db_task_note(f->db, 77, "x", 0, err), DB_NOT_FOUND);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task_event WHERE what='note' AND new_value='Sở đã báo cáo miệng'"), 1);
+	assert_int_equal(scalar(f->path, "SELECT version FROM task WHERE id=1"), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +259,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_query_order_and_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_paths, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_extend_and_note, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
