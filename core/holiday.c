@@ -144,6 +144,21 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
+/* Copies at most `max` bytes of [s, s+n) into buf (of max+1 bytes) for an
+ * error message: cut on a character boundary, control bytes shown as '?'. */
+static const char *echo(const char *s, size_t n, char *buf, size_t max)
+{
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7F ? '?' : s[i];
+	buf[n] = '\0';
+	return buf;
+}
+
 /* Checks a name: not empty, UTF-8, no control characters. */
 static int check_name(const char *s, size_t n, const char *where, char *err)
 {
@@ -192,8 +207,7 @@ static int parse_line(const char *s, const char *end, const char *where, struct 
 		return err_set(err, "%s: the date is empty", where);
 	if (dlen >= sizeof buf)
 		return err_set(err, "%s: the date is too long", where);
-	memcpy(buf, field[0], dlen);
-	buf[dlen] = '\0';
+	echo(field[0], dlen, buf, sizeof buf - 1);
 	char msg[ERR_MAX];
 	if (date_parse(buf, &e->day, msg) != 0)
 		return err_set(err, "%s: %s", where, msg);
@@ -212,10 +226,9 @@ static int parse_line(const char *s, const char *end, const char *where, struct 
 		    memcmp(field[1], line_kind_names[i], klen) == 0)
 			kind = i;
 	if (kind < 0) {
-		if (klen > 20)
-			klen = 20;
-		return err_set(err, "%s: kind '%.*s' is not off, work, extra or yearly", where,
-			       (int)klen, field[1]);
+		char shown[24];
+		return err_set(err, "%s: kind '%s' is not off, work, extra or yearly", where,
+			       echo(field[1], klen, shown, 20));
 	}
 	e->kind = (enum line_kind)kind;
 	if (e->kind == LINE_YEARLY && e->month == 2 && e->mday == 29)

@@ -259,6 +259,18 @@ static void test_new_holiday_is_data(void **state)
 	assert_string_equal(name, "Nghỉ bù Ngày Văn hóa Việt Nam");
 	assert_int_equal(holiday_list_year(cal, 2027, NULL, 0), 15);
 
+	/* A yearly holiday on Sunday 31/12/2028 gets its nghỉ bù in the next
+	 * year, after 1/1/2029 (a holiday itself): Tuesday 2/1/2029. */
+	char err[ERR_MAX];
+	assert_int_equal(date_weekday(D(2028, 12, 31)), SUNDAY);
+	assert_int_equal(holiday_calendar_load_text(cal, "2026-12-31\tyearly\tNgày cuối năm\n",
+						    "user.tsv", err), 0);
+	assert_true(holiday_is_day_off(cal, D(2029, 1, 1), &name));
+	assert_string_equal(name, "Tết Dương lịch");
+	assert_true(holiday_is_day_off(cal, D(2029, 1, 2), &name));
+	assert_string_equal(name, "Nghỉ bù Ngày cuối năm");
+	assert_true(workday_is_working(cal, D(2029, 1, 3)));
+
 	/* Without the file there is no such holiday. */
 	struct holiday_calendar *bare = holiday_calendar_new();
 	assert_false(holiday_is_day_off(bare, D(2027, 11, 24), NULL));
@@ -350,6 +362,7 @@ static void test_file_errors(void **state)
 		{ "Tết\toff\tTết\n", "bad.tsv:1: date 'Tết': expected" },
 		{ "2024-02-10\tof\tTết\n", "bad.tsv:1: kind 'of' is not off, work, extra or yearly" },
 		{ "2024-02-10\tOFF\tTết\n", "bad.tsv:1: kind 'OFF' is not" },
+		{ "2024-02-10\to\x1b[f\tTết\n", "bad.tsv:1: kind 'o?[f' is not" },
 		{ "\n\n2024-02-10 off Tết\n", "bad.tsv:3: expected 3 tab-separated fields (date, kind, name), found 1" },
 		{ "2024-02-10\toff\n", "bad.tsv:1: expected 3 tab-separated fields (date, kind, name), found 2" },
 		{ "2024-02-10\toff\tTết\tx\n", "found 4" },
@@ -385,6 +398,21 @@ static void test_file_errors(void **state)
 	holiday_calendar_free(cal);
 }
 
+/* The file shipped in config/ parses, and announces 2024-2026. */
+static void test_shipped_file_loads(void **state)
+{
+	(void)state;
+	struct holiday_calendar *cal = holiday_calendar_new();
+	char err[ERR_MAX];
+	if (holiday_calendar_load(cal, "../config/holidays.tsv", err) != 0)
+		fail_msg("%s", err);
+	for (int y = 2024; y <= 2026; y++)
+		assert_true(holiday_year_announced(cal, y));
+	assert_false(holiday_year_announced(cal, 2023));
+	assert_false(holiday_year_announced(cal, 2027));
+	holiday_calendar_free(cal);
+}
+
 /* Lookups stay cheap: 200 years of day-by-day queries. */
 static void test_range_and_scale(void **state)
 {
@@ -414,6 +442,7 @@ int main(void)
 		cmocka_unit_test(test_later_file_overrides),
 		cmocka_unit_test(test_file_syntax_accepted),
 		cmocka_unit_test(test_file_errors),
+		cmocka_unit_test(test_shipped_file_loads),
 		cmocka_unit_test(test_range_and_scale),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
