@@ -466,6 +466,14 @@ static bool cands_have(const struct cands *cs, civil_day d)
 	return false;
 }
 
+static bool extra_on(const struct holiday_calendar *cal, civil_day d)
+{
+	for (size_t i = 0; i < cal->n; i++)
+		if (cal->entries[i].kind == LINE_EXTRA && cal->entries[i].day == d)
+			return true;
+	return false;
+}
+
 static bool year_is_announced(const struct holiday_calendar *cal, int year)
 {
 	for (size_t i = 0; i < cal->n; i++)
@@ -495,7 +503,7 @@ static void computed_days(const struct holiday_calendar *cal, int year, struct d
 			continue;
 		civil_day s = c->day + 1;
 		for (;;) {
-			bool busy = is_weekend(s) || cands_have(&cs, s);
+			bool busy = is_weekend(s) || cands_have(&cs, s) || extra_on(cal, s);
 			for (size_t t = first_sub; t < l->n && !busy; t++)
 				busy = l->v[t].substitute && l->v[t].day == s;
 			if (!busy)

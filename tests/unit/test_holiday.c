@@ -271,6 +271,15 @@ static void test_new_holiday_is_data(void **state)
 	assert_string_equal(name, "Nghỉ bù Ngày cuối năm");
 	assert_true(workday_is_working(cal, D(2029, 1, 3)));
 
+	/* A nghỉ bù skips an `extra` day too: with 3/5/2027 made a local
+	 * holiday, the nghỉ bù for Saturday 1/5/2027 moves to Tuesday 4/5. */
+	assert_int_equal(holiday_calendar_load_text(cal, "2027-05-03\textra\tLễ hội tỉnh\n",
+						    "user2.tsv", err), 0);
+	assert_true(holiday_is_day_off(cal, D(2027, 5, 3), &name));
+	assert_string_equal(name, "Lễ hội tỉnh");
+	assert_true(holiday_is_day_off(cal, D(2027, 5, 4), &name));
+	assert_string_equal(name, "Nghỉ bù Ngày Quốc tế Lao động");
+
 	/* Without the file there is no such holiday. */
 	struct holiday_calendar *bare = holiday_calendar_new();
 	assert_false(holiday_is_day_off(bare, D(2027, 11, 24), NULL));
