@@ -167,6 +167,8 @@ static bool word_is(const struct scan *sc, size_t k, const char *w)
 	if (k >= sc->n || sc->t[k].type != T_WORD)
 		return false;
 	size_t i = sc->t[k].s, e = sc->t[k].e, j = 0, wl = strlen(w);
+	if (e - i != wl) /* folding keeps every letter's UTF-8 length */
+		return false;
 	while (i < e && j < wl)
 		if (fold(utf8_next(sc->text, e, &i)) != utf8_next(w, wl, &j))
 			return false;
@@ -539,6 +541,21 @@ static const struct prefix date_prefixes[] = {
 	{ NULL, E_NONE },
 };
 
+/* Labels that, followed by ':', introduce a deadline ("Thời hạn hoàn thành:
+ * năm 2024", as plans write it in their tables). */
+static const struct prefix label_prefixes[] = {
+	{ "thời hạn", E_BY },
+	{ "thời hạn hoàn thành", E_BY },
+	{ "thời gian", E_BY },
+	{ "thời gian hoàn thành", E_BY },
+	{ "thời gian thực hiện", E_BY },
+	{ "hạn", E_BY },
+	{ "hạn chót", E_BY },
+	{ "tiến độ", E_BY },
+	{ "tiến độ hoàn thành", E_BY },
+	{ NULL, E_NONE },
+};
+
 /* The words that make "10 ngày" a period to finish in. */
 static const struct prefix relative_prefixes[] = {
 	{ "trong", E_BY },
@@ -744,6 +761,8 @@ static bool resolve_date(const struct scan *sc, const struct atom *a, size_t lo,
 {
 	size_t ps;
 	enum effect eff = find_prefix(sc, a->ts, lo, date_prefixes, &ps);
+	if (eff == E_NONE && a->ts > lo && is_punct(sc, a->ts - 1, ':'))
+		eff = find_prefix(sc, a->ts - 1, lo, label_prefixes, &ps);
 	civil_day anchor = sc->opt.anchor;
 	if (eff == E_NEG || opens_range(sc, a->te))
 		return false;
@@ -803,7 +822,7 @@ static bool clause_end(const struct scan *sc, size_t k)
 
 static civil_day resolve_relative(const struct scan *sc, civil_day from, int n, enum deadline_unit unit)
 {
-	if (from == DATE_NONE || from < date_from_ymd(1, 1, 1) || from > date_from_ymd(9000, 1, 1))
+	if (from == DATE_NONE || from < date_from_ymd(1, 1, 1) || from > date_from_ymd(9000, 12, 31))
 		return DATE_NONE;
 	switch (unit) {
 	case DEADLINE_DAYS:
@@ -899,7 +918,7 @@ static void recurring_first(const struct scan *sc, struct deadline *d)
 {
 	civil_day a = sc->opt.anchor;
 	d->due = DATE_NONE;
-	if (a == DATE_NONE || a < date_from_ymd(1, 1, 1) || a > date_from_ymd(9000, 1, 1))
+	if (a == DATE_NONE)
 		return;
 	struct civil_date c = date_to_ymd(a);
 	if (d->unit == DEADLINE_WEEKS) {
@@ -1013,10 +1032,12 @@ static bool ongoing_at(const struct scan *sc, size_t k, size_t *te, struct deadl
 
 /* ---- the scan --------------------------------------------------------------- */
 
+/* The dates that may start at token k; "6 tháng đầu năm" is tried before
+ * the relative periods ("trong 6 tháng"), and so is not here. */
 static bool date_at(const struct scan *sc, size_t k, struct atom *a)
 {
-	return half_atom(sc, k, a) || day_atom(sc, k, a) || month_atom(sc, k, a) || quarter_atom(sc, k, a) ||
-	       year_atom(sc, k, a) || part_atom(sc, k, a);
+	return day_atom(sc, k, a) || month_atom(sc, k, a) || quarter_atom(sc, k, a) || year_atom(sc, k, a) ||
+	       part_atom(sc, k, a);
 }
 
 void deadline_options_init(struct deadline_options *opt)
@@ -1033,6 +1054,9 @@ size_t deadline_find_all(const char *text, size_t len, const struct deadline_opt
 		sc.opt = *opt;
 	else
 		deadline_options_init(&sc.opt);
+	if (sc.opt.anchor != DATE_NONE &&
+	    (sc.opt.anchor < date_from_ymd(1, 1, 1) || sc.opt.anchor > date_from_ymd(9000, 12, 31)))
+		sc.opt.anchor = DATE_NONE; /* out of any calendar we count in */
 	sc.fill_year = sc.opt.default_year;
 	if (sc.fill_year <= 0 && sc.opt.anchor != DATE_NONE)
 		sc.fill_year = date_to_ymd(sc.opt.anchor).year;

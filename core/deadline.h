@@ -23,9 +23,9 @@
  *
  * When a bare date is a deadline. A "deadline word" directly before the date
  * makes it one: trước, xong trước, hoàn thành trước, chậm nhất (là/vào),
- * muộn nhất, không quá, hạn, thời hạn, hạn chót, trong, hết, đến, đến hết,
- * xong, hoàn thành; and "đầu/giữa/cuối" are deadline words themselves. Without
- * one:
+ * muộn nhất, không quá, hạn, thời hạn, hạn chót, trong, hết, đến, đến hết;
+ * and a label with a colon ("Thời hạn hoàn thành: năm 2024", "Tiến độ:");
+ * "đầu/giữa/cuối" are deadline words themselves. Without one:
  * - a full day date (14/5/2024, ngày 14 tháng 5 năm 2024) is a deadline when
  *   it falls strictly after the anchor (so the document's own date is not);
  * - a month, quarter or half-year with its year ("(tháng 7/2024)", "quý
@@ -113,7 +113,7 @@ struct deadline {
 
 struct deadline_options {
 	int default_year;     /* fills a missing year; 0: the anchor's year */
-	civil_day anchor;     /* document date; DATE_NONE: unknown */
+	civil_day anchor;     /* document date; DATE_NONE (or past 9000): unknown */
 	bool before_means_day_before; /* "trước ngày X" due X-1 (default: X) */
 	/* Whether d is a working day; NULL: Monday to Friday. */
 	bool (*is_working_day)(void *ctx, civil_day d);

@@ -94,6 +94,9 @@ static void test_phrases(void **state)
 		{ "cuối tháng 2/2025", DOC, D, 20250228, PRECISION_DAY, "cuối tháng 2/2025" },
 		{ "đầu năm 2025", DOC, D, 20250101, PRECISION_DAY, "đầu năm 2025" },
 		{ "giữa năm 2024", DOC, D, 20240630, PRECISION_DAY, "giữa năm 2024" },
+		{ "Đầu năm 2024", 20231201, D, 20240101, PRECISION_DAY, "Đầu năm 2024" },
+		{ "cuối năm nay", DOC, D, 20241231, PRECISION_DAY, "cuối năm nay" },
+		{ "trong năm nay", DOC, D, 20241231, PRECISION_YEAR, "trong năm nay" },
 		{ "cuối năm 2024", DOC, D, 20241231, PRECISION_DAY, "cuối năm 2024" },
 		{ "Cuối năm", DOC, D, 20241231, PRECISION_DAY, "Cuối năm" },
 		{ "cuối quý II", DOC, D, 20240630, PRECISION_QUARTER, "cuối quý II" },
@@ -110,6 +113,8 @@ static void test_phrases(void **state)
 		{ "đến hết ngày 30/6/2024", DOC, D, 20240630, PRECISION_DAY, "đến hết ngày 30/6/2024" },
 		{ "đến hết năm 2024", DOC, D, 20241231, PRECISION_YEAR, "đến hết năm 2024" },
 		{ "hạn chót 15/5/2024", DOC, D, 20240515, PRECISION_DAY, "hạn chót 15/5/2024" },
+		{ "Thời hạn hoàn thành: năm 2024.", DOC, D, 20241231, PRECISION_YEAR, "Thời hạn hoàn thành: năm 2024" },
+		{ "- Tiến độ: trước 30/6", DOC, D, 20240630, PRECISION_DAY, "trước 30/6" },
 		{ "trước ngày 10/01", 20241220, D, 20250110, PRECISION_DAY, "trước ngày 10/01" },
 		{ "TRƯỚC NGÀY 14/5/2024", DOC, D, 20240514, PRECISION_DAY, "TRƯỚC NGÀY 14/5/2024" },
 		{ "trước ngày 14.5.2024", DOC, D, 20240514, PRECISION_DAY, "trước ngày 14.5.2024" },
@@ -254,6 +259,8 @@ static void test_not_deadlines(void **state)
 		{ "cập nhật hằng ngày", DOC },
 		{ "thường kỳ", DOC },
 		{ "trước hết, cần", DOC },
+		{ "Nội dung: năm 2024", DOC },
+		{ "Thời hạn: đến năm 2030", DOC },
 		{ "", DOC },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -295,6 +302,12 @@ static void test_before_option_and_year_fill(void **state)
 	/* ... and without either, a year-less phrase is skipped. */
 	o.default_year = 0;
 	assert_int_equal(deadline_find_all(t, strlen(t), &o, &d, 1), 0);
+	/* An anchor no calendar reaches counts as none. */
+	o = opts(0);
+	o.anchor = INT32_MAX - 5;
+	t = "trong 10 ngày";
+	assert_int_equal(deadline_find_all(t, strlen(t), &o, &d, 1), 1);
+	assert_int_equal(d.due, DATE_NONE);
 	/* NULL options: the defaults. */
 	t = "trước ngày 14/5/2024";
 	assert_int_equal(deadline_find_all(t, strlen(t), NULL, &d, 1), 1);
