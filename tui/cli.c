@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/err.h"
+#include "core/workday.h"
 #include "core/xalloc.h"
 #include "tui/app.h"
 #include "tui/paths.h"
@@ -17,6 +19,7 @@ static const struct cli_command commands[] = {
 	{ "list", cmd_list, "list [--format table|tsv] [--open]" },
 	{ "done", cmd_done, "done ID [--date DATE]" },
 	{ "reopen", cmd_reopen, "reopen ID" },
+	{ "holidays", cmd_holidays, "holidays YEAR" },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -77,17 +80,49 @@ int cli_parse_date(const char *what, const char *text, civil_day *out)
 	return 0;
 }
 
-civil_day cli_warn_until(const struct cli *cli)
+civil_day cli_warn_until(struct cli *cli)
 {
-	/* Working days: skip weekends until the holiday calendar is wired. */
-	civil_day d = cli->today;
-	for (int n = 0; n < cli->config.warning_days;) {
-		d++;
-		enum weekday w = date_weekday(d);
-		if (w != SATURDAY && w != SUNDAY)
-			n++;
+	return workday_add(cli_holidays(cli), cli->today, cli->config.warning_days);
+}
+
+/* Where the shipped data files are: $HANCHOT_DATADIR, the source tree the
+ * program was built in (make run), or the installed share folder. */
+static char *data_file(const char *leaf)
+{
+	const char *env = getenv("HANCHOT_DATADIR");
+	if (env && *env)
+		return xasprintf("%s/%s", env, leaf);
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			char *local = xasprintf("%s/config/%s", exe, leaf);
+			if (access(local, R_OK) == 0)
+				return local;
+			free(local);
+		}
 	}
-	return d;
+	return xasprintf("%s/%s", HANCHOT_DATADIR, leaf);
+}
+
+const struct holiday_calendar *cli_holidays(struct cli *cli) { return cli->holidays; }
+
+/* The shipped holidays.tsv (when present: without it the computed rules
+ * still apply), then the configuration's holidays_file. */
+static int load_holidays(struct cli *cli, char *err)
+{
+	int rc = 0;
+	cli->holidays = holiday_calendar_new();
+	char *shipped = data_file("holidays.tsv");
+	if (access(shipped, R_OK) == 0)
+		rc = holiday_calendar_load(cli->holidays, shipped, err);
+	free(shipped);
+	if (rc == 0 && cli->config.holidays_file)
+		rc = holiday_calendar_load(cli->holidays, cli->config.holidays_file, err);
+	return rc;
 }
 
 struct db *cli_db(struct cli *cli)
@@ -190,7 +225,7 @@ int cli_main(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (load_config(&cli, err)) {
+	if (load_config(&cli, err) || load_holidays(&cli, err)) {
 		code = cli_error(EXIT_RUNTIME, "%s", err);
 		goto out;
 	}
@@ -223,5 +258,6 @@ out:
 	free(cli.db_path);
 	free(cli.config_path);
 	config_release(&cli.config);
+	holiday_calendar_free(cli.holidays);
 	return code;
 }

@@ -11,6 +11,7 @@
 
 #include "core/config.h"
 #include "core/date.h"
+#include "core/holiday.h"
 #include "core/i18n.h"
 #include "db/db.h"
 
@@ -23,6 +24,7 @@ struct cli {
 	civil_day today;   /* --today, $HANCHOT_TODAY, or the local date */
 	enum lang lang;    /* --lang, else the configuration's */
 	struct db *db;     /* opened by cli_db() */
+	struct holiday_calendar *holidays; /* loaded at start */
 };
 
 struct cli_command {
@@ -43,15 +45,20 @@ int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3
 /* Prints "hanchot <cmd>: <fmt>" and the command's usage; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The holiday calendar, loaded at start: the shipped holidays.tsv, then the
+ * configuration's holidays_file. */
+const struct holiday_calendar *cli_holidays(struct cli *cli);
+
 /* Parses a date argument for option `what`; prints the error on failure. */
 int cli_parse_date(const char *what, const char *text, civil_day *out);
-/* The last day of the warning window that starts today. */
-civil_day cli_warn_until(const struct cli *cli);
+/* The last day of the warning window that starts today (working days). */
+civil_day cli_warn_until(struct cli *cli);
 
 /* Subcommands (tui/cmd_*.c). */
 int cmd_add(struct cli *cli, int argc, char **argv);
 int cmd_list(struct cli *cli, int argc, char **argv);
 int cmd_done(struct cli *cli, int argc, char **argv);
 int cmd_reopen(struct cli *cli, int argc, char **argv);
+int cmd_holidays(struct cli *cli, int argc, char **argv);
 
 #endif

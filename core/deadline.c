@@ -1,0 +1,1249 @@
+#include "core/deadline.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+/* ---- tokens ---------------------------------------------------------------
+ * The text is cut into words (letters, any script), numbers (ASCII digits)
+ * and single punctuation characters; white space only separates them and is
+ * remembered as "glued": whether a token touches the one before it. */
+
+enum tok_type { T_WORD = 1, T_NUM, T_PUNCT };
+
+struct tok {
+	size_t s, e;     /* bytes [s, e) */
+	enum tok_type type;
+	bool glued;      /* no space between this token and the previous one */
+	bool nl;         /* a line break before it */
+	uint32_t ch;     /* T_PUNCT: the character, every dash as '-' */
+	int num;         /* T_NUM: value, -1 when longer than 9 digits */
+	int ndig;        /* T_NUM: number of digits */
+};
+
+struct scan {
+	const char *text;
+	size_t len;
+	struct tok *t;
+	size_t n;
+	struct deadline_options opt;
+	int fill_year;   /* for a missing year; 0: none */
+};
+
+/* Decodes one code point at s[*i] (i < len), advancing *i by at least one
+ * byte; a malformed sequence gives U+FFFD for its first byte. */
+static uint32_t utf8_next(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char c = u[*i];
+	uint32_t cp, min;
+	size_t n;
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 1, cp = c & 0x1F, min = 0x80;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 2, cp = c & 0x0F, min = 0x800;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 3, cp = c & 0x07, min = 0x10000;
+	else
+		goto bad;
+	if (*i + n >= len)
+		goto bad;
+	for (size_t k = 1; k <= n; k++) {
+		unsigned char b = u[*i + k];
+		if ((b & 0xC0) != 0x80)
+			goto bad;
+		cp = cp << 6 | (b & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		goto bad;
+	*i += n + 1;
+	return cp;
+bad:
+	(*i)++;
+	return 0xFFFD;
+}
+
+/* Lower case for the letters Vietnamese uses (Latin-1, Latin Extended-A,
+ * Ơ/Ư, Latin Extended Additional). */
+static uint32_t fold(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 32;
+	if (((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) && c % 2 == 0)
+		return c + 1;
+	if (c == 0x1A0 || c == 0x1AF)
+		return c + 1;
+	if (c >= 0x1EA0 && c <= 0x1EF9 && c % 2 == 0)
+		return c + 1;
+	return c;
+}
+
+enum cclass { C_SPACE, C_DIGIT, C_LETTER, C_PUNCT };
+
+static enum cclass classify(uint32_t c)
+{
+	if (c == ' ' || (c >= '\t' && c <= '\r') || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
+	    c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF)
+		return C_SPACE;
+	if (c >= '0' && c <= '9')
+		return C_DIGIT;
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		return C_LETTER;
+	if (c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x2BFF) &&
+	    !(c >= 0x2E00 && c <= 0x2E7F) && !(c >= 0x3000 && c <= 0x303F) && c != 0xFFFD &&
+	    !(c >= 0xFE30 && c <= 0xFE6F) && !(c >= 0xFF00 && c <= 0xFF65))
+		return C_LETTER;
+	return C_PUNCT;
+}
+
+static void push_tok(struct scan *sc, size_t *cap, const struct tok *tk)
+{
+	if (sc->n == *cap)
+		xgrow((void **)&sc->t, cap, sc->n + 1, sizeof *sc->t);
+	sc->t[sc->n++] = *tk;
+}
+
+static void tokenize(struct scan *sc)
+{
+	const char *s = sc->text;
+	size_t len = sc->len, i = 0, cap = 0;
+	bool space = true, nl = false;
+	while (i < len) {
+		size_t start = i;
+		uint32_t c = utf8_next(s, len, &i);
+		enum cclass cl = classify(c);
+		if (cl == C_SPACE) {
+			space = true;
+			nl = nl || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
+			continue;
+		}
+		struct tok tk = { .s = start, .e = i, .glued = !space && sc->n > 0, .nl = nl };
+		if (cl == C_DIGIT) {
+			int v = 0, nd = 0;
+			size_t j = start;
+			while (j < len && s[j] >= '0' && s[j] <= '9') {
+				if (nd < 9)
+					v = v * 10 + (s[j] - '0');
+				nd++;
+				j++;
+			}
+			tk.type = T_NUM;
+			tk.num = nd <= 9 ? v : -1;
+			tk.ndig = nd;
+			tk.e = i = j;
+		} else if (cl == C_LETTER) {
+			size_t j = i;
+			while (j < len) {
+				size_t k = j;
+				if (classify(utf8_next(s, len, &k)) != C_LETTER)
+					break;
+				j = k;
+			}
+			tk.type = T_WORD;
+			tk.e = i = j;
+		} else {
+			tk.type = T_PUNCT;
+			tk.ch = (c >= 0x2010 && c <= 0x2015) || c == 0x2212 ? '-' : c;
+		}
+		push_tok(sc, &cap, &tk);
+		space = nl = false;
+	}
+}
+
+/* ---- token tests --------------------------------------------------------- */
+
+/* Whether token k is the word w (lower case), ignoring case. */
+static bool word_is(const struct scan *sc, size_t k, const char *w)
+{
+	if (k >= sc->n || sc->t[k].type != T_WORD)
+		return false;
+	size_t i = sc->t[k].s, e = sc->t[k].e, j = 0, wl = strlen(w);
+	if (e - i != wl) /* folding keeps every letter's UTF-8 length */
+		return false;
+	while (i < e && j < wl)
+		if (fold(utf8_next(sc->text, e, &i)) != utf8_next(w, wl, &j))
+			return false;
+	return i == e && j == wl;
+}
+
+/* Number of tokens the space-separated words of phrase match from token k on,
+ * 0 when they do not. */
+static size_t words_at(const struct scan *sc, size_t k, const char *phrase)
+{
+	size_t m = 0;
+	while (*phrase) {
+		char w[32];
+		size_t l = strcspn(phrase, " ");
+		if (l >= sizeof w)
+			return 0;
+		memcpy(w, phrase, l);
+		w[l] = '\0';
+		if (!word_is(sc, k + m, w))
+			return 0;
+		m++;
+		phrase += l;
+		while (*phrase == ' ')
+			phrase++;
+	}
+	return m;
+}
+
+static bool any_word(const struct scan *sc, size_t k, const char *const *words)
+{
+	for (; *words; words++)
+		if (word_is(sc, k, *words))
+			return true;
+	return false;
+}
+
+static bool is_num(const struct scan *sc, size_t k)
+{
+	return k < sc->n && sc->t[k].type == T_NUM;
+}
+
+static bool is_punct(const struct scan *sc, size_t k, uint32_t ch)
+{
+	return k < sc->n && sc->t[k].type == T_PUNCT && sc->t[k].ch == ch;
+}
+
+static bool glued(const struct scan *sc, size_t k)
+{
+	return k < sc->n && sc->t[k].glued;
+}
+
+/* A small number (1..max digits) that is not glued to what precedes it. */
+static bool small_num(const struct scan *sc, size_t k, int max_digits)
+{
+	return is_num(sc, k) && sc->t[k].ndig <= max_digits && sc->t[k].num >= 0;
+}
+
+/* ---- atoms: the date expressions -------------------------------------- */
+
+enum atom_type { A_DAY, A_MONTH, A_QUARTER, A_HALF, A_YEAR, A_PART };
+enum part { PART_START, PART_MIDDLE, PART_END };
+
+struct atom {
+	enum atom_type type;
+	int y, m, d;    /* y 0: not written; A_QUARTER: m = quarter; A_HALF: m = 1, 2 */
+	enum part part; /* A_PART */
+	enum atom_type of; /* A_PART: of a A_MONTH, A_YEAR or A_QUARTER */
+	bool year_given;
+	size_t ts, te;  /* tokens [ts, te) */
+};
+
+/* Token k is a year: 4 digits not glued to a symbol and not opening a range
+ * ("2024-2025", "2024 - 2025"). Returns 1 with *y, 0 when k holds no number,
+ * -1 when it holds one that is not a year (the phrase then is no date). */
+static int year_at(const struct scan *sc, size_t k, int *y)
+{
+	if (!is_num(sc, k))
+		return 0;
+	if (sc->t[k].ndig != 4 || sc->t[k].num < 1000)
+		return -1;
+	size_t f = k + 1;
+	if (glued(sc, f) && (sc->t[f].type != T_PUNCT || sc->t[f].ch == '/'))
+		return -1;
+	if (is_punct(sc, f, '-') && is_num(sc, f + 1) && sc->t[f + 1].ndig == 4)
+		return -1;
+	*y = sc->t[k].num;
+	return 1;
+}
+
+/* An optional year after a month or quarter at token k: "/2024" glued, or
+ * "năm 2024". Sets *end past it. Returns false when something there looks
+ * like a year but is not one ("/24", "năm 2024-2025"). */
+static bool opt_year(const struct scan *sc, size_t k, int *y, size_t *end)
+{
+	*y = 0;
+	*end = k;
+	if (is_punct(sc, k, '/') && glued(sc, k)) {
+		if (!glued(sc, k + 1) || year_at(sc, k + 1, y) != 1)
+			return false;
+		*end = k + 2;
+		return true;
+	}
+	if (glued(sc, k) && sc->t[k].type != T_PUNCT)
+		return false; /* "7x" */
+	if (word_is(sc, k, "năm")) {
+		int r = year_at(sc, k + 1, y);
+		if (r < 0)
+			return false;
+		if (r == 1)
+			*end = k + 2;
+		else if (word_is(sc, k + 1, "nay")) {
+			*y = sc->fill_year > 0 ? sc->fill_year : -1;
+			*end = k + 2;
+		}
+	}
+	return true;
+}
+
+static int days_in(int y, int m)
+{
+	return date_days_in_month(y > 0 ? y : 2024, m); /* no year: allow 29/2 */
+}
+
+/* d/m/yyyy, d.m.yyyy, d-m-yyyy or d/m at token k, all glued together and not
+ * part of a longer number or document symbol. */
+static bool numeric_date(const struct scan *sc, size_t k, struct atom *a)
+{
+	const struct tok *t = sc->t;
+	if (!small_num(sc, k, 2))
+		return false;
+	if (k > 0 && t[k].glued) {
+		const struct tok *p = &t[k - 1];
+		if (p->type != T_PUNCT || p->ch == '/' || p->ch == '.' || p->ch == ',')
+			return false;
+		/* "1954-07/5/2024" is a range; "QĐ-12/5" is a symbol */
+		if (p->ch == '-' && p->glued && k >= 2 && t[k - 2].type != T_NUM)
+			return false;
+	}
+	size_t sp = k + 1;
+	if (!(is_punct(sc, sp, '/') || is_punct(sc, sp, '.') || is_punct(sc, sp, '-')) || !glued(sc, sp) ||
+	    !glued(sc, sp + 1) || !small_num(sc, sp + 1, 2))
+		return false;
+	uint32_t sep = t[sp].ch;
+	int d = t[k].num, m = t[sp + 1].num, y = 0;
+	size_t e = sp + 2;
+	if (is_punct(sc, e, sep) && glued(sc, e) && is_num(sc, e + 1) && glued(sc, e + 1)) {
+		if (t[e + 1].ndig != 4 || t[e + 1].num < 1000)
+			return false;
+		y = t[e + 1].num;
+		e += 2;
+	} else if (sep != '/') {
+		return false;
+	}
+	if (e < sc->n && t[e].glued) {
+		const struct tok *f = &t[e];
+		if (f->type != T_PUNCT || f->ch == '/' || f->ch == '%')
+			return false;
+		if (glued(sc, e + 1) && t[e + 1].type != T_PUNCT && !(f->ch == '-' && t[e + 1].type == T_NUM))
+			return false; /* "1/5,5", "1/5.3", "1/5-QĐ" */
+	}
+	if (m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+		return false;
+	a->type = A_DAY;
+	a->y = y, a->m = m, a->d = d;
+	a->year_given = y > 0;
+	a->ts = k;
+	a->te = e;
+	return true;
+}
+
+/* [ngày] d/m[/yyyy] or ngày d tháng m [năm yyyy]. */
+static bool day_atom(const struct scan *sc, size_t k, struct atom *a)
+{
+	if (numeric_date(sc, k, a))
+		return true;
+	if (!word_is(sc, k, "ngày"))
+		return false;
+	if (numeric_date(sc, k + 1, a)) {
+		a->ts = k;
+		return true;
+	}
+	if (!small_num(sc, k + 1, 2) || !word_is(sc, k + 2, "tháng") || !small_num(sc, k + 3, 2))
+		return false;
+	int d = sc->t[k + 1].num, m = sc->t[k + 3].num, y;
+	size_t e;
+	if (!opt_year(sc, k + 4, &y, &e) || y < 0)
+		return false;
+	if (m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+		return false;
+	a->type = A_DAY;
+	a->y = y, a->m = m, a->d = d;
+	a->year_given = y > 0;
+	a->ts = k;
+	a->te = e;
+	return true;
+}
+
+/* tháng m [/yyyy | năm yyyy], not "6 tháng" (a length of time). */
+static bool month_atom(const struct scan *sc, size_t k, struct atom *a)
+{
+	if (!word_is(sc, k, "tháng") || (k > 0 && sc->t[k - 1].type == T_NUM))
+		return false;
+	if (!small_num(sc, k + 1, 2) || glued(sc, k + 1))
+		return false;
+	int m = sc->t[k + 1].num, y;
+	size_t e;
+	if (m < 1 || m > 12 || !opt_year(sc, k + 2, &y, &e) || y < 0)
+		return false;
+	a->type = A_MONTH;
+	a->m = m, a->y = y, a->d = 0;
+	a->year_given = y > 0;
+	a->ts = k;
+	a->te = e;
+	return true;
+}
+
+/* The quarter number at token k: I..IV or 1..4. */
+static int quarter_num(const struct scan *sc, size_t k)
+{
+	static const char *const roman[] = { "i", "ii", "iii", "iv" };
+	for (int q = 0; q < 4; q++)
+		if (word_is(sc, k, roman[q]))
+			return q + 1;
+	if (small_num(sc, k, 1) && sc->t[k].num >= 1 && sc->t[k].num <= 4)
+		return sc->t[k].num;
+	return 0;
+}
+
+static bool quarter_atom(const struct scan *sc, size_t k, struct atom *a)
+{
+	if (!word_is(sc, k, "quý") && !word_is(sc, k, "quí"))
+		return false;
+	int q = quarter_num(sc, k + 1), y;
+	size_t e;
+	if (!q || glued(sc, k + 1) || !opt_year(sc, k + 2, &y, &e) || y < 0)
+		return false;
+	a->type = A_QUARTER;
+	a->m = q, a->y = y, a->d = 0;
+	a->year_given = y > 0;
+	a->ts = k;
+	a->te = e;
+	return true;
+}
+
+/* 6 tháng đầu/cuối năm [yyyy]. */
+static bool half_atom(const struct scan *sc, size_t k, struct atom *a)
+{
+	bool six = (small_num(sc, k, 2) && sc->t[k].num == 6) || word_is(sc, k, "sáu");
+	if (!six || !word_is(sc, k + 1, "tháng"))
+		return false;
+	int h = word_is(sc, k + 2, "đầu") ? 1 : word_is(sc, k + 2, "cuối") ? 2 : 0;
+	if (!h || !word_is(sc, k + 3, "năm"))
+		return false;
+	int y = 0;
+	size_t e = k + 4;
+	int r = year_at(sc, e, &y);
+	if (r < 0)
+		return false;
+	if (r == 1)
+		e++;
+	a->type = A_HALF;
+	a->m = h, a->y = y, a->d = 0;
+	a->year_given = y > 0;
+	a->ts = k;
+	a->te = e;
+	return true;
+}
+
+/* năm yyyy, năm nay. */
+static bool year_atom(const struct scan *sc, size_t k, struct atom *a)
+{
+	if (!word_is(sc, k, "năm"))
+		return false;
+	int y;
+	if (year_at(sc, k + 1, &y) != 1) {
+		if (!word_is(sc, k + 1, "nay") || sc->fill_year <= 0)
+			return false;
+		y = sc->fill_year;
+	}
+	a->type = A_YEAR;
+	a->y = y, a->m = a->d = 0;
+	a->year_given = true;
+	a->ts = k;
+	a->te = k + 2;
+	return true;
+}
+
+/* đầu/giữa/cuối tháng m [năm], đầu/giữa/cuối năm [yyyy], cuối quý q [năm]
+ * (Civil Code Art. 146). */
+static bool part_atom(const struct scan *sc, size_t k, struct atom *a)
+{
+	enum part p;
+	if (word_is(sc, k, "đầu"))
+		p = PART_START;
+	else if (word_is(sc, k, "giữa"))
+		p = PART_MIDDLE;
+	else if (word_is(sc, k, "cuối"))
+		p = PART_END;
+	else
+		return false;
+	struct atom in;
+	if (month_atom(sc, k + 1, &in) || (p == PART_END && quarter_atom(sc, k + 1, &in))) {
+		*a = in;
+	} else if (word_is(sc, k + 1, "năm")) {
+		int y = 0;
+		size_t e = k + 2;
+		int r = year_at(sc, e, &y);
+		if (r < 0)
+			return false;
+		if (r == 1)
+			e++;
+		else if (word_is(sc, e, "nay") && sc->fill_year > 0)
+			y = sc->fill_year, e++;
+		a->y = y;
+		a->m = a->d = 0;
+		a->year_given = y > 0;
+		a->te = e;
+		a->type = A_YEAR;
+	} else {
+		return false;
+	}
+	a->of = a->type;
+	a->type = A_PART;
+	a->part = p;
+	a->ts = k;
+	return true;
+}
+
+/* ---- prefixes ------------------------------------------------------------ */
+
+enum effect { E_NONE, E_BEFORE, E_BY, E_UNTIL, E_NEG };
+
+struct prefix {
+	const char *words;
+	enum effect eff;
+};
+
+/* The words before a date that make it a deadline (or rule it out). */
+static const struct prefix date_prefixes[] = {
+	{ "trước", E_BEFORE },
+	{ "xong trước", E_BEFORE },
+	{ "hoàn thành trước", E_BEFORE },
+	{ "chậm nhất", E_BY },
+	{ "chậm nhất là", E_BY },
+	{ "chậm nhất vào", E_BY },
+	{ "chậm nhất trong", E_BY },
+	{ "muộn nhất", E_BY },
+	{ "muộn nhất là", E_BY },
+	{ "không quá", E_BY },
+	{ "không muộn hơn", E_BY },
+	{ "hạn", E_BY },
+	{ "thời hạn", E_BY },
+	{ "hạn chót", E_BY },
+	{ "trong", E_BY },
+	{ "ngay trong", E_BY },
+	{ "hết", E_BY },
+	{ "đến hết", E_BY },
+	{ "đến", E_UNTIL },
+	{ "tới", E_UNTIL },
+	{ "từ", E_NEG },
+	{ "kể từ", E_NEG },
+	{ "tính từ", E_NEG },
+	{ "bắt đầu từ", E_NEG },
+	{ "tính đến", E_NEG },
+	{ "tính đến hết", E_NEG },
+	{ "tính tới", E_NEG },
+	{ "so với", E_NEG },
+	{ "sau", E_NEG },
+	{ "cùng kỳ", E_NEG },
+	{ NULL, E_NONE },
+};
+
+/* Labels that, followed by ':', introduce a deadline ("Thời hạn hoàn thành:
+ * năm 2024", as plans write it in their tables). */
+static const struct prefix label_prefixes[] = {
+	{ "thời hạn", E_BY },
+	{ "thời hạn hoàn thành", E_BY },
+	{ "thời gian", E_BY },
+	{ "thời gian hoàn thành", E_BY },
+	{ "thời gian thực hiện", E_BY },
+	{ "hạn", E_BY },
+	{ "hạn chót", E_BY },
+	{ "tiến độ", E_BY },
+	{ "tiến độ hoàn thành", E_BY },
+	{ NULL, E_NONE },
+};
+
+/* The words that make "10 ngày" a period to finish in. */
+static const struct prefix relative_prefixes[] = {
+	{ "trong", E_BY },
+	{ "trong vòng", E_BY },
+	{ "trong thời hạn", E_BY },
+	{ "trong thời gian", E_BY },
+	{ "trong hạn", E_BY },
+	{ "chậm nhất", E_BY },
+	{ "chậm nhất là", E_BY },
+	{ "chậm nhất sau", E_BY },
+	{ "chậm nhất trong", E_BY },
+	{ "không quá", E_BY },
+	{ "tối đa", E_BY },
+	{ "thời hạn", E_BY },
+	{ "sau", E_BY },
+	{ NULL, E_NONE },
+};
+
+static const struct prefix recurring_prefixes[] = {
+	{ "định kỳ", E_BY },
+	{ "trước", E_BEFORE },
+	{ "chậm nhất", E_BY },
+	{ "chậm nhất là", E_BY },
+	{ NULL, E_NONE },
+};
+
+/* The longest prefix of the table that ends just before token ps and starts
+ * at or after lo. Sets *start to its first token (ps when none). */
+static enum effect find_prefix(const struct scan *sc, size_t ps, size_t lo, const struct prefix *table,
+			       size_t *start)
+{
+	enum effect eff = E_NONE;
+	size_t best = 0;
+	*start = ps;
+	for (; table->words; table++) {
+		size_t m = 1;
+		for (const char *p = table->words; *p; p++)
+			m += *p == ' ';
+		if (m > ps - lo || m <= best)
+			continue;
+		if (words_at(sc, ps - m, table->words) == m) {
+			best = m;
+			eff = table->eff;
+			*start = ps - m;
+		}
+	}
+	return eff;
+}
+
+/* ---- resolving ------------------------------------------------------------ */
+
+static bool working_day(const struct scan *sc, civil_day d)
+{
+	if (sc->opt.is_working_day)
+		return sc->opt.is_working_day(sc->opt.ctx, d);
+	enum weekday w = date_weekday(d);
+	return w != SATURDAY && w != SUNDAY;
+}
+
+/* d itself or the next working day (Art. 148); DATE_NONE past a year of
+ * days off. */
+static civil_day next_working_day(const struct scan *sc, civil_day d)
+{
+	for (int i = 0; i < 400; i++, d++)
+		if (working_day(sc, d))
+			return d;
+	return DATE_NONE;
+}
+
+static civil_day add_months(civil_day from, int n)
+{
+	struct civil_date c = date_to_ymd(from);
+	int m0 = c.month - 1 + n;
+	int y = c.year + m0 / 12, m = m0 % 12 + 1;
+	if (y > 9999)
+		return DATE_NONE;
+	int dim = date_days_in_month(y, m);
+	return date_from_ymd(y, m, c.day < dim ? c.day : dim);
+}
+
+/* The days [*first, *last] the atom names, for year y; false when invalid. */
+static bool atom_period(const struct atom *a, int y, civil_day *first, civil_day *last,
+			enum due_precision *prec)
+{
+	if (y < 1 || y > 9999)
+		return false;
+	enum atom_type t = a->type == A_PART ? a->of : a->type;
+	switch (t) {
+	case A_DAY:
+		if (!date_valid(y, a->m, a->d))
+			return false;
+		*first = *last = date_from_ymd(y, a->m, a->d);
+		*prec = PRECISION_DAY;
+		break;
+	case A_MONTH:
+		*first = date_from_ymd(y, a->m, 1);
+		*last = date_month_end(y, a->m);
+		*prec = PRECISION_MONTH;
+		break;
+	case A_QUARTER:
+		*first = date_from_ymd(y, a->m * 3 - 2, 1);
+		*last = date_month_end(y, a->m * 3);
+		*prec = PRECISION_QUARTER;
+		break;
+	case A_HALF:
+		*first = date_from_ymd(y, a->m * 6 - 5, 1);
+		*last = date_month_end(y, a->m * 6);
+		*prec = PRECISION_HALF_YEAR;
+		break;
+	case A_YEAR:
+		*first = date_from_ymd(y, 1, 1);
+		*last = date_from_ymd(y, 12, 31);
+		*prec = PRECISION_YEAR;
+		break;
+	case A_PART:
+		return false;
+	}
+	if (a->type == A_PART) {
+		civil_day d;
+		if (t == A_QUARTER) { /* cuối quý: the quarter's last day */
+			*first = *last;
+			return true;
+		}
+		if (t == A_MONTH)
+			d = a->part == PART_START ? *first
+			    : a->part == PART_MIDDLE ? date_from_ymd(y, a->m, 15) : *last;
+		else
+			d = a->part == PART_START ? *first
+			    : a->part == PART_MIDDLE ? date_from_ymd(y, 6, 30) : *last;
+		*first = *last = d;
+		*prec = PRECISION_DAY;
+	}
+	return true;
+}
+
+/* The atom's tokens are followed by '-' or "đến" and another date: it opens a
+ * range ("07/5/1954-07/5/2024", "từ 1/5 đến 30/5"). */
+static bool opens_range(const struct scan *sc, size_t te)
+{
+	static const char *const starts[] = { "ngày", "tháng", "quý", "năm", NULL };
+	size_t k = te;
+	if (is_punct(sc, k, '-'))
+		k++;
+	else if (word_is(sc, k, "đến") || word_is(sc, k, "tới"))
+		k++;
+	else
+		return false;
+	return is_num(sc, k) || any_word(sc, k, starts);
+}
+
+/* A date written after a document number: "Tờ trình số 759/TTr-STTT ngày
+ * 23/4/2024", "Chỉ thị số 04/CT-UBND tỉnh ngày 17/4/2024", "Công văn số 45
+ * ngày 3/5/2025". */
+static bool after_document_number(const struct scan *sc, size_t ts, size_t lo)
+{
+	const struct tok *t = sc->t;
+	size_t k = ts;
+	if (!word_is(sc, k, "ngày")) {
+		if (k <= lo || !word_is(sc, k - 1, "ngày"))
+			return false;
+		k--;
+	}
+	for (int words = 0; k > lo; ) {
+		if (is_punct(sc, k - 1, ',')) {
+			k--;
+			continue;
+		}
+		size_t g = k - 1; /* the glued group [g, k) */
+		while (g > lo && t[g].glued)
+			g--;
+		bool slash = false, letters = false;
+		for (size_t i = g; i < k; i++) {
+			slash = slash || (t[i].type == T_PUNCT && t[i].ch == '/');
+			letters = letters || t[i].type == T_WORD;
+		}
+		if (slash && letters)
+			return true;
+		if ((t[g].type == T_NUM || slash) && g > lo && word_is(sc, g - 1, "số"))
+			return true;
+		if (k - g != 1 || t[g].type != T_WORD || ++words > 3)
+			return false;
+		k = g;
+	}
+	return false;
+}
+
+static void set_span(const struct scan *sc, struct deadline *out, size_t ts, size_t te)
+{
+	out->start = sc->t[ts].s;
+	out->end = sc->t[te - 1].e;
+}
+
+static void clear(struct deadline *d, enum deadline_kind kind)
+{
+	memset(d, 0, sizeof *d);
+	d->kind = kind;
+	d->due = DATE_NONE;
+	d->precision = PRECISION_NONE;
+}
+
+/* A date atom with what precedes it: a deadline into *out, or false. */
+static bool resolve_date(const struct scan *sc, const struct atom *a, size_t lo, struct deadline *out)
+{
+	size_t ps;
+	enum effect eff = find_prefix(sc, a->ts, lo, date_prefixes, &ps);
+	if (eff == E_NONE && a->ts > lo && is_punct(sc, a->ts - 1, ':'))
+		eff = find_prefix(sc, a->ts - 1, lo, label_prefixes, &ps);
+	civil_day anchor = sc->opt.anchor;
+	if (eff == E_NEG || opens_range(sc, a->te))
+		return false;
+	if (eff == E_UNTIL)
+		eff = a->type == A_YEAR ? E_NEG : E_BY; /* "đến năm 2030": a horizon */
+	if (eff == E_NEG)
+		return false;
+	bool bare = eff == E_NONE && a->type != A_PART;
+	if (bare && (!a->year_given || a->type == A_YEAR))
+		return false;
+
+	int y = a->year_given ? a->y : sc->fill_year;
+	civil_day first, last;
+	enum due_precision prec;
+	if (!atom_period(a, y, &first, &last, &prec))
+		return false;
+	if (!a->year_given && anchor != DATE_NONE && last < anchor - 183) {
+		if (!atom_period(a, y + 1, &first, &last, &prec))
+			return false;
+	}
+	civil_day due = last;
+	if (eff == E_BEFORE && a->type != A_PART) {
+		if (a->type != A_DAY)
+			due = first - 1;
+		else if (sc->opt.before_means_day_before)
+			due = last - 1;
+	}
+	if (bare) {
+		if (anchor != DATE_NONE && (a->type == A_DAY ? last <= anchor : first <= anchor))
+			return false;
+		if (a->type == A_DAY && after_document_number(sc, a->ts, lo))
+			return false;
+	}
+	if (anchor != DATE_NONE && due < anchor)
+		return false;
+	clear(out, DEADLINE_DATE);
+	out->due = due;
+	out->precision = prec;
+	set_span(sc, out, eff == E_NONE ? a->ts : ps, a->te);
+	return true;
+}
+
+/* ---- relative periods ----------------------------------------------------- */
+
+static bool clause_end(const struct scan *sc, size_t k)
+{
+	static const uint32_t ends[] = { ',', ';', '.', ':', '(', ')', '!', '?', '[', ']', 0 };
+	if (sc->t[k].nl)
+		return true;
+	if (sc->t[k].type != T_PUNCT)
+		return false;
+	for (const uint32_t *e = ends; *e; e++)
+		if (sc->t[k].ch == *e)
+			return true;
+	return false;
+}
+
+static civil_day resolve_relative(const struct scan *sc, civil_day from, int n, enum deadline_unit unit)
+{
+	if (from == DATE_NONE || from < date_from_ymd(1, 1, 1) || from > date_from_ymd(9000, 12, 31))
+		return DATE_NONE;
+	switch (unit) {
+	case DEADLINE_DAYS:
+		return next_working_day(sc, from + n);
+	case DEADLINE_WEEKS:
+		return next_working_day(sc, from + 7 * n);
+	case DEADLINE_MONTHS: {
+		civil_day d = add_months(from, n);
+		return d == DATE_NONE ? d : next_working_day(sc, d);
+	}
+	case DEADLINE_WORKING_DAYS: {
+		civil_day d = from;
+		for (int k = 0, i = 0; i < 3 * n + 400; i++) {
+			d++;
+			if (working_day(sc, d) && ++k == n)
+				return d;
+		}
+		return DATE_NONE;
+	}
+	case DEADLINE_UNIT_NONE:
+		break;
+	}
+	return DATE_NONE;
+}
+
+/* trong [vòng|thời hạn …] N ngày [làm việc] | tuần | tháng [kể từ …]. */
+static bool relative_at(const struct scan *sc, size_t k, size_t lo, size_t *te, struct deadline *out)
+{
+	if (!small_num(sc, k, 3) || glued(sc, k) || sc->t[k].num < 1)
+		return false;
+	int n = sc->t[k].num;
+	enum deadline_unit unit;
+	size_t e = k + 2;
+	if (word_is(sc, k + 1, "ngày")) {
+		unit = DEADLINE_DAYS;
+		if (words_at(sc, k + 2, "làm việc") == 2) {
+			unit = DEADLINE_WORKING_DAYS;
+			e = k + 4;
+		}
+		if (is_num(sc, e) && unit == DEADLINE_DAYS)
+			return false; /* "trong 2 ngày 14 và 15/5" */
+	} else if (word_is(sc, k + 1, "tuần")) {
+		unit = DEADLINE_WEEKS;
+	} else if (word_is(sc, k + 1, "tháng")) {
+		static const char *const not_after[] = { "đầu", "cuối", "giữa", NULL };
+		if (is_num(sc, k + 2) || any_word(sc, k + 2, not_after))
+			return false;
+		unit = DEADLINE_MONTHS;
+	} else {
+		return false;
+	}
+	size_t ps;
+	if (find_prefix(sc, k, lo, relative_prefixes, &ps) == E_NONE)
+		return false;
+
+	civil_day from = sc->opt.anchor;
+	size_t f = e;
+	if (words_at(sc, f, "kể từ") == 2 || words_at(sc, f, "tính từ") == 2)
+		f += 2;
+	else if (word_is(sc, f, "từ"))
+		f += 1;
+	if (f != e) {
+		struct atom a;
+		if (day_atom(sc, f, &a)) {
+			int y = a.year_given ? a.y : sc->fill_year;
+			civil_day first, last;
+			enum due_precision prec;
+			if (!atom_period(&a, y, &first, &last, &prec))
+				return false;
+			from = first;
+			e = a.te;
+		} else {
+			e = f;
+			for (int i = 0; e < sc->n && i < 16 && !clause_end(sc, e); i++)
+				e++;
+		}
+	}
+	clear(out, DEADLINE_RELATIVE);
+	out->count = n;
+	out->unit = unit;
+	out->due = resolve_relative(sc, from, n, unit);
+	out->precision = out->due == DATE_NONE ? PRECISION_NONE : PRECISION_DAY;
+	set_span(sc, out, ps, e);
+	*te = e;
+	return true;
+}
+
+/* ---- recurring and ongoing ----------------------------------------------- */
+
+static const char *const byday[] = { "SU", "MO", "TU", "WE", "TH", "FR", "SA" };
+
+static void recurring_first(const struct scan *sc, struct deadline *d)
+{
+	civil_day a = sc->opt.anchor;
+	d->due = DATE_NONE;
+	if (a == DATE_NONE)
+		return;
+	struct civil_date c = date_to_ymd(a);
+	if (d->unit == DEADLINE_WEEKS) {
+		civil_day x = a;
+		while ((int)date_weekday(x) != d->day)
+			x++;
+		d->due = x;
+	} else if (d->day > 0) {
+		for (int i = 0; i < 24 && d->due == DATE_NONE; i++) {
+			int m0 = c.month - 1 + i, y = c.year + m0 / 12, m = m0 % 12 + 1;
+			if (d->day <= date_days_in_month(y, m) && date_from_ymd(y, m, d->day) >= a)
+				d->due = date_from_ymd(y, m, d->day);
+		}
+	} else {
+		int m = ((c.month - 1) / d->count + 1) * d->count;
+		d->due = date_month_end(c.year, m);
+	}
+}
+
+static void recurring_rule(struct deadline *d)
+{
+	if (d->unit == DEADLINE_WEEKS)
+		snprintf(d->rule, sizeof d->rule, "FREQ=WEEKLY;BYDAY=%s", byday[d->day]);
+	else if (d->count == 12)
+		snprintf(d->rule, sizeof d->rule, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31");
+	else if (d->count == 1)
+		snprintf(d->rule, sizeof d->rule, "FREQ=MONTHLY;BYMONTHDAY=%d", d->day);
+	else
+		snprintf(d->rule, sizeof d->rule, "FREQ=MONTHLY;INTERVAL=%d;BYMONTHDAY=-1", d->count);
+}
+
+static bool recurring_at(const struct scan *sc, size_t k, size_t lo, size_t *te, struct deadline *out)
+{
+	static const char *const every[] = { "hằng", "hàng", NULL };
+	static const char *const weekdays[] = { "chủ nhật", "hai", "ba", "tư", "năm", "sáu", "bảy" };
+	int count = 0, day = 0;
+	enum deadline_unit unit = DEADLINE_MONTHS;
+	enum due_precision prec = PRECISION_DAY;
+	size_t e = 0;
+
+	if (word_is(sc, k, "ngày") && small_num(sc, k + 1, 2) && any_word(sc, k + 2, every) &&
+	    word_is(sc, k + 3, "tháng")) {
+		day = sc->t[k + 1].num;
+		if (day < 1 || day > 31)
+			return false;
+		count = 1;
+		e = k + 4;
+	} else if (word_is(sc, k, "thứ") && any_word(sc, k + 2, every) && word_is(sc, k + 3, "tuần")) {
+		for (int w = MONDAY; w <= SATURDAY; w++)
+			if (word_is(sc, k + 1, weekdays[w]))
+				day = w;
+		if (!day)
+			return false;
+		count = 1;
+		unit = DEADLINE_WEEKS;
+		e = k + 4;
+	} else if (any_word(sc, k, every)) {
+		count = 1;
+		day = -1;
+		if (word_is(sc, k + 1, "tháng"))
+			prec = PRECISION_MONTH;
+		else if (word_is(sc, k + 1, "quý") || word_is(sc, k + 1, "quí"))
+			count = 3, prec = PRECISION_QUARTER;
+		else if (word_is(sc, k + 1, "năm"))
+			count = 12, prec = PRECISION_YEAR;
+		else if (word_is(sc, k + 1, "tuần"))
+			unit = DEADLINE_WEEKS, day = FRIDAY;
+		else
+			return false;
+		e = k + 2;
+	} else if (words_at(sc, k, "định kỳ") == 2 && small_num(sc, k + 2, 2) && word_is(sc, k + 3, "tháng")) {
+		count = sc->t[k + 2].num;
+		if (count != 1 && count != 2 && count != 3 && count != 4 && count != 6 && count != 12)
+			return false;
+		day = -1;
+		prec = count == 3 ? PRECISION_QUARTER : count == 6 ? PRECISION_HALF_YEAR
+			: count == 12 ? PRECISION_YEAR : PRECISION_MONTH;
+		e = k + 4;
+		if (words_at(sc, e, "một lần") == 2)
+			e += 2;
+	} else {
+		return false;
+	}
+	size_t ps;
+	enum effect eff = find_prefix(sc, k, lo, recurring_prefixes, &ps);
+	if (eff == E_BEFORE && day > 0 && unit == DEADLINE_MONTHS && sc->opt.before_means_day_before)
+		day = day == 1 ? -1 : day - 1;
+	if (unit == DEADLINE_MONTHS && day == 31)
+		day = -1;
+	clear(out, DEADLINE_RECURRING);
+	out->count = count;
+	out->unit = unit;
+	out->day = day;
+	recurring_rule(out);
+	recurring_first(sc, out);
+	out->precision = out->due == DATE_NONE ? PRECISION_NONE : prec;
+	set_span(sc, out, ps, e);
+	*te = e;
+	return true;
+}
+
+static bool ongoing_at(const struct scan *sc, size_t k, size_t *te, struct deadline *out)
+{
+	if (words_at(sc, k, "thường xuyên") != 2)
+		return false;
+	clear(out, DEADLINE_ONGOING);
+	set_span(sc, out, k, k + 2);
+	*te = k + 2;
+	return true;
+}
+
+/* ---- the scan --------------------------------------------------------------- */
+
+/* The dates that may start at token k; "6 tháng đầu năm" is tried before
+ * the relative periods ("trong 6 tháng"), and so is not here. */
+static bool date_at(const struct scan *sc, size_t k, struct atom *a)
+{
+	return day_atom(sc, k, a) || month_atom(sc, k, a) || quarter_atom(sc, k, a) || year_atom(sc, k, a) ||
+	       part_atom(sc, k, a);
+}
+
+void deadline_options_init(struct deadline_options *opt)
+{
+	memset(opt, 0, sizeof *opt);
+	opt->anchor = DATE_NONE;
+}
+
+size_t deadline_find_all(const char *text, size_t len, const struct deadline_options *opt,
+			 struct deadline *out, size_t max)
+{
+	struct scan sc = { .text = text, .len = len };
+	if (opt)
+		sc.opt = *opt;
+	else
+		deadline_options_init(&sc.opt);
+	if (sc.opt.anchor != DATE_NONE &&
+	    (sc.opt.anchor < date_from_ymd(1, 1, 1) || sc.opt.anchor > date_from_ymd(9000, 12, 31)))
+		sc.opt.anchor = DATE_NONE; /* out of any calendar we count in */
+	sc.fill_year = sc.opt.default_year;
+	if (sc.fill_year <= 0 && sc.opt.anchor != DATE_NONE)
+		sc.fill_year = date_to_ymd(sc.opt.anchor).year;
+	if (sc.fill_year < 1 || sc.fill_year > 9998)
+		sc.fill_year = 0;
+	if (!text)
+		return 0;
+	tokenize(&sc);
+
+	size_t found = 0, lo = 0, k = 0;
+	while (k < sc.n) {
+		struct deadline d;
+		struct atom a;
+		size_t te = k;
+		bool hit = false;
+		if (recurring_at(&sc, k, lo, &te, &d) || ongoing_at(&sc, k, &te, &d)) {
+			hit = true;
+		} else if (half_atom(&sc, k, &a)) {
+			te = a.te;
+			hit = resolve_date(&sc, &a, lo, &d);
+		} else if (relative_at(&sc, k, lo, &te, &d)) {
+			hit = true;
+		} else if (date_at(&sc, k, &a)) {
+			te = a.te;
+			hit = resolve_date(&sc, &a, lo, &d);
+		}
+		if (te == k) {
+			k++;
+			continue;
+		}
+		if (hit) {
+			if (found < max)
+				out[found] = d;
+			found++;
+		}
+		k = lo = te;
+	}
+	free(sc.t);
+	return found;
+}
+
+/* ---- pick and describe ----------------------------------------------------- */
+
+static int rank(const struct deadline *d)
+{
+	if (d->due != DATE_NONE && d->kind != DEADLINE_RECURRING)
+		return d->precision == PRECISION_DAY ? 0 : 1;
+	switch (d->kind) {
+	case DEADLINE_RECURRING:
+		return 2;
+	case DEADLINE_RELATIVE:
+		return 3;
+	case DEADLINE_ONGOING:
+		return 4;
+	case DEADLINE_DATE:
+		break;
+	}
+	return 5;
+}
+
+bool deadline_pick(const char *text, size_t len, const struct deadline_options *opt, struct deadline *out)
+{
+	size_t n = deadline_find_all(text, len, opt, NULL, 0);
+	if (n == 0)
+		return false;
+	struct deadline *all = xmalloc(n * sizeof *all);
+	deadline_find_all(text, len, opt, all, n);
+	const struct deadline *best = &all[0];
+	for (size_t i = 1; i < n; i++) {
+		const struct deadline *d = &all[i];
+		int rd = rank(d), rb = rank(best);
+		if (rd < rb || (rd == rb && rd <= 1 &&
+				(d->due < best->due || (d->due == best->due && d->precision < best->precision))))
+			best = d;
+	}
+	*out = *best;
+	free(all);
+	return true;
+}
+
+static const char *const month_en[] = { "", "January", "February", "March", "April", "May", "June", "July",
+					"August", "September", "October", "November", "December" };
+static const char *const roman_q[] = { "", "I", "II", "III", "IV" };
+static const char *const weekday_vi[] = { "Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư",
+					  "thứ Năm", "thứ Sáu", "thứ Bảy" };
+static const char *const weekday_en[] = { "Sunday", "Monday", "Tuesday", "Wednesday",
+					  "Thursday", "Friday", "Saturday" };
+
+static void describe_date(const struct deadline *d, bool vi, char *b, size_t n)
+{
+	char dmy[DATE_BUF];
+	struct civil_date c = date_to_ymd(d->due);
+	switch (d->precision) {
+	case PRECISION_DAY:
+		snprintf(b, n, "%s", date_format_dmy(d->due, dmy));
+		break;
+	case PRECISION_MONTH:
+		if (vi)
+			snprintf(b, n, "tháng %d/%d", c.month, c.year);
+		else
+			snprintf(b, n, "%s %d", month_en[c.month], c.year);
+		break;
+	case PRECISION_QUARTER:
+		if (vi)
+			snprintf(b, n, "quý %s/%d", roman_q[(c.month + 2) / 3], c.year);
+		else
+			snprintf(b, n, "Q%d %d", (c.month + 2) / 3, c.year);
+		break;
+	case PRECISION_HALF_YEAR:
+		if (vi)
+			snprintf(b, n, "6 tháng %s năm %d", c.month <= 6 ? "đầu" : "cuối", c.year);
+		else
+			snprintf(b, n, "H%d %d", c.month <= 6 ? 1 : 2, c.year);
+		break;
+	case PRECISION_YEAR:
+		snprintf(b, n, vi ? "năm %d" : "%d", c.year);
+		break;
+	case PRECISION_NONE:
+	case PRECISION_COUNT:
+		snprintf(b, n, "%s", "");
+		break;
+	}
+}
+
+static void describe_relative(const struct deadline *d, bool vi, char *b, size_t n)
+{
+	static const char *const vi_units[] = { "", "ngày", "ngày làm việc", "tuần", "tháng" };
+	static const char *const en_units[] = { "", "days", "working days", "weeks", "months" };
+	static const char *const en_one[] = { "", "day", "working day", "week", "month" };
+	unsigned u = (unsigned)d->unit <= DEADLINE_MONTHS ? (unsigned)d->unit : 0;
+	const char *unit = vi ? vi_units[u] : d->count == 1 ? en_one[u] : en_units[u];
+	int w = snprintf(b, n, "%d %s", d->count, unit);
+	if (d->due != DATE_NONE && w > 0 && (size_t)w < n) {
+		char dmy[DATE_BUF];
+		snprintf(b + w, n - (size_t)w, vi ? " (đến %s)" : " (by %s)", date_format_dmy(d->due, dmy));
+	}
+}
+
+static void describe_recurring(const struct deadline *d, bool vi, char *b, size_t n)
+{
+	if (d->unit == DEADLINE_WEEKS) {
+		int w = d->day >= 0 && d->day <= SATURDAY ? d->day : FRIDAY;
+		if (vi)
+			snprintf(b, n, "%s hằng tuần", weekday_vi[w]);
+		else
+			snprintf(b, n, "weekly on %s", weekday_en[w]);
+	} else if (d->count == 1 && d->day > 0) {
+		snprintf(b, n, vi ? "hằng tháng, ngày %d" : "monthly on day %d", d->day);
+	} else if (d->count == 1) {
+		snprintf(b, n, "%s", vi ? "hằng tháng" : "monthly");
+	} else if (d->count == 3) {
+		snprintf(b, n, "%s", vi ? "hằng quý" : "quarterly");
+	} else if (d->count == 12) {
+		snprintf(b, n, "%s", vi ? "hằng năm" : "yearly");
+	} else {
+		snprintf(b, n, vi ? "%d tháng một lần" : "every %d months", d->count);
+	}
+}
+
+char *deadline_describe(const struct deadline *d, enum lang lang, char *buf, size_t size)
+{
+	char tmp[2 * DEADLINE_DESCRIBE_MAX];
+	bool vi = lang != LANG_EN;
+	tmp[0] = '\0';
+	switch (d->kind) {
+	case DEADLINE_DATE:
+		describe_date(d, vi, tmp, sizeof tmp);
+		break;
+	case DEADLINE_ONGOING:
+		snprintf(tmp, sizeof tmp, "%s", vi ? "thường xuyên" : "ongoing");
+		break;
+	case DEADLINE_RELATIVE:
+		describe_relative(d, vi, tmp, sizeof tmp);
+		break;
+	case DEADLINE_RECURRING:
+		describe_recurring(d, vi, tmp, sizeof tmp);
+		break;
+	}
+	if (size == 0)
+		return buf;
+	size_t n = strlen(tmp);
+	if (n >= size) { /* cut, but never inside a character */
+		n = size - 1;
+		while (n > 0 && ((unsigned char)tmp[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(buf, tmp, n);
+	buf[n] = '\0';
+	return buf;
+}
