@@ -19,6 +19,7 @@ static const struct cli_command commands[] = {
 	{ "list", cmd_list, "list [--format table|tsv] [--open]" },
 	{ "done", cmd_done, "done ID [--date DATE]" },
 	{ "reopen", cmd_reopen, "reopen ID" },
+	{ "import", cmd_import, "import FILE [--dry-run] [--update] [--format table|tsv]" },
 	{ "holidays", cmd_holidays, "holidays YEAR" },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

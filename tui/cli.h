@@ -59,6 +59,7 @@ int cmd_add(struct cli *cli, int argc, char **argv);
 int cmd_list(struct cli *cli, int argc, char **argv);
 int cmd_done(struct cli *cli, int argc, char **argv);
 int cmd_reopen(struct cli *cli, int argc, char **argv);
+int cmd_import(struct cli *cli, int argc, char **argv);
 int cmd_holidays(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -1,0 +1,252 @@
+/* cmd_import: `hanchot import FILE [--dry-run] [--update] [--format table|tsv]`.
+ *
+ * Reads a notice (core/notice), prints what it found, and saves it in one
+ * transaction (db/document). A notice imported before is not saved again:
+ * the command says so and lists the tasks that changed; --update applies
+ * those changes. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/err.h"
+#include "core/notice.h"
+#include "core/xalloc.h"
+#include "db/document.h"
+#include "tui/cli.h"
+
+/* Reads the whole file, refusing directories and files past the limit before
+ * reading them. The message names the file. */
+static int read_file(const char *path, char **data, size_t *len, char *err)
+{
+	struct stat sb;
+	FILE *f = fopen(path, "rb");
+	*data = NULL;
+	*len = 0;
+	if (!f)
+		return err_set(err, "notice '%s': %s", path, strerror(errno));
+	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fclose(f);
+		return err_set(err, "notice '%s': is a folder, not a file", path);
+	}
+	size_t cap = 0;
+	for (;;) {
+		xgrow((void **)data, &cap, *len + 65536, 1);
+		size_t n = fread(*data + *len, 1, cap - *len, f);
+		*len += n;
+		if (*len > NOTICE_MAX_BYTES) {
+			fclose(f);
+			return err_set(err, "notice '%s': too large (more than %u bytes; a notice is at most that)",
+				       path, NOTICE_MAX_BYTES);
+		}
+		if (n == 0)
+			break;
+	}
+	int bad = ferror(f);
+	fclose(f);
+	if (bad)
+		return err_set(err, "notice '%s': read error", path);
+	return 0;
+}
+
+/* TSV cells hold no tab or newline. */
+static void cell(const char *s)
+{
+	for (; *s; s++)
+		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+static void names_cell(char *const *names, size_t n)
+{
+	if (n == 0) {
+		putchar('-');
+		return;
+	}
+	char *j = task_join(names, n, "; ");
+	cell(j);
+	free(j);
+}
+
+static void print_tsv(const struct notice *n)
+{
+	char d[DATE_BUF];
+	printf("# document: kind=%s number=\"%s\" place=%s issued=%s signer=%s\n", n->kind, n->number,
+	       n->place, date_format_iso(n->issued, d), n->signer);
+	puts("section\tlead\tcooperating\tdue\tprecision\tphrase\tabout");
+	for (size_t i = 0; i < n->n_units; i++) {
+		const struct notice_unit *u = &n->units[i];
+		if (u->dropped)
+			continue;
+		cell(u->section);
+		putchar('\t');
+		names_cell(u->leads, u->n_leads);
+		putchar('\t');
+		names_cell(u->cooperating, u->n_cooperating);
+		printf("\t%s\t%s\t", date_format_iso(u->due, d),
+		       precision_name(u->due == DATE_NONE ? PRECISION_NONE : u->precision));
+		cell(*u->due_phrase ? u->due_phrase : "-");
+		putchar('\t');
+		cell(u->summary);
+		putchar('\n');
+	}
+}
+
+static void print_table(const struct notice *n, enum lang lang)
+{
+	bool en = lang == LANG_EN;
+	char d[DATE_BUF];
+	char *label = notice_label(n);
+	printf("%s%s%s\n", label, *n->title ? ": " : "", n->title);
+	free(label);
+	if (*n->signer)
+		printf("%s: %s\n", en ? "Signed by" : "Người ký", n->signer);
+	printf("%zu %s\n", notice_kept(n), en ? "tasks:" : "việc:");
+	for (size_t i = 0; i < n->n_units; i++) {
+		const struct notice_unit *u = &n->units[i];
+		if (u->dropped)
+			continue;
+		char *lead = task_join(u->leads, u->n_leads, "; ");
+		printf("  %-12s %-10s %s\n", u->section, date_format_dmy(u->due, d), u->summary);
+		printf("  %-12s %s: %s\n", "", en ? "lead" : "chủ trì", lead);
+		if (u->n_cooperating) {
+			char *coop = task_join(u->cooperating, u->n_cooperating, "; ");
+			printf("  %-12s %s: %s\n", "", en ? "cooperating" : "phối hợp", coop);
+			free(coop);
+		}
+		free(lead);
+	}
+}
+
+static int reimport(struct cli *cli, struct db *db, int64_t doc_id, bool same_text, const struct notice *n,
+		    const char *path, bool update)
+{
+	struct document_changes ch = { 0 };
+	char err[ERR_MAX];
+	bool en = cli->lang == LANG_EN;
+	if (db_document_reimport(db, doc_id, n, update, &ch, err)) {
+		document_changes_release(&ch);
+		return cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
+	}
+	size_t upd = document_changes_count(&ch, CHANGE_UPDATED), add = document_changes_count(&ch, CHANGE_NEW);
+	if (en)
+		printf("notice '%s' was imported before (document %lld, %s): nothing duplicated\n", path,
+		       (long long)doc_id, same_text ? "same text" : "same number and date");
+	else
+		printf("thông báo '%s' đã được nhập trước đây (văn bản %lld, %s): không nhập trùng\n", path,
+		       (long long)doc_id, same_text ? "cùng nội dung" : "cùng số và ngày");
+	for (size_t i = 0; i < ch.n; i++) {
+		const struct document_change *c = &ch.items[i];
+		if (c->kind == CHANGE_UPDATED)
+			printf("  %s %s (task %lld): %s\n", en ? "changed" : "thay đổi", c->section,
+			       (long long)c->task_id, c->what);
+		else if (c->kind == CHANGE_NEW)
+			printf("  %s %s\n", en ? "new" : "mới", c->section);
+		else if (c->kind == CHANGE_GONE)
+			printf("  %s %s (task %lld)\n", en ? "no longer in the notice, kept:" : "không còn trong thông báo, giữ nguyên:",
+			       c->section, (long long)c->task_id);
+	}
+	if (upd + add == 0)
+		puts(en ? "no task changed" : "không có việc nào thay đổi");
+	else if (update)
+		printf(en ? "updated %zu tasks, added %zu\n" : "đã cập nhật %zu việc, thêm %zu việc\n", upd, add);
+	else
+		printf(en ? "%zu tasks changed, %zu new: run again with --update to apply\n"
+			  : "%zu việc thay đổi, %zu việc mới: chạy lại với --update để cập nhật\n", upd, add);
+	document_changes_release(&ch);
+	return EXIT_OK;
+}
+
+int cmd_import(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "update", no_argument, NULL, 'u' },
+		{ "format", required_argument, NULL, 'f' },
+		{ 0, 0, 0, 0 },
+	};
+	bool dry = false, update = false, tsv = false;
+	char err[ERR_MAX];
+	char *data = NULL;
+	size_t len = 0;
+	struct notice n;
+	int c, code = EXIT_OK;
+
+	notice_init(&n);
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'n') {
+			dry = true;
+		} else if (c == 'u') {
+			update = true;
+		} else if (c == 'f' && (strcmp(optarg, "table") == 0 || strcmp(optarg, "tsv") == 0)) {
+			tsv = strcmp(optarg, "tsv") == 0;
+		} else if (c == 'f') {
+			code = cli_usage_error("import", "--format '%s': expected table or tsv", optarg);
+			goto out;
+		} else {
+			code = cli_usage_error("import", "unknown option '%s'", argv[optind - 1]);
+			goto out;
+		}
+	}
+	if (optind != argc - 1) {
+		code = cli_usage_error("import", optind >= argc ? "missing FILE" : "give one FILE");
+		goto out;
+	}
+	const char *path = argv[optind];
+	if (read_file(path, &data, &len, err)) {
+		code = cli_error(EXIT_RUNTIME, "%s", err);
+		goto out;
+	}
+	const char *from = NULL;
+	if (notice_check(data, len, &from, err)) {
+		if (from)
+			code = cli_error(EXIT_RUNTIME, "notice '%s': %s; convert it with: iconv -f %s -t UTF-8 '%s' > '%s.utf8'",
+					 path, err, from, path, path);
+		else
+			code = cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
+		goto out;
+	}
+	notice_release(&n);
+	if (notice_read(data, len, &n, err)) {
+		code = cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
+		goto out;
+	}
+	if (dry) {
+		if (tsv)
+			print_tsv(&n);
+		else
+			print_table(&n, cli->lang);
+		goto out;
+	}
+	struct db *db = cli_db(cli);
+	if (!db) {
+		code = EXIT_RUNTIME;
+		goto out;
+	}
+	bool same_text = false;
+	int64_t doc = db_document_find(db, &n, &same_text, err);
+	if (doc < 0) {
+		code = cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
+		goto out;
+	}
+	if (doc > 0) {
+		code = reimport(cli, db, doc, same_text, &n, path, update);
+		goto out;
+	}
+	if (db_document_save(db, &n, &doc, err)) {
+		code = cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
+		goto out;
+	}
+	if (tsv)
+		print_tsv(&n);
+	else
+		print_table(&n, cli->lang);
+	if (!tsv)
+		printf(cli->lang == LANG_EN ? "saved as document %lld\n" : "đã lưu thành văn bản %lld\n",
+		       (long long)doc);
+out:
+	notice_release(&n);
+	free(data);
+	return code;
+}
