@@ -401,6 +401,16 @@ static void strip_emphasis(char *s)
 	*w = '\0';
 }
 
+/* Appends text with its line breaks turned into spaces. */
+static void buf_add_flat(struct buf *b, const char *text)
+{
+	size_t start = b->n;
+	buf_add(b, text);
+	for (size_t i = start; i < b->n; i++)
+		if (b->p[i] == '\n')
+			b->p[i] = ' ';
+}
+
 static void add_block(struct blocks *bs, enum block_kind kind, bool heading, char *label, struct buf *text)
 {
 	xgrow((void **)&bs->v, &bs->cap, bs->n + 1, sizeof *bs->v);
@@ -486,7 +496,7 @@ static void split_blocks(const char *text, struct blocks *bs)
 			open = true;
 			buf_add(&cur, body);
 		} else {
-			buf_add(&cur, cur.n && cur.p[cur.n - 1] != '\n' ? " " : "");
+			buf_add(&cur, cur.n && cur.p[cur.n - 1] != '\n' ? "\n" : "");
 			buf_add(&cur, body);
 		}
 		if (hard_break && cur.n)
@@ -530,7 +540,10 @@ static const char *const predicate[] = {
 	"tích cực", "có trách nhiệm", "trình", "ra soát", "xem xét", "rà", "soát xét", "chịu trách nhiệm",
 	"nhất trí", "yêu cầu", "đề nghị", "khẩn", "thường xuyên", "định kỳ",
 	"trước", "trong", "hằng", "hàng", "đôn", "phát động", "kiện toàn", "sắp xếp", "thanh tra",
-	"lồng ghép", "ưu tiên", "mở", "dừng", "thu", "chi", "gửi", "nộp", "đăng",
+	"lồng ghép", "ưu tiên", "mở", "dừng", "thu", "chi", "gửi", "nộp", "đăng", "đưa",
+	"phát triển", "thu hoạch", "gieo", "trồng", "phát hành", "kiểm soát", "quản lý", "vận hành",
+	"bảo vệ", "ứng phó", "sẵn sàng", "chấp hành", "công bố", "tiếp nhận", "phê duyệt",
+	"thông báo", "khắc phục", "tăng", "giảm", "nghiệm thu", "quyết toán", "thẩm tra",
 };
 
 /* The issuer: never a lead of its own notice. */
@@ -634,6 +647,8 @@ static size_t scan_list(const char *s)
 				break;
 			if (c == ',' && match_predicate(next))
 				break;
+			if (match_head(next))
+				words = (size_t)-1; /* the space before the next name */
 			i++;
 			continue;
 		}
@@ -671,6 +686,55 @@ static void actors_release(struct actors *a)
 	free_names(a->coop, a->n_coop);
 }
 
+/* "UBND các huyện Tân Uyên, Than Uyên" names two agencies: UBND huyện Tân
+ * Uyên and UBND huyện Than Uyên. Pushes them and returns true, or false when
+ * name is not of that form ("UBND các huyện, thành phố" is a group). */
+static bool distribute(const char *name, char ***names, size_t *n)
+{
+	static const char *const forms[][2] = {
+		{ "UBND các huyện ", "UBND huyện " }, { "UBND các xã ", "UBND xã " },
+		{ "Ủy ban nhân dân các huyện ", "Ủy ban nhân dân huyện " },
+	};
+	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
+		if (!starts(name, forms[f][0]))
+			continue;
+		const char *rest = name + strlen(forms[f][0]);
+		/* every part must be a proper name */
+		char **parts = NULL;
+		size_t np = 0;
+		const char *p = rest;
+		bool ok = true;
+		while (ok && *p) {
+			size_t len = strcspn(p, ",");
+			const char *and = strstr(p, " và ");
+			if (and && (size_t)(and - p) < len)
+				len = (size_t)(and - p);
+			char *part = trim_dup(p, len);
+			size_t cl;
+			ok = *part && cp_upper(decode(part, &cl));
+			if (ok)
+				push(&parts, &np, part);
+			free(part);
+			p += len;
+			if (starts(p, " và "))
+				p += strlen(" và ");
+			else if (*p == ',')
+				p++;
+		}
+		if (ok && np >= 2) {
+			for (size_t i = 0; i < np; i++) {
+				char *full = xasprintf("%s%s", forms[f][1], parts[i]);
+				push(names, n, full);
+				free(full);
+			}
+		}
+		free_names(parts, np);
+		if (ok && np >= 2)
+			return true;
+	}
+	return false;
+}
+
 static void add_list(const char *s, size_t len, char ***names, size_t *n, bool skip_issuer)
 {
 	char *list = xstrndup(s, len);
@@ -678,7 +742,7 @@ static void add_list(const char *s, size_t len, char ***names, size_t *n, bool s
 	size_t nt = 0;
 	split_list(list, &tmp, &nt);
 	for (size_t i = 0; i < nt; i++)
-		if (!(skip_issuer && is_issuer(tmp[i])))
+		if (!(skip_issuer && is_issuer(tmp[i])) && !distribute(tmp[i], names, n))
 			push(names, n, tmp[i]);
 	free_names(tmp, nt);
 	free(list);
@@ -791,7 +855,7 @@ static char *make_summary(const char *text, const struct actors *a)
 	const char *s = text;
 	/* a unit that opens with a title ("Tờ trình …") is summed up by it */
 	const char *nl = strchr(text, '\n');
-	if (!a->after || (nl && a->after > nl))
+	if (!a->after || (nl && a->after > nl && cp_count(text, (size_t)(nl - text)) > 60))
 		s = skip_topic(text);
 	else
 		s = a->after;
@@ -922,6 +986,8 @@ static bool place_date(const char *s, char **place, civil_day *day)
 	while (len && strchr(" .", copy[len - 1]))
 		copy[--len] = '\0';
 	int rc = date_parse(copy, &d, err);
+	if (rc && starts(copy, "ngày "))
+		rc = date_parse(copy + strlen("ngày "), &d, err);
 	free(copy);
 	if (rc)
 		return false;
@@ -930,81 +996,122 @@ static bool place_date(const char *s, char **place, civil_day *day)
 	return true;
 }
 
+/* The first line of s, newly allocated. */
+static char *first_line(const char *s) { return trim_dup(s, strcspn(s, "\n")); }
+
 static bool is_signature_title(const char *s)
 {
-	return (starts(s, "TL.") || starts(s, "KT.") || starts(s, "TM.") || starts(s, "Q.") ||
-		starts(s, "TUQ.") || starts(s, "CHỦ TỊCH") || starts(s, "PHÓ CHỦ TỊCH") ||
-		starts(s, "CHÁNH VĂN PHÒNG") || starts(s, "GIÁM ĐỐC")) && !has_lower(s);
+	char *line = first_line(s);
+	bool yes = (starts(line, "TL.") || starts(line, "KT.") || starts(line, "TM.") || starts(line, "Q.") ||
+		    starts(line, "TUQ.") || starts(line, "CHỦ TỊCH") || starts(line, "PHÓ CHỦ TỊCH") ||
+		    starts(line, "CHÁNH VĂN PHÒNG") || starts(line, "GIÁM ĐỐC")) && !has_lower(line);
+	free(line);
+	return yes;
+}
+
+static void set_str(char **field, char *value)
+{
+	free(*field);
+	*field = value;
+}
+
+/* Reads the header lines of block b: number, place and date, "V/v" title. */
+static bool header_block(struct notice *n, const struct block *b)
+{
+	bool found = false;
+	for (const char *line = b->text; line && *line;) {
+		char *l = first_line(line);
+		if (!*n->number && (starts(l, "Số:") || (starts(l, "Số ") && strchr(l, '/')))) {
+			const char *v = l + (starts(l, "Số:") ? strlen("Số:") : strlen("Số "));
+			set_str(&n->number, trim_dup(v, strlen(v)));
+			found = true;
+		} else if (n->issued == DATE_NONE) {
+			char *place = NULL;
+			civil_day d;
+			if (place_date(l, &place, &d)) {
+				set_str(&n->place, place);
+				n->issued = d;
+				found = true;
+			}
+		}
+		if (!*n->title && (starts(l, "V/v ") || starts(l, "V/v:"))) {
+			/* the subject line of a letter may run on to the next lines */
+			const char *rest = line + strlen("V/v");
+			while (*rest == ':' || *rest == ' ')
+				rest++;
+			struct buf t = { 0 };
+			buf_add_flat(&t, rest);
+			set_str(&n->title, trim_dup(t.p, t.n));
+			free(t.p);
+			free(l);
+			return true;
+		}
+		free(l);
+		line = strchr(line, '\n');
+		if (line)
+			line++;
+	}
+	return found;
 }
 
 static void read_metadata(struct notice *n, const struct blocks *bs, size_t *body_start, size_t *body_end)
 {
-	size_t kind_at = bs->n;
+	size_t kind_at = bs->n, header_last = 0;
+	bool any_header = false;
 	*body_start = 0;
 	*body_end = bs->n;
-	for (size_t i = 0; i < bs->n; i++) {
+	for (size_t i = 0; i < bs->n && i < 16; i++) {
 		const struct block *b = &bs->v[i];
 		if (b->kind != B_PARA)
 			break;
-		const char *k = find_kind(b->text);
+		char *line = first_line(b->text);
+		const char *k = find_kind(line);
+		free(line);
 		if (k) {
 			kind_at = i;
-			free(n->kind);
-			n->kind = xstrdup(k);
+			set_str(&n->kind, xstrdup(k));
 			break;
 		}
-	}
-	size_t header_end = kind_at < bs->n ? kind_at : bs->n;
-	for (size_t i = 0; i < header_end || (kind_at == bs->n && i < bs->n && i < 12); i++) {
-		const struct block *b = &bs->v[i];
-		if (b->kind != B_PARA)
-			break;
-		if (!*n->number && (starts(b->text, "Số:") || starts(b->text, "Số "))) {
-			const char *s = b->text + (starts(b->text, "Số:") ? strlen("Số:") : strlen("Số "));
-			size_t len = strcspn(s, "\n");
-			free(n->number);
-			n->number = trim_dup(s, len);
-		}
-		if (n->issued == DATE_NONE) {
-			char *place = NULL;
-			civil_day d;
-			if (place_date(b->text, &place, &d)) {
-				free(n->place);
-				n->place = place;
-				n->issued = d;
-			}
-		}
-		if (!*n->title && (starts(b->text, "V/v ") || starts(b->text, "V/v:"))) {
-			free(n->title);
-			n->title = trim_dup(b->text, strlen(b->text));
-		}
+		if (header_block(n, b))
+			header_last = i, any_header = true;
 	}
 	if (kind_at < bs->n) {
 		*body_start = kind_at + 1;
-		/* the title: the text after the kind on its line, or the next block */
+		/* the title: the lines after the kind in its block, or the next block */
 		const char *rest = bs->v[kind_at].text + strlen(n->kind);
 		while (*rest == ' ' || *rest == '\n')
 			rest++;
 		struct buf t = { 0 };
 		if (*rest)
-			buf_add(&t, rest);
+			buf_add_flat(&t, rest);
 		if (kind_at + 1 < bs->n && bs->v[kind_at + 1].kind == B_PARA &&
-		    (bs->v[kind_at + 1].heading || !*rest) && !strstr(bs->v[kind_at + 1].text, "Ngày ") &&
-		    strlen(bs->v[kind_at + 1].text) < 400) {
+		    (bs->v[kind_at + 1].heading || !*rest) && !starts(bs->v[kind_at + 1].text, "Ngày ") &&
+		    !starts(bs->v[kind_at + 1].text, "Căn cứ") && strlen(bs->v[kind_at + 1].text) < 400) {
 			if (t.n)
 				buf_add(&t, " ");
-			buf_add(&t, bs->v[kind_at + 1].text);
+			buf_add_flat(&t, bs->v[kind_at + 1].text);
 			*body_start = kind_at + 2;
 		}
-		if (t.n) {
-			for (char *c = t.p; *c; c++)
-				if (*c == '\n')
-					*c = ' ';
-			free(n->title);
-			n->title = buf_take(&t);
-		}
+		if (t.n)
+			set_str(&n->title, buf_take(&t));
+		/* a number or date written after the kind */
+		for (size_t i = *body_start; i < bs->n && i < *body_start + 3; i++)
+			if (bs->v[i].kind == B_PARA && header_block(n, &bs->v[i]) && i == *body_start)
+				(*body_start)++;
 	} else {
-		*body_start = 0;
+		*body_start = any_header ? header_last + 1 : 0;
+		if (*n->title)
+			set_str(&n->kind, xstrdup("CÔNG VĂN"));
+	}
+	/* the addressees of a letter ("Kính gửi: - …") are not tasks */
+	for (size_t i = *body_start; i < bs->n && i < *body_start + 3; i++) {
+		if (bs->v[i].kind == B_PARA && starts(bs->v[i].text, "Kính gửi")) {
+			size_t j = i + 1;
+			while (j < bs->n && (bs->v[j].kind == B_BULLET || bs->v[j].kind == B_SUB))
+				j++;
+			*body_start = j;
+			break;
+		}
 	}
 	/* the end of the body: the closing formula, the signature or "Nơi nhận" */
 	for (size_t i = *body_start; i < bs->n; i++) {
@@ -1019,30 +1126,45 @@ static void read_metadata(struct notice *n, const struct blocks *bs, size_t *bod
 			break;
 		}
 	}
-	/* the signer: the name under the signature title */
+	/* the signer: the name under the signature title (same block or next) */
 	for (size_t i = *body_end; i < bs->n; i++) {
 		const struct block *b = &bs->v[i];
 		if (!is_signature_title(b->text))
 			continue;
 		struct buf t = { 0 };
-		buf_add(&t, b->text);
-		for (char *c = t.p; *c; c++)
-			if (*c == '\n')
-				*c = ' ';
-		free(n->signer_title);
-		n->signer_title = buf_take(&t);
-		for (size_t j = i + 1; j < bs->n; j++) {
-			const struct block *s = &bs->v[j];
-			if (s->kind == B_PARA && has_lower(s->text) && has_upper(s->text) &&
-			    strlen(s->text) < 80 && !strchr(s->text, ':')) {
-				free(n->signer);
-				n->signer = trim_dup(s->text, strcspn(s->text, "\n"));
-				break;
+		const char *line = b->text;
+		char *name = NULL;
+		while (line && *line) {
+			char *l = first_line(line);
+			if (has_lower(l) && !name) {
+				name = l;
+			} else {
+				if (!name) {
+					if (t.n)
+						buf_add(&t, " ");
+					buf_add(&t, l);
+				}
+				free(l);
 			}
+			line = strchr(line, '\n');
+			if (line)
+				line++;
 		}
+		set_str(&n->signer_title, buf_take(&t));
+		for (size_t j = i + 1; !name && j < bs->n; j++) {
+			const struct block *s = &bs->v[j];
+			char *l = first_line(s->text);
+			if (s->kind == B_PARA && has_lower(l) && has_upper(l) && strlen(l) < 80 && !strchr(l, ':'))
+				name = l;
+			else
+				free(l);
+		}
+		if (name)
+			set_str(&n->signer, name);
 		break;
 	}
 }
+
 
 /* A numbered paragraph, lettered item or part, with what follows it. */
 struct head {
@@ -1107,23 +1229,23 @@ static void read_units(struct notice *n, const struct blocks *bs, size_t from, s
 		struct buf all = { 0 };
 		size_t units_before = n->n_units, bullet = 0;
 		if (hs[k].block != SIZE_MAX)
-			buf_add(&all, bs->v[hs[k].block].text);
+			buf_add_flat(&all, bs->v[hs[k].block].text);
 		for (size_t i = first; i < last; i++) {
 			const struct block *b = &bs->v[i];
 			if (all.n)
 				buf_add(&all, "\n");
 			buf_add(&all, b->kind == B_BULLET ? "- " : b->kind == B_SUB ? "+ " : "");
-			buf_add(&all, b->text);
+			buf_add_flat(&all, b->text);
 			if (b->kind != B_BULLET)
 				continue;
 			struct buf bt = { 0 };
-			buf_add(&bt, b->text);
+			buf_add_flat(&bt, b->text);
 			while (i + 1 < last && bs->v[i + 1].kind == B_SUB) {
 				i++;
 				buf_add(&bt, "\n+ ");
-				buf_add(&bt, bs->v[i].text);
+				buf_add_flat(&bt, bs->v[i].text);
 				buf_add(&all, "\n+ ");
-				buf_add(&all, bs->v[i].text);
+				buf_add_flat(&all, bs->v[i].text);
 			}
 			bullet++;
 			char *section = *hs[k].path ? xasprintf("%s (%zu)", hs[k].path, bullet)
