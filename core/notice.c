@@ -1329,12 +1329,28 @@ static char *clean_text(const char *data, size_t len)
 	return nfc;
 }
 
+/* FNV-1a over the text with spaces at line ends and blank lines at the end
+ * left out, so that copies differing only in those count as the same text. */
 static void hash_text(const char *s, char out[17])
 {
 	uint64_t h = 0xcbf29ce484222325ull;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		h ^= *p;
+	size_t end = strlen(s);
+	while (end && (s[end - 1] == '\n' || is_space(s[end - 1])))
+		end--;
+	for (size_t i = 0; i < end;) {
+		size_t len = strcspn(s + i, "\n");
+		if (i + len > end)
+			len = end - i;
+		size_t keep = len;
+		while (keep && is_space(s[i + keep - 1]))
+			keep--;
+		for (size_t k = 0; k < keep; k++) {
+			h ^= (unsigned char)s[i + k];
+			h *= 0x100000001b3ull;
+		}
+		h ^= '\n';
 		h *= 0x100000001b3ull;
+		i += len + 1;
 	}
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
