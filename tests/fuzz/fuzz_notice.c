@@ -1,0 +1,27 @@
+/* libFuzzer target for the notice reader: any bytes are checked, and those
+ * that pass are read; every unit must have a section and a lead. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "core/err.h"
+#include "core/notice.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct notice n;
+	char err[ERR_MAX];
+	if (notice_read((const char *)data, size, &n, err) == 0) {
+		for (size_t i = 0; i < n.n_units; i++)
+			if (!n.units[i].section || n.units[i].n_leads == 0 || !n.units[i].summary)
+				abort();
+		if (n.n_units > 1)
+			notice_unit_drop(&n, 0, true);
+		if (notice_kept(&n) + (n.n_units > 1) != n.n_units)
+			abort();
+	}
+	notice_release(&n);
+	return 0;
+}

@@ -1,0 +1,183 @@
+#include "tests/unit/testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/err.h"
+#include "core/notice.h"
+#include "core/xalloc.h"
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char *buf = xmalloc(1 << 20);
+	*len = fread(buf, 1, (1 << 20) - 1, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static const struct notice_unit *unit(const struct notice *n, const char *section)
+{
+	for (size_t i = 0; i < n->n_units; i++)
+		if (strcmp(n->units[i].section, section) == 0)
+			return &n->units[i];
+	return NULL;
+}
+
+static void test_fixture(void **state)
+{
+	(void)state;
+	size_t len;
+	char *text = slurp("fixtures/thong-bao-ket-luan-lai-chau-2024-04.md", &len);
+	struct notice n;
+	char err[ERR_MAX];
+	assert_int_equal(notice_read(text, len, &n, err), 0);
+	assert_string_equal(n.kind, "THÔNG BÁO");
+	assert_string_equal(n.number, "/TB-UBND");
+	assert_string_equal(n.place, "Lai Châu");
+	assert_int_equal(n.issued, date_from_ymd(2024, 4, 25));
+	assert_string_equal(n.signer, "Vương Thế Mẫn");
+	assert_string_equal(n.signer_title, "TL. CHỦ TỊCH CHÁNH VĂN PHÒNG");
+	assert_non_null(strstr(n.title, "phiên họp UBND tỉnh thường kỳ tháng 4"));
+	assert_int_equal(n.n_units, 19);
+	/* review, intro and closing are not units */
+	assert_null(unit(&n, "I.1"));
+	assert_null(unit(&n, "I.2"));
+	const struct notice_unit *u = unit(&n, "I.2.2 (5)");
+	assert_non_null(u);
+	assert_int_equal(u->due, date_from_ymd(2024, 9, 30));
+	assert_int_equal(u->precision, PRECISION_QUARTER);
+	assert_string_equal(u->due_phrase, "hết quý III");
+	assert_int_equal(u->n_cooperating, 2);
+	assert_string_equal(u->cooperating[1], "UBND các huyện, thành phố");
+	u = unit(&n, "I.2.3 (4)"); /* continues across a page break */
+	assert_non_null(strstr(u->full_text, "nguồn lực để thực hiện"));
+	u = unit(&n, "II.3");
+	assert_int_equal(u->n_leads, 2);
+	assert_string_equal(u->leads[1], "Văn phòng UBND tỉnh");
+	/* review edits */
+	notice_unit_drop(&n, 0, true);
+	assert_int_equal(notice_kept(&n), 18);
+	char name[] = "Sở Tài chính";
+	char *leads[] = { name };
+	notice_unit_set_leads(&n.units[1], leads, 1);
+	assert_int_equal(n.units[1].n_leads, 1);
+	notice_unit_set_due(&n.units[1], date_from_ymd(2024, 6, 1), PRECISION_NONE, "1/6/2024");
+	assert_int_equal(n.units[1].precision, PRECISION_DAY);
+	struct task t;
+	task_init(&t);
+	notice_unit_to_task(&n.units[1], &t);
+	assert_string_equal(t.leads[0], "Sở Tài chính");
+	assert_int_equal(t.due, date_from_ymd(2024, 6, 1));
+	task_release(&t);
+	char *label = notice_label(&n);
+	assert_string_equal(label, "Thông báo /TB-UBND ngày 25/04/2024");
+	free(label);
+	notice_release(&n);
+	free(text);
+}
+
+/* Small notices, one structure each: text, then "section|leads|cooperating|due". */
+static const struct {
+	const char *text;
+	const char *rows[4];
+} cases[] = {
+	{ "THÔNG BÁO\n\n1. Sở Y tế chủ trì, phối hợp với Sở Tài chính kiểm tra an toàn thực phẩm trước ngày 10/6/2024.\n\n"
+	  "2. Trong tháng, các ngành đạt được một số kết quả.\n",
+	  { "1|Sở Y tế|Sở Tài chính|2024-06-10", NULL } },
+	{ "1. Về y tế:\n\n- Giao Sở Y tế, Bảo hiểm xã hội tỉnh rà soát thẻ bảo hiểm y tế trong tháng 7/2024.\n\n"
+	  "- Các nội dung khác.\n",
+	  { "1 (1)|Sở Y tế; Bảo hiểm xã hội tỉnh||2024-07-31", NULL } },
+	{ "a) Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh: chủ động nắm tình hình.\r\n\r\n"
+	  "b) UBND tỉnh nhất trí; giao Sở Nội vụ tham mưu quý IV/2024.\r\n",
+	  { "a|Công an tỉnh; Bộ Chỉ huy Quân sự tỉnh||", "b|Sở Nội vụ||2024-12-31", NULL } },
+	{ "\xef\xbb\xbf## I. VỀ KINH TẾ\n\n**1.1. Sở Công Thương** theo dõi giá cả thị trường.\n\n"
+	  "UBND tỉnh yêu cầu các sở, ngành thực hiện./.\n\n- Sở X chủ trì việc không phải của thông báo.\n",
+	  { "I.1.1|Sở Công Thương||", NULL } },
+};
+
+static void test_structures(void **state)
+{
+	(void)state;
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		struct notice n;
+		char err[ERR_MAX];
+		assert_int_equal(notice_read(cases[c].text, strlen(cases[c].text), &n, err), 0);
+		size_t rows = 0;
+		while (cases[c].rows[rows])
+			rows++;
+		if (n.n_units != rows)
+			fail_msg("case %zu: %zu units, expected %zu", c, n.n_units, rows);
+		for (size_t i = 0; i < rows; i++) {
+			const struct notice_unit *u = &n.units[i];
+			char *lead = task_join(u->leads, u->n_leads, "; ");
+			char *coop = task_join(u->cooperating, u->n_cooperating, "; ");
+			char due[DATE_BUF];
+			char *got = xasprintf("%s|%s|%s|%s", u->section, lead, coop,
+					      u->due == DATE_NONE ? "" : date_format_iso(u->due, due));
+			assert_string_equal(got, cases[c].rows[i]);
+			free(got);
+			free(lead);
+			free(coop);
+		}
+		notice_release(&n);
+	}
+}
+
+static void test_bad_input(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *data;
+		size_t len;
+		const char *msg;
+		const char *from;
+	} bad[] = {
+		{ "", 0, "empty", NULL },
+		{ " \n\t\r\n", 5, "empty", NULL },
+		{ "abc\0def", 7, "binary", NULL },
+		/* Windows-1258: "Sở Tài chính" with combining tones */
+		{ "So\xd2 Ta\xcci chi\xecnh, So\xd2 Xa\xccy du\xf2ng, Ba\xecn", 32, "Windows-1258", "WINDOWS-1258" },
+		/* TCVN3: "tăng cường, Sở, đường" */
+		{ "t\xa8ng c\xad\xeang, S\xdd, \xae\xad\xeang", 20, "TCVN3", "TCVN5712-1" },
+		{ "caf\xe9", 4, "not UTF-8", NULL },
+		{ "ok \xc0\x80", 5, "not UTF-8", NULL },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char err[ERR_MAX] = "";
+		const char *from = "x";
+		assert_int_equal(notice_check(bad[i].data, bad[i].len, &from, err), -1);
+		if (!strstr(err, bad[i].msg))
+			fail_msg("case %zu: '%s' lacks '%s'", i, err, bad[i].msg);
+		if (bad[i].from)
+			assert_string_equal(from, bad[i].from);
+		else
+			assert_null(from);
+		struct notice n;
+		assert_int_equal(notice_read(bad[i].data, bad[i].len, &n, err), -1);
+		notice_release(&n);
+	}
+	char err[ERR_MAX];
+	char *big = xcalloc(NOTICE_MAX_BYTES + 2, 1);
+	memset(big, 'a', NOTICE_MAX_BYTES + 1);
+	assert_int_equal(notice_check(big, NOTICE_MAX_BYTES + 1, NULL, err), -1);
+	assert_non_null(strstr(err, "too large"));
+	free(big);
+	struct notice n;
+	const char *none = "Một đoạn không giao việc cho ai.\n";
+	assert_int_equal(notice_read(none, strlen(none), &n, err), -1);
+	assert_non_null(strstr(err, "no assignment found"));
+	notice_release(&n);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fixture),
+		cmocka_unit_test(test_structures),
+		cmocka_unit_test(test_bad_input),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
