@@ -163,6 +163,20 @@ static void trim_end(struct buf *b)
 		b->p[--b->len] = '\0';
 }
 
+/* clean_into() for a whole value: without white space at either end, which
+ * libical's parser drops. */
+static void clean_value_into(struct buf *b, const char *text, bool single_line)
+{
+	size_t start = b->len, skip = 0;
+	clean_into(b, text, single_line);
+	while (start + skip < b->len &&
+	       (b->p[start + skip] == ' ' || b->p[start + skip] == '\t' || b->p[start + skip] == '\n'))
+		skip++;
+	memmove(b->p + start, b->p + start + skip, b->len - start - skip + 1);
+	b->len -= skip;
+	trim_end(b);
+}
+
 char *ical_text_clean(const char *text, bool single_line)
 {
 	struct buf b = { 0 };
@@ -178,12 +192,14 @@ char *ical_text_clean(const char *text, bool single_line)
 static size_t fold_cut(const unsigned char *s, size_t i, size_t room)
 {
 	size_t cut = i + room;
-	while (cut > i + 1 && (s[cut] & 0xC0) == 0x80)
+	/* a character has at most 3 continuation bytes; longer runs are not
+	 * UTF-8 and are cut anyway, so every piece keeps at least room - 4 octets */
+	for (int k = 0; k < 3 && (s[cut] & 0xC0) == 0x80; k++)
 		cut--;
 	size_t run = 0;
 	while (run < cut && s[cut - 1 - run] == '\\')
 		run++;
-	if ((run & 1) && cut - 1 > i)
+	if (run & 1)
 		cut--;
 	return cut;
 }
@@ -192,7 +208,7 @@ static size_t fold_cut(const unsigned char *s, size_t i, size_t room)
 static void fold_line(struct buf *out, const char *line, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)line;
-	buf_reserve(out, n + (n / (MAX_LINE - 6) + 1) * 3 + 2);
+	buf_reserve(out, n + (n / (MAX_LINE - 6) + 1) * 3 + 2); /* pieces >= 70 octets */
 	char *o = out->p + out->len;
 	size_t i = 0, room = MAX_LINE;
 	while (n - i > room) {
@@ -248,6 +264,12 @@ static void escape_value_into(struct buf *out, const char *line, size_t n)
 
 static void emit_line(struct buf *out, const char *line, size_t n)
 {
+	/* a content line never starts with white space (a reader would take it
+	 * for a continuation); libical writes none, other input might */
+	while (n && (*line == ' ' || *line == '\t')) {
+		line++;
+		n--;
+	}
 	if (n == 0)
 		return;
 	if ((line[0] == 'X' || line[0] == 'x' || line[0] == 'C' || line[0] == 'c') &&
@@ -569,17 +591,17 @@ static void build_texts(struct scratch *s, const struct task *t, const struct pr
 	char date[DATE_BUF];
 	date_format_dmy(t->due, date);
 
-	/* SUMMARY: "section: summary"; never empty (libical rejects an empty value) */
+	/* SUMMARY: "section: summary", never empty (libical rejects an empty value) */
 	struct buf *sum = &s->summary;
 	sum->len = 0;
-	clean_into(sum, t->section, true);
-	trim_end(sum);
+	clean_value_into(sum, t->section, true);
 	size_t sec_len = sum->len;
 	if (sec_len)
 		buf_adds(sum, ": ");
 	size_t body = sum->len;
-	clean_into(sum, has_text(t->summary) ? t->summary : t->full_text, false);
-	trim_end(sum);
+	/* one line: calendars show it as one, and calcurse skips items whose
+	 * SUMMARY holds a line break */
+	clean_value_into(sum, has_text(t->summary) ? t->summary : t->full_text, true);
 	if (sum->len == body) { /* no summary text */
 		sum->len = sec_len;
 		sum->p[sec_len] = '\0';
@@ -592,8 +614,7 @@ static void build_texts(struct scratch *s, const struct task *t, const struct pr
 	buf_reserve(d, 0);
 	d->p[0] = '\0';
 	if (has_text(t->full_text)) {
-		clean_into(d, t->full_text, false);
-		trim_end(d);
+		clean_value_into(d, t->full_text, false);
 		if (d->len)
 			buf_addc(d, '\n');
 	}
@@ -663,8 +684,7 @@ static void add_texts(icalcomponent *c, const struct task *t, struct scratch *s)
 		icalcomponent_add_property(c, icalproperty_new_description(s->description.p));
 	for (size_t i = 0; i < t->n_leads; i++) {
 		s->tmp.len = 0;
-		clean_into(&s->tmp, t->leads[i], true);
-		trim_end(&s->tmp);
+		clean_value_into(&s->tmp, t->leads[i], true);
 		if (s->tmp.len)
 			icalcomponent_add_property(c, icalproperty_new_categories(s->tmp.p));
 	}
@@ -814,8 +834,7 @@ static void header_footer(const struct ical_options *opt, struct buf *header, ch
 			 : opt->lang == LANG_EN   ? "Deadlines"
 						  : "Hạn chót";
 	struct buf cb = { 0 };
-	clean_into(&cb, name, true);
-	trim_end(&cb);
+	clean_value_into(&cb, name, true);
 	if (cb.len == 0)
 		buf_adds(&cb, opt->lang == LANG_EN ? "Deadlines" : "Hạn chót");
 	char *clean = buf_take(&cb);

@@ -2,11 +2,12 @@
  *
  * Each task with a deadline becomes an all-day VEVENT on its due date and/or a
  * VTODO with DUE, carrying the task's stored UUID, a caller-given SEQUENCE,
- * DTSTAMP, LAST-MODIFIED, SUMMARY (section + summary), DESCRIPTION (full text,
+ * DTSTAMP, LAST-MODIFIED, SUMMARY (section + summary, on one line: line breaks
+ * become spaces, as calcurse skips a multi-line SUMMARY), DESCRIPTION (full text,
  * agencies, source document, deadline wording, status), CATEGORIES (one per lead
  * agency) and VALARMs at the configured lead times. Tasks without a deadline
  * produce nothing. Text is cleaned of control characters (and of white space
- * ending a value, which libical's parser drops) and handed to libical;
+ * opening or ending a value, which libical's parser drops) and handed to libical;
  * the serialised text is then repaired for three libical 3.0.16 faults (a fold
  * landing inside the CRLF, unescaped , and ; in X-WR-CALNAME and CATEGORIES, raw
  * control characters) and re-folded here: CRLF, at most 75 octets per line,
@@ -119,7 +120,8 @@ void ical_writer_free(struct ical_writer *w);
  * become '?'. NULL gives "". The caller frees the result. Cannot fail. */
 char *ical_text_clean(const char *text, bool single_line);
 /* Re-folds serialised iCalendar text: removes every fold (CRLF or LF followed by
- * a space or tab, which also undoes libical's fold inside the CRLF), escapes raw
+ * a space or tab, which also undoes libical's fold inside the CRLF), lone CRs,
+ * empty lines and white space opening a line, escapes raw
  * ',' and ';' in X-WR-CALNAME and CATEGORIES values, and folds each line again
  * at 75 octets with CRLF. Returns a new string (length in *out_len when not
  * NULL) the caller frees. Cannot fail. */

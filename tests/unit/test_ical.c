@@ -558,7 +558,7 @@ static void test_folding_and_exact_text(void **state)
 		"ữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữữ",
 		"a\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\",
 		",;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;,;",
-		"\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nz",
+		"a\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nz",
 		"😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀",
 		"Tiếng Việt có dấu: Ủy ban nhân dân tỉnh Lai Châu, Sở Văn hóa – Thể thao và Du lịch",
 	};
@@ -574,24 +574,39 @@ static void test_folding_and_exact_text(void **state)
 	char *text = export(t, n, NULL, &o);
 	assert_lines_ok(text);
 	icalcomponent *cal = parse_ok(text);
+	/* the description holds the text exactly; the SUMMARY too, on one line */
+	char *one_line[sizeof texts / sizeof texts[0] + 1];
 	for (size_t i = 0; i < n; i++) {
-		icalcomponent *ev = find_uid(cal, ICAL_VEVENT_COMPONENT, t[i].uuid);
 		const char *want = i ? texts[i - 1] : summary;
+		one_line[i] = strdup(want);
+		for (char *c = one_line[i]; *c; c++)
+			if (*c == '\n')
+				*c = ' ';
+		icalcomponent *ev = find_uid(cal, ICAL_VEVENT_COMPONENT, t[i].uuid);
 		const char *got = icalcomponent_get_summary(ev);
 		const char *sep = strstr(got, ": ");
-		assert_string_equal(*t[i].section ? sep + 2 : got, want);
-		assert_int_equal(strncmp(icalcomponent_get_description(ev), want, strlen(want)), 0);
+		assert_string_equal(*t[i].section ? sep + 2 : got, one_line[i]);
+		const char *desc = icalcomponent_get_description(ev);
+		assert_int_equal(strncmp(desc, want, strlen(want)), 0);
+		assert_int_equal(strncmp(desc + strlen(want), "\n\nTrạng thái: ", 16), 0);
 	}
 	icalcomponent_free(cal);
 
-	/* the same through python3-icalendar */
+	/* the same through python3-icalendar, and every item into calcurse */
 	struct spec s = { 0 };
 	spec_add(&s, "count\tVEVENT\t%zu\ncount\tVTODO\t%zu\ncount\tVALARM\t%zu\n", n, n, 4 * n);
+	spec_add(&s, "calcurse\t%zu\t%zu\n", n, n);
+	char *hex_status_line = hex("Trạng thái: chưa thực hiện");
 	for (size_t i = 0; i < n; i++) {
-		char *h = hex(i ? texts[i - 1] : summary);
+		char *h = hex(one_line[i]), *d = hex(i ? texts[i - 1] : summary);
 		spec_add(&s, "text\tVEVENT\t%s\tSUMMARY\t%s%s\n", t[i].uuid, *t[i].section ? "783a20" : "", h);
+		spec_add(&s, "text\tVTODO\t%s-todo\tDESCRIPTION\t%s0a0a%s\n", t[i].uuid, d,
+			 hex_status_line);
 		free(h);
+		free(d);
+		free(one_line[i]);
 	}
+	free(hex_status_line);
 	assert_int_equal(run_python_check(text, s.p), 0);
 	free(s.p);
 	free(text);
@@ -656,6 +671,7 @@ static void test_refold_repairs(void **state)
 		{ "CATEGORIES:UBND các huyện, thành phố; x\r\n", "CATEGORIES:UBND các huyện\\, thành phố\\; x\r\n" },
 		{ "DESCRIPTION:a, b; c\r\n", "DESCRIPTION:a, b; c\r\n" },
 		{ "A:1\r\n\r\n\r\nB:2\r\n", "A:1\r\nB:2\r\n" },
+		{ "A:1\n\r \nB:2", "A:1\r\nB:2\r\n" }, /* found by fuzz_ical */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		size_t len;
@@ -664,6 +680,16 @@ static void test_refold_repairs(void **state)
 		assert_int_equal(len, strlen(cases[i].out));
 		free(out);
 	}
+	/* not UTF-8 (found by fuzz_ical): still lines of at most 75 octets */
+	char junk[400] = "X:";
+	memset(junk + 2, 0xBA, 300);
+	size_t jlen;
+	char *folded = ical_refold(junk, strlen(junk), &jlen);
+	for (char *l = folded, *e; (e = strstr(l, "\r\n")); l = e + 2)
+		assert_true(e - l <= 75);
+	assert_int_equal(jlen, 302 + 3 * 4 + 2); /* 5 lines */
+	free(folded);
+
 	/* a fold is never placed between a backslash and the character it escapes */
 	for (size_t pre = 60; pre < 80; pre++) {
 		char line[256] = "DESCRIPTION:";
@@ -712,7 +738,7 @@ static void test_control_characters_cleaned(void **state)
 	free(empty);
 
 	struct task t;
-	make_task(&t, 1, "I\x01.1", "Word\vline\x01 \r\nnext\fpage", date_from_ymd(2024, 5, 14), STATUS_NEW);
+	make_task(&t, 1, " I\x01.1", "\v Word\vline\x01 \r\nnext\fpage \n", date_from_ymd(2024, 5, 14), STATUS_NEW);
 	task_set_str(&t.full_text, "tab\there\x1b[31m red");
 	task_add_lead(&t, "Sở\vTài chính");
 	struct ical_options o = opts(ICAL_KIND_BOTH);
@@ -721,7 +747,7 @@ static void test_control_characters_cleaned(void **state)
 	assert_lines_ok(text);
 	icalcomponent *cal = parse_ok(text);
 	icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
-	assert_string_equal(icalcomponent_get_summary(ev), "I.1: Word\nline \nnext\npage");
+	assert_string_equal(icalcomponent_get_summary(ev), "I.1: Word line  next page");
 	assert_int_equal(strncmp(icalcomponent_get_description(ev), "tab\there[31m red\n\n", 18), 0);
 	icalproperty *cat = icalcomponent_get_first_property(ev, ICAL_CATEGORIES_PROPERTY);
 	assert_string_equal(icalproperty_get_categories(cat), "Sở Tài chính");
