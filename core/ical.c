@@ -1,0 +1,943 @@
+#include "core/ical.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libical/ical.h>
+
+#include "core/date.h"
+#include "core/err.h"
+#include "core/status.h"
+#include "core/xalloc.h"
+
+#ifndef HANCHOT_VERSION
+#define HANCHOT_VERSION "0"
+#endif
+
+/* Bump when the component text changes for the same task and options, so
+ * cached components (keyed with ical_options_fingerprint()) are rebuilt. */
+#define ICAL_FORMAT 1
+
+#define MAX_LINE 75                   /* octets, excluding CRLF */
+#define MAX_UNIX INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
+#define MAX_ALARM_SECONDS (366 * 86400)
+
+/* ------------------------------------------------------------------ buffers */
+
+struct buf {
+	char *p;
+	size_t len, cap;
+};
+
+static void buf_reserve(struct buf *b, size_t more)
+{
+	void *p = b->p;
+	xgrow(&p, &b->cap, b->len + more + 1, 1);
+	b->p = p;
+}
+
+static void buf_add(struct buf *b, const void *s, size_t n)
+{
+	buf_reserve(b, n);
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void buf_adds(struct buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+
+static void buf_addc(struct buf *b, char c) { buf_add(b, &c, 1); }
+
+static char *buf_take(struct buf *b)
+{
+	if (!b->p)
+		return xstrdup("");
+	char *p = b->p;
+	b->p = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+/* ------------------------------------------------------------ text cleaning */
+
+/* Length of the valid UTF-8 sequence starting at p (lead byte >= 0x80), or 0.
+ * p is NUL-terminated, so reading on stops at the first non-continuation. */
+static size_t utf8_valid_len(const unsigned char *p)
+{
+	unsigned c = p[0], lo = 0x80, hi = 0xBF;
+	size_t n;
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2;
+	else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F; /* no surrogates */
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	} else
+		return 0;
+	if (p[1] < lo || p[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
+static uint32_t utf8_decode(const unsigned char *p, size_t n)
+{
+	uint32_t cp = p[0] & (0xFF >> (n + 1));
+	for (size_t i = 1; i < n; i++)
+		cp = (cp << 6) | (p[i] & 0x3F);
+	return cp;
+}
+
+/* Appends the cleaned text (see ical_text_clean()). The output is never longer
+ * than the input, so one reservation covers every write. */
+static void clean_into(struct buf *b, const char *text, bool single_line)
+{
+	const unsigned char *p = (const unsigned char *)(text ? text : "");
+	char nl = single_line ? ' ' : '\n';
+	buf_reserve(b, strlen((const char *)p));
+	char *o = b->p + b->len;
+	while (*p) {
+		const unsigned char *q = p;
+		while (*q >= 0x20 && *q < 0x7F)
+			q++;
+		if (q > p) {
+			memcpy(o, p, (size_t)(q - p));
+			o += q - p;
+			p = q;
+			continue;
+		}
+		unsigned c = *p;
+		if (c < 0x80) {
+			if (c == '\r') {
+				*o++ = nl;
+				p += p[1] == '\n' ? 2 : 1;
+				continue;
+			}
+			if (c == '\n' || c == 0x0B || c == 0x0C)
+				*o++ = nl;
+			else if (c == '\t')
+				*o++ = single_line ? ' ' : '\t';
+			p++; /* other C0 controls and DEL are dropped */
+			continue;
+		}
+		size_t n = utf8_valid_len(p);
+		if (n == 0) {
+			*o++ = '?';
+			p++;
+			continue;
+		}
+		uint32_t cp = utf8_decode(p, n);
+		if (cp == 0x2028 || cp == 0x2029)
+			*o++ = nl;
+		else if (cp == 0xFFFD)
+			*o++ = '?';
+		else if (cp >= 0xA0) { /* C1 controls (U+0080..U+009F) are dropped */
+			memcpy(o, p, n);
+			o += n;
+		}
+		p += n;
+	}
+	*o = '\0';
+	b->len = (size_t)(o - b->p);
+}
+
+/* libical's parser drops white space at the end of a value: drop it here, so
+ * every reader sees the same text. */
+static void trim_end(struct buf *b)
+{
+	while (b->len && (b->p[b->len - 1] == ' ' || b->p[b->len - 1] == '\t' ||
+			  b->p[b->len - 1] == '\n'))
+		b->p[--b->len] = '\0';
+}
+
+/* clean_into() for a whole value: without white space at either end, which
+ * libical's parser drops. */
+static void clean_value_into(struct buf *b, const char *text, bool single_line)
+{
+	size_t start = b->len, skip = 0;
+	clean_into(b, text, single_line);
+	while (start + skip < b->len &&
+	       (b->p[start + skip] == ' ' || b->p[start + skip] == '\t' || b->p[start + skip] == '\n'))
+		skip++;
+	memmove(b->p + start, b->p + start + skip, b->len - start - skip + 1);
+	b->len -= skip;
+	trim_end(b);
+}
+
+char *ical_text_clean(const char *text, bool single_line)
+{
+	struct buf b = { 0 };
+	clean_into(&b, text, single_line);
+	return buf_take(&b);
+}
+
+/* ---------------------------------------------------------------- re-folding */
+
+/* Where to end a piece of line[0..n) that may hold at most room octets from
+ * i: never before a UTF-8 continuation byte, never between a backslash and the
+ * character it escapes (an odd run of backslashes ends in an escape's start). */
+static size_t fold_cut(const unsigned char *s, size_t i, size_t room)
+{
+	size_t cut = i + room;
+	/* a character has at most 3 continuation bytes; longer runs are not
+	 * UTF-8 and are cut anyway, so every piece keeps at least room - 4 octets */
+	for (int k = 0; k < 3 && (s[cut] & 0xC0) == 0x80; k++)
+		cut--;
+	size_t run = 0;
+	while (run < cut && s[cut - 1 - run] == '\\')
+		run++;
+	if (run & 1)
+		cut--;
+	return cut;
+}
+
+/* Appends one logical line (no CR or LF inside), folded at MAX_LINE octets. */
+static void fold_line(struct buf *out, const char *line, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)line;
+	buf_reserve(out, n + (n / (MAX_LINE - 6) + 1) * 3 + 2); /* pieces >= 70 octets */
+	char *o = out->p + out->len;
+	size_t i = 0, room = MAX_LINE;
+	while (n - i > room) {
+		size_t cut = fold_cut(s, i, room);
+		memcpy(o, s + i, cut - i);
+		o += cut - i;
+		memcpy(o, "\r\n ", 3);
+		o += 3;
+		i = cut;
+		room = MAX_LINE - 1;
+	}
+	memcpy(o, s + i, n - i);
+	o += n - i;
+	memcpy(o, "\r\n", 3);
+	out->len = (size_t)(o + 2 - out->p);
+}
+
+static bool line_is(const char *line, size_t n, const char *name)
+{
+	size_t k = strlen(name);
+	return n > k && strncasecmp(line, name, k) == 0 && (line[k] == ':' || line[k] == ';');
+}
+
+/* libical 3.0.16 leaves ',' and ';' unescaped in X- property TEXT values and
+ * in CATEGORIES; we write one category per property, so every comma in its
+ * value belongs to the name. Escape pairs already there are kept, so a libical
+ * that escapes them itself is not double-escaped. */
+static void escape_value_into(struct buf *out, const char *line, size_t n)
+{
+	size_t i = 0;
+	bool quoted = false;
+	for (; i < n; i++) {
+		if (line[i] == '"')
+			quoted = !quoted;
+		else if (line[i] == ':' && !quoted)
+			break;
+	}
+	if (i < n)
+		i++;
+	buf_add(out, line, i);
+	for (; i < n; i++) {
+		char c = line[i];
+		if (c == '\\' && i + 1 < n) {
+			buf_add(out, line + i, 2);
+			i++;
+			continue;
+		}
+		if (c == ',' || c == ';')
+			buf_addc(out, '\\');
+		buf_addc(out, c);
+	}
+}
+
+static void emit_line(struct buf *out, const char *line, size_t n)
+{
+	/* a content line never starts with white space (a reader would take it
+	 * for a continuation); libical writes none, other input might */
+	while (n && (*line == ' ' || *line == '\t')) {
+		line++;
+		n--;
+	}
+	if (n == 0)
+		return;
+	if ((line[0] == 'X' || line[0] == 'x' || line[0] == 'C' || line[0] == 'c') &&
+	    (line_is(line, n, "X-WR-CALNAME") || line_is(line, n, "CATEGORIES"))) {
+		struct buf tmp = { 0 };
+		escape_value_into(&tmp, line, n);
+		fold_line(out, tmp.p, tmp.len);
+		free(tmp.p);
+	} else {
+		fold_line(out, line, n);
+	}
+}
+
+/* Unfolds text[0..len) in place: drops every CRLF or LF followed by a space or
+ * tab (which also undoes libical's fold inside the CRLF: "\r\r\n \n" and
+ * "\r\n \r\n") and every lone CR; the remaining line ends become LF. Returns
+ * the new length. */
+static size_t unfold_in_place(char *text, size_t len)
+{
+	size_t r = 0, w = 0;
+	while (r < len) {
+		char *nl = memchr(text + r, '\r', len - r);
+		char *lf = memchr(text + r, '\n', len - r);
+		size_t k = nl && (!lf || nl < lf) ? (size_t)(nl - text) : lf ? (size_t)(lf - text) : len;
+		memmove(text + w, text + r, k - r);
+		w += k - r;
+		r = k;
+		if (r >= len)
+			break;
+		size_t j = r + 1;
+		if (text[r] == '\r') {
+			if (j >= len || text[j] != '\n') {
+				r = j; /* a lone CR */
+				continue;
+			}
+			j++;
+		}
+		if (j < len && (text[j] == ' ' || text[j] == '\t')) {
+			r = j + 1; /* a fold */
+			continue;
+		}
+		text[w++] = '\n';
+		r = j;
+	}
+	return w;
+}
+
+/* Unfolds text (modified in place) and appends it re-folded to out. */
+static void refold_owned(struct buf *out, char *text, size_t len)
+{
+	len = unfold_in_place(text, len);
+	size_t i = 0;
+	while (i < len) {
+		char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		emit_line(out, text + i, end - i);
+		i = end + 1;
+	}
+}
+
+char *ical_refold(const char *text, size_t len, size_t *out_len)
+{
+	struct buf out = { 0 };
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	refold_owned(&out, copy, len);
+	free(copy);
+	if (out_len)
+		*out_len = out.len;
+	return buf_take(&out);
+}
+
+/* Serialises c with libical and appends the repaired, re-folded text. */
+static void serialise_into(struct buf *out, icalcomponent *c)
+{
+	char *s = icalcomponent_as_ical_string_r(c);
+	if (s) {
+		refold_owned(out, s, strlen(s));
+		free(s);
+	}
+}
+
+/* ------------------------------------------------------------------ options */
+
+const char *ical_kind_name(enum ical_kind kind)
+{
+	switch (kind) {
+	case ICAL_KIND_TODO:
+		return "todo";
+	case ICAL_KIND_BOTH:
+		return "both";
+	default:
+		return "event";
+	}
+}
+
+int ical_kind_parse(const char *name, enum ical_kind *out, char *err)
+{
+	static const enum ical_kind kinds[] = { ICAL_KIND_EVENT, ICAL_KIND_TODO, ICAL_KIND_BOTH };
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (name && strcmp(name, ical_kind_name(kinds[i])) == 0) {
+			*out = kinds[i];
+			return 0;
+		}
+	return err_set(err, "export kind '%.60s': expected event, todo or both", name ? name : "");
+}
+
+struct prepared {
+	enum ical_kind kind;
+	enum lang lang;
+	int64_t dtstamp;
+	size_t n_alarms;
+	struct icaldurationtype *alarms;
+};
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Up to 6 digits; returns the number of characters read (0: none). */
+static size_t read_number(const char *p, unsigned *out)
+{
+	size_t k = 0;
+	*out = 0;
+	while (is_digit(p[k]) && k < 7)
+		*out = *out * 10 + (unsigned)(p[k++] - '0');
+	return k > 6 ? 0 : k;
+}
+
+/* RFC 5545 3.3.6: [+-]P (nW | nD [T…] | T…), T (nH [nM [nS]] | nM [nS] | nS). */
+static int parse_duration(const char *s, struct icaldurationtype *out, char *err)
+{
+	struct icaldurationtype d;
+	memset(&d, 0, sizeof d);
+	const char *p = s;
+	unsigned v;
+	size_t k;
+	if (*p == '+' || *p == '-')
+		d.is_neg = *p++ == '-';
+	if (*p++ != 'P')
+		goto bad;
+	if (is_digit(*p)) {
+		if (!(k = read_number(p, &v)))
+			goto bad;
+		p += k;
+		if (*p == 'W') {
+			d.weeks = v;
+			p++;
+			if (*p)
+				goto bad;
+		} else if (*p == 'D') {
+			d.days = v;
+			p++;
+		} else
+			goto bad;
+	} else if (*p != 'T')
+		goto bad;
+	if (*p == 'T') {
+		p++;
+		int last = 0; /* 1 H, 2 M, 3 S */
+		while (*p) {
+			if (!(k = read_number(p, &v)))
+				goto bad;
+			p += k;
+			int unit = *p == 'H' ? 1 : *p == 'M' ? 2 : *p == 'S' ? 3 : 0;
+			if (!unit || (last && unit != last + 1))
+				goto bad;
+			if (unit == 1)
+				d.hours = v;
+			else if (unit == 2)
+				d.minutes = v;
+			else
+				d.seconds = v;
+			last = unit;
+			p++;
+		}
+		if (!last)
+			goto bad;
+	}
+	if (*p)
+		goto bad;
+	uint64_t total = (uint64_t)d.weeks * 604800 + (uint64_t)d.days * 86400 +
+			 (uint64_t)d.hours * 3600 + (uint64_t)d.minutes * 60 + d.seconds;
+	if (total > MAX_ALARM_SECONDS)
+		return err_set(err, "alarm '%.60s': more than a year from the deadline", s);
+	*out = d;
+	return 0;
+bad:
+	return err_set(err, "alarm '%.60s': not an RFC 5545 duration (e.g. -PT15H, -P3D, -P1W)", s);
+}
+
+static int prepare(const struct ical_options *opt, struct prepared *p, char *err)
+{
+	memset(p, 0, sizeof *p);
+	p->kind = opt->kind ? opt->kind : ICAL_KIND_EVENT;
+	if (p->kind != ICAL_KIND_EVENT && p->kind != ICAL_KIND_TODO && p->kind != ICAL_KIND_BOTH)
+		return err_set(err, "export kind %d: expected event, todo or both", (int)opt->kind);
+	if (opt->lang != LANG_VI && opt->lang != LANG_EN)
+		return err_set(err, "export language %d: expected vi or en", (int)opt->lang);
+	p->lang = opt->lang;
+	if (opt->dtstamp < 0 || opt->dtstamp > MAX_UNIX)
+		return err_set(err, "dtstamp %" PRId64 ": outside years 1970..9999", opt->dtstamp);
+	p->dtstamp = opt->dtstamp;
+	if (opt->n_alarms && !opt->alarms)
+		return err_set(err, "alarms: %zu announced but none given", opt->n_alarms);
+	p->alarms = opt->n_alarms ? xcalloc(opt->n_alarms, sizeof *p->alarms) : NULL;
+	for (size_t i = 0; i < opt->n_alarms; i++) {
+		if (parse_duration(opt->alarms[i] ? opt->alarms[i] : "", &p->alarms[i], err)) {
+			free(p->alarms);
+			p->alarms = NULL;
+			return -1;
+		}
+	}
+	p->n_alarms = opt->n_alarms;
+	return 0;
+}
+
+int ical_options_check(const struct ical_options *opt, char *err)
+{
+	struct prepared p;
+	if (prepare(opt, &p, err))
+		return -1;
+	free(p.alarms);
+	return 0;
+}
+
+static uint64_t fnv(uint64_t h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * UINT64_C(1099511628211);
+	return h;
+}
+
+uint64_t ical_options_fingerprint(const struct ical_options *opt)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+	int64_t fields[] = { ICAL_FORMAT, opt->kind ? opt->kind : ICAL_KIND_EVENT, opt->lang,
+			     opt->dtstamp, (int64_t)opt->n_alarms };
+	h = fnv(h, fields, sizeof fields);
+	for (size_t i = 0; opt->alarms && i < opt->n_alarms; i++) {
+		const char *a = opt->alarms[i] ? opt->alarms[i] : "";
+		h = fnv(h, a, strlen(a) + 1);
+	}
+	return h;
+}
+
+/* --------------------------------------------------------------- components */
+
+struct labels {
+	const char *lead, *coop, *doc, *deadline, *status, *remind, *untitled;
+	const char *period[PRECISION_COUNT];
+};
+
+static const struct labels labels_vi = {
+	"Chủ trì: ", "Phối hợp: ", "Văn bản: ", "Thời hạn: ", "Trạng thái: ", "Hạn chót ",
+	"(không có nội dung)",
+	{
+		[PRECISION_MONTH] = "Thời hạn tính theo tháng: hạn chót là ngày cuối tháng, %s.",
+		[PRECISION_QUARTER] = "Thời hạn tính theo quý: hạn chót là ngày cuối quý, %s.",
+		[PRECISION_HALF_YEAR] = "Thời hạn tính theo 6 tháng: hạn chót là ngày cuối của 6 tháng, %s.",
+		[PRECISION_YEAR] = "Thời hạn tính theo năm: hạn chót là ngày cuối năm, %s.",
+	},
+};
+
+static const struct labels labels_en = {
+	"Lead: ", "Cooperating: ", "Document: ", "Deadline: ", "Status: ", "Deadline ",
+	"(no summary)",
+	{
+		[PRECISION_MONTH] = "The deadline is a month: it falls on the month's last day, %s.",
+		[PRECISION_QUARTER] = "The deadline is a quarter: it falls on the quarter's last day, %s.",
+		[PRECISION_HALF_YEAR] = "The deadline is a half-year: it falls on its last day, %s.",
+		[PRECISION_YEAR] = "The deadline is a year: it falls on the year's last day, %s.",
+	},
+};
+
+/* Scratch space reused from one task to the next. */
+struct scratch {
+	struct buf summary, description, alarm, tmp;
+};
+
+static void scratch_release(struct scratch *s)
+{
+	free(s->summary.p);
+	free(s->description.p);
+	free(s->alarm.p);
+	free(s->tmp.p);
+	memset(s, 0, sizeof *s);
+}
+
+static void add_names(struct buf *b, const char *label, char *const *names, size_t n)
+{
+	if (!n)
+		return;
+	if (b->len)
+		buf_addc(b, '\n');
+	buf_adds(b, label);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_adds(b, "; ");
+		clean_into(b, names[i], true);
+	}
+}
+
+static void add_line(struct buf *b, const char *label, const char *text)
+{
+	if (!text || !*text)
+		return;
+	if (b->len)
+		buf_addc(b, '\n');
+	buf_adds(b, label);
+	clean_into(b, text, true);
+}
+
+static bool has_text(const char *s) { return s && *s; }
+
+static void build_texts(struct scratch *s, const struct task *t, const struct prepared *p)
+{
+	const struct labels *l = p->lang == LANG_EN ? &labels_en : &labels_vi;
+	char date[DATE_BUF];
+	date_format_dmy(t->due, date);
+
+	/* SUMMARY: "section: summary", never empty (libical rejects an empty value) */
+	struct buf *sum = &s->summary;
+	sum->len = 0;
+	clean_value_into(sum, t->section, true);
+	size_t sec_len = sum->len;
+	if (sec_len)
+		buf_adds(sum, ": ");
+	size_t body = sum->len;
+	/* one line: calendars show it as one, and calcurse skips items whose
+	 * SUMMARY holds a line break */
+	clean_value_into(sum, has_text(t->summary) ? t->summary : t->full_text, true);
+	if (sum->len == body) { /* no summary text */
+		sum->len = sec_len;
+		sum->p[sec_len] = '\0';
+	}
+	if (sum->len == 0)
+		buf_adds(sum, l->untitled);
+
+	struct buf *d = &s->description;
+	d->len = 0;
+	buf_reserve(d, 0);
+	d->p[0] = '\0';
+	if (has_text(t->full_text)) {
+		clean_value_into(d, t->full_text, false);
+		if (d->len)
+			buf_addc(d, '\n');
+	}
+	add_names(d, l->lead, t->leads, t->n_leads);
+	add_names(d, l->coop, t->cooperating, t->n_cooperating);
+	add_line(d, l->doc, t->document_label);
+	add_line(d, l->deadline, t->due_phrase);
+	if ((unsigned)t->precision < PRECISION_COUNT && l->period[t->precision]) {
+		char sentence[256];
+		snprintf(sentence, sizeof sentence, l->period[t->precision], date);
+		if (d->len)
+			buf_addc(d, '\n');
+		buf_adds(d, sentence);
+	}
+	add_line(d, l->status, status_label(t->status, p->lang));
+	trim_end(d);
+
+	/* Clients show the event's SUMMARY with the alarm; RFC 5545 requires a
+	 * DESCRIPTION, kept short: the date and the section. */
+	s->alarm.len = 0;
+	buf_adds(&s->alarm, l->remind);
+	buf_adds(&s->alarm, date);
+	if (has_text(t->section)) {
+		buf_adds(&s->alarm, " – ");
+		clean_into(&s->alarm, t->section, true);
+	}
+}
+
+static struct icaltimetype utc_time(int64_t t)
+{
+	return icaltime_from_timet_with_zone((time_t)t, 0, icaltimezone_get_utc_timezone());
+}
+
+static struct icaltimetype ical_date(civil_day day)
+{
+	struct civil_date c = date_to_ymd(day);
+	struct icaltimetype t = icaltime_null_date();
+	t.year = c.year;
+	t.month = c.month;
+	t.day = c.day;
+	return t;
+}
+
+static bool day_in_range(civil_day d)
+{
+	return d >= date_from_ymd(1, 1, 1) && d <= date_from_ymd(9999, 12, 31);
+}
+
+static void add_common(icalcomponent *c, const char *uid, const struct task *t, int seq,
+		       const struct prepared *p)
+{
+	icalcomponent_add_property(c, icalproperty_new_uid(uid));
+	int64_t stamp = p->dtstamp;
+	bool have_mod = t->updated_at > 0 && t->updated_at <= MAX_UNIX;
+	if (!stamp && have_mod)
+		stamp = t->updated_at;
+	icalcomponent_add_property(c, icalproperty_new_dtstamp(utc_time(stamp)));
+	icalcomponent_add_property(c, icalproperty_new_sequence(seq));
+	if (have_mod)
+		icalcomponent_add_property(c, icalproperty_new_lastmodified(utc_time(t->updated_at)));
+}
+
+static void add_texts(icalcomponent *c, const struct task *t, struct scratch *s)
+{
+	icalcomponent_add_property(c, icalproperty_new_summary(s->summary.p));
+	if (s->description.len)
+		icalcomponent_add_property(c, icalproperty_new_description(s->description.p));
+	for (size_t i = 0; i < t->n_leads; i++) {
+		s->tmp.len = 0;
+		clean_value_into(&s->tmp, t->leads[i], true);
+		if (s->tmp.len)
+			icalcomponent_add_property(c, icalproperty_new_categories(s->tmp.p));
+	}
+}
+
+static void add_alarms(icalcomponent *c, const struct task *t, const struct prepared *p,
+		       struct scratch *s, bool related_end)
+{
+	if (!status_is_open(t->status))
+		return;
+	for (size_t i = 0; i < p->n_alarms; i++) {
+		icalcomponent *a = icalcomponent_new(ICAL_VALARM_COMPONENT);
+		icalcomponent_add_property(a, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+		struct icaltriggertype tr;
+		memset(&tr, 0, sizeof tr);
+		tr.time = icaltime_null_time();
+		tr.duration = p->alarms[i];
+		icalproperty *trig = icalproperty_new_trigger(tr);
+		if (related_end)
+			icalproperty_add_parameter(trig, icalparameter_new_related(ICAL_RELATED_END));
+		icalcomponent_add_property(a, trig);
+		icalcomponent_add_property(a, icalproperty_new_description(s->alarm.p));
+		icalcomponent_add_component(c, a);
+	}
+}
+
+/* Appends t's components to out. Returns 0 (nothing appended when t has no
+ * deadline) or -1 with a message. */
+static int build_task(struct buf *out, const struct task *t, int64_t sequence,
+		      const struct prepared *p, struct scratch *s, char *err)
+{
+	if (t->due == DATE_NONE)
+		return 0;
+	if (!t->uuid[0])
+		return err_set(err, "task %" PRId64 ": no uuid to use as UID", t->id);
+	if (!day_in_range(t->due) || !day_in_range(t->due + 1))
+		return err_set(err, "task %s: due date out of range", t->uuid);
+	if (t->completed != DATE_NONE && !day_in_range(t->completed))
+		return err_set(err, "task %s: completion date out of range", t->uuid);
+	if (sequence < 0 || sequence > INT32_MAX)
+		return err_set(err, "task %s: sequence %" PRId64 " out of range", t->uuid, sequence);
+
+	char uid[TASK_UUID_LEN + 16];
+	s->tmp.len = 0;
+	clean_into(&s->tmp, t->uuid, true);
+	snprintf(uid, sizeof uid, "%s", s->tmp.p);
+	build_texts(s, t, p);
+
+	if (p->kind & ICAL_KIND_EVENT) {
+		icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+		add_common(ev, uid, t, (int)sequence, p);
+		icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(t->due)));
+		icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(t->due + 1)));
+		add_texts(ev, t, s);
+		icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+		if (t->status == STATUS_CANCELLED)
+			icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
+		add_alarms(ev, t, p, s, false);
+		serialise_into(out, ev);
+		icalcomponent_free(ev);
+	}
+	if (p->kind & ICAL_KIND_TODO) {
+		char todo_uid[sizeof uid + 8];
+		snprintf(todo_uid, sizeof todo_uid, "%s-todo", uid);
+		icalcomponent *td = icalcomponent_new(ICAL_VTODO_COMPONENT);
+		add_common(td, todo_uid, t, (int)sequence, p);
+		icalcomponent_add_property(td, icalproperty_new_due(ical_date(t->due)));
+		add_texts(td, t, s);
+		enum icalproperty_status st = t->status == STATUS_DONE ? ICAL_STATUS_COMPLETED
+					      : t->status == STATUS_CANCELLED ? ICAL_STATUS_CANCELLED
+									       : ICAL_STATUS_NEEDSACTION;
+		icalcomponent_add_property(td, icalproperty_new_status(st));
+		if (t->status == STATUS_DONE) {
+			/* A civil date as an instant: noon UTC keeps the same calendar
+			 * day from UTC-11 to UTC+11 (Vietnam is UTC+7). */
+			int64_t when = t->completed != DATE_NONE ? (int64_t)t->completed * 86400 + 43200
+								 : t->updated_at;
+			if (when > 0 && when <= MAX_UNIX)
+				icalcomponent_add_property(td, icalproperty_new_completed(utc_time(when)));
+		}
+		add_alarms(td, t, p, s, true);
+		serialise_into(out, td);
+		icalcomponent_free(td);
+	}
+	return 0;
+}
+
+char *ical_task_component(const struct task *t, int64_t sequence, const struct ical_options *opt,
+			  char *err)
+{
+	struct prepared p;
+	struct scratch s = { 0 };
+	struct buf out = { 0 };
+	char *result = NULL;
+	if (prepare(opt, &p, err))
+		return NULL;
+	if (build_task(&out, t, sequence, &p, &s, err)) {
+		free(out.p);
+		goto out;
+	}
+	result = buf_take(&out);
+out:
+	scratch_release(&s);
+	free(p.alarms);
+	return result;
+}
+
+/* ------------------------------------------------------------------- writer */
+
+struct ical_writer {
+	ical_write_fn write;
+	void *ctx;
+	FILE *file;
+	struct prepared prep;
+	struct scratch scratch;
+	struct buf comp;
+	char *footer;
+	size_t count;
+	int write_errno; /* 0, or errno of the first sink failure */
+	bool failed;
+};
+
+static int sink(struct ical_writer *w, const char *data, size_t len, char *err)
+{
+	if (w->failed)
+		return err_set(err, "calendar export: an earlier write failed: %s",
+			       strerror(w->write_errno ? w->write_errno : EIO));
+	if (len == 0)
+		return 0;
+	errno = 0;
+	if (w->write(w->ctx, data, len) != 0) {
+		w->failed = true;
+		w->write_errno = errno ? errno : EIO;
+		return err_set(err, "calendar export: write failed: %s", strerror(w->write_errno));
+	}
+	return 0;
+}
+
+static int file_write(void *ctx, const char *data, size_t len)
+{
+	return fwrite(data, 1, len, ctx) == len ? 0 : -1;
+}
+
+static void header_footer(const struct ical_options *opt, struct buf *header, char **footer)
+{
+	const char *name = opt->calendar_name ? opt->calendar_name
+			 : opt->lang == LANG_EN   ? "Deadlines"
+						  : "Hạn chót";
+	struct buf cb = { 0 };
+	clean_value_into(&cb, name, true);
+	if (cb.len == 0)
+		buf_adds(&cb, opt->lang == LANG_EN ? "Deadlines" : "Hạn chót");
+	char *clean = buf_take(&cb);
+	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+	icalcomponent_add_property(cal, icalproperty_new_prodid(
+		opt->lang == LANG_EN ? "-//hanchot//hanchot " HANCHOT_VERSION "//EN"
+				     : "-//hanchot//hanchot " HANCHOT_VERSION "//VI"));
+	icalcomponent_add_property(cal, icalproperty_new_name(clean));
+	/* A TEXT value (not an X value) so libical escapes '\' and newlines;
+	 * refold_into() escapes the ',' and ';' that libical 3.0.16 leaves. */
+	icalproperty *x = icalproperty_new(ICAL_X_PROPERTY);
+	icalproperty_set_x_name(x, "X-WR-CALNAME");
+	icalproperty_set_value(x, icalvalue_new_text(clean));
+	icalcomponent_add_property(cal, x);
+	serialise_into(header, cal);
+	icalcomponent_free(cal);
+	free(clean);
+	/* The last line is END:VCALENDAR: it becomes the footer. */
+	size_t cut = header->len >= 2 ? header->len - 2 : 0;
+	while (cut > 0 && !(header->p[cut - 1] == '\n' && header->p[cut] != ' '))
+		cut--;
+	*footer = xstrdup(header->p + cut);
+	header->len = cut;
+	header->p[cut] = '\0';
+}
+
+struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_fn write, void *ctx,
+				    char *err)
+{
+	struct ical_writer *w = xcalloc(1, sizeof *w);
+	struct buf header = { 0 };
+	w->write = write;
+	w->ctx = ctx;
+	if (prepare(opt, &w->prep, err))
+		goto fail;
+	header_footer(opt, &header, &w->footer);
+	if (sink(w, header.p, header.len, err))
+		goto fail;
+	free(header.p);
+	return w;
+fail:
+	free(header.p);
+	ical_writer_free(w);
+	return NULL;
+}
+
+struct ical_writer *ical_writer_new_file(const struct ical_options *opt, FILE *out, char *err)
+{
+	struct ical_writer *w = ical_writer_new(opt, file_write, out, err);
+	if (w)
+		w->file = out;
+	return w;
+}
+
+int ical_writer_add(struct ical_writer *w, const struct task *t, int64_t sequence, char *err)
+{
+	w->comp.len = 0;
+	if (build_task(&w->comp, t, sequence, &w->prep, &w->scratch, err))
+		return -1;
+	if (w->comp.len == 0)
+		return 0;
+	if (sink(w, w->comp.p, w->comp.len, err))
+		return -1;
+	w->count++;
+	return 0;
+}
+
+int ical_writer_add_text(struct ical_writer *w, const char *text, size_t len, char *err)
+{
+	if (len == 0)
+		return 0;
+	static const char begin[] = "BEGIN:V";
+	if (len < sizeof begin + 2 || memcmp(text, begin, sizeof begin - 1) != 0 ||
+	    text[len - 2] != '\r' || text[len - 1] != '\n' || memchr(text, '\0', len))
+		return err_set(err, "calendar export: cached component text is not whole components");
+	if (sink(w, text, len, err))
+		return -1;
+	w->count++;
+	return 0;
+}
+
+int ical_writer_finish(struct ical_writer *w, char *err)
+{
+	if (sink(w, w->footer, strlen(w->footer), err))
+		return -1;
+	if (w->file && fflush(w->file) != 0) {
+		w->failed = true;
+		w->write_errno = errno ? errno : EIO;
+		return err_set(err, "calendar export: write failed: %s", strerror(w->write_errno));
+	}
+	return 0;
+}
+
+size_t ical_writer_count(const struct ical_writer *w) { return w->count; }
+
+void ical_writer_free(struct ical_writer *w)
+{
+	if (!w)
+		return;
+	free(w->prep.alarms);
+	scratch_release(&w->scratch);
+	free(w->comp.p);
+	free(w->footer);
+	free(w);
+}

@@ -1,0 +1,130 @@
+/* ical: iCalendar (RFC 5545) export of tasks, serialised by libical.
+ *
+ * Each task with a deadline becomes an all-day VEVENT on its due date and/or a
+ * VTODO with DUE, carrying the task's stored UUID, a caller-given SEQUENCE,
+ * DTSTAMP, LAST-MODIFIED, SUMMARY (section + summary, on one line: line breaks
+ * become spaces, as calcurse skips a multi-line SUMMARY), DESCRIPTION (full text,
+ * agencies, source document, deadline wording, status), CATEGORIES (one per lead
+ * agency) and VALARMs at the configured lead times. Tasks without a deadline
+ * produce nothing. Text is cleaned of control characters (and of white space
+ * opening or ending a value, which libical's parser drops) and handed to libical;
+ * the serialised text is then repaired for three libical 3.0.16 faults (a fold
+ * landing inside the CRLF, unescaped , and ; in X-WR-CALNAME and CATEGORIES, raw
+ * control characters) and re-folded here: CRLF, at most 75 octets per line,
+ * never inside a UTF-8 character or an escape pair.
+ *
+ * Output is streamed: ical_writer_new() writes the VCALENDAR header (VERSION,
+ * PRODID, NAME, X-WR-CALNAME; no METHOD) to a sink, then one task at a time,
+ * then ical_writer_finish() writes the footer. ical_task_component() returns one
+ * task's serialised components so the db layer can cache them keyed by (task
+ * id, SEQUENCE, ical_options_fingerprint()) and feed them back with
+ * ical_writer_add_text(): a re-export after one change is then mostly copying.
+ *
+ * UIDs: the VEVENT's UID is the task's uuid; the VTODO's is the uuid followed by
+ * "-todo" (one calendar must not hold two components with one UID), the same
+ * whatever the kind, so switching kinds keeps every UID stable.
+ * Nothing here reads the clock: DTSTAMP comes from the options. */
+#ifndef HANCHOT_ICAL_H
+#define HANCHOT_ICAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/i18n.h"
+#include "core/task.h"
+
+enum ical_kind {
+	ICAL_KIND_EVENT = 1 << 0, /* all-day VEVENT (Google, Outlook, phones) */
+	ICAL_KIND_TODO = 1 << 1,  /* VTODO (Thunderbird, Apple Reminders, todoman) */
+	ICAL_KIND_BOTH = ICAL_KIND_EVENT | ICAL_KIND_TODO,
+};
+
+/* "event", "todo", "both"; static. */
+const char *ical_kind_name(enum ical_kind kind);
+/* Returns 0 and sets *out, or -1 with a message naming the text. */
+int ical_kind_parse(const char *name, enum ical_kind *out, char *err);
+
+/* What to export. A plain value: the caller owns every string; the writer and
+ * ical_task_component() only read them during the call (the writer copies). */
+struct ical_options {
+	enum ical_kind kind;       /* 0 means ICAL_KIND_EVENT */
+	/* Alarm lead times, RFC 5545 durations counted from the start of the due
+	 * day (local midnight): "-PT15H" is 09:00 the day before, "-P3D" three days
+	 * before at midnight, "PT8H" 08:00 on the day. Outlook keeps only one alarm
+	 * and Google drops them: put the one that matters first. No alarms are
+	 * written for done or cancelled tasks. At most a year either way. */
+	const char *const *alarms;
+	size_t n_alarms;
+	const char *calendar_name; /* NAME and X-WR-CALNAME; NULL: "Hạn chót" / "Deadlines" */
+	/* DTSTAMP in unix seconds (tests pin it). 0: each task's updated_at, which
+	 * RFC 5545 3.8.7.2 prescribes for a calendar without METHOD, and which keeps
+	 * cached components valid from one export to the next. */
+	int64_t dtstamp;
+	enum lang lang;            /* description labels; LANG_VI ("Chủ trì:" …) by default */
+};
+
+/* Validates the options (kind, every alarm duration, dtstamp range). Returns 0,
+ * or -1 with a message naming the bad value ("alarm '-PT15': not an RFC 5545
+ * duration (e.g. -PT15H, -P3D)"). */
+int ical_options_check(const struct ical_options *opt, char *err);
+
+/* A 64-bit fingerprint of everything in opt that changes a task's component
+ * text (kind, alarms, dtstamp, language, and this module's output format).
+ * Part of the cache key for ical_task_component() text. Cannot fail. */
+uint64_t ical_options_fingerprint(const struct ical_options *opt);
+
+/* The serialised text of one task's components (VEVENT and/or VTODO), folded,
+ * CRLF, ready for ical_writer_add_text(). Returns a new string the caller
+ * frees: "" when the task has no deadline (nothing to export). Returns NULL
+ * with a message when the options are invalid, the task has no uuid, its
+ * dates are out of range or sequence is negative or above INT32_MAX. */
+char *ical_task_component(const struct task *t, int64_t sequence, const struct ical_options *opt,
+			  char *err);
+
+/* The sink: writes len bytes, returns 0, or -1 with errno set. */
+typedef int (*ical_write_fn)(void *ctx, const char *data, size_t len);
+
+struct ical_writer;
+
+/* Checks and copies opt, then writes the VCALENDAR header through write(ctx, …).
+ * Returns a writer to free with ical_writer_free(), or NULL with a message when
+ * the options are invalid or the sink fails. */
+struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_fn write, void *ctx,
+				    char *err);
+/* The same, writing to a stdio stream the caller owns (and closes). */
+struct ical_writer *ical_writer_new_file(const struct ical_options *opt, FILE *out, char *err);
+
+/* Serialises and writes one task (nothing when it has no deadline). Returns 0,
+ * or -1 with a message (bad task, sink failure). After a sink failure every
+ * later call fails too. */
+int ical_writer_add(struct ical_writer *w, const struct task *t, int64_t sequence, char *err);
+/* Writes text returned earlier by ical_task_component() with the same options
+ * fingerprint (e.g. from a cache). "" is accepted and writes nothing. Returns 0,
+ * or -1 with a message when the text is not whole components ending in CRLF
+ * or the sink fails. */
+int ical_writer_add_text(struct ical_writer *w, const char *text, size_t len, char *err);
+/* Writes the footer (and fflush()es a stdio stream). Returns 0, or -1 with a
+ * message when this or any earlier write failed. Call once. */
+int ical_writer_finish(struct ical_writer *w, char *err);
+/* Tasks written so far (calls that wrote at least one component). */
+size_t ical_writer_count(const struct ical_writer *w);
+/* Frees the writer (NULL is fine); does not close the sink. */
+void ical_writer_free(struct ical_writer *w);
+
+/* Exposed for tests and fuzzing. */
+/* A copy of UTF-8 text safe for an iCalendar TEXT value: CR LF, lone CR, VT,
+ * FF, U+2028 and U+2029 become LF (a space when single_line, as does TAB); other
+ * C0 controls, DEL and C1 controls are dropped; invalid UTF-8 bytes and U+FFFD
+ * become '?'. NULL gives "". The caller frees the result. Cannot fail. */
+char *ical_text_clean(const char *text, bool single_line);
+/* Re-folds serialised iCalendar text: removes every fold (CRLF or LF followed by
+ * a space or tab, which also undoes libical's fold inside the CRLF), lone CRs,
+ * empty lines and white space opening a line, escapes raw
+ * ',' and ';' in X-WR-CALNAME and CATEGORIES values, and folds each line again
+ * at 75 octets with CRLF. Returns a new string (length in *out_len when not
+ * NULL) the caller frees. Cannot fail. */
+char *ical_refold(const char *text, size_t len, size_t *out_len);
+
+#endif
