@@ -17,6 +17,10 @@ static const struct cli_command commands[] = {
 	{ "list", cmd_list, "list [--format table|tsv] [--open]" },
 	{ "done", cmd_done, "done ID [--date DATE]" },
 	{ "reopen", cmd_reopen, "reopen ID" },
+	{ "status", cmd_status, "status ID new|in_progress|reported|done|paused|cancelled [--date DATE]" },
+	{ "cancel", cmd_cancel, "cancel ID" },
+	{ "extend", cmd_extend, "extend ID --to DATE --reason TEXT" },
+	{ "report", cmd_report, "report [--as-of DATE] [--agency NAME] [--document ID] [--from DATE] [--to DATE] [--cooperating] [--format table|md|csv|html] [--out FILE]" },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

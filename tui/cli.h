@@ -53,5 +53,9 @@ int cmd_add(struct cli *cli, int argc, char **argv);
 int cmd_list(struct cli *cli, int argc, char **argv);
 int cmd_done(struct cli *cli, int argc, char **argv);
 int cmd_reopen(struct cli *cli, int argc, char **argv);
+int cmd_status(struct cli *cli, int argc, char **argv); /* tui/cmd_status.c */
+int cmd_cancel(struct cli *cli, int argc, char **argv);
+int cmd_extend(struct cli *cli, int argc, char **argv);
+int cmd_report(struct cli *cli, int argc, char **argv); /* tui/cmd_report.c */
 
 #endif
