@@ -284,10 +284,13 @@ static void table_rule(FILE *out, size_t total)
 
 static void table_cells(FILE *out, const struct grid *g, char *const *cells, const size_t *w)
 {
-	for (size_t c = 0; c < g->ncol; c++) {
+	size_t n = g->ncol; /* no trailing blanks: stop at the last non-empty cell */
+	while (n > 1 && (!cells[n - 1] || !*cells[n - 1]))
+		n--;
+	for (size_t c = 0; c < n; c++) {
 		if (c)
 			fputs("  ", out);
-		put_padded(out, cells[c] ? cells[c] : "", w[c], g->numeric[c], c + 1 == g->ncol);
+		put_padded(out, cells[c] ? cells[c] : "", w[c], g->numeric[c], c + 1 == n);
 	}
 	fputc('\n', out);
 }
@@ -536,7 +539,8 @@ static const char html_style[] =
 	"th, td { border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top;"
 	" overflow-wrap: anywhere; }\n"
 	"th { background: #eee; font-weight: bold; }\n"
-	".n { text-align: right; white-space: nowrap; }\n"
+	"th { text-align: center; }\n"
+	"td.n { text-align: right; white-space: nowrap; }\n"
 	"tr.total td { font-weight: bold; }\n"
 	"thead { display: table-header-group; }\n"
 	"tr { break-inside: avoid; page-break-inside: avoid; }\n"
