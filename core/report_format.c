@@ -302,9 +302,11 @@ static void table_grid(FILE *out, const struct grid *g)
 		fprintf(out, "%s\n", g->caption);
 	for (size_t c = 0; c < g->ncol; c++) {
 		w[c] = width(g->head[c]);
-		for (size_t r = 0; r < g->nrow; r++)
-			if (width(cell(g, r, c)) > w[c])
-				w[c] = width(cell(g, r, c));
+		for (size_t r = 0; r < g->nrow; r++) {
+			size_t n = width(cell(g, r, c));
+			if (n > w[c])
+				w[c] = n;
+		}
 		total += w[c] + (c ? 2 : 0);
 	}
 	table_cells(out, g, g->head, w);

@@ -17,14 +17,44 @@ struct loaded {
 	struct report_assign *assigns;
 	size_t n_assigns, cap_assigns;
 	civil_day *stored_completed; /* per task: task.completed_date */
+	char *text;                  /* sections and summaries, NUL-separated */
+	size_t n_text, cap_text;
 };
+
+/* Copies s into the text arena; returns its offset (pointers are fixed up
+ * once loading is done, since the arena moves as it grows). */
+static size_t keep_text(struct loaded *l, const char *s, size_t len)
+{
+	size_t at = l->n_text;
+	xgrow((void **)&l->text, &l->cap_text, l->n_text + len + 1, 1);
+	memcpy(l->text + at, s, len);
+	l->text[at + len] = '\0';
+	l->n_text += len + 1;
+	return at;
+}
+
+/* A stored ISO day ("2024-05-14"), parsed without the locale-aware libc
+ * number parsers: this runs for every task and event of a report. */
+static civil_day column_day(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	if (!t || sqlite3_column_bytes(st, col) != 10 || t[4] != '-' || t[7] != '-')
+		return DATE_NONE;
+	int v[8], k = 0;
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7)
+			continue;
+		if (t[i] < '0' || t[i] > '9')
+			return DATE_NONE;
+		v[k++] = t[i] - '0';
+	}
+	int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], m = v[4] * 10 + v[5], d = v[6] * 10 + v[7];
+	return date_valid(y, m, d) ? date_from_ymd(y, m, d) : DATE_NONE;
+}
 
 static void loaded_release(struct loaded *l)
 {
-	for (size_t i = 0; i < l->n_tasks; i++) {
-		free((char *)l->tasks[i].section);
-		free((char *)l->tasks[i].summary);
-	}
+	free(l->text);
 	for (size_t i = 0; i < l->n_agencies; i++)
 		free((char *)l->agencies[i].name);
 	free(l->tasks);
@@ -40,23 +70,22 @@ static enum task_status parse_status(const char *s)
 }
 
 /* The tasks in scope, by id. ?1 document, ?2 agency, ?3 cooperating,
- * ?4 from, ?5 to, ?6 historical, ?7 as_of. The created day is read only when
- * it is needed (historical, or a period over tasks without a document). */
+ * ?4 from, ?5 to. The created day is read here only for a period over tasks
+ * without a document; replay() drops the tasks created after as_of. */
 static int load_tasks(struct db *db, const struct report_filter *f, struct loaded *l, char *err)
 {
 	static const char sql[] =
 		"SELECT id, section, summary, status, due_date, completed_date FROM ("
 		" SELECT t.id, t.section, t.summary, t.status, t.due_date, t.completed_date,"
-		"  CASE WHEN ?6 OR ?4 IS NOT NULL OR ?5 IS NOT NULL THEN"
+		"  CASE WHEN ?4 IS NOT NULL OR ?5 IS NOT NULL THEN"
 		"   COALESCE((SELECT e.on_date FROM task_event e WHERE e.task_id = t.id"
 		"     AND e.what = 'created' ORDER BY e.id LIMIT 1), substr(t.created_at, 1, 10)) END AS created_on,"
 		"  d.issued_date AS issued"
 		" FROM task t LEFT JOIN document d ON d.id = t.document_id"
 		" WHERE (?1 = 0 OR t.document_id = ?1)"
-		"  AND (?2 = 0 OR EXISTS (SELECT 1 FROM task_agency ta WHERE ta.task_id = t.id"
-		"   AND ta.agency_id = ?2 AND (?3 OR ta.role = 'lead'))))"
-		" WHERE (NOT ?6 OR created_on <= ?7)"
-		"  AND (?4 IS NULL OR COALESCE(issued, created_on) >= ?4)"
+		"  AND (?2 = 0 OR t.id IN (SELECT ta.task_id FROM task_agency ta"
+		"   WHERE ta.agency_id = ?2 AND (?3 OR ta.role = 'lead'))))"
+		" WHERE (?4 IS NULL OR COALESCE(issued, created_on) >= ?4)"
 		"  AND (?5 IS NULL OR COALESCE(issued, created_on) <= ?5)"
 		" ORDER BY id";
 	sqlite3_stmt *st = db_prepare(db, sql, err);
@@ -67,8 +96,6 @@ static int load_tasks(struct db *db, const struct report_filter *f, struct loade
 	sqlite3_bind_int(st, 3, f->cooperating);
 	db_bind_day(st, 4, f->from);
 	db_bind_day(st, 5, f->to);
-	sqlite3_bind_int(st, 6, f->historical);
-	db_bind_day(st, 7, f->as_of);
 	int rc;
 	size_t cap_completed = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -77,15 +104,20 @@ static int load_tasks(struct db *db, const struct report_filter *f, struct loade
 		      sizeof *l->stored_completed);
 		struct report_task *t = &l->tasks[l->n_tasks];
 		t->id = sqlite3_column_int64(st, 0);
-		t->section = xstrdup(db_column_str(st, 1));
-		t->summary = xstrdup(db_column_str(st, 2));
+		/* offsets for now: see keep_text */
+		t->section = (const char *)(uintptr_t)keep_text(l, db_column_str(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+		t->summary = (const char *)(uintptr_t)keep_text(l, db_column_str(st, 2), (size_t)sqlite3_column_bytes(st, 2));
 		t->status = parse_status(db_column_str(st, 3));
-		t->due = db_column_day(st, 4);
-		t->completed = t->status == STATUS_DONE ? db_column_day(st, 5) : DATE_NONE;
-		l->stored_completed[l->n_tasks] = db_column_day(st, 5);
+		t->due = column_day(st, 4);
+		l->stored_completed[l->n_tasks] = column_day(st, 5);
+		t->completed = t->status == STATUS_DONE ? l->stored_completed[l->n_tasks] : DATE_NONE;
 		l->n_tasks++;
 	}
 	sqlite3_reset(st);
+	for (size_t i = 0; i < l->n_tasks; i++) {
+		l->tasks[i].section = l->text + (uintptr_t)l->tasks[i].section;
+		l->tasks[i].summary = l->text + (uintptr_t)l->tasks[i].summary;
+	}
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "reading tasks for the report", err);
 	return 0;
@@ -164,6 +196,7 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 		"SELECT task_id, what, old_value, new_value, on_date FROM task_event"
 		" WHERE what IN ('created', 'status', 'extend') ORDER BY id";
 	unsigned char *extended = xcalloc(l->n_tasks ? l->n_tasks : 1, 1);
+	civil_day *created = xcalloc(l->n_tasks ? l->n_tasks : 1, sizeof *created);
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	int rc, ret = -1;
 	if (!st)
@@ -172,6 +205,7 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 		/* A task with no 'created' event (none should lack it) starts new. */
 		l->tasks[i].status = STATUS_NEW;
 		l->tasks[i].completed = DATE_NONE;
+		created[i] = DATE_NONE; /* no 'created' event: kept */
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long i = find_task(l, sqlite3_column_int64(st, 0));
@@ -179,17 +213,18 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 			continue;
 		struct report_task *t = &l->tasks[i];
 		const char *what = db_column_str(st, 1);
-		civil_day on = db_column_day(st, 4);
+		civil_day on = column_day(st, 4);
 		bool in_effect = on != DATE_NONE && on <= f->as_of;
 		if (strcmp(what, "extend") == 0) {
 			if (!extended[i]) {
 				/* The deadline before any extension. */
 				extended[i] = 1;
-				t->due = date_parse_iso((const char *)sqlite3_column_text(st, 2));
+				t->due = column_day(st, 2);
 			}
 			if (in_effect)
-				t->due = date_parse_iso((const char *)sqlite3_column_text(st, 3));
+				t->due = column_day(st, 3);
 		} else if (strcmp(what, "created") == 0) {
+			created[i] = on;
 			t->status = parse_status(db_column_str(st, 3));
 			t->completed = DATE_NONE;
 			if (t->status == STATUS_DONE)
@@ -204,8 +239,19 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 		db_fail(db, "reading the history", err);
 		goto out;
 	}
+	/* Tasks created after as_of did not exist yet. */
+	size_t n = 0;
+	for (size_t i = 0; i < l->n_tasks; i++) {
+		if (created[i] != DATE_NONE && created[i] > f->as_of)
+			continue;
+		l->tasks[n] = l->tasks[i];
+		l->stored_completed[n] = l->stored_completed[i];
+		n++;
+	}
+	l->n_tasks = n;
 	ret = 0;
 out:
+	free(created);
 	free(extended);
 	return ret;
 }
@@ -286,8 +332,9 @@ int db_report_build(struct db *db, const struct report_filter *f, enum lang lang
 	/* One read transaction: every query sees the same snapshot. */
 	if (own_txn && sqlite3_exec(s, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, "starting a read", err);
-	if (load_tasks(db, f, &l, err) || load_agencies(db, f, &l, err) ||
-	    (f->historical && replay(db, f, &l, err)) || describe(db, f, lang, &l, out, err))
+	/* replay() drops tasks, so it runs before assignments refer to them. */
+	if (load_tasks(db, f, &l, err) || (f->historical && replay(db, f, &l, err)) ||
+	    load_agencies(db, f, &l, err) || describe(db, f, lang, &l, out, err))
 		goto out;
 	struct report_input in = {
 		.tasks = l.tasks, .n_tasks = l.n_tasks,

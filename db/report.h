@@ -11,7 +11,8 @@
  *    completion day); the due date is the stored one when the task was never
  *    extended, else the old value of its first 'extend' event, then the new
  *    value of each 'extend' event. A task whose 'created' event is after
- *    as_of did not exist yet and is left out.
+ *    as_of did not exist yet and is left out (a task with no 'created'
+ *    event, which db_task_add always writes, is kept).
  *
  * Scope: filter.document_id keeps one notice's tasks; filter.agency_id keeps
  * the tasks that agency leads (or cooperates on, with filter.cooperating) and
