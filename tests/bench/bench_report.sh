@@ -15,7 +15,6 @@ DB=${BENCH_DB:-$TMPD/bench.db} # BENCH_DB: keep the database there
 rm -f "$DB" "$DB-wal" "$DB-shm"
 "$HANCHOT" --db "$DB" list >/dev/null # creates the schema
 sqlite3 "$DB" <<SQL
-PRAGMA journal_mode = WAL;
 BEGIN;
 WITH RECURSIVE a(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM a WHERE i < 80)
 INSERT INTO agency(id, name, match_key) SELECT i, 'Cơ quan số ' || i, 'co quan so ' || i FROM a;
@@ -44,22 +43,27 @@ COMMIT;
 SQL
 echo "bench_report: $(sqlite3 "$DB" "SELECT count(*) FROM task") tasks, $(sqlite3 "$DB" "SELECT count(*) FROM agency") agencies, $(sqlite3 "$DB" "SELECT count(*) FROM task_event") events, $(sqlite3 "$DB" "SELECT count(*) FROM task_agency") assignments"
 
-median_ms() { # args...: runs the report RUNS times, prints the median in ms
-	local times=() s e
+# median_ms args...: runs the report RUNS times; prints "WALL CPU", the
+# medians in ms of wall-clock and of user+system CPU time (CPU time is what
+# to compare when other jobs share the machine).
+median_ms() {
+	local walls=() cpus=() t
 	"$HANCHOT" --db "$DB" --today 2024-09-30 "$@" >/dev/null # warm the page cache
 	for ((k = 0; k < RUNS; k++)); do
-		s=$(date +%s%N)
-		"$HANCHOT" --db "$DB" --today 2024-09-30 "$@" >/dev/null
-		e=$(date +%s%N)
-		times+=($(((e - s) / 1000000)))
+		t=$( { /usr/bin/time -f "%e %U %S" "$HANCHOT" --db "$DB" --today 2024-09-30 "$@" >/dev/null; } 2>&1 )
+		walls+=($(echo "$t" | awk '{ printf "%d", $1 * 1000 }'))
+		cpus+=($(echo "$t" | awk '{ printf "%d", ($2 + $3) * 1000 }'))
 	done
-	printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+	med() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+	echo "$(med "${walls[@]}") $(med "${cpus[@]}")"
 }
+echo "bench_report: load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 status=0
-for args in "report" "report --as-of 2024-06-30" "report --cooperating" "report --format csv" "report --format html" "report --agency Cơ quan số 7"; do
+for args in "report" "report --as-of 2024-06-30" "report --cooperating" "report --format csv" "report --format html" "report --agency"; do
 	# shellcheck disable=SC2086
-	if [[ $args == *"--agency"* ]]; then ms=$(median_ms report --agency "Cơ quan số 7"); else ms=$(median_ms $args); fi
-	verdict=ok; [ "$ms" -le "$TARGET_MS" ] || { verdict="over the ${TARGET_MS} ms target"; [ "$args" = report ] && status=1; }
-	printf 'bench_report: %-28s median %4d ms of %d runs  %s\n' "$args" "$ms" "$RUNS" "$verdict"
+	if [ "$args" = "report --agency" ]; then set -- $(median_ms report --agency "Cơ quan số 7"); args="report --agency 'Cơ quan số 7'"
+	else set -- $(median_ms $args); fi
+	verdict=ok; [ "$1" -le "$TARGET_MS" ] || { verdict="over the ${TARGET_MS} ms target"; [ "$args" = report ] && status=1; }
+	printf 'bench_report: %-31s median %4d ms wall, %4d ms cpu (%d runs)  %s\n' "$args" "$1" "$2" "$RUNS" "$verdict"
 done
 exit $status
