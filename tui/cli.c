@@ -21,6 +21,10 @@ static const struct cli_command commands[] = {
 	{ "reopen", cmd_reopen, "reopen ID" },
 	{ "import", cmd_import, "import FILE [--dry-run] [--update] [--format table|tsv]" },
 	{ "holidays", cmd_holidays, "holidays YEAR" },
+	{ "status", cmd_status, "status ID new|in_progress|reported|done|paused|cancelled [--date DATE]" },
+	{ "cancel", cmd_cancel, "cancel ID" },
+	{ "extend", cmd_extend, "extend ID --to DATE --reason TEXT" },
+	{ "report", cmd_report, "report [--as-of DATE] [--agency NAME] [--document ID] [--from DATE] [--to DATE] [--cooperating] [--format table|md|csv|html] [--out FILE]" },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -61,5 +61,9 @@ int cmd_done(struct cli *cli, int argc, char **argv);
 int cmd_reopen(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
 int cmd_holidays(struct cli *cli, int argc, char **argv);
+int cmd_status(struct cli *cli, int argc, char **argv); /* tui/cmd_status.c */
+int cmd_cancel(struct cli *cli, int argc, char **argv);
+int cmd_extend(struct cli *cli, int argc, char **argv);
+int cmd_report(struct cli *cli, int argc, char **argv); /* tui/cmd_report.c */
 
 #endif

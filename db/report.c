@@ -1,0 +1,356 @@
+#include "db/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/xalloc.h"
+#include "db/db_internal.h"
+#include "db/task.h"
+
+/* What the queries load: tasks (with owned strings), agencies, assignments. */
+struct loaded {
+	struct report_task *tasks;
+	size_t n_tasks, cap_tasks;
+	struct report_agency *agencies;
+	size_t n_agencies, cap_agencies;
+	struct report_assign *assigns;
+	size_t n_assigns, cap_assigns;
+	civil_day *stored_completed; /* per task: task.completed_date */
+	char *text;                  /* sections and summaries, NUL-separated */
+	size_t n_text, cap_text;
+};
+
+/* Copies s into the text arena; returns its offset (pointers are fixed up
+ * once loading is done, since the arena moves as it grows). */
+static size_t keep_text(struct loaded *l, const char *s, size_t len)
+{
+	size_t at = l->n_text;
+	xgrow((void **)&l->text, &l->cap_text, l->n_text + len + 1, 1);
+	memcpy(l->text + at, s, len);
+	l->text[at + len] = '\0';
+	l->n_text += len + 1;
+	return at;
+}
+
+/* A stored ISO day ("2024-05-14"), parsed without the locale-aware libc
+ * number parsers: this runs for every task and event of a report. */
+static civil_day column_day(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	if (!t || sqlite3_column_bytes(st, col) != 10 || t[4] != '-' || t[7] != '-')
+		return DATE_NONE;
+	int v[8], k = 0;
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7)
+			continue;
+		if (t[i] < '0' || t[i] > '9')
+			return DATE_NONE;
+		v[k++] = t[i] - '0';
+	}
+	int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], m = v[4] * 10 + v[5], d = v[6] * 10 + v[7];
+	return date_valid(y, m, d) ? date_from_ymd(y, m, d) : DATE_NONE;
+}
+
+static void loaded_release(struct loaded *l)
+{
+	free(l->text);
+	for (size_t i = 0; i < l->n_agencies; i++)
+		free((char *)l->agencies[i].name);
+	free(l->tasks);
+	free(l->agencies);
+	free(l->assigns);
+	free(l->stored_completed);
+}
+
+static enum task_status parse_status(const char *s)
+{
+	enum task_status st;
+	return status_parse(s, &st) ? STATUS_NEW : st;
+}
+
+/* The tasks in scope, by id. ?1 document, ?2 agency, ?3 cooperating,
+ * ?4 from, ?5 to. The created day is read here only for a period over tasks
+ * without a document; replay() drops the tasks created after as_of. */
+static int load_tasks(struct db *db, const struct report_filter *f, struct loaded *l, char *err)
+{
+	static const char sql[] =
+		"SELECT id, section, summary, status, due_date, completed_date FROM ("
+		" SELECT t.id, t.section, t.summary, t.status, t.due_date, t.completed_date,"
+		"  CASE WHEN ?4 IS NOT NULL OR ?5 IS NOT NULL THEN"
+		"   COALESCE((SELECT e.on_date FROM task_event e WHERE e.task_id = t.id"
+		"     AND e.what = 'created' ORDER BY e.id LIMIT 1), substr(t.created_at, 1, 10)) END AS created_on,"
+		"  d.issued_date AS issued"
+		" FROM task t LEFT JOIN document d ON d.id = t.document_id"
+		" WHERE (?1 = 0 OR t.document_id = ?1)"
+		"  AND (?2 = 0 OR t.id IN (SELECT ta.task_id FROM task_agency ta"
+		"   WHERE ta.agency_id = ?2 AND (?3 OR ta.role = 'lead'))))"
+		" WHERE (?4 IS NULL OR COALESCE(issued, created_on) >= ?4)"
+		"  AND (?5 IS NULL OR COALESCE(issued, created_on) <= ?5)"
+		" ORDER BY id";
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, f->document_id);
+	sqlite3_bind_int64(st, 2, f->agency_id);
+	sqlite3_bind_int(st, 3, f->cooperating);
+	db_bind_day(st, 4, f->from);
+	db_bind_day(st, 5, f->to);
+	int rc;
+	size_t cap_completed = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&l->tasks, &l->cap_tasks, l->n_tasks + 1, sizeof *l->tasks);
+		xgrow((void **)&l->stored_completed, &cap_completed, l->n_tasks + 1,
+		      sizeof *l->stored_completed);
+		struct report_task *t = &l->tasks[l->n_tasks];
+		t->id = sqlite3_column_int64(st, 0);
+		/* offsets for now: see keep_text */
+		t->section = (const char *)(uintptr_t)keep_text(l, db_column_str(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+		t->summary = (const char *)(uintptr_t)keep_text(l, db_column_str(st, 2), (size_t)sqlite3_column_bytes(st, 2));
+		t->status = parse_status(db_column_str(st, 3));
+		t->due = column_day(st, 4);
+		l->stored_completed[l->n_tasks] = column_day(st, 5);
+		t->completed = t->status == STATUS_DONE ? l->stored_completed[l->n_tasks] : DATE_NONE;
+		l->n_tasks++;
+	}
+	sqlite3_reset(st);
+	for (size_t i = 0; i < l->n_tasks; i++) {
+		l->tasks[i].section = l->text + (uintptr_t)l->tasks[i].section;
+		l->tasks[i].summary = l->text + (uintptr_t)l->tasks[i].summary;
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "reading tasks for the report", err);
+	return 0;
+}
+
+static long find_task(const struct loaded *l, int64_t id)
+{
+	size_t lo = 0, hi = l->n_tasks;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->tasks[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < l->n_tasks && l->tasks[lo].id == id ? (long)lo : -1;
+}
+
+static long find_agency(const struct loaded *l, int64_t id)
+{
+	size_t lo = 0, hi = l->n_agencies;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->agencies[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < l->n_agencies && l->agencies[lo].id == id ? (long)lo : -1;
+}
+
+static int load_agencies(struct db *db, const struct report_filter *f, struct loaded *l, char *err)
+{
+	static const char agencies[] = "SELECT id, name FROM agency ORDER BY id";
+	static const char assigns[] =
+		"SELECT task_id, agency_id, role = 'lead', position FROM task_agency"
+		" WHERE ?1 OR role = 'lead'";
+	sqlite3_stmt *st = db_prepare(db, agencies, err);
+	int rc;
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&l->agencies, &l->cap_agencies, l->n_agencies + 1, sizeof *l->agencies);
+		l->agencies[l->n_agencies].id = sqlite3_column_int64(st, 0);
+		l->agencies[l->n_agencies].name = xstrdup(db_column_str(st, 1));
+		l->n_agencies++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "reading agencies", err);
+	if (!(st = db_prepare(db, assigns, err)))
+		return -1;
+	sqlite3_bind_int(st, 1, f->cooperating);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long t = find_task(l, sqlite3_column_int64(st, 0));
+		long a = find_agency(l, sqlite3_column_int64(st, 1));
+		if (t < 0 || a < 0)
+			continue;
+		xgrow((void **)&l->assigns, &l->cap_assigns, l->n_assigns + 1, sizeof *l->assigns);
+		struct report_assign *as = &l->assigns[l->n_assigns++];
+		as->task = (size_t)t;
+		as->agency = (size_t)a;
+		as->role = sqlite3_column_int(st, 2) ? REPORT_LEAD : REPORT_COOPERATING;
+		as->position = sqlite3_column_int(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "reading assignments", err);
+	return 0;
+}
+
+/* Replays the audit trail up to f->as_of over the loaded tasks (see the header). */
+static int replay(struct db *db, const struct report_filter *f, struct loaded *l, char *err)
+{
+	static const char sql[] =
+		"SELECT task_id, what, old_value, new_value, on_date FROM task_event"
+		" WHERE what IN ('created', 'status', 'extend') ORDER BY id";
+	unsigned char *extended = xcalloc(l->n_tasks ? l->n_tasks : 1, 1);
+	civil_day *created = xcalloc(l->n_tasks ? l->n_tasks : 1, sizeof *created);
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	int rc, ret = -1;
+	if (!st)
+		goto out;
+	for (size_t i = 0; i < l->n_tasks; i++) {
+		/* A task with no 'created' event (none should lack it) starts new. */
+		l->tasks[i].status = STATUS_NEW;
+		l->tasks[i].completed = DATE_NONE;
+		created[i] = DATE_NONE; /* no 'created' event: kept */
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long i = find_task(l, sqlite3_column_int64(st, 0));
+		if (i < 0)
+			continue;
+		struct report_task *t = &l->tasks[i];
+		const char *what = db_column_str(st, 1);
+		civil_day on = column_day(st, 4);
+		bool in_effect = on != DATE_NONE && on <= f->as_of;
+		if (strcmp(what, "extend") == 0) {
+			if (!extended[i]) {
+				/* The deadline before any extension. */
+				extended[i] = 1;
+				t->due = column_day(st, 2);
+			}
+			if (in_effect)
+				t->due = column_day(st, 3);
+		} else if (strcmp(what, "created") == 0) {
+			created[i] = on;
+			t->status = parse_status(db_column_str(st, 3));
+			t->completed = DATE_NONE;
+			if (t->status == STATUS_DONE)
+				t->completed = l->stored_completed[i] != DATE_NONE ? l->stored_completed[i] : on;
+		} else if (in_effect) {
+			t->status = parse_status(db_column_str(st, 3));
+			t->completed = t->status == STATUS_DONE ? on : DATE_NONE;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "reading the history", err);
+		goto out;
+	}
+	/* Tasks created after as_of did not exist yet. */
+	size_t n = 0;
+	for (size_t i = 0; i < l->n_tasks; i++) {
+		if (created[i] != DATE_NONE && created[i] > f->as_of)
+			continue;
+		l->tasks[n] = l->tasks[i];
+		l->stored_completed[n] = l->stored_completed[i];
+		n++;
+	}
+	l->n_tasks = n;
+	ret = 0;
+out:
+	free(created);
+	free(extended);
+	return ret;
+}
+
+int db_report_document_label(struct db *db, int64_t id, char **label, char *err)
+{
+	static const char sql[] = "SELECT kind, number, issued_date FROM document WHERE id = ?1";
+	*label = NULL;
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return DB_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		char day[DATE_BUF];
+		civil_day issued = db_column_day(st, 2);
+		const char *number = db_column_str(st, 1);
+		*label = xasprintf("%s%s%s%s%s", db_column_str(st, 0), *number ? " " : "", number,
+				   issued == DATE_NONE ? "" : " ",
+				   issued == DATE_NONE ? "" : date_format_dmy(issued, day));
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return err_set(err, "document %lld does not exist", (long long)id), DB_NOT_FOUND;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "reading a document", err), DB_ERROR;
+	return 0;
+}
+
+static void add_scope(char **scope, const char *part)
+{
+	char *s = *scope ? xasprintf("%s · %s", *scope, part) : xstrdup(part);
+	free(*scope);
+	*scope = s;
+}
+
+static int describe(struct db *db, const struct report_filter *f, enum lang lang,
+		    const struct loaded *l, struct report *r, char *err)
+{
+	char a[DATE_BUF], b[DATE_BUF];
+	bool en = lang == LANG_EN;
+	if (f->agency_id) {
+		long i = find_agency(l, f->agency_id);
+		if (i >= 0)
+			add_scope(&r->scope, l->agencies[i].name);
+	}
+	if (f->document_id) {
+		char *label;
+		if (db_report_document_label(db, f->document_id, &label, err))
+			return -1;
+		add_scope(&r->scope, label);
+		free(label);
+	}
+	if (f->from != DATE_NONE || f->to != DATE_NONE) {
+		char *p;
+		date_format_dmy(f->from, a);
+		date_format_dmy(f->to, b);
+		if (f->from != DATE_NONE && f->to != DATE_NONE)
+			p = xasprintf(en ? "assigned %s to %s" : "giao từ ngày %s đến ngày %s", a, b);
+		else if (f->from != DATE_NONE)
+			p = xasprintf(en ? "assigned from %s" : "giao từ ngày %s", a);
+		else
+			p = xasprintf(en ? "assigned up to %s" : "giao đến ngày %s", b);
+		add_scope(&r->scope, p);
+		free(p);
+	}
+	return 0;
+}
+
+int db_report_build(struct db *db, const struct report_filter *f, enum lang lang,
+		    struct report *out, char *err)
+{
+	struct loaded l = { 0 };
+	sqlite3 *s = db_sqlite(db);
+	bool own_txn = sqlite3_get_autocommit(s);
+	int ret = DB_ERROR;
+
+	/* One read transaction: every query sees the same snapshot. */
+	if (own_txn && sqlite3_exec(s, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, "starting a read", err);
+	/* replay() drops tasks, so it runs before assignments refer to them. */
+	if (load_tasks(db, f, &l, err) || (f->historical && replay(db, f, &l, err)) ||
+	    load_agencies(db, f, &l, err) || describe(db, f, lang, &l, out, err))
+		goto out;
+	struct report_input in = {
+		.tasks = l.tasks, .n_tasks = l.n_tasks,
+		.agencies = l.agencies, .n_agencies = l.n_agencies,
+		.assigns = l.assigns, .n_assigns = l.n_assigns,
+	};
+	struct report_options opt = {
+		.as_of = f->as_of, .warn_until = f->warn_until, .cooperating = f->cooperating,
+		.only_agency = f->agency_id, .list_all = f->document_id != 0,
+	};
+	report_compute(out, &in, &opt);
+	out->historical = f->historical;
+	ret = 0;
+out:
+	if (own_txn)
+		sqlite3_exec(s, "COMMIT", NULL, NULL, NULL);
+	loaded_release(&l);
+	return ret;
+}

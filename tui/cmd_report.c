@@ -1,0 +1,120 @@
+/* cmd_report: `hanchot report` — the figures for the next meeting. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/report.h"
+#include "core/report_format.h"
+#include "core/xalloc.h"
+#include "db/agency.h"
+#include "db/report.h"
+#include "db/task.h"
+#include "tui/cli.h"
+
+int cmd_report(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "as-of", required_argument, NULL, 'a' },
+		{ "agency", required_argument, NULL, 'g' },
+		{ "document", required_argument, NULL, 'd' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "cooperating", no_argument, NULL, 'c' },
+		{ "out", required_argument, NULL, 'o' },
+		{ 0, 0, 0, 0 },
+	};
+	struct report_filter f = { .as_of = cli->today, .from = DATE_NONE, .to = DATE_NONE };
+	enum report_format fmt = REPORT_TABLE;
+	const char *agency = NULL, *out_path = NULL;
+	char err[ERR_MAX];
+	struct report r;
+	int c;
+
+	report_init(&r);
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			if (cli_parse_date("--as-of", optarg, &f.as_of))
+				return EXIT_USAGE;
+			f.historical = true;
+			break;
+		case 'g':
+			agency = optarg;
+			break;
+		case 'd': {
+			char *end;
+			long long v = strtoll(optarg, &end, 10);
+			if (!*optarg || *end || v <= 0)
+				return cli_usage_error("report", "--document '%s' is not a positive number", optarg);
+			f.document_id = v;
+			break;
+		}
+		case 'f':
+			if (cli_parse_date("--from", optarg, &f.from))
+				return EXIT_USAGE;
+			break;
+		case 't':
+			if (cli_parse_date("--to", optarg, &f.to))
+				return EXIT_USAGE;
+			break;
+		case 'F':
+			if (report_format_parse(optarg, &fmt))
+				return cli_usage_error("report", "--format '%s': expected table, md, csv or html", optarg);
+			break;
+		case 'c':
+			f.cooperating = true;
+			break;
+		case 'o':
+			if (!*optarg)
+				return cli_usage_error("report", "--out needs a file name");
+			out_path = optarg;
+			break;
+		default:
+			return cli_usage_error("report", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("report", "unexpected argument '%s'", argv[optind]);
+	if (f.from != DATE_NONE && f.to != DATE_NONE && f.from > f.to) {
+		char a[DATE_BUF], b[DATE_BUF];
+		return cli_usage_error("report", "--from %s is after --to %s", date_format_dmy(f.from, a),
+				       date_format_dmy(f.to, b));
+	}
+	/* The due-soon window starts on the report day. */
+	struct cli at = *cli;
+	at.today = f.as_of;
+	f.warn_until = cli_warn_until(&at);
+
+	struct db *db = cli_db(cli);
+	if (!db)
+		return EXIT_RUNTIME;
+	if (agency) {
+		int64_t id = db_agency_find(db, agency, err);
+		if (id < 0)
+			return cli_error(EXIT_RUNTIME, "report: %s", err);
+		if (id == 0)
+			return cli_error(EXIT_RUNTIME, "report: agency '%s' is not known", agency);
+		f.agency_id = id;
+	}
+	if (f.document_id) {
+		char *label;
+		int rc = db_report_document_label(db, f.document_id, &label, err);
+		if (rc)
+			return cli_error(EXIT_RUNTIME, "report: %s", err);
+		free(label);
+	}
+	int code = EXIT_OK;
+	if (db_report_build(db, &f, cli->lang, &r, err)) {
+		code = cli_error(EXIT_RUNTIME, "report: %s", err);
+		goto out;
+	}
+	if (out_path ? report_write_file(out_path, &r, fmt, cli->lang, err)
+		     : report_write(stdout, &r, fmt, cli->lang, err))
+		code = cli_error(EXIT_RUNTIME, "report: %s", err);
+out:
+	report_release(&r);
+	return code;
+}
