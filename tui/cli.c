@@ -17,6 +17,8 @@ static const struct cli_command commands[] = {
 	{ "list", cmd_list, "list [--format table|tsv] [--open]" },
 	{ "done", cmd_done, "done ID [--date DATE]" },
 	{ "reopen", cmd_reopen, "reopen ID" },
+	{ "backup", cmd_backup, "backup [FILE]" },
+	{ "restore", cmd_restore, "restore FILE" },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -218,6 +220,8 @@ int cli_main(int argc, char **argv)
 	argv += optind;
 	optind = 0; /* glibc: restart getopt for the subcommand */
 	code = cmd->run(&cli, argc, argv);
+	if (code == EXIT_OK && strcmp(cmd->name, "restore") != 0 && cli_auto_backup(&cli, err) < 0)
+		cli_error(EXIT_OK, "warning: automatic backup failed: %s", err);
 out:
 	db_close(cli.db);
 	free(cli.db_path);
