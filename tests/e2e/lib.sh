@@ -50,7 +50,10 @@ wait_gone() {
 wait_exit() {
 	local end=$((SECONDS + ${1:-10}))
 	while [ "$SECONDS" -le "$end" ]; do
-		[ "$(tmux -L "$SOCK" display-message -p -t "$CUR" '#{pane_dead}')" = 1 ] && return 0
+		# tmux marks the pane dead when the terminal closes, and learns the
+		# exit status only when it reaps the process: wait for both.
+		[ "$(tmux -L "$SOCK" display-message -p -t "$CUR" '#{pane_dead}:#{pane_dead_status}#{pane_dead_signal}')" != "1:" ] &&
+			[ "$(tmux -L "$SOCK" display-message -p -t "$CUR" '#{pane_dead}')" = 1 ] && return 0
 		sleep 0.05
 	done
 	fail "program did not exit within ${1:-10}s"
