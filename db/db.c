@@ -70,7 +70,7 @@ int db_fail(struct db *db, const char *what, char *err)
 		free(backup);
 		return -1;
 	}
-	if (code == SQLITE_FULL)
+	if (code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno(db->sql) == ENOSPC))
 		return err_set(err, "database '%s': %s: the disk is full (nothing was saved)", db->path, what);
 	return err_set(err, "database '%s': %s: %s", db->path, what, sqlite3_errmsg(db->sql));
 }

@@ -94,6 +94,7 @@ SH
 	out=$(unshare -m sh "$TMPD/full.sh" "$TMPD/full" "$HANCHOT" 2>&1) || fail "full-disk script failed: $out"
 	printf '%s\n' "$out" | grep -qx "rc=1" || fail "add on a full disk: $out $(cat "$TMPD/full.err")"
 	[ "$(grep -c . "$TMPD/full.err")" -eq 1 ] || fail "expected one line on a full disk: $(cat "$TMPD/full.err")"
+	grep -qF "disk is full" "$TMPD/full.err" || fail "full disk not named: $(cat "$TMPD/full.err")"
 	grep -qF "$TMPD/full/f.db" "$TMPD/full.err" || fail "full-disk message does not name the file: $(cat "$TMPD/full.err")"
 	printf '%s\n' "$out" | grep -qx ok || fail "integrity after a full disk: $out"
 	printf '%s\n' "$out" | grep -qF "trước khi đầy:" || fail "task lost on a full disk: $out"
