@@ -18,8 +18,8 @@ if [ -n "$need" ]; then
 	$SUDO apt-get install -y -q $need >/dev/null 2>&1 || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q $need >/dev/null; }
 fi
 W=$(mktemp -d /tmp/hanchot-bench.XXXXXX)
-SOCK=hanchot-bench-$$
-trap 'tmux -L "$SOCK" kill-server 2>/dev/null || true; rm -rf "$W"' EXIT
+SOCK=hanchot-bench-$$ FS_RUN=0
+trap 'rm -rf "$W"' EXIT
 
 # median_ms CMD...: median wall time of RUNS runs, in ms.
 median_ms() {
@@ -39,16 +39,23 @@ peak_mib() {
 first_screen_ms() {
 	local text=$1 i t0 t1 all=(); shift
 	for ((i = 0; i < RUNS; i++)); do
+		rm -f "$W"/*/calcurse/.calcurse.pid   # a killed calcurse leaves its lock
 		t0=$(date +%s%N)
-		tmux -L "$SOCK" -f /dev/null new-session -d -s fs -x 120 -y 40 "$@"
-		until tmux -L "$SOCK" capture-pane -p -t fs 2>/dev/null | grep -qF -- "$text"; do sleep 0.005; done
+		local sock=$SOCK-$((++FS_RUN))
+		tmux -L "$sock" -f /dev/null new-session -d -s fs -x 120 -y 40 "$@"
+		local end=$((SECONDS + 30))
+		until tmux -L "$sock" capture-pane -p -t fs 2>/dev/null | grep -qF -- "$text"; do
+			[ $SECONDS -lt $end ] || { echo "first screen: '$text' did not appear: $*" >&2; return 1; }
+			sleep 0.005
+		done
 		t1=$(date +%s%N)
-		tmux -L "$SOCK" kill-server 2>/dev/null || true
+		tmux -L "$sock" kill-server 2>/dev/null || true
 		all+=($(((t1 - t0) / 1000000)))
 	done
 	printf '%s\n' "${all[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a <= 0) a = 1; printf "%.1fx", b / a }'; }
+ratio() { case "$1$2" in *[!0-9.]*|'') echo -; return;; esac
+	awk -v a="$1" -v b="$2" 'BEGIN { if (a <= 0) a = 1; printf "%.1fx", b / a }'; }
 
 has_export=0; "$HANCHOT" --help | grep -q ' export' && has_export=1
 printf '%-8s %-16s %10s %10s %10s %9s %9s\n' items operation hanchot calcurse task "cal/hc" "task/hc"
