@@ -73,7 +73,7 @@ for n in $SIZES; do
 	else
 		h=-1
 	fi
-	c=$(median_ms "${C[@]}" -x ical); t=$(median_ms "${T[@]}" export)
+	c=$(median_ms calcurse -D "$D/calcurse" -x ical); t=$(median_ms "${T[@]}" export)
 	[ "$h" = -1 ] && h=n/a
 	row "export (ms)" "$h" "$c" "$t"
 	h=$(first_screen_ms "việc" "${H[@]}"); c=$(first_screen_ms "Appointments" calcurse -D "$D/calcurse")
