@@ -11,6 +11,7 @@
 
 #include "core/err.h"
 #include "core/xalloc.h"
+#include "db/backup.h"
 #include "db/schema.h"
 
 struct cached_stmt {
@@ -56,6 +57,21 @@ char *db_timestamp(struct db *db, char *buf)
 
 int db_fail(struct db *db, const char *what, char *err)
 {
+	int code = sqlite3_extended_errcode(db->sql) & 0xff;
+	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+		/* Wherever it is found, damage gets one message and the way out. */
+		char *backup = db_backup_newest(db->path);
+		if (backup)
+			err_set(err, "database '%s' is damaged (%s); restore the newest backup: hanchot restore '%s'",
+				db->path, sqlite3_errmsg(db->sql), backup);
+		else
+			err_set(err, "database '%s' is damaged (%s) and no backup was found next to it",
+				db->path, sqlite3_errmsg(db->sql));
+		free(backup);
+		return -1;
+	}
+	if (code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno(db->sql) == ENOSPC))
+		return err_set(err, "database '%s': %s: the disk is full (nothing was saved)", db->path, what);
 	return err_set(err, "database '%s': %s: %s", db->path, what, sqlite3_errmsg(db->sql));
 }
 
@@ -259,12 +275,16 @@ int db_open(const char *path, struct db **out, char *err)
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	sqlite3_busy_timeout(db->sql, 5000);
-	/* A file that is not a database fails on its first read. */
+	/* A file that is not a database fails on its first read (the header);
+	 * a damaged schema on reading sqlite_master. Both cost a page or two;
+	 * the full PRAGMA quick_check reads the whole file, so it is left to
+	 * restore (damage found later by any query gets the same message). */
 	if (exec(db, "PRAGMA foreign_keys = ON", "setting foreign keys", err))
 		goto fail;
 	{
 		int v;
-		if (user_version(db, &v, err))
+		if (user_version(db, &v, err) ||
+		    exec(db, "SELECT count(*) FROM sqlite_master", "reading the schema", err))
 			goto fail;
 	}
 	if (exec(db, "PRAGMA journal_mode = WAL", "turning on the write-ahead log", err) ||

@@ -239,6 +239,8 @@ static void set_status(struct app *app, enum task_status st)
 	app->message[0] = '\0';
 	if (db_task_set_status(app->db, t->id, st, app->cli->today, t->version, err))
 		snprintf(app->message, sizeof app->message, "%s", err);
+	else if (cli_auto_backup(app->cli, err) < 0)
+		snprintf(app->message, sizeof app->message, "%s", err);
 	reload(app);
 }
 

@@ -25,6 +25,8 @@ static const struct cli_command commands[] = {
 	{ "cancel", cmd_cancel, "cancel ID" },
 	{ "extend", cmd_extend, "extend ID --to DATE --reason TEXT" },
 	{ "report", cmd_report, "report [--as-of DATE] [--agency NAME] [--document ID] [--from DATE] [--to DATE] [--cooperating] [--format table|md|csv|html] [--out FILE]" },
+	{ "backup", cmd_backup, "backup [FILE]" },
+	{ "restore", cmd_restore, "restore FILE" },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -258,6 +260,8 @@ int cli_main(int argc, char **argv)
 	argv += optind;
 	optind = 0; /* glibc: restart getopt for the subcommand */
 	code = cmd->run(&cli, argc, argv);
+	if (code == EXIT_OK && strcmp(cmd->name, "restore") != 0 && cli_auto_backup(&cli, err) < 0)
+		cli_error(EXIT_OK, "warning: automatic backup failed: %s", err);
 out:
 	db_close(cli.db);
 	free(cli.db_path);

@@ -65,5 +65,12 @@ int cmd_status(struct cli *cli, int argc, char **argv); /* tui/cmd_status.c */
 int cmd_cancel(struct cli *cli, int argc, char **argv);
 int cmd_extend(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv); /* tui/cmd_report.c */
+int cmd_backup(struct cli *cli, int argc, char **argv);
+int cmd_restore(struct cli *cli, int argc, char **argv);
+
+/* The automatic rotating backup (tui/cmd_backup.c), to call after a write:
+ * one stat() when none is due. Returns 1 when a backup was written, 0 when
+ * none was due or the database is not open, -1 with err on failure. */
+int cli_auto_backup(struct cli *cli, char *err);
 
 #endif

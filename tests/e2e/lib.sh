@@ -1,7 +1,9 @@
 # Shared helpers for end-to-end tests: a private tmux server per test, and
 # polling with a deadline (never a fixed sleep).
 # Each test script sources this file, defines its steps, and exits non-zero on failure.
-set -euo pipefail
+set -Eeuo pipefail
+# A command that fails under set -e names itself instead of ending the test silently.
+trap 'echo "FAIL: line $LINENO: $BASH_COMMAND (status $?)" >&2' ERR
 
 : "${HANCHOT:?set HANCHOT to the program under test}"
 export LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=xterm-256color
@@ -50,7 +52,10 @@ wait_gone() {
 wait_exit() {
 	local end=$((SECONDS + ${1:-10}))
 	while [ "$SECONDS" -le "$end" ]; do
-		[ "$(tmux -L "$SOCK" display-message -p -t "$CUR" '#{pane_dead}')" = 1 ] && return 0
+		# tmux marks the pane dead when the terminal closes, and learns the
+		# exit status only when it reaps the process: wait for both.
+		[ "$(tmux -L "$SOCK" display-message -p -t "$CUR" '#{pane_dead}:#{pane_dead_status}#{pane_dead_signal}')" != "1:" ] &&
+			[ "$(tmux -L "$SOCK" display-message -p -t "$CUR" '#{pane_dead}')" = 1 ] && return 0
 		sleep 0.05
 	done
 	fail "program did not exit within ${1:-10}s"
