@@ -17,10 +17,13 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; if tmux -L "$SOCK" has-session 2>/dev/null; then echo "--- screen ---" >&2; screen >&2 || true; fi; exit 1; }
 
 # start NAME COLS ROWS COMMAND...: runs COMMAND in a detached tmux session.
+# A wrapper shell writes COMMAND's exit status to $TMPD/rc.NAME: tmux itself
+# may reap the process seconds after the pane is closed.
 start() {
 	local name=$1 cols=$2 rows=$3; shift 3
+	rm -f "$TMPD/rc.$name"
 	tmux -L "$SOCK" -f /dev/null new-session -d -s "$name" -x "$cols" -y "$rows" \
-		env LC_ALL=C.UTF-8 TERM=xterm-256color "$@"
+		env LC_ALL=C.UTF-8 TERM=xterm-256color sh -c '"$@"; echo $? > "$0"' "$TMPD/rc.$name" "$@"
 	tmux -L "$SOCK" set-option -t "$name" remain-on-exit on >/dev/null
 	CUR=$name
 }
@@ -52,16 +55,13 @@ wait_gone() {
 wait_exit() {
 	local end=$((SECONDS + ${1:-10}))
 	while [ "$SECONDS" -le "$end" ]; do
-		# tmux marks the pane dead when the terminal closes, and learns the
-		# exit status only when it reaps the process: wait for both.
-		[ "$(tmux -L "$SOCK" display-message -p -t "$CUR" '#{pane_dead}:#{pane_dead_status}#{pane_dead_signal}')" != "1:" ] &&
-			[ "$(tmux -L "$SOCK" display-message -p -t "$CUR" '#{pane_dead}')" = 1 ] && return 0
+		[ -s "$TMPD/rc.$CUR" ] && return 0
 		sleep 0.05
 	done
 	fail "program did not exit within ${1:-10}s"
 }
 
-exit_status() { tmux -L "$SOCK" display-message -p -t "$CUR" '#{pane_dead_status}'; }
+exit_status() { cat "$TMPD/rc.$CUR"; }
 
 # Runs the CLI with a database; checks its exit status.
 hc() { "$HANCHOT" "$@"; }

@@ -81,19 +81,18 @@ wrong=$(comm -13 "$TMPD/have_status" "$TMPD/want_status")
 # SIGHUP (an SSH drop) and SIGTERM to the screen right after a change. The
 # exit status is written by a wrapper shell (tmux may reap late).
 for sig in HUP TERM; do
-	rm -f "$TMPD/rc"
-	start "tui$sig" 120 20 sh -c '"$0" --db "$1" --today 2024-05-17; echo $? > "$2"' "$HANCHOT" "$DB" "$TMPD/rc"
+	start "tui$sig" 120 20 "$HANCHOT" --db "$DB" --today 2024-05-17
 	wait_for "hanchot"
 	pid=""; end=$((SECONDS + 10))
 	until [ -n "$pid" ] || [ $SECONDS -gt $end ]; do
-		pid=$(pgrep -P "$(tmux -L "$SOCK" display-message -p -t "$CUR" '#{pane_pid}')" hanchot || true)
+		pid=$(pgrep -n -f -- "--db $DB --today 2024-05-17" | grep -vx "$$" || true)
 	done
 	[ -n "$pid" ] || fail "cannot find the screen's process"
 	before=$(q "SELECT count(*) FROM task_event")
 	keys d
 	kill -"$sig" "$pid"
-	end=$((SECONDS + 10)); until [ -s "$TMPD/rc" ] || [ $SECONDS -gt $end ]; do sleep 0.05; done
-	assert_eq "$(cat "$TMPD/rc" 2>/dev/null)" 0 "exit status after SIG$sig"
+	wait_exit
+	assert_eq "$(exit_status)" 0 "exit status after SIG$sig"
 	assert_eq "$(q 'PRAGMA integrity_check')" ok "integrity_check after SIG$sig"
 	after=$(q "SELECT count(*) FROM task_event")
 	[ "$after" -ge "$before" ] || fail "events lost after SIG$sig"
