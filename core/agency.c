@@ -1172,7 +1172,8 @@ struct item {
 
 static bool known_exact(const struct agency_table *t, const char *s, size_t a, size_t b)
 {
-	if (!t)
+	/* no agency name is this long: skip the key (keeps splitting linear) */
+	if (!t || b - a > 300)
 		return false;
 	char *span = xstrndup(s + a, b - a);
 	char *key = agency_table_key(t, span);
@@ -1182,7 +1183,7 @@ static bool known_exact(const struct agency_table *t, const char *s, size_t a, s
 	return found;
 }
 
-char **agency_split_list(const struct agency_table *known, const char *text, size_t *count)
+char **agency_split_list(const char *text, const struct agency_table *known, size_t *count)
 {
 	size_t np;
 	struct piece *ps = cut_pieces(text, &np);

@@ -114,7 +114,8 @@ const struct agency *agency_table_get(const struct agency_table *t, size_t i);
 /* ---- lists of addressees ---------------------------------------------------- */
 
 /* Splits an enumeration of agencies into names, in order, each a trimmed copy of
- * the text as written: "Sở Tài chính, Cục Thuế tỉnh" -> 2 names;
+ * the text as written (runs of white space, e.g. line breaks, become one space;
+ * stray ':' '.' and bullets at either end go): "Sở Tài chính, Cục Thuế tỉnh" -> 2 names;
  * "Sở Văn hóa – Thể thao và Du lịch, Sở Thông tin và Truyền thông, các sở, ngành
  * liên quan; UBND các huyện, thành phố" -> 4 names. ';' always separates; ',' and
  * "và" separate only where the next words begin another agency (Sở, UBND, Cục,
@@ -122,7 +123,7 @@ const struct agency *agency_table_get(const struct agency_table *t, size_t i);
  * (may be NULL), a known name is never cut. A leading "với"/"cùng" is dropped.
  * Returns a NULL-terminated array (free with agency_list_free) and sets *count
  * (when not NULL). Cannot fail: text without names gives an empty array. */
-char **agency_split_list(const struct agency_table *known, const char *text, size_t *count);
+char **agency_split_list(const char *text, const struct agency_table *known, size_t *count);
 void agency_list_free(char **names);
 
 /* ---- successors (2025 reorganisation) ---------------------------------------- */

@@ -365,7 +365,7 @@ static void check_split(const struct agency_table *known, const struct agency_ta
 			const char *text, const char *cell)
 {
 	size_t n;
-	char **names = agency_split_list(known, text, &n);
+	char **names = agency_split_list(text, known, &n);
 	char *want[16];
 	size_t nw = 0;
 	if (strcmp(cell, "-") != 0) {
@@ -470,12 +470,16 @@ static void test_split_more(void **state)
 		{ "UBND các huyện, thành phố, Sở Y tế", { "UBND các huyện, thành phố", "Sở Y tế" } },
 		{ "  Sở Tài chính,\n  Cục Thuế\n tỉnh.  ", { "Sở Tài chính", "Cục Thuế tỉnh" } },
 		{ "cùng các sở, ban, ngành, đoàn thể tỉnh", { "các sở, ban, ngành, đoàn thể tỉnh" } },
+		{ "Sở Tài chính va\xCC\x80 Cục Thuế tỉnh", { "Sở Tài chính", "Cục Thuế tỉnh" } }, /* NFD "và" */
+		{ "- Sở Kế hoạch và Đầu tư:", { "Sở Kế hoạch và Đầu tư" } },
+		{ "Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn tỉnh",
+		  { "Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn tỉnh" } },
 		{ ",,;; ", { NULL } },
 		{ "", { NULL } },
 	};
 	for (size_t i = 0; i < COUNT(cases); i++) {
 		size_t n;
-		char **names = agency_split_list(config, cases[i].text, &n);
+		char **names = agency_split_list(cases[i].text, config, &n);
 		size_t nw = 0;
 		while (nw < 6 && cases[i].want[nw])
 			nw++;
