@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "core/err.h"
+#include "core/recurrence.h"
 #include "core/xalloc.h"
 #include "db/agency.h"
 #include "db/db_internal.h"
@@ -249,6 +250,61 @@ static int current_state(struct db *db, int64_t id, enum task_status *status, in
 	return 0;
 }
 
+/* Completing one period of a recurring task opens the next: a new task with
+ * the same wording and agencies, due on the rule's next date. Reopening and
+ * completing the same period again does not open it twice. */
+static int open_next_period(struct db *db, int64_t id, char *err)
+{
+	static const char exists[] =
+		"SELECT 1 FROM task WHERE document_id IS ?1 AND section = ?2 AND summary = ?3"
+		" AND due_date = ?4 AND id <> ?5";
+	struct task t, next;
+	int rc = 0;
+	if (db_task_get(db, id, &t, err))
+		return -1;
+	if (!t.recurrence || t.due == DATE_NONE)
+		goto out;
+	char why[ERR_MAX];
+	civil_day due = recurrence_next(t.recurrence, t.due, why);
+	if (due == DATE_NONE) {
+		rc = err_set(err, "task %lld: %s", (long long)id, why);
+		goto out;
+	}
+	sqlite3_stmt *st = db_prepare(db, exists, err);
+	if (!st) {
+		rc = -1;
+		goto out;
+	}
+	if (t.document_id)
+		sqlite3_bind_int64(st, 1, t.document_id);
+	db_bind_text(st, 2, t.section);
+	db_bind_text(st, 3, t.summary);
+	db_bind_day(st, 4, due);
+	sqlite3_bind_int64(st, 5, id);
+	int step = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (step == SQLITE_ROW)
+		goto out;
+	task_init(&next);
+	next.document_id = t.document_id;
+	task_set_str(&next.section, t.section);
+	task_set_str(&next.summary, t.summary);
+	task_set_str(&next.full_text, t.full_text);
+	task_set_str(&next.due_phrase, t.due_phrase);
+	task_set_str(&next.recurrence, t.recurrence);
+	next.due = due;
+	next.precision = t.precision;
+	for (size_t i = 0; i < t.n_leads; i++)
+		task_add_lead(&next, t.leads[i]);
+	for (size_t i = 0; i < t.n_cooperating; i++)
+		task_add_cooperating(&next, t.cooperating[i]);
+	rc = db_task_add(db, &next, err);
+	task_release(&next);
+out:
+	task_release(&t);
+	return rc;
+}
+
 /* Starts a write on task id: checks it exists and, when asked, that nobody
  * changed it since expect_version. Leaves the transaction open on success and
  * reports the stored status and completion day. */
@@ -312,6 +368,8 @@ int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil
 	 * date see the task done from the day it was finished. */
 	if (db_event_add(db, id, "status", status_name(old), status_name(status), NULL,
 			 status == STATUS_DONE ? completed : DATE_NONE, err))
+		goto fail;
+	if (status == STATUS_DONE && old != STATUS_DONE && open_next_period(db, id, err))
 		goto fail;
 	if (db_commit(db, err))
 		goto fail;

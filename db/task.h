@@ -42,7 +42,9 @@ int db_task_query(struct db *db, const struct db_task_query *q, struct task_list
 
 /* Changes the status. `completed` is the completion day for STATUS_DONE
  * (DATE_NONE: today) and ignored otherwise. expect_version 0 skips the check.
- * Setting the status a task already has is a no-op that succeeds. */
+ * Setting the status a task already has is a no-op that succeeds. Completing
+ * a recurring task opens its next period as a new task, in the same
+ * transaction. */
 int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil_day completed,
 		       int64_t expect_version, char *err);
 

@@ -248,6 +248,37 @@ static void test_extend_and_note(void **state)
 	assert_int_equal(scalar(f->path, "SELECT version FROM task WHERE id=1"), 3);
 }
 
+static void test_recurring_task_opens_next_period(void **state)
+{
+	struct fixture *f = *state;
+	struct task t;
+	char err[ERR_MAX];
+	task_init(&t);
+	task_set_str(&t.summary, "Báo cáo tiến độ giải ngân");
+	task_set_str(&t.section, "2.1");
+	task_set_str(&t.recurrence, "FREQ=MONTHLY;BYMONTHDAY=15");
+	task_add_lead(&t, "Sở Tài chính");
+	t.due = date_from_ymd(2024, 5, 15);
+	t.precision = PRECISION_DAY;
+	assert_int_equal(db_task_add(f->db, &t, err), 0);
+	int64_t id = t.id;
+	task_release(&t);
+	assert_int_equal(db_task_set_status(f->db, id, STATUS_DONE, date_from_ymd(2024, 5, 14), 0, err), 0);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task WHERE due_date='2024-06-15' AND status='new' "
+					 "AND recurrence='FREQ=MONTHLY;BYMONTHDAY=15' AND section='2.1'"), 1);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task_agency ta JOIN task t ON t.id=ta.task_id "
+					 "WHERE t.due_date='2024-06-15' AND ta.role='lead'"), 1);
+	/* Reopening and completing the same period again opens nothing more. */
+	assert_int_equal(db_task_set_status(f->db, id, STATUS_IN_PROGRESS, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->db, id, STATUS_DONE, DATE_NONE, 0, err), 0);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task"), 2);
+	/* A task with a rule we cannot read is not completed half-way. */
+	assert_int_equal(scalar(f->path, "UPDATE task SET recurrence='FREQ=DAILY' WHERE id=2 RETURNING 0"), 0);
+	assert_int_equal(db_task_set_status(f->db, 2, STATUS_DONE, DATE_NONE, 0, err), DB_ERROR);
+	assert_non_null(strstr(err, "task 2: rule 'FREQ=DAILY': unsupported FREQ"));
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task WHERE id=2 AND status='new'"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -260,6 +291,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_extend_and_note, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_recurring_task_opens_next_period, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
