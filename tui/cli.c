@@ -20,6 +20,8 @@ static const struct cli_command commands[] = {
 	{ "done", cmd_done, "done ID [--date DATE]" },
 	{ "reopen", cmd_reopen, "reopen ID" },
 	{ "holidays", cmd_holidays, "holidays YEAR" },
+	{ "export", cmd_export, "export [--out FILE|-] [--kind event|todo|both] [--agency NAME] "
+				"[--document ID] [--open-only] [--from DATE] [--to DATE]" },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -34,7 +36,8 @@ static void print_usage(FILE *out)
 	fputs(global_usage, out);
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		fprintf(out, "  hanchot %s\n", commands[i].usage);
-	fputs("Environment: HANCHOT_DB (database), HANCHOT_TODAY (today's date).\n", out);
+	fputs("Environment: HANCHOT_DB (database), HANCHOT_TODAY (today's date),\n"
+	      "  HANCHOT_DTSTAMP (pins the export's DTSTAMP: unix seconds or YYYYMMDDTHHMMSSZ).\n", out);
 }
 
 int cli_error(int code, const char *fmt, ...)
@@ -253,6 +256,14 @@ int cli_main(int argc, char **argv)
 	argv += optind;
 	optind = 0; /* glibc: restart getopt for the subcommand */
 	code = cmd->run(&cli, argc, argv);
+	/* Keep export_file current: one place for every command, its own or
+	 * another process's changes; cheap when nothing changed. The command's
+	 * work is saved either way, so a failure here is a warning. */
+	if (code == EXIT_OK && cli.db && cmd->run != cmd_export) {
+		bool written;
+		if (cli_export_refresh(&cli, &written, err))
+			cli_error(EXIT_OK, "warning: export_file not updated: %s", err);
+	}
 out:
 	db_close(cli.db);
 	free(cli.db_path);
