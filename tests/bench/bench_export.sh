@@ -80,7 +80,6 @@ for r in $(seq "$RUNS"); do
 done
 a=$(now); for r in $(seq "$RUNS"); do "$HANCHOT" --db "$DB" --config "$conf" holidays 2024 >/dev/null; done; b=$(now)
 noop_cmd=$(awk -v a="$a" -v b="$b" -v n="$RUNS" 'BEGIN { printf "%.0f", (b - a) * 1000 / n }')
-a=$(now); for r in $(seq "$RUNS"); do "$HANCHOT" --db "$DB" --config "$conf" reopen 99999999 >/dev/null 2>&1 || true; done; b=$(now)
 
 # calcurse: N one-hour appointments in date order, exported to iCalendar
 cdir=$TMPD/calcurse; mkdir -p "$cdir"
