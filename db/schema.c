@@ -75,6 +75,95 @@ static const char *const migrations[] = {
 	"  reason TEXT"
 	");"
 	"CREATE INDEX task_event_task ON task_event(task_id, id);",
+
+	/* 2: calendar export. task.ical_sequence is the iCalendar SEQUENCE, bumped
+	 * by triggers whenever something the export shows changes (status, dates,
+	 * texts, section, agencies, the source document), never by notes;
+	 * task.ical_modified is when that happened (LAST-MODIFIED). Triggers rather
+	 * than calls in each writer, so changes made by any module, or by hand
+	 * with sqlite3, still reach the calendar. ical_state.generation moves on
+	 * every such change and every task added or deleted: a cheap "did anything
+	 * change" for keeping an export file current. ical_cache holds each task's
+	 * serialised components per export-options fingerprint; a row is valid
+	 * while its sequence equals the task's. ical_export records what was last
+	 * written to each kept-current file. */
+	"ALTER TABLE task ADD COLUMN ical_sequence INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE task ADD COLUMN ical_modified TEXT;"
+	"UPDATE task SET ical_modified = updated_at;"
+	"CREATE TABLE ical_state ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  generation INTEGER NOT NULL"
+	");"
+	"INSERT INTO ical_state(id, generation) VALUES (1, 0);"
+	"CREATE TABLE ical_cache ("
+	"  task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	"  fingerprint INTEGER NOT NULL,"
+	"  sequence INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  PRIMARY KEY (task_id, fingerprint)"
+	");"
+	"CREATE TABLE ical_cache_use ("
+	"  fingerprint INTEGER PRIMARY KEY,"
+	"  used_at TEXT NOT NULL"
+	");"
+	"CREATE TABLE ical_export ("
+	"  path TEXT PRIMARY KEY,"
+	"  options INTEGER NOT NULL,"
+	"  generation INTEGER NOT NULL,"
+	"  size INTEGER NOT NULL,"
+	"  mtime INTEGER NOT NULL"
+	");"
+	"CREATE TRIGGER task_ical_insert AFTER INSERT ON task BEGIN"
+	"  UPDATE task SET ical_modified = NEW.updated_at WHERE id = NEW.id AND ical_modified IS NULL;"
+	"  UPDATE ical_state SET generation = generation + 1;"
+	"END;"
+	"CREATE TRIGGER task_ical_delete AFTER DELETE ON task BEGIN"
+	"  UPDATE ical_state SET generation = generation + 1;"
+	"END;"
+	"CREATE TRIGGER task_ical_change AFTER UPDATE OF document_id, section, summary, full_text,"
+	"  due_date, due_precision, due_phrase, recurrence, status, completed_date, uuid ON task"
+	"  WHEN OLD.document_id IS NOT NEW.document_id OR OLD.section IS NOT NEW.section"
+	"    OR OLD.summary IS NOT NEW.summary OR OLD.full_text IS NOT NEW.full_text"
+	"    OR OLD.due_date IS NOT NEW.due_date OR OLD.due_precision IS NOT NEW.due_precision"
+	"    OR OLD.due_phrase IS NOT NEW.due_phrase OR OLD.recurrence IS NOT NEW.recurrence"
+	"    OR OLD.status IS NOT NEW.status OR OLD.completed_date IS NOT NEW.completed_date"
+	"    OR OLD.uuid IS NOT NEW.uuid BEGIN"
+	"  UPDATE task SET ical_sequence = ical_sequence + 1, ical_modified = NEW.updated_at"
+	"    WHERE id = NEW.id;"
+	"  UPDATE ical_state SET generation = generation + 1;"
+	"END;"
+	/* Agencies linked while a task is being created (before its 'created'
+	 * event) are part of its first version, not a change. */
+	"CREATE TRIGGER task_agency_ical_insert AFTER INSERT ON task_agency"
+	"  WHEN EXISTS (SELECT 1 FROM task_event WHERE task_id = NEW.task_id AND what = 'created') BEGIN"
+	"  UPDATE task SET ical_sequence = ical_sequence + 1,"
+	"    ical_modified = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = NEW.task_id;"
+	"  UPDATE ical_state SET generation = generation + 1;"
+	"END;"
+	"CREATE TRIGGER task_agency_ical_delete AFTER DELETE ON task_agency BEGIN"
+	"  UPDATE task SET ical_sequence = ical_sequence + 1,"
+	"    ical_modified = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = OLD.task_id;"
+	"  UPDATE ical_state SET generation = generation + 1;"
+	"END;"
+	"CREATE TRIGGER task_agency_ical_update AFTER UPDATE ON task_agency BEGIN"
+	"  UPDATE task SET ical_sequence = ical_sequence + 1,"
+	"    ical_modified = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id IN (OLD.task_id, NEW.task_id);"
+	"  UPDATE ical_state SET generation = generation + 1;"
+	"END;"
+	"CREATE TRIGGER agency_ical_rename AFTER UPDATE OF name ON agency"
+	"  WHEN OLD.name IS NOT NEW.name BEGIN"
+	"  UPDATE task SET ical_sequence = ical_sequence + 1,"
+	"    ical_modified = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+	"    WHERE id IN (SELECT task_id FROM task_agency WHERE agency_id = NEW.id);"
+	"  UPDATE ical_state SET generation = generation + 1;"
+	"END;"
+	"CREATE TRIGGER document_ical_change AFTER UPDATE OF kind, number, issued_date ON document"
+	"  WHEN OLD.kind IS NOT NEW.kind OR OLD.number IS NOT NEW.number"
+	"    OR OLD.issued_date IS NOT NEW.issued_date BEGIN"
+	"  UPDATE task SET ical_sequence = ical_sequence + 1,"
+	"    ical_modified = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE document_id = NEW.id;"
+	"  UPDATE ical_state SET generation = generation + 1;"
+	"END;",
 };
 
 const char *schema_migration(int version)

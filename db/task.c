@@ -398,8 +398,8 @@ int db_task_extend(struct db *db, int64_t id, civil_day new_due, const char *rea
 {
 	static const char get[] = "SELECT due_date FROM task WHERE id = ?1";
 	static const char set[] =
-		"UPDATE task SET due_date = ?2, due_precision = 'day' WHERE id = ?1";
-	char old[DATE_BUF], new[DATE_BUF];
+		"UPDATE task SET due_date = ?2, due_precision = 'day', updated_at = ?3 WHERE id = ?1";
+	char old[DATE_BUF], new[DATE_BUF], ts[24];
 	enum task_status status;
 	civil_day completed;
 	int rc;
@@ -419,6 +419,8 @@ int db_task_extend(struct db *db, int64_t id, civil_day new_due, const char *rea
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_day(st, 2, new_due);
+	/* with the date, so the export's LAST-MODIFIED (set by a trigger) is now */
+	db_bind_text(st, 3, db_timestamp(db, ts));
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {

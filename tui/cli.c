@@ -27,6 +27,8 @@ static const struct cli_command commands[] = {
 	{ "report", cmd_report, "report [--as-of DATE] [--agency NAME] [--document ID] [--from DATE] [--to DATE] [--cooperating] [--format table|md|csv|html] [--out FILE]" },
 	{ "backup", cmd_backup, "backup [FILE]" },
 	{ "restore", cmd_restore, "restore FILE" },
+	{ "export", cmd_export, "export [--out FILE|-] [--kind event|todo|both] [--agency NAME] "
+				"[--document ID] [--open-only] [--from DATE] [--to DATE]" },
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -41,7 +43,8 @@ static void print_usage(FILE *out)
 	fputs(global_usage, out);
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		fprintf(out, "  hanchot %s\n", commands[i].usage);
-	fputs("Environment: HANCHOT_DB (database), HANCHOT_TODAY (today's date).\n", out);
+	fputs("Environment: HANCHOT_DB (database), HANCHOT_TODAY (today's date),\n"
+	      "  HANCHOT_DTSTAMP (pins the export's DTSTAMP: unix seconds or YYYYMMDDTHHMMSSZ).\n", out);
 }
 
 int cli_error(int code, const char *fmt, ...)
@@ -262,6 +265,14 @@ int cli_main(int argc, char **argv)
 	code = cmd->run(&cli, argc, argv);
 	if (code == EXIT_OK && strcmp(cmd->name, "restore") != 0 && cli_auto_backup(&cli, err) < 0)
 		cli_error(EXIT_OK, "warning: automatic backup failed: %s", err);
+	/* Keep export_file current: one place for every command, its own or
+	 * another process's changes; cheap when nothing changed. The command's
+	 * work is saved either way, so a failure here is a warning. */
+	if (code == EXIT_OK && cli.db && cmd->run != cmd_export) {
+		bool written;
+		if (cli_export_refresh(&cli, &written, err))
+			cli_error(EXIT_OK, "warning: export_file not updated: %s", err);
+	}
 out:
 	db_close(cli.db);
 	free(cli.db_path);

@@ -7,11 +7,13 @@
 #ifndef HANCHOT_CLI_H
 #define HANCHOT_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "core/config.h"
 #include "core/date.h"
 #include "core/holiday.h"
+#include "core/ical.h"
 #include "core/i18n.h"
 #include "db/db.h"
 
@@ -72,5 +74,26 @@ int cmd_restore(struct cli *cli, int argc, char **argv);
  * one stat() when none is due. Returns 1 when a backup was written, 0 when
  * none was due or the database is not open, -1 with err on failure. */
 int cli_auto_backup(struct cli *cli, char *err);
+int cmd_export(struct cli *cli, int argc, char **argv);
+
+/* Export options from the configuration (export_kind, alarms, calendar_name),
+ * the language, and $HANCHOT_DTSTAMP (unix seconds or YYYYMMDDTHHMMSSZ: pins
+ * DTSTAMP, for tests). Owns the alarm strings: release with
+ * cli_export_options_release(). Returns 0, or -1 with a message naming the
+ * configuration file and key (tui/cmd_export.c). */
+struct cli_export_options {
+	struct ical_options opt;
+	char **alarms;
+	size_t n_alarms;
+};
+int cli_export_options_init(struct cli *cli, struct cli_export_options *o, char *err);
+void cli_export_options_release(struct cli_export_options *o);
+
+/* Re-exports the configured export_file when something changed (cheap when
+ * nothing did; nothing to do when export_file is unset or the database is not
+ * open). cli_main calls it after every command that opened the database; the
+ * screen calls it after a change. *written (may be NULL) says whether the file
+ * was rewritten. Returns 0, or -1 with a message. */
+int cli_export_refresh(struct cli *cli, bool *written, char *err);
 
 #endif
