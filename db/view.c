@@ -184,9 +184,10 @@ void view_agencies_release(struct view_agencies *list)
 #define ORDER_SECTION "coalesce(t.document_id, 0), t.section, t.id"
 #define ORDER_UPDATED "t.updated_at DESC, t.id DESC"
 
-#define KEY_URGENCY(x) "(" x ".status IN ('done','cancelled'), " x ".due_date IS NULL, coalesce(" x ".due_date, ''), " x ".id)"
-#define KEY_SECTION(x) "(coalesce(" x ".document_id, 0), " x ".section, " x ".id)"
-#define KEY_UPDATED(x) "(" x ".updated_at, " x ".id)"
+/* Sort keys as a column list: "(" KEY("t") ") < (SELECT " KEY("s") " ...)". */
+#define KEY_URGENCY(x) "(" x ".status IN ('done','cancelled')), (" x ".due_date IS NULL), coalesce(" x ".due_date, ''), " x ".id"
+#define KEY_SECTION(x) "coalesce(" x ".document_id, 0), " x ".section, " x ".id"
+#define KEY_UPDATED(x) x ".updated_at, " x ".id"
 
 static const char *const page_sql[SORT_COUNT] = {
 	"SELECT " ROW_COLS " FROM task t WHERE" FILTER " ORDER BY " ORDER_URGENCY " LIMIT ?6 OFFSET ?7",
@@ -195,11 +196,11 @@ static const char *const page_sql[SORT_COUNT] = {
 };
 
 static const char *const before_sql[SORT_COUNT] = {
-	"SELECT count(*) FROM task t WHERE" FILTER " AND " KEY_URGENCY("t") " < (SELECT "
+	"SELECT count(*) FROM task t WHERE" FILTER " AND (" KEY_URGENCY("t") ") < (SELECT "
 	KEY_URGENCY("s") " FROM task s WHERE s.id = ?6)",
-	"SELECT count(*) FROM task t WHERE" FILTER " AND " KEY_SECTION("t") " < (SELECT "
+	"SELECT count(*) FROM task t WHERE" FILTER " AND (" KEY_SECTION("t") ") < (SELECT "
 	KEY_SECTION("s") " FROM task s WHERE s.id = ?6)",
-	"SELECT count(*) FROM task t WHERE" FILTER " AND " KEY_UPDATED("t") " > (SELECT "
+	"SELECT count(*) FROM task t WHERE" FILTER " AND (" KEY_UPDATED("t") ") > (SELECT "
 	KEY_UPDATED("s") " FROM task s WHERE s.id = ?6)",
 };
 
