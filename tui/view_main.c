@@ -53,8 +53,13 @@ void view_draw_footer(struct app *app, int rows, int cols, const enum action *hi
 	move(rows - 1, 0);
 	clrtoeol();
 	if (app->prompt.active) {
+		int x = 0;
+		if (app->message[0] && app->message_error) { /* why the prompt is asked again */
+			attrset(color_attr(ROLE_ERROR));
+			x = draw_text(rows - 1, 0, cols / 2, app->message, 0) + 1;
+		}
 		attrset(color_attr(ROLE_TITLE));
-		int x = draw_text(rows - 1, 0, cols, msg(app->prompt.label, l), 0);
+		x += draw_text(rows - 1, x, cols - x, msg(app->prompt.label, l), 0);
 		attrset(A_NORMAL);
 		char buf[PROMPT_MAX + 4];
 		snprintf(buf, sizeof buf, "%s_", app->prompt.text);
@@ -144,6 +149,8 @@ static struct columns layout(int w)
 		c.due = 10;
 	else
 		c.cd = 14;
+	if (w >= 80)
+		c.cd = 30; /* room for "quá hạn 3 ngày · chờ xác nhận" */
 	int fixed = c.sec + c.lead + c.due + c.cd + 2; /* mark column and gaps */
 	fixed += (c.sec > 0) + (c.lead > 0) + (c.due > 0) + 1;
 	c.sum = w - fixed;
