@@ -119,3 +119,4 @@ assert_eq "$(q "SELECT count(*) FROM task_event WHERE what='assign' AND old_valu
 keys Escape; wait_gone "r đổi tên"
 keys q; wait_exit
 assert_eq "$(exit_status)" 0 "exit status"
+echo "test_tui_keys: all steps passed"
