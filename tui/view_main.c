@@ -149,7 +149,7 @@ static struct columns layout(int w)
 		c.due = 10;
 	else
 		c.cd = 14;
-	if (w >= 80)
+	if (w >= 110)
 		c.cd = 30; /* room for "quá hạn 3 ngày · chờ xác nhận" */
 	int fixed = c.sec + c.lead + c.due + c.cd + 2; /* mark column and gaps */
 	fixed += (c.sec > 0) + (c.lead > 0) + (c.due > 0) + 1;

@@ -25,7 +25,7 @@ wait_gone "Tin đầu ngày"
 
 # p / w / z / c / o on task 1, then undo
 keys p; wait_sql 'SELECT status FROM task WHERE id=1' in_progress
-keys w; wait_for "quá hạn 3 ngày · chờ xác nhận"
+keys w; wait_sql "SELECT status FROM task WHERE id=1" reported; wait_for "quá hạn 3 ngày · "
 assert_eq "$(q 'SELECT status FROM task WHERE id=1')" reported "w"
 keys u; wait_for "Đã hoàn tác 1 việc"
 assert_eq "$(q 'SELECT status FROM task WHERE id=1')" in_progress "undo w"
