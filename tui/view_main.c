@@ -11,9 +11,9 @@
 #include "tui/term.h"
 #include "tui/ui.h"
 
-#define AGENCY_PANE_MIN_COLS 80
+#define AGENCY_PANE_MIN_COLS 110
 
-static int agency_width(int cols) { return cols >= AGENCY_PANE_MIN_COLS ? (cols >= 120 ? 32 : 26) : 0; }
+static int agency_width(int cols) { return cols >= AGENCY_PANE_MIN_COLS ? (cols >= 140 ? 32 : 26) : 0; }
 
 /* The rows the list gets: body minus the lower pane. */
 static int lower_rows(const struct app *app, int body)

@@ -3,6 +3,18 @@
 # HANCHOT_CLOCK; resize to 30x8 and back; the too-small message; SIGTERM and
 # SIGHUP restore the terminal; NFD text and control characters.
 . "$(dirname "$0")/lib.sh"
+
+# tmux may mark a pane dead before it records the exit status: the program's
+# status is written to a file by a wrapper shell instead.
+start_rc() { # NAME COLS ROWS ARGS...
+	local name=$1 cols=$2 rows=$3; shift 3
+	start "$name" "$cols" "$rows" sh -c '"$@"; echo $? > "'"$TMPD"'/rc.'"$name"'"' sh "$@"
+}
+rc_of() { # NAME: waits for the status file
+	local end=$((SECONDS + 10))
+	while [ ! -s "$TMPD/rc.$1" ] && [ "$SECONDS" -le "$end" ]; do sleep 0.05; done
+	cat "$TMPD/rc.$1" 2>/dev/null
+}
 DB=$TMPD/tasks.db
 hc --db "$DB" add --lead "Sở Tài chính" --due 14/5/2024 "Báo cáo thu ngân sách" >/dev/null
 hc --db "$DB" add --lead "Sở Nội vụ" --due 18/5/2024 "Công bố chỉ số cải cách hành chính" >/dev/null
@@ -13,7 +25,7 @@ sqlite3 "$DB" "UPDATE task SET summary = 'Ke' || char(770) || char(769) || ' hoa
 start one 100 16 "$HANCHOT" --db "$DB" --today 2024-05-17
 wait_for "2 việc · 2 đang mở · 1 quá hạn"
 ONE=$CUR
-start two 100 16 "$HANCHOT" --db "$DB" --today 2024-05-17
+start_rc two 100 16 "$HANCHOT" --db "$DB" --today 2024-05-17
 wait_for "2 việc · 2 đang mở · 1 quá hạn"
 TWO=$CUR
 CUR=$ONE; keys Escape; keys d
@@ -38,15 +50,10 @@ wait_for "Việc 1 vừa được người khác thay đổi"
 assert_eq "$(sqlite3 "$DB" 'SELECT status FROM task WHERE id=1')" done "the other's change is kept"
 CUR=$ONE; keys q; wait_exit
 CUR=$TWO; keys q; wait_exit
-status_of() { # the exit status, once tmux has recorded it
-	local s="" end=$((SECONDS + 5))
-	while [ -z "$s" ] && [ "$SECONDS" -le "$end" ]; do s=$(exit_status); [ -n "$s" ] || sleep 0.05; done
-	echo "$s"
-}
-assert_eq "$(status_of)" 0 "exit status"
+assert_eq "$(rc_of two)" 0 "exit status"
 
 # --- resize, too small -----------------------------------------------------------
-start small 100 16 "$HANCHOT" --db "$DB" --today 2024-05-17
+start_rc small 100 16 "$HANCHOT" --db "$DB" --today 2024-05-17
 wait_for "Báo cáo thu"
 tmux -L "$SOCK" resize-window -t small -x 30 -y 8
 wait_for "ngày mai"
@@ -57,9 +64,9 @@ wait_for "Cửa sổ quá nhỏ"
 tmux -L "$SOCK" resize-window -t small -x 100 -y 16
 wait_for "Chủ trì"; wait_gone "Cửa sổ quá nhỏ"
 # SIGTERM ends cleanly and restores the terminal
-kill -TERM "$(tmux -L "$SOCK" display-message -p -t small '#{pane_pid}')"
+kill -TERM "$(pgrep -P "$(tmux -L "$SOCK" display-message -p -t small '#{pane_pid}')")"
 wait_exit
-assert_eq "$(status_of)" 0 "SIGTERM exit"
+assert_eq "$(rc_of small)" 0 "SIGTERM exit"
 [ "$(tmux -L "$SOCK" display-message -p -t small '#{alternate_on}')" = 0 ] || fail "terminal left in the alternate screen"
 
 # --- midnight rollover with HANCHOT_CLOCK ------------------------------------------
