@@ -56,7 +56,17 @@ wait_exit() {
 	fail "program did not exit within ${1:-10}s"
 }
 
-exit_status() { tmux -L "$SOCK" display-message -p -t "$CUR" '#{pane_dead_status}'; }
+# tmux can mark a pane dead (pty closed) before it has reaped the process: wait
+# until the status is recorded.
+exit_status() {
+	local s="" end=$((SECONDS + 10))
+	while [ "$SECONDS" -le "$end" ]; do
+		s=$(tmux -L "$SOCK" display-message -p -t "$CUR" '#{pane_dead_status}')
+		[ -n "$s" ] && break
+		sleep 0.05
+	done
+	echo "$s"
+}
 
 # Runs the CLI with a database; checks its exit status.
 hc() { "$HANCHOT" "$@"; }
