@@ -1,7 +1,12 @@
 #include "db/agency.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "core/err.h"
+#include "core/xalloc.h"
 #include "db/db_internal.h"
+#include "db/event.h"
 
 int64_t db_agency_find(struct db *db, const char *name, char *err)
 {
@@ -37,4 +42,172 @@ int64_t db_agency_ensure(struct db *db, const char *name, char *err)
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "adding an agency", err);
 	return sqlite3_last_insert_rowid(db_sqlite(db));
+}
+
+char *db_agency_name(struct db *db, int64_t id)
+{
+	static const char sql[] = "SELECT name FROM agency WHERE id = ?1";
+	char err[ERR_MAX];
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	char *name = sqlite3_step(st) == SQLITE_ROW ? xstrdup(db_column_str(st, 0)) : NULL;
+	sqlite3_reset(st);
+	return name;
+}
+
+static int exec_id_text(struct db *db, const char *sql, int64_t id, const char *text, const char *what,
+			char *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, text);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, what, err);
+}
+
+static int add_alias(struct db *db, int64_t id, const char *alias, char *err)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO agency_alias(agency_id, alias, match_key) VALUES (?1, ?2, ?2)";
+	return exec_id_text(db, sql, id, alias, "adding an alias", err);
+}
+
+int db_agency_rename(struct db *db, int64_t id, const char *new_name, char *err)
+{
+	static const char sql[] = "UPDATE agency SET name = ?2, match_key = ?2 WHERE id = ?1";
+	if (!new_name || !*new_name)
+		return err_set(err, "agency name is empty");
+	char *old = db_agency_name(db, id);
+	if (!old)
+		return err_set(err, "agency %lld does not exist", (long long)id);
+	if (db_begin(db, err))
+		goto fail_free;
+	int64_t other = db_agency_find(db, new_name, err);
+	if (other < 0)
+		goto fail;
+	if (other != 0 && other != id) {
+		err_set(err, "agency '%s' already exists", new_name);
+		goto fail;
+	}
+	if (exec_id_text(db, sql, id, new_name, "renaming an agency", err) ||
+	    (strcmp(old, new_name) != 0 && add_alias(db, id, old, err)) || db_commit(db, err))
+		goto fail;
+	free(old);
+	return 0;
+fail:
+	db_rollback(db);
+fail_free:
+	free(old);
+	return -1;
+}
+
+int db_agency_add_alias(struct db *db, int64_t id, const char *alias, char *err)
+{
+	if (!alias || !*alias)
+		return err_set(err, "alias is empty");
+	if (db_begin(db, err))
+		return -1;
+	int64_t other = db_agency_find(db, alias, err);
+	if (other < 0)
+		goto fail;
+	if (other != 0 && other != id) {
+		err_set(err, "'%s' already names another agency", alias);
+		goto fail;
+	}
+	if ((other == 0 && add_alias(db, id, alias, err)) || db_commit(db, err))
+		goto fail;
+	return 0;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int db_agency_merge(struct db *db, int64_t from, int64_t to, char *err)
+{
+	static const char open_sql[] =
+		"SELECT ta.task_id, ta.role FROM task_agency ta JOIN task t ON t.id = ta.task_id"
+		" WHERE ta.agency_id = ?1 AND t.status NOT IN ('done','cancelled') ORDER BY ta.task_id";
+	static const char move_sql[] =
+		"UPDATE OR REPLACE task_agency SET agency_id = ?3 WHERE task_id = ?1 AND role = ?2 AND agency_id = ?4";
+	static const char touch_sql[] =
+		"UPDATE task SET version = version + 1, updated_at = ?2 WHERE id = ?1";
+	static const char succ_sql[] = "UPDATE agency SET successor_id = ?2 WHERE id = ?1";
+	char *from_name = db_agency_name(db, from), *to_name = db_agency_name(db, to);
+	int64_t *ids = NULL;
+	char **roles = NULL;
+	size_t n = 0, cap = 0, rcap = 0;
+	int moved = -1;
+	char ts[24];
+	if (!from_name || !to_name) {
+		err_set(err, "agency %lld does not exist", (long long)(from_name ? to : from));
+		goto out;
+	}
+	if (from == to) {
+		err_set(err, "agency '%s' cannot merge into itself", from_name);
+		goto out;
+	}
+	if (db_begin(db, err))
+		goto out;
+	sqlite3_stmt *st = db_prepare(db, open_sql, err);
+	if (!st)
+		goto fail;
+	sqlite3_bind_int64(st, 1, from);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&ids, &cap, n + 1, sizeof *ids);
+		xgrow((void **)&roles, &rcap, n + 1, sizeof *roles);
+		ids[n] = sqlite3_column_int64(st, 0);
+		roles[n++] = xstrdup(db_column_str(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "reading an agency's tasks", err);
+		goto fail;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!(st = db_prepare(db, move_sql, err)))
+			goto fail;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		db_bind_text(st, 2, roles[i]);
+		sqlite3_bind_int64(st, 3, to);
+		sqlite3_bind_int64(st, 4, from);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			db_fail(db, "moving a task", err);
+			goto fail;
+		}
+		if (exec_id_text(db, touch_sql, ids[i], db_timestamp(db, ts), "updating a task", err) ||
+		    db_event_add(db, ids[i], "assign", from_name, to_name, roles[i], DATE_NONE, err))
+			goto fail;
+	}
+	if (!(st = db_prepare(db, succ_sql, err)))
+		goto fail;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "recording the successor", err);
+		goto fail;
+	}
+	if (db_commit(db, err))
+		goto fail;
+	moved = (int)n;
+	goto out;
+fail:
+	db_rollback(db);
+out:
+	for (size_t i = 0; i < n; i++)
+		free(roles[i]);
+	free(roles);
+	free(ids);
+	free(from_name);
+	free(to_name);
+	return moved;
 }

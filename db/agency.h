@@ -15,3 +15,21 @@ int64_t db_agency_ensure(struct db *db, const char *name, char *err);
 int64_t db_agency_find(struct db *db, const char *name, char *err);
 
 #endif
+
+/* The agency's current name into a new string (caller frees); NULL when
+ * unknown. */
+char *db_agency_name(struct db *db, int64_t id);
+
+/* Renames agency id; the old name stays as an alias so it still matches.
+ * Fails ("agency 'X' already exists") when another agency has that name. */
+int db_agency_rename(struct db *db, int64_t id, const char *new_name, char *err);
+
+/* Adds another spelling that matches agency id. Fails when the alias already
+ * names an agency. */
+int db_agency_add_alias(struct db *db, int64_t id, const char *alias, char *err);
+
+/* Merges agency from into its successor to: from's open tasks are assigned to
+ * to (an 'assign' task_event per task keeps who had them, and bumps the row
+ * version), closed tasks keep their history, and from records to as its
+ * successor. Returns the number of tasks moved, or -1 with err. */
+int db_agency_merge(struct db *db, int64_t from, int64_t to, char *err);

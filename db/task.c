@@ -122,20 +122,25 @@ int db_task_query(struct db *db, const struct db_task_query *q, struct task_list
 
 int db_task_get(struct db *db, int64_t id, struct task *out, char *err)
 {
-	struct task_list list = { 0 };
-	struct db_task_query q = { .task_id = id };
+	/* By primary key: the general query's "?2 = 0 OR t.id = ?2" scans. */
+	static const char sql[] = "SELECT " TASK_COLUMNS " FROM task t WHERE t.id = ?1";
 	task_init(out);
 	if (id <= 0)
 		return err_set(err, "task %lld does not exist", (long long)id), DB_NOT_FOUND;
-	if (db_task_query(db, &q, &list, err))
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
 		return DB_ERROR;
-	if (list.n == 0) {
-		task_list_release(&list);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_row(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE) {
 		err_set(err, "task %lld does not exist", (long long)id);
 		return DB_NOT_FOUND;
 	}
-	*out = list.items[0];
-	free(list.items);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "reading a task", err), DB_ERROR;
 	return 0;
 }
 

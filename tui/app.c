@@ -1,58 +1,22 @@
 #include "tui/app.h"
 
 #include <signal.h>
+#include <spawn.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 
-#include "core/countdown.h"
-#include "core/err.h"
 #include "core/xalloc.h"
+#include "db/agency.h"
 #include "db/task.h"
-#include "tui/cli.h"
 #include "tui/draw.h"
 #include "tui/term.h"
+#include "tui/ui.h"
 
-/* Colours by role, never raw colour numbers in the drawing code. */
-enum role { ROLE_NORMAL, ROLE_HEADER, ROLE_OVERDUE, ROLE_TODAY, ROLE_SOON, ROLE_DONE, ROLE_MUTED, ROLE_COUNT };
-
-static const struct {
-	short fg, bg;
-	attr_t mono; /* used without colour */
-} roles[ROLE_COUNT] = {
-	[ROLE_NORMAL] = { -1, -1, A_NORMAL },
-	[ROLE_HEADER] = { COLOR_BLACK, COLOR_CYAN, A_REVERSE },
-	[ROLE_OVERDUE] = { COLOR_RED, -1, A_BOLD },
-	[ROLE_TODAY] = { COLOR_MAGENTA, -1, A_BOLD | A_UNDERLINE },
-	[ROLE_SOON] = { COLOR_YELLOW, -1, A_UNDERLINE },
-	[ROLE_DONE] = { COLOR_GREEN, -1, A_DIM },
-	[ROLE_MUTED] = { -1, -1, A_DIM },
-};
-
-enum action { ACT_NONE, ACT_DOWN, ACT_UP, ACT_DONE, ACT_REOPEN, ACT_QUIT };
-
-/* The key map: one table, so bindings can be listed and rebound. */
-static const struct {
-	int key;
-	enum action action;
-} keymap[] = {
-	{ 'j', ACT_DOWN }, { KEY_DOWN, ACT_DOWN }, { 'k', ACT_UP }, { KEY_UP, ACT_UP },
-	{ 'd', ACT_DONE }, { 'o', ACT_REOPEN }, { 'q', ACT_QUIT },
-};
-
-struct app {
-	struct cli *cli;
-	struct db *db;
-	bool today_fixed;
-	bool use_color;
-	struct task_list tasks;
-	size_t selected, top;
-	int64_t data_version;
-	int minute; /* minute of the day last drawn */
-	char message[ERR_MAX];
-	bool dirty, quit;
-};
+extern char **environ;
 
 static volatile sig_atomic_t got_signal;
 
@@ -64,145 +28,442 @@ static void restore_terminal(void)
 		endwin();
 }
 
-static civil_day local_today(int *minute_of_day)
+/* ---- the clock ------------------------------------------------------------
+ * HANCHOT_CLOCK=YYYY-MM-DDTHH:MM[:SS] starts the clock at that local time and
+ * lets it run, so a test can cross midnight in seconds; it also sets today. */
+
+static int parse_clock(const char *text, int64_t *offset)
 {
-	time_t now = time(NULL);
+	struct tm tm = { 0 };
+	int sec = 0;
+	if (sscanf(text, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+		   &tm.tm_min, &sec) < 5)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_sec = sec;
+	tm.tm_isdst = -1;
+	time_t t = mktime(&tm);
+	if (t == (time_t)-1)
+		return -1;
+	*offset = (int64_t)t - (int64_t)time(NULL);
+	return 0;
+}
+
+static civil_day clock_today(const struct app *app, int *minute)
+{
+	time_t now = (time_t)((int64_t)time(NULL) + app->clock_offset);
 	struct tm tm;
 	localtime_r(&now, &tm);
-	if (minute_of_day)
-		*minute_of_day = tm.tm_hour * 60 + tm.tm_min;
+	*minute = tm.tm_hour * 60 + tm.tm_min;
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-static attr_t role_attr(const struct app *app, enum role r)
+static civil_day warn_until(const struct app *app, civil_day today)
 {
-	if (!app->use_color)
-		return roles[r].mono;
-	return COLOR_PAIR(r + 1) | (r == ROLE_OVERDUE ? A_BOLD : A_NORMAL);
+	struct cli tmp = *app->cli;
+	tmp.today = today;
+	return cli_warn_until(&tmp);
 }
 
-static enum role class_role(enum task_class c)
-{
-	switch (c) {
-	case CLASS_OVERDUE: return ROLE_OVERDUE;
-	case CLASS_DUE_TODAY: return ROLE_TODAY;
-	case CLASS_DUE_SOON: return ROLE_SOON;
-	case CLASS_DONE_ON_TIME:
-	case CLASS_DONE_LATE: return ROLE_DONE;
-	case CLASS_CANCELLED: return ROLE_MUTED;
-	default: return ROLE_NORMAL;
-	}
-}
+/* ---- messages ------------------------------------------------------------ */
 
-static void reload(struct app *app)
+void app_message(struct app *app, bool error, const char *fmt, ...)
 {
-	int64_t keep = app->tasks.n ? app->tasks.items[app->selected].id : 0;
-	char err[ERR_MAX];
-	task_list_release(&app->tasks);
-	if (db_task_query(app->db, NULL, &app->tasks, err))
-		snprintf(app->message, sizeof app->message, "%s", err);
-	app->selected = 0;
-	for (size_t i = 0; i < app->tasks.n; i++)
-		if (app->tasks.items[i].id == keep)
-			app->selected = i;
-	app->data_version = db_data_version(app->db);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof app->message, fmt, ap);
+	va_end(ap);
+	app->message_error = error;
 	app->dirty = true;
 }
 
-static const char *tr(const struct app *app, const char *vi, const char *en)
+/* ---- loading ---------------------------------------------------------------- */
+
+static void set_query_dates(struct app *app)
 {
-	return app->cli->lang == LANG_EN ? en : vi;
+	app->q.today = app->today;
+	app->q.warn_until = app->warn_until;
+	app->q.search = app->search_folded;
 }
 
-static void draw_header(struct app *app, int cols)
+static void invalidate(struct app *app)
 {
-	char buf[256], date[DATE_LONG_BUF];
-	int overdue = 0, soon = 0, open = 0;
-	civil_day warn = cli_warn_until(app->cli);
-	for (size_t i = 0; i < app->tasks.n; i++) {
-		const struct task *t = &app->tasks.items[i];
-		enum task_class c = status_classify(t->status, t->due, t->completed, app->cli->today, warn);
-		open += status_is_open(t->status);
-		overdue += c == CLASS_OVERDUE;
-		soon += c == CLASS_DUE_SOON || c == CLASS_DUE_TODAY;
+	app->page_valid = false;
+	app->detail_id = 0;
+	app->dirty = true;
+}
+
+static void load_agencies(struct app *app)
+{
+	char err[ERR_MAX];
+	int64_t keep = app->apos.sel > 0 && app->apos.sel <= app->agencies.n
+			       ? app->agencies.items[app->apos.sel - 1].id : 0;
+	view_agencies_release(&app->agencies);
+	if (db_view_agencies(app->db, app->today, &app->agencies, err))
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+	size_t sel = 0;
+	for (size_t i = 0; keep && i < app->agencies.n; i++)
+		if (app->agencies.items[i].id == keep)
+			sel = i + 1;
+	listpos_set(&app->apos, app->agencies.n + 1, app->apos.height);
+	listpos_select(&app->apos, sel);
+}
+
+void app_reload(struct app *app)
+{
+	char err[ERR_MAX];
+	const struct view_row *sel = app_selected(app);
+	int64_t keep = sel ? sel->id : 0;
+	size_t n = 0, pos;
+	set_query_dates(app);
+	app->data_version = db_data_version(app->db);
+	if (db_view_totals(app->db, app->today, app->warn_until, &app->totals, err) ||
+	    db_view_count(app->db, &app->q, &n, err))
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+	load_agencies(app);
+	listpos_set(&app->list, n, app->list.height);
+	if (keep && db_view_index_of(app->db, &app->q, keep, &pos, err) == 0)
+		listpos_select(&app->list, pos);
+	invalidate(app);
+}
+
+void app_requery(struct app *app)
+{
+	char err[ERR_MAX];
+	size_t n = 0;
+	set_query_dates(app);
+	if (db_view_count(app->db, &app->q, &n, err))
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+	app->list.sel = app->list.top = 0;
+	listpos_set(&app->list, n, app->list.height);
+	invalidate(app);
+}
+
+void app_list_height(struct app *app, int rows)
+{
+	size_t h = rows > 1 ? (size_t)rows : 1;
+	if (h != app->list.height) {
+		listpos_set(&app->list, app->list.count, h);
+		app->page_valid = false;
 	}
-	attrset(role_attr(app, ROLE_HEADER));
-	snprintf(buf, sizeof buf, " hanchot  %s  %02d:%02d   %zu %s · %d %s · %d %s · %d %s",
-		 date_format_long(app->cli->today, app->cli->lang, date), app->minute / 60, app->minute % 60,
-		 app->tasks.n, tr(app, "việc", "tasks"), open, tr(app, "đang mở", "open"), overdue,
-		 tr(app, "quá hạn", "overdue"), soon, tr(app, "sắp đến hạn", "due soon"));
-	draw_text(0, 0, cols, buf, 1);
-	attrset(A_NORMAL);
 }
 
-static void draw_empty(struct app *app, int rows, int cols)
+void app_ensure_page(struct app *app)
 {
-	static const char *const vi[] = {
-		"Chưa có việc nào.",
-		"",
-		"Thêm việc từ dòng lệnh, ví dụ:",
-		"  hanchot add --lead \"Sở Tài chính\" --due 14/5/2024 \"Báo cáo thu ngân sách\"",
-		"",
-		"Nhấn q để thoát.",
-	};
-	static const char *const en[] = {
-		"No tasks yet.",
-		"",
-		"Add tasks from the command line, for example:",
-		"  hanchot add --lead \"Sở Tài chính\" --due 14/5/2024 \"Báo cáo thu ngân sách\"",
-		"",
-		"Press q to quit.",
-	};
-	const char *const *lines = app->cli->lang == LANG_EN ? en : vi;
-	for (int i = 0; i < 6 && 2 + i < rows; i++)
-		draw_text(2 + i, 2, cols - 2, lines[i], 0);
-}
-
-static void draw_list(struct app *app, int rows, int cols)
-{
-	int body = rows - 3; /* header, column titles, footer */
-	if (body < 1)
+	char err[ERR_MAX];
+	if (app->page_valid && app->page_off == app->list.top)
 		return;
-	if (app->selected < app->top)
-		app->top = app->selected;
-	if (app->selected >= app->top + (size_t)body)
-		app->top = app->selected - (size_t)body + 1;
-	int w_sec = 10, w_due = 10, w_cd = 19, w_lead = cols >= 100 ? 26 : 18;
-	int w_sum = cols - (w_sec + w_due + w_cd + w_lead + 4);
-	if (w_sum < 10)
-		w_sum = 10;
-	attrset(A_BOLD);
-	int x = 0;
-	x += draw_text(1, x, w_sec, tr(app, "Mục", "Section"), 1) + 1;
-	x += draw_text(1, x, w_sum, tr(app, "Nội dung", "Summary"), 1) + 1;
-	x += draw_text(1, x, w_lead, tr(app, "Chủ trì", "Lead"), 1) + 1;
-	x += draw_text(1, x, w_due, tr(app, "Hạn", "Due"), 1) + 1;
-	draw_text(1, x, cols - x, tr(app, "Còn lại", "Countdown"), 1);
-	civil_day warn = cli_warn_until(app->cli);
-	for (int r = 0; r < body; r++) {
-		size_t i = app->top + (size_t)r;
-		move(2 + r, 0);
-		clrtoeol();
-		if (i >= app->tasks.n)
-			continue;
-		const struct task *t = &app->tasks.items[i];
-		enum task_class c = status_classify(t->status, t->due, t->completed, app->cli->today, warn);
-		char due[DATE_BUF], cd[COUNTDOWN_BUF];
-		char *lead = task_join(t->leads, t->n_leads, "; ");
-		if (status_is_open(t->status))
-			countdown_format(t->due, app->cli->today, app->cli->lang, cd);
-		else
-			snprintf(cd, sizeof cd, "%s", class_label(c, app->cli->lang));
-		attrset(role_attr(app, class_role(c)) | (i == app->selected ? A_REVERSE : A_NORMAL));
-		x = 0;
-		x += draw_text(2 + r, x, w_sec, t->section, 1) + 1;
-		x += draw_text(2 + r, x, w_sum, t->summary, 1) + 1;
-		x += draw_text(2 + r, x, w_lead, lead, 1) + 1;
-		x += draw_text(2 + r, x, w_due, date_format_dmy(t->due, due), 1) + 1;
-		draw_text(2 + r, x, cols - x, cd, 1);
-		attrset(A_NORMAL);
-		free(lead);
+	view_rows_release(&app->page);
+	app->page_off = app->list.top;
+	app->page_valid = true;
+	if (db_view_page(app->db, &app->q, app->list.top, app->list.height, &app->page, err))
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+}
+
+const struct view_row *app_selected(struct app *app)
+{
+	if (app->list.count == 0)
+		return NULL;
+	app_ensure_page(app);
+	size_t i = app->list.sel - app->page_off;
+	if (app->list.sel < app->page_off || i >= app->page.n)
+		return NULL;
+	return &app->page.items[i];
+}
+
+void app_ensure_detail(struct app *app)
+{
+	char err[ERR_MAX];
+	const struct view_row *r = app_selected(app);
+	if (!r) {
+		task_release(&app->detail);
+		task_event_list_release(&app->history);
+		app->detail_id = 0;
+		return;
 	}
+	if (r->id == app->detail_id && r->version == app->detail_version)
+		return;
+	task_release(&app->detail);
+	task_event_list_release(&app->history);
+	app->detail_id = r->id;
+	app->detail_version = r->version;
+	if (db_task_get(app->db, r->id, &app->detail, err) ||
+	    db_event_list(app->db, r->id, &app->history, err))
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+}
+
+/* ---- marks ------------------------------------------------------------------ */
+
+bool app_is_marked(const struct app *app, int64_t id)
+{
+	for (size_t i = 0; i < app->n_marks; i++)
+		if (app->marks[i].id == id)
+			return true;
+	return false;
+}
+
+void app_toggle_mark(struct app *app)
+{
+	const struct view_row *r = app_selected(app);
+	if (!r)
+		return;
+	for (size_t i = 0; i < app->n_marks; i++)
+		if (app->marks[i].id == r->id) {
+			app->marks[i] = app->marks[--app->n_marks];
+			goto moved;
+		}
+	xgrow((void **)&app->marks, &app->cap_marks, app->n_marks + 1, sizeof *app->marks);
+	app->marks[app->n_marks++] = (struct mark){ r->id, r->version };
+moved:
+	if (app->n_marks)
+		app_message(app, false, msg(M_MARKED, app->lang), app->n_marks);
+	else
+		app->message[0] = '\0';
+	listpos_move(&app->list, 1);
+	app->dirty = true;
+}
+
+/* The tasks a change applies to: the marked ones, else the selected one.
+ * Returns how many; *out is owned by the caller. */
+static size_t targets(struct app *app, struct mark **out)
+{
+	if (app->n_marks) {
+		*out = xmalloc(app->n_marks * sizeof **out);
+		memcpy(*out, app->marks, app->n_marks * sizeof **out);
+		return app->n_marks;
+	}
+	const struct view_row *r = app_selected(app);
+	if (!r) {
+		*out = NULL;
+		return 0;
+	}
+	*out = xmalloc(sizeof **out);
+	(*out)[0] = (struct mark){ r->id, r->version };
+	return 1;
+}
+
+/* ---- changes ------------------------------------------------------------- */
+
+void app_saved(struct app *app)
+{
+	char err[ERR_MAX];
+	bool written;
+	/* The change itself is saved; a failed backup or export is only reported. */
+	if (cli_auto_backup(app->cli, err) < 0 || cli_export_refresh(app->cli, &written, err))
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+}
+
+static void push_undo(struct app *app, struct undo_step s)
+{
+	xgrow((void **)&app->undo, &app->cap_undo, app->n_undo + 1, sizeof *app->undo);
+	app->undo[app->n_undo++] = s;
+}
+
+/* Shows a failed change: a conflict in the catalogue's words, else the error. */
+static void change_failed(struct app *app, int rc, int64_t id, const char *err)
+{
+	if (rc == DB_CONFLICT)
+		app_message(app, true, msg(M_CONFLICT, app->lang), (long long)id);
+	else
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+}
+
+enum change_kind { CH_STATUS, CH_EXTEND, CH_NOTE };
+
+static void apply(struct app *app, enum change_kind kind, enum task_status st, civil_day day,
+		  const char *text)
+{
+	struct mark *t;
+	size_t n = targets(app, &t), done = 0;
+	char err[ERR_MAX];
+	app->undo_group++;
+	for (size_t i = 0; i < n; i++) {
+		struct task cur;
+		int rc = db_task_get(app->db, t[i].id, &cur, err);
+		if (rc == 0 && cur.version != t[i].version)
+			rc = DB_CONFLICT;
+		if (rc == 0) {
+			struct undo_step s = { app->undo_group, cur.id, kind == CH_EXTEND, cur.status,
+					       cur.completed, cur.due, t[i].version + 1 };
+			if (kind == CH_STATUS) {
+				rc = db_task_set_status(app->db, cur.id, st, day, t[i].version, err);
+				civil_day comp = st == STATUS_DONE ? (day == DATE_NONE ? app->today : day) : DATE_NONE;
+				if (rc == 0 && !(cur.status == st && cur.completed == comp))
+					push_undo(app, s);
+			} else if (kind == CH_EXTEND) {
+				rc = db_task_extend(app->db, cur.id, day, text, t[i].version, err);
+				if (rc == 0)
+					push_undo(app, s);
+			} else {
+				rc = db_task_note(app->db, cur.id, text, t[i].version, err);
+			}
+		}
+		task_release(&cur);
+		if (rc) {
+			change_failed(app, rc, t[i].id, err);
+			break;
+		}
+		done++;
+	}
+	if (done == n && n)
+		app_message(app, false, "%s",
+			    kind == CH_NOTE ? msg(M_NOTED, app->lang)
+			    : kind == CH_EXTEND ? msg(M_EXTENDED, app->lang) : "");
+	if (done == n && n && kind == CH_STATUS)
+		app_message(app, false, msg(M_CHANGED, app->lang), done);
+	if (done)
+		app_saved(app);
+	free(t);
+	app->n_marks = 0;
+	app_reload(app);
+}
+
+void app_set_status(struct app *app, enum task_status st, civil_day completed)
+{
+	apply(app, CH_STATUS, st, completed, NULL);
+}
+
+void app_extend(struct app *app, civil_day due, const char *reason)
+{
+	apply(app, CH_EXTEND, STATUS_NEW, due, reason);
+}
+
+void app_note(struct app *app, const char *note)
+{
+	apply(app, CH_NOTE, STATUS_NEW, DATE_NONE, note);
+}
+
+void app_undo(struct app *app)
+{
+	char err[ERR_MAX];
+	size_t undone = 0;
+	if (app->n_undo == 0) {
+		app_message(app, false, "%s", msg(M_NOTHING_TO_UNDO, app->lang));
+		return;
+	}
+	int group = app->undo[app->n_undo - 1].group;
+	while (app->n_undo && app->undo[app->n_undo - 1].group == group) {
+		struct undo_step *s = &app->undo[--app->n_undo];
+		int rc;
+		if (s->extend)
+			rc = db_task_extend(app->db, s->id, s->old_due, msg(M_ACT_UNDO, app->lang),
+					    s->version_after, err);
+		else
+			rc = db_task_set_status(app->db, s->id, s->old_status, s->old_completed,
+						s->version_after, err);
+		if (rc) {
+			change_failed(app, rc, s->id, err);
+			app->n_undo = 0; /* older steps would build on a state we no longer know */
+			app_reload(app);
+			return;
+		}
+		undone++;
+	}
+	app_message(app, false, msg(M_UNDONE, app->lang), undone);
+	app_saved(app);
+	app_reload(app);
+}
+
+const char *app_complete_agency(struct app *app, const char *text)
+{
+	char *needle = db_view_fold(text);
+	const char *found = NULL;
+	size_t start = 0;
+	/* After the current exact match, continue with the next one (Tab cycles). */
+	for (size_t i = 0; i < app->agencies.n; i++)
+		if (strcmp(app->agencies.items[i].name, text) == 0) {
+			start = i + 1;
+			free(needle);
+			needle = xstrdup("");
+			break;
+		}
+	for (size_t k = 0; k < app->agencies.n && !found; k++) {
+		size_t i = (start + k) % app->agencies.n;
+		char *name = db_view_fold(app->agencies.items[i].name);
+		if (strstr(name, needle))
+			found = app->agencies.items[i].name;
+		free(name);
+	}
+	free(needle);
+	return found;
+}
+
+/* ---- the morning digest ---------------------------------------------------- */
+
+static void notify(const char *text)
+{
+	pid_t pid;
+	char *argv[] = { (char *)"notify-send", (char *)"hanchot", (char *)text, NULL };
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", 1, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", 1, 0);
+	posix_spawnp(&pid, "notify-send", &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+}
+
+static void open_digest(struct app *app)
+{
+	char err[ERR_MAX];
+	civil_day from[3], to[3];
+	from[0] = to[0] = app->today;                   /* due today */
+	from[1] = to[1] = app->today - 1;               /* turned overdue since yesterday */
+	from[2] = warn_until(app, app->today - 1) + 1;  /* entered the warning window */
+	to[2] = app->warn_until;
+	for (int i = 0; i < 3; i++) {
+		view_rows_release(&app->dg_rows[i]);
+		app->dg_count[i] = 0;
+		if (from[i] <= to[i] &&
+		    db_view_due_between(app->db, from[i], to[i], 5, &app->dg_rows[i], &app->dg_count[i], err))
+			app_message(app, true, msg(M_ERROR, app->lang), err);
+	}
+	app->digest_day = app->today;
+	app->digest = app->dg_count[0] + app->dg_count[1] + app->dg_count[2] > 0;
+	if (app->digest && app->cli->config.bell)
+		beep();
+	if (app->digest && app->cli->config.notify) {
+		char text[256];
+		snprintf(text, sizeof text, "%s · %s", msg(M_DIGEST_TODAY, app->lang), msg(M_DIGEST_OVERDUE, app->lang));
+		char line[300];
+		snprintf(line, sizeof line, text, app->dg_count[0], app->dg_count[1]);
+		notify(line);
+	}
+}
+
+/* ---- the loop --------------------------------------------------------------- */
+
+/* Once per wake-up: the clock, the date, and other processes' writes. */
+static void tick(struct app *app)
+{
+	int minute;
+	civil_day today = clock_today(app, &minute);
+	if (minute != app->minute) {
+		app->minute = minute;
+		app->dirty = true;
+	}
+	if (!app->today_fixed && today != app->today) {
+		app->today = app->cli->today = today;
+		app->warn_until = warn_until(app, today);
+		db_set_today(app->db, today);
+		app_reload(app);
+		open_digest(app);
+	} else if (db_data_version(app->db) != app->data_version) {
+		app_reload(app);
+	}
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		;
+}
+
+static int read_key(void)
+{
+	wint_t wc;
+	int rc = get_wch(&wc);
+	if (rc == ERR)
+		return -1;
+	if (rc == KEY_CODE_YES)
+		return (int)wc == KEY_RESIZE ? -2 : (int)(KEYMAP_FN | (int)wc);
+	return (int)wc;
 }
 
 static void draw(struct app *app)
@@ -210,103 +471,57 @@ static void draw(struct app *app)
 	int rows, cols;
 	getmaxyx(stdscr, rows, cols);
 	erase();
-	if (rows < 5 || cols < 30) {
-		draw_text(0, 0, cols, tr(app, "Cửa sổ quá nhỏ", "Window too small"), 0);
-		refresh();
-		return;
+	if (rows < 6 || cols < 30) {
+		attrset(A_NORMAL);
+		draw_text(0, 0, cols, msg(M_TOO_SMALL, app->lang), 0);
+	} else {
+		app->view->draw(app, rows, cols);
 	}
-	draw_header(app, cols);
-	if (app->tasks.n == 0)
-		draw_empty(app, rows, cols);
-	else
-		draw_list(app, rows, cols);
-	attrset(role_attr(app, ROLE_MUTED));
-	draw_text(rows - 1, 0, cols,
-		  app->message[0] ? app->message
-				  : tr(app, "j/k: di chuyển  d: hoàn thành  o: mở lại  q: thoát",
-				       "j/k: move  d: done  o: reopen  q: quit"),
-		  1);
-	attrset(A_NORMAL);
 	refresh();
 }
 
-static void set_status(struct app *app, enum task_status st)
+static void release(struct app *app)
 {
-	char err[ERR_MAX];
-	if (app->tasks.n == 0)
-		return;
-	const struct task *t = &app->tasks.items[app->selected];
-	app->message[0] = '\0';
-	if (db_task_set_status(app->db, t->id, st, app->cli->today, t->version, err))
-		snprintf(app->message, sizeof app->message, "%s", err);
-	else if (cli_auto_backup(app->cli, err) < 0)
-		snprintf(app->message, sizeof app->message, "%s", err);
-	reload(app);
-}
-
-static void handle(struct app *app, enum action a)
-{
-	switch (a) {
-	case ACT_DOWN:
-		if (app->selected + 1 < app->tasks.n)
-			app->selected++;
-		break;
-	case ACT_UP:
-		if (app->selected > 0)
-			app->selected--;
-		break;
-	case ACT_DONE:
-		set_status(app, STATUS_DONE);
-		break;
-	case ACT_REOPEN:
-		set_status(app, STATUS_IN_PROGRESS);
-		break;
-	case ACT_QUIT:
-		app->quit = true;
-		break;
-	case ACT_NONE:
-		break;
-	}
-	app->dirty = true;
-}
-
-static void setup_colors(struct app *app)
-{
-	const char *no_color = getenv("NO_COLOR");
-	app->use_color = has_colors() && !(no_color && *no_color);
-	if (!app->use_color)
-		return;
-	start_color();
-	use_default_colors();
-	for (int r = 0; r < ROLE_COUNT; r++)
-		init_pair((short)(r + 1), roles[r].fg, roles[r].bg);
-}
-
-/* Once per wake-up: the clock, the date, and other processes' writes. */
-static void tick(struct app *app)
-{
-	int minute;
-	civil_day today = local_today(&minute);
-	if (minute != app->minute) {
-		app->minute = minute;
-		app->dirty = true;
-	}
-	if (!app->today_fixed && today != app->cli->today) {
-		app->cli->today = today;
-		db_set_today(app->db, today);
-		app->dirty = true;
-	}
-	if (db_data_version(app->db) != app->data_version)
-		reload(app);
+	view_rows_release(&app->page);
+	view_agencies_release(&app->agencies);
+	for (int i = 0; i < 3; i++)
+		view_rows_release(&app->dg_rows[i]);
+	task_release(&app->detail);
+	task_event_list_release(&app->history);
+	free(app->search_folded);
+	free(app->marks);
+	free(app->undo);
+	free(app->form_summary);
+	free(app->form_lead);
 }
 
 int app_run(struct cli *cli, bool today_fixed)
 {
-	struct app app = { .cli = cli, .today_fixed = today_fixed };
+	struct app app = { .cli = cli, .today_fixed = today_fixed, .lang = cli->lang, .view = &view_main };
 	struct sigaction sa;
+	char err[ERR_MAX];
+	const char *clock = getenv("HANCHOT_CLOCK");
+
+	keymap_init(&app.km);
+	if (keymap_apply_config(&app.km, &cli->config, err))
+		return cli_error(EXIT_RUNTIME, "%s", err);
+	if (clock && *clock) {
+		if (parse_clock(clock, &app.clock_offset))
+			return cli_error(EXIT_USAGE, "HANCHOT_CLOCK '%s': expected YYYY-MM-DDTHH:MM[:SS]", clock);
+		app.today_fixed = false;
+		cli->today = clock_today(&app, &app.minute);
+	}
 	app.db = cli_db(cli);
 	if (!app.db)
 		return EXIT_RUNTIME;
+	if (db_view_init(app.db, err))
+		return cli_error(EXIT_RUNTIME, "%s", err);
+	task_init(&app.detail);
+	app.today = cli->today;
+	app.warn_until = cli_warn_until(cli);
+	app.q.filter = FILTER_ALL;
+	app.q.sort = SORT_URGENCY;
+	db_set_today(app.db, app.today);
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
@@ -317,34 +532,50 @@ int app_run(struct cli *cli, bool today_fixed)
 
 	initscr();
 	xalloc_set_fatal_hook(restore_terminal);
-	cbreak();
+	raw();
 	noecho();
+	nonl();
 	keypad(stdscr, TRUE);
+	set_escdelay(25);
 	curs_set(0);
-	setup_colors(&app);
+	color_init(cli->config.color);
 	timeout(1000); /* wake once a second: clock, midnight, other writers */
 
-	local_today(&app.minute);
-	reload(&app);
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	clock_today(&app, &app.minute);
+	app.list.height = 1;
+	app.view->resize(&app, rows, cols);
+	app_reload(&app);
+	open_digest(&app);
 	while (!app.quit && !got_signal) {
 		if (app.dirty) {
 			draw(&app);
 			app.dirty = false;
 		}
-		int key = getch();
-		if (key == ERR) {
+		int key = read_key();
+		if (got_signal)
+			break;
+		if (key == -1) {
 			tick(&app);
 			continue;
 		}
-		if (key == KEY_RESIZE) {
+		if (key == -2) {
+			getmaxyx(stdscr, rows, cols);
+			app.view->resize(&app, rows, cols);
 			app.dirty = true;
 			continue;
 		}
-		for (size_t i = 0; i < sizeof keymap / sizeof keymap[0]; i++)
-			if (keymap[i].key == key)
-				handle(&app, keymap[i].action);
+		if (key == 3) { /* Ctrl-C in raw mode */
+			app.quit = true;
+			break;
+		}
+		app.view->key(&app, key, app.prompt.active ? ACT_NONE : keymap_lookup(&app.km, key));
+		/* Another process may have written while we waited for keys. */
+		if (db_data_version(app.db) != app.data_version)
+			app_reload(&app);
 	}
 	restore_terminal();
-	task_list_release(&app.tasks);
+	release(&app);
 	return EXIT_OK;
 }

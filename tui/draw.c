@@ -1,5 +1,6 @@
 #include "tui/draw.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -20,7 +21,7 @@ static int next_char(const char *s, size_t avail, wchar_t *wc, size_t *len)
 	return wcwidth(*wc);
 }
 
-static int text_columns(const char *s)
+int draw_columns(const char *s)
 {
 	int cols = 0;
 	size_t avail = strlen(s), len;
@@ -38,7 +39,7 @@ int draw_text(int y, int x, int width, const char *s, int pad)
 {
 	if (width <= 0)
 		return 0;
-	int fits = text_columns(s) <= width;
+	int fits = draw_columns(s) <= width;
 	int limit = fits ? width : width - 1; /* room for … */
 	int used = 0;
 	size_t avail = strlen(s), len;
@@ -71,4 +72,46 @@ int draw_text(int y, int x, int width, const char *s, int pad)
 		used++;
 	}
 	return used;
+}
+
+int draw_wrapped(int y, int x, int width, int max_rows, const char *s)
+{
+	int rows = 0;
+	if (width <= 0)
+		return 0;
+	while (*s && rows < max_rows) {
+		/* Find how many bytes fit in width columns; prefer the last space. */
+		size_t avail = strlen(s), len, off = 0, last_space = 0;
+		int used = 0;
+		wchar_t wc;
+		while (off < avail) {
+			int w = next_char(s + off, avail - off, &wc, &len);
+			if (w < 0)
+				w = 1;
+			if (s[off] == '\n')
+				break;
+			if (used + w > width)
+				break;
+			if (wc == L' ')
+				last_space = off;
+			used += w;
+			off += len;
+		}
+		size_t cut = off;
+		if (off < avail && s[off] != '\n' && last_space > 0)
+			cut = last_space;
+		if (cut == 0 && off < avail && s[off] != '\n')
+			cut = len; /* a character wider than the pane */
+		char *line = strndup(s, cut);
+		if (!line)
+			return rows;
+		move(y + rows, x);
+		draw_text(y + rows, x, width, line, 0);
+		free(line);
+		rows++;
+		s += cut;
+		while (*s == ' ' || *s == '\n')
+			s++;
+	}
+	return rows;
 }

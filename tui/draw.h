@@ -9,3 +9,10 @@
 int draw_text(int y, int x, int width, const char *s, int pad);
 
 #endif
+
+/* Columns s takes on screen (control characters count as one, as drawn). */
+int draw_columns(const char *s);
+
+/* Draws s from row y, wrapped at width columns (at spaces when it can, at a
+ * character boundary otherwise), at most max_rows rows. Returns rows used. */
+int draw_wrapped(int y, int x, int width, int max_rows, const char *s);

@@ -82,3 +82,10 @@ for n in $SIZES; do
 	row "list peak (MiB)" "$h" "$c" "$t"
 done
 echo "(median of $RUNS runs; ratios are peer time / hanchot time: above 1x, hanchot is faster)"
+
+# Then each module's own benchmark (screen keys, report, export).
+for b in "$HERE"/bench_*.sh; do
+	[ -e "$b" ] || continue
+	echo; echo "== $(basename "$b")"
+	bash "$b"
+done

@@ -61,7 +61,12 @@ wait_exit() {
 	fail "program did not exit within ${1:-10}s"
 }
 
-exit_status() { cat "$TMPD/rc.$CUR"; }
+# exit_status [NAME]: the program's exit status, once it has exited.
+exit_status() {
+	local name=${1:-$CUR} end=$((SECONDS + 10))
+	while [ ! -s "$TMPD/rc.$name" ] && [ "$SECONDS" -le "$end" ]; do sleep 0.05; done
+	cat "$TMPD/rc.$name" 2>/dev/null
+}
 
 # Runs the CLI with a database; checks its exit status.
 hc() { "$HANCHOT" "$@"; }

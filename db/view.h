@@ -1,0 +1,92 @@
+/* db/view: what the all-day screen reads, a window at a time.
+ *
+ * The screen never loads the whole task table: it asks for the number of
+ * tasks matching its filter, for the rows of the visible window (LIMIT /
+ * OFFSET in one of a few orders, the default one following the task_urgency
+ * index), for the position of a task in that order (to keep the selection on
+ * the same task after a reload), and for aggregate counts (header totals,
+ * per-agency counts, the morning digest).
+ *
+ * Search is diacritic- and case-insensitive: db_view_init() registers the SQL
+ * function hc_fold() on the connection, and the needle is folded with
+ * db_view_fold() ("Kế hoạch" and "ke hoach" both fold to "ke hoach").
+ * Every function returns 0, or -1 with a one-line message in err. */
+#ifndef HANCHOT_DB_VIEW_H
+#define HANCHOT_DB_VIEW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "db/db.h"
+
+enum view_sort { SORT_URGENCY, SORT_SECTION, SORT_UPDATED, SORT_COUNT };
+
+/* A class filter: FILTER_ALL, FILTER_OPEN, or FILTER_CLASS + enum task_class. */
+enum { FILTER_ALL = -2, FILTER_OPEN = -1, FILTER_CLASS = 0 };
+
+struct view_query {
+	int filter;           /* FILTER_ALL, FILTER_OPEN or a task_class */
+	int64_t agency_id;    /* 0: every agency; else tasks it leads */
+	const char *search;   /* folded needle (db_view_fold), NULL or "": none */
+	enum view_sort sort;
+	civil_day today, warn_until;
+};
+
+/* One row of the task list: just what a list line shows. Owns its strings. */
+struct view_row {
+	int64_t id, version;
+	char *section, *summary, *lead; /* lead: names joined with "; " */
+	civil_day due, completed;
+	enum task_status status;
+};
+
+struct view_rows {
+	struct view_row *items;
+	size_t n, cap;
+};
+void view_rows_release(struct view_rows *rows);
+
+struct view_totals {
+	size_t all, open, overdue, due_today, due_soon;
+};
+
+struct view_agency {
+	int64_t id;
+	char *name;
+	int64_t successor_id;
+	size_t open, overdue;
+};
+
+struct view_agencies {
+	struct view_agency *items;
+	size_t n, cap;
+};
+void view_agencies_release(struct view_agencies *list);
+
+/* Registers hc_fold() on the connection. Call once after db_open. */
+int db_view_init(struct db *db, char *err);
+
+/* Lowercase ASCII with Vietnamese diacritics removed (đ -> d), NFC or NFD
+ * input alike; control characters become spaces. Caller frees. Cannot fail. */
+char *db_view_fold(const char *s);
+
+int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *err);
+/* Appends up to limit rows from offset, in q->sort order, to out. */
+int db_view_page(struct db *db, const struct view_query *q, size_t offset, size_t limit,
+		 struct view_rows *out, char *err);
+/* Position of task id in q's order; DB_NOT_FOUND-like -2 when it does not match q. */
+int db_view_index_of(struct db *db, const struct view_query *q, int64_t id, size_t *pos, char *err);
+
+int db_view_totals(struct db *db, civil_day today, civil_day warn_until, struct view_totals *out,
+		   char *err);
+/* Every agency with its open and overdue lead tasks, most open first. */
+int db_view_agencies(struct db *db, civil_day today, struct view_agencies *out, char *err);
+
+/* Open tasks due between from and to (inclusive), urgency order: up to limit
+ * rows appended to out, and their total number in *count. */
+int db_view_due_between(struct db *db, civil_day from, civil_day to, size_t limit,
+			struct view_rows *out, size_t *count, char *err);
+
+#endif

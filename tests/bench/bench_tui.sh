@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# bench_tui.sh: the screen at 1,000 / 10,000 / 100,000 tasks, through tmux:
+# start to first full screen, and key reactions (move, mark done, search),
+# medians of several runs; peak memory (max RSS) of a session.
+set -euo pipefail
+: "${HANCHOT:?set HANCHOT}"
+export LC_ALL=C.UTF-8 TERM=xterm-256color
+D=$(mktemp -d /tmp/hanchot-bench.XXXXXX)
+SOCK=hanchot-bench-$$
+trap 'tmux -L $SOCK kill-server 2>/dev/null || true; rm -rf "$D"' EXIT
+now() { date +%s%N; }
+wait_text() { # text: polls capture-pane, returns when it appears
+	local end=$(( $(now) + 20000000000 ))
+	until tmux -L $SOCK capture-pane -p -t b | grep -qF -- "$1"; do
+		[ "$(now)" -lt "$end" ] || { echo "timeout waiting for $1" >&2; return 1; }
+	done
+}
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+ms() { awk -v ns="$1" 'BEGIN { printf "%.1f", ns / 1e6 }'; }
+RUNS=${RUNS:-5}
+printf "%-8s %12s %10s %10s %10s %10s\n" tasks "first(ms)" "move(ms)" "done(ms)" "search(ms)" "maxRSS(KiB)"
+for n in 1000 10000 100000; do
+	db=$D/b$n.db
+	bash "$(dirname "$0")/gen_tui.sh" "$db" "$n"
+	first=() move=() done_=() search=()
+	for r in $(seq "$RUNS"); do
+		t0=$(now)
+		tmux -L $SOCK -f /dev/null new-session -d -s b -x 120 -y 40 \
+			"/usr/bin/time -f %M -o $D/rss $HANCHOT --db $db --today 2024-05-17"
+		wait_text "$n việc"; t1=$(now); first+=($((t1 - t0)))
+		tmux -L $SOCK send-keys -t b Escape
+		# move: the selected row's section shows in the detail pane
+		tmux -L $SOCK send-keys -t b Enter; wait_text "Lịch sử:"
+		before=$(tmux -L $SOCK capture-pane -p -t b | grep -F '#' | head -1)
+		t0=$(now); tmux -L $SOCK send-keys -t b j
+		until [ "$(tmux -L $SOCK capture-pane -p -t b | grep -F '#' | head -1)" != "$before" ]; do :; done
+		move+=($(( $(now) - t0 )))
+		t0=$(now); tmux -L $SOCK send-keys -t b d; wait_text "Đã cập nhật 1 việc"; done_+=($(( $(now) - t0 )))
+		tmux -L $SOCK send-keys -t b Escape /; wait_text "Tìm:"
+		t0=$(now); tmux -L $SOCK send-keys -t b "quy hoach so 77" Enter
+		wait_text 'Tìm "quy hoach so 77":'; search+=($(( $(now) - t0 )))
+		tmux -L $SOCK send-keys -t b Escape q
+		while tmux -L $SOCK has-session -t b 2>/dev/null; do :; done
+		sqlite3 "$db" "UPDATE task SET status='new', completed_date=NULL WHERE status='done' AND completed_date='2024-05-17'"
+	done
+	printf "%-8s %12s %10s %10s %10s %10s\n" "$n" \
+		"$(ms "$(printf '%s\n' "${first[@]}" | median)")" "$(ms "$(printf '%s\n' "${move[@]}" | median)")" \
+		"$(ms "$(printf '%s\n' "${done_[@]}" | median)")" "$(ms "$(printf '%s\n' "${search[@]}" | median)")" \
+		"$(cat "$D/rss" 2>/dev/null || echo ?)"
+done
+echo "(search: typing 15 characters, each re-running the filtered count and page)"

@@ -1,0 +1,46 @@
+/* view_help: every binding of the key map, with its description. Any key
+ * returns to the screen it came from. */
+#include <stdio.h>
+
+#include "tui/draw.h"
+#include "tui/term.h"
+#include "tui/ui.h"
+
+static void draw(struct app *app, int rows, int cols)
+{
+	char keys[48], line[256];
+	view_draw_header(app, cols);
+	attrset(color_attr(ROLE_TITLE));
+	draw_text(1, 0, cols, msg(M_HELP_TITLE, app->lang), 1);
+	attrset(A_NORMAL);
+	int per_col = rows - 3, colw = 34;
+	int ncols = cols / colw ? cols / colw : 1;
+	if (ncols == 1)
+		colw = cols;
+	for (int a = 1, i = 0; a < ACT_COUNT; a++, i++) {
+		int c = i / per_col, r = i % per_col;
+		if (c >= ncols)
+			break;
+		snprintf(line, sizeof line, "%-9s %s", keymap_describe(&app->km, (enum action)a, keys, sizeof keys),
+			 msg(keymap_action_msg((enum action)a), app->lang));
+		draw_text(2 + r, c * colw, colw - 1, line, 0);
+	}
+	static const enum action hints[] = { ACT_BACK, ACT_QUIT };
+	view_draw_footer(app, rows, cols, hints, 2);
+}
+
+static void key(struct app *app, int k, enum action a)
+{
+	(void)k;
+	if (a == ACT_QUIT)
+		app->quit = true;
+	app->view = &view_main;
+	app->dirty = true;
+}
+
+static void resize(struct app *app, int rows, int cols)
+{
+	view_main.resize(app, rows, cols);
+}
+
+const struct view view_help = { draw, key, resize };
