@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/countdown.h"
 #include "core/err.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
@@ -88,6 +89,13 @@ int cli_parse_date(const char *what, const char *text, civil_day *out)
 		return -1;
 	}
 	return 0;
+}
+
+char *cli_countdown(struct cli *cli, civil_day due, civil_day today, char *buf)
+{
+	if (cli->config.working_day_countdown)
+		return countdown_format_workdays(due, today, cli->holidays, cli->lang, buf);
+	return countdown_format(due, today, cli->lang, buf);
 }
 
 civil_day cli_warn_until(struct cli *cli)

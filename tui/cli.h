@@ -53,6 +53,10 @@ const struct holiday_calendar *cli_holidays(struct cli *cli);
 
 /* Parses a date argument for option `what`; prints the error on failure. */
 int cli_parse_date(const char *what, const char *text, civil_day *out);
+/* The countdown from today to due in the configured style: calendar days, or
+ * working days when working_day_countdown is set. buf: COUNTDOWN_BUF bytes. */
+char *cli_countdown(struct cli *cli, civil_day due, civil_day today, char *buf);
+
 /* The last day of the warning window that starts today (working days). */
 civil_day cli_warn_until(struct cli *cli);
 

@@ -175,7 +175,7 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 		char due[DATE_BUF], cd[COUNTDOWN_BUF];
 		enum task_class cls = status_classify(t->status, t->due, t->completed, cli->today, warn);
 		char *lead = task_join(t->leads, t->n_leads, "; ");
-		countdown_format(t->due, cli->today, cli->lang, cd);
+		cli_countdown(cli, t->due, cli->today, cd);
 		if (!status_is_open(t->status))
 			cd[0] = '\0';
 		if (tsv) {

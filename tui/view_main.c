@@ -193,7 +193,7 @@ static void draw_list(struct app *app, int y0, int x0, int h, int w)
 		enum task_class cls = status_classify(t->status, t->due, t->completed, app->today, app->warn_until);
 		char due[DATE_BUF], cd[COUNTDOWN_BUF];
 		if (status_is_open(t->status)) {
-			countdown_format(t->due, app->today, l, cd);
+			cli_countdown(app->cli, t->due, app->today, cd);
 			if (t->status != STATUS_NEW && t->status != STATUS_IN_PROGRESS) {
 				size_t n = strlen(cd);
 				snprintf(cd + n, sizeof cd - n, "%s%s", n ? " · " : "", status_label(t->status, l));

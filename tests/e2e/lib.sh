@@ -3,7 +3,7 @@
 # Each test script sources this file, defines its steps, and exits non-zero on failure.
 set -Eeuo pipefail
 # A command that fails under set -e names itself instead of ending the test silently.
-trap 'echo "FAIL: line $LINENO: $BASH_COMMAND (status $?)" >&2' ERR
+trap 'rc=$?; [[ $- == *e* ]] && echo "FAIL: line $LINENO: $BASH_COMMAND (status $rc)" >&2' ERR
 
 : "${HANCHOT:?set HANCHOT to the program under test}"
 export LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=xterm-256color

@@ -41,3 +41,10 @@ hc --config "$TMPD/en.conf" --db "$DB" --today 2024-05-17 list | grep -qF "3 day
 mkdir -p "$XDG_CONFIG_HOME/hanchot"; cp "$TMPD/en.conf" "$XDG_CONFIG_HOME/hanchot/config"
 hc --db "$DB" --today 2024-05-17 list | grep -qF "3 days overdue" || fail "default config path not read"
 hc --lang vi --db "$DB" --today 2024-05-17 list | grep -qF "quá hạn 3 ngày" || fail "--lang does not override the config"
+
+# working_day_countdown counts working days, skipping the weekend and 30/4-1/5.
+rm -f "$TMPD/w.db"
+hc --db "$TMPD/w.db" add --lead "Sở Tài chính" --due 3/5/2024 "Việc sau kỳ nghỉ" >/dev/null
+printf 'working_day_countdown = true\n' > "$TMPD/w.conf"
+hc --lang vi --db "$TMPD/w.db" --today 2024-04-26 list | grep -qF "còn 7 ngày" || fail "calendar-day countdown"
+hc --lang vi --config "$TMPD/w.conf" --db "$TMPD/w.db" --today 2024-04-26 list | grep -qF "còn 2 ngày làm việc" || fail "working-day countdown: $(hc --config "$TMPD/w.conf" --db "$TMPD/w.db" --today 2024-04-26 list)"
