@@ -4,53 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/agency.h"
 #include "core/deadline.h"
 #include "core/err.h"
+#include "core/text.h"
 #include "core/xalloc.h"
-
-/* ---- glue: the few calls into core/text and core/agency ------------------ */
-
-/* Strict UTF-8 (no overlongs, surrogates or code points past U+10FFFF). Sets
- * *bad to the offset of the first bad byte. */
-static bool utf8_valid(const unsigned char *s, size_t len, size_t *bad)
-{
-	size_t i = 0;
-	while (i < len) {
-		unsigned c = s[i];
-		size_t n;
-		unsigned min, cp;
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if (c >= 0xc2 && c <= 0xdf) {
-			n = 1, min = 0x80, cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			n = 2, min = 0x800, cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			n = 3, min = 0x10000, cp = c & 0x07;
-		} else {
-			goto fail;
-		}
-		for (size_t k = 1; k <= n; k++) {
-			if (i + k >= len || (s[i + k] & 0xc0) != 0x80)
-				goto fail;
-			cp = (cp << 6) | (s[i + k] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			goto fail;
-		i += n + 1;
-	}
-	return true;
-fail:
-	*bad = i;
-	return false;
-}
-
-/* The text as read: NFC. */
-static char *to_nfc(const char *s, size_t len)
-{
-	return xstrndup(s, len);
-}
 
 /* ---- small helpers -------------------------------------------------------- */
 
@@ -258,7 +216,7 @@ int notice_check(const char *data, size_t len, const char **iconv_from, char *er
 		return err_set(err, "empty: there is no text to read");
 	if (controls * 100 > len || controls > 64)
 		return err_set(err, "binary data, not text (%zu control bytes)", controls);
-	if (!utf8_valid(s, len, &bad)) {
+	if (!text_utf8_valid((const char *)s, len, &bad)) {
 		const char *legacy = guess_legacy(s, len);
 		if (iconv_from)
 			*iconv_from = legacy;
@@ -583,41 +541,6 @@ static bool is_issuer(const char *name)
 	return false;
 }
 
-/* Splits a list of agency names ("Sở Tài chính, Cục Thuế tỉnh; UBND các
- * huyện, thành phố") into names: at "; " always, and at ", " or " và " when
- * what follows begins another name, so that groups such as "các sở, ban,
- * ngành" stay whole. */
-static void split_list(const char *list, char ***names, size_t *n)
-{
-	const char *p = list, *start = list;
-	for (;;) {
-		size_t skip = 0;
-		if (*p == ';')
-			skip = 1;
-		else if (*p == ',' && p[1] == ' ' && match_head(p + 2))
-			skip = 1;
-		else if (starts(p, " và ") && match_head(p + strlen(" và ")))
-			skip = strlen(" và ");
-		if (skip || *p == '\0') {
-			char *name = trim_dup(start, (size_t)(p - start));
-			size_t len = strlen(name);
-			while (len && strchr(",;:.", name[len - 1]))
-				name[--len] = '\0';
-			char *trimmed = trim_dup(name, len);
-			if (*trimmed)
-				push(names, n, trimmed);
-			free(trimmed);
-			free(name);
-			if (*p == '\0')
-				break;
-			p += skip;
-			start = p;
-			continue;
-		}
-		p++;
-	}
-}
-
 /* Whether the word that ends at s[i] is w. */
 static bool word_before(const char *s, size_t i, const char *w)
 {
@@ -738,13 +661,12 @@ static bool distribute(const char *name, char ***names, size_t *n)
 static void add_list(const char *s, size_t len, char ***names, size_t *n, bool skip_issuer)
 {
 	char *list = xstrndup(s, len);
-	char **tmp = NULL;
 	size_t nt = 0;
-	split_list(list, &tmp, &nt);
+	char **tmp = agency_split_list(list, NULL, &nt);
 	for (size_t i = 0; i < nt; i++)
 		if (!(skip_issuer && is_issuer(tmp[i])) && !distribute(tmp[i], names, n))
 			push(names, n, tmp[i]);
-	free_names(tmp, nt);
+	agency_list_free(tmp);
 	free(list);
 }
 
@@ -1324,7 +1246,9 @@ static char *clean_text(const char *data, size_t len)
 		}
 	}
 	lf[w] = '\0';
-	char *nfc = to_nfc(lf, w);
+	/* NFD text (from macOS or Word) reads exactly like NFC. */
+	char *nfc = xmalloc(w + 1);
+	nfc[text_nfc(nfc, lf, w)] = '\0';
 	free(lf);
 	return nfc;
 }
