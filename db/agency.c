@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/agency.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "db/db_internal.h"
@@ -11,8 +12,8 @@
 int64_t db_agency_find(struct db *db, const char *name, char *err)
 {
 	static const char sql[] =
-		"SELECT id FROM agency WHERE name = ?1 OR match_key = ?1 "
-		"UNION ALL SELECT agency_id FROM agency_alias WHERE match_key = ?1 LIMIT 1";
+		"SELECT id FROM agency WHERE match_key = hc_agency_key(?1) "
+		"UNION ALL SELECT agency_id FROM agency_alias WHERE match_key = hc_agency_key(?1) LIMIT 1";
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)
 		return -1;
@@ -27,7 +28,8 @@ int64_t db_agency_find(struct db *db, const char *name, char *err)
 
 int64_t db_agency_ensure(struct db *db, const char *name, char *err)
 {
-	static const char sql[] = "INSERT INTO agency(name, match_key) VALUES (?1, ?1)";
+	static const char sql[] =
+		"INSERT INTO agency(name, match_key, kind) VALUES (?1, hc_agency_key(?1), ?2)";
 	if (!name || !*name)
 		return err_set(err, "agency name is empty");
 	int64_t id = db_agency_find(db, name, err);
@@ -37,6 +39,7 @@ int64_t db_agency_ensure(struct db *db, const char *name, char *err)
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, name);
+	db_bind_text(st, 2, agency_kind_name(agency_kind_guess(name)));
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -73,13 +76,13 @@ static int exec_id_text(struct db *db, const char *sql, int64_t id, const char *
 static int add_alias(struct db *db, int64_t id, const char *alias, char *err)
 {
 	static const char sql[] =
-		"INSERT OR IGNORE INTO agency_alias(agency_id, alias, match_key) VALUES (?1, ?2, ?2)";
+		"INSERT OR IGNORE INTO agency_alias(agency_id, alias, match_key) VALUES (?1, ?2, hc_agency_key(?2))";
 	return exec_id_text(db, sql, id, alias, "adding an alias", err);
 }
 
 int db_agency_rename(struct db *db, int64_t id, const char *new_name, char *err)
 {
-	static const char sql[] = "UPDATE agency SET name = ?2, match_key = ?2 WHERE id = ?1";
+	static const char sql[] = "UPDATE agency SET name = ?2, match_key = hc_agency_key(?2) WHERE id = ?1";
 	if (!new_name || !*new_name)
 		return err_set(err, "agency name is empty");
 	char *old = db_agency_name(db, id);

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/agency.h"
 #include "core/err.h"
 #include "core/xalloc.h"
 #include "db/backup.h"
@@ -221,6 +222,20 @@ fail:
 	return -1;
 }
 
+/* hc_agency_key(name): core/agency's match key, so SQL can compare names the
+ * way a person would. */
+static void sql_agency_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *name = sqlite3_value_text(argv[0]);
+	if (!name) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *key = agency_key((const char *)name);
+	sqlite3_result_text(ctx, key, -1, free);
+}
+
 static char *parent_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -290,6 +305,11 @@ int db_open(const char *path, struct db **out, char *err)
 	if (exec(db, "PRAGMA journal_mode = WAL", "turning on the write-ahead log", err) ||
 	    exec(db, "PRAGMA synchronous = FULL", "setting synchronous writes", err))
 		goto fail;
+	if (sqlite3_create_function_v2(db->sql, "hc_agency_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				       NULL, sql_agency_key, NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(db, "registering functions", err);
+		goto fail;
+	}
 	if (migrate(db, err))
 		goto fail;
 	*out = db;

@@ -164,6 +164,11 @@ static const char *const migrations[] = {
 	"    ical_modified = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE document_id = NEW.id;"
 	"  UPDATE ical_state SET generation = generation + 1;"
 	"END;",
+	/* 3: agencies match on core/agency's key (case, spacing, dashes, Ủy/Uỷ,
+	 * NFC/NFD, abbreviations), through the SQL function db_open registers.
+	 * Two aliases that now share a key keep the first. */
+	"UPDATE agency SET match_key = hc_agency_key(name);"
+	"UPDATE OR IGNORE agency_alias SET match_key = hc_agency_key(alias);",
 };
 
 const char *schema_migration(int version)

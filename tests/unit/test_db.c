@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "db/agency.h"
 #include "db/db.h"
 #include "db/event.h"
 #include "db/task.h"
@@ -279,6 +280,53 @@ static void test_recurring_task_opens_next_period(void **state)
 	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task WHERE id=2 AND status='new'"), 1);
 }
 
+static void test_agency_spellings_find_one_agency(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	int64_t id = add(f->db, "Việc", "Sở Kế hoạch và Đầu tư", DATE_NONE);
+	(void)id;
+	int64_t agency = db_agency_find(f->db, "Sở Kế hoạch và Đầu tư", err);
+	assert_true(agency > 0);
+	static const char *const same[] = {
+		"Sở KH&ĐT", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Kế hoạch & Đầu tư", "  Sở  Kế hoạch và Đầu tư ",
+		"So\xcc""\x9b""\xcc""\x89"" Ke\xcc""\x82""\xcc""\x81"" hoa\xcc""\xa3""ch va\xcc""\x80"" \xc4""\x90""a\xcc""\x82""\xcc""\x80""u tu\xcc""\x9b", /* NFD */
+	};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+		if (db_agency_find(f->db, same[i], err) != agency)
+			fail_msg("'%s' did not find the agency", same[i]);
+	assert_int_equal(db_agency_find(f->db, "Sở Tư pháp", err), 0);
+	/* A second task naming it differently reuses the agency, keeping the first name. */
+	add(f->db, "Việc hai", "Sở KH&ĐT", DATE_NONE);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM agency"), 2); /* + UBND các huyện, thành phố */
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM agency WHERE name = 'Sở Kế hoạch và Đầu tư'"), 1);
+	/* Ủy/Uỷ and the UBND abbreviation; the kind is guessed. */
+	add(f->db, "Việc ba", "Ủy ban nhân dân huyện Tam Đường", DATE_NONE);
+	assert_int_equal(db_agency_find(f->db, "UBND huyện Tam Đường", err),
+			 db_agency_find(f->db, "Uỷ ban nhân dân huyện Tam Đường", err));
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM agency WHERE kind = 'ubnd_huyen'"), 1);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM agency WHERE kind = 'nhom' AND name = 'UBND các huyện, thành phố'"), 1);
+}
+
+static void test_old_agency_keys_are_rekeyed(void **state)
+{
+	struct fixture *f = *state;
+	struct db *db;
+	char err[ERR_MAX];
+	sqlite3 *s;
+	add(f->db, "Việc", "Sở Nông nghiệp và Phát triển nông thôn", DATE_NONE);
+	db_close(f->db);
+	f->db = NULL;
+	/* As version 2 stored it: the key was the name itself. */
+	assert_int_equal(sqlite3_open(f->path, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, "UPDATE agency SET match_key = name; PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(s);
+	assert_int_equal(db_open(f->path, &db, err), 0);
+	assert_int_equal(scalar(f->path, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	assert_true(db_agency_find(db, "Sở NN&PTNT", err) > 0);
+	f->db = db;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +340,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_extend_and_note, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_recurring_task_opens_next_period, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_agency_spellings_find_one_agency, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_old_agency_keys_are_rekeyed, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
