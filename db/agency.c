@@ -26,6 +26,28 @@ int64_t db_agency_find(struct db *db, const char *name, char *err)
 	return id;
 }
 
+/* The agency that does id's work today: id, or its successor's successor …
+ * (a replaced agency's old name still matches, and new work goes on). */
+static int64_t current_agency(struct db *db, int64_t id, char *err)
+{
+	static const char sql[] = "SELECT successor_id FROM agency WHERE id = ?1";
+	for (int hops = 0; hops < 16; hops++) {
+		sqlite3_stmt *st = db_prepare(db, sql, err);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		int rc = sqlite3_step(st);
+		int64_t next = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_fail(db, "finding an agency's successor", err);
+		if (next == 0 || next == id)
+			break;
+		id = next;
+	}
+	return id;
+}
+
 int64_t db_agency_ensure(struct db *db, const char *name, char *err)
 {
 	static const char sql[] =
@@ -34,7 +56,7 @@ int64_t db_agency_ensure(struct db *db, const char *name, char *err)
 		return err_set(err, "agency name is empty");
 	int64_t id = db_agency_find(db, name, err);
 	if (id != 0)
-		return id;
+		return id < 0 ? id : current_agency(db, id, err);
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)
 		return -1;
@@ -213,4 +235,19 @@ out:
 	free(from_name);
 	free(to_name);
 	return moved;
+}
+
+int db_agency_open_assignments(struct db *db, int64_t id, size_t *out, char *err)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM task_agency ta JOIN task t ON t.id = ta.task_id"
+		" WHERE ta.agency_id = ?1 AND t.status NOT IN ('done','cancelled')";
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : db_fail(db, "counting an agency's tasks", err);
 }

@@ -7,12 +7,16 @@
 #include "db/db.h"
 
 /* The id of the agency called name (matched on its key, so spelling variants
- * find the same agency), creating it when unknown. Returns the id, or -1 with
- * err set. Call inside a transaction. */
+ * find the same agency), creating it when unknown; an agency that was merged
+ * into a successor gives the successor, so new work goes where it is done now.
+ * Returns the id, or -1 with err set. Call inside a transaction. */
 int64_t db_agency_ensure(struct db *db, const char *name, char *err);
 
 /* The id of an existing agency matching name; 0 when none, -1 on error. */
 int64_t db_agency_find(struct db *db, const char *name, char *err);
+
+/* How many open tasks name agency id, in any role: what a merge would move. */
+int db_agency_open_assignments(struct db *db, int64_t id, size_t *out, char *err);
 
 #endif
 

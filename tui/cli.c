@@ -22,6 +22,7 @@ static const struct cli_command commands[] = {
 	{ "reopen", cmd_reopen, "reopen ID" },
 	{ "import", cmd_import, "import FILE [--dry-run] [--update] [--format table|tsv]" },
 	{ "holidays", cmd_holidays, "holidays YEAR" },
+	{ "agencies", cmd_agencies, "agencies [--format table|tsv] | agencies apply-successors [--dry-run] [--date DATE]" },
 	{ "status", cmd_status, "status ID new|in_progress|reported|done|paused|cancelled [--date DATE]" },
 	{ "cancel", cmd_cancel, "cancel ID" },
 	{ "extend", cmd_extend, "extend ID --to DATE --reason TEXT" },
@@ -105,7 +106,7 @@ civil_day cli_warn_until(struct cli *cli)
 
 /* Where the shipped data files are: $HANCHOT_DATADIR, the source tree the
  * program was built in (make run), or the installed share folder. */
-static char *data_file(const char *leaf)
+char *cli_data_file(const char *leaf)
 {
 	const char *env = getenv("HANCHOT_DATADIR");
 	if (env && *env)
@@ -134,7 +135,7 @@ static int load_holidays(struct cli *cli, char *err)
 {
 	int rc = 0;
 	cli->holidays = holiday_calendar_new();
-	char *shipped = data_file("holidays.tsv");
+	char *shipped = cli_data_file("holidays.tsv");
 	if (access(shipped, R_OK) == 0)
 		rc = holiday_calendar_load(cli->holidays, shipped, err);
 	free(shipped);

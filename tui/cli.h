@@ -51,6 +51,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
  * configuration's holidays_file. */
 const struct holiday_calendar *cli_holidays(struct cli *cli);
 
+/* The path of a shipped data file (holidays.tsv, successors.tsv,
+ * example-notice.md): under $HANCHOT_DATADIR, else the config/ folder next to
+ * the program (a source tree), else the installed share folder. Caller frees. */
+char *cli_data_file(const char *leaf);
+
 /* Parses a date argument for option `what`; prints the error on failure. */
 int cli_parse_date(const char *what, const char *text, civil_day *out);
 /* The countdown from today to due in the configured style: calendar days, or
@@ -67,6 +72,7 @@ int cmd_done(struct cli *cli, int argc, char **argv);
 int cmd_reopen(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
 int cmd_holidays(struct cli *cli, int argc, char **argv);
+int cmd_agencies(struct cli *cli, int argc, char **argv); /* tui/cmd_agency.c */
 int cmd_status(struct cli *cli, int argc, char **argv); /* tui/cmd_status.c */
 int cmd_cancel(struct cli *cli, int argc, char **argv);
 int cmd_extend(struct cli *cli, int argc, char **argv);

@@ -1,0 +1,151 @@
+/* cmd_agency: `hanchot agencies` lists agencies with their open and overdue
+ * counts; `hanchot agencies apply-successors` applies the reorganisation in
+ * successors.tsv (shipped; 2025: Sở KH&ĐT into Sở Tài chính …): each agency
+ * with a successor in force moves its open tasks there, keeping who they were
+ * assigned to in the history. Partial successors (share "part") are listed,
+ * not applied: which tasks go is a person's decision. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/agency.h"
+#include "core/err.h"
+#include "db/agency.h"
+#include "db/view.h"
+#include "tui/cli.h"
+
+static int list_agencies(struct cli *cli, bool tsv)
+{
+	struct view_agencies list = { 0 };
+	char err[ERR_MAX];
+	struct db *db = cli_db(cli);
+	if (!db)
+		return EXIT_RUNTIME;
+	if (db_view_agencies(db, cli->today, &list, err))
+		return cli_error(EXIT_RUNTIME, "%s", err);
+	bool en = cli->lang == LANG_EN;
+	if (tsv)
+		puts("id\tname\topen\toverdue\tsuccessor_id");
+	else
+		printf("%-5s %7s %9s  %s\n", "ID", en ? "OPEN" : "ĐANG MỞ", en ? "OVERDUE" : "QUÁ HẠN",
+		       en ? "AGENCY" : "CƠ QUAN");
+	for (size_t i = 0; i < list.n; i++) {
+		const struct view_agency *a = &list.items[i];
+		if (tsv)
+			printf("%lld\t%s\t%zu\t%zu\t%lld\n", (long long)a->id, a->name, a->open, a->overdue,
+			       (long long)a->successor_id);
+		else
+			printf("%-5lld %7zu %9zu  %s\n", (long long)a->id, a->open, a->overdue, a->name);
+	}
+	view_agencies_release(&list);
+	return EXIT_OK;
+}
+
+static int apply_successors(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "date", required_argument, NULL, 'd' },
+		{ 0, 0, 0, 0 },
+	};
+	struct agency_successors succ;
+	civil_day day = cli->today;
+	bool dry = false;
+	char err[ERR_MAX];
+	int c, code = EXIT_OK;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'n')
+			dry = true;
+		else if (c == 'd') {
+			if (cli_parse_date("--date", optarg, &day))
+				return EXIT_USAGE;
+		} else
+			return cli_usage_error("agencies", "unknown option '%s'", argv[optind - 1]);
+	}
+	if (optind < argc)
+		return cli_usage_error("agencies", "unexpected argument '%s'", argv[optind]);
+	struct db *db = cli_db(cli);
+	if (!db)
+		return EXIT_RUNTIME;
+	agency_successors_init(&succ);
+	char *path = cli_data_file("successors.tsv");
+	if (agency_successors_load(&succ, path, err)) {
+		code = cli_error(EXIT_RUNTIME, "%s", err);
+		goto out;
+	}
+	bool en = cli->lang == LANG_EN;
+	int said = 0;
+	for (size_t i = 0; i < succ.n; i++) {
+		const struct agency_successor *s = &succ.items[i];
+		int64_t from = db_agency_find(db, s->from, err);
+		if (from < 0) {
+			code = cli_error(EXIT_RUNTIME, "%s", err);
+			goto out;
+		}
+		size_t n = 0;
+		if (from == 0 || s->effective > day)
+			continue;
+		if (db_agency_open_assignments(db, from, &n, err)) {
+			code = cli_error(EXIT_RUNTIME, "%s", err);
+			goto out;
+		}
+		if (n == 0)
+			continue;
+		said++;
+		if (s->partial) {
+			printf(en ? "%s -> %s: part of the work only (%s): %zu open assignments left for a person to move\n"
+				  : "%s -> %s: chỉ một phần nhiệm vụ (%s): %zu phân công đang mở cần chuyển thủ công\n",
+			       s->from, s->to, s->note, n);
+			continue;
+		}
+		if (dry) {
+			printf(en ? "%s -> %s: would move %zu open assignments\n" : "%s -> %s: sẽ chuyển %zu phân công đang mở\n",
+			       s->from, s->to, n);
+			continue;
+		}
+		if (db_begin(db, err)) {
+			code = cli_error(EXIT_RUNTIME, "%s", err);
+			goto out;
+		}
+		int64_t to = db_agency_ensure(db, s->to, err);
+		int moved = to > 0 ? db_agency_merge(db, from, to, err) : -1;
+		if (moved < 0 || db_commit(db, err)) {
+			db_rollback(db);
+			code = cli_error(EXIT_RUNTIME, "%s", err);
+			goto out;
+		}
+		printf(en ? "%s -> %s: moved %d open assignments\n" : "%s -> %s: đã chuyển %d phân công đang mở\n", s->from,
+		       s->to, moved);
+	}
+	if (!said)
+		puts(en ? "No open task belongs to a replaced agency." : "Không có việc đang mở nào của cơ quan đã được thay thế.");
+out:
+	free(path);
+	agency_successors_release(&succ);
+	return code;
+}
+
+int cmd_agencies(struct cli *cli, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "apply-successors") == 0)
+		return apply_successors(cli, argc - 1, argv + 1);
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ 0, 0, 0, 0 },
+	};
+	bool tsv = false;
+	int c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'f' && (strcmp(optarg, "table") == 0 || strcmp(optarg, "tsv") == 0))
+			tsv = strcmp(optarg, "tsv") == 0;
+		else if (c == 'f')
+			return cli_usage_error("agencies", "--format '%s': expected table or tsv", optarg);
+		else
+			return cli_usage_error("agencies", "unknown option '%s'", argv[optind - 1]);
+	}
+	if (optind < argc)
+		return cli_usage_error("agencies", "unknown subcommand '%s'", argv[optind]);
+	return list_agencies(cli, tsv);
+}
