@@ -63,8 +63,30 @@ enum weekday date_weekday(civil_day day)
 	return (enum weekday)w;
 }
 
-int date_make(int year, int month, int day, const char *what, civil_day *out, char *err)
+/* The text as it may appear in a one-line message: control bytes written as
+ * \xNN, cut at 60 bytes. */
+static const char *quoted(const char *text, char buf[256])
 {
+	size_t w = 0;
+	for (const unsigned char *p = (const unsigned char *)text; *p && w < 240; p++) {
+		if (p - (const unsigned char *)text >= 60) {
+			memcpy(buf + w, "...", 3);
+			w += 3;
+			break;
+		}
+		if (*p < 0x20 || *p == 0x7f)
+			w += (size_t)snprintf(buf + w, 256 - w, "\\x%02x", *p);
+		else
+			buf[w++] = (char)*p;
+	}
+	buf[w] = '\0';
+	return buf;
+}
+
+int date_make(int year, int month, int day, const char *text, civil_day *out, char *err)
+{
+	char what[256];
+	quoted(text, what);
 	if (year < 1 || year > 9999)
 		return err_set(err, "date '%s': year %d is out of range", what, year);
 	if (month < 1 || month > 12)
@@ -162,8 +184,10 @@ int date_parse(const char *text, civil_day *out, char *err)
 	if (*skip_spaces(s + n))
 		goto bad;
 	return date_make(c, b, a, text, out, err);
-bad:
-	return err_set(err, "date '%s': expected dd/mm/yyyy, yyyy-mm-dd or 'ngày d tháng m năm yyyy'", text);
+bad:;
+	char q[256];
+	return err_set(err, "date '%s': expected dd/mm/yyyy, yyyy-mm-dd or 'ngày d tháng m năm yyyy'",
+		       quoted(text, q));
 }
 
 char *date_format_dmy(civil_day day, char *buf)

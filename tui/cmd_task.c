@@ -6,31 +6,15 @@
 
 #include "core/countdown.h"
 #include "core/err.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "db/task.h"
 #include "tui/cli.h"
 
-/* Display columns of UTF-8 text, counting one per character and none for
- * combining marks (U+0300–U+036F), which is right for Vietnamese. */
-static int columns(const char *s)
-{
-	int n = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p & 0xc0) == 0x80)
-			continue;
-		if (p[0] == 0xcc && p[1] >= 0x80) /* U+0300..U+033F */
-			continue;
-		if (p[0] == 0xcd && p[1] >= 0x80 && p[1] <= 0xaf) /* U+0340..U+036F */
-			continue;
-		n++;
-	}
-	return n;
-}
-
 static void pad(FILE *out, const char *s, int width)
 {
 	fputs(s, out);
-	for (int n = columns(s); n < width; n++)
+	for (int n = (int)text_width(s, strlen(s)); n < width; n++)
 		fputc(' ', out);
 }
 

@@ -85,6 +85,22 @@ static void test_parse_invalid_names_the_problem(void **state)
 	}
 }
 
+static void test_messages_stay_on_one_line(void **state)
+{
+	(void)state;
+	civil_day d;
+	char err[ERR_MAX];
+	assert_int_equal(date_parse("14/5/2\n024", &d, err), -1);
+	assert_string_equal(err, "date '14/5/2\\x0a024': expected dd/mm/yyyy, yyyy-mm-dd or 'ngày d tháng m năm yyyy'");
+	assert_int_equal(date_parse("31/2/2024\x1b[2J", &d, err), -1);
+	assert_null(strchr(err, '\x1b'));
+	char long_text[200];
+	memset(long_text, '7', sizeof long_text - 1);
+	long_text[sizeof long_text - 1] = '\0';
+	assert_int_equal(date_parse(long_text, &d, err), -1);
+	assert_non_null(strstr(err, "...': expected"));
+}
+
 static void test_format(void **state)
 {
 	(void)state;
@@ -169,6 +185,7 @@ int main(void)
 		cmocka_unit_test(test_leap_years),
 		cmocka_unit_test(test_parse_valid),
 		cmocka_unit_test(test_parse_invalid_names_the_problem),
+		cmocka_unit_test(test_messages_stay_on_one_line),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_classify_table),
 		cmocka_unit_test(test_status_names),
