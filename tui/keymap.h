@@ -47,6 +47,10 @@
 	X(ACT_RENAME, "rename", M_ACT_RENAME) \
 	X(ACT_ALIAS, "alias", M_ACT_ALIAS) \
 	X(ACT_MERGE, "merge", M_ACT_MERGE) \
+	X(ACT_SAVE, "save", M_ACT_SAVE) \
+	X(ACT_EDIT_LEADS, "edit_leads", M_ACT_EDIT_LEADS) \
+	X(ACT_EDIT_DUE, "edit_due", M_ACT_EDIT_DUE) \
+	X(ACT_EXAMPLE, "example", M_ACT_EXAMPLE) \
 	X(ACT_HELP, "help", M_ACT_HELP) \
 	X(ACT_BACK, "back", M_ACT_BACK) \
 	X(ACT_QUIT, "quit", M_ACT_QUIT)

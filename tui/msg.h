@@ -19,9 +19,8 @@
 	X(M_COL_DUE, "Hạn", "Due") \
 	X(M_COL_COUNTDOWN, "Còn lại", "Countdown") \
 	X(M_TOO_SMALL, "Cửa sổ quá nhỏ", "Window too small") \
-	X(M_EMPTY, "Chưa có việc nào. Nhấn a để thêm, q để thoát.", "No tasks yet. Press a to add, q to quit.") \
+	X(M_EMPTY, "Chưa có việc nào. Nhấn a để thêm, i để nhập một thông báo, E để nhập thông báo mẫu, q để thoát.", "No tasks yet. Press a to add, i to import a notice, E to import the example notice, q to quit.") \
 	X(M_EMPTY_FILTER, "Không có việc nào khớp.", "No task matches.") \
-	X(M_NOT_YET, "chưa có", "not yet available") \
 	X(M_PROMPT_DONE_DATE, "Ngày hoàn thành (trống: hôm nay): ", "Completion date (empty: today): ") \
 	X(M_PROMPT_EXTEND_DATE, "Hạn mới: ", "New deadline: ") \
 	X(M_PROMPT_REASON, "Lý do gia hạn: ", "Reason for the extension: ") \
@@ -111,6 +110,30 @@
 	X(M_ACT_ALIAS, "tên gọi khác", "alias") \
 	X(M_ACT_MERGE, "sáp nhập", "merge") \
 	X(M_ACT_HELP, "trợ giúp", "help") \
+	X(M_ACT_SAVE, "lưu", "save") \
+	X(M_ACT_EDIT_LEADS, "sửa chủ trì", "edit leads") \
+	X(M_ACT_EDIT_DUE, "sửa hạn", "edit deadline") \
+	X(M_ACT_EXAMPLE, "nhập thông báo mẫu", "import the example notice") \
+	X(M_PROMPT_IMPORT, "Tệp thông báo: ", "Notice file: ") \
+	X(M_PROMPT_EXPORT, "Xuất lịch (.ics) ra tệp: ", "Export the calendar (.ics) to: ") \
+	X(M_PROMPT_REPORT_FILE, "Ghi báo cáo ra tệp (.csv, .html, .md, khác: bảng): ", "Write the report to (.csv, .html, .md, else a table): ") \
+	X(M_PROMPT_LEADS, "Cơ quan chủ trì (cách nhau bằng ;): ", "Lead agencies (separated by ;): ") \
+	X(M_PROMPT_UNIT_DUE, "Hạn (trống: không có hạn): ", "Deadline (empty: none): ") \
+	X(M_EXPORTED, "Đã xuất %zu việc ra %s", "Exported %zu tasks to %s") \
+	X(M_REPORT_WRITTEN, "Đã ghi báo cáo ra %s", "Report written to %s") \
+	X(M_REPORT_TITLE, "Báo cáo tình hình thực hiện đến ngày %s", "Progress report as of %s") \
+	X(M_REPORT_AGENCY, "Cơ quan", "Agency") \
+	X(M_REPORT_TOTAL, "Tổng cộng", "Total") \
+	X(M_REPORT_SHARE, "% đúng hạn", "% on time") \
+	X(M_REPORT_OVERDUE_LIST, "Việc quá hạn", "Overdue tasks") \
+	X(M_REVIEW_TITLE, "Xem lại trước khi lưu: %s — giữ %zu/%zu việc", "Review before saving: %s — keeping %zu/%zu tasks") \
+	X(M_REVIEW_KEEP, "giữ", "keep") \
+	X(M_REVIEW_DROP, "bỏ", "drop") \
+	X(M_IMPORTED, "Đã lưu %zu việc (văn bản %lld)", "Saved %zu tasks (document %lld)") \
+	X(M_IMPORT_ABANDONED, "Đã bỏ nhập, không lưu gì", "Import abandoned, nothing saved") \
+	X(M_ALREADY_IMPORTED, "Thông báo này đã được nhập (văn bản %lld): không nhập lại; cập nhật bằng hanchot import --update", "This notice was imported before (document %lld): not imported again; update with hanchot import --update") \
+	X(M_NOTHING_KEPT, "Không còn việc nào được giữ", "No task is kept") \
+	X(M_FILE_ERROR, "%s: %s", "%s: %s") \
 	X(M_ACT_BACK, "quay lại", "back") \
 	X(M_ACT_QUIT, "thoát", "quit")
 

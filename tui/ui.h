@@ -28,12 +28,20 @@ struct view {
 	void (*resize)(struct app *app, int rows, int cols);
 };
 
-extern const struct view view_main, view_help, view_agencies;
+extern const struct view view_main, view_help, view_agencies, view_review, view_report;
+
+/* view_review.c: reads a notice file and opens its review; errors go to the
+ * footer. Nothing is saved until the user saves. */
+void review_open(struct app *app, const char *path);
+/* view_report.c: builds today's report (following the agency filter) and
+ * opens the report screen. */
+void report_open(struct app *app);
 
 /* What a prompt's text is for. */
 enum purpose {
 	P_NONE, P_DONE_DATE, P_EXTEND_DATE, P_EXTEND_REASON, P_NOTE, P_SEARCH, P_ADD_SUMMARY,
-	P_ADD_LEAD, P_ADD_DUE, P_RENAME, P_ALIAS, P_MERGE
+	P_ADD_LEAD, P_ADD_DUE, P_RENAME, P_ALIAS, P_MERGE, P_IMPORT_FILE, P_EXPORT_FILE,
+	P_REPORT_FILE, P_REVIEW_LEADS, P_REVIEW_DUE
 };
 
 struct mark {

@@ -6,6 +6,7 @@
 
 #include "core/countdown.h"
 #include "core/xalloc.h"
+#include "db/export.h"
 #include "db/task.h"
 #include "tui/draw.h"
 #include "tui/term.h"
@@ -423,6 +424,41 @@ out:
 	task_release(&t);
 }
 
+/* The file `x` offers: the configured export_file, else ~/hanchot.ics. */
+static char *default_export_path(struct app *app)
+{
+	const char *home = getenv("HOME");
+	if (app->cli->config.export_file)
+		return xstrdup(app->cli->config.export_file);
+	return xasprintf("%s/hanchot.ics", home && *home ? home : ".");
+}
+
+/* Exports what the list shows: the selected agency, and open tasks only when
+ * the filter shows open ones (a filter on done or cancelled tasks has no
+ * export counterpart: everything of the agency is exported then). */
+static void export_to(struct app *app, const char *path)
+{
+	struct cli_export_options o;
+	struct db_export_filter f;
+	struct db_export_stats stats = { 0 };
+	char err[ERR_MAX];
+	if (cli_export_options_init(app->cli, &o, err)) {
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+		return;
+	}
+	db_export_filter_init(&f);
+	f.agency_id = app->q.agency_id;
+	int c = app->q.filter;
+	f.open_only = c == FILTER_OPEN ||
+		      (c != FILTER_ALL && c >= 0 && c < CLASS_COUNT && c != CLASS_DONE_ON_TIME &&
+		       c != CLASS_DONE_LATE && c != CLASS_CANCELLED);
+	if (db_export_file(app->db, &o.opt, &f, path, &stats, err))
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+	else
+		app_message(app, false, msg(M_EXPORTED, app->lang), stats.tasks, path);
+	cli_export_options_release(&o);
+}
+
 static void prompt_done(struct app *app)
 {
 	struct prompt *p = &app->prompt;
@@ -476,6 +512,14 @@ static void prompt_done(struct app *app)
 		break;
 	case P_ADD_DUE:
 		add_task(app, text);
+		break;
+	case P_IMPORT_FILE:
+		if (*text)
+			review_open(app, text);
+		break;
+	case P_EXPORT_FILE:
+		if (*text)
+			export_to(app, text);
 		break;
 	default:
 		break;
@@ -536,7 +580,6 @@ static void select_agency(struct app *app)
 static void key(struct app *app, int k, enum action a)
 {
 	struct listpos *lp = app->focus == FOCUS_AGENCIES ? &app->apos : &app->list;
-	enum lang l = app->lang;
 	if (app->prompt.active) {
 		prompt_input(app, k);
 		return;
@@ -598,10 +641,20 @@ static void key(struct app *app, int k, enum action a)
 	case ACT_SORT: cycle_sort(app); break;
 	case ACT_ADD: prompt_open(&app->prompt, M_PROMPT_SUMMARY, P_ADD_SUMMARY, NULL); break;
 	case ACT_MARK: app_toggle_mark(app); break;
-	case ACT_IMPORT:
-	case ACT_EXPORT:
-	case ACT_REPORT:
-		app_message(app, false, "%s: %s", msg(keymap_action_msg(a), l), msg(M_NOT_YET, l));
+	case ACT_IMPORT: prompt_open(&app->prompt, M_PROMPT_IMPORT, P_IMPORT_FILE, NULL); break;
+	case ACT_EXPORT: {
+		char *path = default_export_path(app);
+		prompt_open(&app->prompt, M_PROMPT_EXPORT, P_EXPORT_FILE, path);
+		free(path);
+		break;
+	}
+	case ACT_REPORT: report_open(app); break;
+	case ACT_EXAMPLE:
+		if (app->totals.all == 0) { /* offered on the empty screen */
+			char *path = cli_data_file("example-notice.md");
+			review_open(app, path);
+			free(path);
+		}
 		break;
 	case ACT_AGENCIES: app->view = &view_agencies; break;
 	case ACT_HELP: app->view = &view_help; break;

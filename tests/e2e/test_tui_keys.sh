@@ -92,10 +92,11 @@ keys Enter; wait_for "Hạn (trống"
 keys "1/6/2024" Enter; wait_for "Đã thêm việc 5"
 assert_eq "$(hc --db "$DB" list --format tsv | awk -F'\t' '$1==5 {print $7}')" "Sở Y tế" "added lead"
 
-# hooks not yet available, help
-keys i; wait_for "nhập văn bản: chưa có"
-keys x; wait_for "xuất lịch: chưa có"
-keys R; wait_for "báo cáo: chưa có"
+# import, export and report open their prompts and screen (tested in
+# test_tui_screens.sh); Esc leaves each. Then help.
+keys i; wait_for "Tệp thông báo:"; keys Escape; wait_gone "Tệp thông báo:"
+keys x; wait_for "Xuất lịch (.ics) ra tệp:"; keys Escape; wait_gone "Xuất lịch"
+keys R; wait_for "Báo cáo tình hình thực hiện"; keys Escape; wait_gone "Báo cáo tình hình"
 keys "?"; wait_for "Phím tắt"
 screen | grep -qF "hoàn tác" || fail "help lists undo"
 keys Escape; wait_gone "Phím tắt"

@@ -2,6 +2,7 @@
 # hundred keys across every screen and prompt, a resize, a day rollover
 # (HANCHOT_CLOCK just before midnight) and another process writing.
 VDB=$TMPD/tui-vg.db
+VG_NOTICE=$(cd "$(dirname "${BASH_SOURCE[0]}")/../fixtures" && pwd)/thong-bao-ket-luan-lai-chau-2024-04.md
 for i in $(seq 1 30); do
 	"$HANCHOT" --db "$VDB" add --lead "Sở số $((i % 5))" --due "$((i % 28 + 1))/5/2024" "Kế hoạch việc số $i" >/dev/null
 done
@@ -20,7 +21,9 @@ for round in 1 2 3 4 5; do
 	keys / "ke hoach $round" BSpace BSpace Enter Escape
 	keys f f f s s s f f f f f f f s
 	keys Tab j j Enter Tab Tab g Enter Tab
-	keys "?" Escape i x R
+	keys "?" Escape
+	keys i "$VG_NOTICE" Enter j Space L C-u "Sở Tài chính; Cục Thuế tỉnh" Enter H C-u "1/7/2024" Enter Escape
+	keys R j j G g Escape x Escape
 	keys a "Việc mới $round" Enter "so 1" Tab Enter "1/6/2024" Enter
 	keys A j j r Escape l "Tên khác $round" Enter k Escape
 	"$HANCHOT" --db "$VDB" done $((round + 10)) >/dev/null   # another process writes

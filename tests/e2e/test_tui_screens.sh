@@ -1,0 +1,76 @@
+# The screen's import review (keep, drop, correct a deadline, save; abandon),
+# the example notice on the empty screen, the report screen and its file, and
+# the export key with the list's filter.
+. "$(dirname "$0")/lib.sh"
+DB=$TMPD/s.db
+NOTICE=$(cd "$(dirname "$0")/../fixtures" && pwd)/thong-bao-ket-luan-lai-chau-2024-04.md
+q() { sqlite3 "$DB" "$1"; }
+export HOME=$TMPD
+
+# 1. Review: drop I.2.2 (1), move I.2.2 (2)'s deadline to 20/6/2024, keep the rest, save.
+start main 120 30 "$HANCHOT" --db "$DB" --today 2024-05-17
+wait_for "i để nhập một thông báo"
+keys i; wait_for "Tệp thông báo:"
+keys "$NOTICE" Enter
+wait_for "giữ 19/19 việc"
+keys j ' '; wait_for "giữ 18/19 việc"
+keys j H C-u "20/6/2024" Enter; wait_for "20/06/2024"
+keys S; wait_for "Đã lưu 18 việc (văn bản 1)"
+assert_eq "$(q 'SELECT count(*) FROM task')" 18 "saved tasks"
+assert_eq "$(q "SELECT count(*) FROM task WHERE section = 'I.2.2 (1)'")" 0 "dropped unit saved"
+assert_eq "$(q "SELECT due_date FROM task WHERE section = 'I.2.2 (2)'")" 2024-06-20 "corrected deadline"
+assert_eq "$(q "SELECT due_date || ' ' || due_precision FROM task WHERE section = 'I.2.2 (5)'")" "2024-09-30 quarter" "kept reading"
+
+# 2. A second import abandoned with Esc saves nothing.
+before=$(q 'SELECT count(*) FROM task; SELECT count(*) FROM document; SELECT count(*) FROM task_event')
+keys i; wait_for "Tệp thông báo:"
+keys "$(cd "$(dirname "$NOTICE")" && pwd)/chi-thi-phong-chong-thien-tai-2024-05.md" Enter
+wait_for "Xem lại trước khi lưu"
+keys ' ' Escape; wait_for "Đã bỏ nhập, không lưu gì"
+assert_eq "$(q 'SELECT count(*) FROM task; SELECT count(*) FROM document; SELECT count(*) FROM task_event')" "$before" "abandoned import"
+# A file that is not a notice: one line in the footer, nothing saved.
+printf '\x00\x01binary' > "$TMPD/bin.md"
+keys i; wait_for "Tệp thông báo:"; keys "$TMPD/bin.md" Enter
+wait_for "$TMPD/bin.md: binary data"
+assert_eq "$(q 'SELECT count(*) FROM task; SELECT count(*) FROM document; SELECT count(*) FROM task_event')" "$before" "bad file"
+
+# 3. The report screen shows the command's figures; S writes a CSV.
+keys R; wait_for "Báo cáo tình hình thực hiện đến ngày 17/05/2024"
+want=$(hc --db "$DB" --today 2024-05-17 report | grep -F "còn " | head -1)
+sentence=$(echo "$want" | grep -oE 'còn [0-9]+/[0-9]+ việc đang triển khai quá hạn')
+[ -n "$sentence" ] || fail "no summary sentence from hanchot report: $want"
+wait_for "$sentence"
+total_cli=$(hc --db "$DB" --today 2024-05-17 report --format csv | tr -d '\r' | grep '^"\?Tổng cộng' | head -1)
+keys S; wait_for "Ghi báo cáo ra tệp"
+keys C-u "$TMPD/r.csv" Enter; wait_for "Đã ghi báo cáo ra $TMPD/r.csv"
+/usr/bin/python3 - "$TMPD/r.csv" "$total_cli" <<'PY' || fail "report CSV from the screen"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+total = [r for r in rows if r and r[0] == "Tổng cộng"]
+assert total, rows
+want = next(csv.reader([sys.argv[2].lstrip("\ufeff")]))
+assert total[0] == want, (total[0], want)
+PY
+keys Escape; wait_for "Chủ trì"
+
+# 4. Export with the list's filter: open tasks only.
+keys f; wait_for "Lọc"
+keys x; wait_for "Xuất lịch (.ics) ra tệp:"
+keys C-u "$TMPD/open.ics" Enter; wait_for "Đã xuất"
+want=$(q "SELECT count(*) FROM task WHERE status NOT IN ('done','cancelled') AND due_date IS NOT NULL")
+/usr/bin/python3 - "$TMPD/open.ics" "$want" <<'PY' || fail "exported calendar"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+events = [c for c in cal.walk("VEVENT")]
+assert len(events) == int(sys.argv[2]), (len(events), sys.argv[2])
+PY
+keys q; wait_exit
+assert_eq "$(exit_status)" 0 "exit status"
+
+# 5. The empty screen offers the bundled example: one key, then save.
+start empty 120 30 "$HANCHOT" --db "$TMPD/e.db" --today 2024-05-17
+wait_for "E để nhập thông báo mẫu"
+keys E; wait_for "giữ 19/19 việc"
+keys S; wait_for "Đã lưu 19 việc"
+assert_eq "$(sqlite3 "$TMPD/e.db" 'SELECT count(*) FROM task')" 19 "example imported"
+keys q; wait_exit

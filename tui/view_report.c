@@ -1,0 +1,209 @@
+/* view_report: the figures of `hanchot report` for today on screen: one row
+ * per agency with a column per class, the "Tổng cộng" row, the summary
+ * sentence and the overdue tasks; a key writes the same report to a file.
+ * The screen draws what db_report_build computed; it decides nothing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/countdown.h"
+#include "core/report_format.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "db/report.h"
+#include "tui/draw.h"
+#include "tui/term.h"
+#include "tui/ui.h"
+
+#define NUM_W 6
+
+static struct {
+	struct report report;
+	struct listpos pos;
+	char **lines; /* rendered once per open: what scrolls */
+	size_t n_lines;
+} rp;
+
+/* Short column titles, in enum task_class order. */
+static const char *const heads_vi[CLASS_COUNT] = { "Q.hạn", "H.nay", "Sắp", "T.hạn", "K.hạn", "Đ.hạn", "Trễ", "Huỷ" };
+static const char *const heads_en[CLASS_COUNT] = { "Late", "Today", "Soon", "Due", "None", "OnTime", "Late.d", "Canc." };
+
+static void add_line(char *line)
+{
+	rp.lines = xrealloc(rp.lines, (rp.n_lines + 1) * sizeof *rp.lines);
+	rp.lines[rp.n_lines++] = line;
+}
+
+static void release(void)
+{
+	for (size_t i = 0; i < rp.n_lines; i++)
+		free(rp.lines[i]);
+	free(rp.lines);
+	rp.lines = NULL;
+	rp.n_lines = 0;
+	report_release(&rp.report);
+}
+
+/* The counts of one row, right-aligned in NUM_W columns each. */
+static char *counts_text(const struct report_counts *c, enum lang l)
+{
+	char buf[256], share[16];
+	size_t w = 0;
+	for (int k = 0; k < CLASS_COUNT; k++)
+		w += (size_t)snprintf(buf + w, sizeof buf - w, "%*u", NUM_W, c->n[k]);
+	snprintf(buf + w, sizeof buf - w, "%*u%*s", NUM_W, c->total, NUM_W + 6, report_format_share(c, l, share));
+	return xstrdup(buf);
+}
+
+/* Appends text right-aligned in width display columns at head + w. */
+static size_t right_align(char *head, size_t w, const char *text, int width)
+{
+	for (int pad = width - (int)text_width(text, strlen(text)); pad > 0; pad--)
+		head[w++] = ' ';
+	return w + (size_t)snprintf(head + w, 512 - w, "%s", text);
+}
+
+static void render(struct app *app)
+{
+	enum lang l = app->lang;
+	const struct report *r = &rp.report;
+	char day[DATE_BUF];
+	add_line(xasprintf(msg(M_REPORT_TITLE, l), date_format_dmy(r->as_of, day)));
+	if (r->scope)
+		add_line(xstrdup(r->scope));
+	char head[512];
+	size_t w = 0;
+	for (int k = 0; k < CLASS_COUNT; k++)
+		w = right_align(head, w, l == LANG_EN ? heads_en[k] : heads_vi[k], NUM_W);
+	w = right_align(head, w, l == LANG_EN ? "Total" : "Tổng", NUM_W);
+	right_align(head, w, msg(M_REPORT_SHARE, l), NUM_W + 6);
+	add_line(xasprintf("\t%s\t%s", msg(M_REPORT_AGENCY, l), head));
+	for (size_t i = 0; i < r->n_rows; i++) {
+		char *c = counts_text(&r->rows[i].counts, l);
+		add_line(xasprintf("\t%s\t%s", r->rows[i].agency, c));
+		free(c);
+	}
+	char *c = counts_text(&r->total, l);
+	add_line(xasprintf("\t%s\t%s", msg(M_REPORT_TOTAL, l), c));
+	free(c);
+	add_line(xstrdup(""));
+	add_line(report_summary(r, l));
+	if (r->n_overdue) {
+		add_line(xstrdup(""));
+		add_line(xasprintf("%s (%zu)", msg(M_REPORT_OVERDUE_LIST, l), r->n_overdue));
+		for (size_t i = 0; i < r->n_overdue; i++) {
+			const struct report_line *o = &r->overdue[i];
+			char cd[COUNTDOWN_BUF];
+			add_line(xasprintf("%-10s %-16s %s — %s", o->section, countdown_format(o->due, r->as_of, l, cd),
+					   o->leads, o->summary));
+		}
+	}
+}
+
+void report_open(struct app *app)
+{
+	struct report_filter f = { .as_of = app->today, .warn_until = app->warn_until,
+				   .agency_id = app->q.agency_id, .from = DATE_NONE, .to = DATE_NONE };
+	char err[ERR_MAX];
+	release();
+	report_init(&rp.report);
+	if (db_report_build(app->db, &f, app->lang, &rp.report, err)) {
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+		report_release(&rp.report);
+		return;
+	}
+	render(app);
+	memset(&rp.pos, 0, sizeof rp.pos);
+	app->view = &view_report;
+	app->message[0] = '\0';
+}
+
+static void draw(struct app *app, int rows, int cols)
+{
+	view_draw_header(app, cols);
+	int body = rows - 2;
+	listpos_set(&rp.pos, rp.n_lines, (size_t)(body > 0 ? body : 1));
+	int name_w = cols - (NUM_W * (CLASS_COUNT + 1) + NUM_W + 3);
+	if (name_w < 12)
+		name_w = 12;
+	for (int r = 0; r < body; r++) {
+		size_t i = rp.pos.top + (size_t)r;
+		move(1 + r, 0);
+		clrtoeol();
+		if (i >= rp.n_lines)
+			continue;
+		const char *line = rp.lines[i];
+		if (line[0] == '\t') { /* a table row: name, tab, figures */
+			const char *tab = strchr(line + 1, '\t');
+			char *name = xstrndup(line + 1, (size_t)(tab - line - 1));
+			bool strong = i == 2 + (rp.report.scope != NULL) || (i + 1 < rp.n_lines && rp.lines[i + 1][0] != '\t');
+			attrset(strong ? A_BOLD : A_NORMAL);
+			int x = draw_text(1 + r, 0, name_w, name, 1);
+			draw_text(1 + r, x, cols - x, tab + 1, 0);
+			free(name);
+		} else {
+			attrset(i == 0 ? color_attr(ROLE_TITLE) : A_NORMAL);
+			draw_text(1 + r, 0, cols, line, 1);
+		}
+		attrset(A_NORMAL);
+	}
+	static const enum action hints[] = { ACT_DOWN, ACT_UP, ACT_SAVE, ACT_BACK, ACT_QUIT };
+	view_draw_footer(app, rows, cols, hints, sizeof hints / sizeof hints[0]);
+}
+
+/* .csv, .html/.htm, .md choose the format; anything else is a text table. */
+static enum report_format format_of(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	enum report_format f;
+	if (dot && strcmp(dot, ".htm") == 0)
+		return REPORT_HTML;
+	if (dot && report_format_parse(dot + 1, &f) == 0)
+		return f;
+	return REPORT_TABLE;
+}
+
+static void key(struct app *app, int k, enum action a)
+{
+	char err[ERR_MAX];
+	if (app->prompt.active) {
+		enum prompt_result r = prompt_key(&app->prompt, k);
+		if (r == PROMPT_ACCEPT && *app->prompt.text) {
+			char path[PROMPT_MAX];
+			snprintf(path, sizeof path, "%s", app->prompt.text);
+			prompt_close(&app->prompt);
+			if (report_write_file(path, &rp.report, format_of(path), app->lang, err))
+				app_message(app, true, msg(M_ERROR, app->lang), err);
+			else
+				app_message(app, false, msg(M_REPORT_WRITTEN, app->lang), path);
+		} else if (r == PROMPT_ACCEPT || r == PROMPT_CANCEL) {
+			prompt_close(&app->prompt);
+		}
+		app->dirty = true;
+		return;
+	}
+	if (a != ACT_NONE)
+		app->message[0] = '\0';
+	switch (a) {
+	case ACT_DOWN: listpos_move(&rp.pos, 1); break;
+	case ACT_UP: listpos_move(&rp.pos, -1); break;
+	case ACT_PGDN: listpos_page(&rp.pos, 1); break;
+	case ACT_PGUP: listpos_page(&rp.pos, -1); break;
+	case ACT_TOP: listpos_home(&rp.pos); break;
+	case ACT_BOTTOM: listpos_end(&rp.pos); break;
+	case ACT_SAVE: prompt_open(&app->prompt, M_PROMPT_REPORT_FILE, P_REPORT_FILE, "bao-cao.csv"); break;
+	case ACT_REPORT:
+	case ACT_BACK: release(); app->view = &view_main; break;
+	case ACT_QUIT: release(); app->quit = true; break;
+	default: break;
+	}
+	app->dirty = true;
+}
+
+static void resize(struct app *app, int rows, int cols)
+{
+	listpos_set(&rp.pos, rp.n_lines, (size_t)(rows > 2 ? rows - 2 : 1));
+	view_main.resize(app, rows, cols);
+}
+
+const struct view view_report = { draw, key, resize };

@@ -1,0 +1,240 @@
+/* view_review: a notice's reading, reviewed before anything is saved. Each
+ * assignment can be kept or dropped, its lead agencies and deadline corrected;
+ * one key saves the kept ones in one transaction, Esc abandons and saves
+ * nothing. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/agency.h"
+#include "core/notice.h"
+#include "core/xalloc.h"
+#include "db/document.h"
+#include "tui/draw.h"
+#include "tui/term.h"
+#include "tui/ui.h"
+
+static struct {
+	struct notice notice;
+	char *label;
+	struct listpos pos;
+	bool open;
+} rv;
+
+static void close_review(struct app *app)
+{
+	notice_release(&rv.notice);
+	free(rv.label);
+	rv.label = NULL;
+	rv.open = false;
+	app->view = &view_main;
+}
+
+/* The whole file, at most NOTICE_MAX_BYTES + 1 bytes (so "too large" shows). */
+static char *read_file(const char *path, size_t *len, char *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(err, ERR_MAX, "%s", strerror(errno));
+		return NULL;
+	}
+	size_t cap = 65536, n = 0, got;
+	char *buf = xmalloc(cap);
+	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n > NOTICE_MAX_BYTES)
+			break;
+		if (n == cap)
+			buf = xrealloc(buf, cap *= 2);
+	}
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+void review_open(struct app *app, const char *path)
+{
+	char err[ERR_MAX];
+	size_t len = 0;
+	const char *legacy = NULL;
+	char *data = read_file(path, &len, err);
+	if (!data) {
+		app_message(app, true, msg(M_FILE_ERROR, app->lang), path, err);
+		return;
+	}
+	if (rv.open)
+		close_review(app);
+	int bad = notice_check(data, len, &legacy, err);
+	if (!bad && notice_read(data, len, &rv.notice, err)) {
+		notice_release(&rv.notice); /* notice_read initialised it */
+		bad = -1;
+	}
+	free(data);
+	if (bad) {
+		app_message(app, true, msg(M_FILE_ERROR, app->lang), path, err);
+		return;
+	}
+	rv.label = notice_label(&rv.notice);
+	memset(&rv.pos, 0, sizeof rv.pos);
+	rv.open = true;
+	app->view = &view_review;
+	app->message[0] = '\0';
+}
+
+static void draw(struct app *app, int rows, int cols)
+{
+	enum lang l = app->lang;
+	char title[512], due[DATE_BUF];
+	view_draw_header(app, cols);
+	snprintf(title, sizeof title, msg(M_REVIEW_TITLE, l), rv.label ? rv.label : "",
+		 notice_kept(&rv.notice), rv.notice.n_units);
+	attrset(color_attr(ROLE_TITLE));
+	draw_text(1, 0, cols, title, 1);
+	attrset(A_NORMAL);
+	int body = rows - 3;
+	listpos_set(&rv.pos, rv.notice.n_units, (size_t)(body > 0 ? body : 1));
+	int w_mark = 5, w_sec = 11, w_due = 10, w_lead = cols >= 100 ? 30 : 20;
+	for (int r = 0; r < body; r++) {
+		size_t i = rv.pos.top + (size_t)r;
+		move(2 + r, 0);
+		clrtoeol();
+		if (i >= rv.notice.n_units)
+			continue;
+		const struct notice_unit *u = &rv.notice.units[i];
+		char *leads = task_join(u->leads, u->n_leads, "; ");
+		attrset((u->dropped ? color_attr(ROLE_MUTED) : color_attr(ROLE_NORMAL)) |
+			(i == rv.pos.sel ? A_REVERSE : A_NORMAL));
+		int x = 0;
+		x += draw_text(2 + r, x, w_mark, msg(u->dropped ? M_REVIEW_DROP : M_REVIEW_KEEP, l), 1) + 1;
+		x += draw_text(2 + r, x, w_sec, u->section, 1) + 1;
+		x += draw_text(2 + r, x, w_due, date_format_dmy(u->due, due), 1) + 1;
+		x += draw_text(2 + r, x, w_lead, leads, 1) + 1;
+		if (x < cols)
+			draw_text(2 + r, x, cols - x, u->summary, 1);
+		attrset(A_NORMAL);
+		free(leads);
+	}
+	static const enum action hints[] = { ACT_MARK, ACT_EDIT_LEADS, ACT_EDIT_DUE, ACT_SAVE, ACT_BACK };
+	view_draw_footer(app, rows, cols, hints, sizeof hints / sizeof hints[0]);
+}
+
+static void save(struct app *app)
+{
+	char err[ERR_MAX];
+	bool same = false;
+	enum lang l = app->lang;
+	if (notice_kept(&rv.notice) == 0) {
+		app_message(app, true, "%s", msg(M_NOTHING_KEPT, l));
+		return;
+	}
+	int64_t earlier = db_document_find(app->db, &rv.notice, &same, err), doc = 0;
+	if (earlier < 0) {
+		app_message(app, true, msg(M_ERROR, l), err);
+		return;
+	}
+	if (earlier > 0) {
+		app_message(app, true, msg(M_ALREADY_IMPORTED, l), (long long)earlier);
+		close_review(app);
+		return;
+	}
+	size_t kept = notice_kept(&rv.notice);
+	if (db_document_save(app->db, &rv.notice, &doc, err)) {
+		app_message(app, true, msg(M_ERROR, l), err);
+		return;
+	}
+	close_review(app);
+	app_message(app, false, msg(M_IMPORTED, l), kept, (long long)doc);
+	app_saved(app);
+	app_reload(app);
+}
+
+static void prompt_done(struct app *app)
+{
+	char text[PROMPT_MAX], err[ERR_MAX];
+	int purpose = app->prompt.purpose;
+	snprintf(text, sizeof text, "%s", app->prompt.text);
+	prompt_close(&app->prompt);
+	if (rv.pos.sel >= rv.notice.n_units)
+		return;
+	struct notice_unit *u = &rv.notice.units[rv.pos.sel];
+	if (purpose == P_REVIEW_LEADS) {
+		size_t n = 0;
+		char **names = agency_split_list(text, NULL, &n);
+		if (n)
+			notice_unit_set_leads(u, names, n);
+		else
+			prompt_open(&app->prompt, M_PROMPT_LEADS, P_REVIEW_LEADS, NULL);
+		agency_list_free(names);
+	} else if (purpose == P_REVIEW_DUE) {
+		civil_day due;
+		if (!*text)
+			notice_unit_set_due(u, DATE_NONE, PRECISION_NONE, "");
+		else if (date_parse(text, &due, err)) {
+			app_message(app, true, msg(M_ERROR, app->lang), err);
+			prompt_open(&app->prompt, M_PROMPT_UNIT_DUE, P_REVIEW_DUE, text);
+		} else
+			notice_unit_set_due(u, due, PRECISION_DAY, text);
+	}
+}
+
+static void key(struct app *app, int k, enum action a)
+{
+	if (app->prompt.active) {
+		enum prompt_result r = prompt_key(&app->prompt, k);
+		if (r == PROMPT_ACCEPT)
+			prompt_done(app);
+		else if (r == PROMPT_CANCEL)
+			prompt_close(&app->prompt);
+		app->dirty = true;
+		return;
+	}
+	if (a != ACT_NONE)
+		app->message[0] = '\0';
+	struct notice_unit *u = rv.pos.sel < rv.notice.n_units ? &rv.notice.units[rv.pos.sel] : NULL;
+	switch (a) {
+	case ACT_DOWN: listpos_move(&rv.pos, 1); break;
+	case ACT_UP: listpos_move(&rv.pos, -1); break;
+	case ACT_PGDN: listpos_page(&rv.pos, 1); break;
+	case ACT_PGUP: listpos_page(&rv.pos, -1); break;
+	case ACT_TOP: listpos_home(&rv.pos); break;
+	case ACT_BOTTOM: listpos_end(&rv.pos); break;
+	case ACT_MARK:
+		if (u)
+			notice_unit_drop(&rv.notice, rv.pos.sel, !u->dropped);
+		break;
+	case ACT_EDIT_LEADS:
+		if (u) {
+			char *leads = task_join(u->leads, u->n_leads, "; ");
+			prompt_open(&app->prompt, M_PROMPT_LEADS, P_REVIEW_LEADS, leads);
+			free(leads);
+		}
+		break;
+	case ACT_EDIT_DUE:
+		if (u) {
+			char due[DATE_BUF];
+			prompt_open(&app->prompt, M_PROMPT_UNIT_DUE, P_REVIEW_DUE,
+				    u->due == DATE_NONE ? NULL : date_format_dmy(u->due, due));
+		}
+		break;
+	case ACT_SAVE: save(app); break;
+	case ACT_BACK:
+		close_review(app);
+		app_message(app, false, "%s", msg(M_IMPORT_ABANDONED, app->lang));
+		break;
+	case ACT_QUIT:
+		close_review(app);
+		app->quit = true;
+		break;
+	default: break;
+	}
+	app->dirty = true;
+}
+
+static void resize(struct app *app, int rows, int cols)
+{
+	listpos_set(&rv.pos, rv.notice.n_units, (size_t)(rows > 3 ? rows - 3 : 1));
+	view_main.resize(app, rows, cols);
+}
+
+const struct view view_review = { draw, key, resize };
