@@ -82,6 +82,18 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_parse_id(const char *cmd, const char *what, const char *text, int64_t *id)
+{
+	char *end;
+	long long v = strtoll(text, &end, 10);
+	if (*text == '\0' || *end != '\0' || v <= 0) {
+		cli_usage_error(cmd, "%s '%s' is not a positive number", what, text);
+		return -1;
+	}
+	*id = v;
+	return 0;
+}
+
 int cli_parse_date(const char *what, const char *text, civil_day *out)
 {
 	char err[ERR_MAX];

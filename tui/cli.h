@@ -56,6 +56,10 @@ const struct holiday_calendar *cli_holidays(struct cli *cli);
  * the program (a source tree), else the installed share folder. Caller frees. */
 char *cli_data_file(const char *leaf);
 
+/* Parses a positive id (a task's, a document's) given as `what`; prints the
+ * usage error for cmd and returns -1 when it is not one. */
+int cli_parse_id(const char *cmd, const char *what, const char *text, int64_t *id);
+
 /* Parses a date argument for option `what`; prints the error on failure. */
 int cli_parse_date(const char *what, const char *text, civil_day *out);
 /* The countdown from today to due in the configured style: calendar days, or
@@ -66,7 +70,7 @@ char *cli_countdown(struct cli *cli, civil_day due, civil_day today, char *buf);
 civil_day cli_warn_until(struct cli *cli);
 
 /* Subcommands (tui/cmd_*.c). */
-int cmd_add(struct cli *cli, int argc, char **argv);
+int cmd_add(struct cli *cli, int argc, char **argv); /* tui/cmd_task.c */
 int cmd_list(struct cli *cli, int argc, char **argv);
 int cmd_done(struct cli *cli, int argc, char **argv);
 int cmd_reopen(struct cli *cli, int argc, char **argv);

@@ -135,14 +135,10 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		case 'a':
 			agency = optarg;
 			break;
-		case 'd': {
-			char *end;
-			long long v = strtoll(optarg, &end, 10);
-			if (!*optarg || *end || v <= 0)
-				return cli_usage_error("export", "--document '%s' is not a document id", optarg);
-			f.document_id = v;
+		case 'd':
+			if (cli_parse_id("export", "--document", optarg, &f.document_id))
+				return EXIT_USAGE;
 			break;
-		}
 		case 'O':
 			f.open_only = true;
 			break;

@@ -44,14 +44,10 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		case 'g':
 			agency = optarg;
 			break;
-		case 'd': {
-			char *end;
-			long long v = strtoll(optarg, &end, 10);
-			if (!*optarg || *end || v <= 0)
-				return cli_usage_error("report", "--document '%s' is not a positive number", optarg);
-			f.document_id = v;
+		case 'd':
+			if (cli_parse_id("report", "--document", optarg, &f.document_id))
+				return EXIT_USAGE;
 			break;
-		}
 		case 'f':
 			if (cli_parse_date("--from", optarg, &f.from))
 				return EXIT_USAGE;

@@ -1,4 +1,4 @@
-/* cmd_status: status, cancel, extend — changing where a task stands. */
+/* cmd_status: done, reopen, status, cancel, extend — changing where a task stands. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,18 +7,6 @@
 #include "core/err.h"
 #include "db/task.h"
 #include "tui/cli.h"
-
-static int parse_task_id(const char *cmd, const char *text, int64_t *id)
-{
-	char *end;
-	long long v = strtoll(text, &end, 10);
-	if (*text == '\0' || *end != '\0' || v <= 0) {
-		cli_usage_error(cmd, "task id '%s' is not a positive number", text);
-		return -1;
-	}
-	*id = v;
-	return 0;
-}
 
 /* Sets the status; `day` (DATE_NONE: today) is the day it takes effect: the
  * completion day for done, the day recorded in the audit trail otherwise. */
@@ -58,7 +46,7 @@ int cmd_status(struct cli *cli, int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return cli_usage_error("status", "expected a task ID and a status");
-	if (parse_task_id("status", argv[optind], &id))
+	if (cli_parse_id("status", "task id", argv[optind], &id))
 		return EXIT_USAGE;
 	if (status_parse(argv[optind + 1], &st))
 		return cli_usage_error("status", "status '%s' is not one of new, in_progress, reported, done, paused, cancelled",
@@ -71,7 +59,7 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 	int64_t id;
 	if (argc != 2)
 		return cli_usage_error("cancel", "expected one task ID");
-	if (parse_task_id("cancel", argv[1], &id))
+	if (cli_parse_id("cancel", "task id", argv[1], &id))
 		return EXIT_USAGE;
 	return set_status(cli, "cancel", id, STATUS_CANCELLED, DATE_NONE);
 }
@@ -100,7 +88,7 @@ int cmd_extend(struct cli *cli, int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("extend", "expected one task ID");
-	if (parse_task_id("extend", argv[optind], &id))
+	if (cli_parse_id("extend", "task id", argv[optind], &id))
 		return EXIT_USAGE;
 	if (to == DATE_NONE)
 		return cli_usage_error("extend", "missing --to DATE");
@@ -112,4 +100,39 @@ int cmd_extend(struct cli *cli, int argc, char **argv)
 	if (db_task_extend(db, id, to, reason, 0, err))
 		return cli_error(EXIT_RUNTIME, "extend: %s", err);
 	return EXIT_OK;
+}
+
+int cmd_done(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, 'd' },
+		{ 0, 0, 0, 0 },
+	};
+	civil_day day = cli->today;
+	int64_t id;
+	int c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'd') {
+			if (cli_parse_date("--date", optarg, &day))
+				return EXIT_USAGE;
+		} else {
+			return cli_usage_error("done", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage_error("done", "expected one task ID");
+	if (cli_parse_id("done", "task id", argv[optind], &id))
+		return EXIT_USAGE;
+	return set_status(cli, "done", id, STATUS_DONE, day);
+}
+
+/* Back to "in progress": the agency is working on it again. */
+int cmd_reopen(struct cli *cli, int argc, char **argv)
+{
+	int64_t id;
+	if (argc != 2)
+		return cli_usage_error("reopen", "expected one task ID");
+	if (cli_parse_id("reopen", "task id", argv[1], &id))
+		return EXIT_USAGE;
+	return set_status(cli, "reopen", id, STATUS_IN_PROGRESS, DATE_NONE);
 }

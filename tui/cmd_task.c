@@ -1,4 +1,4 @@
-/* cmd_task: add, list, done, reopen — the task subcommands. */
+/* cmd_task: add and list — entering tasks and seeing them. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,18 +39,6 @@ static void print_table_header(enum lang lang)
 	putchar(' ');
 	pad(stdout, en ? "LEAD" : "CHỦ TRÌ", 24);
 	printf(" %s\n", en ? "SUMMARY" : "NỘI DUNG");
-}
-
-static int parse_id(const char *cmd, const char *text, int64_t *id)
-{
-	char *end;
-	long long v = strtoll(text, &end, 10);
-	if (*text == '\0' || *end != '\0' || v <= 0) {
-		cli_usage_error(cmd, "task id '%s' is not a positive number", text);
-		return -1;
-	}
-	*id = v;
-	return 0;
 }
 
 int cmd_add(struct cli *cli, int argc, char **argv)
@@ -192,49 +180,4 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	}
 	task_list_release(&list);
 	return EXIT_OK;
-}
-
-static int change_status(struct cli *cli, const char *cmd, int64_t id, enum task_status st, civil_day day)
-{
-	char err[ERR_MAX];
-	struct db *db = cli_db(cli);
-	if (!db)
-		return EXIT_RUNTIME;
-	if (db_task_set_status(db, id, st, day, 0, err))
-		return cli_error(EXIT_RUNTIME, "%s: %s", cmd, err);
-	return EXIT_OK;
-}
-
-int cmd_done(struct cli *cli, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ 0, 0, 0, 0 },
-	};
-	civil_day day = cli->today;
-	int64_t id;
-	int c;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'd') {
-			if (cli_parse_date("--date", optarg, &day))
-				return EXIT_USAGE;
-		} else {
-			return cli_usage_error("done", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind != argc - 1)
-		return cli_usage_error("done", "expected one task ID");
-	if (parse_id("done", argv[optind], &id))
-		return EXIT_USAGE;
-	return change_status(cli, "done", id, STATUS_DONE, day);
-}
-
-int cmd_reopen(struct cli *cli, int argc, char **argv)
-{
-	int64_t id;
-	if (argc != 2)
-		return cli_usage_error("reopen", "expected one task ID");
-	if (parse_id("reopen", argv[1], &id))
-		return EXIT_USAGE;
-	return change_status(cli, "reopen", id, STATUS_IN_PROGRESS, DATE_NONE);
 }
