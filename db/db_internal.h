@@ -26,4 +26,11 @@ civil_day db_column_day(sqlite3_stmt *st, int i);
 /* Column text or "" (never NULL). */
 const char *db_column_str(sqlite3_stmt *st, int i);
 
+struct task;
+/* Reads a task from st's columns first.. in db/task.c's TASK_COLUMNS order:
+ * id, document_id, section, summary, full_text, due_date, due_precision,
+ * due_phrase, recurrence, status, completed_date, uuid, version, updated_at,
+ * lead names, cooperating names (joined by U+001F), document label. */
+void db_task_read_row(sqlite3_stmt *st, int first, struct task *t);
+
 #endif

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "core/err.h"
@@ -15,7 +14,6 @@
 #include "core/xalloc.h"
 #include "db/db_internal.h"
 
-#define NAME_SEP '\x1f'
 
 void db_export_filter_init(struct db_export_filter *f)
 {
@@ -65,7 +63,7 @@ uint64_t db_export_options_key(const struct ical_options *opt)
 #define MISS(x) "CASE WHEN c.text IS NULL THEN " x " END"
 
 static const char query_sql[] =
-	"SELECT t.id, t.ical_sequence, c.text,"
+	"SELECT t.ical_sequence, c.text, t.id,"
 	" " MISS("t.document_id") ", " MISS("t.section") ", " MISS("t.summary") ","
 	" " MISS("t.full_text") ", " MISS("t.due_date") ", " MISS("t.due_precision") ","
 	" " MISS("t.due_phrase") ", " MISS("t.recurrence") ", " MISS("t.status") ","
@@ -89,61 +87,6 @@ static const char query_sql[] =
 	"   AND (?5 IS NULL OR t.due_date >= ?5)"
 	"   AND (?6 IS NULL OR t.due_date <= ?6)"
 	" ORDER BY t.id";
-
-static int64_t parse_timestamp(const char *ts)
-{
-	struct tm tm = { 0 };
-	if (!ts || sscanf(ts, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-			  &tm.tm_min, &tm.tm_sec) != 6)
-		return 0;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	return (int64_t)timegm(&tm);
-}
-
-static void split_names(const char *joined, void (*add)(struct task *, const char *), struct task *t)
-{
-	if (!joined || !*joined)
-		return;
-	for (const char *p = joined;;) {
-		const char *sep = strchr(p, NAME_SEP);
-		size_t len = sep ? (size_t)(sep - p) : strlen(p);
-		char *name = xstrndup(p, len);
-		add(t, name);
-		free(name);
-		if (!sep)
-			break;
-		p = sep + 1;
-	}
-}
-
-/* Reads a cache-miss row into t (columns 3..). */
-static void read_task(sqlite3_stmt *st, struct task *t)
-{
-	task_init(t);
-	t->id = sqlite3_column_int64(st, 0);
-	t->document_id = sqlite3_column_int64(st, 3);
-	t->section = xstrdup(db_column_str(st, 4));
-	t->summary = xstrdup(db_column_str(st, 5));
-	t->full_text = xstrdup(db_column_str(st, 6));
-	t->due = db_column_day(st, 7);
-	if (precision_parse(db_column_str(st, 8), &t->precision))
-		t->precision = PRECISION_NONE;
-	t->due_phrase = xstrdup(db_column_str(st, 9));
-	if (sqlite3_column_type(st, 10) != SQLITE_NULL)
-		t->recurrence = xstrdup(db_column_str(st, 10));
-	if (status_parse(db_column_str(st, 11), &t->status))
-		t->status = STATUS_NEW;
-	t->completed = db_column_day(st, 12);
-	snprintf(t->uuid, sizeof t->uuid, "%s", db_column_str(st, 13));
-	t->version = sqlite3_column_int64(st, 14);
-	/* LAST-MODIFIED: the last exported change, not the last note */
-	t->updated_at = parse_timestamp(db_column_str(st, 15));
-	split_names((const char *)sqlite3_column_text(st, 16), task_add_lead, t);
-	split_names((const char *)sqlite3_column_text(st, 17), task_add_cooperating, t);
-	if (sqlite3_column_type(st, 18) != SQLITE_NULL)
-		t->document_label = xstrdup(db_column_str(st, 18));
-}
 
 static int store(struct db *db, int64_t task_id, int64_t fp, int64_t seq, const char *text, char *err)
 {
@@ -237,20 +180,22 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 	db_bind_day(st, 5, f->from);
 	db_bind_day(st, 6, f->to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
-			const char *text = (const char *)sqlite3_column_text(st, 2);
-			if (ical_writer_add_text(w, text, (size_t)sqlite3_column_bytes(st, 2), err))
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
+			const char *text = (const char *)sqlite3_column_text(st, 1);
+			if (ical_writer_add_text(w, text, (size_t)sqlite3_column_bytes(st, 1), err))
 				goto reset;
 			stats->cached++;
 		} else {
 			struct task t;
-			int64_t seq = sqlite3_column_int64(st, 1);
-			read_task(st, &t);
+			int64_t seq = sqlite3_column_int64(st, 0);
+			/* LAST-MODIFIED: the last exported change, not the last note */
+			db_task_read_row(st, 2, &t);
+			int64_t id = t.id;
 			char *text = ical_task_component(&t, seq, opt, err);
 			task_release(&t);
 			if (!text)
 				goto reset;
-			if (*text && store(db, sqlite3_column_int64(st, 0), fp, seq, text, err)) {
+			if (*text && store(db, id, fp, seq, text, err)) {
 				free(text);
 				goto reset;
 			}

@@ -66,30 +66,30 @@ static int64_t parse_timestamp(const char *ts)
 	return (int64_t)timegm(&tm);
 }
 
-static void read_row(sqlite3_stmt *st, struct task *t)
+void db_task_read_row(sqlite3_stmt *st, int c, struct task *t)
 {
 	task_init(t);
-	t->id = sqlite3_column_int64(st, 0);
-	t->document_id = sqlite3_column_int64(st, 1);
-	t->section = xstrdup(db_column_str(st, 2));
-	t->summary = xstrdup(db_column_str(st, 3));
-	t->full_text = xstrdup(db_column_str(st, 4));
-	t->due = db_column_day(st, 5);
-	if (precision_parse(db_column_str(st, 6), &t->precision))
+	t->id = sqlite3_column_int64(st, c);
+	t->document_id = sqlite3_column_int64(st, c + 1);
+	t->section = xstrdup(db_column_str(st, c + 2));
+	t->summary = xstrdup(db_column_str(st, c + 3));
+	t->full_text = xstrdup(db_column_str(st, c + 4));
+	t->due = db_column_day(st, c + 5);
+	if (precision_parse(db_column_str(st, c + 6), &t->precision))
 		t->precision = PRECISION_NONE;
-	t->due_phrase = xstrdup(db_column_str(st, 7));
-	if (sqlite3_column_type(st, 8) != SQLITE_NULL)
-		t->recurrence = xstrdup(db_column_str(st, 8));
-	if (status_parse(db_column_str(st, 9), &t->status))
+	t->due_phrase = xstrdup(db_column_str(st, c + 7));
+	if (sqlite3_column_type(st, c + 8) != SQLITE_NULL)
+		t->recurrence = xstrdup(db_column_str(st, c + 8));
+	if (status_parse(db_column_str(st, c + 9), &t->status))
 		t->status = STATUS_NEW;
-	t->completed = db_column_day(st, 10);
-	snprintf(t->uuid, sizeof t->uuid, "%s", db_column_str(st, 11));
-	t->version = sqlite3_column_int64(st, 12);
-	t->updated_at = parse_timestamp(db_column_str(st, 13));
-	split_names((const char *)sqlite3_column_text(st, 14), task_add_lead, t);
-	split_names((const char *)sqlite3_column_text(st, 15), task_add_cooperating, t);
-	if (sqlite3_column_type(st, 16) != SQLITE_NULL)
-		t->document_label = xstrdup(db_column_str(st, 16));
+	t->completed = db_column_day(st, c + 10);
+	snprintf(t->uuid, sizeof t->uuid, "%s", db_column_str(st, c + 11));
+	t->version = sqlite3_column_int64(st, c + 12);
+	t->updated_at = parse_timestamp(db_column_str(st, c + 13));
+	split_names((const char *)sqlite3_column_text(st, c + 14), task_add_lead, t);
+	split_names((const char *)sqlite3_column_text(st, c + 15), task_add_cooperating, t);
+	if (sqlite3_column_type(st, c + 16) != SQLITE_NULL)
+		t->document_label = xstrdup(db_column_str(st, c + 16));
 }
 
 int db_task_query(struct db *db, const struct db_task_query *q, struct task_list *out, char *err)
@@ -112,7 +112,7 @@ int db_task_query(struct db *db, const struct db_task_query *q, struct task_list
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		xgrow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items);
-		read_row(st, &out->items[out->n++]);
+		db_task_read_row(st, 0, &out->items[out->n++]);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -133,7 +133,7 @@ int db_task_get(struct db *db, int64_t id, struct task *out, char *err)
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		read_row(st, out);
+		db_task_read_row(st, 0, out);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE) {
 		err_set(err, "task %lld does not exist", (long long)id);
