@@ -9,6 +9,7 @@
 
 #include "core/countdown.h"
 #include "core/err.h"
+#include "core/file.h"
 #include "core/xalloc.h"
 
 static const char *const format_names[REPORT_FORMAT_COUNT] = { "table", "md", "csv", "html" };
@@ -642,6 +643,9 @@ int report_write_file(const char *path, const struct report *r, enum report_form
 		err_set(err, "report file '%s': %s", path, strerror(errno));
 		goto out;
 	}
+	char *dir = file_parent_dir(path);
+	file_sync(dir, true); /* the new name survives a crash too */
+	free(dir);
 	ret = 0;
 out:
 	if (f)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/file.h"
 #include "core/xalloc.h"
 #include "db/db_internal.h"
 #include "db/schema.h"
@@ -39,27 +40,6 @@ static int copy_all(sqlite3 *dst, sqlite3 *src, const char **why)
 		return SQLITE_OK;
 	*why = sqlite3_errstr(rc);
 	return rc;
-}
-
-/* Flushes a file (or folder) to disk; errors are returned as errno. */
-static int sync_path(const char *path, bool dir)
-{
-	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
-	if (fd < 0)
-		return errno;
-	int rc = fsync(fd) ? errno : 0;
-	close(fd);
-	return rc;
-}
-
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
 }
 
 int db_backup_to(struct db *db, const char *dest, char *err)
@@ -91,7 +71,7 @@ int db_backup_to(struct db *db, const char *dest, char *err)
 	}
 	sqlite3_close(out);
 	out = NULL;
-	if ((e = sync_path(tmp, false)) != 0) {
+	if ((e = file_sync(tmp, false)) != 0) {
 		err_set(err, "backup '%s': %s", dest, strerror(e));
 		goto out;
 	}
@@ -99,8 +79,8 @@ int db_backup_to(struct db *db, const char *dest, char *err)
 		err_set(err, "backup '%s': %s", dest, strerror(errno));
 		goto out;
 	}
-	char *dir = dir_of(dest);
-	sync_path(dir, true);
+	char *dir = file_parent_dir(dest);
+	file_sync(dir, true);
 	free(dir);
 	rc = 0;
 out:
@@ -198,7 +178,7 @@ out:
 
 char *db_backup_newest(const char *db_path)
 {
-	char *dir = dir_of(db_path);
+	char *dir = file_parent_dir(db_path);
 	const char *slash = strrchr(db_path, '/');
 	const char *base = slash ? slash + 1 : db_path;
 	size_t nbase = strlen(base);
@@ -379,7 +359,7 @@ int db_backup_restore_file(const char *db_path, const char *src, char *saved, si
 	}
 	sqlite3_close(out);
 	out = NULL;
-	if ((e = sync_path(tmp, false)) != 0) {
+	if ((e = file_sync(tmp, false)) != 0) {
 		err_set(err, "database '%s': restoring: %s (nothing was changed)", db_path, strerror(e));
 		goto out;
 	}
@@ -399,8 +379,8 @@ int db_backup_restore_file(const char *db_path, const char *src, char *saved, si
 		err_set(err, "database '%s': restoring: %s", db_path, strerror(errno));
 		goto out;
 	}
-	char *dir = dir_of(db_path);
-	sync_path(dir, true);
+	char *dir = file_parent_dir(db_path);
+	file_sync(dir, true);
 	free(dir);
 	rc = 0;
 out:

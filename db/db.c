@@ -11,6 +11,7 @@
 
 #include "core/agency.h"
 #include "core/err.h"
+#include "core/file.h"
 #include "core/xalloc.h"
 #include "db/backup.h"
 #include "db/schema.h"
@@ -236,16 +237,6 @@ static void sql_agency_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, key, -1, free);
 }
 
-static char *parent_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* Creates a missing database file with mode 0600 before SQLite opens it: the
  * file holds the province's work and should not be world-readable. */
 static int create_private(const char *path, char *err)
@@ -266,7 +257,7 @@ int db_open(const char *path, struct db **out, char *err)
 	*out = NULL;
 	if (!path || !*path)
 		return err_set(err, "no database path given");
-	char *dir = parent_dir(path);
+	char *dir = file_parent_dir(path);
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		err_set(err, "cannot open database '%s': folder '%s' does not exist", path, dir);
 		free(dir);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/file.h"
 #include "core/task.h"
 #include "core/xalloc.h"
 #include "db/db_internal.h"
@@ -276,25 +277,6 @@ static int sink_write(void *ctx, const char *data, size_t len)
 	return 0;
 }
 
-static char *parent_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
-static void sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
 /* Exports into path atomically; when record is set, notes what was written in
  * ical_export inside the same transaction. */
 static int export_file(struct db *db, const struct ical_options *opt, const struct db_export_filter *f,
@@ -310,7 +292,7 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 		return err_set(err, "no export file given");
 	if (ical_options_check(opt, err))
 		return -1;
-	dir = parent_dir(path);
+	dir = file_parent_dir(path);
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		err_set(err, "export file '%s': folder '%s' does not exist", path, dir);
 		goto out;
@@ -365,7 +347,7 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 	}
 	free(tmp);
 	tmp = NULL;
-	sync_dir(dir);
+	file_sync(dir, true);
 	if (record) {
 		static const char gen_sql[] = "SELECT generation FROM ical_state WHERE id = 1";
 		static const char rec_sql[] =
@@ -430,7 +412,7 @@ int db_export_file(struct db *db, const struct ical_options *opt, const struct d
  * the working folder. */
 static char *canonical(const char *path)
 {
-	char *dir = parent_dir(path);
+	char *dir = file_parent_dir(path);
 	char *real = realpath(dir, NULL);
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
