@@ -12,6 +12,7 @@
 #include "core/agency.h"
 #include "core/err.h"
 #include "core/file.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "db/backup.h"
 #include "db/schema.h"
@@ -223,6 +224,21 @@ fail:
 	return -1;
 }
 
+/* hc_fold(text): core/text's search key ("Kế hoạch" -> "ke hoach"). */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	size_t len = (size_t)sqlite3_value_bytes(argv[0]);
+	char *out = xmalloc(len + 1);
+	size_t n = text_fold(out, s, len);
+	sqlite3_result_text(ctx, out, (int)n, free);
+}
+
 /* hc_agency_key(name): core/agency's match key, so SQL can compare names the
  * way a person would. */
 static void sql_agency_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -297,7 +313,10 @@ int db_open(const char *path, struct db **out, char *err)
 	    exec(db, "PRAGMA synchronous = FULL", "setting synchronous writes", err))
 		goto fail;
 	if (sqlite3_create_function_v2(db->sql, "hc_agency_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-				       NULL, sql_agency_key, NULL, NULL, NULL) != SQLITE_OK) {
+				       NULL, sql_agency_key, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(db->sql, "hc_fold", 1,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_fold,
+				       NULL, NULL, NULL) != SQLITE_OK) {
 		db_fail(db, "registering functions", err);
 		goto fail;
 	}

@@ -169,6 +169,15 @@ static const char *const migrations[] = {
 	 * Two aliases that now share a key keep the first. */
 	"UPDATE agency SET match_key = hc_agency_key(name);"
 	"UPDATE OR IGNORE agency_alias SET match_key = hc_agency_key(alias);",
+	/* 4: search without diacritics, without folding every row per key: the
+	 * folded section and summary. An edit made outside hanchot (the sqlite3
+	 * shell has no hc_fold) clears it, and the search folds that row on the
+	 * fly; the trigger itself is plain SQL, so such edits keep working. */
+	"ALTER TABLE task ADD COLUMN search_key TEXT;"
+	"UPDATE task SET search_key = hc_fold(section || ' ' || summary);"
+	"CREATE TRIGGER task_search_key AFTER UPDATE OF section, summary ON task BEGIN"
+	"  UPDATE task SET search_key = NULL WHERE id = NEW.id;"
+	"END;",
 };
 
 const char *schema_migration(int version)

@@ -183,8 +183,9 @@ int db_task_add(struct db *db, struct task *t, char *err)
 {
 	static const char sql[] =
 		"INSERT INTO task(document_id, section, summary, full_text, due_date, due_precision,"
-		" due_phrase, recurrence, status, completed_date, uuid, created_at, updated_at, version)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, 1)";
+		" due_phrase, recurrence, status, completed_date, uuid, created_at, updated_at, version,"
+		" search_key)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, 1, hc_fold(?2 || ' ' || ?3))";
 	char ts[24];
 	if (!t->summary || !*t->summary)
 		return err_set(err, "task summary is empty");

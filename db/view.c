@@ -7,133 +7,6 @@
 #include "core/xalloc.h"
 #include "db/db_internal.h"
 
-/* ---- folding ------------------------------------------------------------
- * A small static fold for search until core/text's text_fold lands: every
- * precomposed Vietnamese letter maps to its base letter, combining marks
- * (U+0300..U+036F, what NFD text carries) are dropped. */
-
-#define FOLD_MAX 0x1f00
-static unsigned char fold_map[FOLD_MAX];
-static bool fold_ready;
-
-static const struct {
-	char base;
-	const char *letters;
-} fold_letters[] = {
-	{ 'a', "àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ" },
-	{ 'e', "èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ" },
-	{ 'i', "ìíỉĩịÌÍỈĨỊ" },
-	{ 'o', "òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ" },
-	{ 'u', "ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ" },
-	{ 'y', "ỳýỷỹỵỲÝỶỸỴ" },
-	{ 'd', "đĐ" },
-};
-
-/* Decodes one UTF-8 sequence; returns its length (1 for an invalid byte,
- * with *cp = 0xfffd). */
-static size_t utf8_next(const unsigned char *s, unsigned *cp)
-{
-	unsigned c = s[0];
-	size_t n;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if ((c & 0xe0) == 0xc0)
-		n = 2, c &= 0x1f;
-	else if ((c & 0xf0) == 0xe0)
-		n = 3, c &= 0x0f;
-	else if ((c & 0xf8) == 0xf0)
-		n = 4, c &= 0x07;
-	else {
-		*cp = 0xfffd;
-		return 1;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*cp = 0xfffd;
-			return 1;
-		}
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	*cp = c;
-	return n;
-}
-
-static void fold_init(void)
-{
-	for (size_t i = 0; i < sizeof fold_letters / sizeof fold_letters[0]; i++) {
-		const unsigned char *p = (const unsigned char *)fold_letters[i].letters;
-		while (*p) {
-			unsigned cp;
-			p += utf8_next(p, &cp);
-			if (cp < FOLD_MAX)
-				fold_map[cp] = (unsigned char)fold_letters[i].base;
-		}
-	}
-	fold_ready = true;
-}
-
-static size_t fold_into(const char *in, char *out)
-{
-	const unsigned char *s = (const unsigned char *)in;
-	size_t o = 0;
-	if (!fold_ready)
-		fold_init();
-	while (*s) {
-		unsigned cp;
-		size_t n = utf8_next(s, &cp);
-		if (cp < 0x20 || cp == 0x7f)
-			out[o++] = ' ';
-		else if (cp < 0x80)
-			out[o++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-		else if (cp >= 0x300 && cp <= 0x36f)
-			; /* combining mark */
-		else if (cp < FOLD_MAX && fold_map[cp])
-			out[o++] = (char)fold_map[cp];
-		else {
-			memcpy(out + o, s, n);
-			o += n;
-		}
-		s += n;
-	}
-	out[o] = '\0';
-	return o;
-}
-
-char *db_view_fold(const char *s)
-{
-	char *out = xmalloc(strlen(s) + 1);
-	fold_into(s, out);
-	return out;
-}
-
-static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	if (!s) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	char small[512];
-	size_t len = strlen(s);
-	char *out = len < sizeof small ? small : xmalloc(len + 1);
-	size_t n = fold_into(s, out);
-	sqlite3_result_text(ctx, out, (int)n, SQLITE_TRANSIENT);
-	if (out != small)
-		free(out);
-}
-
-int db_view_init(struct db *db, char *err)
-{
-	if (sqlite3_create_function_v2(db_sqlite(db), "hc_fold", 1,
-				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-				       sql_fold, NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(db, "registering the search function", err);
-	return 0;
-}
-
 /* ---- rows ---------------------------------------------------------------- */
 
 void view_rows_release(struct view_rows *rows)
@@ -178,7 +51,7 @@ void view_agencies_release(struct view_agencies *list)
 	"  OR (?1 = 7 AND t.status = 'cancelled'))" \
 	" AND (?4 = 0 OR EXISTS (SELECT 1 FROM task_agency ta WHERE ta.task_id = t.id" \
 	"      AND ta.role = 'lead' AND ta.agency_id = ?4))" \
-	" AND (?5 IS NULL OR instr(hc_fold(t.section || ' ' || t.summary), ?5) > 0)"
+	" AND (?5 IS NULL OR instr(coalesce(t.search_key, hc_fold(t.section || ' ' || t.summary)), ?5) > 0)"
 
 #define ORDER_URGENCY "(t.status IN ('done','cancelled')), (t.due_date IS NULL), t.due_date, t.id"
 #define ORDER_SECTION "coalesce(t.document_id, 0), t.section, t.id"
@@ -193,6 +66,15 @@ static const char *const page_sql[SORT_COUNT] = {
 	"SELECT " ROW_COLS " FROM task t WHERE" FILTER " ORDER BY " ORDER_URGENCY " LIMIT ?6 OFFSET ?7",
 	"SELECT " ROW_COLS " FROM task t WHERE" FILTER " ORDER BY " ORDER_SECTION " LIMIT ?6 OFFSET ?7",
 	"SELECT " ROW_COLS " FROM task t WHERE" FILTER " ORDER BY " ORDER_UPDATED " LIMIT ?6 OFFSET ?7",
+};
+
+/* A search matches few rows: scanning the table and sorting the matches beats
+ * walking the ordered index with a table lookup per row (170 ms -> 20 ms at
+ * 100,000 tasks). */
+static const char *const search_page_sql[SORT_COUNT] = {
+	"SELECT " ROW_COLS " FROM task t NOT INDEXED WHERE" FILTER " ORDER BY " ORDER_URGENCY " LIMIT ?6 OFFSET ?7",
+	"SELECT " ROW_COLS " FROM task t NOT INDEXED WHERE" FILTER " ORDER BY " ORDER_SECTION " LIMIT ?6 OFFSET ?7",
+	"SELECT " ROW_COLS " FROM task t NOT INDEXED WHERE" FILTER " ORDER BY " ORDER_UPDATED " LIMIT ?6 OFFSET ?7",
 };
 
 static const char *const before_sql[SORT_COUNT] = {
@@ -246,9 +128,14 @@ static int scalar(struct db *db, sqlite3_stmt *st, size_t *out, char *err)
 	return rc == SQLITE_ROW ? 0 : db_fail(db, "counting tasks", err);
 }
 
+static int quick_count(struct db *db, const struct view_query *q, size_t *out, char *err);
+
 int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *err)
 {
 	static const char sql[] = "SELECT count(*) FROM task t WHERE" FILTER;
+	int quick = quick_count(db, q, out, err);
+	if (quick <= 0)
+		return quick;
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)
 		return -1;
@@ -259,7 +146,8 @@ int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *
 int db_view_page(struct db *db, const struct view_query *q, size_t offset, size_t limit,
 		 struct view_rows *out, char *err)
 {
-	sqlite3_stmt *st = db_prepare(db, page_sql[q->sort < SORT_COUNT ? q->sort : 0], err);
+	const char *const *sqls = q->search && *q->search ? search_page_sql : page_sql;
+	sqlite3_stmt *st = db_prepare(db, sqls[q->sort < SORT_COUNT ? q->sort : 0], err);
 	if (!st)
 		return -1;
 	bind_query(st, q);
@@ -288,28 +176,58 @@ int db_view_index_of(struct db *db, const struct view_query *q, int64_t id, size
 	return scalar(db, st, pos, err);
 }
 
-int db_view_totals(struct db *db, civil_day today, civil_day warn_until, struct view_totals *out,
-		   char *err)
+/* Counts of open tasks by due date are range counts on the task_urgency
+ * index, (closed, undated, due_date): no table scan. ?1 <= due_date < ?2. */
+static const char all_sql[] = "SELECT count(*) FROM task";
+static const char open_sql[] = "SELECT count(*) FROM task WHERE (status IN ('done','cancelled')) = 0";
+static const char undated_sql[] =
+	"SELECT count(*) FROM task WHERE (status IN ('done','cancelled')) = 0 AND (due_date IS NULL) = 1";
+static const char due_range_sql[] =
+	"SELECT count(*) FROM task WHERE (status IN ('done','cancelled')) = 0 AND (due_date IS NULL) = 0"
+	" AND due_date >= ?1 AND due_date < ?2";
+
+static int count_sql(struct db *db, const char *sql, civil_day from, civil_day to, size_t *out, char *err)
 {
-	static const char sql[] =
-		"SELECT count(*), coalesce(sum(o), 0), coalesce(sum(o AND d < ?1), 0),"
-		" coalesce(sum(o AND d = ?1), 0), coalesce(sum(o AND d > ?1 AND d <= ?2), 0)"
-		" FROM (SELECT status NOT IN ('done','cancelled') AS o, due_date AS d FROM task)";
+	char a[DATE_BUF], b[DATE_BUF];
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)
 		return -1;
-	db_bind_day(st, 1, today);
-	db_bind_day(st, 2, warn_until);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->all = (size_t)sqlite3_column_int64(st, 0);
-		out->open = (size_t)sqlite3_column_int64(st, 1);
-		out->overdue = (size_t)sqlite3_column_int64(st, 2);
-		out->due_today = (size_t)sqlite3_column_int64(st, 3);
-		out->due_soon = (size_t)sqlite3_column_int64(st, 4);
+	if (sql == due_range_sql) {
+		/* ISO dates compare as text; "0" sorts before any of them. */
+		sqlite3_bind_text(st, 1, from == DATE_NONE ? "0" : date_format_iso(from, a), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, to == DATE_NONE ? "A" : date_format_iso(to, b), -1, SQLITE_TRANSIENT);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : db_fail(db, "counting tasks", err);
+	return scalar(db, st, out, err);
+}
+
+/* The count for a query the index answers alone (no agency, no search), or
+ * 1 when it needs the general query. */
+static int quick_count(struct db *db, const struct view_query *q, size_t *out, char *err)
+{
+	if (q->agency_id || (q->search && *q->search))
+		return 1;
+	switch (q->filter) {
+	case FILTER_ALL: return count_sql(db, all_sql, DATE_NONE, DATE_NONE, out, err);
+	case FILTER_OPEN: return count_sql(db, open_sql, DATE_NONE, DATE_NONE, out, err);
+	case CLASS_OVERDUE: return count_sql(db, due_range_sql, DATE_NONE, q->today, out, err);
+	case CLASS_DUE_TODAY: return count_sql(db, due_range_sql, q->today, q->today + 1, out, err);
+	case CLASS_DUE_SOON: return count_sql(db, due_range_sql, q->today + 1, q->warn_until + 1, out, err);
+	case CLASS_NOT_DUE: return count_sql(db, due_range_sql, q->warn_until + 1, DATE_NONE, out, err);
+	case CLASS_NO_DEADLINE: return count_sql(db, undated_sql, DATE_NONE, DATE_NONE, out, err);
+	default: return 1;
+	}
+}
+
+int db_view_totals(struct db *db, civil_day today, civil_day warn_until, struct view_totals *out,
+		   char *err)
+{
+	if (count_sql(db, all_sql, DATE_NONE, DATE_NONE, &out->all, err) ||
+	    count_sql(db, open_sql, DATE_NONE, DATE_NONE, &out->open, err) ||
+	    count_sql(db, due_range_sql, DATE_NONE, today, &out->overdue, err) ||
+	    count_sql(db, due_range_sql, today, today + 1, &out->due_today, err) ||
+	    count_sql(db, due_range_sql, today + 1, warn_until + 1, &out->due_soon, err))
+		return -1;
+	return 0;
 }
 
 int db_view_agencies(struct db *db, civil_day today, struct view_agencies *out, char *err)

@@ -7,9 +7,10 @@
  * the same task after a reload), and for aggregate counts (header totals,
  * per-agency counts, the morning digest).
  *
- * Search is diacritic- and case-insensitive: db_view_init() registers the SQL
- * function hc_fold() on the connection, and the needle is folded with
- * db_view_fold() ("Kế hoạch" and "ke hoach" both fold to "ke hoach").
+ * Search is diacritic- and case-insensitive: the needle is folded with
+ * core/text's text_fold ("Kế hoạch" and "ke hoach" both fold to "ke hoach")
+ * and compared with task.search_key, the folded section and summary (NULL
+ * after an edit made outside hanchot: then folded on the fly by hc_fold()).
  * Every function returns 0, or -1 with a one-line message in err. */
 #ifndef HANCHOT_DB_VIEW_H
 #define HANCHOT_DB_VIEW_H
@@ -29,7 +30,7 @@ enum { FILTER_ALL = -2, FILTER_OPEN = -1, FILTER_CLASS = 0 };
 struct view_query {
 	int filter;           /* FILTER_ALL, FILTER_OPEN or a task_class */
 	int64_t agency_id;    /* 0: every agency; else tasks it leads */
-	const char *search;   /* folded needle (db_view_fold), NULL or "": none */
+	const char *search;   /* folded needle (text_fold), NULL or "": none */
 	enum view_sort sort;
 	civil_day today, warn_until;
 };
@@ -64,13 +65,6 @@ struct view_agencies {
 	size_t n, cap;
 };
 void view_agencies_release(struct view_agencies *list);
-
-/* Registers hc_fold() on the connection. Call once after db_open. */
-int db_view_init(struct db *db, char *err);
-
-/* Lowercase ASCII with Vietnamese diacritics removed (đ -> d), NFC or NFD
- * input alike; control characters become spaces. Caller frees. Cannot fail. */
-char *db_view_fold(const char *s);
 
 int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *err);
 /* Appends up to limit rows from offset, in q->sort order, to out. */

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <time.h>
 
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "db/agency.h"
 #include "db/task.h"
@@ -108,6 +109,8 @@ static void load_agencies(struct app *app)
 			sel = i + 1;
 	listpos_set(&app->apos, app->agencies.n + 1, app->apos.height);
 	listpos_select(&app->apos, sel);
+	app->agencies_stale = false;
+	app->dirty = true;
 }
 
 void app_reload(struct app *app)
@@ -121,7 +124,7 @@ void app_reload(struct app *app)
 	if (db_view_totals(app->db, app->today, app->warn_until, &app->totals, err) ||
 	    db_view_count(app->db, &app->q, &n, err))
 		app_message(app, true, msg(M_ERROR, app->lang), err);
-	load_agencies(app);
+	app->agencies_stale = true;
 	listpos_set(&app->list, n, app->list.height);
 	if (keep && db_view_index_of(app->db, &app->q, keep, &pos, err) == 0)
 		listpos_select(&app->list, pos);
@@ -367,7 +370,7 @@ void app_undo(struct app *app)
 
 const char *app_complete_agency(struct app *app, const char *text)
 {
-	char *needle = db_view_fold(text);
+	char *needle = text_fold_dup(text);
 	const char *found = NULL;
 	size_t start = 0;
 	/* After the current exact match, continue with the next one (Tab cycles). */
@@ -380,7 +383,7 @@ const char *app_complete_agency(struct app *app, const char *text)
 		}
 	for (size_t k = 0; k < app->agencies.n && !found; k++) {
 		size_t i = (start + k) % app->agencies.n;
-		char *name = db_view_fold(app->agencies.items[i].name);
+		char *name = text_fold_dup(app->agencies.items[i].name);
 		if (strstr(name, needle))
 			found = app->agencies.items[i].name;
 		free(name);
@@ -514,8 +517,6 @@ int app_run(struct cli *cli, bool today_fixed)
 	app.db = cli_db(cli);
 	if (!app.db)
 		return EXIT_RUNTIME;
-	if (db_view_init(app.db, err))
-		return cli_error(EXIT_RUNTIME, "%s", err);
 	task_init(&app.detail);
 	app.today = cli->today;
 	app.warn_until = cli_warn_until(cli);
@@ -553,9 +554,16 @@ int app_run(struct cli *cli, bool today_fixed)
 			draw(&app);
 			app.dirty = false;
 		}
+		/* The agency counts are the slow part of a reload: they are read
+		 * once no key is waiting, so the list answers a key at once. */
+		timeout(app.agencies_stale ? 0 : 1000);
 		int key = read_key();
 		if (got_signal)
 			break;
+		if (key == -1 && app.agencies_stale) {
+			load_agencies(&app);
+			continue;
+		}
 		if (key == -1) {
 			tick(&app);
 			continue;

@@ -87,6 +87,7 @@ struct app {
 	/* the agency pane (row 0 is "all") and the agencies screen */
 	struct view_agencies agencies;
 	struct listpos apos;
+	bool agencies_stale;  /* reread when no key is waiting */
 
 	/* the detail pane */
 	bool show_detail;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/countdown.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "db/export.h"
 #include "db/task.h"
@@ -380,7 +381,7 @@ static void set_search(struct app *app, const char *text)
 {
 	snprintf(app->search, sizeof app->search, "%s", text);
 	free(app->search_folded);
-	app->search_folded = *text ? db_view_fold(text) : NULL;
+	app->search_folded = *text ? text_fold_dup(text) : NULL;
 	app_requery(app);
 }
 

@@ -317,13 +317,16 @@ static void test_old_agency_keys_are_rekeyed(void **state)
 	add(f->db, "Việc", "Sở Nông nghiệp và Phát triển nông thôn", DATE_NONE);
 	db_close(f->db);
 	f->db = NULL;
-	/* As version 2 stored it: the key was the name itself. */
+	/* As version 2 stored it: the key was the name itself, and no search key. */
 	assert_int_equal(sqlite3_open(f->path, &s), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, "UPDATE agency SET match_key = name; PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, "DROP TRIGGER task_search_key; ALTER TABLE task DROP COLUMN search_key;"
+				      "UPDATE agency SET match_key = name; PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(s);
 	assert_int_equal(db_open(f->path, &db, err), 0);
 	assert_int_equal(scalar(f->path, "PRAGMA user_version"), DB_SCHEMA_VERSION);
 	assert_true(db_agency_find(db, "Sở NN&PTNT", err) > 0);
+	/* Migration 4 folded the existing task for search. */
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task WHERE search_key = 'i.2.1 viec'"), 1);
 	f->db = db;
 }
 

@@ -2,11 +2,14 @@
  * and db/agency's rename, alias and merge. */
 #include "tests/unit/testutil.h"
 
+#include <sqlite3.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/text.h"
 #include "db/agency.h"
 #include "db/db.h"
 #include "db/event.h"
@@ -41,7 +44,7 @@ static int setup(void **state)
 	if (!mkdtemp(f->dir))
 		return -1;
 	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	if (db_open(f->path, &f->db, err) || db_view_init(f->db, err))
+	if (db_open(f->path, &f->db, err))
 		return -1;
 	f->today = date_from_ymd(2024, 5, 17);
 	db_set_actor(f->db, "tester");
@@ -88,12 +91,12 @@ static void fold(void **state)
 		{ "", "" },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		char *s = db_view_fold(rows[i].in);
+		char *s = text_fold_dup(rows[i].in);
 		assert_string_equal(s, rows[i].out);
 		free(s);
 	}
 	/* NFD: e + U+0302 + U+0301, a + U+0323 */
-	char *s = db_view_fold("Ke\xcc\x82\xcc\x81 hoa\xcc\xa3" "ch");
+	char *s = text_fold_dup("Ke\xcc\x82\xcc\x81 hoa\xcc\xa3" "ch");
 	assert_string_equal(s, "ke hoach");
 	free(s);
 }
@@ -155,7 +158,7 @@ static void search(void **state)
 	struct fixture *f = *state;
 	char err[ERR_MAX];
 	struct view_query q = query(f, FILTER_ALL);
-	char *needle = db_view_fold("ke hoach");
+	char *needle = text_fold_dup("ke hoach");
 	q.search = needle;
 	size_t n = 0;
 	assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
@@ -168,6 +171,26 @@ static void search(void **state)
 	q.agency_id = db_agency_find(f->db, "Sở Tài chính", err);
 	assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
 	assert_int_equal(n, 2);
+	q.agency_id = 0;
+
+	/* The stored key follows edits made outside hanchot: the sqlite3 shell
+	 * has no hc_fold, so its edit clears the key and the search folds on the fly. */
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "UPDATE task SET summary = 'Rà soát quy hoạch' "
+				      "WHERE summary = 'Kế hoạch phòng dịch'", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(other, "SELECT count(*) FROM task WHERE search_key IS NULL", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	sqlite3_finalize(st);
+	sqlite3_close(other);
+	q.search = "ra soat quy hoach";
+	assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+	assert_int_equal(n, 1);
+	q.search = "ke hoach";
+	assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+	assert_int_equal(n, 1);
 }
 
 static void totals_and_digest(void **state)
