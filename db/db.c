@@ -176,6 +176,22 @@ int64_t db_data_version(struct db *db)
 	return v;
 }
 
+/* Rows written by another program have no search key: fold them now, once
+ * (a read first, so an open that finds none takes no write lock). */
+static int fill_search_keys(struct db *db, char *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->sql, "SELECT 1 FROM task WHERE search_key IS NULL LIMIT 1", -1, &st,
+			       NULL) != SQLITE_OK)
+		return db_fail(db, "checking search keys", err);
+	int missing = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (!missing)
+		return 0;
+	return exec(db, "UPDATE task SET search_key = hc_fold(section || ' ' || summary) WHERE search_key IS NULL",
+		    "filling search keys", err);
+}
+
 static int user_version(struct db *db, int *out, char *err)
 {
 	sqlite3_stmt *st;
@@ -320,7 +336,7 @@ int db_open(const char *path, struct db **out, char *err)
 		db_fail(db, "registering functions", err);
 		goto fail;
 	}
-	if (migrate(db, err))
+	if (migrate(db, err) || fill_search_keys(db, err))
 		goto fail;
 	*out = db;
 	return 0;

@@ -171,13 +171,15 @@ static const char *const migrations[] = {
 	"UPDATE OR IGNORE agency_alias SET match_key = hc_agency_key(alias);",
 	/* 4: search without diacritics, without folding every row per key: the
 	 * folded section and summary. An edit made outside hanchot (the sqlite3
-	 * shell has no hc_fold) clears it, and the search folds that row on the
-	 * fly; the trigger itself is plain SQL, so such edits keep working. */
+	 * shell has no hc_fold) clears it; the search folds such a row on the fly
+	 * and the next db_open fills it in. The trigger is plain SQL, so such
+	 * edits keep working. */
 	"ALTER TABLE task ADD COLUMN search_key TEXT;"
 	"UPDATE task SET search_key = hc_fold(section || ' ' || summary);"
 	"CREATE TRIGGER task_search_key AFTER UPDATE OF section, summary ON task BEGIN"
 	"  UPDATE task SET search_key = NULL WHERE id = NEW.id;"
-	"END;",
+	"END;"
+	"CREATE INDEX task_search_missing ON task(id) WHERE search_key IS NULL;",
 };
 
 const char *schema_migration(int version)

@@ -33,6 +33,7 @@ struct view_query {
 	const char *search;   /* folded needle (text_fold), NULL or "": none */
 	enum view_sort sort;
 	civil_day today, warn_until;
+	size_t count_hint;    /* rows it matched when last counted (0: unknown) */
 };
 
 /* One row of the task list: just what a list line shows. Owns its strings. */

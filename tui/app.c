@@ -124,6 +124,7 @@ void app_reload(struct app *app)
 	if (db_view_totals(app->db, app->today, app->warn_until, &app->totals, err) ||
 	    db_view_count(app->db, &app->q, &n, err))
 		app_message(app, true, msg(M_ERROR, app->lang), err);
+	app->q.count_hint = n;
 	app->agencies_stale = true;
 	listpos_set(&app->list, n, app->list.height);
 	if (keep && db_view_index_of(app->db, &app->q, keep, &pos, err) == 0)
@@ -138,6 +139,7 @@ void app_requery(struct app *app)
 	set_query_dates(app);
 	if (db_view_count(app->db, &app->q, &n, err))
 		app_message(app, true, msg(M_ERROR, app->lang), err);
+	app->q.count_hint = n;
 	app->list.sel = app->list.top = 0;
 	listpos_set(&app->list, n, app->list.height);
 	invalidate(app);

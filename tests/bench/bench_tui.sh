@@ -19,7 +19,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 ms() { awk -v ns="$1" 'BEGIN { printf "%.1f", ns / 1e6 }'; }
 RUNS=${RUNS:-5}
 printf "%-8s %12s %10s %10s %10s %10s\n" tasks "first(ms)" "move(ms)" "done(ms)" "search(ms)" "maxRSS(KiB)"
-for n in 1000 10000 100000; do
+for n in ${SIZES:-1000 10000 100000}; do
 	db=$D/b$n.db
 	bash "$(dirname "$0")/gen_tui.sh" "$db" "$n"
 	first=() move=() done_=() search=()

@@ -191,6 +191,16 @@ static void search(void **state)
 	q.search = "ke hoach";
 	assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
 	assert_int_equal(n, 1);
+	/* The next open folds the row again. */
+	db_close(f->db);
+	assert_int_equal(db_open(f->path, &f->db, err), 0);
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(other, "SELECT search_key FROM task WHERE summary = 'Rà soát quy hoạch'", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_non_null(sqlite3_column_text(st, 0));
+	assert_non_null(strstr((const char *)sqlite3_column_text(st, 0), "ra soat quy hoach"));
+	sqlite3_finalize(st);
+	sqlite3_close(other);
 }
 
 static void totals_and_digest(void **state)
