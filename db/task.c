@@ -460,3 +460,113 @@ int db_task_note(struct db *db, int64_t id, const char *note, int64_t expect_ver
 	}
 	return 0;
 }
+
+/* ---- the brief list ------------------------------------------------------ */
+
+struct brief_row {
+	struct task_brief b;  /* its strings point at the ones below */
+	char *section, *summary, *leads, *cooperating;
+	bool closed;
+};
+
+/* Open before closed, dated before undated, by due date, then id: the
+ * ORDER BY of db_task_query. */
+static int brief_cmp(const void *pa, const void *pb)
+{
+	const struct brief_row *a = pa, *b = pb;
+	if (a->closed != b->closed)
+		return a->closed - b->closed;
+	bool au = a->b.due == DATE_NONE, bu = b->b.due == DATE_NONE;
+	if (au != bu)
+		return au - bu;
+	if (a->b.due != b->b.due)
+		return a->b.due < b->b.due ? -1 : 1;
+	return a->b.id < b->b.id ? -1 : a->b.id > b->b.id;
+}
+
+/* Appends name to the "; "-joined list in *joined. */
+static void join_name(char **joined, const char *name)
+{
+	if (!*joined) {
+		*joined = xstrdup(name);
+		return;
+	}
+	char *both = xasprintf("%s; %s", *joined, name);
+	free(*joined);
+	*joined = both;
+}
+
+int db_task_list_brief(struct db *db, bool open_only, int (*fn)(const struct task_brief *, void *),
+		       void *ctx, char *err)
+{
+	static const char tasks_sql[] =
+		"SELECT id, section, summary, due_date, completed_date, status FROM task"
+		" WHERE ?1 = 0 OR status NOT IN ('done','cancelled') ORDER BY id";
+	static const char links_sql[] =
+		"SELECT ta.task_id, ta.role = 'lead', a.name FROM task_agency ta JOIN agency a ON a.id = ta.agency_id"
+		" ORDER BY ta.task_id, ta.role DESC, ta.position";
+	struct brief_row *rows = NULL;
+	size_t n = 0, cap = 0;
+	int ret = -1, rc;
+	sqlite3_stmt *st = db_prepare(db, tasks_sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, open_only);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&rows, &cap, n + 1, sizeof *rows);
+		struct brief_row *r = &rows[n++];
+		memset(r, 0, sizeof *r);
+		r->b.id = sqlite3_column_int64(st, 0);
+		r->section = xstrdup(db_column_str(st, 1));
+		r->summary = xstrdup(db_column_str(st, 2));
+		r->b.due = db_column_day(st, 3);
+		r->b.completed = db_column_day(st, 4);
+		if (status_parse(db_column_str(st, 5), &r->b.status))
+			r->b.status = STATUS_NEW;
+		r->closed = !status_is_open(r->b.status);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "reading tasks", err);
+		goto out;
+	}
+	/* Both passes run in id order: merge the agency names in. */
+	if (!(st = db_prepare(db, links_sql, err)))
+		goto out;
+	size_t i = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		while (i < n && rows[i].b.id < id)
+			i++;
+		if (i == n)
+			continue;
+		if (rows[i].b.id != id)
+			continue;
+		join_name(sqlite3_column_int(st, 1) ? &rows[i].leads : &rows[i].cooperating, db_column_str(st, 2));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "reading assignments", err);
+		goto out;
+	}
+	qsort(rows, n, sizeof *rows, brief_cmp);
+	ret = 0;
+	for (size_t k = 0; k < n; k++) {
+		struct brief_row *r = &rows[k];
+		r->b.section = r->section;
+		r->b.summary = r->summary;
+		r->b.leads = r->leads ? r->leads : "";
+		r->b.cooperating = r->cooperating ? r->cooperating : "";
+		if (fn(&r->b, ctx))
+			break;
+	}
+out:
+	for (size_t k = 0; k < n; k++) {
+		free(rows[k].section);
+		free(rows[k].summary);
+		free(rows[k].leads);
+		free(rows[k].cooperating);
+	}
+	free(rows);
+	return ret;
+}

@@ -104,6 +104,50 @@ out:
 	return code;
 }
 
+struct list_out {
+	struct cli *cli;
+	bool tsv;
+	civil_day warn;
+	size_t n;
+};
+
+static int print_row(const struct task_brief *t, void *ctx)
+{
+	struct list_out *o = ctx;
+	struct cli *cli = o->cli;
+	char due[DATE_BUF], cd[COUNTDOWN_BUF];
+	enum task_class cls = status_classify(t->status, t->due, t->completed, cli->today, o->warn);
+	if (o->n++ == 0 && !o->tsv)
+		print_table_header(cli->lang);
+	cd[0] = '\0';
+	if (status_is_open(t->status))
+		cli_countdown(cli, t->due, cli->today, cd);
+	if (o->tsv) {
+		printf("%lld\t", (long long)t->id);
+		tsv_cell(stdout, t->section);
+		printf("\t%s\t%s\t%s\t%s\t", status_name(t->status), class_key(cls), date_format_iso(t->due, due), cd);
+		tsv_cell(stdout, t->leads);
+		putchar('\t');
+		tsv_cell(stdout, t->cooperating);
+		putchar('\t');
+		tsv_cell(stdout, t->summary);
+		putchar('\n');
+	} else {
+		printf("%-5lld ", (long long)t->id);
+		pad(stdout, t->section, 12);
+		putchar(' ');
+		pad(stdout, date_format_dmy(t->due, due), 10);
+		putchar(' ');
+		pad(stdout, cd, 16);
+		putchar(' ');
+		pad(stdout, class_label(cls, cli->lang), 20);
+		putchar(' ');
+		pad(stdout, t->leads, 24);
+		printf(" %s\n", t->summary);
+	}
+	return 0;
+}
+
 int cmd_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -111,19 +155,18 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 		{ "open", no_argument, NULL, 'o' },
 		{ 0, 0, 0, 0 },
 	};
-	struct db_task_query q = { 0 };
-	struct task_list list = { 0 };
-	bool tsv = false;
+	struct list_out out = { .cli = cli };
+	bool open_only = false;
 	char err[ERR_MAX];
 	int c;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'f' && (strcmp(optarg, "table") == 0 || strcmp(optarg, "tsv") == 0))
-			tsv = strcmp(optarg, "tsv") == 0;
+			out.tsv = strcmp(optarg, "tsv") == 0;
 		else if (c == 'f')
 			return cli_usage_error("list", "--format '%s': expected table or tsv", optarg);
 		else if (c == 'o')
-			q.open_only = true;
+			open_only = true;
 		else
 			return cli_usage_error("list", "unknown option '%s'", argv[optind - 1]);
 	}
@@ -132,52 +175,12 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
-	if (db_task_query(db, &q, &list, err))
-		return cli_error(EXIT_RUNTIME, "%s", err);
-
-	civil_day warn = cli_warn_until(cli);
-	if (tsv)
+	out.warn = cli_warn_until(cli);
+	if (out.tsv)
 		puts("id\tsection\tstatus\tclass\tdue\tcountdown\tlead\tcooperating\tsummary");
-	else if (list.n == 0)
+	if (db_task_list_brief(db, open_only, print_row, &out, err))
+		return cli_error(EXIT_RUNTIME, "%s", err);
+	if (out.n == 0 && !out.tsv)
 		puts(cli->lang == LANG_EN ? "No tasks." : "Chưa có việc nào.");
-	else
-		print_table_header(cli->lang);
-	for (size_t i = 0; i < list.n; i++) {
-		const struct task *t = &list.items[i];
-		char due[DATE_BUF], cd[COUNTDOWN_BUF];
-		enum task_class cls = status_classify(t->status, t->due, t->completed, cli->today, warn);
-		char *lead = task_join(t->leads, t->n_leads, "; ");
-		cli_countdown(cli, t->due, cli->today, cd);
-		if (!status_is_open(t->status))
-			cd[0] = '\0';
-		if (tsv) {
-			char *coop = task_join(t->cooperating, t->n_cooperating, "; ");
-			printf("%lld\t", (long long)t->id);
-			tsv_cell(stdout, t->section);
-			printf("\t%s\t%s\t%s\t%s\t", status_name(t->status), class_key(cls),
-			       date_format_iso(t->due, due), cd);
-			tsv_cell(stdout, lead);
-			putchar('\t');
-			tsv_cell(stdout, coop);
-			putchar('\t');
-			tsv_cell(stdout, t->summary);
-			putchar('\n');
-			free(coop);
-		} else {
-			printf("%-5lld ", (long long)t->id);
-			pad(stdout, t->section, 12);
-			putchar(' ');
-			pad(stdout, date_format_dmy(t->due, due), 10);
-			putchar(' ');
-			pad(stdout, cd, 16);
-			putchar(' ');
-			pad(stdout, class_label(cls, cli->lang), 20);
-			putchar(' ');
-			pad(stdout, lead, 24);
-			printf(" %s\n", t->summary);
-		}
-		free(lead);
-	}
-	task_list_release(&list);
 	return EXIT_OK;
 }
