@@ -145,6 +145,7 @@ static int set_value(struct config *c, const struct option_def *o, const char *v
 	case K_LANG:
 		if (i18n_lang_parse(value, (enum lang *)field))
 			return err_set(err, "%s: key '%s': value '%s' is not vi or en", where, o->key, value);
+		c->lang_set = true;
 		return 0;
 	case K_DATE_STYLE:
 		if (strcmp(value, "dmy") == 0)

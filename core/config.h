@@ -24,6 +24,7 @@ struct config_binding {
 
 struct config {
 	enum lang lang;
+	bool lang_set;                /* the file named a language */
 	int warning_days;             /* the due-soon window, in working days */
 	bool working_day_countdown;   /* countdowns in working days */
 	bool before_means_day_before; /* "trước ngày X": due X-1 instead of X */

@@ -10,6 +10,7 @@
 #include "core/countdown.h"
 #include "core/err.h"
 #include "core/file.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 static const char *const format_names[REPORT_FORMAT_COUNT] = { "table", "md", "csv", "html" };
@@ -249,24 +250,9 @@ static void parts_release(struct parts *p)
 
 /* Display columns of UTF-8 text: one per character, none for combining
  * marks U+0300–U+036F (what Vietnamese needs). */
-static size_t width(const char *s)
-{
-	size_t n = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p & 0xc0) == 0x80)
-			continue;
-		if (p[0] == 0xcc && p[1] >= 0x80)
-			continue;
-		if (p[0] == 0xcd && p[1] >= 0x80 && p[1] <= 0xaf)
-			continue;
-		n++;
-	}
-	return n;
-}
-
 static void put_padded(FILE *out, const char *s, size_t w, bool right, bool last)
 {
-	size_t n = width(s);
+	size_t n = text_width(s, strlen(s));
 	if (right)
 		for (; n < w; n++)
 			fputc(' ', out);
@@ -302,9 +288,10 @@ static void table_grid(FILE *out, const struct grid *g)
 	if (g->caption)
 		fprintf(out, "%s\n", g->caption);
 	for (size_t c = 0; c < g->ncol; c++) {
-		w[c] = width(g->head[c]);
+		w[c] = text_width(g->head[c], strlen(g->head[c]));
 		for (size_t r = 0; r < g->nrow; r++) {
-			size_t n = width(cell(g, r, c));
+			const char *text = cell(g, r, c);
+			size_t n = text_width(text, strlen(text));
 			if (n > w[c])
 				w[c] = n;
 		}

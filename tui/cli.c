@@ -183,6 +183,23 @@ struct db *cli_db(struct cli *cli)
 	return cli->db;
 }
 
+/* Vietnamese unless the locale asks for English (LC_ALL, LC_MESSAGES, LANG:
+ * the first one set decides, as setlocale does). */
+static enum lang locale_lang(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	enum lang lang = LANG_VI;
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v) {
+			if (i18n_lang_parse(v, &lang))
+				lang = LANG_VI;
+			return lang;
+		}
+	}
+	return LANG_VI;
+}
+
 /* The file named by --config must exist; the default one may be missing. */
 static int load_config(struct cli *cli, char *err)
 {
@@ -261,7 +278,7 @@ int cli_main(int argc, char **argv)
 		goto out;
 	}
 	if (!lang_given)
-		cli.lang = cli.config.lang;
+		cli.lang = cli.config.lang_set ? cli.config.lang : locale_lang();
 	if (today_text && *today_text) {
 		if (cli_parse_date("--today", today_text, &cli.today)) {
 			code = EXIT_USAGE;

@@ -146,7 +146,7 @@ static struct columns layout(int w)
 	if (w >= 100)
 		c.sec = 10, c.lead = 24, c.due = 10;
 	else if (w >= 70)
-		c.sec = 8, c.lead = 16, c.due = 10;
+		c.sec = 10, c.lead = 16, c.due = 10; /* "I.2.2 (5)" whole */
 	else if (w >= 48)
 		c.due = 10;
 	else

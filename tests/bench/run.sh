@@ -45,7 +45,10 @@ first_screen_ms() {
 		tmux -L "$sock" -f /dev/null new-session -d -s fs -x 120 -y 40 "$@"
 		local end=$((SECONDS + 30))
 		until tmux -L "$sock" capture-pane -p -t fs 2>/dev/null | grep -qF -- "$text"; do
-			[ $SECONDS -lt $end ] || { echo "first screen: '$text' did not appear: $*" >&2; return 1; }
+			if [ $SECONDS -ge $end ]; then # a peer that takes longer is reported, not fatal
+				tmux -L "$sock" kill-server 2>/dev/null || true
+				echo ">30000"; return 0
+			fi
 			sleep 0.005
 		done
 		t1=$(date +%s%N)
@@ -73,7 +76,7 @@ for n in $SIZES; do
 	else
 		h=-1
 	fi
-	c=$(median_ms calcurse -D "$D/calcurse" -x ical); t=$(median_ms "${T[@]}" export)
+	c=$(median_ms calcurse -D "$D/calcurse" --export=ical); t=$(median_ms "${T[@]}" export)
 	[ "$h" = -1 ] && h=n/a
 	row "export (ms)" "$h" "$c" "$t"
 	h=$(first_screen_ms "việc" "${H[@]}"); c=$(first_screen_ms "Appointments" calcurse -D "$D/calcurse")
@@ -83,7 +86,9 @@ for n in $SIZES; do
 done
 echo "(median of $RUNS runs; ratios are peer time / hanchot time: above 1x, hanchot is faster)"
 
-# Then each module's own benchmark (screen keys, report, export).
+# Then each module's own benchmark (screen keys, report, export);
+# BENCH_MODULES=0 skips them.
+[ "${BENCH_MODULES:-1}" = 1 ] || exit 0
 for b in "$HERE"/bench_*.sh; do
 	[ -e "$b" ] || continue
 	echo; echo "== $(basename "$b")"

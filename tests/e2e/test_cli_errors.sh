@@ -48,3 +48,11 @@ hc --db "$TMPD/w.db" add --lead "Sở Tài chính" --due 3/5/2024 "Việc sau k�
 printf 'working_day_countdown = true\n' > "$TMPD/w.conf"
 hc --lang vi --db "$TMPD/w.db" --today 2024-04-26 list | grep -qF "còn 7 ngày" || fail "calendar-day countdown"
 hc --lang vi --config "$TMPD/w.conf" --db "$TMPD/w.db" --today 2024-04-26 list | grep -qF "còn 2 ngày làm việc" || fail "working-day countdown: $(hc --config "$TMPD/w.conf" --db "$TMPD/w.db" --today 2024-04-26 list)"
+
+# The language: English when the locale says so, unless the configuration or --lang names one.
+rm -f "$XDG_CONFIG_HOME/hanchot/config"
+LC_ALL=en_US.UTF-8 hc --db "$TMPD/x.db" --today 2024-05-17 list | grep -qF "3 days overdue" || fail "English locale"
+LC_ALL=vi_VN.UTF-8 hc --db "$TMPD/x.db" --today 2024-05-17 list | grep -qF "quá hạn 3 ngày" || fail "Vietnamese locale"
+LC_ALL=C.UTF-8 hc --db "$TMPD/x.db" --today 2024-05-17 list | grep -qF "quá hạn 3 ngày" || fail "C locale: Vietnamese by default"
+printf 'language = vi\n' > "$TMPD/vi.conf"
+LC_ALL=en_US.UTF-8 hc --config "$TMPD/vi.conf" --db "$TMPD/x.db" --today 2024-05-17 list | grep -qF "quá hạn 3 ngày" || fail "config language over the locale"
