@@ -113,10 +113,12 @@ static void load_agencies(struct app *app)
 	app->dirty = true;
 }
 
-void app_reload(struct app *app)
+/* Rereads the counts after a change; the selection stays on the task it was
+ * on (follow) or at the same place in the list. */
+static void reload(struct app *app, bool follow)
 {
 	char err[ERR_MAX];
-	const struct view_row *sel = app_selected(app);
+	const struct view_row *sel = follow ? app_selected(app) : NULL;
 	int64_t keep = sel ? sel->id : 0;
 	size_t n = 0, pos;
 	set_query_dates(app);
@@ -131,6 +133,8 @@ void app_reload(struct app *app)
 		listpos_select(&app->list, pos);
 	invalidate(app);
 }
+
+void app_reload(struct app *app) { reload(app, true); }
 
 void app_requery(struct app *app)
 {
@@ -321,7 +325,10 @@ static void apply(struct app *app, enum change_kind kind, enum task_status st, c
 		app_saved(app);
 	free(t);
 	app->n_marks = 0;
-	app_reload(app);
+	/* The cursor stays where it was: a task marked done leaves the open
+	 * part of the list and the next one comes up, as in a mail reader.
+	 * (Finding where the task went costs a count of the rows before it.) */
+	reload(app, false);
 }
 
 void app_set_status(struct app *app, enum task_status st, civil_day completed)
