@@ -14,7 +14,7 @@ writer() {
 	local k=$1 log=$TMPD/log.$1 ids=() i op id rc out
 	: > "$log"
 	for ((i = 0; i < ROUNDS; i++)); do
-		op=$((RANDOM % 3))
+		op=$((RANDOM % 4))
 		if [ ${#ids[@]} -eq 0 ]; then op=0; fi
 		id=${ids[$((RANDOM % (${#ids[@]} > 0 ? ${#ids[@]} : 1)))]:-0}
 		case $op in
@@ -22,6 +22,8 @@ writer() {
 			--section "w$k.$i" "việc $k/$i" >"$TMPD/out.$k" 2>"$TMPD/err.$k" & ;;
 		1) "$HANCHOT" --db "$DB" done "$id" >"$TMPD/out.$k" 2>"$TMPD/err.$k" & ;;
 		2) "$HANCHOT" --db "$DB" reopen "$id" >"$TMPD/out.$k" 2>"$TMPD/err.$k" & ;;
+		3) "$HANCHOT" --db "$DB" extend "$id" --to "$((i % 28 + 1))/6/2024" --reason "lần $i" \
+			>"$TMPD/out.$k" 2>"$TMPD/err.$k" & ;;
 		esac
 		local pid=$!
 		# 3 in 4 are killed after 0-15 ms: inside the write on this machine.
@@ -34,6 +36,7 @@ writer() {
 			   echo "add $out việc $k/$i" >>"$log"; ids+=("$out") ;;
 			1) echo "status $id done" >>"$log" ;;
 			2) echo "status $id in_progress" >>"$log" ;;
+			3) echo "due $id 2024-06-$(printf %02d $((i % 28 + 1)))" >>"$log" ;;
 			esac
 		elif [ "$rc" -eq 137 ]; then
 			[ "$op" -eq 0 ] || echo "lost $id" >>"$log"
@@ -78,6 +81,33 @@ q "SELECT id || ' ' || status FROM task" | sort > "$TMPD/have_status"
 wrong=$(comm -13 "$TMPD/have_status" "$TMPD/want_status")
 [ -z "$wrong" ] || fail "reported status changes lost: $wrong"
 [ "$(wc -l < "$TMPD/want")" -ge $((WRITERS * ROUNDS / 20)) ] || fail "too few writes survived to prove anything"
+# Deadline extensions: the last reported new date holds unless a later change was killed.
+for k in $(seq 1 $WRITERS); do
+	awk '$1 == "due" { last[$2] = $3 } $1 == "lost" { delete last[$2] }
+	     END { for (id in last) print id, last[id] }' "$TMPD/log.$k"
+done | sort > "$TMPD/want_due"
+q "SELECT id || ' ' || due_date FROM task" | sort > "$TMPD/have_due"
+wrong=$(comm -13 "$TMPD/have_due" "$TMPD/want_due")
+[ -z "$wrong" ] || fail "reported extensions lost: $wrong"
+assert_eq "$(q "SELECT count(*) FROM task_event WHERE what = 'extend' AND (reason IS NULL OR reason = '')")" 0 "extensions without a reason"
+
+# Imports killed at random moments: a notice is saved whole or not at all.
+NOTICE="$(dirname "$0")/../fixtures/thong-bao-ket-luan-lai-chau-2024-04.md"
+units=$("$HANCHOT" import --dry-run --format tsv "$NOTICE" | grep -vc '^#\|^section')
+imported=0
+for i in $(seq 1 40); do
+	sed "s|^Số: /TB-UBND|Số: $i/TB-UBND|" "$NOTICE" > "$TMPD/notice.md"
+	"$HANCHOT" --db "$DB" --today 2024-04-26 import "$TMPD/notice.md" >/dev/null 2>&1 & pid=$!
+	if ((RANDOM % 4)); then sleep "0.0$(printf %02d $((RANDOM % 40 / 10 + RANDOM % 10)))"; kill -KILL "$pid" 2>/dev/null || true; fi
+	rc=0; wait "$pid" 2>/dev/null || rc=$?
+	[ "$rc" -eq 0 ] && imported=$((imported + 1))
+	[ "$rc" -eq 0 ] || [ "$rc" -eq 137 ] || fail "import exited $rc without being killed"
+done
+assert_eq "$(q 'PRAGMA integrity_check')" ok "integrity_check after imports"
+half=$(q "SELECT count(*) FROM document d WHERE (SELECT count(*) FROM task t WHERE t.document_id = d.id) <> $units")
+assert_eq "$half" 0 "documents saved with only part of their tasks"
+[ "$(q 'SELECT count(*) FROM document')" -ge "$imported" ] || fail "a reported import is missing"
+echo "crash: 40 imports, $imported reported saved, $(q 'SELECT count(*) FROM document') documents, none partial"
 
 # SIGHUP (an SSH drop) and SIGTERM to the screen right after a change. The
 # exit status is written by a wrapper shell (tmux may reap late).
