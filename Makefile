@@ -39,13 +39,20 @@ ASAN_BIN = $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(UNIT_SRC))
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN = $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
 
-.PHONY: all run test unit asan e2e fuzz fuzz-short bench valgrind install uninstall clean deps check-deps
+.PHONY: all run test unit asan e2e fuzz fuzz-short bench valgrind install uninstall clean deps check-deps FORCE
 
 all: hanchot
 
 $(B)/obj/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The shipped data's folder is compiled into tui/cli.c: rebuild it when PREFIX
+# changes (`make install PREFIX=/usr` after a plain `make`).
+$(B)/prefix: FORCE
+	@mkdir -p $(B); echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
+$(B)/obj/tui/cli.o $(B)/asan/obj/tui/cli.o: $(B)/prefix
+FORCE:
 
 $(B)/libhanchot.a: $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC))
 	@rm -f $@
