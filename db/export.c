@@ -68,7 +68,13 @@ struct ix_entry {
 	uint64_t uuid_hash, off, len;
 };
 
-#define IX_ENTRY_BYTES 40 /* five little-endian 64-bit fields */
+/* An index is stored as a BLOB: a format byte, the first entry's offset,
+ * the number of entries, then per entry the id's increase over the previous
+ * one, the SEQUENCE and the length (LEB128 varints) and the low 32 bits of
+ * the uuid hash (4 bytes, little-endian). Entries
+ * are contiguous in the file (nothing but tasks lies between its header and
+ * footer), so offsets follow from the lengths: ~8 bytes a task. */
+#define IX_FORMAT 1
 
 struct ix {
 	struct ix_entry *e;
@@ -85,18 +91,51 @@ static void ix_add(struct ix *x, const struct ix_entry *e)
 	x->e[x->n++] = *e;
 }
 
-static void put64(unsigned char *p, uint64_t v)
+struct bytes {
+	unsigned char *p;
+	size_t len, cap;
+};
+
+static void put_varint(struct bytes *b, uint64_t v)
 {
-	for (int i = 0; i < 8; i++)
-		p[i] = (unsigned char)(v >> (8 * i));
+	if (b->len + 10 > b->cap) {
+		void *p = b->p;
+		xgrow(&p, &b->cap, b->len + 10, 1);
+		b->p = p;
+	}
+	do {
+		unsigned char c = v & 0x7F;
+		v >>= 7;
+		b->p[b->len++] = (unsigned char)(c | (v ? 0x80 : 0));
+	} while (v);
 }
 
-static uint64_t get64(const unsigned char *p)
+static void put_u32(struct bytes *b, uint32_t v)
 {
-	uint64_t v = 0;
-	for (int i = 7; i >= 0; i--)
-		v = (v << 8) | p[i];
-	return v;
+	put_varint(b, 0); /* makes room */
+	b->len--;
+	if (b->len + 4 > b->cap) {
+		void *p = b->p;
+		xgrow(&p, &b->cap, b->len + 4, 1);
+		b->p = p;
+	}
+	for (int k = 0; k < 4; k++)
+		b->p[b->len++] = (unsigned char)(v >> (8 * k));
+}
+
+/* Reads a varint from [*p, end); returns -1 when it runs off the end. */
+static int get_varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+	*v = 0;
+	for (int shift = 0; shift < 64; shift += 7) {
+		if (*p == end)
+			return -1;
+		unsigned char c = *(*p)++;
+		*v |= (uint64_t)(c & 0x7F) << shift;
+		if (!(c & 0x80))
+			return 0;
+	}
+	return -1;
 }
 
 /* A task deleted and another created under its id starts again at SEQUENCE
@@ -106,7 +145,7 @@ static uint64_t uuid_hash(const char *uuid)
 	uint64_t h = UINT64_C(14695981039346656037);
 	for (const unsigned char *p = (const unsigned char *)(uuid ? uuid : ""); *p; p++)
 		h = (h ^ *p) * UINT64_C(1099511628211);
-	return h;
+	return h & 0xFFFFFFFF; /* 32 bits are stored */
 }
 
 /* A previous export file to copy unchanged tasks from. */
@@ -120,24 +159,28 @@ struct source {
  * ranges inside the file. Returns 0, or -1 when it cannot be trusted. */
 static int ix_decode(const unsigned char *blob, size_t bytes, uint64_t size, struct ix *x)
 {
-	if (bytes % IX_ENTRY_BYTES)
+	const unsigned char *p = blob, *end = blob + bytes;
+	uint64_t off, n, id = 0;
+	if (!blob || bytes < 3 || *p++ != IX_FORMAT || get_varint(&p, end, &off) || off > size ||
+	    get_varint(&p, end, &n) || n > bytes)
 		return -1;
-	size_t n = bytes / IX_ENTRY_BYTES;
-	x->e = n ? xcalloc(n, sizeof *x->e) : NULL;
-	x->n = x->cap = n;
-	for (size_t i = 0; i < n; i++) {
-		const unsigned char *p = blob + i * IX_ENTRY_BYTES;
-		struct ix_entry *e = &x->e[i];
-		e->id = (int64_t)get64(p);
-		e->seq = (int64_t)get64(p + 8);
-		e->uuid_hash = get64(p + 16);
-		e->off = get64(p + 24);
-		e->len = get64(p + 32);
-		if ((i && e->id <= x->e[i - 1].id) || e->len == 0 || e->off > size ||
-		    e->len > size - e->off)
+	while (p < end) {
+		struct ix_entry e;
+		uint64_t d, seq;
+		if (get_varint(&p, end, &d) || d == 0 || d > (uint64_t)INT64_MAX - id ||
+		    get_varint(&p, end, &seq) || seq > INT64_MAX || get_varint(&p, end, &e.len) ||
+		    e.len == 0 || e.len > size - off || end - p < 4)
 			return -1;
+		id += d;
+		e.id = (int64_t)id;
+		e.seq = (int64_t)seq;
+		e.uuid_hash = (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
+		p += 4;
+		e.off = off;
+		off += e.len;
+		ix_add(x, &e);
 	}
-	return 0;
+	return x->n == n ? 0 : -1;
 }
 
 static int64_t mtime_ns(const struct stat *st)
@@ -240,18 +283,19 @@ static int record_index(struct db *db, const char *key, int64_t fp, const struct
 	static const char prune[] =
 		"DELETE FROM ical_index WHERE rowid NOT IN"
 		" (SELECT rowid FROM ical_index ORDER BY rowid DESC LIMIT ?1)";
-	unsigned char *blob = xmalloc(x->n * IX_ENTRY_BYTES + 1);
+	struct bytes blob = { 0 };
+	put_varint(&blob, IX_FORMAT);
+	put_varint(&blob, x->n ? x->e[0].off : 0);
+	put_varint(&blob, x->n);
 	for (size_t i = 0; i < x->n; i++) {
-		unsigned char *p = blob + i * IX_ENTRY_BYTES;
-		put64(p, (uint64_t)x->e[i].id);
-		put64(p + 8, (uint64_t)x->e[i].seq);
-		put64(p + 16, x->e[i].uuid_hash);
-		put64(p + 24, x->e[i].off);
-		put64(p + 32, x->e[i].len);
+		put_varint(&blob, (uint64_t)(x->e[i].id - (i ? x->e[i - 1].id : 0)));
+		put_varint(&blob, (uint64_t)x->e[i].seq);
+		put_varint(&blob, x->e[i].len);
+		put_u32(&blob, (uint32_t)x->e[i].uuid_hash);
 	}
 	sqlite3_stmt *q = db_prepare(db, ins, err);
 	if (!q) {
-		free(blob);
+		free(blob.p);
 		return -1;
 	}
 	db_bind_text(q, 1, key);
@@ -260,11 +304,11 @@ static int record_index(struct db *db, const char *key, int64_t fp, const struct
 	sqlite3_bind_int64(q, 4, (int64_t)st->st_ino);
 	sqlite3_bind_int64(q, 5, (int64_t)st->st_size);
 	sqlite3_bind_int64(q, 6, mtime_ns(st));
-	sqlite3_bind_blob(q, 7, blob, (int)(x->n * IX_ENTRY_BYTES), SQLITE_STATIC);
+	sqlite3_bind_blob(q, 7, blob.p, (int)blob.len, SQLITE_STATIC);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
-	free(blob);
+	free(blob.p);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "recording the export index", err);
 	if (!(q = db_prepare(db, prune, err)))
@@ -556,15 +600,30 @@ struct file_sink {
 	int fd;
 	char *buf;
 	size_t len, cap;
+	uint64_t pos, kicked; /* bytes in the file; of which writeback started */
 	int io_errno;  /* errno of the first failure, 0 if none */
 	bool no_range; /* copy_file_range() refused: read and write */
 };
 
-static int flush_raw(int fd, const char *p, size_t len)
+#define KICK_BYTES (8u << 20)
+#define COPY_STEP (16u << 20)
+
+/* Starts writing back what the file holds so far, without waiting, every
+ * KICK_BYTES: the closing fsync() then waits for the tail only instead of
+ * for the whole file (on ext4, ~55 ms for 94 MB). */
+static void kick(struct file_sink *s)
+{
+	if (s->pos - s->kicked < KICK_BYTES)
+		return;
+	sync_file_range(s->fd, (off_t)s->kicked, (off_t)(s->pos - s->kicked), SYNC_FILE_RANGE_WRITE);
+	s->kicked = s->pos;
+}
+
+static int flush_raw(struct file_sink *s, const char *p, size_t len)
 {
 	size_t off = 0;
 	while (off < len) {
-		ssize_t n = write(fd, p + off, len - off);
+		ssize_t n = write(s->fd, p + off, len - off);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -572,6 +631,8 @@ static int flush_raw(int fd, const char *p, size_t len)
 		}
 		off += (size_t)n;
 	}
+	s->pos += len;
+	kick(s);
 	return 0;
 }
 
@@ -585,7 +646,7 @@ static int sink_failed(struct file_sink *s)
 
 static int flush_sink(struct file_sink *s)
 {
-	if (flush_raw(s->fd, s->buf, s->len))
+	if (flush_raw(s, s->buf, s->len))
 		return sink_failed(s);
 	s->len = 0;
 	return 0;
@@ -597,7 +658,7 @@ static int sink_write(void *ctx, const char *data, size_t len)
 	if (s->len + len > s->cap && flush_sink(s))
 		return -1;
 	if (len >= s->cap)
-		return flush_raw(s->fd, data, len) ? sink_failed(s) : 0;
+		return flush_raw(s, data, len) ? sink_failed(s) : 0;
 	memcpy(s->buf + s->len, data, len);
 	s->len += len;
 	return 0;
@@ -613,11 +674,15 @@ static int sink_copy(void *ctx, int fd, uint64_t off, uint64_t len)
 	while (len) {
 		ssize_t n;
 		if (!s->no_range) {
-			n = copy_file_range(fd, &in, s->fd, NULL, (size_t)len, 0);
+			n = copy_file_range(fd, &in, s->fd, NULL, len < COPY_STEP ? (size_t)len : COPY_STEP, 0);
 			if (n < 0 && (errno == EXDEV || errno == ENOSYS || errno == EINVAL ||
 				      errno == EOPNOTSUPP || errno == EBADF)) {
 				s->no_range = true;
 				continue;
+			}
+			if (n > 0) {
+				s->pos += (uint64_t)n;
+				kick(s);
 			}
 		} else {
 			size_t want = len < s->cap ? (size_t)len : s->cap;
