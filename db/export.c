@@ -138,14 +138,55 @@ static int get_varint(const unsigned char **p, const unsigned char *end, uint64_
 	return -1;
 }
 
+static uint64_t fnv64(const void *data, size_t n)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+	for (const unsigned char *p = data, *end = p + n; p < end; p++)
+		h = (h ^ *p) * UINT64_C(1099511628211);
+	return h;
+}
+
 /* A task deleted and another created under its id starts again at SEQUENCE
  * 0: the uuid (new for every task) tells them apart. */
 static uint64_t uuid_hash(const char *uuid)
 {
-	uint64_t h = UINT64_C(14695981039346656037);
-	for (const unsigned char *p = (const unsigned char *)(uuid ? uuid : ""); *p; p++)
-		h = (h ^ *p) * UINT64_C(1099511628211);
-	return h & 0xFFFFFFFF; /* 32 bits are stored */
+	uuid = uuid ? uuid : "";
+	return fnv64(uuid, strlen(uuid)) & 0xFFFFFFFF; /* 32 bits are stored */
+}
+
+/* The index of the export file at key: next to the database (shared by
+ * everyone who uses it, never in the folder a calendar or phone syncs). */
+static char *index_path(struct db *db, const char *key)
+{
+	return xasprintf("%s.ical-%016" PRIx64, db_path(db), fnv64(key, strlen(key)));
+}
+
+/* Reads the whole index file; NULL when it cannot. */
+static unsigned char *read_index(const char *path, size_t *len)
+{
+	struct stat st;
+	unsigned char *p = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 || st.st_size > (1 << 30))
+		goto out;
+	*len = (size_t)st.st_size;
+	p = xmalloc(*len);
+	for (size_t got = 0; got < *len;) {
+		ssize_t n = read(fd, p + got, *len - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			free(p);
+			p = NULL;
+			break;
+		}
+		got += (size_t)n;
+	}
+out:
+	close(fd);
+	return p;
 }
 
 /* A previous export file to copy unchanged tasks from. */
@@ -189,8 +230,9 @@ static int64_t mtime_ns(const struct stat *st)
 }
 
 /* Tries the recorded file in the current row of q (path, fingerprint, dev,
- * ino, size, mtime, entries): it must still be the very file written (same
- * device, inode, size and modification time). Returns true with src set. */
+ * ino, size, mtime, index file, checksum): it must still be the very file
+ * written (same device, inode, size and modification time) and its index
+ * file must have the recorded checksum. Returns true with src set. */
 static bool try_source(sqlite3_stmt *q, int64_t fp, struct source *src)
 {
 	struct stat st;
@@ -205,11 +247,15 @@ static bool try_source(sqlite3_stmt *q, int64_t fp, struct source *src)
 	    sqlite3_column_int64(q, 4) != (int64_t)st.st_size || sqlite3_column_int64(q, 5) != mtime_ns(&st))
 		goto no;
 	struct ix x = { 0 };
-	if (ix_decode(sqlite3_column_blob(q, 6), (size_t)sqlite3_column_bytes(q, 6), (uint64_t)st.st_size,
-		      &x)) {
+	size_t len = 0;
+	unsigned char *blob = read_index(db_column_str(q, 6), &len);
+	if (!blob || (int64_t)fnv64(blob, len) != sqlite3_column_int64(q, 7) ||
+	    ix_decode(blob, len, (uint64_t)st.st_size, &x)) {
+		free(blob);
 		free(x.e);
 		goto no;
 	}
+	free(blob);
 	src->fd = fd;
 	src->ix = x;
 	src->next = 0;
@@ -227,7 +273,7 @@ no:
 static int source_open(struct db *db, int64_t fp, const char *key, struct source *src, char *err)
 {
 	static const char sql[] =
-		"SELECT path, fingerprint, dev, ino, size, mtime, entries FROM ical_index"
+		"SELECT path, fingerprint, dev, ino, size, mtime, index_file, checksum FROM ical_index"
 		" WHERE fingerprint = ?2 ORDER BY path IS NOT ?1, rowid DESC";
 	memset(src, 0, sizeof *src);
 	src->fd = -1;
@@ -271,18 +317,51 @@ static const struct ix_entry *source_find(struct source *src, int64_t id, int64_
 	return e->id == id && e->seq == seq && e->uuid_hash == uh ? e : NULL;
 }
 
+/* Writes blob to path: to a temporary file renamed over it. No fsync: the
+ * checksum recorded in the database tells a damaged file. Returns 0 or -1. */
+static int write_index(struct db *db, const char *path, const struct bytes *blob)
+{
+	struct stat st;
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		goto fail;
+	/* readable by whoever may open the database */
+	if (stat(db_path(db), &st) == 0)
+		fchmod(fd, st.st_mode & 0666);
+	bool ok = true;
+	for (size_t off = 0; ok && off < blob->len;) {
+		ssize_t n = write(fd, blob->p + off, blob->len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		ok = n > 0;
+		off += ok ? (size_t)n : 0;
+	}
+	if (close(fd) != 0 || !ok || rename(tmp, path) != 0) {
+		unlink(tmp);
+		goto fail;
+	}
+	free(tmp);
+	return 0;
+fail:
+	free(tmp);
+	return -1;
+}
+
 /* Records the file just written (identity from its descriptor, so a file
  * put there by someone else afterwards never inherits the index) and keeps
- * the indexes of the DB_EXPORT_KEEP_FILES most recently written files. */
+ * the indexes of the DB_EXPORT_KEEP_FILES most recently written files. An
+ * index that cannot be written is not an error: the next export of the file
+ * serialises everything. */
 static int record_index(struct db *db, const char *key, int64_t fp, const struct stat *st,
 			const struct ix *x, char *err)
 {
 	static const char ins[] =
-		"INSERT OR REPLACE INTO ical_index(path, fingerprint, dev, ino, size, mtime, entries)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	static const char prune[] =
-		"DELETE FROM ical_index WHERE rowid NOT IN"
-		" (SELECT rowid FROM ical_index ORDER BY rowid DESC LIMIT ?1)";
+		"INSERT OR REPLACE INTO ical_index(path, fingerprint, dev, ino, size, mtime, index_file,"
+		" checksum) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	static const char del[] = "DELETE FROM ical_index WHERE path = ?1";
+	static const char old[] =
+		"SELECT path, index_file FROM ical_index ORDER BY rowid DESC LIMIT -1 OFFSET ?1";
 	struct bytes blob = { 0 };
 	put_varint(&blob, IX_FORMAT);
 	put_varint(&blob, x->n ? x->e[0].off : 0);
@@ -293,30 +372,63 @@ static int record_index(struct db *db, const char *key, int64_t fp, const struct
 		put_varint(&blob, x->e[i].len);
 		put_u32(&blob, (uint32_t)x->e[i].uuid_hash);
 	}
-	sqlite3_stmt *q = db_prepare(db, ins, err);
-	if (!q) {
-		free(blob.p);
-		return -1;
-	}
+	char *ipath = index_path(db, key);
+	bool written = write_index(db, ipath, &blob) == 0;
+	sqlite3_stmt *q = db_prepare(db, written ? ins : del, err);
+	int rc = -1;
+	if (!q)
+		goto out;
 	db_bind_text(q, 1, key);
-	sqlite3_bind_int64(q, 2, fp);
-	sqlite3_bind_int64(q, 3, (int64_t)st->st_dev);
-	sqlite3_bind_int64(q, 4, (int64_t)st->st_ino);
-	sqlite3_bind_int64(q, 5, (int64_t)st->st_size);
-	sqlite3_bind_int64(q, 6, mtime_ns(st));
-	sqlite3_bind_blob(q, 7, blob.p, (int)blob.len, SQLITE_STATIC);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	sqlite3_clear_bindings(q);
-	free(blob.p);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "recording the export index", err);
-	if (!(q = db_prepare(db, prune, err)))
-		return -1;
-	sqlite3_bind_int(q, 1, DB_EXPORT_KEEP_FILES);
+	if (written) {
+		sqlite3_bind_int64(q, 2, fp);
+		sqlite3_bind_int64(q, 3, (int64_t)st->st_dev);
+		sqlite3_bind_int64(q, 4, (int64_t)st->st_ino);
+		sqlite3_bind_int64(q, 5, (int64_t)st->st_size);
+		sqlite3_bind_int64(q, 6, mtime_ns(st));
+		db_bind_text(q, 7, ipath);
+		sqlite3_bind_int64(q, 8, (int64_t)fnv64(blob.p, blob.len));
+	}
 	rc = sqlite3_step(q);
 	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "dropping an old export index", err);
+	sqlite3_clear_bindings(q);
+	if (rc != SQLITE_DONE) {
+		rc = db_fail(db, "recording the export index", err);
+		goto out;
+	}
+	/* forget the least recently written files, and their index files */
+	for (;;) {
+		if (!(q = db_prepare(db, old, err))) {
+			rc = -1;
+			goto out;
+		}
+		sqlite3_bind_int(q, 1, DB_EXPORT_KEEP_FILES);
+		rc = sqlite3_step(q);
+		char *stale = rc == SQLITE_ROW ? xstrdup(db_column_str(q, 0)) : NULL;
+		if (rc == SQLITE_ROW && strcmp(db_column_str(q, 1), ipath) != 0)
+			unlink(db_column_str(q, 1));
+		sqlite3_reset(q);
+		if (rc != SQLITE_ROW) {
+			rc = rc == SQLITE_DONE ? 0 : db_fail(db, "reading the export index", err);
+			goto out;
+		}
+		if (!(q = db_prepare(db, del, err))) {
+			free(stale);
+			rc = -1;
+			goto out;
+		}
+		db_bind_text(q, 1, stale);
+		rc = sqlite3_step(q);
+		sqlite3_reset(q);
+		free(stale);
+		if (rc != SQLITE_DONE) {
+			rc = db_fail(db, "dropping an old export index", err);
+			goto out;
+		}
+	}
+out:
+	free(ipath);
+	free(blob.p);
+	return rc;
 }
 
 /* ------------------------------------------------------------- the export */
@@ -503,6 +615,10 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 		return -1;
 	if (!(w = ical_writer_new(opt, out_write, o, err)))
 		return -1;
+	if (ix && stats->spliced && src->ix.n >= ix->cap) { /* no growing 100,000 entries */
+		ix->cap = src->ix.n + 64;
+		ix->e = xrealloc(ix->e, ix->cap * sizeof *ix->e);
+	}
 	if (!(st = db_prepare(db, stats->spliced ? light_sql : full_sql, err)))
 		goto out;
 	bind_filter(st, f);

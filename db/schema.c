@@ -169,9 +169,10 @@ static const char *const migrations[] = {
 	 * text cost more than serialising it (a 100,000-task export wrote ~94 MB
 	 * into the database); instead each export file's own bytes are reused:
 	 * ical_index records, per file written, its identity (device, inode,
-	 * size, mtime in ns) and a packed index of (task id, SEQUENCE, uuid hash,
-	 * offset, length) per component run, so the next export of that file
-	 * copies the byte ranges of unchanged tasks from it. task_ical_scan covers
+	 * size, mtime in ns) and where its index of (task id, SEQUENCE, uuid
+	 * hash, length) per task lies (a file next to the database, with its
+	 * checksum), so the next export of that file copies the byte ranges of
+	 * unchanged tasks from it. task_ical_scan covers
 	 * the columns that decide which tasks to copy, so a re-export reads
 	 * ~1,700 index pages instead of the ~19,000 of a 100,000-task table. */
 	"DROP TABLE ical_cache;"
@@ -183,7 +184,8 @@ static const char *const migrations[] = {
 	"  ino INTEGER NOT NULL,"
 	"  size INTEGER NOT NULL,"
 	"  mtime INTEGER NOT NULL,"
-	"  entries BLOB NOT NULL"
+	"  index_file TEXT NOT NULL,"
+	"  checksum INTEGER NOT NULL"
 	");"
 	"CREATE INDEX task_ical_scan ON task(id, ical_sequence, uuid, due_date, status, document_id);",
 };
