@@ -1,24 +1,32 @@
-/* db/export: iCalendar export of the database's tasks, with a cache.
+/* db/export: iCalendar export of the database's tasks, copying what has not
+ * changed from the previous export.
  *
- * Each exported task's components (core/ical.h) are kept in the table
- * ical_cache keyed by (task id, options fingerprint) together with the task's
- * SEQUENCE (task.ical_sequence) they were built from; a row is used only while
- * that sequence is still the task's. Triggers (migration 2) bump the sequence
- * whenever something the export shows changes (status, dates, texts, section,
- * agencies, source document; not notes), so a re-export after one change
- * re-serialises that task and copies the rest. The cache lives in the database
- * rather than in a side file so that it is read in the same snapshot as the
- * tasks (several people share one file), goes away with its task (ON DELETE
- * CASCADE), and needs no second file to lock, name or clean up. The cache for
- * at most DB_EXPORT_KEEP_OPTIONS option sets is kept; older ones are dropped.
+ * Every file written by db_export_file() or db_export_refresh() is recorded in
+ * the table ical_index (migration 3): the file's identity (device, inode,
+ * size, modification time) and, per exported task, its id, SEQUENCE
+ * (task.ical_sequence), a hash of its uuid and the byte range of its
+ * components. Triggers (migration 2) bump the SEQUENCE whenever something the
+ * export shows changes (status, dates, texts, section, agencies, source
+ * document; not notes), so the next export of that file copies the ranges of
+ * the tasks whose (id, SEQUENCE, uuid) are unchanged straight from the old
+ * file (copy_file_range(), coalesced into runs) and serialises only the others
+ * with libical: a re-export after one change is mostly a kernel copy. The
+ * same bytes come out as from a full export (components depend only on the
+ * task, its SEQUENCE and ical_options_fingerprint()). An export to a sink
+ * (standard output) copies, with pread(), from the most recent recorded file
+ * with the same options. A recorded file that is gone, replaced, truncated or
+ * touched (identity differs), or a damaged index, is simply not used: every
+ * task is serialised. The indexes of the DB_EXPORT_KEEP_FILES most recently
+ * written files are kept.
  *
  * LAST-MODIFIED (and DTSTAMP unless the options pin it) is task.ical_modified,
  * the time of the last exported change, so an unchanged database exports to
  * byte-identical text. Tasks are written in id order. Only tasks with a
  * deadline are exported.
  *
- * An export runs inside one write transaction (it fills the cache), so it sees
- * one consistent state; other writers wait for it (busy timeout). */
+ * An export runs inside one write transaction (it records the index), so it
+ * sees one consistent state and no other hanchot writes the same file
+ * meanwhile; other writers wait for it (busy timeout). */
 #ifndef HANCHOT_DB_EXPORT_H
 #define HANCHOT_DB_EXPORT_H
 
@@ -30,7 +38,7 @@
 #include "core/ical.h"
 #include "db/db.h"
 
-#define DB_EXPORT_KEEP_OPTIONS 4
+#define DB_EXPORT_KEEP_FILES 4
 
 /* Which tasks to export. Zero / DATE_NONE fields do not filter; use
  * db_export_filter_init() for "everything". */
@@ -50,14 +58,14 @@ int db_export_filter_check(struct db *db, const struct db_export_filter *f, char
 
 struct db_export_stats {
 	size_t tasks;  /* tasks written */
-	size_t cached; /* of which copied from the cache */
-	size_t built;  /* of which serialised now (and cached) */
+	size_t copied; /* of which copied from a previous export */
+	size_t built;  /* of which serialised now */
+	bool spliced;  /* a previous export was usable (copied may still be 0) */
 };
 
 /* Writes the whole calendar (header, matching tasks, footer) through
  * write(ctx, …). stats may be NULL. Returns 0, or -1 with a message (bad
- * options, database trouble, sink failure). Cache rows built before a sink
- * failure are kept: they are valid whatever happened to the output. */
+ * options, database trouble, sink failure). */
 int db_export_write(struct db *db, const struct ical_options *opt, const struct db_export_filter *f,
 		    ical_write_fn write, void *ctx, struct db_export_stats *stats, char *err);
 

@@ -52,7 +52,7 @@ ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b - a) * 1000 }'; }
 # peak KiB of a command
 peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ { print $2 }'; }
 
-drop_cache() { sqlite3 "$DB" "DELETE FROM ical_cache; DELETE FROM ical_cache_use;"; }
+drop_cache() { sqlite3 "$DB" "DELETE FROM ical_index;"; }
 
 first=() ; re=() ; same=() ; refresh=() ; cal=()
 for r in $(seq "$RUNS"); do

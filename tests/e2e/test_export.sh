@@ -62,7 +62,7 @@ assert_eq "$(grep '^UID:' "$TMPD/a.ics" | sort)" "$(grep '^UID:' "$TMPD/c.ics" |
 assert_eq "$(seq_of "$TMPD/c.ics" "$U1")" 0 "SEQUENCE of task 1"
 assert_eq "$(seq_of "$TMPD/c.ics" "$U2")" 2 "SEQUENCE of task 2"
 assert_eq "$(seq_of "$TMPD/c.ics" "$U3")" 1 "SEQUENCE of task 3"
-sqlite3 "$DB" "DELETE FROM ical_cache"
+sqlite3 "$DB" "DELETE FROM ical_index"
 hc --db "$DB" export --out "$TMPD/fresh.ics"
 cmp -s "$TMPD/c.ics" "$TMPD/fresh.ics" || fail "re-export differs from a from-scratch export"
 sed -i "s/\t$U2\t1\t2024-05-18\t-\t-PT15H/\t$U2\t2\t2024-05-18\t-\t-/; s/^count\tVALARM\t3/count\tVALARM\t2/" "$TMPD/spec"

@@ -1,6 +1,7 @@
-/* db/export: SEQUENCE moves only with exported content, the cache is used and
- * invalidated per task, re-exports equal from-scratch ones, refresh is a no-op
- * when nothing changed. */
+/* db/export: SEQUENCE moves only with exported content; tasks are spliced
+ * from the previous file (equal to from-scratch exports after every kind of
+ * change, falling back when the file or index is harmed, consistent against a
+ * concurrent writer); filters; refresh is a no-op when nothing changed. */
 #include "tests/unit/testutil.h"
 
 #include <stdio.h>
@@ -112,37 +113,265 @@ static void test_sequence_moves_with_content_only(void **state)
 	assert_int_equal(sequence(f->db, 2), 1);
 }
 
-static void test_cache_and_equality(void **state)
+static void exec_ok(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db_sqlite(db), sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg ? msg : "?");
+}
+
+/* A from-scratch export (no recorded file to copy from), the index kept. */
+static char *full(struct db *db)
+{
+	struct db_export_stats s;
+	exec_ok(db, "CREATE TEMP TABLE saved AS SELECT * FROM ical_index; DELETE FROM ical_index");
+	char *text = export(db, &s);
+	assert_false(s.spliced);
+	assert_int_equal(s.copied, 0);
+	exec_ok(db, "INSERT INTO ical_index SELECT * FROM saved; DROP TABLE saved");
+	return text;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	assert_non_null(fp);
+	struct mem m = { 0 };
+	char chunk[4096];
+	size_t n;
+	mem_write(&m, "", 0);
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		mem_write(&m, chunk, n);
+	fclose(fp);
+	return m.p;
+}
+
+/* Exports to path; checks the file equals a from-scratch export. */
+static void export_check(struct fixture *f, const char *path, struct db_export_stats *s)
+{
+	char err[ERR_MAX];
+	assert_int_equal(db_export_file(f->db, &opt, NULL, path, s, err), 0);
+	char *got = slurp(path), *want = full(f->db);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+}
+
+static void add_tasks(struct fixture *f, int n)
+{
+	char err[ERR_MAX];
+	for (int i = 0; i < n; i++) {
+		struct task t;
+		task_init(&t);
+		task_set_str(&t.summary, "Rà soát, báo cáo");
+		task_set_str(&t.full_text, "Giao Sở Tài chính chủ trì; phối hợp các sở.");
+		task_add_lead(&t, "Sở Tài chính");
+		task_add_cooperating(&t, "Sở Y tế");
+		t.due = date_from_ymd(2024, 6, 1 + i);
+		t.precision = i % 2 ? PRECISION_MONTH : PRECISION_DAY;
+		assert_int_equal(db_task_add(f->db, &t, err), 0);
+		task_release(&t);
+	}
+}
+
+static void test_splice_equals_full_export(void **state)
 {
 	struct fixture *f = *state;
 	struct db_export_stats s;
-	char err[ERR_MAX];
+	char err[ERR_MAX], path[128];
+	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	add_tasks(f, 6); /* ids 4..9 */
+	export_check(f, path, &s);
+	assert_false(s.spliced);
+	assert_int_equal(s.tasks, 8);
+	assert_int_equal(s.built, 8);
+	/* nothing changed, then a note: everything copied */
+	export_check(f, path, &s);
+	assert_true(s.spliced);
+	assert_int_equal(s.copied, 8);
+	assert_int_equal(db_task_note(f->db, 5, "ghi chú", 0, err), 0);
+	export_check(f, path, &s);
+	assert_int_equal(s.copied, 8);
+	/* one change of each kind: only the tasks it touches are rebuilt */
+	struct {
+		const char *what;
+		size_t built, tasks;
+	} steps[] = {
+		{ "status", 1, 8 },	  { "extend", 1, 8 },	 { "summary", 1, 8 },
+		{ "agency", 7, 8 },	  { "document", 2, 8 },	 { "delete", 0, 7 },
+		{ "new task", 1, 8 },	  { "reused id", 1, 8 }, { "first and last", 2, 8 },
+		{ "deadline removed", 0, 7 },
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		const char *w = steps[i].what;
+		if (!strcmp(w, "status"))
+			assert_int_equal(db_task_set_status(f->db, 6, STATUS_DONE, DATE_NONE, 0, err), 0);
+		else if (!strcmp(w, "extend"))
+			assert_int_equal(db_task_extend(f->db, 7, date_from_ymd(2024, 7, 1), "gia hạn", 0, err), 0);
+		else if (!strcmp(w, "summary"))
+			exec_ok(f->db, "UPDATE task SET summary = 'Sửa, đổi; nội dung' WHERE id = 2");
+		else if (!strcmp(w, "agency")) /* leads 3, cooperates on 4..9 */
+			exec_ok(f->db, "UPDATE agency SET name = 'Sở Y tế tỉnh' WHERE name = 'Sở Y tế'");
+		else if (!strcmp(w, "document"))
+			exec_ok(f->db, "INSERT INTO document(id, kind, number, issued_date, imported_at)"
+				       " VALUES (5, 'Thông báo', '12/TB-UBND', '2024-04-25', 'x');"
+				       "UPDATE task SET document_id = 5 WHERE id IN (4, 8)");
+		else if (!strcmp(w, "delete"))
+			exec_ok(f->db, "DELETE FROM task WHERE id = 5");
+		else if (!strcmp(w, "new task"))
+			add_tasks(f, 1); /* id 10 */
+		else if (!strcmp(w, "reused id")) /* same id, SEQUENCE 0 again, new uuid */
+			exec_ok(f->db, "DELETE FROM task WHERE id = 10;"
+				       "INSERT INTO task(id, summary, due_date, due_precision, uuid, created_at,"
+				       " updated_at) VALUES (10, 'Khác', '2024-06-30', 'day',"
+				       " '11111111-2222-4333-8444-555555555555', '2024-05-17T00:00:00Z',"
+				       " '2024-05-17T00:00:00Z')");
+		else if (!strcmp(w, "first and last"))
+			exec_ok(f->db, "UPDATE task SET status = 'paused' WHERE id IN (2, 10)");
+		else
+			exec_ok(f->db, "UPDATE task SET due_date = NULL WHERE id = 9");
+		export_check(f, path, &s);
+		if (!s.spliced || s.built != steps[i].built || s.tasks != steps[i].tasks)
+			fail_msg("%s: spliced %d, built %zu of %zu", w, s.spliced, s.built, s.tasks);
+		assert_int_equal(s.copied + s.built, s.tasks);
+	}
+	/* a filtered export into the same file copies what it shares */
+	struct db_export_filter flt;
+	db_export_filter_init(&flt);
+	flt.from = date_from_ymd(2024, 6, 3);
+	assert_int_equal(db_export_file(f->db, &opt, &flt, path, &s, err), 0);
+	assert_true(s.spliced);
+	assert_int_equal(s.built, 0);
+	struct mem m = { 0 };
+	exec_ok(f->db, "CREATE TEMP TABLE saved AS SELECT * FROM ical_index; DELETE FROM ical_index");
+	assert_int_equal(db_export_write(f->db, &opt, &flt, mem_write, &m, &s, err), 0);
+	exec_ok(f->db, "INSERT INTO ical_index SELECT * FROM saved; DROP TABLE saved");
+	char *got = slurp(path);
+	assert_string_equal(got, m.p);
+	free(got);
+	free(m.p);
+}
+
+static char *index_file(struct db *db)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(db), "SELECT index_file FROM ical_index ORDER BY rowid DESC",
+					    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	char *p = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return p;
+}
+
+/* A recorded file that is gone, truncated, rewritten or touched, or an index
+ * file gone or damaged, is not copied from: the export is complete and right
+ * anyway. */
+static void test_splice_falls_back(void **state)
+{
+	struct fixture *f = *state;
+	struct db_export_stats s;
+	char path[128], cmd[300], err[ERR_MAX];
+	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	add_tasks(f, 3);
+	static const char *const harm[] = {
+		"rm -f '%s'",
+		"truncate -s -100 '%s'",
+		"sed -i 's/Sở/Bộ/' '%s'",               /* same size, new inode */
+		"touch -d '2001-01-01' '%s'",            /* same inode and size */
+		"printf 'x' | dd of='%s' bs=1 seek=500 conv=notrunc status=none", /* same size, new mtime */
+		"rm -f '%s'",                            /* the index file gone */
+		"truncate -s -1 '%s'",                   /* the index file cut short */
+		"printf '\\001' | dd of='%s' bs=1 seek=4 conv=notrunc status=none", /* one byte changed */
+	};
+	for (size_t i = 0; i < sizeof harm / sizeof harm[0]; i++) {
+		export_check(f, path, &s);
+		char *index = index_file(f->db);
+		snprintf(cmd, sizeof cmd, harm[i], i < 5 ? path : index);
+		free(index);
+		assert_int_equal(system(cmd), 0);
+		assert_int_equal(db_task_set_status(f->db, 4, i % 2 ? STATUS_DONE : STATUS_PAUSED, DATE_NONE, 0,
+						    err), 0);
+		export_check(f, path, &s);
+		if (s.spliced || s.built != s.tasks)
+			fail_msg("harm %zu: spliced %d, built %zu of %zu", i, s.spliced, s.built, s.tasks);
+	}
+	/* an index whose ranges point outside the file */
+	exec_ok(f->db, "UPDATE ical_index SET size = size + 1000000");
+	export_check(f, path, &s);
+	assert_false(s.spliced);
+	/* export to a sink copies from the recorded file */
 	char *a = export(f->db, &s);
-	assert_int_equal(s.tasks, 2);
-	assert_int_equal(s.built, 2);
-	char *b = export(f->db, &s);
-	assert_int_equal(s.cached, 2);
+	assert_true(s.spliced);
+	assert_int_equal(s.built, 0);
+	char *b = slurp(path);
 	assert_string_equal(a, b);
-	/* a note: nothing rebuilt, same text */
-	assert_int_equal(db_task_note(f->db, 2, "ghi chú", 0, err), 0);
-	free(b);
-	b = export(f->db, &s);
-	assert_int_equal(s.cached, 2);
-	assert_string_equal(a, b);
-	/* one status change: one rebuilt, equal to a from-scratch export */
-	assert_int_equal(db_task_set_status(f->db, 3, STATUS_DONE, DATE_NONE, 0, err), 0);
-	free(b);
-	b = export(f->db, &s);
-	assert_int_equal(s.built, 1);
-	assert_int_equal(s.cached, 1);
-	assert_string_not_equal(a, b);
-	assert_int_equal(sqlite3_exec(db_sqlite(f->db), "DELETE FROM ical_cache", NULL, NULL, NULL), SQLITE_OK);
-	char *c = export(f->db, &s);
-	assert_int_equal(s.built, 2);
-	assert_string_equal(b, c);
 	free(a);
 	free(b);
-	free(c);
+	/* only the most recent files keep an index */
+	for (int i = 0; i < DB_EXPORT_KEEP_FILES + 2; i++) {
+		char p[160];
+		snprintf(p, sizeof p, "%s/c%d.ics", f->dir, i);
+		assert_int_equal(db_export_file(f->db, &opt, NULL, p, &s, err), 0);
+		assert_true(s.spliced);
+	}
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), "SELECT count(*) FROM ical_index", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), DB_EXPORT_KEEP_FILES);
+	sqlite3_finalize(st);
+	snprintf(cmd, sizeof cmd, "test $(ls '%s' | grep -c '^t\\.db\\.ical-') = %d", f->dir, DB_EXPORT_KEEP_FILES);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* Another connection cannot change tasks while an export runs (it holds the
+ * write lock), and what it changes afterwards reaches the next export. */
+struct racer {
+	struct mem m;
+	sqlite3 *other;
+	int tried, busy;
+};
+
+static int racing_write(void *ctx, const char *data, size_t len)
+{
+	struct racer *r = ctx;
+	if (r->tried++ == 1) {
+		int rc = sqlite3_exec(r->other, "UPDATE task SET status = 'cancelled' WHERE id = 3", NULL, NULL,
+				      NULL);
+		r->busy = rc == SQLITE_BUSY;
+	}
+	return mem_write(&r->m, data, len);
+}
+
+static void test_concurrent_writer(void **state)
+{
+	struct fixture *f = *state;
+	struct db_export_stats s;
+	char path[128], err[ERR_MAX];
+	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	add_tasks(f, 2);
+	export_check(f, path, &s);
+	struct racer r = { 0 };
+	assert_int_equal(sqlite3_open(f->path, &r.other), SQLITE_OK);
+	sqlite3_busy_timeout(r.other, 0);
+	assert_int_equal(db_export_write(f->db, &opt, NULL, racing_write, &r, &s, err), 0);
+	assert_true(r.busy);
+	assert_true(s.spliced);
+	char *before = slurp(path);
+	assert_string_equal(r.m.p, before);
+	/* the same change once the export is over */
+	assert_int_equal(sqlite3_exec(r.other, "UPDATE task SET status = 'cancelled' WHERE id = 3", NULL, NULL,
+				      NULL), SQLITE_OK);
+	sqlite3_close(r.other);
+	export_check(f, path, &s);
+	assert_true(s.spliced);
+	assert_int_equal(s.built, 1);
+	char *after = slurp(path);
+	assert_non_null(strstr(after, "STATUS:CANCELLED"));
+	free(before);
+	free(after);
+	free(r.m.p);
 }
 
 static void test_filters(void **state)
@@ -196,7 +425,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_sequence_moves_with_content_only, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cache_and_equality, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_splice_equals_full_export, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_splice_falls_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_concurrent_writer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
 	};
