@@ -190,8 +190,8 @@ static const char *const migrations[] = {
 	 * unchanged tasks from it. task_ical_scan covers
 	 * the columns that decide which tasks to copy, so a re-export reads
 	 * ~1,700 index pages instead of the ~19,000 of a 100,000-task table. */
-	"DROP TABLE ical_cache;"
-	"DROP TABLE ical_cache_use;"
+	"DROP TABLE IF EXISTS ical_cache;"
+	"DROP TABLE IF EXISTS ical_cache_use;"
 	"CREATE TABLE ical_index ("
 	"  path TEXT PRIMARY KEY,"
 	"  fingerprint INTEGER NOT NULL,"
