@@ -29,7 +29,17 @@ start() {
 }
 
 screen() { tmux -L "$SOCK" capture-pane -p -t "${1:-$CUR}"; }
-keys() { tmux -L "$SOCK" send-keys -t "$CUR" "$@"; }
+# keys KEY...: types into the current session. tmux can refuse a command
+# for a moment on a loaded machine: retry for up to 5 s, then say why.
+keys() {
+	local end=$((SECONDS + 5))
+	until tmux -L "$SOCK" send-keys -t "$CUR" "$@" 2>"$TMPD/keys.err"; do
+		if [ "$SECONDS" -gt "$end" ]; then
+			fail "send-keys to $CUR failed: $(cat "$TMPD/keys.err"); program exit status: $(cat "$TMPD/rc.$CUR" 2>/dev/null || echo running)"
+		fi
+		sleep 0.05
+	done
+}
 
 # wait_for TEXT [SECONDS]: polls the screen until TEXT appears.
 wait_for() {
