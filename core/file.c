@@ -2,6 +2,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -25,4 +27,14 @@ int file_sync(const char *path, bool is_dir)
 	int rc = fsync(fd) ? errno : 0;
 	close(fd);
 	return rc;
+}
+
+int file_replace(const char *tmp, const char *path)
+{
+	if (rename(tmp, path) != 0)
+		return errno;
+	char *dir = file_parent_dir(path);
+	file_sync(dir, true);
+	free(dir);
+	return 0;
 }

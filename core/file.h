@@ -12,4 +12,9 @@ char *file_parent_dir(const char *path);
 /* fsync()s the file or folder at path. Returns 0, or the errno. */
 int file_sync(const char *path, bool is_dir);
 
+/* The last step of an atomic write: renames tmp over path, then flushes the
+ * folder so the new name survives a crash. Returns 0, or the rename's errno
+ * (tmp is left in place for the caller to remove). */
+int file_replace(const char *tmp, const char *path);
+
 #endif

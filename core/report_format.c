@@ -626,13 +626,10 @@ int report_write_file(const char *path, const struct report *r, enum report_form
 		err_set(err, "report file '%s': %s", path, strerror(errno));
 		goto out;
 	}
-	if (rename(tmp, path) != 0) {
-		err_set(err, "report file '%s': %s", path, strerror(errno));
+	if ((rc = file_replace(tmp, path)) != 0) {
+		err_set(err, "report file '%s': %s", path, strerror(rc));
 		goto out;
 	}
-	char *dir = file_parent_dir(path);
-	file_sync(dir, true); /* the new name survives a crash too */
-	free(dir);
 	ret = 0;
 out:
 	if (f)

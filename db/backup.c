@@ -75,13 +75,10 @@ int db_backup_to(struct db *db, const char *dest, char *err)
 		err_set(err, "backup '%s': %s", dest, strerror(e));
 		goto out;
 	}
-	if (rename(tmp, dest) != 0) {
-		err_set(err, "backup '%s': %s", dest, strerror(errno));
+	if ((e = file_replace(tmp, dest)) != 0) {
+		err_set(err, "backup '%s': %s", dest, strerror(e));
 		goto out;
 	}
-	char *dir = file_parent_dir(dest);
-	file_sync(dir, true);
-	free(dir);
 	rc = 0;
 out:
 	if (out)
@@ -375,13 +372,10 @@ int db_backup_restore_file(const char *db_path, const char *src, char *saved, si
 		goto out;
 	}
 	unlink(shm);
-	if (rename(tmp, db_path) != 0) {
-		err_set(err, "database '%s': restoring: %s", db_path, strerror(errno));
+	if ((e = file_replace(tmp, db_path)) != 0) {
+		err_set(err, "database '%s': restoring: %s", db_path, strerror(e));
 		goto out;
 	}
-	char *dir = file_parent_dir(db_path);
-	file_sync(dir, true);
-	free(dir);
 	rc = 0;
 out:
 	if (out)

@@ -860,13 +860,13 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 		goto out;
 	}
 	sink.fd = -1;
-	if (rename(tmp, path) != 0) {
-		err_set(err, "export file '%s': cannot replace it: %s", path, strerror(errno));
+	int e = file_replace(tmp, path);
+	if (e != 0) {
+		err_set(err, "export file '%s': cannot replace it: %s", path, strerror(e));
 		goto out;
 	}
 	free(tmp);
 	tmp = NULL;
-	file_sync(dir, true);
 	if (record_index(db, key, fp, &st, &ix, err))
 		goto out;
 	if (record) {
