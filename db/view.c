@@ -178,44 +178,48 @@ int db_view_index_of(struct db *db, const struct view_query *q, int64_t id, size
 	return scalar(db, st, pos, err);
 }
 
-/* Counts of open tasks by due date are range counts on the task_urgency
- * index, (closed, undated, due_date): no table scan. ?1 <= due_date < ?2. */
-static const char all_sql[] = "SELECT count(*) FROM task";
-static const char open_sql[] = "SELECT count(*) FROM task WHERE (status IN ('done','cancelled')) = 0";
-static const char undated_sql[] =
-	"SELECT count(*) FROM task WHERE (status IN ('done','cancelled')) = 0 AND (due_date IS NULL) = 1";
-static const char due_range_sql[] =
-	"SELECT count(*) FROM task WHERE (status IN ('done','cancelled')) = 0 AND (due_date IS NULL) = 0"
-	" AND due_date >= ?1 AND due_date < ?2";
+/* Counts come from task_tally (db/schema.c, migration 6): per agency (0 for
+ * every task), state (0 open, 1 done on time, 2 done late, 3 cancelled) and
+ * open deadline ('' for none and for closed tasks). A count is a sum over
+ * the rows of one agency with state (-1: any) and ?3 <= due_date < ?4, ISO
+ * dates comparing as text: '' < "0" < any date < "A". */
+static const char tally_sql[] =
+	"SELECT coalesce(sum(n), 0) FROM task_tally WHERE agency_id = ?1 AND (?2 < 0 OR state = ?2)"
+	" AND due_date >= ?3 AND due_date < ?4";
 
-static int count_sql(struct db *db, const char *sql, civil_day from, civil_day to, size_t *out, char *err)
+static int tally(struct db *db, int64_t agency_id, int state, civil_day from, civil_day to,
+		 const char *lo, const char *hi, size_t *out, char *err)
 {
 	char a[DATE_BUF], b[DATE_BUF];
-	sqlite3_stmt *st = db_prepare(db, sql, err);
+	sqlite3_stmt *st = db_prepare(db, tally_sql, err);
 	if (!st)
 		return -1;
-	if (sql == due_range_sql) {
-		/* ISO dates compare as text; "0" sorts before any of them. */
-		sqlite3_bind_text(st, 1, from == DATE_NONE ? "0" : date_format_iso(from, a), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, to == DATE_NONE ? "A" : date_format_iso(to, b), -1, SQLITE_TRANSIENT);
-	}
+	sqlite3_bind_int64(st, 1, agency_id);
+	sqlite3_bind_int(st, 2, state);
+	sqlite3_bind_text(st, 3, from == DATE_NONE ? lo : date_format_iso(from, a), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, to == DATE_NONE ? hi : date_format_iso(to, b), -1, SQLITE_TRANSIENT);
 	return scalar(db, st, out, err);
 }
 
-/* The count for a query the index answers alone (no agency, no search), or
- * 1 when it needs the general query. */
+/* The count for a query without a search, from the tally; 1 when it needs
+ * the general query. */
 static int quick_count(struct db *db, const struct view_query *q, size_t *out, char *err)
 {
-	if (q->agency_id || (q->search && *q->search))
+	const civil_day N = DATE_NONE;
+	int64_t ag = q->agency_id;
+	if (q->search && *q->search)
 		return 1;
 	switch (q->filter) {
-	case FILTER_ALL: return count_sql(db, all_sql, DATE_NONE, DATE_NONE, out, err);
-	case FILTER_OPEN: return count_sql(db, open_sql, DATE_NONE, DATE_NONE, out, err);
-	case CLASS_OVERDUE: return count_sql(db, due_range_sql, DATE_NONE, q->today, out, err);
-	case CLASS_DUE_TODAY: return count_sql(db, due_range_sql, q->today, q->today + 1, out, err);
-	case CLASS_DUE_SOON: return count_sql(db, due_range_sql, q->today + 1, q->warn_until + 1, out, err);
-	case CLASS_NOT_DUE: return count_sql(db, due_range_sql, q->warn_until + 1, DATE_NONE, out, err);
-	case CLASS_NO_DEADLINE: return count_sql(db, undated_sql, DATE_NONE, DATE_NONE, out, err);
+	case FILTER_ALL: return tally(db, ag, -1, N, N, "", "A", out, err);
+	case FILTER_OPEN: return tally(db, ag, 0, N, N, "", "A", out, err);
+	case CLASS_OVERDUE: return tally(db, ag, 0, N, q->today, "0", "A", out, err);
+	case CLASS_DUE_TODAY: return tally(db, ag, 0, q->today, q->today + 1, "", "A", out, err);
+	case CLASS_DUE_SOON: return tally(db, ag, 0, q->today + 1, q->warn_until + 1, "", "A", out, err);
+	case CLASS_NOT_DUE: return tally(db, ag, 0, q->warn_until + 1, N, "", "A", out, err);
+	case CLASS_NO_DEADLINE: return tally(db, ag, 0, N, N, "", "0", out, err);
+	case CLASS_DONE_ON_TIME: return tally(db, ag, 1, N, N, "", "A", out, err);
+	case CLASS_DONE_LATE: return tally(db, ag, 2, N, N, "", "A", out, err);
+	case CLASS_CANCELLED: return tally(db, ag, 3, N, N, "", "A", out, err);
 	default: return 1;
 	}
 }
@@ -223,22 +227,36 @@ static int quick_count(struct db *db, const struct view_query *q, size_t *out, c
 int db_view_totals(struct db *db, civil_day today, civil_day warn_until, struct view_totals *out,
 		   char *err)
 {
-	if (count_sql(db, all_sql, DATE_NONE, DATE_NONE, &out->all, err) ||
-	    count_sql(db, open_sql, DATE_NONE, DATE_NONE, &out->open, err) ||
-	    count_sql(db, due_range_sql, DATE_NONE, today, &out->overdue, err) ||
-	    count_sql(db, due_range_sql, today, today + 1, &out->due_today, err) ||
-	    count_sql(db, due_range_sql, today + 1, warn_until + 1, &out->due_soon, err))
+	static const char sql[] =
+		"SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE state = 0), 0),"
+		" coalesce(sum(n) FILTER (WHERE state = 0 AND due_date >= '0' AND due_date < ?1), 0),"
+		" coalesce(sum(n) FILTER (WHERE state = 0 AND due_date = ?1), 0),"
+		" coalesce(sum(n) FILTER (WHERE state = 0 AND due_date > ?1 AND due_date <= ?2), 0)"
+		" FROM task_tally WHERE agency_id = 0";
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
 		return -1;
-	return 0;
+	db_bind_day(st, 1, today);
+	db_bind_day(st, 2, warn_until);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->all = (size_t)sqlite3_column_int64(st, 0);
+		out->open = (size_t)sqlite3_column_int64(st, 1);
+		out->overdue = (size_t)sqlite3_column_int64(st, 2);
+		out->due_today = (size_t)sqlite3_column_int64(st, 3);
+		out->due_soon = (size_t)sqlite3_column_int64(st, 4);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : db_fail(db, "counting tasks", err);
 }
 
 int db_view_agencies(struct db *db, civil_day today, struct view_agencies *out, char *err)
 {
 	static const char sql[] =
 		"SELECT a.id, a.name, coalesce(a.successor_id, 0), coalesce(c.open, 0), coalesce(c.late, 0)"
-		" FROM agency a LEFT JOIN (SELECT ta.agency_id AS id, count(*) AS open,"
-		"   sum(t.due_date < ?1) AS late FROM task t JOIN task_agency ta ON ta.task_id = t.id"
-		"   AND ta.role = 'lead' WHERE " OPEN " GROUP BY ta.agency_id) c ON c.id = a.id"
+		" FROM agency a LEFT JOIN (SELECT agency_id AS id, sum(n) AS open,"
+		"   sum(n) FILTER (WHERE due_date >= '0' AND due_date < ?1) AS late FROM task_tally"
+		"   WHERE agency_id > 0 AND state = 0 GROUP BY agency_id) c ON c.id = a.id"
 		" ORDER BY coalesce(c.open, 0) DESC, a.name";
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)
