@@ -462,7 +462,7 @@ static void tally_migration(void **state)
 	other_writes(s, "DROP TABLE task_tally; DROP TRIGGER task_tally_insert; DROP TRIGGER task_tally_delete;"
 			"DROP TRIGGER task_tally_update; DROP TRIGGER task_agency_tally_insert;"
 			"DROP TRIGGER task_agency_tally_delete; DROP TRIGGER task_agency_tally_replace;"
-			"DROP TRIGGER task_agency_tally_update_old; DROP TRIGGER task_agency_tally_update_new;"
+			"DROP TRIGGER task_agency_tally_update_old; DROP TRIGGER task_agency_tally_update_new; DROP INDEX task_search;"
 			"UPDATE task SET status = 'done', completed_date = '2024-01-01' WHERE id = 1;"
 			"PRAGMA user_version = 5");
 	assert_int_equal(db_open(f->path, &f->db, err), 0);
