@@ -81,6 +81,15 @@ static const char *const search_page_sql[SORT_COUNT] = {
 	"SELECT " ROW_COLS " FROM task t INDEXED BY task_search WHERE" FILTER " ORDER BY " ORDER_UPDATED " LIMIT ?6 OFFSET ?7",
 };
 
+/* A search in urgency order, in one pass over the task_search index: the
+ * matches' ids sorted there (the sort keys are in the index), their number
+ * alongside, and the table read only for the window's rows. Counting and
+ * then paging scanned the index twice. */
+static const char search_window_sql[] =
+	"WITH w AS (SELECT t.id AS id, count(*) OVER () AS total FROM task t INDEXED BY task_search"
+	"  WHERE" FILTER " ORDER BY " ORDER_URGENCY " LIMIT ?6 OFFSET ?7)"
+	" SELECT " ROW_COLS ", w.total FROM w JOIN task t ON t.id = w.id ORDER BY " ORDER_URGENCY;
+
 static const char *const before_sql[SORT_COUNT] = {
 	"SELECT count(*) FROM task t WHERE" FILTER " AND (" KEY_URGENCY("t") ") < (SELECT "
 	KEY_URGENCY("s") " FROM task s WHERE s.id = ?6)",
@@ -147,9 +156,47 @@ int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *
 	return scalar(db, st, out, err);
 }
 
+static bool one_pass(const struct view_query *q)
+{
+	return q->search && *q->search && q->sort == SORT_URGENCY;
+}
+
+/* Reads the window of search_window_sql into out; *total is the number of
+ * matches (0 when the window is empty). */
+static int search_window(struct db *db, const struct view_query *q, size_t offset, size_t limit,
+			 struct view_rows *out, size_t *total, char *err)
+{
+	sqlite3_stmt *st = db_prepare(db, search_window_sql, err);
+	int rc;
+	if (!st)
+		return -1;
+	bind_query(st, q);
+	sqlite3_bind_int64(st, 6, (int64_t)limit);
+	sqlite3_bind_int64(st, 7, (int64_t)offset);
+	*total = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items);
+		read_row(st, &out->items[out->n++]);
+		*total = (size_t)sqlite3_column_int64(st, 8);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "reading tasks", err);
+}
+
+int db_view_window(struct db *db, const struct view_query *q, size_t offset, size_t limit,
+		   struct view_rows *out, size_t *count, char *err)
+{
+	if (!one_pass(q) || offset > 0)
+		return db_view_count(db, q, count, err) || db_view_page(db, q, offset, limit, out, err) ? -1 : 0;
+	return search_window(db, q, offset, limit, out, count, err);
+}
+
 int db_view_page(struct db *db, const struct view_query *q, size_t offset, size_t limit,
 		 struct view_rows *out, char *err)
 {
+	size_t total;
+	if (one_pass(q))
+		return search_window(db, q, offset, limit, out, &total, err);
 	bool few = q->search && *q->search && q->count_hint && q->count_hint <= FEW_MATCHES;
 	const char *const *sqls = few ? search_page_sql : page_sql;
 	sqlite3_stmt *st = db_prepare(db, sqls[q->sort < SORT_COUNT ? q->sort : 0], err);

@@ -71,6 +71,11 @@ int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *
 /* Appends up to limit rows from offset, in q->sort order, to out. */
 int db_view_page(struct db *db, const struct view_query *q, size_t offset, size_t limit,
 		 struct view_rows *out, char *err);
+/* Both at once: the rows from offset (as db_view_page) and the number of
+ * matching tasks (as db_view_count), in one pass where that is cheaper (a
+ * search in urgency order). */
+int db_view_window(struct db *db, const struct view_query *q, size_t offset, size_t limit,
+		   struct view_rows *out, size_t *count, char *err);
 /* Position of task id in q's order; DB_NOT_FOUND-like -2 when it does not match q. */
 int db_view_index_of(struct db *db, const struct view_query *q, int64_t id, size_t *pos, char *err);
 
