@@ -450,6 +450,88 @@ static void tally_after_every_write(void **state)
 	sqlite3_close(s);
 }
 
+/* The window of an urgency-ordered query worked out apart: every task of the
+ * class and agency in urgency order, the search folded here with text_fold. */
+static void check_urgency_window(struct fixture *f, sqlite3 *s, const struct view_query *q, size_t off,
+				 const struct view_rows *w)
+{
+	char sql[640], a[DATE_BUF], b[DATE_BUF];
+	sqlite3_stmt *st;
+	const char *cond = q->filter == FILTER_ALL ? "1" : q->filter == FILTER_OPEN
+			   ? "t.status NOT IN ('done','cancelled')" : class_truth[q->filter];
+	snprintf(sql, sizeof sql,
+		 "SELECT id, section || ' ' || summary FROM task t WHERE (%s) AND (?3 = 0 OR EXISTS"
+		 " (SELECT 1 FROM task_agency ta WHERE ta.task_id = t.id AND ta.role = 'lead' AND ta.agency_id = ?3))"
+		 " ORDER BY t.status IN ('done','cancelled'), t.due_date IS NULL, t.due_date, t.id", cond);
+	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, date_format_iso(f->today, a), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, date_format_iso(f->today + 5, b), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, q->agency_id);
+	size_t i = 0, got = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char *folded = text_fold_dup((const char *)sqlite3_column_text(st, 1));
+		bool match = !q->search || !*q->search || strstr(folded, q->search);
+		free(folded);
+		if (!match)
+			continue;
+		if (i >= off && got < w->n)
+			assert_int_equal(w->items[got++].id, sqlite3_column_int64(st, 0));
+		i++;
+	}
+	sqlite3_finalize(st);
+	assert_int_equal(got, w->n);
+	assert_int_equal(w->n, i > off ? (i - off < 2 ? i - off : 2) : 0);
+}
+
+/* db_view_window gives what db_view_count and a page give apart, for every
+ * sort, filter, agency and window, searching or not; also for a row whose
+ * search key an outside edit cleared. */
+static void window_equals_count_and_page(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	static const char *const needles[] = { NULL, "ke hoach", "o", "ra soat", "khong co" };
+	add(f->db, "Kế hoạch số 2", "Sở Y tế", f->today - 1);
+	add(f->db, "Kế hoạch số 3", "Sở Y tế", DATE_NONE);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	other_writes(other, "UPDATE task SET summary = 'Rà soát quy hoạch' WHERE id = 4");
+	sqlite3_close(other);
+	int64_t yte = db_agency_find(f->db, "Sở Y tế", err);
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	for (size_t k = 0; k < sizeof needles / sizeof needles[0]; k++)
+		for (int sort = 0; sort < SORT_COUNT; sort++)
+			for (int c = FILTER_ALL; c < CLASS_COUNT; c++)
+				for (int a = 0; a < 2; a++)
+					for (size_t off = 0; off < 3; off += 2) {
+						struct view_query q = query(f, c);
+						struct view_rows w = { 0 }, p = { 0 };
+						size_t nw = 99, n = 0;
+						q.search = needles[k];
+						q.sort = (enum view_sort)sort;
+						q.agency_id = a ? yte : 0;
+						assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+						q.count_hint = n;
+						assert_int_equal(db_view_page(f->db, &q, off, 2, &p, err), 0);
+						q.count_hint = 0;
+						assert_int_equal(db_view_window(f->db, &q, off, 2, &w, &nw, err), 0);
+						assert_int_equal(nw, n);
+						assert_int_equal(w.n, p.n);
+						for (size_t i = 0; i < w.n; i++) {
+							assert_int_equal(w.items[i].id, p.items[i].id);
+							assert_string_equal(w.items[i].summary, p.items[i].summary);
+							assert_string_equal(w.items[i].lead, p.items[i].lead);
+						}
+						if (needles[k] && strcmp(needles[k], "ra soat") == 0 && c == FILTER_ALL && !a)
+							assert_int_equal(n, 1);
+						if (sort == SORT_URGENCY)
+							check_urgency_window(f, other, &q, off, &w);
+						view_rows_release(&w);
+						view_rows_release(&p);
+					}
+	sqlite3_close(other);
+}
+
 /* Migration 6 counts what an older database already holds. */
 static void tally_migration(void **state)
 {
@@ -481,6 +563,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(agencies, setup, teardown),
 		cmocka_unit_test_setup_teardown(tally_after_every_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(tally_migration, setup, teardown),
+		cmocka_unit_test_setup_teardown(window_equals_count_and_page, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
