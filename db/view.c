@@ -1,5 +1,6 @@
 #include "db/view.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,15 +82,6 @@ static const char *const search_page_sql[SORT_COUNT] = {
 	"SELECT " ROW_COLS " FROM task t INDEXED BY task_search WHERE" FILTER " ORDER BY " ORDER_UPDATED " LIMIT ?6 OFFSET ?7",
 };
 
-/* A search in urgency order, in one pass over the task_search index: the
- * matches' ids sorted there (the sort keys are in the index), their number
- * alongside, and the table read only for the window's rows. Counting and
- * then paging scanned the index twice. */
-static const char search_window_sql[] =
-	"WITH w AS (SELECT t.id AS id, count(*) OVER () AS total FROM task t INDEXED BY task_search"
-	"  WHERE" FILTER " ORDER BY " ORDER_URGENCY " LIMIT ?6 OFFSET ?7)"
-	" SELECT " ROW_COLS ", w.total FROM w JOIN task t ON t.id = w.id ORDER BY " ORDER_URGENCY;
-
 static const char *const before_sql[SORT_COUNT] = {
 	"SELECT count(*) FROM task t WHERE" FILTER " AND (" KEY_URGENCY("t") ") < (SELECT "
 	KEY_URGENCY("s") " FROM task s WHERE s.id = ?6)",
@@ -156,47 +148,89 @@ int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *
 	return scalar(db, st, out, err);
 }
 
-static bool one_pass(const struct view_query *q)
+/* A search's first window in urgency order, in one pass over the
+ * task_search index, which holds the sort keys: each match is counted and
+ * the first `limit` of them kept here, and the table is read only for those.
+ * (Counting, then paging, scanned twice; count(*) OVER () sorted every match.) */
+struct urgency_key {
+	int64_t id;
+	int rank;     /* 0 open and dated, 1 open undated, 2 closed dated, 3 closed undated */
+	char due[DATE_BUF];
+};
+
+static int key_cmp(const struct urgency_key *a, const struct urgency_key *b)
 {
-	return q->search && *q->search && q->sort == SORT_URGENCY;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	int c = strcmp(a->due, b->due);
+	if (c)
+		return c;
+	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-/* Reads the window of search_window_sql into out; *total is the number of
- * matches (0 when the window is empty). */
-static int search_window(struct db *db, const struct view_query *q, size_t offset, size_t limit,
-			 struct view_rows *out, size_t *total, char *err)
+static int search_first_window(struct db *db, const struct view_query *q, size_t limit,
+			       struct view_rows *out, size_t *count, char *err)
 {
-	sqlite3_stmt *st = db_prepare(db, search_window_sql, err);
-	int rc;
+	static const char keys_sql[] =
+		"SELECT t.id, (t.status IN ('done','cancelled')) * 2 + (t.due_date IS NULL), t.due_date"
+		" FROM task t INDEXED BY task_search WHERE" FILTER;
+	static const char row_sql[] = "SELECT " ROW_COLS " FROM task t WHERE t.id = ?1";
+	struct urgency_key *top = xmalloc((limit ? limit : 1) * sizeof *top), k;
+	size_t n = 0, total = 0;
+	int rc = -1, step;
+	sqlite3_stmt *st = db_prepare(db, keys_sql, err);
 	if (!st)
-		return -1;
+		goto out;
 	bind_query(st, q);
-	sqlite3_bind_int64(st, 6, (int64_t)limit);
-	sqlite3_bind_int64(st, 7, (int64_t)offset);
-	*total = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items);
-		read_row(st, &out->items[out->n++]);
-		*total = (size_t)sqlite3_column_int64(st, 8);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		total++;
+		k.id = sqlite3_column_int64(st, 0);
+		k.rank = sqlite3_column_int(st, 1);
+		snprintf(k.due, sizeof k.due, "%s", db_column_str(st, 2));
+		if (n == limit && (limit == 0 || key_cmp(&k, &top[n - 1]) >= 0))
+			continue;
+		size_t i = n < limit ? n++ : n - 1;
+		for (; i > 0 && key_cmp(&k, &top[i - 1]) < 0; i--)
+			top[i] = top[i - 1];
+		top[i] = k;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "reading tasks", err);
+	if (step != SQLITE_DONE) {
+		db_fail(db, "searching tasks", err);
+		goto out;
+	}
+	if (!(st = db_prepare(db, row_sql, err)))
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, 1, top[i].id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			xgrow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items);
+			read_row(st, &out->items[out->n++]);
+		}
+		sqlite3_reset(st);
+	}
+	*count = total;
+	rc = 0;
+out:
+	free(top);
+	return rc;
 }
 
 int db_view_window(struct db *db, const struct view_query *q, size_t offset, size_t limit,
 		   struct view_rows *out, size_t *count, char *err)
 {
-	if (!one_pass(q) || offset > 0)
-		return db_view_count(db, q, count, err) || db_view_page(db, q, offset, limit, out, err) ? -1 : 0;
-	return search_window(db, q, offset, limit, out, count, err);
+	if (q->search && *q->search && q->sort == SORT_URGENCY && offset == 0)
+		return search_first_window(db, q, limit, out, count, err);
+	if (db_view_count(db, q, count, err))
+		return -1;
+	struct view_query hinted = *q;
+	hinted.count_hint = *count;
+	return db_view_page(db, &hinted, offset, limit, out, err);
 }
 
 int db_view_page(struct db *db, const struct view_query *q, size_t offset, size_t limit,
 		 struct view_rows *out, char *err)
 {
-	size_t total;
-	if (one_pass(q))
-		return search_window(db, q, offset, limit, out, &total, err);
 	bool few = q->search && *q->search && q->count_hint && q->count_hint <= FEW_MATCHES;
 	const char *const *sqls = few ? search_page_sql : page_sql;
 	sqlite3_stmt *st = db_prepare(db, sqls[q->sort < SORT_COUNT ? q->sort : 0], err);
