@@ -151,14 +151,26 @@ int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *
 /* A search's first window in urgency order, in one pass over the
  * task_search index, which holds the sort keys: each match is counted and
  * the first `limit` of them kept here, and the table is read only for those.
- * (Counting, then paging, scanned twice; count(*) OVER () sorted every match.) */
-struct urgency_key {
+ * (Counting, then paging, scanned twice; count(*) OVER () sorted every match.)
+ * The matches themselves are kept in a view_matches when few enough, so a
+ * needle one key longer looks only at them. */
+struct view_match {
 	int64_t id;
 	int rank;     /* 0 open and dated, 1 open undated, 2 closed dated, 3 closed undated */
 	char due[DATE_BUF];
+	char *key;    /* the folded search key */
 };
 
-static int key_cmp(const struct urgency_key *a, const struct urgency_key *b)
+void view_matches_release(struct view_matches *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->items[i].key);
+	free(m->items);
+	free(m->needle);
+	memset(m, 0, sizeof *m);
+}
+
+static int key_cmp(const struct view_match *a, const struct view_match *b)
 {
 	if (a->rank != b->rank)
 		return a->rank < b->rank ? -1 : 1;
@@ -168,39 +180,93 @@ static int key_cmp(const struct urgency_key *a, const struct urgency_key *b)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
+/* Keeps k among the first `limit` keys in top[0, *n). */
+static void top_insert(struct view_match *top, size_t *n, size_t limit, const struct view_match *k)
+{
+	if (*n == limit && (limit == 0 || key_cmp(k, &top[*n - 1]) >= 0))
+		return;
+	size_t i = *n < limit ? (*n)++ : *n - 1;
+	for (; i > 0 && key_cmp(k, &top[i - 1]) < 0; i--)
+		top[i] = top[i - 1];
+	top[i] = *k;
+}
+
+/* Rows this connection has written since it opened (triggers' included). */
+static int64_t changes(sqlite3_stmt *st) { return sqlite3_total_changes64(sqlite3_db_handle(st)); }
+
+/* Whether m holds every match of q: same filter and dates, nothing written
+ * since, and q's needle contains the one m was filled for. */
+static bool matches_apply(struct db *db, sqlite3_stmt *st, const struct view_matches *m,
+			  const struct view_query *q)
+{
+	return m && m->valid && m->filter == q->filter && m->agency_id == q->agency_id &&
+	       m->today == q->today && m->warn_until == q->warn_until && strstr(q->search, m->needle) &&
+	       m->changes == changes(st) && m->data_version == db_data_version(db);
+}
+
 static int search_first_window(struct db *db, const struct view_query *q, size_t limit,
-			       struct view_rows *out, size_t *count, char *err)
+			       struct view_rows *out, size_t *count, struct view_matches *m, char *err)
 {
 	static const char keys_sql[] =
-		"SELECT t.id, (t.status IN ('done','cancelled')) * 2 + (t.due_date IS NULL), t.due_date"
-		" FROM task t INDEXED BY task_search WHERE" FILTER;
+		"SELECT t.id, (t.status IN ('done','cancelled')) * 2 + (t.due_date IS NULL), t.due_date,"
+		" t.search_key FROM task t INDEXED BY task_search WHERE" FILTER;
 	static const char row_sql[] = "SELECT " ROW_COLS " FROM task t WHERE t.id = ?1";
-	struct urgency_key *top = xmalloc((limit ? limit : 1) * sizeof *top), k;
+	struct view_match *top = xmalloc((limit ? limit : 1) * sizeof *top), k;
 	size_t n = 0, total = 0;
 	int rc = -1, step;
-	sqlite3_stmt *st = db_prepare(db, keys_sql, err);
+	sqlite3_stmt *st = db_prepare(db, row_sql, err);
 	if (!st)
 		goto out;
-	bind_query(st, q);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		total++;
-		k.id = sqlite3_column_int64(st, 0);
-		k.rank = sqlite3_column_int(st, 1);
-		snprintf(k.due, sizeof k.due, "%s", db_column_str(st, 2));
-		if (n == limit && (limit == 0 || key_cmp(&k, &top[n - 1]) >= 0))
-			continue;
-		size_t i = n < limit ? n++ : n - 1;
-		for (; i > 0 && key_cmp(&k, &top[i - 1]) < 0; i--)
-			top[i] = top[i - 1];
-		top[i] = k;
+	if (matches_apply(db, st, m, q)) {
+		size_t kept = 0;
+		for (size_t i = 0; i < m->n; i++) {
+			if (!strstr(m->items[i].key, q->search)) {
+				free(m->items[i].key);
+				continue;
+			}
+			m->items[kept] = m->items[i];
+			top_insert(top, &n, limit, &m->items[kept++]);
+			total++;
+		}
+		m->n = kept;
+		free(m->needle);
+		m->needle = xstrdup(q->search);
+	} else {
+		if (m) {
+			view_matches_release(m);
+			*m = (struct view_matches){ .needle = xstrdup(q->search), .filter = q->filter,
+				.agency_id = q->agency_id, .today = q->today, .warn_until = q->warn_until,
+				.changes = changes(st), .data_version = db_data_version(db), .valid = true };
+		}
+		if (!(st = db_prepare(db, keys_sql, err)))
+			goto out;
+		bind_query(st, q);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			total++;
+			k.id = sqlite3_column_int64(st, 0);
+			k.rank = sqlite3_column_int(st, 1);
+			snprintf(k.due, sizeof k.due, "%s", db_column_str(st, 2));
+			k.key = NULL;
+			/* A key an outside edit cleared matched on the fly: not kept. */
+			if (m && m->valid && (total > VIEW_MATCHES_MAX || sqlite3_column_type(st, 3) == SQLITE_NULL))
+				view_matches_release(m); /* too many to keep */
+			if (m && m->valid) {
+				xgrow((void **)&m->items, &m->cap, m->n + 1, sizeof *m->items);
+				k.key = xstrdup(db_column_str(st, 3));
+				m->items[m->n++] = k;
+			}
+			top_insert(top, &n, limit, &k);
+		}
+		sqlite3_reset(st);
+		if (step != SQLITE_DONE) {
+			if (m)
+				view_matches_release(m);
+			db_fail(db, "searching tasks", err);
+			goto out;
+		}
+		if (!(st = db_prepare(db, row_sql, err)))
+			goto out;
 	}
-	sqlite3_reset(st);
-	if (step != SQLITE_DONE) {
-		db_fail(db, "searching tasks", err);
-		goto out;
-	}
-	if (!(st = db_prepare(db, row_sql, err)))
-		goto out;
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_bind_int64(st, 1, top[i].id);
 		if (sqlite3_step(st) == SQLITE_ROW) {
@@ -217,10 +283,10 @@ out:
 }
 
 int db_view_window(struct db *db, const struct view_query *q, size_t offset, size_t limit,
-		   struct view_rows *out, size_t *count, char *err)
+		   struct view_rows *out, size_t *count, struct view_matches *m, char *err)
 {
 	if (q->search && *q->search && q->sort == SORT_URGENCY && offset == 0)
-		return search_first_window(db, q, limit, out, count, err);
+		return search_first_window(db, q, limit, out, count, m, err);
 	if (db_view_count(db, q, count, err))
 		return -1;
 	struct view_query hinted = *q;

@@ -146,7 +146,7 @@ void app_requery(struct app *app)
 	app->page_off = 0;
 	app->page_valid = true;
 	/* The count and the first page together: one pass for a search. */
-	if (db_view_window(app->db, &app->q, 0, app->list.height, &app->page, &n, err))
+	if (db_view_window(app->db, &app->q, 0, app->list.height, &app->page, &n, &app->matches, err))
 		app_message(app, true, msg(M_ERROR, app->lang), err);
 	app->q.count_hint = n;
 	app->list.sel = app->list.top = 0;
@@ -522,6 +522,7 @@ static void release(struct app *app)
 	task_release(&app->detail);
 	task_event_list_release(&app->history);
 	free(app->search_folded);
+	view_matches_release(&app->matches);
 	free(app->marks);
 	free(app->undo);
 	free(app->form_summary);

@@ -514,7 +514,7 @@ static void window_equals_count_and_page(void **state)
 						q.count_hint = n;
 						assert_int_equal(db_view_page(f->db, &q, off, 2, &p, err), 0);
 						q.count_hint = 0;
-						assert_int_equal(db_view_window(f->db, &q, off, 2, &w, &nw, err), 0);
+						assert_int_equal(db_view_window(f->db, &q, off, 2, &w, &nw, NULL, err), 0);
 						assert_int_equal(nw, n);
 						assert_int_equal(w.n, p.n);
 						for (size_t i = 0; i < w.n; i++) {
@@ -530,6 +530,74 @@ static void window_equals_count_and_page(void **state)
 						view_rows_release(&p);
 					}
 	sqlite3_close(other);
+}
+
+/* A longer needle narrows the kept matches in memory; any write, this
+ * connection's or another process's, and any other filter mean a new scan. */
+static void search_narrows_kept_matches(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	struct view_matches m = { 0 };
+	struct view_rows w = { 0 };
+	size_t n = 0;
+	struct view_query q = query(f, FILTER_OPEN);
+	q.search = "ke hoach";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 2);
+	assert_true(m.valid);
+	assert_int_equal(m.n, 2);
+	view_rows_release(&w);
+	q.search = "ke hoach dau";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(w.n, 1);
+	assert_int_equal(w.items[0].id, 3);
+	assert_int_equal(m.n, 1); /* narrowed */
+	view_rows_release(&w);
+
+	/* this connection writes: task 3 is done, no longer open */
+	assert_int_equal(db_task_set_status(f->db, 3, STATUS_DONE, f->today, 0, err), 0);
+	q.search = "ke hoach dau tu";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 0);
+	view_rows_release(&w);
+
+	/* another process writes: task 2 is cancelled */
+	q.search = "ke hoach";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 1);
+	view_rows_release(&w);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	other_writes(other, "UPDATE task SET status = 'cancelled' WHERE id = 2");
+	q.search = "ke hoach phong";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 0);
+	view_rows_release(&w);
+
+	/* another filter: the closed ones */
+	q.filter = CLASS_CANCELLED;
+	q.search = "ke hoach";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(w.items[0].id, 2);
+	view_rows_release(&w);
+
+	/* a key an outside edit cleared is matched on the fly, and nothing is kept */
+	other_writes(other, "UPDATE task SET summary = 'Kế hoạch mới' WHERE id = 7");
+	sqlite3_close(other);
+	q.search = "ke hoach";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 2);
+	assert_false(m.valid);
+	view_rows_release(&w);
+	q.search = "ke hoach moi";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(w.items[0].id, 7);
+	view_rows_release(&w);
+	view_matches_release(&m);
 }
 
 /* Migration 6 counts what an older database already holds. */
@@ -564,6 +632,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(tally_after_every_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(tally_migration, setup, teardown),
 		cmocka_unit_test_setup_teardown(window_equals_count_and_page, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_narrows_kept_matches, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
