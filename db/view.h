@@ -5,7 +5,8 @@
  * OFFSET in one of a few orders, the default one following the task_urgency
  * index), for the position of a task in that order (to keep the selection on
  * the same task after a reload), and for aggregate counts (header totals,
- * per-agency counts, the morning digest).
+ * per-agency counts, the morning digest). Counts without a search are sums
+ * over task_tally (kept by triggers, db/schema.c), not counts of task rows.
  *
  * Search is diacritic- and case-insensitive: the needle is folded with
  * core/text's text_fold ("Kế hoạch" and "ke hoach" both fold to "ke hoach")

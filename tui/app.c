@@ -585,8 +585,8 @@ int app_run(struct cli *cli, bool today_fixed)
 			draw(&app);
 			app.dirty = false;
 		}
-		/* The agency counts are the slow part of a reload: they are read
-		 * once no key is waiting, so the list answers a key at once. */
+		/* The agency counts and a search typed ahead are read once no
+		 * key is waiting, so the list answers a key at once. */
 		timeout(app.agencies_stale || app.search_pending ? 0 : 1000);
 		int key = read_key();
 		if (got_signal)
