@@ -432,19 +432,10 @@ out:
 
 /* ------------------------------------------------------------- the export */
 
+/* LAST-MODIFIED is the last exported change, not the last note. */
 #define TASK_COLS                                                                                  \
-	"t.id, t.ical_sequence, t.uuid,"                                                           \
-	" t.id, t.document_id, t.section, t.summary, t.full_text,"                                 \
-	" t.due_date, t.due_precision, t.due_phrase, t.recurrence, t.status, t.completed_date,"    \
-	" t.uuid, t.version, coalesce(t.ical_modified, t.updated_at),"                             \
-	" (SELECT group_concat(name, char(31)) FROM (SELECT a.name FROM task_agency ta"            \
-	"   JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id AND ta.role = 'lead'"     \
-	"   ORDER BY ta.position)),"                                                               \
-	" (SELECT group_concat(name, char(31)) FROM (SELECT a.name FROM task_agency ta"            \
-	"   JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id"                          \
-	"   AND ta.role = 'cooperating' ORDER BY ta.position)),"                                   \
-	" (SELECT d.kind || ' ' || d.number || CASE WHEN d.issued_date IS NULL THEN ''"            \
-	"   ELSE ' ' || d.issued_date END FROM document d WHERE d.id = t.document_id)"
+	"t.id, t.ical_sequence, t.uuid, "                                                          \
+	TASK_CORE_COLUMNS_WITH("coalesce(t.ical_modified, t.updated_at)")
 
 #define TASK_FILTER                                                                                \
 	" FROM task t WHERE t.due_date IS NOT NULL"                                                \
@@ -527,13 +518,14 @@ static void bind_filter(sqlite3_stmt *st, const struct db_export_filter *f)
 }
 
 /* Serialises the task in the TASK_COLS row st. Returns 0 or -1. */
-static int build(struct ical_writer *w, sqlite3_stmt *st, int64_t seq, char *err)
+static int build(struct ical_writer *w, sqlite3_stmt *st, struct db_task_links *links, int64_t seq,
+		 char *err)
 {
 	struct task t;
-	/* columns 3..: db/task.c's row layout (LAST-MODIFIED: the last exported
-	 * change, not the last note) */
-	db_task_read_row(st, 3, &t);
-	int rc = ical_writer_add(w, &t, seq, err);
+	db_task_read_core(st, 3, &t);
+	int rc = db_task_links_fill(links, &t, err);
+	if (rc == 0)
+		rc = ical_writer_add(w, &t, seq, err);
 	task_release(&t);
 	return rc;
 }
@@ -548,6 +540,7 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 	struct db_export_filter all;
 	struct db_export_stats local = { 0 };
 	struct ical_writer *w = NULL;
+	struct db_task_links *links = NULL;
 	sqlite3_stmt *st = NULL;
 	int ret = -1, rc;
 	if (!f) {
@@ -566,6 +559,10 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 		ix->cap = src->ix.n + 64;
 		ix->e = xrealloc(ix->e, ix->cap * sizeof *ix->e);
 	}
+	if (!(links = db_task_links_new(db, err)))
+		goto out;
+	if (!stats->spliced && db_task_links_seek(links, 1, INT64_MAX, err))
+		goto out;
 	if (!(st = db_prepare(db, stats->spliced ? light_sql : full_sql, err)))
 		goto out;
 	bind_filter(st, f);
@@ -599,8 +596,10 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 				if (!one)
 					goto reset;
 				sqlite3_bind_int64(one, 1, e.id);
+				if (db_task_links_seek(links, e.id, e.id, err))
+					goto reset;
 				int orc = sqlite3_step(one);
-				int brc = orc == SQLITE_ROW ? build(w, one, e.seq, err) : 0;
+				int brc = orc == SQLITE_ROW ? build(w, one, links, e.seq, err) : 0;
 				sqlite3_reset(one);
 				if (orc != SQLITE_ROW) {
 					db_fail(db, "reading a task to export", err);
@@ -608,7 +607,7 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 				}
 				if (brc)
 					goto reset;
-			} else if (build(w, st, e.seq, err)) {
+			} else if (build(w, st, links, e.seq, err)) {
 				goto reset;
 			}
 			e.len = o->pos - e.off;
@@ -632,6 +631,7 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 reset:
 	sqlite3_reset(st);
 out:
+	db_task_links_free(links);
 	ical_writer_free(w);
 	return ret;
 }

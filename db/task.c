@@ -18,16 +18,14 @@
 #define NAME_SEP "\x1f"
 
 #define TASK_COLUMNS \
-	"t.id, t.document_id, t.section, t.summary, t.full_text, t.due_date, t.due_precision," \
-	" t.due_phrase, t.recurrence, t.status, t.completed_date, t.uuid, t.version, t.updated_at," \
+	TASK_CORE_COLUMNS "," \
 	" (SELECT group_concat(name, char(31)) FROM (SELECT a.name FROM task_agency ta" \
 	"   JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id AND ta.role = 'lead'" \
 	"   ORDER BY ta.position))," \
 	" (SELECT group_concat(name, char(31)) FROM (SELECT a.name FROM task_agency ta" \
 	"   JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id AND ta.role = 'cooperating'" \
 	"   ORDER BY ta.position))," \
-	" (SELECT d.kind || ' ' || d.number || CASE WHEN d.issued_date IS NULL THEN ''" \
-	"   ELSE ' ' || d.issued_date END FROM document d WHERE d.id = t.document_id)"
+	" " DOCUMENT_LABEL("t.document_id")
 
 void task_list_release(struct task_list *list)
 {
@@ -66,7 +64,7 @@ static int64_t parse_timestamp(const char *ts)
 	return (int64_t)timegm(&tm);
 }
 
-void db_task_read_row(sqlite3_stmt *st, int c, struct task *t)
+void db_task_read_core(sqlite3_stmt *st, int c, struct task *t)
 {
 	task_init(t);
 	t->id = sqlite3_column_int64(st, c);
@@ -86,10 +84,145 @@ void db_task_read_row(sqlite3_stmt *st, int c, struct task *t)
 	snprintf(t->uuid, sizeof t->uuid, "%s", db_column_str(st, c + 11));
 	t->version = sqlite3_column_int64(st, c + 12);
 	t->updated_at = parse_timestamp(db_column_str(st, c + 13));
+}
+
+void db_task_read_row(sqlite3_stmt *st, int c, struct task *t)
+{
+	db_task_read_core(st, c, t);
 	split_names((const char *)sqlite3_column_text(st, c + 14), task_add_lead, t);
 	split_names((const char *)sqlite3_column_text(st, c + 15), task_add_cooperating, t);
 	if (sqlite3_column_type(st, c + 16) != SQLITE_NULL)
 		t->document_label = xstrdup(db_column_str(st, c + 16));
+}
+
+/* ------------------------------------------------------ links by id order */
+
+/* A name by id: agencies and documents are few (tens, thousands), tasks many. */
+struct named {
+	int64_t id;
+	char *name;
+};
+
+struct named_table {
+	struct named *v;
+	size_t n, cap;
+};
+
+struct db_task_links {
+	struct db *db;
+	struct named_table agencies, documents;
+	sqlite3_stmt *cursor; /* task_id, is lead, agency_id; NULL when done */
+	bool has_row;
+};
+
+static int load_names(struct db *db, const char *sql, struct named_table *out, char *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+		out->v[out->n].id = sqlite3_column_int64(st, 0);
+		out->v[out->n++].name = xstrdup(db_column_str(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "reading names", err);
+}
+
+/* tables are loaded in id order */
+static const char *name_of(const struct named_table *t, int64_t id)
+{
+	size_t lo = 0, hi = t->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->v[mid].id < id)
+			lo = mid + 1;
+		else if (t->v[mid].id > id)
+			hi = mid;
+		else
+			return t->v[mid].name;
+	}
+	return NULL;
+}
+
+struct db_task_links *db_task_links_new(struct db *db, char *err)
+{
+	static const char agencies_sql[] = "SELECT id, name FROM agency ORDER BY id";
+	static const char documents_sql[] =
+		"SELECT o.id, " DOCUMENT_LABEL("o.id") " FROM document o ORDER BY o.id";
+	struct db_task_links *l = xcalloc(1, sizeof *l);
+	l->db = db;
+	if (load_names(db, agencies_sql, &l->agencies, err) ||
+	    load_names(db, documents_sql, &l->documents, err)) {
+		db_task_links_free(l);
+		return NULL;
+	}
+	return l;
+}
+
+int db_task_links_seek(struct db_task_links *l, int64_t first_id, int64_t last_id, char *err)
+{
+	/* the primary key gives task and role order; only positions are sorted */
+	static const char links_sql[] =
+		"SELECT task_id, role = 'lead', agency_id FROM task_agency"
+		" WHERE task_id BETWEEN ?1 AND ?2 ORDER BY task_id, role, position";
+	l->has_row = false;
+	if (!(l->cursor = db_prepare(l->db, links_sql, err)))
+		return -1;
+	sqlite3_bind_int64(l->cursor, 1, first_id);
+	sqlite3_bind_int64(l->cursor, 2, last_id);
+	return 0;
+}
+
+int db_task_links_fill(struct db_task_links *l, struct task *t, char *err)
+{
+	if (t->document_id > 0) {
+		const char *label = name_of(&l->documents, t->document_id);
+		if (label)
+			t->document_label = xstrdup(label);
+	}
+	while (l->cursor) {
+		if (!l->has_row) {
+			int rc = sqlite3_step(l->cursor);
+			if (rc != SQLITE_ROW) {
+				sqlite3_reset(l->cursor);
+				l->cursor = NULL;
+				if (rc != SQLITE_DONE)
+					return db_fail(l->db, "reading task agencies", err);
+				break;
+			}
+			l->has_row = true;
+		}
+		int64_t task_id = sqlite3_column_int64(l->cursor, 0);
+		if (task_id > t->id)
+			break;
+		if (task_id == t->id) {
+			const char *name = name_of(&l->agencies, sqlite3_column_int64(l->cursor, 2));
+			if (name)
+				(sqlite3_column_int(l->cursor, 1) ? task_add_lead : task_add_cooperating)(t, name);
+		}
+		l->has_row = false;
+	}
+	return 0;
+}
+
+static void named_release(struct named_table *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->v[i].name);
+	free(t->v);
+}
+
+void db_task_links_free(struct db_task_links *l)
+{
+	if (!l)
+		return;
+	if (l->cursor)
+		sqlite3_reset(l->cursor);
+	named_release(&l->agencies);
+	named_release(&l->documents);
+	free(l);
 }
 
 int db_task_query(struct db *db, const struct db_task_query *q, struct task_list *out, char *err)
