@@ -2,9 +2,11 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <libical/ical.h>
 
@@ -794,13 +796,38 @@ out:
 
 /* ------------------------------------------------------------------- writer */
 
+/* One share of a batch, serialised by its own thread: libical keeps its
+ * per-call state in thread-specific storage, and the options are read-only. */
+struct share {
+	const struct prepared *prep;
+	const struct task *tasks;
+	const int64_t *sequences;
+	size_t n, done;  /* tasks [0, done) serialised */
+	size_t *lens;    /* octets of each task's components in out */
+	struct scratch scratch;
+	struct buf out;
+	int rc;
+	char err[ERR_MAX];
+};
+
+#define MAX_SHARES 8
+/* Below this many tasks a batch is not worth a thread. */
+#define MIN_SHARE 64
+
 struct ical_writer {
 	ical_write_fn write;
 	void *ctx;
 	FILE *file;
 	struct prepared prep;
-	struct scratch scratch;
-	struct buf comp;
+	struct share shares[MAX_SHARES];
+	size_t n_shares; /* how many threads a batch may use */
+	/* the batch begun and not yet written: its shares, and which of them
+	 * have a thread (the others are serialised when it is waited for) */
+	size_t k;
+	bool started[MAX_SHARES], pending;
+	pthread_t threads[MAX_SHARES];
+	size_t *lens;    /* lengths for a caller that passes none */
+	size_t lens_cap;
 	char *footer;
 	size_t count;
 	int write_errno; /* 0, or errno of the first sink failure */
@@ -869,6 +896,8 @@ struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_f
 	struct buf header = { 0 };
 	w->write = write;
 	w->ctx = ctx;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	w->n_shares = cpus < 1 ? 1 : cpus > MAX_SHARES ? MAX_SHARES : (size_t)cpus;
 	if (prepare(opt, &w->prep, err))
 		goto fail;
 	header_footer(opt, &header, &w->footer);
@@ -890,21 +919,97 @@ struct ical_writer *ical_writer_new_file(const struct ical_options *opt, FILE *o
 	return w;
 }
 
+static void *serialise_share(void *arg)
+{
+	struct share *sh = arg;
+	sh->out.len = 0;
+	sh->rc = 0;
+	for (sh->done = 0; sh->done < sh->n; sh->done++) {
+		size_t before = sh->out.len;
+		sh->rc = build_task(&sh->out, &sh->tasks[sh->done], sh->sequences[sh->done], sh->prep,
+				    &sh->scratch, sh->err);
+		if (sh->rc)
+			break;
+		sh->lens[sh->done] = sh->out.len - before;
+	}
+	return NULL;
+}
+
+int ical_writer_begin_many(struct ical_writer *w, const struct task *tasks,
+			   const int64_t *sequences, size_t n, size_t *lens, char *err)
+{
+	if (w->pending)
+		return err_set(err, "calendar export: a batch is already being serialised");
+	if (w->failed)
+		return sink(w, NULL, 0, err); /* says why */
+	if (!lens) {
+		if (n > w->lens_cap) {
+			free(w->lens);
+			w->lens = xcalloc(n, sizeof *w->lens);
+			w->lens_cap = n;
+		}
+		lens = w->lens;
+	}
+	size_t k = n / MIN_SHARE;
+	w->k = k < 1 ? 1 : k > w->n_shares ? w->n_shares : k;
+	for (size_t i = 0, first = 0; i < w->k; i++) {
+		struct share *sh = &w->shares[i];
+		size_t count = n / w->k + (i < n % w->k);
+		sh->prep = &w->prep;
+		sh->tasks = tasks + first;
+		sh->sequences = sequences + first;
+		sh->lens = lens + first;
+		sh->n = count;
+		first += count;
+		/* a share without a thread is serialised by ical_writer_wait() */
+		w->started[i] = n >= MIN_SHARE && w->n_shares > 1 &&
+				pthread_create(&w->threads[i], NULL, serialise_share, sh) == 0;
+	}
+	w->pending = true;
+	return 0;
+}
+
+int ical_writer_wait(struct ical_writer *w, char *err)
+{
+	if (!w->pending)
+		return 0;
+	w->pending = false;
+	for (size_t i = 0; i < w->k; i++) {
+		if (w->started[i])
+			pthread_join(w->threads[i], NULL);
+		else
+			serialise_share(&w->shares[i]);
+	}
+	/* in task order: everything before the first bad task is written */
+	for (size_t i = 0; i < w->k; i++) {
+		struct share *sh = &w->shares[i];
+		if (sink(w, sh->out.p, sh->out.len, err))
+			return -1;
+		for (size_t j = 0; j < sh->done; j++)
+			w->count += sh->lens[j] > 0;
+		if (sh->rc)
+			return err_set(err, "%s", sh->err);
+	}
+	return 0;
+}
+
+int ical_writer_add_many(struct ical_writer *w, const struct task *tasks, const int64_t *sequences,
+			 size_t n, size_t *lens, char *err)
+{
+	if (ical_writer_begin_many(w, tasks, sequences, n, lens, err))
+		return -1;
+	return ical_writer_wait(w, err);
+}
+
 int ical_writer_add(struct ical_writer *w, const struct task *t, int64_t sequence, char *err)
 {
-	w->comp.len = 0;
-	if (build_task(&w->comp, t, sequence, &w->prep, &w->scratch, err))
-		return -1;
-	if (w->comp.len == 0)
-		return 0;
-	if (sink(w, w->comp.p, w->comp.len, err))
-		return -1;
-	w->count++;
-	return 0;
+	return ical_writer_add_many(w, t, &sequence, 1, NULL, err);
 }
 
 int ical_writer_add_text(struct ical_writer *w, const char *text, size_t len, char *err)
 {
+	if (w->pending)
+		return err_set(err, "calendar export: a batch is still being serialised");
 	if (len == 0)
 		return 0;
 	static const char begin[] = "BEGIN:V";
@@ -919,7 +1024,7 @@ int ical_writer_add_text(struct ical_writer *w, const char *text, size_t len, ch
 
 int ical_writer_finish(struct ical_writer *w, char *err)
 {
-	if (sink(w, w->footer, strlen(w->footer), err))
+	if (ical_writer_wait(w, err) || sink(w, w->footer, strlen(w->footer), err))
 		return -1;
 	if (w->file && fflush(w->file) != 0) {
 		w->failed = true;
@@ -935,9 +1040,15 @@ void ical_writer_free(struct ical_writer *w)
 {
 	if (!w)
 		return;
+	for (size_t i = 0; w->pending && i < w->k; i++) /* the threads read the writer */
+		if (w->started[i])
+			pthread_join(w->threads[i], NULL);
 	free(w->prep.alarms);
-	scratch_release(&w->scratch);
-	free(w->comp.p);
+	for (size_t i = 0; i < MAX_SHARES; i++) {
+		scratch_release(&w->shares[i].scratch);
+		free(w->shares[i].out.p);
+	}
+	free(w->lens);
 	free(w->footer);
 	free(w);
 }

@@ -108,11 +108,19 @@ struct named_table {
 	size_t n, cap;
 };
 
+/* One task's link, as the cursor gives it. */
+struct link {
+	bool lead;
+	int64_t position, agency_id;
+};
+
 struct db_task_links {
 	struct db *db;
 	struct named_table agencies, documents;
-	sqlite3_stmt *cursor; /* task_id, is lead, agency_id; NULL when done */
+	sqlite3_stmt *cursor; /* task_id, is lead, position, agency_id; NULL when done */
 	bool has_row;
+	struct link *links; /* the current task's, sorted by role and position */
+	size_t n_links, cap_links;
 };
 
 static int load_names(struct db *db, const char *sql, struct named_table *out, char *err)
@@ -163,16 +171,26 @@ struct db_task_links *db_task_links_new(struct db *db, char *err)
 
 int db_task_links_seek(struct db_task_links *l, int64_t first_id, int64_t last_id, char *err)
 {
-	/* the primary key gives task and role order; only positions are sorted */
+	/* in primary key order: sorting by position too would make SQLite sort
+	 * every task's few rows with a sorter of its own, which costs more than
+	 * the rest of reading it */
 	static const char links_sql[] =
-		"SELECT task_id, role = 'lead', agency_id FROM task_agency"
-		" WHERE task_id BETWEEN ?1 AND ?2 ORDER BY task_id, role, position";
+		"SELECT task_id, role = 'lead', position, agency_id FROM task_agency"
+		" WHERE task_id BETWEEN ?1 AND ?2 ORDER BY task_id, role";
 	l->has_row = false;
 	if (!(l->cursor = db_prepare(l->db, links_sql, err)))
 		return -1;
 	sqlite3_bind_int64(l->cursor, 1, first_id);
 	sqlite3_bind_int64(l->cursor, 2, last_id);
 	return 0;
+}
+
+static int link_cmp(const void *a, const void *b)
+{
+	const struct link *x = a, *y = b;
+	if (x->lead != y->lead)
+		return x->lead ? -1 : 1;
+	return (x->position > y->position) - (x->position < y->position);
 }
 
 int db_task_links_fill(struct db_task_links *l, struct task *t, char *err)
@@ -182,6 +200,7 @@ int db_task_links_fill(struct db_task_links *l, struct task *t, char *err)
 		if (label)
 			t->document_label = xstrdup(label);
 	}
+	l->n_links = 0;
 	while (l->cursor) {
 		if (!l->has_row) {
 			int rc = sqlite3_step(l->cursor);
@@ -198,11 +217,20 @@ int db_task_links_fill(struct db_task_links *l, struct task *t, char *err)
 		if (task_id > t->id)
 			break;
 		if (task_id == t->id) {
-			const char *name = name_of(&l->agencies, sqlite3_column_int64(l->cursor, 2));
-			if (name)
-				(sqlite3_column_int(l->cursor, 1) ? task_add_lead : task_add_cooperating)(t, name);
+			xgrow((void **)&l->links, &l->cap_links, l->n_links + 1, sizeof *l->links);
+			l->links[l->n_links++] = (struct link){
+				.lead = sqlite3_column_int(l->cursor, 1),
+				.position = sqlite3_column_int64(l->cursor, 2),
+				.agency_id = sqlite3_column_int64(l->cursor, 3),
+			};
 		}
 		l->has_row = false;
+	}
+	qsort(l->links, l->n_links, sizeof *l->links, link_cmp);
+	for (size_t i = 0; i < l->n_links; i++) {
+		const char *name = name_of(&l->agencies, l->links[i].agency_id);
+		if (name)
+			(l->links[i].lead ? task_add_lead : task_add_cooperating)(t, name);
 	}
 	return 0;
 }
@@ -222,6 +250,7 @@ void db_task_links_free(struct db_task_links *l)
 		sqlite3_reset(l->cursor);
 	named_release(&l->agencies);
 	named_release(&l->documents);
+	free(l->links);
 	free(l);
 }
 

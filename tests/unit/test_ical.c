@@ -993,6 +993,72 @@ static void test_reexport_and_cache(void **state)
 	free(second);
 }
 
+/* A batch serialised on several threads is byte for byte what one task at a
+ * time gives, in order, with each task's length; a bad task in the middle
+ * stops the batch after the tasks before it; a batch can be begun while the
+ * caller prepares the next. */
+static void test_batches(void **state)
+{
+	(void)state;
+	enum { N = 700 };
+	static struct task tasks[N];
+	static int64_t seq[N];
+	static size_t lens[N];
+	static const enum task_status statuses[] = { STATUS_NEW, STATUS_DONE, STATUS_CANCELLED };
+	char summary[64];
+	for (int i = 0; i < N; i++) {
+		snprintf(summary, sizeof summary, "Việc %d, báo cáo; tổng hợp", i);
+		make_task(&tasks[i], i + 1, "II.1", summary,
+			  i % 50 == 7 ? DATE_NONE : date_from_ymd(2024, 1 + i % 12, 1 + i % 28),
+			  statuses[i % 3]);
+		seq[i] = i % 5;
+	}
+	struct ical_options o = opts(ICAL_KIND_BOTH);
+	char *want = export(tasks, N, seq, &o);
+	char err[ERR_MAX] = "";
+	struct mem m = { .fail_after = -1 };
+	struct ical_writer *w = ical_writer_new(&o, mem_write, &m, err);
+	assert_non_null(w);
+	size_t header = m.len, sum = 0;
+	/* two batches, the second begun and then waited for */
+	assert_int_equal(ical_writer_add_many(w, tasks, seq, 300, lens, err), 0);
+	assert_int_equal(ical_writer_begin_many(w, tasks + 300, seq + 300, N - 300, lens + 300, err), 0);
+	assert_int_equal(ical_writer_begin_many(w, tasks, seq, 1, NULL, err), -1);
+	assert_string_equal(err, "calendar export: a batch is already being serialised");
+	assert_int_equal(ical_writer_wait(w, err), 0);
+	assert_int_equal(ical_writer_finish(w, err), 0);
+	assert_int_equal(ical_writer_count(w), N - N / 50);
+	ical_writer_free(w);
+	assert_string_equal(m.p, want);
+	for (int i = 0; i < N; i++) {
+		char *one = ical_task_component(&tasks[i], seq[i], &o, err);
+		assert_non_null(one);
+		assert_int_equal(lens[i], strlen(one));
+		assert_memory_equal(m.p + header + sum, one, lens[i]);
+		sum += lens[i];
+		free(one);
+	}
+	free(m.p);
+
+	/* task 500 has no uuid: 0..499 are written, then the error */
+	tasks[500].uuid[0] = '\0';
+	m = (struct mem){ .fail_after = -1 };
+	w = ical_writer_new(&o, mem_write, &m, err);
+	assert_int_equal(ical_writer_add_many(w, tasks, seq, N, NULL, err), -1);
+	assert_string_equal(err, "task 501: no uuid to use as UID");
+	assert_int_equal(ical_writer_count(w), 500 - 500 / 50);
+	size_t prefix = header;
+	for (int i = 0; i < 500; i++)
+		prefix += lens[i];
+	assert_int_equal(m.len, prefix);
+	assert_memory_equal(m.p, want, prefix);
+	ical_writer_free(w);
+	free(m.p);
+	free(want);
+	for (int i = 0; i < N; i++)
+		task_release(&tasks[i]);
+}
+
 static void test_sink_failure(void **state)
 {
 	(void)state;
@@ -1045,6 +1111,7 @@ int main(void)
 		cmocka_unit_test(test_calendar_header),
 		cmocka_unit_test(test_fixture_python_and_calcurse),
 		cmocka_unit_test(test_reexport_and_cache),
+		cmocka_unit_test(test_batches),
 		cmocka_unit_test(test_sink_failure),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
