@@ -226,7 +226,8 @@ int db_task_links_fill(struct db_task_links *l, struct task *t, char *err)
 		}
 		l->has_row = false;
 	}
-	qsort(l->links, l->n_links, sizeof *l->links, link_cmp);
+	if (l->n_links > 1)
+		qsort(l->links, l->n_links, sizeof *l->links, link_cmp);
 	for (size_t i = 0; i < l->n_links; i++) {
 		const char *name = name_of(&l->agencies, l->links[i].agency_id);
 		if (name)
