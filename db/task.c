@@ -626,9 +626,39 @@ int db_task_note(struct db *db, int64_t id, const char *note, int64_t expect_ver
 
 /* ---- the brief list ------------------------------------------------------ */
 
+/* Every row's text lives in one arena, addressed by offset: at 100,000 tasks a
+ * malloc per string cost more memory than the strings (and realloc of a
+ * block this large moves pages, not bytes). */
+struct arena {
+	char *p;
+	size_t len, cap;
+};
+
+static uint32_t arena_add(struct arena *a, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	xgrow((void **)&a->p, &a->cap, a->len + n, 1);
+	memcpy(a->p + a->len, s, n);
+	a->len += n;
+	return (uint32_t)(a->len - n);
+}
+
+/* names joined with "; " */
+static uint32_t arena_add_names(struct arena *a, char *const *names, size_t n)
+{
+	if (n == 0)
+		return arena_add(a, "");
+	char *joined = task_join(names, n, "; ");
+	uint32_t off = arena_add(a, joined);
+	free(joined);
+	return off;
+}
+
 struct brief_row {
-	struct task_brief b;  /* its strings point at the ones below */
-	char *section, *summary, *leads, *cooperating;
+	int64_t id;
+	uint32_t section, summary, leads, cooperating; /* offsets in the arena */
+	civil_day due, completed;
+	enum task_status status;
 	bool closed;
 };
 
@@ -639,24 +669,12 @@ static int brief_cmp(const void *pa, const void *pb)
 	const struct brief_row *a = pa, *b = pb;
 	if (a->closed != b->closed)
 		return a->closed - b->closed;
-	bool au = a->b.due == DATE_NONE, bu = b->b.due == DATE_NONE;
+	bool au = a->due == DATE_NONE, bu = b->due == DATE_NONE;
 	if (au != bu)
 		return au - bu;
-	if (a->b.due != b->b.due)
-		return a->b.due < b->b.due ? -1 : 1;
-	return a->b.id < b->b.id ? -1 : a->b.id > b->b.id;
-}
-
-/* Appends name to the "; "-joined list in *joined. */
-static void join_name(char **joined, const char *name)
-{
-	if (!*joined) {
-		*joined = xstrdup(name);
-		return;
-	}
-	char *both = xasprintf("%s; %s", *joined, name);
-	free(*joined);
-	*joined = both;
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
 }
 
 int db_task_list_brief(struct db *db, bool open_only, int (*fn)(const struct task_brief *, void *),
@@ -665,71 +683,71 @@ int db_task_list_brief(struct db *db, bool open_only, int (*fn)(const struct tas
 	static const char tasks_sql[] =
 		"SELECT id, section, summary, due_date, completed_date, status FROM task"
 		" WHERE ?1 = 0 OR status NOT IN ('done','cancelled') ORDER BY id";
-	static const char links_sql[] =
-		"SELECT ta.task_id, ta.role = 'lead', a.name FROM task_agency ta JOIN agency a ON a.id = ta.agency_id"
-		" ORDER BY ta.task_id, ta.role DESC, ta.position";
 	struct brief_row *rows = NULL;
+	struct arena text = { 0 };
 	size_t n = 0, cap = 0;
 	int ret = -1, rc;
+	struct db_task_links *links = db_task_links_new(db, err);
+	if (!links || db_task_links_seek(links, 1, INT64_MAX, err))
+		goto out;
 	sqlite3_stmt *st = db_prepare(db, tasks_sql, err);
 	if (!st)
-		return -1;
+		goto out;
 	sqlite3_bind_int(st, 1, open_only);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (text.len > UINT32_MAX - 65536) { /* ~4 GiB of text: offsets would wrap */
+			sqlite3_reset(st);
+			err_set(err, "too many tasks to list at once");
+			goto out;
+		}
 		xgrow((void **)&rows, &cap, n + 1, sizeof *rows);
 		struct brief_row *r = &rows[n++];
 		memset(r, 0, sizeof *r);
-		r->b.id = sqlite3_column_int64(st, 0);
-		r->section = xstrdup(db_column_str(st, 1));
-		r->summary = xstrdup(db_column_str(st, 2));
-		r->b.due = db_column_day(st, 3);
-		r->b.completed = db_column_day(st, 4);
-		if (status_parse(db_column_str(st, 5), &r->b.status))
-			r->b.status = STATUS_NEW;
-		r->closed = !status_is_open(r->b.status);
+		r->id = sqlite3_column_int64(st, 0);
+		r->section = arena_add(&text, db_column_str(st, 1));
+		r->summary = arena_add(&text, db_column_str(st, 2));
+		r->due = db_column_day(st, 3);
+		r->completed = db_column_day(st, 4);
+		if (status_parse(db_column_str(st, 5), &r->status))
+			r->status = STATUS_NEW;
+		r->closed = !status_is_open(r->status);
+		struct task t; /* only its agencies */
+		task_init(&t);
+		t.id = r->id;
+		if (db_task_links_fill(links, &t, err)) {
+			task_release(&t);
+			sqlite3_reset(st);
+			goto out;
+		}
+		r->leads = arena_add_names(&text, t.leads, t.n_leads);
+		r->cooperating = arena_add_names(&text, t.cooperating, t.n_cooperating);
+		task_release(&t);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		db_fail(db, "reading tasks", err);
 		goto out;
 	}
-	/* Both passes run in id order: merge the agency names in. */
-	if (!(st = db_prepare(db, links_sql, err)))
-		goto out;
-	size_t i = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		while (i < n && rows[i].b.id < id)
-			i++;
-		if (i == n)
-			continue;
-		if (rows[i].b.id != id)
-			continue;
-		join_name(sqlite3_column_int(st, 1) ? &rows[i].leads : &rows[i].cooperating, db_column_str(st, 2));
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(db, "reading assignments", err);
-		goto out;
-	}
 	qsort(rows, n, sizeof *rows, brief_cmp);
 	ret = 0;
 	for (size_t k = 0; k < n; k++) {
-		struct brief_row *r = &rows[k];
-		r->b.section = r->section;
-		r->b.summary = r->summary;
-		r->b.leads = r->leads ? r->leads : "";
-		r->b.cooperating = r->cooperating ? r->cooperating : "";
-		if (fn(&r->b, ctx))
+		const struct brief_row *r = &rows[k];
+		struct task_brief b = {
+			.id = r->id,
+			.section = text.p + r->section,
+			.summary = text.p + r->summary,
+			.leads = text.p + r->leads,
+			.cooperating = text.p + r->cooperating,
+			.due = r->due,
+			.completed = r->completed,
+			.status = r->status,
+		};
+		if (fn(&b, ctx))
 			break;
 	}
 out:
-	for (size_t k = 0; k < n; k++) {
-		free(rows[k].section);
-		free(rows[k].summary);
-		free(rows[k].leads);
-		free(rows[k].cooperating);
-	}
+	db_task_links_free(links);
 	free(rows);
+	free(text.p);
 	return ret;
 }
