@@ -8,7 +8,7 @@
 DB=$TMPD/crash.db
 WRITERS=4 ROUNDS=${CRASH_ROUNDS:-250}
 NOTICE=$(dirname "$0")/../fixtures/thong-bao-ket-luan-lai-chau-2024-04.md
-STATUSES=(new in_progress reported done paused cancelled)
+STATUSES=(new in_progress reported "done" paused cancelled)
 hc --db "$DB" add --lead "Văn phòng UBND tỉnh" "khởi tạo" >/dev/null
 q() { sqlite3 -batch "$DB" "$1"; }
 
