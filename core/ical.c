@@ -547,10 +547,44 @@ static const struct labels labels_en = {
 	},
 };
 
-/* Scratch space reused from one task to the next. */
+/* Properties whose text depends on one or two values (a date, SEQUENCE,
+ * TRIGGER, a CATEGORIES name...) recur from task to task: each is serialised
+ * by libical once and then copied, since libical's cost per property is most
+ * of an export's. An entry is keyed by what its text depends on. */
+enum prop_key {
+	KEY_NONE, /* not kept */
+	KEY_DTSTAMP, KEY_SEQUENCE, KEY_LAST_MODIFIED, KEY_DTSTART, KEY_DTEND, KEY_DUE,
+	KEY_CATEGORY, KEY_TRANSP, KEY_STATUS, KEY_COMPLETED, KEY_ACTION, KEY_TRIGGER,
+	KEY_TRIGGER_END,
+};
+
+struct prop_text {
+	enum prop_key kind; /* KEY_NONE: a free slot */
+	int64_t num;
+	char *str;          /* NULL when only num matters */
+	char *text;         /* the re-folded lines */
+	size_t len;
+};
+
+#define PROP_SLOTS 1024 /* a power of two; emptied when half full */
+
+/* Scratch space reused from one task to the next (one per thread). */
 struct scratch {
 	struct buf summary, description, alarm, tmp;
+	struct prop_text *props; /* PROP_SLOTS, or NULL until needed */
+	size_t n_props;
 };
+
+static void props_clear(struct scratch *s)
+{
+	for (size_t i = 0; s->props && i < PROP_SLOTS; i++) {
+		free(s->props[i].str);
+		free(s->props[i].text);
+	}
+	if (s->props)
+		memset(s->props, 0, PROP_SLOTS * sizeof *s->props);
+	s->n_props = 0;
+}
 
 static void scratch_release(struct scratch *s)
 {
@@ -558,8 +592,69 @@ static void scratch_release(struct scratch *s)
 	free(s->description.p);
 	free(s->alarm.p);
 	free(s->tmp.p);
+	props_clear(s);
+	free(s->props);
 	memset(s, 0, sizeof *s);
 }
+
+/* The slot of (kind, num, str): its entry, or the free slot to fill. */
+static struct prop_text *prop_slot(struct scratch *s, enum prop_key kind, int64_t num,
+				   const char *str)
+{
+	if (!s->props)
+		s->props = xcalloc(PROP_SLOTS, sizeof *s->props);
+	uint64_t h = (UINT64_C(14695981039346656037) ^ (uint64_t)kind) * UINT64_C(1099511628211);
+	h = (h ^ (uint64_t)num) * UINT64_C(1099511628211);
+	for (const unsigned char *c = (const unsigned char *)str; c && *c; c++)
+		h = (h ^ *c) * UINT64_C(1099511628211);
+	for (size_t i = (size_t)(h ^ h >> 29) & (PROP_SLOTS - 1);; i = (i + 1) & (PROP_SLOTS - 1)) {
+		struct prop_text *e = &s->props[i];
+		if (e->kind == KEY_NONE ||
+		    (e->kind == kind && e->num == num && (str ? e->str && !strcmp(e->str, str) : !e->str)))
+			return e;
+	}
+}
+
+/* Appends the kept text of (kind, num, str); false when there is none yet. */
+static bool emit_kept(struct scratch *s, struct buf *out, enum prop_key kind, int64_t num,
+		      const char *str)
+{
+	const struct prop_text *e = prop_slot(s, kind, num, str);
+	if (e->kind == KEY_NONE)
+		return false;
+	buf_add(out, e->text, e->len);
+	return true;
+}
+
+/* Serialises p with libical, appends it re-folded, keeps the text under
+ * (kind, num, str) unless kind is KEY_NONE, and frees p. */
+static void emit_prop(struct scratch *s, struct buf *out, icalproperty *p, enum prop_key kind,
+		      int64_t num, const char *str)
+{
+	size_t start = out->len;
+	char *text = icalproperty_as_ical_string_r(p);
+	if (text) {
+		refold_owned(out, text, strlen(text));
+		free(text);
+	}
+	icalproperty_free(p);
+	if (kind == KEY_NONE)
+		return;
+	if (s->n_props >= PROP_SLOTS / 2)
+		props_clear(s);
+	struct prop_text *e = prop_slot(s, kind, num, str);
+	*e = (struct prop_text){ .kind = kind, .num = num, .str = str ? xstrdup(str) : NULL,
+				 .text = xmalloc(out->len - start + 1), .len = out->len - start };
+	memcpy(e->text, out->p + start, e->len);
+	s->n_props++;
+}
+
+/* The property made by `make` (evaluated only when needed), kept by key. */
+#define EMIT_KEPT(s, out, kind, num, str, make)                                                    \
+	do {                                                                                       \
+		if (!emit_kept(s, out, kind, num, str))                                            \
+			emit_prop(s, out, make, kind, num, str);                                   \
+	} while (0)
 
 static void add_names(struct buf *b, const char *label, char *const *names, size_t n)
 {
@@ -665,51 +760,56 @@ static bool day_in_range(civil_day d)
 	return d >= date_from_ymd(1, 1, 1) && d <= date_from_ymd(9999, 12, 31);
 }
 
-static void add_common(icalcomponent *c, const char *uid, const struct task *t, int seq,
-		       const struct prepared *p)
+static void emit_common(struct buf *out, const char *uid, const struct task *t, int seq,
+			const struct prepared *p, struct scratch *s)
 {
-	icalcomponent_add_property(c, icalproperty_new_uid(uid));
+	emit_prop(s, out, icalproperty_new_uid(uid), KEY_NONE, 0, NULL);
 	int64_t stamp = p->dtstamp;
 	bool have_mod = t->updated_at > 0 && t->updated_at <= MAX_UNIX;
 	if (!stamp && have_mod)
 		stamp = t->updated_at;
-	icalcomponent_add_property(c, icalproperty_new_dtstamp(utc_time(stamp)));
-	icalcomponent_add_property(c, icalproperty_new_sequence(seq));
+	EMIT_KEPT(s, out, KEY_DTSTAMP, stamp, NULL, icalproperty_new_dtstamp(utc_time(stamp)));
+	EMIT_KEPT(s, out, KEY_SEQUENCE, seq, NULL, icalproperty_new_sequence(seq));
 	if (have_mod)
-		icalcomponent_add_property(c, icalproperty_new_lastmodified(utc_time(t->updated_at)));
+		EMIT_KEPT(s, out, KEY_LAST_MODIFIED, t->updated_at, NULL,
+			  icalproperty_new_lastmodified(utc_time(t->updated_at)));
 }
 
-static void add_texts(icalcomponent *c, const struct task *t, struct scratch *s)
+static void emit_texts(struct buf *out, const struct task *t, struct scratch *s)
 {
-	icalcomponent_add_property(c, icalproperty_new_summary(s->summary.p));
+	emit_prop(s, out, icalproperty_new_summary(s->summary.p), KEY_NONE, 0, NULL);
 	if (s->description.len)
-		icalcomponent_add_property(c, icalproperty_new_description(s->description.p));
+		emit_prop(s, out, icalproperty_new_description(s->description.p), KEY_NONE, 0, NULL);
 	for (size_t i = 0; i < t->n_leads; i++) {
 		s->tmp.len = 0;
 		clean_value_into(&s->tmp, t->leads[i], true);
 		if (s->tmp.len)
-			icalcomponent_add_property(c, icalproperty_new_categories(s->tmp.p));
+			EMIT_KEPT(s, out, KEY_CATEGORY, 0, s->tmp.p,
+				  icalproperty_new_categories(s->tmp.p));
 	}
 }
 
-static void add_alarms(icalcomponent *c, const struct task *t, const struct prepared *p,
-		       struct scratch *s, bool related_end)
+static void emit_alarms(struct buf *out, const struct task *t, const struct prepared *p,
+			struct scratch *s, bool related_end)
 {
 	if (!status_is_open(t->status))
 		return;
+	enum prop_key trigger = related_end ? KEY_TRIGGER_END : KEY_TRIGGER;
 	for (size_t i = 0; i < p->n_alarms; i++) {
-		icalcomponent *a = icalcomponent_new(ICAL_VALARM_COMPONENT);
-		icalcomponent_add_property(a, icalproperty_new_action(ICAL_ACTION_DISPLAY));
-		struct icaltriggertype tr;
-		memset(&tr, 0, sizeof tr);
-		tr.time = icaltime_null_time();
-		tr.duration = p->alarms[i];
-		icalproperty *trig = icalproperty_new_trigger(tr);
-		if (related_end)
-			icalproperty_add_parameter(trig, icalparameter_new_related(ICAL_RELATED_END));
-		icalcomponent_add_property(a, trig);
-		icalcomponent_add_property(a, icalproperty_new_description(s->alarm.p));
-		icalcomponent_add_component(c, a);
+		buf_adds(out, "BEGIN:VALARM\r\n");
+		EMIT_KEPT(s, out, KEY_ACTION, 0, NULL, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+		if (!emit_kept(s, out, trigger, (int64_t)i, NULL)) {
+			struct icaltriggertype tr;
+			memset(&tr, 0, sizeof tr);
+			tr.time = icaltime_null_time();
+			tr.duration = p->alarms[i];
+			icalproperty *trig = icalproperty_new_trigger(tr);
+			if (related_end)
+				icalproperty_add_parameter(trig, icalparameter_new_related(ICAL_RELATED_END));
+			emit_prop(s, out, trig, trigger, (int64_t)i, NULL);
+		}
+		emit_prop(s, out, icalproperty_new_description(s->alarm.p), KEY_NONE, 0, NULL);
+		buf_adds(out, "END:VALARM\r\n");
 	}
 }
 
@@ -735,41 +835,43 @@ static int build_task(struct buf *out, const struct task *t, int64_t sequence,
 	snprintf(uid, sizeof uid, "%s", s->tmp.p);
 	build_texts(s, t, p);
 
+	/* Each component is written property by property, in the order
+	 * libical would write the component (properties, then VALARMs). */
 	if (p->kind & ICAL_KIND_EVENT) {
-		icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-		add_common(ev, uid, t, (int)sequence, p);
-		icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(t->due)));
-		icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(t->due + 1)));
-		add_texts(ev, t, s);
-		icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+		buf_adds(out, "BEGIN:VEVENT\r\n");
+		emit_common(out, uid, t, (int)sequence, p, s);
+		EMIT_KEPT(s, out, KEY_DTSTART, t->due, NULL, icalproperty_new_dtstart(ical_date(t->due)));
+		EMIT_KEPT(s, out, KEY_DTEND, t->due, NULL, icalproperty_new_dtend(ical_date(t->due + 1)));
+		emit_texts(out, t, s);
+		EMIT_KEPT(s, out, KEY_TRANSP, 0, NULL, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 		if (t->status == STATUS_CANCELLED)
-			icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
-		add_alarms(ev, t, p, s, false);
-		serialise_into(out, ev);
-		icalcomponent_free(ev);
+			EMIT_KEPT(s, out, KEY_STATUS, ICAL_STATUS_CANCELLED, NULL,
+				  icalproperty_new_status(ICAL_STATUS_CANCELLED));
+		emit_alarms(out, t, p, s, false);
+		buf_adds(out, "END:VEVENT\r\n");
 	}
 	if (p->kind & ICAL_KIND_TODO) {
 		char todo_uid[sizeof uid + 8];
 		snprintf(todo_uid, sizeof todo_uid, "%s-todo", uid);
-		icalcomponent *td = icalcomponent_new(ICAL_VTODO_COMPONENT);
-		add_common(td, todo_uid, t, (int)sequence, p);
-		icalcomponent_add_property(td, icalproperty_new_due(ical_date(t->due)));
-		add_texts(td, t, s);
+		buf_adds(out, "BEGIN:VTODO\r\n");
+		emit_common(out, todo_uid, t, (int)sequence, p, s);
+		EMIT_KEPT(s, out, KEY_DUE, t->due, NULL, icalproperty_new_due(ical_date(t->due)));
+		emit_texts(out, t, s);
 		enum icalproperty_status st = t->status == STATUS_DONE ? ICAL_STATUS_COMPLETED
 					      : t->status == STATUS_CANCELLED ? ICAL_STATUS_CANCELLED
 									       : ICAL_STATUS_NEEDSACTION;
-		icalcomponent_add_property(td, icalproperty_new_status(st));
+		EMIT_KEPT(s, out, KEY_STATUS, st, NULL, icalproperty_new_status(st));
 		if (t->status == STATUS_DONE) {
 			/* A civil date as an instant: noon UTC keeps the same calendar
 			 * day from UTC-11 to UTC+11 (Vietnam is UTC+7). */
 			int64_t when = t->completed != DATE_NONE ? (int64_t)t->completed * 86400 + 43200
 								 : t->updated_at;
 			if (when > 0 && when <= MAX_UNIX)
-				icalcomponent_add_property(td, icalproperty_new_completed(utc_time(when)));
+				EMIT_KEPT(s, out, KEY_COMPLETED, when, NULL,
+					  icalproperty_new_completed(utc_time(when)));
 		}
-		add_alarms(td, t, p, s, true);
-		serialise_into(out, td);
-		icalcomponent_free(td);
+		emit_alarms(out, t, p, s, true);
+		buf_adds(out, "END:VTODO\r\n");
 	}
 	return 0;
 }
