@@ -181,14 +181,50 @@ static long find_agency(const struct loaded *l, int64_t id)
 	return lo < l->n_agencies && l->agencies[lo].id == id ? (long)lo : -1;
 }
 
+/* Maps the ids of a sorted array to indexes with a table, when the ids are
+ * dense enough (task and agency ids are row ids, mostly consecutive): looked
+ * up once per assignment and per event, where a binary search showed. */
+struct id_map {
+	int64_t lo, hi; /* the table covers ids lo..hi */
+	long *at;       /* index, or -1; NULL: no table, use binary search */
+};
+
+/* A table for ids lo..hi of n sorted items, all unset; false (and no table)
+ * when the ids are too sparse for one. */
+static bool id_map_init(struct id_map *m, size_t n, int64_t lo, int64_t hi)
+{
+	uint64_t span = (uint64_t)hi - (uint64_t)lo;
+	m->at = NULL;
+	m->lo = lo;
+	m->hi = hi;
+	if (n == 0 || hi < lo || span > 4 * (uint64_t)n + 1024)
+		return false;
+	m->at = xmalloc(((size_t)span + 1) * sizeof *m->at);
+	for (size_t i = 0; i <= (size_t)span; i++)
+		m->at[i] = -1;
+	return true;
+}
+
+static void id_map_put(struct id_map *m, int64_t id, size_t index)
+{
+	m->at[(uint64_t)id - (uint64_t)m->lo] = (long)index;
+}
+
+static long id_map_find(const struct id_map *m, int64_t id)
+{
+	return id < m->lo || id > m->hi ? -1 : m->at[(uint64_t)id - (uint64_t)m->lo];
+}
+
 static int load_agencies(struct db *db, const struct report_filter *f, struct loaded *l, char *err)
 {
 	static const char agencies[] = "SELECT id, name FROM agency ORDER BY id";
+	/* In the primary key's order: by task, like the tasks. */
 	static const char assigns[] =
 		"SELECT task_id, agency_id, role = 'lead', position FROM task_agency"
-		" WHERE ?1 OR role = 'lead'";
+		" WHERE ?1 OR role = 'lead' ORDER BY task_id";
+	struct id_map am = { 0 };
 	sqlite3_stmt *st = db_prepare(db, agencies, err);
-	int rc;
+	int rc, ret = -1;
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -200,25 +236,38 @@ static int load_agencies(struct db *db, const struct report_filter *f, struct lo
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "reading agencies", err);
+	if (l->n_agencies && id_map_init(&am, l->n_agencies, l->agencies[0].id, l->agencies[l->n_agencies - 1].id))
+		for (size_t i = 0; i < l->n_agencies; i++)
+			id_map_put(&am, l->agencies[i].id, i);
 	if (!(st = db_prepare(db, assigns, err)))
-		return -1;
+		goto out;
 	sqlite3_bind_int(st, 1, f->cooperating);
+	size_t next = 0; /* tasks before it have ids below the current row's */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long t = find_task(l, sqlite3_column_int64(st, 0));
-		long a = find_agency(l, sqlite3_column_int64(st, 1));
-		if (t < 0 || a < 0)
+		int64_t task_id = sqlite3_column_int64(st, 0), agency_id = sqlite3_column_int64(st, 1);
+		while (next < l->n_tasks && l->tasks[next].id < task_id)
+			next++;
+		if (next == l->n_tasks || l->tasks[next].id != task_id)
+			continue;
+		long a = am.at ? id_map_find(&am, agency_id) : find_agency(l, agency_id);
+		if (a < 0)
 			continue;
 		xgrow((void **)&l->assigns, &l->cap_assigns, l->n_assigns + 1, sizeof *l->assigns);
 		struct report_assign *as = &l->assigns[l->n_assigns++];
-		as->task = (size_t)t;
+		as->task = next;
 		as->agency = (size_t)a;
 		as->role = sqlite3_column_int(st, 2) ? REPORT_LEAD : REPORT_COOPERATING;
 		as->position = sqlite3_column_int(st, 3);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "reading assignments", err);
-	return 0;
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "reading assignments", err);
+		goto out;
+	}
+	ret = 0;
+out:
+	free(am.at);
+	return ret;
 }
 
 /* Replays the audit trail up to f->as_of over the loaded tasks (see the header). */
@@ -231,6 +280,10 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 	civil_day *created = xcalloc(l->n_tasks ? l->n_tasks : 1, sizeof *created);
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	int rc, ret = -1;
+	struct id_map tm = { 0 };
+	if (l->n_tasks && id_map_init(&tm, l->n_tasks, l->tasks[0].id, l->tasks[l->n_tasks - 1].id))
+		for (size_t i = 0; i < l->n_tasks; i++)
+			id_map_put(&tm, l->tasks[i].id, i);
 	if (!st)
 		goto out;
 	for (size_t i = 0; i < l->n_tasks; i++) {
@@ -240,7 +293,8 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 		created[i] = DATE_NONE; /* no 'created' event: kept */
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long i = find_task(l, sqlite3_column_int64(st, 0));
+		int64_t id = sqlite3_column_int64(st, 0);
+		long i = tm.at ? id_map_find(&tm, id) : find_task(l, id);
 		if (i < 0)
 			continue;
 		struct report_task *t = &l->tasks[i];
@@ -283,6 +337,7 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 	l->n_tasks = n;
 	ret = 0;
 out:
+	free(tm.at);
 	free(created);
 	free(extended);
 	return ret;
