@@ -105,18 +105,25 @@ static void put_escaped(struct sink *o, const char *s, size_t len, const char *c
 
 /* --- a grid of text cells: what every format draws ---------------------- */
 
-/* The cells' text lives in one block (text), each cell at an offset with its
- * length; offset 0 holds "", the text of an empty cell. */
+/* A cell is a pointer and a length: to the report's own text when it needs
+ * no change (the report outlives the grid), else to text made for it in
+ * blocks that never move. */
+struct block {
+	struct block *next;
+	size_t used, size;
+	char text[];
+};
+
 struct grid {
 	const char *caption;      /* may be NULL */
 	size_t ncol, nrow;        /* nrow excludes the header */
 	const char **head;        /* ncol, static strings */
 	bool *numeric;            /* ncol: right-aligned */
 	bool last_is_total;
-	size_t *off, *len;        /* nrow * ncol */
+	const char **text;        /* nrow * ncol, never NULL */
+	size_t *len;              /* nrow * ncol */
 	size_t cap_cells;
-	char *text;
-	size_t n_text, cap_text;
+	struct block *blocks;     /* the newest first */
 };
 
 static void grid_init(struct grid *g, const char *caption, size_t ncol)
@@ -126,18 +133,19 @@ static void grid_init(struct grid *g, const char *caption, size_t ncol)
 	g->ncol = ncol;
 	g->head = xcalloc(ncol, sizeof *g->head);
 	g->numeric = xcalloc(ncol, sizeof *g->numeric);
-	xgrow((void **)&g->text, &g->cap_text, 1, 1);
-	g->text[0] = '\0';
-	g->n_text = 1;
 }
 
 static void grid_release(struct grid *g)
 {
 	free(g->head);
 	free(g->numeric);
-	free(g->off);
-	free(g->len);
 	free(g->text);
+	free(g->len);
+	while (g->blocks) {
+		struct block *b = g->blocks;
+		g->blocks = b->next;
+		free(b);
+	}
 }
 
 static void grid_head(struct grid *g, size_t col, const char *text, bool numeric)
@@ -151,30 +159,41 @@ static void grid_head(struct grid *g, size_t col, const char *text, bool numeric
 static size_t grid_row(struct grid *g)
 {
 	size_t first = g->nrow * g->ncol;
-	xgrow((void **)&g->off, &g->cap_cells, first + g->ncol, sizeof *g->off);
+	xgrow((void **)&g->text, &g->cap_cells, first + g->ncol, sizeof *g->text);
 	g->len = xrealloc(g->len, g->cap_cells * sizeof *g->len);
-	memset(g->off + first, 0, g->ncol * sizeof *g->off);
-	memset(g->len + first, 0, g->ncol * sizeof *g->len);
+	for (size_t c = 0; c < g->ncol; c++) {
+		g->text[first + c] = "";
+		g->len[first + c] = 0;
+	}
 	g->nrow++;
 	return first;
 }
 
-static const char *cell(const struct grid *g, size_t i) { return g->text + g->off[i]; }
+static const char *cell(const struct grid *g, size_t i) { return g->text[i]; }
 
-/* Room for n bytes and a NUL at the end of the text block. */
+/* Room for n bytes and a NUL, for cell_done(). */
 static char *cell_room(struct grid *g, size_t n)
 {
-	xgrow((void **)&g->text, &g->cap_text, g->n_text + n + 1, 1);
-	return g->text + g->n_text;
+	struct block *b = g->blocks;
+	if (!b || b->size - b->used < n + 1) {
+		size_t size = n + 1 > 65536 ? n + 1 : 65536;
+		b = xmalloc(sizeof *b + size);
+		b->used = 0;
+		b->size = size;
+		b->next = g->blocks;
+		g->blocks = b;
+	}
+	return b->text + b->used;
 }
 
 /* The n bytes written at cell_room() become cell i. */
 static void cell_done(struct grid *g, size_t i, size_t n)
 {
-	g->text[g->n_text + n] = '\0';
-	g->off[i] = g->n_text;
+	struct block *b = g->blocks;
+	b->text[b->used + n] = '\0';
+	g->text[i] = b->text + b->used;
 	g->len[i] = n;
-	g->n_text += n + 1;
+	b->used += n + 1;
 }
 
 static void cell_text(struct grid *g, size_t i, const char *s)
@@ -213,9 +232,28 @@ static char *clean(const char *s)
 	return o;
 }
 
+/* True when s has a character clean_into() would replace. */
+static bool needs_clean(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f || (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+					      (unsigned char)s[i + 1] <= 0x9f))
+			return true;
+	}
+	return false;
+}
+
+/* s (which outlives the grid) cleaned of control characters: s itself when
+ * it has none. */
 static void cell_clean(struct grid *g, size_t i, const char *s)
 {
 	size_t n = strlen(s);
+	if (!needs_clean(s, n)) {
+		g->text[i] = s;
+		g->len[i] = n;
+		return;
+	}
 	cell_done(g, i, clean_into(cell_room(g, n), s, n));
 }
 
@@ -265,15 +303,39 @@ static void agency_grid(struct grid *g, const struct report *r, enum lang lang)
 	g->last_is_total = true;
 }
 
+/* The day as date_format_dmy() writes it ("14/05/2024"), without printf:
+ * this runs for every task line. */
+static void cell_day(struct grid *g, size_t i, civil_day day)
+{
+	char buf[DATE_BUF];
+	struct civil_date d;
+	if (day == DATE_NONE || (d = date_to_ymd(day)).year < 0 || d.year > 9999 || d.month < 1 ||
+	    d.month > 12 || d.day < 1 || d.day > 31) {
+		cell_text(g, i, date_format_dmy(day, buf));
+		return;
+	}
+	char *p = cell_room(g, 10);
+	p[0] = (char)('0' + d.day / 10);
+	p[1] = (char)('0' + d.day % 10);
+	p[2] = '/';
+	p[3] = (char)('0' + d.month / 10);
+	p[4] = (char)('0' + d.month % 10);
+	p[5] = '/';
+	p[6] = (char)('0' + d.year / 1000);
+	p[7] = (char)('0' + d.year / 100 % 10);
+	p[8] = (char)('0' + d.year / 10 % 10);
+	p[9] = (char)('0' + d.year % 10);
+	cell_done(g, i, 10);
+}
+
 /* The first five cells of a task line: ID, section, task, lead, due. */
 static void line_cells(struct grid *g, size_t row, const struct report_line *l)
 {
-	char due[DATE_BUF];
 	cell_int(g, row, l->task_id);
 	cell_clean(g, row + 1, l->section);
 	cell_clean(g, row + 2, l->summary);
 	cell_clean(g, row + 3, l->leads);
-	cell_text(g, row + 4, date_format_dmy(l->due, due));
+	cell_day(g, row + 4, l->due);
 }
 
 static void overdue_grid(struct grid *g, const struct report *r, enum lang lang, const char *caption)
