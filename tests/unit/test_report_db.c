@@ -45,7 +45,10 @@ static const char data_sql[] =
 	" (%lld, 'x', '2024-03-24', 'w', 'extend', '2024-03-25', '2024-04-01'),"
 	" (%lld, 'x', '2024-04-02', 'w', 'created', NULL, 'new'),"
 	" (%lld, 'x', '2024-04-03', 'w', 'status', 'new', 'in_progress'),"
-	" (%lld, 'x', '2024-04-20', 'w', 'status', 'in_progress', 'done');";
+	" (%lld, 'x', '2024-04-20', 'w', 'status', 'in_progress', 'done'),"
+	/* other kinds never change the status, whatever their values */
+	" (%lld, 'x', '2024-03-30', 'w', 'note', NULL, 'cancelled'),"
+	" (%lld, 'x', '2024-03-30', 'w', 'assign', 'in_progress', 'done');";
 
 /* Ids of tasks 1..5 and agencies A, B, C in one layout. */
 struct layout {
@@ -64,12 +67,12 @@ static void fill(const char *path, const struct layout *l)
 	char *sql = NULL;
 	int n = snprintf(NULL, 0, data_sql, a[0], a[1], a[2], t[1], t[2], t[3], t[4], t[5], t[1], a[0], t[1],
 			 a[1], t[2], a[1], t[3], a[0], t[4], a[2], t[5], a[1], t[1], t[5], t[1], t[2], t[2], t[1],
-			 t[3], t[3], t[3]);
+			 t[3], t[3], t[3], t[1], t[2]);
 	sql = malloc((size_t)n + 1);
 	assert_non_null(sql);
 	snprintf(sql, (size_t)n + 1, data_sql, a[0], a[1], a[2], t[1], t[2], t[3], t[4], t[5], t[1], a[0], t[1],
 		 a[1], t[2], a[1], t[3], a[0], t[4], a[2], t[5], a[1], t[1], t[5], t[1], t[2], t[2], t[1], t[3],
-		 t[3], t[3]);
+		 t[3], t[3], t[1], t[2]);
 	sqlite3 *s;
 	char *msg = NULL;
 	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
