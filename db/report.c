@@ -218,10 +218,9 @@ static long id_map_find(const struct id_map *m, int64_t id)
 static int load_agencies(struct db *db, const struct report_filter *f, struct loaded *l, char *err)
 {
 	static const char agencies[] = "SELECT id, name FROM agency ORDER BY id";
-	/* In the primary key's order: by task, like the tasks. */
-	static const char assigns[] =
-		"SELECT task_id, agency_id, role = 'lead', position FROM task_agency"
-		" WHERE ?1 OR role = 'lead' ORDER BY task_id";
+	/* In the primary key's order: by task, like the tasks. The role is
+	 * compared here, not in SQL (twice per row there). */
+	static const char assigns[] = "SELECT task_id, agency_id, role, position FROM task_agency ORDER BY task_id";
 	struct id_map am = { 0 };
 	sqlite3_stmt *st = db_prepare(db, agencies, err);
 	int rc, ret = -1;
@@ -241,9 +240,12 @@ static int load_agencies(struct db *db, const struct report_filter *f, struct lo
 			id_map_put(&am, l->agencies[i].id, i);
 	if (!(st = db_prepare(db, assigns, err)))
 		goto out;
-	sqlite3_bind_int(st, 1, f->cooperating);
 	size_t next = 0; /* tasks before it have ids below the current row's */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *role = sqlite3_column_text(st, 2);
+		bool lead = role && sqlite3_column_bytes(st, 2) == 4 && memcmp(role, "lead", 4) == 0;
+		if (!lead && !f->cooperating)
+			continue;
 		int64_t task_id = sqlite3_column_int64(st, 0), agency_id = sqlite3_column_int64(st, 1);
 		while (next < l->n_tasks && l->tasks[next].id < task_id)
 			next++;
@@ -256,7 +258,7 @@ static int load_agencies(struct db *db, const struct report_filter *f, struct lo
 		struct report_assign *as = &l->assigns[l->n_assigns++];
 		as->task = next;
 		as->agency = (size_t)a;
-		as->role = sqlite3_column_int(st, 2) ? REPORT_LEAD : REPORT_COOPERATING;
+		as->role = lead ? REPORT_LEAD : REPORT_COOPERATING;
 		as->position = sqlite3_column_int(st, 3);
 	}
 	sqlite3_reset(st);
