@@ -122,6 +122,21 @@ static void clean_into(struct buf *b, const char *text, bool single_line)
 			continue;
 		}
 		unsigned c = *p;
+		/* Vietnamese letters and combining marks: U+00C0..U+07FF and
+		 * U+1000..U+1FFF hold nothing to change, so valid sequences there
+		 * are copied without decoding */
+		if (c >= 0xC3 && c <= 0xDF && (p[1] & 0xC0) == 0x80) {
+			memcpy(o, p, 2);
+			o += 2;
+			p += 2;
+			continue;
+		}
+		if (c == 0xE1 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+			memcpy(o, p, 3);
+			o += 3;
+			p += 3;
+			continue;
+		}
 		if (c < 0x80) {
 			if (c == '\r') {
 				*o++ = nl;

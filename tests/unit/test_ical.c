@@ -725,6 +725,12 @@ static void test_control_characters_cleaned(void **state)
 		{ "x\xc2\x85y\xc2\xa0z", "xy\xc2\xa0z", "xy\xc2\xa0z" }, /* C1 NEL dropped, NBSP kept */
 		{ "bad \xff\xc3z \xed\xa0\x80 end", "bad ??z ??? end", "bad ??z ??? end" },
 		{ "l\xe2\x80\xa8m\xef\xbf\xbdn", "l\nm?n", "l m?n" },
+		/* Vietnamese, precomposed and with combining marks, is kept; a
+		 * sequence cut short is not (the copy without decoding) */
+		{ "Kế hoạch e\xcc\x81 \xc3\x80", "Kế hoạch e\xcc\x81 \xc3\x80", "Kế hoạch e\xcc\x81 \xc3\x80" },
+		{ "a\xe1\xba" "b\xc3", "a??b?", "a??b?" },
+		{ "\xe1\xba\xbf\xe1\xbb\xb9\xdf\xbf", "\xe1\xba\xbf\xe1\xbb\xb9\xdf\xbf",
+		  "\xe1\xba\xbf\xe1\xbb\xb9\xdf\xbf" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *m = ical_text_clean(cases[i].in, false), *s = ical_text_clean(cases[i].in, true);
