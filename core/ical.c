@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -913,38 +915,48 @@ out:
 
 /* ------------------------------------------------------------------- writer */
 
-/* One share of a batch, serialised by its own thread: libical keeps its
- * per-call state in thread-specific storage, and the options are read-only. */
-struct share {
-	const struct prepared *prep;
-	const struct task *tasks;
-	const int64_t *sequences;
-	size_t n, done;  /* tasks [0, done) serialised */
-	size_t *lens;    /* octets of each task's components in out */
-	struct scratch scratch;
+/* A batch is cut into pieces of PIECE tasks that threads take in turn (the
+ * thread waiting for the batch takes some too), each into its own buffer;
+ * the pieces are then written in order. libical keeps its per-call state in
+ * thread-specific storage, and the options are read-only. */
+#define PIECE 32
+/* Below this many tasks a batch is not worth a thread. */
+#define MIN_THREADED 64
+#define MAX_THREADS 8
+
+struct piece {
 	struct buf out;
+	size_t done; /* tasks serialised: all of the piece's, unless rc */
 	int rc;
 	char err[ERR_MAX];
 };
 
-#define MAX_SHARES 8
-/* Below this many tasks a batch is not worth a thread. */
-#define MIN_SHARE 64
+/* One thread's part: its scratch space (and kept properties) stays with it. */
+struct worker {
+	struct ical_writer *w;
+	struct scratch scratch;
+};
 
 struct ical_writer {
 	ical_write_fn write;
 	void *ctx;
 	FILE *file;
 	struct prepared prep;
-	struct share shares[MAX_SHARES];
-	size_t n_shares; /* how many threads a batch may use */
-	/* the batch begun and not yet written: its shares, and which of them
-	 * have a thread (the others are serialised when it is waited for) */
-	size_t k;
-	bool started[MAX_SHARES], pending;
-	pthread_t threads[MAX_SHARES];
-	size_t *lens;    /* lengths for a caller that passes none */
-	size_t lens_cap;
+	size_t n_threads; /* threads a batch may start: one per processor */
+	/* the batch begun and not yet written */
+	const struct task *tasks;
+	const int64_t *sequences;
+	size_t *lens;
+	size_t n;
+	struct piece *pieces;
+	size_t n_pieces, cap_pieces;
+	atomic_size_t next_piece;
+	struct worker workers[MAX_THREADS + 1]; /* [0]: the waiting thread */
+	pthread_t threads[MAX_THREADS];
+	size_t n_started;
+	bool pending;
+	size_t *own_lens; /* lengths for a caller that passes none */
+	size_t own_lens_cap;
 	char *footer;
 	size_t count;
 	int write_errno; /* 0, or errno of the first sink failure */
@@ -1014,7 +1026,7 @@ struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_f
 	w->write = write;
 	w->ctx = ctx;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	w->n_shares = cpus < 1 ? 1 : cpus > MAX_SHARES ? MAX_SHARES : (size_t)cpus;
+	w->n_threads = cpus <= 1 ? 0 : cpus > MAX_THREADS ? MAX_THREADS : (size_t)cpus;
 	if (prepare(opt, &w->prep, err))
 		goto fail;
 	header_footer(opt, &header, &w->footer);
@@ -1036,18 +1048,25 @@ struct ical_writer *ical_writer_new_file(const struct ical_options *opt, FILE *o
 	return w;
 }
 
-static void *serialise_share(void *arg)
+/* Serialises pieces of the pending batch until none is left. */
+static void *serialise_pieces(void *arg)
 {
-	struct share *sh = arg;
-	sh->out.len = 0;
-	sh->rc = 0;
-	for (sh->done = 0; sh->done < sh->n; sh->done++) {
-		size_t before = sh->out.len;
-		sh->rc = build_task(&sh->out, &sh->tasks[sh->done], sh->sequences[sh->done], sh->prep,
-				    &sh->scratch, sh->err);
-		if (sh->rc)
-			break;
-		sh->lens[sh->done] = sh->out.len - before;
+	struct worker *k = arg;
+	struct ical_writer *w = k->w;
+	size_t i;
+	while ((i = atomic_fetch_add(&w->next_piece, 1)) < w->n_pieces) {
+		struct piece *pc = &w->pieces[i];
+		size_t first = i * PIECE, n = w->n - first < PIECE ? w->n - first : PIECE;
+		pc->out.len = 0;
+		pc->rc = 0;
+		for (pc->done = 0; pc->done < n; pc->done++) {
+			size_t t = first + pc->done, before = pc->out.len;
+			pc->rc = build_task(&pc->out, &w->tasks[t], w->sequences[t], &w->prep, &k->scratch,
+					    pc->err);
+			if (pc->rc)
+				break;
+			w->lens[t] = pc->out.len - before;
+		}
 	}
 	return NULL;
 }
@@ -1060,27 +1079,30 @@ int ical_writer_begin_many(struct ical_writer *w, const struct task *tasks,
 	if (w->failed)
 		return sink(w, NULL, 0, err); /* says why */
 	if (!lens) {
-		if (n > w->lens_cap) {
-			free(w->lens);
-			w->lens = xcalloc(n, sizeof *w->lens);
-			w->lens_cap = n;
+		if (n > w->own_lens_cap) {
+			free(w->own_lens);
+			w->own_lens = xcalloc(n, sizeof *w->own_lens);
+			w->own_lens_cap = n;
 		}
-		lens = w->lens;
+		lens = w->own_lens;
 	}
-	size_t k = n / MIN_SHARE;
-	w->k = k < 1 ? 1 : k > w->n_shares ? w->n_shares : k;
-	for (size_t i = 0, first = 0; i < w->k; i++) {
-		struct share *sh = &w->shares[i];
-		size_t count = n / w->k + (i < n % w->k);
-		sh->prep = &w->prep;
-		sh->tasks = tasks + first;
-		sh->sequences = sequences + first;
-		sh->lens = lens + first;
-		sh->n = count;
-		first += count;
-		/* a share without a thread is serialised by ical_writer_wait() */
-		w->started[i] = n >= MIN_SHARE && w->n_shares > 1 &&
-				pthread_create(&w->threads[i], NULL, serialise_share, sh) == 0;
+	w->tasks = tasks;
+	w->sequences = sequences;
+	w->lens = lens;
+	w->n = n;
+	w->n_pieces = (n + PIECE - 1) / PIECE;
+	if (w->n_pieces > w->cap_pieces) {
+		w->pieces = xrealloc(w->pieces, w->n_pieces * sizeof *w->pieces);
+		memset(w->pieces + w->cap_pieces, 0, (w->n_pieces - w->cap_pieces) * sizeof *w->pieces);
+		w->cap_pieces = w->n_pieces;
+	}
+	atomic_store(&w->next_piece, 0);
+	w->n_started = 0;
+	for (size_t i = 1; n >= MIN_THREADED && i <= w->n_threads; i++) {
+		w->workers[i].w = w;
+		if (pthread_create(&w->threads[w->n_started], NULL, serialise_pieces, &w->workers[i]))
+			break; /* the waiting thread does the rest */
+		w->n_started++;
 	}
 	w->pending = true;
 	return 0;
@@ -1091,21 +1113,19 @@ int ical_writer_wait(struct ical_writer *w, char *err)
 	if (!w->pending)
 		return 0;
 	w->pending = false;
-	for (size_t i = 0; i < w->k; i++) {
-		if (w->started[i])
-			pthread_join(w->threads[i], NULL);
-		else
-			serialise_share(&w->shares[i]);
-	}
+	w->workers[0].w = w;
+	serialise_pieces(&w->workers[0]);
+	for (size_t i = 0; i < w->n_started; i++)
+		pthread_join(w->threads[i], NULL);
 	/* in task order: everything before the first bad task is written */
-	for (size_t i = 0; i < w->k; i++) {
-		struct share *sh = &w->shares[i];
-		if (sink(w, sh->out.p, sh->out.len, err))
+	for (size_t i = 0; i < w->n_pieces; i++) {
+		struct piece *pc = &w->pieces[i];
+		if (sink(w, pc->out.p, pc->out.len, err))
 			return -1;
-		for (size_t j = 0; j < sh->done; j++)
-			w->count += sh->lens[j] > 0;
-		if (sh->rc)
-			return err_set(err, "%s", sh->err);
+		for (size_t j = 0; j < pc->done; j++)
+			w->count += w->lens[i * PIECE + j] > 0;
+		if (pc->rc)
+			return err_set(err, "%s", pc->err);
 	}
 	return 0;
 }
@@ -1157,15 +1177,18 @@ void ical_writer_free(struct ical_writer *w)
 {
 	if (!w)
 		return;
-	for (size_t i = 0; w->pending && i < w->k; i++) /* the threads read the writer */
-		if (w->started[i])
+	if (w->pending) { /* the threads read the writer */
+		atomic_store(&w->next_piece, SIZE_MAX / 2);
+		for (size_t i = 0; i < w->n_started; i++)
 			pthread_join(w->threads[i], NULL);
-	free(w->prep.alarms);
-	for (size_t i = 0; i < MAX_SHARES; i++) {
-		scratch_release(&w->shares[i].scratch);
-		free(w->shares[i].out.p);
 	}
-	free(w->lens);
+	free(w->prep.alarms);
+	for (size_t i = 0; i <= MAX_THREADS; i++)
+		scratch_release(&w->workers[i].scratch);
+	for (size_t i = 0; i < w->cap_pieces; i++)
+		free(w->pieces[i].out.p);
+	free(w->pieces);
+	free(w->own_lens);
 	free(w->footer);
 	free(w);
 }
