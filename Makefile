@@ -23,8 +23,8 @@ DEFS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
        -DHANCHOT_VERSION='"$(VERSION)"' -DHANCHOT_DATADIR='"$(PREFIX)/share/hanchot"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = -std=c11 $(DEFS) $(WARN) -I. $(PKG_CFLAGS) $(CFLAGS)
-LIBS       = $(PKG_LIBS) -lm
+ALL_CFLAGS = -std=c11 -pthread $(DEFS) $(WARN) -I. $(PKG_CFLAGS) $(CFLAGS)
+LIBS       = $(PKG_LIBS) -lm -pthread
 
 B = build
 Q = @

@@ -2,9 +2,13 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <libical/ical.h>
 
@@ -120,6 +124,21 @@ static void clean_into(struct buf *b, const char *text, bool single_line)
 			continue;
 		}
 		unsigned c = *p;
+		/* Vietnamese letters and combining marks: U+00C0..U+07FF and
+		 * U+1000..U+1FFF hold nothing to change, so valid sequences there
+		 * are copied without decoding */
+		if (c >= 0xC3 && c <= 0xDF && (p[1] & 0xC0) == 0x80) {
+			memcpy(o, p, 2);
+			o += 2;
+			p += 2;
+			continue;
+		}
+		if (c == 0xE1 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+			memcpy(o, p, 3);
+			o += 3;
+			p += 3;
+			continue;
+		}
 		if (c < 0x80) {
 			if (c == '\r') {
 				*o++ = nl;
@@ -545,10 +564,44 @@ static const struct labels labels_en = {
 	},
 };
 
-/* Scratch space reused from one task to the next. */
+/* Properties whose text depends on one or two values (a date, SEQUENCE,
+ * TRIGGER, a CATEGORIES name...) recur from task to task: each is serialised
+ * by libical once and then copied, since libical's cost per property is most
+ * of an export's. An entry is keyed by what its text depends on. */
+enum prop_key {
+	KEY_NONE, /* not kept */
+	KEY_DTSTAMP, KEY_SEQUENCE, KEY_LAST_MODIFIED, KEY_DTSTART, KEY_DTEND, KEY_DUE,
+	KEY_CATEGORY, KEY_TRANSP, KEY_STATUS, KEY_COMPLETED, KEY_ACTION, KEY_TRIGGER,
+	KEY_TRIGGER_END,
+};
+
+struct prop_text {
+	enum prop_key kind; /* KEY_NONE: a free slot */
+	int64_t num;
+	char *str;          /* NULL when only num matters */
+	char *text;         /* the re-folded lines */
+	size_t len;
+};
+
+#define PROP_SLOTS 1024 /* a power of two; emptied when half full */
+
+/* Scratch space reused from one task to the next (one per thread). */
 struct scratch {
 	struct buf summary, description, alarm, tmp;
+	struct prop_text *props; /* PROP_SLOTS, or NULL until needed */
+	size_t n_props;
 };
+
+static void props_clear(struct scratch *s)
+{
+	for (size_t i = 0; s->props && i < PROP_SLOTS; i++) {
+		free(s->props[i].str);
+		free(s->props[i].text);
+	}
+	if (s->props)
+		memset(s->props, 0, PROP_SLOTS * sizeof *s->props);
+	s->n_props = 0;
+}
 
 static void scratch_release(struct scratch *s)
 {
@@ -556,8 +609,69 @@ static void scratch_release(struct scratch *s)
 	free(s->description.p);
 	free(s->alarm.p);
 	free(s->tmp.p);
+	props_clear(s);
+	free(s->props);
 	memset(s, 0, sizeof *s);
 }
+
+/* The slot of (kind, num, str): its entry, or the free slot to fill. */
+static struct prop_text *prop_slot(struct scratch *s, enum prop_key kind, int64_t num,
+				   const char *str)
+{
+	if (!s->props)
+		s->props = xcalloc(PROP_SLOTS, sizeof *s->props);
+	uint64_t h = (UINT64_C(14695981039346656037) ^ (uint64_t)kind) * UINT64_C(1099511628211);
+	h = (h ^ (uint64_t)num) * UINT64_C(1099511628211);
+	for (const unsigned char *c = (const unsigned char *)str; c && *c; c++)
+		h = (h ^ *c) * UINT64_C(1099511628211);
+	for (size_t i = (size_t)(h ^ h >> 29) & (PROP_SLOTS - 1);; i = (i + 1) & (PROP_SLOTS - 1)) {
+		struct prop_text *e = &s->props[i];
+		if (e->kind == KEY_NONE ||
+		    (e->kind == kind && e->num == num && (str ? e->str && !strcmp(e->str, str) : !e->str)))
+			return e;
+	}
+}
+
+/* Appends the kept text of (kind, num, str); false when there is none yet. */
+static bool emit_kept(struct scratch *s, struct buf *out, enum prop_key kind, int64_t num,
+		      const char *str)
+{
+	const struct prop_text *e = prop_slot(s, kind, num, str);
+	if (e->kind == KEY_NONE)
+		return false;
+	buf_add(out, e->text, e->len);
+	return true;
+}
+
+/* Serialises p with libical, appends it re-folded, keeps the text under
+ * (kind, num, str) unless kind is KEY_NONE, and frees p. */
+static void emit_prop(struct scratch *s, struct buf *out, icalproperty *p, enum prop_key kind,
+		      int64_t num, const char *str)
+{
+	size_t start = out->len;
+	char *text = icalproperty_as_ical_string_r(p);
+	if (text) {
+		refold_owned(out, text, strlen(text));
+		free(text);
+	}
+	icalproperty_free(p);
+	if (kind == KEY_NONE)
+		return;
+	if (s->n_props >= PROP_SLOTS / 2)
+		props_clear(s);
+	struct prop_text *e = prop_slot(s, kind, num, str);
+	*e = (struct prop_text){ .kind = kind, .num = num, .str = str ? xstrdup(str) : NULL,
+				 .text = xmalloc(out->len - start + 1), .len = out->len - start };
+	memcpy(e->text, out->p + start, e->len);
+	s->n_props++;
+}
+
+/* The property made by `make` (evaluated only when needed), kept by key. */
+#define EMIT_KEPT(s, out, kind, num, str, make)                                                    \
+	do {                                                                                       \
+		if (!emit_kept(s, out, kind, num, str))                                            \
+			emit_prop(s, out, make, kind, num, str);                                   \
+	} while (0)
 
 static void add_names(struct buf *b, const char *label, char *const *names, size_t n)
 {
@@ -663,51 +777,56 @@ static bool day_in_range(civil_day d)
 	return d >= date_from_ymd(1, 1, 1) && d <= date_from_ymd(9999, 12, 31);
 }
 
-static void add_common(icalcomponent *c, const char *uid, const struct task *t, int seq,
-		       const struct prepared *p)
+static void emit_common(struct buf *out, const char *uid, const struct task *t, int seq,
+			const struct prepared *p, struct scratch *s)
 {
-	icalcomponent_add_property(c, icalproperty_new_uid(uid));
+	emit_prop(s, out, icalproperty_new_uid(uid), KEY_NONE, 0, NULL);
 	int64_t stamp = p->dtstamp;
 	bool have_mod = t->updated_at > 0 && t->updated_at <= MAX_UNIX;
 	if (!stamp && have_mod)
 		stamp = t->updated_at;
-	icalcomponent_add_property(c, icalproperty_new_dtstamp(utc_time(stamp)));
-	icalcomponent_add_property(c, icalproperty_new_sequence(seq));
+	EMIT_KEPT(s, out, KEY_DTSTAMP, stamp, NULL, icalproperty_new_dtstamp(utc_time(stamp)));
+	EMIT_KEPT(s, out, KEY_SEQUENCE, seq, NULL, icalproperty_new_sequence(seq));
 	if (have_mod)
-		icalcomponent_add_property(c, icalproperty_new_lastmodified(utc_time(t->updated_at)));
+		EMIT_KEPT(s, out, KEY_LAST_MODIFIED, t->updated_at, NULL,
+			  icalproperty_new_lastmodified(utc_time(t->updated_at)));
 }
 
-static void add_texts(icalcomponent *c, const struct task *t, struct scratch *s)
+static void emit_texts(struct buf *out, const struct task *t, struct scratch *s)
 {
-	icalcomponent_add_property(c, icalproperty_new_summary(s->summary.p));
+	emit_prop(s, out, icalproperty_new_summary(s->summary.p), KEY_NONE, 0, NULL);
 	if (s->description.len)
-		icalcomponent_add_property(c, icalproperty_new_description(s->description.p));
+		emit_prop(s, out, icalproperty_new_description(s->description.p), KEY_NONE, 0, NULL);
 	for (size_t i = 0; i < t->n_leads; i++) {
 		s->tmp.len = 0;
 		clean_value_into(&s->tmp, t->leads[i], true);
 		if (s->tmp.len)
-			icalcomponent_add_property(c, icalproperty_new_categories(s->tmp.p));
+			EMIT_KEPT(s, out, KEY_CATEGORY, 0, s->tmp.p,
+				  icalproperty_new_categories(s->tmp.p));
 	}
 }
 
-static void add_alarms(icalcomponent *c, const struct task *t, const struct prepared *p,
-		       struct scratch *s, bool related_end)
+static void emit_alarms(struct buf *out, const struct task *t, const struct prepared *p,
+			struct scratch *s, bool related_end)
 {
 	if (!status_is_open(t->status))
 		return;
+	enum prop_key trigger = related_end ? KEY_TRIGGER_END : KEY_TRIGGER;
 	for (size_t i = 0; i < p->n_alarms; i++) {
-		icalcomponent *a = icalcomponent_new(ICAL_VALARM_COMPONENT);
-		icalcomponent_add_property(a, icalproperty_new_action(ICAL_ACTION_DISPLAY));
-		struct icaltriggertype tr;
-		memset(&tr, 0, sizeof tr);
-		tr.time = icaltime_null_time();
-		tr.duration = p->alarms[i];
-		icalproperty *trig = icalproperty_new_trigger(tr);
-		if (related_end)
-			icalproperty_add_parameter(trig, icalparameter_new_related(ICAL_RELATED_END));
-		icalcomponent_add_property(a, trig);
-		icalcomponent_add_property(a, icalproperty_new_description(s->alarm.p));
-		icalcomponent_add_component(c, a);
+		buf_adds(out, "BEGIN:VALARM\r\n");
+		EMIT_KEPT(s, out, KEY_ACTION, 0, NULL, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+		if (!emit_kept(s, out, trigger, (int64_t)i, NULL)) {
+			struct icaltriggertype tr;
+			memset(&tr, 0, sizeof tr);
+			tr.time = icaltime_null_time();
+			tr.duration = p->alarms[i];
+			icalproperty *trig = icalproperty_new_trigger(tr);
+			if (related_end)
+				icalproperty_add_parameter(trig, icalparameter_new_related(ICAL_RELATED_END));
+			emit_prop(s, out, trig, trigger, (int64_t)i, NULL);
+		}
+		emit_prop(s, out, icalproperty_new_description(s->alarm.p), KEY_NONE, 0, NULL);
+		buf_adds(out, "END:VALARM\r\n");
 	}
 }
 
@@ -733,41 +852,43 @@ static int build_task(struct buf *out, const struct task *t, int64_t sequence,
 	snprintf(uid, sizeof uid, "%s", s->tmp.p);
 	build_texts(s, t, p);
 
+	/* Each component is written property by property, in the order
+	 * libical would write the component (properties, then VALARMs). */
 	if (p->kind & ICAL_KIND_EVENT) {
-		icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-		add_common(ev, uid, t, (int)sequence, p);
-		icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(t->due)));
-		icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(t->due + 1)));
-		add_texts(ev, t, s);
-		icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+		buf_adds(out, "BEGIN:VEVENT\r\n");
+		emit_common(out, uid, t, (int)sequence, p, s);
+		EMIT_KEPT(s, out, KEY_DTSTART, t->due, NULL, icalproperty_new_dtstart(ical_date(t->due)));
+		EMIT_KEPT(s, out, KEY_DTEND, t->due, NULL, icalproperty_new_dtend(ical_date(t->due + 1)));
+		emit_texts(out, t, s);
+		EMIT_KEPT(s, out, KEY_TRANSP, 0, NULL, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 		if (t->status == STATUS_CANCELLED)
-			icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
-		add_alarms(ev, t, p, s, false);
-		serialise_into(out, ev);
-		icalcomponent_free(ev);
+			EMIT_KEPT(s, out, KEY_STATUS, ICAL_STATUS_CANCELLED, NULL,
+				  icalproperty_new_status(ICAL_STATUS_CANCELLED));
+		emit_alarms(out, t, p, s, false);
+		buf_adds(out, "END:VEVENT\r\n");
 	}
 	if (p->kind & ICAL_KIND_TODO) {
 		char todo_uid[sizeof uid + 8];
 		snprintf(todo_uid, sizeof todo_uid, "%s-todo", uid);
-		icalcomponent *td = icalcomponent_new(ICAL_VTODO_COMPONENT);
-		add_common(td, todo_uid, t, (int)sequence, p);
-		icalcomponent_add_property(td, icalproperty_new_due(ical_date(t->due)));
-		add_texts(td, t, s);
+		buf_adds(out, "BEGIN:VTODO\r\n");
+		emit_common(out, todo_uid, t, (int)sequence, p, s);
+		EMIT_KEPT(s, out, KEY_DUE, t->due, NULL, icalproperty_new_due(ical_date(t->due)));
+		emit_texts(out, t, s);
 		enum icalproperty_status st = t->status == STATUS_DONE ? ICAL_STATUS_COMPLETED
 					      : t->status == STATUS_CANCELLED ? ICAL_STATUS_CANCELLED
 									       : ICAL_STATUS_NEEDSACTION;
-		icalcomponent_add_property(td, icalproperty_new_status(st));
+		EMIT_KEPT(s, out, KEY_STATUS, st, NULL, icalproperty_new_status(st));
 		if (t->status == STATUS_DONE) {
 			/* A civil date as an instant: noon UTC keeps the same calendar
 			 * day from UTC-11 to UTC+11 (Vietnam is UTC+7). */
 			int64_t when = t->completed != DATE_NONE ? (int64_t)t->completed * 86400 + 43200
 								 : t->updated_at;
 			if (when > 0 && when <= MAX_UNIX)
-				icalcomponent_add_property(td, icalproperty_new_completed(utc_time(when)));
+				EMIT_KEPT(s, out, KEY_COMPLETED, when, NULL,
+					  icalproperty_new_completed(utc_time(when)));
 		}
-		add_alarms(td, t, p, s, true);
-		serialise_into(out, td);
-		icalcomponent_free(td);
+		emit_alarms(out, t, p, s, true);
+		buf_adds(out, "END:VTODO\r\n");
 	}
 	return 0;
 }
@@ -794,13 +915,48 @@ out:
 
 /* ------------------------------------------------------------------- writer */
 
+/* A batch is cut into pieces of PIECE tasks that threads take in turn (the
+ * thread waiting for the batch takes some too), each into its own buffer;
+ * the pieces are then written in order. libical keeps its per-call state in
+ * thread-specific storage, and the options are read-only. */
+#define PIECE 32
+/* Below this many tasks a batch is not worth a thread. */
+#define MIN_THREADED 64
+#define MAX_THREADS 8
+
+struct piece {
+	struct buf out;
+	size_t done; /* tasks serialised: all of the piece's, unless rc */
+	int rc;
+	char err[ERR_MAX];
+};
+
+/* One thread's part: its scratch space (and kept properties) stays with it. */
+struct worker {
+	struct ical_writer *w;
+	struct scratch scratch;
+};
+
 struct ical_writer {
 	ical_write_fn write;
 	void *ctx;
 	FILE *file;
 	struct prepared prep;
-	struct scratch scratch;
-	struct buf comp;
+	size_t n_threads; /* threads a batch may start: one per processor */
+	/* the batch begun and not yet written */
+	const struct task *tasks;
+	const int64_t *sequences;
+	size_t *lens;
+	size_t n;
+	struct piece *pieces;
+	size_t n_pieces, cap_pieces;
+	atomic_size_t next_piece;
+	struct worker workers[MAX_THREADS + 1]; /* [0]: the waiting thread */
+	pthread_t threads[MAX_THREADS];
+	size_t n_started;
+	bool pending;
+	size_t *own_lens; /* lengths for a caller that passes none */
+	size_t own_lens_cap;
 	char *footer;
 	size_t count;
 	int write_errno; /* 0, or errno of the first sink failure */
@@ -869,6 +1025,8 @@ struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_f
 	struct buf header = { 0 };
 	w->write = write;
 	w->ctx = ctx;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	w->n_threads = cpus <= 1 ? 0 : cpus > MAX_THREADS ? MAX_THREADS : (size_t)cpus;
 	if (prepare(opt, &w->prep, err))
 		goto fail;
 	header_footer(opt, &header, &w->footer);
@@ -890,21 +1048,105 @@ struct ical_writer *ical_writer_new_file(const struct ical_options *opt, FILE *o
 	return w;
 }
 
+/* Serialises pieces of the pending batch until none is left. */
+static void *serialise_pieces(void *arg)
+{
+	struct worker *k = arg;
+	struct ical_writer *w = k->w;
+	size_t i;
+	while ((i = atomic_fetch_add(&w->next_piece, 1)) < w->n_pieces) {
+		struct piece *pc = &w->pieces[i];
+		size_t first = i * PIECE, n = w->n - first < PIECE ? w->n - first : PIECE;
+		pc->out.len = 0;
+		pc->rc = 0;
+		for (pc->done = 0; pc->done < n; pc->done++) {
+			size_t t = first + pc->done, before = pc->out.len;
+			pc->rc = build_task(&pc->out, &w->tasks[t], w->sequences[t], &w->prep, &k->scratch,
+					    pc->err);
+			if (pc->rc)
+				break;
+			w->lens[t] = pc->out.len - before;
+		}
+	}
+	return NULL;
+}
+
+int ical_writer_begin_many(struct ical_writer *w, const struct task *tasks,
+			   const int64_t *sequences, size_t n, size_t *lens, char *err)
+{
+	if (w->pending)
+		return err_set(err, "calendar export: a batch is already being serialised");
+	if (w->failed)
+		return sink(w, NULL, 0, err); /* says why */
+	if (!lens) {
+		if (n > w->own_lens_cap) {
+			free(w->own_lens);
+			w->own_lens = xcalloc(n, sizeof *w->own_lens);
+			w->own_lens_cap = n;
+		}
+		lens = w->own_lens;
+	}
+	w->tasks = tasks;
+	w->sequences = sequences;
+	w->lens = lens;
+	w->n = n;
+	w->n_pieces = (n + PIECE - 1) / PIECE;
+	if (w->n_pieces > w->cap_pieces) {
+		w->pieces = xrealloc(w->pieces, w->n_pieces * sizeof *w->pieces);
+		memset(w->pieces + w->cap_pieces, 0, (w->n_pieces - w->cap_pieces) * sizeof *w->pieces);
+		w->cap_pieces = w->n_pieces;
+	}
+	atomic_store(&w->next_piece, 0);
+	w->n_started = 0;
+	for (size_t i = 1; n >= MIN_THREADED && i <= w->n_threads; i++) {
+		w->workers[i].w = w;
+		if (pthread_create(&w->threads[w->n_started], NULL, serialise_pieces, &w->workers[i]))
+			break; /* the waiting thread does the rest */
+		w->n_started++;
+	}
+	w->pending = true;
+	return 0;
+}
+
+int ical_writer_wait(struct ical_writer *w, char *err)
+{
+	if (!w->pending)
+		return 0;
+	w->pending = false;
+	w->workers[0].w = w;
+	serialise_pieces(&w->workers[0]);
+	for (size_t i = 0; i < w->n_started; i++)
+		pthread_join(w->threads[i], NULL);
+	/* in task order: everything before the first bad task is written */
+	for (size_t i = 0; i < w->n_pieces; i++) {
+		struct piece *pc = &w->pieces[i];
+		if (sink(w, pc->out.p, pc->out.len, err))
+			return -1;
+		for (size_t j = 0; j < pc->done; j++)
+			w->count += w->lens[i * PIECE + j] > 0;
+		if (pc->rc)
+			return err_set(err, "%s", pc->err);
+	}
+	return 0;
+}
+
+int ical_writer_add_many(struct ical_writer *w, const struct task *tasks, const int64_t *sequences,
+			 size_t n, size_t *lens, char *err)
+{
+	if (ical_writer_begin_many(w, tasks, sequences, n, lens, err))
+		return -1;
+	return ical_writer_wait(w, err);
+}
+
 int ical_writer_add(struct ical_writer *w, const struct task *t, int64_t sequence, char *err)
 {
-	w->comp.len = 0;
-	if (build_task(&w->comp, t, sequence, &w->prep, &w->scratch, err))
-		return -1;
-	if (w->comp.len == 0)
-		return 0;
-	if (sink(w, w->comp.p, w->comp.len, err))
-		return -1;
-	w->count++;
-	return 0;
+	return ical_writer_add_many(w, t, &sequence, 1, NULL, err);
 }
 
 int ical_writer_add_text(struct ical_writer *w, const char *text, size_t len, char *err)
 {
+	if (w->pending)
+		return err_set(err, "calendar export: a batch is still being serialised");
 	if (len == 0)
 		return 0;
 	static const char begin[] = "BEGIN:V";
@@ -919,7 +1161,7 @@ int ical_writer_add_text(struct ical_writer *w, const char *text, size_t len, ch
 
 int ical_writer_finish(struct ical_writer *w, char *err)
 {
-	if (sink(w, w->footer, strlen(w->footer), err))
+	if (ical_writer_wait(w, err) || sink(w, w->footer, strlen(w->footer), err))
 		return -1;
 	if (w->file && fflush(w->file) != 0) {
 		w->failed = true;
@@ -935,9 +1177,18 @@ void ical_writer_free(struct ical_writer *w)
 {
 	if (!w)
 		return;
+	if (w->pending) { /* the threads read the writer */
+		atomic_store(&w->next_piece, SIZE_MAX / 2);
+		for (size_t i = 0; i < w->n_started; i++)
+			pthread_join(w->threads[i], NULL);
+	}
 	free(w->prep.alarms);
-	scratch_release(&w->scratch);
-	free(w->comp.p);
+	for (size_t i = 0; i <= MAX_THREADS; i++)
+		scratch_release(&w->workers[i].scratch);
+	for (size_t i = 0; i < w->cap_pieces; i++)
+		free(w->pieces[i].out.p);
+	free(w->pieces);
+	free(w->own_lens);
 	free(w->footer);
 	free(w);
 }

@@ -100,12 +100,28 @@ struct ical_writer *ical_writer_new_file(const struct ical_options *opt, FILE *o
  * or -1 with a message (bad task, sink failure). After a sink failure every
  * later call fails too. */
 int ical_writer_add(struct ical_writer *w, const struct task *t, int64_t sequence, char *err);
+/* The same for tasks[0..n), sequences[i] being tasks[i]'s: serialised by up to
+ * one thread per processor (a batch of a few hundred tasks or more is worth
+ * it), written in order. lens (NULL, or n entries) receives the octets written
+ * for each task. On a bad task, the tasks before it are written and -1 is
+ * returned with its message. */
+int ical_writer_add_many(struct ical_writer *w, const struct task *tasks, const int64_t *sequences,
+			 size_t n, size_t *lens, char *err);
+/* ical_writer_add_many() in two halves, so the caller can prepare the next
+ * batch meanwhile: begin starts serialising on other threads and returns at
+ * once (0, or -1 with a message when a batch is already begun or the sink has
+ * failed); tasks, sequences and lens stay the caller's and must not change
+ * until ical_writer_wait() has written the batch and returned as
+ * ical_writer_add_many() would (0 when no batch is begun). */
+int ical_writer_begin_many(struct ical_writer *w, const struct task *tasks,
+			   const int64_t *sequences, size_t n, size_t *lens, char *err);
+int ical_writer_wait(struct ical_writer *w, char *err);
 /* Writes text returned earlier by ical_task_component() with the same options
  * fingerprint (e.g. from a cache). "" is accepted and writes nothing. Returns 0,
  * or -1 with a message when the text is not whole components ending in CRLF
  * or the sink fails. */
 int ical_writer_add_text(struct ical_writer *w, const char *text, size_t len, char *err);
-/* Writes the footer (and fflush()es a stdio stream). Returns 0, or -1 with a
+/* Writes a begun batch, then the footer (and fflush()es a stdio stream). Returns 0, or -1 with a
  * message when this or any earlier write failed. Call once. */
 int ical_writer_finish(struct ical_writer *w, char *err);
 /* Tasks written so far (calls that wrote at least one component). */

@@ -108,12 +108,43 @@ static void fill_line(struct report_line *l, const struct report_input *in, cons
 		l->days_late = (int)(t->completed - t->due);
 }
 
-static int cmp_overdue(const void *a, const void *b)
+/* An overdue task, sorted before its line is made: the sort moves these
+ * small keys instead of whole lines. */
+struct overdue_key {
+	int64_t id;
+	int days_late;
+	size_t task; /* index in the input */
+};
+
+/* Most days late first, then by id. */
+static bool before(const struct overdue_key *x, const struct overdue_key *y)
 {
-	const struct report_line *x = a, *y = b;
-	if (x->days_late != y->days_late)
-		return x->days_late > y->days_late ? -1 : 1;
-	return x->task_id < y->task_id ? -1 : x->task_id > y->task_id;
+	return x->days_late != y->days_late ? x->days_late > y->days_late : x->id < y->id;
+}
+
+/* A merge sort with the comparison inlined: qsort through a function
+ * pointer cost more than the rest of the counting. */
+static void sort_overdue(struct overdue_key *a, size_t n)
+{
+	struct overdue_key *tmp = xmalloc((n ? n : 1) * sizeof *tmp), *src = a, *dst = tmp;
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				dst[k++] = before(&src[j], &src[i]) ? src[j++] : src[i++];
+			while (i < mid)
+				dst[k++] = src[i++];
+			while (j < hi)
+				dst[k++] = src[j++];
+		}
+		struct overdue_key *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != a)
+		memcpy(a, src, n * sizeof *a);
+	free(tmp);
 }
 
 void report_compute(struct report *r, const struct report_input *in, const struct report_options *opt)
@@ -122,7 +153,8 @@ void report_compute(struct report *r, const struct report_input *in, const struc
 	/* per-agency counts, indexed like in->agencies */
 	struct report_counts *acc = xcalloc(in->n_agencies ? in->n_agencies : 1, sizeof *acc);
 	size_t *seen = xcalloc(in->n_agencies ? in->n_agencies : 1, sizeof *seen); /* task+1 last counted */
-	size_t cap_overdue = 0;
+	struct overdue_key *late = NULL;
+	size_t n_late = 0, cap_late = 0;
 
 	group_by_task(in, &g);
 	r->as_of = opt->as_of;
@@ -152,14 +184,19 @@ void report_compute(struct report *r, const struct report_input *in, const struc
 		if (rows_hit > 1)
 			r->shared_tasks = true;
 		if (cls == CLASS_OVERDUE) {
-			xgrow((void **)&r->overdue, &cap_overdue, r->n_overdue + 1, sizeof *r->overdue);
-			fill_line(&r->overdue[r->n_overdue++], in, &g, i, cls, opt->as_of);
+			xgrow((void **)&late, &cap_late, n_late + 1, sizeof *late);
+			late[n_late++] = (struct overdue_key){ t->id, (int)(opt->as_of - t->due), i };
 		}
 		if (opt->list_all)
 			fill_line(&r->tasks[r->n_tasks++], in, &g, i, cls, opt->as_of);
 	}
-	if (r->n_overdue > 1)
-		qsort(r->overdue, r->n_overdue, sizeof *r->overdue, cmp_overdue);
+	sort_overdue(late, n_late);
+	if (n_late) {
+		r->overdue = xcalloc(n_late, sizeof *r->overdue);
+		for (size_t k = 0; k < n_late; k++)
+			fill_line(&r->overdue[r->n_overdue++], in, &g, late[k].task, CLASS_OVERDUE, opt->as_of);
+	}
+	free(late);
 
 	size_t n_rows = 0;
 	for (size_t a = 0; a < in->n_agencies; a++)

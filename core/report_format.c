@@ -36,15 +36,94 @@ static const enum task_class column_classes[CLASS_COUNT] = {
 	CLASS_DONE_ON_TIME, CLASS_DONE_LATE, CLASS_CANCELLED,
 };
 
+/* --- output: a buffer in front of the FILE -------------------------------- */
+
+/* A report is written in many small pieces (a cell, padding, a quote): they
+ * are gathered here and reach stdio in large blocks. Errors show on the FILE
+ * (ferror), which report_write checks at the end. */
+#define SINK_SIZE 65536
+
+struct sink {
+	FILE *f;
+	size_t n;
+	char buf[SINK_SIZE];
+};
+
+static void sink_flush(struct sink *o)
+{
+	if (o->n)
+		fwrite(o->buf, 1, o->n, o->f);
+	o->n = 0;
+}
+
+static void put_mem(struct sink *o, const char *s, size_t len)
+{
+	if (len > SINK_SIZE - o->n) {
+		sink_flush(o);
+		if (len >= SINK_SIZE) {
+			fwrite(s, 1, len, o->f);
+			return;
+		}
+	}
+	memcpy(o->buf + o->n, s, len);
+	o->n += len;
+}
+
+static void put_str(struct sink *o, const char *s) { put_mem(o, s, strlen(s)); }
+
+static void put_char(struct sink *o, char c)
+{
+	if (o->n == SINK_SIZE)
+		sink_flush(o);
+	o->buf[o->n++] = c;
+}
+
+static void put_spaces(struct sink *o, size_t n)
+{
+	static const char spaces[] = "                                ";
+	while (n > 0) {
+		size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+		put_mem(o, spaces, k);
+		n -= k;
+	}
+}
+
+/* Writes s[0..len) with each byte that has an entry in esc replaced by it. */
+static void put_escaped(struct sink *o, const char *s, size_t len, const char *const esc[256])
+{
+	size_t run = 0;
+	for (size_t i = 0; i < len; i++) {
+		const char *e = esc[(unsigned char)s[i]];
+		if (!e)
+			continue;
+		put_mem(o, s + run, i - run);
+		put_str(o, e);
+		run = i + 1;
+	}
+	put_mem(o, s + run, len - run);
+}
+
 /* --- a grid of text cells: what every format draws ---------------------- */
 
+/* A cell is a pointer and a length: to the report's own text when it needs
+ * no change (the report outlives the grid), else to text made for it in
+ * blocks that never move. */
+struct block {
+	struct block *next;
+	size_t used, size;
+	char text[];
+};
+
 struct grid {
-	const char *caption; /* may be NULL */
-	size_t ncol, nrow;   /* nrow excludes the header */
-	char **head;         /* ncol */
-	char **cells;        /* nrow * ncol, owned */
-	bool *numeric;       /* ncol: right-aligned */
+	const char *caption;      /* may be NULL */
+	size_t ncol, nrow;        /* nrow excludes the header */
+	const char **head;        /* ncol, static strings */
+	bool *numeric;            /* ncol: right-aligned */
 	bool last_is_total;
+	const char **text;        /* nrow * ncol, never NULL */
+	size_t *len;              /* nrow * ncol */
+	size_t cap_cells;
+	struct block *blocks;     /* the newest first */
 };
 
 static void grid_init(struct grid *g, const char *caption, size_t ncol)
@@ -58,20 +137,77 @@ static void grid_init(struct grid *g, const char *caption, size_t ncol)
 
 static void grid_release(struct grid *g)
 {
-	for (size_t i = 0; i < g->ncol; i++)
-		free(g->head[i]);
-	for (size_t i = 0; i < g->nrow * g->ncol; i++)
-		free(g->cells[i]);
 	free(g->head);
-	free(g->cells);
 	free(g->numeric);
+	free(g->text);
+	free(g->len);
+	while (g->blocks) {
+		struct block *b = g->blocks;
+		g->blocks = b->next;
+		free(b);
+	}
 }
 
-/* Cleans control characters (C0, DEL, C1) into spaces; newly allocated. */
-static char *clean(const char *s)
+static void grid_head(struct grid *g, size_t col, const char *text, bool numeric)
+{
+	g->head[col] = text;
+	g->numeric[col] = numeric;
+}
+
+/* Adds a row of empty cells; returns the index of its first cell, for the
+ * cell_* functions (first + column). */
+static size_t grid_row(struct grid *g)
+{
+	size_t first = g->nrow * g->ncol;
+	xgrow((void **)&g->text, &g->cap_cells, first + g->ncol, sizeof *g->text);
+	g->len = xrealloc(g->len, g->cap_cells * sizeof *g->len);
+	for (size_t c = 0; c < g->ncol; c++) {
+		g->text[first + c] = "";
+		g->len[first + c] = 0;
+	}
+	g->nrow++;
+	return first;
+}
+
+static const char *cell(const struct grid *g, size_t i) { return g->text[i]; }
+
+/* Room for n bytes and a NUL, for cell_done(). */
+static char *cell_room(struct grid *g, size_t n)
+{
+	struct block *b = g->blocks;
+	if (!b || b->size - b->used < n + 1) {
+		size_t size = n + 1 > 65536 ? n + 1 : 65536;
+		b = xmalloc(sizeof *b + size);
+		b->used = 0;
+		b->size = size;
+		b->next = g->blocks;
+		g->blocks = b;
+	}
+	return b->text + b->used;
+}
+
+/* The n bytes written at cell_room() become cell i. */
+static void cell_done(struct grid *g, size_t i, size_t n)
+{
+	struct block *b = g->blocks;
+	b->text[b->used + n] = '\0';
+	g->text[i] = b->text + b->used;
+	g->len[i] = n;
+	b->used += n + 1;
+}
+
+static void cell_text(struct grid *g, size_t i, const char *s)
 {
 	size_t n = strlen(s);
-	char *o = xmalloc(n + 1), *p = o;
+	memcpy(cell_room(g, n), s, n);
+	cell_done(g, i, n);
+}
+
+/* Control characters (C0, DEL, C1) become spaces; returns the length written
+ * to o (never more than n). */
+static size_t clean_into(char *o, const char *s, size_t n)
+{
+	char *p = o;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 || c == 0x7f) {
@@ -84,31 +220,58 @@ static char *clean(const char *s)
 			*p++ = (char)c;
 		}
 	}
-	*p = '\0';
+	return (size_t)(p - o);
+}
+
+/* s cleaned of control characters; newly allocated. */
+static char *clean(const char *s)
+{
+	size_t n = strlen(s);
+	char *o = xmalloc(n + 1);
+	o[clean_into(o, s, n)] = '\0';
 	return o;
 }
 
-static void grid_head(struct grid *g, size_t col, const char *text, bool numeric)
+/* True when s has a character clean_into() would replace. */
+static bool needs_clean(const char *s, size_t n)
 {
-	g->head[col] = xstrdup(text);
-	g->numeric[col] = numeric;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f || (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+					      (unsigned char)s[i + 1] <= 0x9f))
+			return true;
+	}
+	return false;
 }
 
-/* Adds a row; the caller then fills it with grid_set. */
-static char **grid_row(struct grid *g)
+/* s (which outlives the grid) cleaned of control characters: s itself when
+ * it has none. */
+static void cell_clean(struct grid *g, size_t i, const char *s)
 {
-	g->cells = xrealloc(g->cells, (g->nrow + 1) * g->ncol * sizeof *g->cells);
-	char **row = g->cells + g->nrow * g->ncol;
-	for (size_t i = 0; i < g->ncol; i++)
-		row[i] = NULL;
-	g->nrow++;
-	return row;
+	size_t n = strlen(s);
+	if (!needs_clean(s, n)) {
+		g->text[i] = s;
+		g->len[i] = n;
+		return;
+	}
+	cell_done(g, i, clean_into(cell_room(g, n), s, n));
 }
 
-static const char *cell(const struct grid *g, size_t r, size_t c)
+/* A number in decimal, as printf's %lld would write it. */
+static void cell_int(struct grid *g, size_t i, long long v)
 {
-	const char *s = g->cells[r * g->ncol + c];
-	return s ? s : "";
+	char digits[24];
+	size_t n = 0;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		digits[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		digits[n++] = '-';
+	char *p = cell_room(g, n);
+	for (size_t k = 0; k < n; k++)
+		p[k] = digits[n - 1 - k];
+	cell_done(g, i, n);
 }
 
 /* --- the report's grids --------------------------------------------------- */
@@ -117,12 +280,13 @@ static const char *tr(enum lang lang, const char *vi, const char *en) { return l
 
 static void counts_row(struct grid *g, const char *name, const struct report_counts *c, enum lang lang)
 {
-	char **row = grid_row(g), share[16];
-	row[0] = clean(name);
-	row[1] = xasprintf("%u", c->total);
+	size_t row = grid_row(g);
+	char share[16];
+	cell_clean(g, row, name);
+	cell_int(g, row + 1, c->total);
 	for (size_t k = 0; k < CLASS_COUNT; k++)
-		row[2 + k] = xasprintf("%u", c->n[column_classes[k]]);
-	row[2 + CLASS_COUNT] = xstrdup(report_format_share(c, lang, share));
+		cell_int(g, row + 2 + k, c->n[column_classes[k]]);
+	cell_text(g, row + 2 + CLASS_COUNT, report_format_share(c, lang, share));
 }
 
 static void agency_grid(struct grid *g, const struct report *r, enum lang lang)
@@ -139,9 +303,43 @@ static void agency_grid(struct grid *g, const struct report *r, enum lang lang)
 	g->last_is_total = true;
 }
 
+/* The day as date_format_dmy() writes it ("14/05/2024"), without printf:
+ * this runs for every task line. */
+static void cell_day(struct grid *g, size_t i, civil_day day)
+{
+	char buf[DATE_BUF];
+	struct civil_date d;
+	if (day == DATE_NONE || (d = date_to_ymd(day)).year < 0 || d.year > 9999 || d.month < 1 ||
+	    d.month > 12 || d.day < 1 || d.day > 31) {
+		cell_text(g, i, date_format_dmy(day, buf));
+		return;
+	}
+	char *p = cell_room(g, 10);
+	p[0] = (char)('0' + d.day / 10);
+	p[1] = (char)('0' + d.day % 10);
+	p[2] = '/';
+	p[3] = (char)('0' + d.month / 10);
+	p[4] = (char)('0' + d.month % 10);
+	p[5] = '/';
+	p[6] = (char)('0' + d.year / 1000);
+	p[7] = (char)('0' + d.year / 100 % 10);
+	p[8] = (char)('0' + d.year / 10 % 10);
+	p[9] = (char)('0' + d.year % 10);
+	cell_done(g, i, 10);
+}
+
+/* The first five cells of a task line: ID, section, task, lead, due. */
+static void line_cells(struct grid *g, size_t row, const struct report_line *l)
+{
+	cell_int(g, row, l->task_id);
+	cell_clean(g, row + 1, l->section);
+	cell_clean(g, row + 2, l->summary);
+	cell_clean(g, row + 3, l->leads);
+	cell_day(g, row + 4, l->due);
+}
+
 static void overdue_grid(struct grid *g, const struct report *r, enum lang lang, const char *caption)
 {
-	char due[DATE_BUF];
 	grid_init(g, caption, 6);
 	grid_head(g, 0, "ID", true);
 	grid_head(g, 1, tr(lang, "Mục", "Section"), false);
@@ -151,19 +349,15 @@ static void overdue_grid(struct grid *g, const struct report *r, enum lang lang,
 	grid_head(g, 5, tr(lang, "Số ngày quá hạn", "Days overdue"), true);
 	for (size_t i = 0; i < r->n_overdue; i++) {
 		const struct report_line *l = &r->overdue[i];
-		char **row = grid_row(g);
-		row[0] = xasprintf("%lld", (long long)l->task_id);
-		row[1] = clean(l->section);
-		row[2] = clean(l->summary);
-		row[3] = clean(l->leads);
-		row[4] = xstrdup(date_format_dmy(l->due, due));
-		row[5] = xasprintf("%d", l->days_late);
+		size_t row = grid_row(g);
+		line_cells(g, row, l);
+		cell_int(g, row + 5, l->days_late);
 	}
 }
 
 static void followup_grid(struct grid *g, const struct report *r, enum lang lang, const char *caption)
 {
-	char due[DATE_BUF], done[DATE_BUF], cd[COUNTDOWN_BUF];
+	char done[DATE_BUF], cd[COUNTDOWN_BUF], note[64 + DATE_BUF];
 	grid_init(g, caption, 8);
 	grid_head(g, 0, "ID", true);
 	grid_head(g, 1, tr(lang, "Mục", "Section"), false);
@@ -175,18 +369,16 @@ static void followup_grid(struct grid *g, const struct report *r, enum lang lang
 	grid_head(g, 7, tr(lang, "Ghi chú", "Note"), false);
 	for (size_t i = 0; i < r->n_tasks; i++) {
 		const struct report_line *l = &r->tasks[i];
-		char **row = grid_row(g);
-		row[0] = xasprintf("%lld", (long long)l->task_id);
-		row[1] = clean(l->section);
-		row[2] = clean(l->summary);
-		row[3] = clean(l->leads);
-		row[4] = xstrdup(date_format_dmy(l->due, due));
-		row[5] = xstrdup(status_label(l->status, lang));
-		row[6] = xstrdup(class_label(l->cls, lang));
-		if (l->status == STATUS_DONE && l->completed != DATE_NONE)
-			row[7] = xasprintf(tr(lang, "xong ngày %s", "done %s"), date_format_dmy(l->completed, done));
-		else if (status_is_open(l->status))
-			row[7] = xstrdup(countdown_format(l->due, r->as_of, lang, cd));
+		size_t row = grid_row(g);
+		line_cells(g, row, l);
+		cell_text(g, row + 5, status_label(l->status, lang));
+		cell_text(g, row + 6, class_label(l->cls, lang));
+		if (l->status == STATUS_DONE && l->completed != DATE_NONE) {
+			snprintf(note, sizeof note, tr(lang, "xong ngày %s", "done %s"), date_format_dmy(l->completed, done));
+			cell_text(g, row + 7, note);
+		} else if (status_is_open(l->status)) {
+			cell_text(g, row + 7, countdown_format(l->due, r->as_of, lang, cd));
+		}
 	}
 }
 
@@ -248,272 +440,309 @@ static void parts_release(struct parts *p)
 
 /* --- table -------------------------------------------------------------- */
 
-/* Display columns of UTF-8 text: one per character, none for combining
- * marks U+0300–U+036F (what Vietnamese needs). */
-static void put_padded(FILE *out, const char *s, size_t w, bool right, bool last)
+/* text_width() with a fast path for what a report holds: printable ASCII,
+ * U+00A0–U+02FF and U+1E80–U+1EFF (every Vietnamese letter) take one
+ * column each; at anything else the whole text goes to text_width(). */
+static size_t width(const char *s, size_t len)
 {
-	size_t n = text_width(s, strlen(s));
-	if (right)
-		for (; n < w; n++)
-			fputc(' ', out);
-	fputs(s, out);
-	if (!right && !last)
-		for (; n < w; n++)
-			fputc(' ', out);
+	const unsigned char *p = (const unsigned char *)s;
+	size_t w = 0;
+	for (size_t i = 0; i < len; w++) {
+		unsigned char c = p[i];
+		if (c >= 0x20 && c < 0x7f)
+			i++;
+		else if (c >= 0xc2 && c <= 0xcb && i + 1 < len && p[i + 1] >= (c == 0xc2 ? 0xa0 : 0x80) &&
+			 p[i + 1] <= 0xbf)
+			i += 2;
+		else if (c == 0xe1 && i + 2 < len && (p[i + 1] == 0xba || p[i + 1] == 0xbb) && p[i + 2] >= 0x80 &&
+			 p[i + 2] <= 0xbf)
+			i += 3;
+		else
+			return text_width(s, len);
+	}
+	return w;
 }
 
-static void table_rule(FILE *out, size_t total)
+/* Display columns of UTF-8 text: one per character, none for combining
+ * marks U+0300–U+036F (what Vietnamese needs). s has display width n. */
+static void put_padded(struct sink *o, const char *s, size_t len, size_t n, size_t w, bool right, bool last)
+{
+	if (right && n < w)
+		put_spaces(o, w - n);
+	put_mem(o, s, len);
+	if (!right && !last && n < w)
+		put_spaces(o, w - n);
+}
+
+static void table_rule(struct sink *o, size_t total)
 {
 	for (size_t k = 0; k < total; k++)
-		fputs("─", out);
-	fputc('\n', out);
+		put_mem(o, "─", sizeof "─" - 1);
+	put_char(o, '\n');
 }
 
-static void table_cells(FILE *out, const struct grid *g, char *const *cells, const size_t *w)
+/* One line of cells: texts s, lengths len, display widths n; column widths w. */
+static void table_cells(struct sink *o, const struct grid *g, const char *const *s, const size_t *len,
+			const size_t *n, const size_t *w)
 {
-	size_t n = g->ncol; /* no trailing blanks: stop at the last non-empty cell */
-	while (n > 1 && (!cells[n - 1] || !*cells[n - 1]))
-		n--;
-	for (size_t c = 0; c < n; c++) {
+	size_t last = g->ncol; /* no trailing blanks: stop at the last non-empty cell */
+	while (last > 1 && len[last - 1] == 0)
+		last--;
+	for (size_t c = 0; c < last; c++) {
 		if (c)
-			fputs("  ", out);
-		put_padded(out, cells[c] ? cells[c] : "", w[c], g->numeric[c], c + 1 == n);
+			put_mem(o, "  ", 2);
+		put_padded(o, s[c], len[c], n[c], w[c], g->numeric[c], c + 1 == last);
 	}
-	fputc('\n', out);
+	put_char(o, '\n');
 }
 
-static void table_grid(FILE *out, const struct grid *g)
+static void table_grid(struct sink *o, const struct grid *g)
 {
-	size_t *w = xcalloc(g->ncol, sizeof *w), total = 0;
-	if (g->caption)
-		fprintf(out, "%s\n", g->caption);
-	for (size_t c = 0; c < g->ncol; c++) {
-		w[c] = text_width(g->head[c], strlen(g->head[c]));
-		for (size_t r = 0; r < g->nrow; r++) {
-			const char *text = cell(g, r, c);
-			size_t n = text_width(text, strlen(text));
-			if (n > w[c])
-				w[c] = n;
-		}
-		total += w[c] + (c ? 2 : 0);
+	size_t ncol = g->ncol, ncell = g->nrow * ncol, total = 0;
+	size_t *w = xcalloc(ncol, sizeof *w), *head_len = xcalloc(ncol, sizeof *head_len);
+	size_t *head_n = xcalloc(ncol, sizeof *head_n), *n = xcalloc(ncell ? ncell : 1, sizeof *n);
+	const char **s = xcalloc(ncol, sizeof *s);
+	if (g->caption) {
+		put_str(o, g->caption);
+		put_char(o, '\n');
 	}
-	table_cells(out, g, g->head, w);
-	table_rule(out, total);
+	for (size_t c = 0; c < ncol; c++) {
+		head_len[c] = strlen(g->head[c]);
+		w[c] = head_n[c] = width(g->head[c], head_len[c]);
+	}
+	for (size_t i = 0; i < ncell; i++) {
+		n[i] = width(cell(g, i), g->len[i]);
+		if (n[i] > w[i % ncol])
+			w[i % ncol] = n[i];
+	}
+	for (size_t c = 0; c < ncol; c++)
+		total += w[c] + (c ? 2 : 0);
+	table_cells(o, g, g->head, head_len, head_n, w);
+	table_rule(o, total);
 	for (size_t r = 0; r < g->nrow; r++) {
 		if (g->last_is_total && r > 0 && r + 1 == g->nrow)
-			table_rule(out, total);
-		table_cells(out, g, g->cells + r * g->ncol, w);
+			table_rule(o, total);
+		for (size_t c = 0; c < ncol; c++)
+			s[c] = cell(g, r * ncol + c);
+		table_cells(o, g, s, g->len + r * ncol, n + r * ncol, w);
 	}
 	free(w);
+	free(head_len);
+	free(head_n);
+	free(n);
+	free(s);
 }
 
-static void write_table(FILE *out, const struct parts *p)
+static void write_table(struct sink *o, const struct parts *p)
 {
-	fprintf(out, "%s\n%s\n", p->title, p->day);
-	if (p->scope)
-		fprintf(out, "%s\n", p->scope);
-	fputc('\n', out);
-	table_grid(out, &p->agencies);
-	if (p->shared_note)
-		fprintf(out, "(%s)\n", p->shared_note);
-	fprintf(out, "\n%s\n\n", p->summary);
-	if (p->no_overdue)
-		fprintf(out, "%s\n", p->no_overdue);
-	else
-		table_grid(out, &p->overdue);
+	put_str(o, p->title);
+	put_char(o, '\n');
+	put_str(o, p->day);
+	put_char(o, '\n');
+	if (p->scope) {
+		put_str(o, p->scope);
+		put_char(o, '\n');
+	}
+	put_char(o, '\n');
+	table_grid(o, &p->agencies);
+	if (p->shared_note) {
+		put_char(o, '(');
+		put_str(o, p->shared_note);
+		put_str(o, ")\n");
+	}
+	put_char(o, '\n');
+	put_str(o, p->summary);
+	put_str(o, "\n\n");
+	if (p->no_overdue) {
+		put_str(o, p->no_overdue);
+		put_char(o, '\n');
+	} else {
+		table_grid(o, &p->overdue);
+	}
 	if (p->has_followup) {
-		fputc('\n', out);
-		table_grid(out, &p->followup);
+		put_char(o, '\n');
+		table_grid(o, &p->followup);
 	}
 }
 
 /* --- markdown ------------------------------------------------------------- */
 
-static void md_text(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		if (strchr("\\`*_[]|<>#", *s))
-			fputc('\\', out);
-		fputc(*s, out);
-	}
-}
+static const char *const md_escapes[256] = {
+	['\\'] = "\\\\", ['`'] = "\\`", ['*'] = "\\*", ['_'] = "\\_", ['['] = "\\[",
+	[']'] = "\\]", ['|'] = "\\|", ['<'] = "\\<", ['>'] = "\\>", ['#'] = "\\#",
+};
 
-static void md_grid(FILE *out, const struct grid *g)
+static void md_text(struct sink *o, const char *s) { put_escaped(o, s, strlen(s), md_escapes); }
+
+static void md_grid(struct sink *o, const struct grid *g)
 {
 	if (g->caption) {
-		fputs("## ", out);
-		md_text(out, g->caption);
-		fputs("\n\n", out);
+		put_str(o, "## ");
+		md_text(o, g->caption);
+		put_str(o, "\n\n");
 	}
-	fputc('|', out);
+	put_char(o, '|');
 	for (size_t c = 0; c < g->ncol; c++) {
-		fputc(' ', out);
-		md_text(out, g->head[c]);
-		fputs(" |", out);
+		put_char(o, ' ');
+		md_text(o, g->head[c]);
+		put_str(o, " |");
 	}
-	fputs("\n|", out);
+	put_str(o, "\n|");
 	for (size_t c = 0; c < g->ncol; c++)
-		fputs(g->numeric[c] ? " ---: |" : " --- |", out);
-	fputc('\n', out);
+		put_str(o, g->numeric[c] ? " ---: |" : " --- |");
+	put_char(o, '\n');
 	for (size_t r = 0; r < g->nrow; r++) {
 		bool bold = g->last_is_total && r + 1 == g->nrow;
-		fputc('|', out);
-		for (size_t c = 0; c < g->ncol; c++) {
-			fputs(bold ? " **" : " ", out);
-			md_text(out, cell(g, r, c));
-			fputs(bold ? "** |" : " |", out);
+		put_char(o, '|');
+		for (size_t c = 0, i = r * g->ncol; c < g->ncol; c++, i++) {
+			put_str(o, bold ? " **" : " ");
+			put_escaped(o, cell(g, i), g->len[i], md_escapes);
+			put_str(o, bold ? "** |" : " |");
 		}
-		fputc('\n', out);
+		put_char(o, '\n');
 	}
-	fputc('\n', out);
+	put_char(o, '\n');
 }
 
-static void write_md(FILE *out, const struct parts *p)
+static void write_md(struct sink *o, const struct parts *p)
 {
-	fputs("# ", out);
-	md_text(out, p->title);
-	fputs("\n\n", out);
-	md_text(out, p->day);
-	fputs("\n\n", out);
+	put_str(o, "# ");
+	md_text(o, p->title);
+	put_str(o, "\n\n");
+	md_text(o, p->day);
+	put_str(o, "\n\n");
 	if (p->scope) {
-		md_text(out, p->scope);
-		fputs("\n\n", out);
+		md_text(o, p->scope);
+		put_str(o, "\n\n");
 	}
-	md_grid(out, &p->agencies);
+	md_grid(o, &p->agencies);
 	if (p->shared_note) {
-		fputc('_', out);
-		md_text(out, p->shared_note);
-		fputs("_\n\n", out);
+		put_char(o, '_');
+		md_text(o, p->shared_note);
+		put_str(o, "_\n\n");
 	}
-	fputs("**", out);
-	md_text(out, p->summary);
-	fputs("**\n\n", out);
+	put_str(o, "**");
+	md_text(o, p->summary);
+	put_str(o, "**\n\n");
 	if (p->no_overdue) {
-		fputs("## ", out);
-		md_text(out, p->overdue.caption);
-		fputs("\n\n", out);
-		md_text(out, p->no_overdue);
-		fputs("\n\n", out);
+		put_str(o, "## ");
+		md_text(o, p->overdue.caption);
+		put_str(o, "\n\n");
+		md_text(o, p->no_overdue);
+		put_str(o, "\n\n");
 	} else {
-		md_grid(out, &p->overdue);
+		md_grid(o, &p->overdue);
 	}
 	if (p->has_followup)
-		md_grid(out, &p->followup);
+		md_grid(o, &p->followup);
 }
 
 /* --- csv ------------------------------------------------------------------ */
 
-static void csv_field(FILE *out, const char *s, bool numeric)
+static const char *const csv_escapes[256] = { ['"'] = "\"\"" };
+
+static void csv_field(struct sink *o, const char *s, size_t n, bool numeric)
 {
-	size_t n = strlen(s);
 	bool formula = !numeric && n > 0 && strchr("=+-@", s[0]);
-	bool quote = formula || (n > 0 && (s[0] == ' ' || s[n - 1] == ' ')) || strpbrk(s, ",\"\r\n");
+	bool quote = formula || (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
 	if (quote)
-		fputc('"', out);
+		put_char(o, '"');
 	if (formula)
-		fputc('\'', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
+		put_char(o, '\'');
+	put_escaped(o, s, n, csv_escapes);
 	if (quote)
-		fputc('"', out);
+		put_char(o, '"');
 }
 
-static void csv_line(FILE *out, const char *s)
+static void csv_line(struct sink *o, const char *s)
 {
-	csv_field(out, s, false);
-	fputs("\r\n", out);
+	csv_field(o, s, strlen(s), false);
+	put_str(o, "\r\n");
 }
 
-static void csv_grid(FILE *out, const struct grid *g)
+static void csv_grid(struct sink *o, const struct grid *g)
 {
 	if (g->caption)
-		csv_line(out, g->caption);
+		csv_line(o, g->caption);
 	for (size_t c = 0; c < g->ncol; c++) {
 		if (c)
-			fputc(',', out);
-		csv_field(out, g->head[c], false);
+			put_char(o, ',');
+		csv_field(o, g->head[c], strlen(g->head[c]), false);
 	}
-	fputs("\r\n", out);
+	put_str(o, "\r\n");
 	for (size_t r = 0; r < g->nrow; r++) {
-		for (size_t c = 0; c < g->ncol; c++) {
+		for (size_t c = 0, i = r * g->ncol; c < g->ncol; c++, i++) {
 			if (c)
-				fputc(',', out);
-			csv_field(out, cell(g, r, c), g->numeric[c]);
+				put_char(o, ',');
+			csv_field(o, cell(g, i), g->len[i], g->numeric[c]);
 		}
-		fputs("\r\n", out);
+		put_str(o, "\r\n");
 	}
 }
 
-static void write_csv(FILE *out, const struct parts *p)
+static void write_csv(struct sink *o, const struct parts *p)
 {
-	fputs("\xef\xbb\xbf", out);
-	csv_line(out, p->title);
-	csv_line(out, p->day);
+	put_str(o, "\xef\xbb\xbf");
+	csv_line(o, p->title);
+	csv_line(o, p->day);
 	if (p->scope)
-		csv_line(out, p->scope);
-	fputs("\r\n", out);
-	csv_grid(out, &p->agencies);
+		csv_line(o, p->scope);
+	put_str(o, "\r\n");
+	csv_grid(o, &p->agencies);
 	if (p->shared_note)
-		csv_line(out, p->shared_note);
-	fputs("\r\n", out);
-	csv_line(out, p->summary);
-	fputs("\r\n", out);
+		csv_line(o, p->shared_note);
+	put_str(o, "\r\n");
+	csv_line(o, p->summary);
+	put_str(o, "\r\n");
 	if (p->no_overdue) {
-		csv_line(out, p->overdue.caption);
-		csv_line(out, p->no_overdue);
+		csv_line(o, p->overdue.caption);
+		csv_line(o, p->no_overdue);
 	} else {
-		csv_grid(out, &p->overdue);
+		csv_grid(o, &p->overdue);
 	}
 	if (p->has_followup) {
-		fputs("\r\n", out);
-		csv_grid(out, &p->followup);
+		put_str(o, "\r\n");
+		csv_grid(o, &p->followup);
 	}
 }
 
 /* --- html ----------------------------------------------------------------- */
 
-static void html_text(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: fputc(*s, out);
-		}
-	}
-}
+static const char *const html_escapes[256] = {
+	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;",
+};
 
-static void html_grid(FILE *out, const struct grid *g, const char *cls)
+static void html_text(struct sink *o, const char *s) { put_escaped(o, s, strlen(s), html_escapes); }
+
+static void html_grid(struct sink *o, const struct grid *g, const char *cls)
 {
 	if (g->caption) {
-		fputs("<h2>", out);
-		html_text(out, g->caption);
-		fputs("</h2>\n", out);
+		put_str(o, "<h2>");
+		html_text(o, g->caption);
+		put_str(o, "</h2>\n");
 	}
-	fprintf(out, "<table class=\"%s\">\n<thead><tr>", cls);
+	put_str(o, "<table class=\"");
+	put_str(o, cls);
+	put_str(o, "\">\n<thead><tr>");
 	for (size_t c = 0; c < g->ncol; c++) {
-		fputs(g->numeric[c] ? "<th class=\"n\">" : "<th>", out);
-		html_text(out, g->head[c]);
-		fputs("</th>", out);
+		put_str(o, g->numeric[c] ? "<th class=\"n\">" : "<th>");
+		html_text(o, g->head[c]);
+		put_str(o, "</th>");
 	}
-	fputs("</tr></thead>\n<tbody>\n", out);
+	put_str(o, "</tr></thead>\n<tbody>\n");
 	for (size_t r = 0; r < g->nrow; r++) {
 		bool total = g->last_is_total && r + 1 == g->nrow;
-		fputs(total ? "<tr class=\"total\">" : "<tr>", out);
-		for (size_t c = 0; c < g->ncol; c++) {
-			fputs(g->numeric[c] ? "<td class=\"n\">" : "<td>", out);
-			html_text(out, cell(g, r, c));
-			fputs("</td>", out);
+		put_str(o, total ? "<tr class=\"total\">" : "<tr>");
+		for (size_t c = 0, i = r * g->ncol; c < g->ncol; c++, i++) {
+			put_str(o, g->numeric[c] ? "<td class=\"n\">" : "<td>");
+			put_escaped(o, cell(g, i), g->len[i], html_escapes);
+			put_str(o, "</td>");
 		}
-		fputs("</tr>\n", out);
+		put_str(o, "</tr>\n");
 	}
-	fputs("</tbody>\n</table>\n", out);
+	put_str(o, "</tbody>\n</table>\n");
 }
 
 static const char html_style[] =
@@ -537,42 +766,45 @@ static const char html_style[] =
 	"@media print { body { max-width: none; } th { -webkit-print-color-adjust: exact;"
 	" print-color-adjust: exact; } }\n";
 
-static void write_html(FILE *out, const struct parts *p, enum lang lang)
+static void write_html(struct sink *o, const struct parts *p, enum lang lang)
 {
-	fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
-		lang == LANG_EN ? "en" : "vi");
-	html_text(out, p->title);
-	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", html_style);
-	html_text(out, p->title);
-	fputs("</h1>\n<p class=\"day\">", out);
-	html_text(out, p->day);
-	fputs("</p>\n", out);
+	put_str(o, "<!DOCTYPE html>\n<html lang=\"");
+	put_str(o, lang == LANG_EN ? "en" : "vi");
+	put_str(o, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+	html_text(o, p->title);
+	put_str(o, "</title>\n<style>\n");
+	put_str(o, html_style);
+	put_str(o, "</style>\n</head>\n<body>\n<h1>");
+	html_text(o, p->title);
+	put_str(o, "</h1>\n<p class=\"day\">");
+	html_text(o, p->day);
+	put_str(o, "</p>\n");
 	if (p->scope) {
-		fputs("<p class=\"scope\">", out);
-		html_text(out, p->scope);
-		fputs("</p>\n", out);
+		put_str(o, "<p class=\"scope\">");
+		html_text(o, p->scope);
+		put_str(o, "</p>\n");
 	}
-	html_grid(out, &p->agencies, "agencies");
+	html_grid(o, &p->agencies, "agencies");
 	if (p->shared_note) {
-		fputs("<p class=\"note\">", out);
-		html_text(out, p->shared_note);
-		fputs("</p>\n", out);
+		put_str(o, "<p class=\"note\">");
+		html_text(o, p->shared_note);
+		put_str(o, "</p>\n");
 	}
-	fputs("<p class=\"summary\">", out);
-	html_text(out, p->summary);
-	fputs("</p>\n", out);
+	put_str(o, "<p class=\"summary\">");
+	html_text(o, p->summary);
+	put_str(o, "</p>\n");
 	if (p->no_overdue) {
-		fputs("<h2>", out);
-		html_text(out, p->overdue.caption);
-		fputs("</h2>\n<p class=\"none\">", out);
-		html_text(out, p->no_overdue);
-		fputs("</p>\n", out);
+		put_str(o, "<h2>");
+		html_text(o, p->overdue.caption);
+		put_str(o, "</h2>\n<p class=\"none\">");
+		html_text(o, p->no_overdue);
+		put_str(o, "</p>\n");
 	} else {
-		html_grid(out, &p->overdue, "overdue");
+		html_grid(o, &p->overdue, "overdue");
 	}
 	if (p->has_followup)
-		html_grid(out, &p->followup, "followup");
-	fputs("</body>\n</html>\n", out);
+		html_grid(o, &p->followup, "followup");
+	put_str(o, "</body>\n</html>\n");
 }
 
 /* --- entry points ------------------------------------------------------- */
@@ -580,13 +812,18 @@ static void write_html(FILE *out, const struct parts *p, enum lang lang)
 int report_write(FILE *out, const struct report *r, enum report_format fmt, enum lang lang, char *err)
 {
 	struct parts p;
+	struct sink *o = xmalloc(sizeof *o);
+	o->f = out;
+	o->n = 0;
 	parts_init(&p, r, lang);
 	switch (fmt) {
-	case REPORT_MD: write_md(out, &p); break;
-	case REPORT_CSV: write_csv(out, &p); break;
-	case REPORT_HTML: write_html(out, &p, lang); break;
-	default: write_table(out, &p); break;
+	case REPORT_MD: write_md(o, &p); break;
+	case REPORT_CSV: write_csv(o, &p); break;
+	case REPORT_HTML: write_html(o, &p, lang); break;
+	default: write_table(o, &p); break;
 	}
+	sink_flush(o);
+	free(o);
 	parts_release(&p);
 	if (fflush(out) != 0 || ferror(out))
 		return err_set(err, "writing the report: %s", strerror(errno ? errno : EIO));

@@ -26,11 +26,39 @@ civil_day db_column_day(sqlite3_stmt *st, int i);
 /* Column text or "" (never NULL). */
 const char *db_column_str(sqlite3_stmt *st, int i);
 
-struct task;
-/* Reads a task from st's columns first.. in db/task.c's TASK_COLUMNS order:
+/* The columns of a task row without its links (agencies, document):
  * id, document_id, section, summary, full_text, due_date, due_precision,
- * due_phrase, recurrence, status, completed_date, uuid, version, updated_at,
- * lead names, cooperating names (joined by U+001F), document label. */
+ * due_phrase, recurrence, status, completed_date, uuid, version, updated_at. */
+#define TASK_CORE_COLUMNS TASK_CORE_COLUMNS_WITH("t.updated_at")
+/* ... with another expression for updated_at (the export's last change). */
+#define TASK_CORE_COLUMNS_WITH(updated_at)                                                         \
+	"t.id, t.document_id, t.section, t.summary, t.full_text, t.due_date, t.due_precision,"     \
+	" t.due_phrase, t.recurrence, t.status, t.completed_date, t.uuid, t.version, " updated_at
+/* A document's label ("Thông báo 123/TB-UBND 2024-04-25") from its id column. */
+#define DOCUMENT_LABEL(id_column)                                                                  \
+	"(SELECT d.kind || ' ' || d.number || CASE WHEN d.issued_date IS NULL THEN ''"             \
+	" ELSE ' ' || d.issued_date END FROM document d WHERE d.id = " id_column ")"
+
+struct task;
+/* Reads TASK_CORE_COLUMNS from st's columns first.. into t (task_init()ed). */
+void db_task_read_core(sqlite3_stmt *st, int first, struct task *t);
+/* Reads a task from st's columns first.. in db/task.c's TASK_COLUMNS order:
+ * TASK_CORE_COLUMNS, then lead names, cooperating names (joined by U+001F),
+ * document label. */
 void db_task_read_row(sqlite3_stmt *st, int first, struct task *t);
+
+/* Agencies and document labels for tasks read in increasing id order, from
+ * one ordered pass over task_agency instead of a correlated subquery per task
+ * (the bulk of reading 100,000 tasks). */
+struct db_task_links;
+/* Loads agency names and document labels. NULL with a message on failure;
+ * free with db_task_links_free(). */
+struct db_task_links *db_task_links_new(struct db *db, char *err);
+/* Starts the pass over tasks first_id..last_id. Returns 0 or -1. */
+int db_task_links_seek(struct db_task_links *l, int64_t first_id, int64_t last_id, char *err);
+/* Adds t's agencies and document label; t->id is within the sought range and
+ * not below the previous call's. Returns 0 or -1 with a message. */
+int db_task_links_fill(struct db_task_links *l, struct task *t, char *err);
+void db_task_links_free(struct db_task_links *l);
 
 #endif

@@ -432,19 +432,10 @@ out:
 
 /* ------------------------------------------------------------- the export */
 
+/* LAST-MODIFIED is the last exported change, not the last note. */
 #define TASK_COLS                                                                                  \
-	"t.id, t.ical_sequence, t.uuid,"                                                           \
-	" t.id, t.document_id, t.section, t.summary, t.full_text,"                                 \
-	" t.due_date, t.due_precision, t.due_phrase, t.recurrence, t.status, t.completed_date,"    \
-	" t.uuid, t.version, coalesce(t.ical_modified, t.updated_at),"                             \
-	" (SELECT group_concat(name, char(31)) FROM (SELECT a.name FROM task_agency ta"            \
-	"   JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id AND ta.role = 'lead'"     \
-	"   ORDER BY ta.position)),"                                                               \
-	" (SELECT group_concat(name, char(31)) FROM (SELECT a.name FROM task_agency ta"            \
-	"   JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id"                          \
-	"   AND ta.role = 'cooperating' ORDER BY ta.position)),"                                   \
-	" (SELECT d.kind || ' ' || d.number || CASE WHEN d.issued_date IS NULL THEN ''"            \
-	"   ELSE ' ' || d.issued_date END FROM document d WHERE d.id = t.document_id)"
+	"t.id, t.ical_sequence, t.uuid, "                                                          \
+	TASK_CORE_COLUMNS_WITH("coalesce(t.ical_modified, t.updated_at)")
 
 #define TASK_FILTER                                                                                \
 	" FROM task t WHERE t.due_date IS NOT NULL"                                                \
@@ -526,16 +517,102 @@ static void bind_filter(sqlite3_stmt *st, const struct db_export_filter *f)
 	db_bind_day(st, 6, f->to);
 }
 
-/* Serialises the task in the TASK_COLS row st. Returns 0 or -1. */
-static int build(struct ical_writer *w, sqlite3_stmt *st, int64_t seq, char *err)
+/* Tasks to serialise together (on other threads: see
+ * ical_writer_begin_many()), with the index entries they will get. Two
+ * alternate: one is read from the database while the other is serialised. */
+#define BATCH 1024
+
+struct batch {
+	struct task tasks[BATCH];
+	int64_t sequences[BATCH];
+	struct ix_entry entries[BATCH];
+	size_t lens[BATCH];
+	size_t n;
+};
+
+struct batches {
+	struct batch b[2];
+	struct batch *filling, *serialising; /* serialising: NULL or begun */
+};
+
+static void batch_release(struct batch *b)
 {
-	struct task t;
-	/* columns 3..: db/task.c's row layout (LAST-MODIFIED: the last exported
-	 * change, not the last note) */
-	db_task_read_row(st, 3, &t);
-	int rc = ical_writer_add(w, &t, seq, err);
-	task_release(&t);
+	for (size_t i = 0; i < b->n; i++)
+		task_release(&b->tasks[i]);
+	b->n = 0;
+}
+
+/* Queues the task in the TASK_COLS row st, to go where e says. */
+static int batch_add(struct batch *b, sqlite3_stmt *st, struct db_task_links *links,
+		     const struct ix_entry *e, char *err)
+{
+	struct task *t = &b->tasks[b->n];
+	db_task_read_core(st, 3, t);
+	if (db_task_links_fill(links, t, err)) {
+		task_release(t);
+		return -1;
+	}
+	b->sequences[b->n] = e->seq;
+	b->entries[b->n++] = *e;
+	return 0;
+}
+
+/* Waits for the batch being serialised and writes it, noting where each
+ * task went in ix. */
+static int batches_wait(struct batches *q, struct ical_writer *w, struct out *o, struct ix *ix,
+			char *err)
+{
+	struct batch *b = q->serialising;
+	if (!b)
+		return 0;
+	q->serialising = NULL;
+	uint64_t pos = o->pos;
+	int rc = ical_writer_wait(w, err);
+	for (size_t i = 0; rc == 0 && i < b->n; i++) {
+		b->entries[i].off = pos;
+		b->entries[i].len = b->lens[i];
+		pos += b->lens[i];
+		if (ix && b->lens[i])
+			ix_add(ix, &b->entries[i]);
+	}
+	batch_release(b);
 	return rc;
+}
+
+/* Starts serialising the filled batch (after the one before it is written). */
+static int batches_begin(struct batches *q, struct ical_writer *w, struct out *o, struct ix *ix,
+			 char *err)
+{
+	if (batches_wait(q, w, o, ix, err))
+		return -1;
+	if (!q->filling->n)
+		return 0;
+	struct batch *b = q->filling;
+	if (ical_writer_begin_many(w, b->tasks, b->sequences, b->n, b->lens, err))
+		return -1;
+	q->serialising = b;
+	q->filling = b == &q->b[0] ? &q->b[1] : &q->b[0];
+	return 0;
+}
+
+/* Writes every queued task: o->pos is then where the next bytes go. */
+static int batches_flush(struct batches *q, struct ical_writer *w, struct out *o, struct ix *ix,
+			 char *err)
+{
+	return batches_begin(q, w, o, ix, err) || batches_wait(q, w, o, ix, err) ? -1 : 0;
+}
+
+static void batches_free(struct batches *q, struct ical_writer *w)
+{
+	if (!q)
+		return;
+	if (q->serialising) { /* the writer's threads read its tasks */
+		char ignored[ERR_MAX];
+		ical_writer_wait(w, ignored);
+	}
+	batch_release(&q->b[0]);
+	batch_release(&q->b[1]);
+	free(q);
 }
 
 /* The export proper; runs inside the caller's transaction. Copies the bytes
@@ -548,6 +625,8 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 	struct db_export_filter all;
 	struct db_export_stats local = { 0 };
 	struct ical_writer *w = NULL;
+	struct db_task_links *links = NULL;
+	struct batches *batch = NULL;
 	sqlite3_stmt *st = NULL;
 	int ret = -1, rc;
 	if (!f) {
@@ -566,10 +645,17 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 		ix->cap = src->ix.n + 64;
 		ix->e = xrealloc(ix->e, ix->cap * sizeof *ix->e);
 	}
+	batch = xcalloc(1, sizeof *batch);
+	batch->filling = &batch->b[0];
+	if (!(links = db_task_links_new(db, err)))
+		goto out;
+	if (!stats->spliced && db_task_links_seek(links, 1, INT64_MAX, err))
+		goto out;
 	if (!(st = db_prepare(db, stats->spliced ? light_sql : full_sql, err)))
 		goto out;
 	bind_filter(st, f);
-	/* a run of source bytes not copied yet */
+	/* a run of source bytes not copied yet; never at the same time as a
+	 * batch of tasks not written yet */
 	uint64_t run_off = 0, run_len = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct ix_entry e = { .id = sqlite3_column_int64(st, 0),
@@ -578,6 +664,8 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 		const struct ix_entry *old = stats->spliced ? source_find(src, e.id, e.seq, e.uuid_hash)
 							    : NULL;
 		if (old) {
+			if (batches_flush(batch, w, o, ix, err))
+				goto reset;
 			if (run_len && run_off + run_len != old->off) {
 				if (out_copy(o, src->fd, run_off, run_len, err))
 					goto reset;
@@ -589,18 +677,19 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 			e.len = old->len;
 			run_len += old->len;
 			stats->copied++;
+			if (ix && e.len)
+				ix_add(ix, &e);
 		} else {
 			if (out_copy(o, src ? src->fd : -1, run_off, run_len, err))
 				goto reset;
 			run_len = 0;
-			e.off = o->pos;
 			if (stats->spliced) {
 				sqlite3_stmt *one = db_prepare(db, one_sql, err);
-				if (!one)
+				if (!one || db_task_links_seek(links, e.id, e.id, err))
 					goto reset;
 				sqlite3_bind_int64(one, 1, e.id);
 				int orc = sqlite3_step(one);
-				int brc = orc == SQLITE_ROW ? build(w, one, e.seq, err) : 0;
+				int brc = orc == SQLITE_ROW ? batch_add(batch->filling, one, links, &e, err) : 0;
 				sqlite3_reset(one);
 				if (orc != SQLITE_ROW) {
 					db_fail(db, "reading a task to export", err);
@@ -608,14 +697,13 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 				}
 				if (brc)
 					goto reset;
-			} else if (build(w, st, e.seq, err)) {
+			} else if (batch_add(batch->filling, st, links, &e, err)) {
 				goto reset;
 			}
-			e.len = o->pos - e.off;
+			if (batch->filling->n == BATCH && batches_begin(batch, w, o, ix, err))
+				goto reset;
 			stats->built++;
 		}
-		if (ix && e.len)
-			ix_add(ix, &e);
 		stats->tasks++;
 	}
 	sqlite3_reset(st);
@@ -623,7 +711,8 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 		db_fail(db, "reading tasks to export", err);
 		goto out;
 	}
-	if (out_copy(o, src ? src->fd : -1, run_off, run_len, err))
+	if (batches_flush(batch, w, o, ix, err) ||
+	    out_copy(o, src ? src->fd : -1, run_off, run_len, err))
 		goto out;
 	if (ical_writer_finish(w, err))
 		goto out;
@@ -632,6 +721,8 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 reset:
 	sqlite3_reset(st);
 out:
+	batches_free(batch, w);
+	db_task_links_free(links);
 	ical_writer_free(w);
 	return ret;
 }

@@ -1,5 +1,6 @@
 #include "db/report.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,33 +70,64 @@ static enum task_status parse_status(const char *s)
 	return status_parse(s, &st) ? STATUS_NEW : st;
 }
 
-/* The tasks in scope, by id. ?1 document, ?2 agency, ?3 cooperating,
- * ?4 from, ?5 to. The created day is read here only for a period over tasks
- * without a document; replay() drops the tasks created after as_of. */
+/* The task query for one combination of filters. A single query with every
+ * filter switched by its parameter ("?1 = 0 OR ...") kept SQLite from
+ * flattening it and cost twice the plain scan, so each combination gets its
+ * own text, built once (db_prepare keeps the pointer). Parameters: ?1
+ * document, ?2 agency, ?3 cooperating, ?4 from, ?5 to. A task's assignment
+ * day is its document's issued date, else the day of its first 'created'
+ * event, else the day of created_at. */
+enum { Q_DOCUMENT = 1, Q_AGENCY = 2, Q_FROM = 4, Q_TO = 8, Q_VARIANTS = 16 };
+
+static const char *tasks_sql(unsigned q)
+{
+	static char sql[Q_VARIANTS][1024];
+	static const char assigned[] =
+		"COALESCE((SELECT d.issued_date FROM document d WHERE d.id = t.document_id),"
+		" (SELECT e.on_date FROM task_event e WHERE e.task_id = t.id AND e.what = 'created'"
+		" ORDER BY e.id LIMIT 1), substr(t.created_at, 1, 10))";
+	if (!sql[q][0]) {
+		const char *w[4];
+		int n = 0;
+		if (q & Q_DOCUMENT)
+			w[n++] = "t.document_id = ?1";
+		if (q & Q_AGENCY)
+			w[n++] = "t.id IN (SELECT ta.task_id FROM task_agency ta"
+				 " WHERE ta.agency_id = ?2 AND (?3 OR ta.role = 'lead'))";
+		if ((q & Q_FROM) && (q & Q_TO))
+			w[n++] = " BETWEEN ?4 AND ?5";
+		else if (q & Q_FROM)
+			w[n++] = " >= ?4";
+		else if (q & Q_TO)
+			w[n++] = " <= ?5";
+		size_t len = (size_t)snprintf(sql[q], sizeof sql[q], "SELECT t.id, t.section, t.summary, t.status,"
+					      " t.due_date, t.completed_date FROM task t");
+		for (int k = 0; k < n; k++)
+			len += (size_t)snprintf(sql[q] + len, sizeof sql[q] - len, "%s%s%s", k ? " AND " : " WHERE ",
+						w[k][0] == ' ' ? assigned : "", w[k]);
+		snprintf(sql[q] + len, sizeof sql[q] - len, " ORDER BY t.id");
+	}
+	return sql[q];
+}
+
+/* The tasks in scope, by id; replay() drops the tasks created after as_of. */
 static int load_tasks(struct db *db, const struct report_filter *f, struct loaded *l, char *err)
 {
-	static const char sql[] =
-		"SELECT id, section, summary, status, due_date, completed_date FROM ("
-		" SELECT t.id, t.section, t.summary, t.status, t.due_date, t.completed_date,"
-		"  CASE WHEN ?4 IS NOT NULL OR ?5 IS NOT NULL THEN"
-		"   COALESCE((SELECT e.on_date FROM task_event e WHERE e.task_id = t.id"
-		"     AND e.what = 'created' ORDER BY e.id LIMIT 1), substr(t.created_at, 1, 10)) END AS created_on,"
-		"  d.issued_date AS issued"
-		" FROM task t LEFT JOIN document d ON d.id = t.document_id"
-		" WHERE (?1 = 0 OR t.document_id = ?1)"
-		"  AND (?2 = 0 OR t.id IN (SELECT ta.task_id FROM task_agency ta"
-		"   WHERE ta.agency_id = ?2 AND (?3 OR ta.role = 'lead'))))"
-		" WHERE (?4 IS NULL OR COALESCE(issued, created_on) >= ?4)"
-		"  AND (?5 IS NULL OR COALESCE(issued, created_on) <= ?5)"
-		" ORDER BY id";
-	sqlite3_stmt *st = db_prepare(db, sql, err);
+	unsigned q = (f->document_id ? Q_DOCUMENT : 0) | (f->agency_id ? Q_AGENCY : 0) |
+		     (f->from != DATE_NONE ? Q_FROM : 0) | (f->to != DATE_NONE ? Q_TO : 0);
+	sqlite3_stmt *st = db_prepare(db, tasks_sql(q), err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, f->document_id);
-	sqlite3_bind_int64(st, 2, f->agency_id);
-	sqlite3_bind_int(st, 3, f->cooperating);
-	db_bind_day(st, 4, f->from);
-	db_bind_day(st, 5, f->to);
+	if (q & Q_DOCUMENT)
+		sqlite3_bind_int64(st, 1, f->document_id);
+	if (q & Q_AGENCY) {
+		sqlite3_bind_int64(st, 2, f->agency_id);
+		sqlite3_bind_int(st, 3, f->cooperating);
+	}
+	if (q & Q_FROM)
+		db_bind_day(st, 4, f->from);
+	if (q & Q_TO)
+		db_bind_day(st, 5, f->to);
 	int rc;
 	size_t cap_completed = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -149,14 +181,49 @@ static long find_agency(const struct loaded *l, int64_t id)
 	return lo < l->n_agencies && l->agencies[lo].id == id ? (long)lo : -1;
 }
 
+/* Maps the ids of a sorted array to indexes with a table, when the ids are
+ * dense enough (task and agency ids are row ids, mostly consecutive): looked
+ * up once per assignment and per event, where a binary search showed. */
+struct id_map {
+	int64_t lo, hi; /* the table covers ids lo..hi */
+	long *at;       /* index, or -1; NULL: no table, use binary search */
+};
+
+/* A table for ids lo..hi of n sorted items, all unset; false (and no table)
+ * when the ids are too sparse for one. */
+static bool id_map_init(struct id_map *m, size_t n, int64_t lo, int64_t hi)
+{
+	uint64_t span = (uint64_t)hi - (uint64_t)lo;
+	m->at = NULL;
+	m->lo = lo;
+	m->hi = hi;
+	if (n == 0 || hi < lo || span > 4 * (uint64_t)n + 1024)
+		return false;
+	m->at = xmalloc(((size_t)span + 1) * sizeof *m->at);
+	for (size_t i = 0; i <= (size_t)span; i++)
+		m->at[i] = -1;
+	return true;
+}
+
+static void id_map_put(struct id_map *m, int64_t id, size_t index)
+{
+	m->at[(uint64_t)id - (uint64_t)m->lo] = (long)index;
+}
+
+static long id_map_find(const struct id_map *m, int64_t id)
+{
+	return id < m->lo || id > m->hi ? -1 : m->at[(uint64_t)id - (uint64_t)m->lo];
+}
+
 static int load_agencies(struct db *db, const struct report_filter *f, struct loaded *l, char *err)
 {
 	static const char agencies[] = "SELECT id, name FROM agency ORDER BY id";
-	static const char assigns[] =
-		"SELECT task_id, agency_id, role = 'lead', position FROM task_agency"
-		" WHERE ?1 OR role = 'lead'";
+	/* In the primary key's order: by task, like the tasks. The role is
+	 * compared here, not in SQL (twice per row there). */
+	static const char assigns[] = "SELECT task_id, agency_id, role, position FROM task_agency ORDER BY task_id";
+	struct id_map am = { 0 };
 	sqlite3_stmt *st = db_prepare(db, agencies, err);
-	int rc;
+	int rc, ret = -1;
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -168,37 +235,56 @@ static int load_agencies(struct db *db, const struct report_filter *f, struct lo
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "reading agencies", err);
+	if (l->n_agencies && id_map_init(&am, l->n_agencies, l->agencies[0].id, l->agencies[l->n_agencies - 1].id))
+		for (size_t i = 0; i < l->n_agencies; i++)
+			id_map_put(&am, l->agencies[i].id, i);
 	if (!(st = db_prepare(db, assigns, err)))
-		return -1;
-	sqlite3_bind_int(st, 1, f->cooperating);
+		goto out;
+	size_t next = 0; /* tasks before it have ids below the current row's */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long t = find_task(l, sqlite3_column_int64(st, 0));
-		long a = find_agency(l, sqlite3_column_int64(st, 1));
-		if (t < 0 || a < 0)
+		const unsigned char *role = sqlite3_column_text(st, 2);
+		bool lead = role && sqlite3_column_bytes(st, 2) == 4 && memcmp(role, "lead", 4) == 0;
+		if (!lead && !f->cooperating)
+			continue;
+		int64_t task_id = sqlite3_column_int64(st, 0), agency_id = sqlite3_column_int64(st, 1);
+		while (next < l->n_tasks && l->tasks[next].id < task_id)
+			next++;
+		if (next == l->n_tasks || l->tasks[next].id != task_id)
+			continue;
+		long a = am.at ? id_map_find(&am, agency_id) : find_agency(l, agency_id);
+		if (a < 0)
 			continue;
 		xgrow((void **)&l->assigns, &l->cap_assigns, l->n_assigns + 1, sizeof *l->assigns);
 		struct report_assign *as = &l->assigns[l->n_assigns++];
-		as->task = (size_t)t;
+		as->task = next;
 		as->agency = (size_t)a;
-		as->role = sqlite3_column_int(st, 2) ? REPORT_LEAD : REPORT_COOPERATING;
+		as->role = lead ? REPORT_LEAD : REPORT_COOPERATING;
 		as->position = sqlite3_column_int(st, 3);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "reading assignments", err);
-	return 0;
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "reading assignments", err);
+		goto out;
+	}
+	ret = 0;
+out:
+	free(am.at);
+	return ret;
 }
 
 /* Replays the audit trail up to f->as_of over the loaded tasks (see the header). */
 static int replay(struct db *db, const struct report_filter *f, struct loaded *l, char *err)
 {
 	static const char sql[] =
-		"SELECT task_id, what, old_value, new_value, on_date FROM task_event"
-		" WHERE what IN ('created', 'status', 'extend') ORDER BY id";
+		"SELECT task_id, what, old_value, new_value, on_date FROM task_event ORDER BY id";
 	unsigned char *extended = xcalloc(l->n_tasks ? l->n_tasks : 1, 1);
 	civil_day *created = xcalloc(l->n_tasks ? l->n_tasks : 1, sizeof *created);
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	int rc, ret = -1;
+	struct id_map tm = { 0 };
+	if (l->n_tasks && id_map_init(&tm, l->n_tasks, l->tasks[0].id, l->tasks[l->n_tasks - 1].id))
+		for (size_t i = 0; i < l->n_tasks; i++)
+			id_map_put(&tm, l->tasks[i].id, i);
 	if (!st)
 		goto out;
 	for (size_t i = 0; i < l->n_tasks; i++) {
@@ -208,14 +294,20 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 		created[i] = DATE_NONE; /* no 'created' event: kept */
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long i = find_task(l, sqlite3_column_int64(st, 0));
+		int64_t id = sqlite3_column_int64(st, 0);
+		long i = tm.at ? id_map_find(&tm, id) : find_task(l, id);
 		if (i < 0)
 			continue;
 		struct report_task *t = &l->tasks[i];
+		/* The kinds that matter are picked here rather than with
+		 * "what IN (...)", which SQLite checks with an index lookup per row. */
 		const char *what = db_column_str(st, 1);
+		bool extend = strcmp(what, "extend") == 0, create = !extend && strcmp(what, "created") == 0;
+		if (!extend && !create && strcmp(what, "status") != 0)
+			continue;
 		civil_day on = column_day(st, 4);
 		bool in_effect = on != DATE_NONE && on <= f->as_of;
-		if (strcmp(what, "extend") == 0) {
+		if (extend) {
 			if (!extended[i]) {
 				/* The deadline before any extension. */
 				extended[i] = 1;
@@ -223,7 +315,7 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 			}
 			if (in_effect)
 				t->due = column_day(st, 3);
-		} else if (strcmp(what, "created") == 0) {
+		} else if (create) {
 			created[i] = on;
 			t->status = parse_status(db_column_str(st, 3));
 			t->completed = DATE_NONE;
@@ -251,6 +343,7 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 	l->n_tasks = n;
 	ret = 0;
 out:
+	free(tm.at);
 	free(created);
 	free(extended);
 	return ret;

@@ -18,16 +18,14 @@
 #define NAME_SEP "\x1f"
 
 #define TASK_COLUMNS \
-	"t.id, t.document_id, t.section, t.summary, t.full_text, t.due_date, t.due_precision," \
-	" t.due_phrase, t.recurrence, t.status, t.completed_date, t.uuid, t.version, t.updated_at," \
+	TASK_CORE_COLUMNS "," \
 	" (SELECT group_concat(name, char(31)) FROM (SELECT a.name FROM task_agency ta" \
 	"   JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id AND ta.role = 'lead'" \
 	"   ORDER BY ta.position))," \
 	" (SELECT group_concat(name, char(31)) FROM (SELECT a.name FROM task_agency ta" \
 	"   JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id AND ta.role = 'cooperating'" \
 	"   ORDER BY ta.position))," \
-	" (SELECT d.kind || ' ' || d.number || CASE WHEN d.issued_date IS NULL THEN ''" \
-	"   ELSE ' ' || d.issued_date END FROM document d WHERE d.id = t.document_id)"
+	" " DOCUMENT_LABEL("t.document_id")
 
 void task_list_release(struct task_list *list)
 {
@@ -66,7 +64,7 @@ static int64_t parse_timestamp(const char *ts)
 	return (int64_t)timegm(&tm);
 }
 
-void db_task_read_row(sqlite3_stmt *st, int c, struct task *t)
+void db_task_read_core(sqlite3_stmt *st, int c, struct task *t)
 {
 	task_init(t);
 	t->id = sqlite3_column_int64(st, c);
@@ -86,10 +84,175 @@ void db_task_read_row(sqlite3_stmt *st, int c, struct task *t)
 	snprintf(t->uuid, sizeof t->uuid, "%s", db_column_str(st, c + 11));
 	t->version = sqlite3_column_int64(st, c + 12);
 	t->updated_at = parse_timestamp(db_column_str(st, c + 13));
+}
+
+void db_task_read_row(sqlite3_stmt *st, int c, struct task *t)
+{
+	db_task_read_core(st, c, t);
 	split_names((const char *)sqlite3_column_text(st, c + 14), task_add_lead, t);
 	split_names((const char *)sqlite3_column_text(st, c + 15), task_add_cooperating, t);
 	if (sqlite3_column_type(st, c + 16) != SQLITE_NULL)
 		t->document_label = xstrdup(db_column_str(st, c + 16));
+}
+
+/* ------------------------------------------------------ links by id order */
+
+/* A name by id: agencies and documents are few (tens, thousands), tasks many. */
+struct named {
+	int64_t id;
+	char *name;
+};
+
+struct named_table {
+	struct named *v;
+	size_t n, cap;
+};
+
+/* One task's link, as the cursor gives it. */
+struct link {
+	bool lead;
+	int64_t position, agency_id;
+};
+
+struct db_task_links {
+	struct db *db;
+	struct named_table agencies, documents;
+	sqlite3_stmt *cursor; /* task_id, is lead, position, agency_id; NULL when done */
+	bool has_row;
+	struct link *links; /* the current task's, sorted by role and position */
+	size_t n_links, cap_links;
+};
+
+static int load_names(struct db *db, const char *sql, struct named_table *out, char *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+		out->v[out->n].id = sqlite3_column_int64(st, 0);
+		out->v[out->n++].name = xstrdup(db_column_str(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "reading names", err);
+}
+
+/* tables are loaded in id order */
+static const char *name_of(const struct named_table *t, int64_t id)
+{
+	size_t lo = 0, hi = t->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->v[mid].id < id)
+			lo = mid + 1;
+		else if (t->v[mid].id > id)
+			hi = mid;
+		else
+			return t->v[mid].name;
+	}
+	return NULL;
+}
+
+struct db_task_links *db_task_links_new(struct db *db, char *err)
+{
+	static const char agencies_sql[] = "SELECT id, name FROM agency ORDER BY id";
+	static const char documents_sql[] =
+		"SELECT o.id, " DOCUMENT_LABEL("o.id") " FROM document o ORDER BY o.id";
+	struct db_task_links *l = xcalloc(1, sizeof *l);
+	l->db = db;
+	if (load_names(db, agencies_sql, &l->agencies, err) ||
+	    load_names(db, documents_sql, &l->documents, err)) {
+		db_task_links_free(l);
+		return NULL;
+	}
+	return l;
+}
+
+int db_task_links_seek(struct db_task_links *l, int64_t first_id, int64_t last_id, char *err)
+{
+	/* in primary key order: sorting by position too would make SQLite sort
+	 * every task's few rows with a sorter of its own, which costs more than
+	 * the rest of reading it */
+	static const char links_sql[] =
+		"SELECT task_id, role = 'lead', position, agency_id FROM task_agency"
+		" WHERE task_id BETWEEN ?1 AND ?2 ORDER BY task_id, role";
+	l->has_row = false;
+	if (!(l->cursor = db_prepare(l->db, links_sql, err)))
+		return -1;
+	sqlite3_bind_int64(l->cursor, 1, first_id);
+	sqlite3_bind_int64(l->cursor, 2, last_id);
+	return 0;
+}
+
+static int link_cmp(const void *a, const void *b)
+{
+	const struct link *x = a, *y = b;
+	if (x->lead != y->lead)
+		return x->lead ? -1 : 1;
+	return (x->position > y->position) - (x->position < y->position);
+}
+
+int db_task_links_fill(struct db_task_links *l, struct task *t, char *err)
+{
+	if (t->document_id > 0) {
+		const char *label = name_of(&l->documents, t->document_id);
+		if (label)
+			t->document_label = xstrdup(label);
+	}
+	l->n_links = 0;
+	while (l->cursor) {
+		if (!l->has_row) {
+			int rc = sqlite3_step(l->cursor);
+			if (rc != SQLITE_ROW) {
+				sqlite3_reset(l->cursor);
+				l->cursor = NULL;
+				if (rc != SQLITE_DONE)
+					return db_fail(l->db, "reading task agencies", err);
+				break;
+			}
+			l->has_row = true;
+		}
+		int64_t task_id = sqlite3_column_int64(l->cursor, 0);
+		if (task_id > t->id)
+			break;
+		if (task_id == t->id) {
+			xgrow((void **)&l->links, &l->cap_links, l->n_links + 1, sizeof *l->links);
+			l->links[l->n_links++] = (struct link){
+				.lead = sqlite3_column_int(l->cursor, 1),
+				.position = sqlite3_column_int64(l->cursor, 2),
+				.agency_id = sqlite3_column_int64(l->cursor, 3),
+			};
+		}
+		l->has_row = false;
+	}
+	if (l->n_links > 1)
+		qsort(l->links, l->n_links, sizeof *l->links, link_cmp);
+	for (size_t i = 0; i < l->n_links; i++) {
+		const char *name = name_of(&l->agencies, l->links[i].agency_id);
+		if (name)
+			(l->links[i].lead ? task_add_lead : task_add_cooperating)(t, name);
+	}
+	return 0;
+}
+
+static void named_release(struct named_table *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->v[i].name);
+	free(t->v);
+}
+
+void db_task_links_free(struct db_task_links *l)
+{
+	if (!l)
+		return;
+	if (l->cursor)
+		sqlite3_reset(l->cursor);
+	named_release(&l->agencies);
+	named_release(&l->documents);
+	free(l->links);
+	free(l);
 }
 
 int db_task_query(struct db *db, const struct db_task_query *q, struct task_list *out, char *err)
@@ -463,9 +626,39 @@ int db_task_note(struct db *db, int64_t id, const char *note, int64_t expect_ver
 
 /* ---- the brief list ------------------------------------------------------ */
 
+/* Every row's text lives in one arena, addressed by offset: at 100,000 tasks a
+ * malloc per string cost more memory than the strings (and realloc of a
+ * block this large moves pages, not bytes). */
+struct arena {
+	char *p;
+	size_t len, cap;
+};
+
+static uint32_t arena_add(struct arena *a, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	xgrow((void **)&a->p, &a->cap, a->len + n, 1);
+	memcpy(a->p + a->len, s, n);
+	a->len += n;
+	return (uint32_t)(a->len - n);
+}
+
+/* names joined with "; " */
+static uint32_t arena_add_names(struct arena *a, char *const *names, size_t n)
+{
+	if (n == 0)
+		return arena_add(a, "");
+	char *joined = task_join(names, n, "; ");
+	uint32_t off = arena_add(a, joined);
+	free(joined);
+	return off;
+}
+
 struct brief_row {
-	struct task_brief b;  /* its strings point at the ones below */
-	char *section, *summary, *leads, *cooperating;
+	int64_t id;
+	uint32_t section, summary, leads, cooperating; /* offsets in the arena */
+	civil_day due, completed;
+	enum task_status status;
 	bool closed;
 };
 
@@ -476,24 +669,12 @@ static int brief_cmp(const void *pa, const void *pb)
 	const struct brief_row *a = pa, *b = pb;
 	if (a->closed != b->closed)
 		return a->closed - b->closed;
-	bool au = a->b.due == DATE_NONE, bu = b->b.due == DATE_NONE;
+	bool au = a->due == DATE_NONE, bu = b->due == DATE_NONE;
 	if (au != bu)
 		return au - bu;
-	if (a->b.due != b->b.due)
-		return a->b.due < b->b.due ? -1 : 1;
-	return a->b.id < b->b.id ? -1 : a->b.id > b->b.id;
-}
-
-/* Appends name to the "; "-joined list in *joined. */
-static void join_name(char **joined, const char *name)
-{
-	if (!*joined) {
-		*joined = xstrdup(name);
-		return;
-	}
-	char *both = xasprintf("%s; %s", *joined, name);
-	free(*joined);
-	*joined = both;
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
 }
 
 int db_task_list_brief(struct db *db, bool open_only, int (*fn)(const struct task_brief *, void *),
@@ -502,71 +683,71 @@ int db_task_list_brief(struct db *db, bool open_only, int (*fn)(const struct tas
 	static const char tasks_sql[] =
 		"SELECT id, section, summary, due_date, completed_date, status FROM task"
 		" WHERE ?1 = 0 OR status NOT IN ('done','cancelled') ORDER BY id";
-	static const char links_sql[] =
-		"SELECT ta.task_id, ta.role = 'lead', a.name FROM task_agency ta JOIN agency a ON a.id = ta.agency_id"
-		" ORDER BY ta.task_id, ta.role DESC, ta.position";
 	struct brief_row *rows = NULL;
+	struct arena text = { 0 };
 	size_t n = 0, cap = 0;
 	int ret = -1, rc;
+	struct db_task_links *links = db_task_links_new(db, err);
+	if (!links || db_task_links_seek(links, 1, INT64_MAX, err))
+		goto out;
 	sqlite3_stmt *st = db_prepare(db, tasks_sql, err);
 	if (!st)
-		return -1;
+		goto out;
 	sqlite3_bind_int(st, 1, open_only);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (text.len > UINT32_MAX - 65536) { /* ~4 GiB of text: offsets would wrap */
+			sqlite3_reset(st);
+			err_set(err, "too many tasks to list at once");
+			goto out;
+		}
 		xgrow((void **)&rows, &cap, n + 1, sizeof *rows);
 		struct brief_row *r = &rows[n++];
 		memset(r, 0, sizeof *r);
-		r->b.id = sqlite3_column_int64(st, 0);
-		r->section = xstrdup(db_column_str(st, 1));
-		r->summary = xstrdup(db_column_str(st, 2));
-		r->b.due = db_column_day(st, 3);
-		r->b.completed = db_column_day(st, 4);
-		if (status_parse(db_column_str(st, 5), &r->b.status))
-			r->b.status = STATUS_NEW;
-		r->closed = !status_is_open(r->b.status);
+		r->id = sqlite3_column_int64(st, 0);
+		r->section = arena_add(&text, db_column_str(st, 1));
+		r->summary = arena_add(&text, db_column_str(st, 2));
+		r->due = db_column_day(st, 3);
+		r->completed = db_column_day(st, 4);
+		if (status_parse(db_column_str(st, 5), &r->status))
+			r->status = STATUS_NEW;
+		r->closed = !status_is_open(r->status);
+		struct task t; /* only its agencies */
+		task_init(&t);
+		t.id = r->id;
+		if (db_task_links_fill(links, &t, err)) {
+			task_release(&t);
+			sqlite3_reset(st);
+			goto out;
+		}
+		r->leads = arena_add_names(&text, t.leads, t.n_leads);
+		r->cooperating = arena_add_names(&text, t.cooperating, t.n_cooperating);
+		task_release(&t);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		db_fail(db, "reading tasks", err);
 		goto out;
 	}
-	/* Both passes run in id order: merge the agency names in. */
-	if (!(st = db_prepare(db, links_sql, err)))
-		goto out;
-	size_t i = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		while (i < n && rows[i].b.id < id)
-			i++;
-		if (i == n)
-			continue;
-		if (rows[i].b.id != id)
-			continue;
-		join_name(sqlite3_column_int(st, 1) ? &rows[i].leads : &rows[i].cooperating, db_column_str(st, 2));
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(db, "reading assignments", err);
-		goto out;
-	}
 	qsort(rows, n, sizeof *rows, brief_cmp);
 	ret = 0;
 	for (size_t k = 0; k < n; k++) {
-		struct brief_row *r = &rows[k];
-		r->b.section = r->section;
-		r->b.summary = r->summary;
-		r->b.leads = r->leads ? r->leads : "";
-		r->b.cooperating = r->cooperating ? r->cooperating : "";
-		if (fn(&r->b, ctx))
+		const struct brief_row *r = &rows[k];
+		struct task_brief b = {
+			.id = r->id,
+			.section = text.p + r->section,
+			.summary = text.p + r->summary,
+			.leads = text.p + r->leads,
+			.cooperating = text.p + r->cooperating,
+			.due = r->due,
+			.completed = r->completed,
+			.status = r->status,
+		};
+		if (fn(&b, ctx))
 			break;
 	}
 out:
-	for (size_t k = 0; k < n; k++) {
-		free(rows[k].section);
-		free(rows[k].summary);
-		free(rows[k].leads);
-		free(rows[k].cooperating);
-	}
+	db_task_links_free(links);
 	free(rows);
+	free(text.p);
 	return ret;
 }

@@ -20,8 +20,9 @@
 static struct {
 	struct report report;
 	struct listpos pos;
-	char **lines; /* rendered once per open: what scrolls */
-	size_t n_lines;
+	char **lines; /* the head, rendered once per open */
+	size_t n_head, cap_head;
+	size_t n_lines; /* what scrolls: the head, then one line per overdue task */
 } rp;
 
 /* Short column titles, in enum task_class order. */
@@ -30,18 +31,33 @@ static const char *const heads_en[CLASS_COUNT] = { "Late", "Today", "Soon", "Due
 
 static void add_line(char *line)
 {
-	rp.lines = xrealloc(rp.lines, (rp.n_lines + 1) * sizeof *rp.lines);
-	rp.lines[rp.n_lines++] = line;
+	xgrow((void **)&rp.lines, &rp.cap_head, rp.n_head + 1, sizeof *rp.lines);
+	rp.lines[rp.n_head++] = line;
+	rp.n_lines = rp.n_head;
 }
 
 static void release(void)
 {
-	for (size_t i = 0; i < rp.n_lines; i++)
+	for (size_t i = 0; i < rp.n_head; i++)
 		free(rp.lines[i]);
 	free(rp.lines);
 	rp.lines = NULL;
-	rp.n_lines = 0;
+	rp.n_head = rp.cap_head = rp.n_lines = 0;
 	report_release(&rp.report);
+}
+
+/* Line i of what scrolls. The overdue tasks (tens of thousands in a large
+ * database) are formatted when drawn, not when the screen opens. */
+static const char *line_at(size_t i, struct app *app, char **owned)
+{
+	*owned = NULL;
+	if (i < rp.n_head)
+		return rp.lines[i];
+	const struct report_line *o = &rp.report.overdue[i - rp.n_head];
+	char cd[COUNTDOWN_BUF];
+	*owned = xasprintf("%-10s %-16s %s — %s", o->section,
+			   countdown_format(o->due, rp.report.as_of, app->lang, cd), o->leads, o->summary);
+	return *owned;
 }
 
 /* The counts of one row, right-aligned in NUM_W columns each. */
@@ -91,12 +107,7 @@ static void render(struct app *app)
 	if (r->n_overdue) {
 		add_line(xstrdup(""));
 		add_line(xasprintf("%s (%zu)", msg(M_REPORT_OVERDUE_LIST, l), r->n_overdue));
-		for (size_t i = 0; i < r->n_overdue; i++) {
-			const struct report_line *o = &r->overdue[i];
-			char cd[COUNTDOWN_BUF];
-			add_line(xasprintf("%-10s %-16s %s — %s", o->section, countdown_format(o->due, r->as_of, l, cd),
-					   o->leads, o->summary));
-		}
+		rp.n_lines = rp.n_head + r->n_overdue;
 	}
 }
 
@@ -132,11 +143,14 @@ static void draw(struct app *app, int rows, int cols)
 		clrtoeol();
 		if (i >= rp.n_lines)
 			continue;
-		const char *line = rp.lines[i];
+		char *owned, *next_owned = NULL;
+		const char *line = line_at(i, app, &owned);
 		if (line[0] == '\t') { /* a table row: name, tab, figures */
 			const char *tab = strchr(line + 1, '\t');
 			char *name = xstrndup(line + 1, (size_t)(tab - line - 1));
-			bool strong = i == 2 + (rp.report.scope != NULL) || (i + 1 < rp.n_lines && rp.lines[i + 1][0] != '\t');
+			bool strong = i == 2 + (rp.report.scope != NULL) ||
+				      (i + 1 < rp.n_lines && line_at(i + 1, app, &next_owned)[0] != '\t');
+			free(next_owned);
 			attrset(strong ? A_BOLD : A_NORMAL);
 			int x = draw_text(1 + r, 0, name_w, name, 1);
 			draw_text(1 + r, x, cols - x, tab + 1, 0);
@@ -145,6 +159,7 @@ static void draw(struct app *app, int rows, int cols)
 			attrset(i == 0 ? color_attr(ROLE_TITLE) : A_NORMAL);
 			draw_text(1 + r, 0, cols, line, 1);
 		}
+		free(owned);
 		attrset(A_NORMAL);
 	}
 	static const enum action hints[] = { ACT_DOWN, ACT_UP, ACT_SAVE, ACT_BACK, ACT_QUIT };

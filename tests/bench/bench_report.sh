@@ -17,7 +17,7 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 sqlite3 "$DB" <<SQL
 BEGIN;
 WITH RECURSIVE a(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM a WHERE i < 80)
-INSERT INTO agency(id, name, match_key) SELECT i, 'Cơ quan số ' || i, 'co quan so ' || i FROM a;
+INSERT INTO agency(id, name, match_key) SELECT i, 'Cơ quan số ' || i, 'cơ quan số ' || i FROM a; -- agency_key's form
 WITH RECURSIVE t(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM t WHERE i < $N)
 INSERT INTO task(id, section, summary, due_date, due_precision, status, completed_date, uuid, created_at, updated_at)
 SELECT i, 'I.' || (i % 9), 'Nhiệm vụ số ' || i || ' của kết luận',

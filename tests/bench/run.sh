@@ -1,96 +1,213 @@
 #!/usr/bin/env bash
 # make bench: hanchot against calcurse and Taskwarrior on the same generated
-# items (1,000 / 10,000 / 100,000 tasks; BENCH_SIZES to change), median of
-# BENCH_RUNS runs (default 5) per operation, peak memory from /usr/bin/time -v.
+# items (1,000 / 10,000 / 100,000 tasks over 2,000 notices and 80 agencies;
+# BENCH_SIZES to change), one table: each operation at each size, the median
+# wall time of BENCH_RUNS runs (default 5), peer / hanchot ratios, and the
+# peak memory (largest maximum resident set size of those runs, /usr/bin/time).
+#   start-up   program start to its first full screen, through tmux (hanchot:
+#              the header with the totals; calcurse: its todo panel filled)
+#   list open  hanchot list --open | calcurse -t | task list (the open items)
+#   export     hanchot export --out FILE (iCalendar; "cold": its component
+#              cache emptied before each run, "warm": as a user re-exports)
+#              | calcurse -xical (every item: events and todos)
+#              | task export (JSON, Taskwarrior's only export format)
+#   report     hanchot report (the meeting report; no peer equivalent)
+#   import     hanchot import of the fixture notice into the big database
+#              (removed again between runs)
+#   key: ...   reaction to a key in a running screen, through tmux: move to
+#              the next task (detail pane follows), mark done, a 10-character
+#              search typed at once (filtered count and page redrawn)
+# Every output is checked (item counts); a figure whose output was wrong is
+# printed as ERR. The load average is printed: the machine may be shared.
+# BENCH_DETAIL=1 then runs each module's own benchmark (tests/bench/bench_*.sh).
 set -euo pipefail
 : "${HANCHOT:?set HANCHOT to the program under test}"
 HERE=$(cd "$(dirname "$0")" && pwd)
+FIXTURE=$HERE/../fixtures/thong-bao-ket-luan-lai-chau-2024-04.md
 SIZES=${BENCH_SIZES:-"1000 10000 100000"} RUNS=${BENCH_RUNS:-5}
 export LC_ALL=C.UTF-8 TERM=xterm-256color
+unset HANCHOT_DB HANCHOT_TODAY HANCHOT_DTSTAMP
 need=""
 command -v calcurse >/dev/null || need="$need calcurse"
 command -v task >/dev/null || need="$need taskwarrior"
 [ -x /usr/bin/time ] || need="$need time"
 command -v tmux >/dev/null || need="$need tmux"
+command -v sqlite3 >/dev/null || need="$need sqlite3"
 if [ -n "$need" ]; then
 	SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
 	echo "installing:$need" >&2
 	$SUDO apt-get install -y -q $need >/dev/null 2>&1 || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q $need >/dev/null; }
 fi
 W=$(mktemp -d /tmp/hanchot-bench.XXXXXX)
-SOCK=hanchot-bench-$$ FS_RUN=0
-trap 'rm -rf "$W"' EXIT
+export XDG_CONFIG_HOME=$W/config XDG_DATA_HOME=$W/data # the defaults, not the user's configuration
+SOCK=hanchot-bench-$$
+trap 'tmux -L "$SOCK" kill-server 2>/dev/null || true; rm -rf "$W"' EXIT
+BENCH_START=$SECONDS
+now() { date +%s%N; }
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)]; else print "-" }'; }
+maxkib() { sort -n | tail -1; }
+mib() { case "$1" in ''|*[!0-9]*) echo -;; *) awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }';; esac; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-# median_ms CMD...: median wall time of RUNS runs, in ms.
-median_ms() {
-	local i t0 t1 all=()
+# measure PRE CMD...: runs PRE (untimed, may be :) then CMD, RUNS times; sets
+# MS (median wall ms) and KIB (largest max RSS). CMD's stdout goes to $W/out.
+measure() {
+	local pre=$1 i t0 t1 walls=() rss=(); shift
 	for ((i = 0; i < RUNS; i++)); do
-		t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N)
-		all+=($(((t1 - t0) / 1000000)))
+		$pre
+		t0=$(now)
+		/usr/bin/time -f %M -o "$W/rss" "$@" >"$W/out" 2>"$W/err" || true
+		t1=$(now)
+		walls+=($(((t1 - t0) / 1000000))); rss+=("$(tail -1 "$W/rss")")
 	done
-	printf '%s\n' "${all[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
+	MS=$(printf '%s\n' "${walls[@]}" | median); KIB=$(printf '%s\n' "${rss[@]}" | maxkib)
 }
-# peak_mib CMD...: maximum resident set size, MiB.
-peak_mib() {
-	/usr/bin/time -f %M -o "$W/rss" "$@" >/dev/null 2>&1 || true
-	awk '{ printf "%.1f", $1 / 1024 }' "$W/rss"
+
+# tmux: one server for the whole run; each screen in its own session.
+tmux -L "$SOCK" -f /dev/null new-session -d -s hold -x 120 -y 40 "sleep 100000"
+capture() { tmux -L "$SOCK" capture-pane -p -t "$1" 2>/dev/null; }
+# wait_text SESSION TEXT: polls the screen until TEXT shows (30 s at most).
+wait_text() {
+	local end=$(($(now) + 30000000000))
+	until capture "$1" | grep -qF -- "$2"; do
+		[ "$(now)" -lt "$end" ] || { echo "bench: '$2' did not appear on the screen" >&2; return 1; }
+	done
 }
-# first_screen_ms TEXT CMD...: from start to TEXT on a tmux screen (median).
-first_screen_ms() {
-	local text=$1 i t0 t1 all=(); shift
+# peak_now SESSION: the peak resident set (VmHWM, KiB) so far of the program
+# running in SESSION (started with exec, so it is the pane's process).
+peak_now() { awk '/^VmHWM:/ { print $2 }' "/proc/$(tmux -L "$SOCK" display-message -p -t "$1" '#{pane_pid}')/status" 2>/dev/null || echo 0; }
+# first_screen TEXT PRE CMD...: start to TEXT on the screen; sets MS and KIB
+# (the peak memory up to the first screen).
+first_screen() {
+	local text=$1 pre=$2 i t0 t1 walls=() rss=(); shift 2
 	for ((i = 0; i < RUNS; i++)); do
-		rm -f "$W"/*/calcurse/.calcurse.pid   # a killed calcurse leaves its lock
-		t0=$(date +%s%N)
-		local sock=$SOCK-$((++FS_RUN))
-		tmux -L "$sock" -f /dev/null new-session -d -s fs -x 120 -y 40 "$@"
-		local end=$((SECONDS + 30))
-		until tmux -L "$sock" capture-pane -p -t fs 2>/dev/null | grep -qF -- "$text"; do
-			if [ $SECONDS -ge $end ]; then # a peer that takes longer is reported, not fatal
-				tmux -L "$sock" kill-server 2>/dev/null || true
-				echo ">30000"; return 0
-			fi
-			sleep 0.005
-		done
-		t1=$(date +%s%N)
-		tmux -L "$sock" kill-server 2>/dev/null || true
-		all+=($(((t1 - t0) / 1000000)))
+		$pre
+		t0=$(now)
+		tmux -L "$SOCK" new-session -d -s fs -x 120 -y 40 "exec $*"
+		if wait_text fs "$text"; then t1=$(now); walls+=($(((t1 - t0) / 1000000))); else walls+=(999999); fi
+		rss+=("$(peak_now fs)")
+		tmux -L "$SOCK" kill-session -t fs 2>/dev/null || true
 	done
-	printf '%s\n' "${all[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
+	MS=$(printf '%s\n' "${walls[@]}" | median); KIB=$(printf '%s\n' "${rss[@]}" | maxkib)
+	[ "$MS" != 999999 ] || MS=ERR
 }
-ratio() { case "$1$2" in *[!0-9.]*|'') echo -; return;; esac
+
+ratio() { case "$1$2" in *[!0-9]*|'') echo -; return;; esac
 	awk -v a="$1" -v b="$2" 'BEGIN { if (a <= 0) a = 1; printf "%.1fx", b / a }'; }
+FMT='%-7s %-19s %9s %9s %9s %8s %8s %7s %7s %7s\n'
+row() { # size op hc_ms cal_ms task_ms hc_kib cal_kib task_kib
+	printf "$FMT" "$1" "$2" "$3" "$4" "$5" "$(ratio "$3" "$4")" "$(ratio "$3" "$5")" "$(mib "$6")" "$(mib "$7")" "$(mib "$8")"
+}
+WARN=()
+# ok COND-RESULT WHAT: a wrong output turns the figure into ERR.
+check() { if [ "$1" != "$2" ]; then WARN+=("$3: expected $2, got $1"); return 1; fi; }
 
-has_export=0; "$HANCHOT" --help | grep -q ' export' && has_export=1
-printf '%-8s %-16s %10s %10s %10s %9s %9s\n' items operation hanchot calcurse task "cal/hc" "task/hc"
+echo "hanchot benchmark: $($HANCHOT --version | head -1), calcurse $(calcurse --version | head -1 | awk '{ print $2 }'), Taskwarrior $(task --version)"
+echo "machine: $(nproc) cores, load average at start $(load); median of $RUNS runs (wall ms), peak = largest max RSS"
+"$HANCHOT" --db "$W/ref.db" import "$FIXTURE" >/dev/null # what one import of the notice makes
+REF_TASKS=$(sqlite3 "$W/ref.db" "SELECT count(*) FROM task")
+printf "$FMT" items operation hanchot calcurse task cal/hc task/hc "hc MiB" "cal MiB" "task MiB"
 for n in $SIZES; do
 	D=$W/$n
 	HANCHOT=$HANCHOT bash "$HERE/gen.sh" "$n" "$D"
-	H=("$HANCHOT" --db "$D/hanchot.db" --today 2024-06-01)
-	C=(calcurse -D "$D/calcurse" --read-only)
+	DB=$D/hanchot.db
+	H=("$HANCHOT" --db "$DB" --today 2024-06-01)
 	T=(env TASKRC="$D/taskrc" task)
-	row() { printf '%-8s %-16s %10s %10s %10s %9s %9s\n' "$n" "$1" "$2" "$3" "$4" "$(ratio "$2" "$3")" "$(ratio "$2" "$4")"; }
-	h=$(median_ms "${H[@]}" list); c=$(median_ms "${C[@]}" -t); t=$(median_ms "${T[@]}" list)
-	row "list (ms)" "$h" "$c" "$t"
-	if [ "$has_export" = 1 ]; then
-		h=$(median_ms "${H[@]}" export)
-	else
-		h=-1
-	fi
-	c=$(median_ms calcurse -D "$D/calcurse" --export=ical); t=$(median_ms "${T[@]}" export)
-	[ "$h" = -1 ] && h=n/a
-	row "export (ms)" "$h" "$c" "$t"
-	h=$(first_screen_ms "việc" "${H[@]}"); c=$(first_screen_ms "Appointments" calcurse -D "$D/calcurse")
-	row "first screen (ms)" "$h" "$c" "-"
-	h=$(peak_mib "${H[@]}" list); c=$(peak_mib "${C[@]}" -t); t=$(peak_mib "${T[@]}" list)
-	row "list peak (MiB)" "$h" "$c" "$t"
-done
-echo "(median of $RUNS runs; ratios are peer time / hanchot time: above 1x, hanchot is faster)"
+	open=$(sqlite3 "$DB" "SELECT count(*) FROM task WHERE status NOT IN ('done', 'cancelled')")
+	clear_lock() { rm -f "$D/calcurse/.calcurse.pid"; }   # a killed calcurse leaves its lock
 
-# Then each module's own benchmark (screen keys, report, export);
-# BENCH_MODULES=0 skips them.
-[ "${BENCH_MODULES:-1}" = 1 ] || exit 0
-for b in "$HERE"/bench_*.sh; do
-	[ -e "$b" ] || continue
-	echo; echo "== $(basename "$b")"
-	bash "$b"
+	# start-up to the first full screen
+	first_screen "$n việc" : "${H[@]}"; h=$MS hk=$KIB
+	first_screen "Việc số" clear_lock calcurse -D "$D/calcurse"; c=$MS ck=$KIB
+	row "$n" "start-up" "$h" "$c" - "$hk" "$ck" -
+
+	# list of the open items
+	measure : "${H[@]}" list --open; h=$MS hk=$KIB
+	check "$(($(wc -l < "$W/out") - 1))" "$open" "$n hanchot list --open (lines)" || h=ERR
+	measure : calcurse -D "$D/calcurse" --read-only -t; c=$MS ck=$KIB
+	check "$(grep -c 'Việc số' "$W/out")" "$open" "$n calcurse -t (todos)" || c=ERR
+	measure : "${T[@]}" list; t=$MS tk=$KIB
+	check "$(grep -c 'Việc số' "$W/out")" "$open" "$n task list (tasks)" || t=ERR
+	row "$n" "list open" "$h" "$c" "$t" "$hk" "$ck" "$tk"
+
+	# export: iCalendar (hanchot, calcurse), JSON (Taskwarrior)
+	drop_cache() { sqlite3 "$DB" "DELETE FROM ical_index;"; }
+	measure drop_cache "${H[@]}" export --out "$W/h.ics"; h=$MS hk=$KIB
+	check "$(grep -c '^BEGIN:VEVENT' "$W/h.ics")" "$n" "$n hanchot export cold (VEVENTs)" || h=ERR
+	measure : calcurse -D "$D/calcurse" -xical; c=$MS ck=$KIB
+	check "$(grep -c '^BEGIN:VEVENT' "$W/out")/$(grep -c '^BEGIN:VTODO' "$W/out")" "$n/$open" "$n calcurse -xical (VEVENTs/VTODOs)" || c=ERR
+	measure : "${T[@]}" export; t=$MS tk=$KIB
+	check "$(grep -c '"uuid":' "$W/out")" "$n" "$n task export (JSON objects)" || t=ERR
+	row "$n" "export (cold)" "$h" "$c" "$t" "$hk" "$ck" "$tk"
+	measure : "${H[@]}" export --out "$W/h.ics"; h=$MS hk=$KIB
+	check "$(grep -c '^BEGIN:VEVENT' "$W/h.ics")" "$n" "$n hanchot export warm (VEVENTs)" || h=ERR
+	row "$n" "export (warm)" "$h" "$c" "$t" "$hk" "$ck" "$tk"
+
+	# report (hanchot only)
+	measure : "${H[@]}" report; h=$MS hk=$KIB
+	check "$(grep -c '^Sở số' "$W/out")" 80 "$n hanchot report (agency rows)" || h=ERR
+	row "$n" "report" "$h" - - "$hk" - -
+
+	# import of the fixture notice into the big database, removed between runs
+	unimport() { sqlite3 "$DB" "PRAGMA foreign_keys = ON; BEGIN;
+		DELETE FROM task WHERE document_id IN (SELECT id FROM document WHERE number = '/TB-UBND');
+		DELETE FROM document WHERE number = '/TB-UBND';
+		DELETE FROM agency_alias WHERE agency_id > 80; DELETE FROM agency WHERE id > 80; COMMIT;"; }
+	measure unimport "${H[@]}" import "$FIXTURE"; h=$MS hk=$KIB
+	check "$(sqlite3 "$DB" "SELECT count(*) FROM task WHERE document_id = (SELECT id FROM document WHERE number = '/TB-UBND')")" \
+		"$REF_TASKS" "$n hanchot import (tasks)" || h=ERR
+	unimport
+	row "$n" "import notice" "$h" - - "$hk" - -
+
+	# key reactions in a running screen
+	moves=() dones=() searches=() rss=()
+	for ((i = 0; i < RUNS; i++)); do
+		tmux -L "$SOCK" new-session -d -s k -x 120 -y 40 "exec ${H[*]}"
+		wait_text k "$n việc"
+		tmux -L "$SOCK" send-keys -t k Escape Enter; wait_text k "Lịch sử:"
+		before=$(capture k | grep -F '#' | head -1)
+		t0=$(now); tmux -L "$SOCK" send-keys -t k j
+		end=$(($(now) + 30000000000))
+		until [ "$(capture k | grep -F '#' | head -1)" != "$before" ]; do
+			[ "$(now)" -lt "$end" ] || { echo "bench: the detail pane did not follow 'j'" >&2; exit 1; }
+		done
+		moves+=($((($(now) - t0) / 1000000)))
+		t0=$(now); tmux -L "$SOCK" send-keys -t k d; wait_text k "Đã cập nhật 1 việc"; dones+=($((($(now) - t0) / 1000000)))
+		tmux -L "$SOCK" send-keys -t k Escape /; wait_text k "Tìm:"
+		t0=$(now); tmux -L "$SOCK" send-keys -t k "viec so 77" Enter
+		wait_text k 'Tìm "viec so 77":'; searches+=($((($(now) - t0) / 1000000)))
+		rss+=("$(peak_now k)")
+		tmux -L "$SOCK" send-keys -t k Escape q
+		end=$((SECONDS + 10))
+		while tmux -L "$SOCK" has-session -t k 2>/dev/null; do
+			[ $SECONDS -lt $end ] || { echo "bench: the screen did not quit on 'q'" >&2; exit 1; }
+			sleep 0.01
+		done
+		# undo the 'done' behind hanchot's back, so each run starts alike
+		sqlite3 "$DB" "BEGIN; UPDATE task SET status = (SELECT old_value FROM task_event ORDER BY id DESC LIMIT 1),
+			completed_date = NULL, version = version - 1 WHERE id = (SELECT task_id FROM task_event ORDER BY id DESC LIMIT 1);
+			DELETE FROM task_event WHERE id = (SELECT max(id) FROM task_event); COMMIT;"
+	done
+	hk=$(printf '%s\n' "${rss[@]}" | maxkib)
+	row "$n" "key: move" "$(printf '%s\n' "${moves[@]}" | median)" - - "$hk" - -
+	row "$n" "key: done" "$(printf '%s\n' "${dones[@]}" | median)" - - "$hk" - -
+	row "$n" "key: search" "$(printf '%s\n' "${searches[@]}" | median)" - - "$hk" - -
+	echo "        (load average after $n items: $(load))"
+	rm -rf "$D"
 done
+echo "ratios: peer time / hanchot time (above 1x, hanchot is faster). calcurse's export holds its todos"
+echo "as VTODOs too; hanchot exports one all-day VEVENT (with alarms) per task; task's export is JSON."
+echo "whole run: $((SECONDS - BENCH_START)) s; load average at the end $(load)"
+if [ ${#WARN[@]} -gt 0 ]; then
+	printf 'WRONG OUTPUT: %s\n' "${WARN[@]}" >&2
+	exit 1
+fi
+
+# Then, on request, each module's own detailed benchmark (screen keys, report, export).
+if [ "${BENCH_DETAIL:-0}" = 1 ]; then
+	for b in "$HERE"/bench_*.sh; do
+		[ -e "$b" ] || continue
+		echo; echo "== $(basename "$b")"
+		bash "$b"
+	done
+fi

@@ -199,6 +199,69 @@ static void test_query_order_and_filters(void **state)
 	task_list_release(&l);
 }
 
+/* The brief list (one pass over tasks, one over their agencies) gives what
+ * db_task_query (a query per task) gives: the same order, the same agencies
+ * in position order even where that is not agency id order. */
+struct brief_seen {
+	struct task_list *want;
+	size_t n;
+};
+
+static int brief_check(const struct task_brief *b, void *ctx)
+{
+	struct brief_seen *seen = ctx;
+	assert_true(seen->n < seen->want->n);
+	const struct task *t = &seen->want->items[seen->n++];
+	assert_int_equal(b->id, t->id);
+	assert_string_equal(b->summary, t->summary);
+	assert_int_equal(b->due, t->due);
+	assert_int_equal(b->status, t->status);
+	char *leads = task_join(t->leads, t->n_leads, "; ");
+	char *coop = task_join(t->cooperating, t->n_cooperating, "; ");
+	assert_string_equal(b->leads, leads);
+	assert_string_equal(b->cooperating, coop);
+	free(leads);
+	free(coop);
+	return 0;
+}
+
+static void test_brief_list_matches_query(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	add(f->db, "Không hạn", "Sở A", DATE_NONE);
+	add(f->db, "Muộn", "Sở B", date_from_ymd(2024, 5, 1));
+	struct task t;
+	task_init(&t);
+	task_set_str(&t.summary, "Hai cơ quan chủ trì");
+	task_add_lead(&t, "Sở C");
+	task_add_lead(&t, "Sở A"); /* created before Sở C: a lower id, a later position */
+	task_add_cooperating(&t, "Sở B");
+	task_add_cooperating(&t, "Sở Y tế");
+	t.due = date_from_ymd(2024, 5, 1);
+	t.precision = PRECISION_DAY;
+	assert_int_equal(db_task_add(f->db, &t, err), 0);
+	task_release(&t);
+	task_init(&t);
+	task_set_str(&t.summary, "Không phối hợp");
+	task_add_lead(&t, "Sở B");
+	assert_int_equal(db_task_add(f->db, &t, err), 0);
+	task_release(&t);
+	int64_t done = add(f->db, "Xong", "Sở A", date_from_ymd(2024, 4, 1));
+	assert_int_equal(db_task_set_status(f->db, done, STATUS_DONE, DATE_NONE, 0, err), 0);
+	for (int open_only = 0; open_only < 2; open_only++) {
+		struct task_list want = { 0 };
+		struct db_task_query q = { .open_only = open_only };
+		assert_int_equal(db_task_query(f->db, &q, &want, err), 0);
+		assert_int_equal(want.n, open_only ? 4 : 5);
+		assert_string_equal(want.items[1].leads[0], "Sở C"); /* the fixture is what it says */
+		struct brief_seen seen = { &want, 0 };
+		assert_int_equal(db_task_list_brief(f->db, open_only, brief_check, &seen, err), 0);
+		assert_int_equal(seen.n, want.n);
+		task_list_release(&want);
+	}
+}
+
 static void test_newer_schema_refused(void **state)
 {
 	struct fixture *f = *state;
@@ -345,6 +408,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_status_change_writes_event, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale_version_is_a_conflict, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_query_order_and_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_brief_list_matches_query, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_paths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_extend_and_note, setup, teardown),

@@ -395,6 +395,64 @@ static void test_filters(void **state)
 	free(m.p);
 }
 
+/* Agencies and document labels come from one ordered pass over task_agency:
+ * each task must get exactly what db_task_get (a query per task) reads, in
+ * position order even where that is not agency id order, whether the export
+ * builds every task or splices in a changed one. */
+static void test_links_match_task_get(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX], path[128];
+	static const char *const leads[][2] = { { "Sở Y tế", "Sở Tài chính" }, { "Sở Xây dựng", NULL },
+						{ "Sở Tài chính", NULL } };
+	static const char *const coop[][3] = { { "UBND huyện C", "UBND huyện B", "UBND huyện A" },
+					       { NULL, NULL, NULL },
+					       { "UBND huyện A", "Sở Y tế", NULL } };
+	for (int i = 0; i < 3; i++) {
+		struct task t;
+		task_init(&t);
+		task_set_str(&t.summary, "Phối hợp");
+		for (int k = 0; k < 2 && leads[i][k]; k++)
+			task_add_lead(&t, leads[i][k]);
+		for (int k = 0; k < 3 && coop[i][k]; k++)
+			task_add_cooperating(&t, coop[i][k]);
+		t.due = date_from_ymd(2024, 8, 1 + i);
+		t.precision = PRECISION_DAY;
+		assert_int_equal(db_task_add(f->db, &t, err), 0); /* ids 4..6 */
+		task_release(&t);
+	}
+	exec_ok(f->db, "INSERT INTO document(id, kind, number, issued_date, imported_at) VALUES"
+		       " (7, 'Thông báo', '12/TB-UBND', '2024-04-25', '2024-04-25T08:00:00Z'),"
+		       " (9, 'Kết luận', '3/KL', NULL, '2024-04-25T08:00:00Z')");
+	exec_ok(f->db, "UPDATE task SET document_id = 7 WHERE id IN (2, 5);"
+		       " UPDATE task SET document_id = 9 WHERE id = 6");
+	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	for (int round = 0; round < 2; round++) {
+		struct db_export_stats s;
+		assert_int_equal(db_export_file(f->db, &opt, NULL, path, &s, err), 0);
+		assert_int_equal(s.spliced, round == 1);
+		struct mem want = { 0 };
+		struct ical_writer *w = ical_writer_new(&opt, mem_write, &want, err);
+		assert_non_null(w);
+		for (int64_t id = 1; id <= 6; id++) {
+			struct task t;
+			assert_int_equal(db_task_get(f->db, id, &t, err), 0);
+			assert_int_equal(ical_writer_add(w, &t, sequence(f->db, id), err), 0);
+			task_release(&t);
+		}
+		assert_int_equal(ical_writer_finish(w, err), 0);
+		ical_writer_free(w);
+		char *got = slurp(path);
+		assert_non_null(strstr(got, "Chủ trì: Sở Y tế\\; Sở Tài chính"));
+		assert_non_null(strstr(got, "Văn bản: Kết luận 3/KL"));
+		assert_string_equal(got, want.p);
+		free(got);
+		free(want.p);
+		/* round 1 splices: only task 4 is rebuilt */
+		assert_int_equal(db_task_set_status(f->db, 4, STATUS_DONE, DATE_NONE, 0, err), 0);
+	}
+}
+
 static void test_refresh(void **state)
 {
 	struct fixture *f = *state;
@@ -429,6 +487,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_splice_falls_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_writer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_links_match_task_get, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

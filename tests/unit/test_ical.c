@@ -725,6 +725,12 @@ static void test_control_characters_cleaned(void **state)
 		{ "x\xc2\x85y\xc2\xa0z", "xy\xc2\xa0z", "xy\xc2\xa0z" }, /* C1 NEL dropped, NBSP kept */
 		{ "bad \xff\xc3z \xed\xa0\x80 end", "bad ??z ??? end", "bad ??z ??? end" },
 		{ "l\xe2\x80\xa8m\xef\xbf\xbdn", "l\nm?n", "l m?n" },
+		/* Vietnamese, precomposed and with combining marks, is kept; a
+		 * sequence cut short is not (the copy without decoding) */
+		{ "Kế hoạch e\xcc\x81 \xc3\x80", "Kế hoạch e\xcc\x81 \xc3\x80", "Kế hoạch e\xcc\x81 \xc3\x80" },
+		{ "a\xe1\xba" "b\xc3", "a??b?", "a??b?" },
+		{ "\xe1\xba\xbf\xe1\xbb\xb9\xdf\xbf", "\xe1\xba\xbf\xe1\xbb\xb9\xdf\xbf",
+		  "\xe1\xba\xbf\xe1\xbb\xb9\xdf\xbf" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *m = ical_text_clean(cases[i].in, false), *s = ical_text_clean(cases[i].in, true);
@@ -993,6 +999,142 @@ static void test_reexport_and_cache(void **state)
 	free(second);
 }
 
+/* A batch serialised on several threads is byte for byte what one task at a
+ * time gives, in order, with each task's length; a bad task in the middle
+ * stops the batch after the tasks before it; a batch can be begun while the
+ * caller prepares the next. */
+/* Components are written property by property, recurring properties copied
+ * from their first serialisation: the text must be exactly what libical
+ * writes for the whole component (re-folded as ical_refold() does), checked by
+ * reading each component back with libical and serialising it whole, over
+ * tasks that vary everything a property depends on, in one writer (so
+ * copies are reused across tasks) and on their own. */
+static void test_components_as_libical_writes_them(void **state)
+{
+	(void)state;
+	static const enum task_status statuses[] = { STATUS_NEW, STATUS_IN_PROGRESS, STATUS_DONE,
+						     STATUS_CANCELLED, STATUS_PAUSED };
+	static const char *const leads[] = { "Sở Tài chính", "Sở Kế hoạch, Đầu tư; và \\ khác",
+					     "UBND các huyện, thành phố" };
+	enum { N = 40 };
+	struct task tasks[N];
+	int64_t seq[N];
+	for (int i = 0; i < N; i++) {
+		make_task(&tasks[i], i + 1, i % 4 ? "II.3" : "",
+			  i % 6 == 5 ? "" : "Báo cáo, tổng hợp; \\ kết quả\nthực hiện",
+			  date_from_ymd(2024, 1 + i % 3, 1 + i % 5), statuses[i % 5]);
+		task_set_str(&tasks[i].full_text, i % 3 ? "Giao Sở Tài chính chủ trì,\nphối hợp; báo cáo." : "");
+		for (int k = 0; k <= i % 3; k++)
+			task_add_lead(&tasks[i], leads[(i + k) % 3]);
+		if (i % 2)
+			task_add_cooperating(&tasks[i], "Sở Y tế");
+		tasks[i].precision = (enum due_precision)(i % PRECISION_COUNT);
+		tasks[i].completed = i % 7 == 2 ? date_from_ymd(2024, 2, 1 + i % 3) : DATE_NONE;
+		tasks[i].updated_at = i % 9 == 4 ? 0 : 1714500000 + (i % 4) * 3600;
+		seq[i] = i % 3;
+	}
+	for (int variant = 0; variant < 2; variant++) {
+		struct ical_options o = opts(ICAL_KIND_BOTH);
+		if (variant)
+			o.dtstamp = 0; /* DTSTAMP from each task's last change */
+		char *cal = export(tasks, N, seq, &o);
+		char err[ERR_MAX] = "";
+		for (int i = 0; i < N; i++) {
+			char *one = ical_task_component(&tasks[i], seq[i], &o, err);
+			assert_non_null(one);
+			/* the same text inside the calendar, after copies were made */
+			assert_non_null(strstr(cal, one));
+			/* each component as libical writes it */
+			for (const char *c = one; *c;) {
+				const char *end = strstr(c, strncmp(c, "BEGIN:VEVENT", 12) == 0
+								? "\r\nEND:VEVENT\r\n"
+								: "\r\nEND:VTODO\r\n");
+				assert_non_null(end);
+				end = strstr(end + 2, "\r\n") + 2;
+				char *piece = strndup(c, (size_t)(end - c));
+				icalcomponent *parsed = icalparser_parse_string(piece);
+				assert_non_null(parsed);
+				char *again = icalcomponent_as_ical_string_r(parsed);
+				char *refolded = ical_refold(again, strlen(again), NULL);
+				if (strcmp(refolded, piece) != 0)
+					fail_msg("task %d differs from libical's whole component:\n%s\n---\n%s", i + 1,
+						 piece, refolded);
+				free(refolded);
+				free(again);
+				icalcomponent_free(parsed);
+				free(piece);
+				c = end;
+			}
+			free(one);
+		}
+		free(cal);
+	}
+	for (int i = 0; i < N; i++)
+		task_release(&tasks[i]);
+}
+
+static void test_batches(void **state)
+{
+	(void)state;
+	enum { N = 700 };
+	static struct task tasks[N];
+	static int64_t seq[N];
+	static size_t lens[N];
+	static const enum task_status statuses[] = { STATUS_NEW, STATUS_DONE, STATUS_CANCELLED };
+	char summary[64];
+	for (int i = 0; i < N; i++) {
+		snprintf(summary, sizeof summary, "Việc %d, báo cáo; tổng hợp", i);
+		make_task(&tasks[i], i + 1, "II.1", summary,
+			  i % 50 == 7 ? DATE_NONE : date_from_ymd(2024, 1 + i % 12, 1 + i % 28),
+			  statuses[i % 3]);
+		seq[i] = i % 5;
+	}
+	struct ical_options o = opts(ICAL_KIND_BOTH);
+	char *want = export(tasks, N, seq, &o);
+	char err[ERR_MAX] = "";
+	struct mem m = { .fail_after = -1 };
+	struct ical_writer *w = ical_writer_new(&o, mem_write, &m, err);
+	assert_non_null(w);
+	size_t header = m.len, sum = 0;
+	/* two batches, the second begun and then waited for */
+	assert_int_equal(ical_writer_add_many(w, tasks, seq, 300, lens, err), 0);
+	assert_int_equal(ical_writer_begin_many(w, tasks + 300, seq + 300, N - 300, lens + 300, err), 0);
+	assert_int_equal(ical_writer_begin_many(w, tasks, seq, 1, NULL, err), -1);
+	assert_string_equal(err, "calendar export: a batch is already being serialised");
+	assert_int_equal(ical_writer_wait(w, err), 0);
+	assert_int_equal(ical_writer_finish(w, err), 0);
+	assert_int_equal(ical_writer_count(w), N - N / 50);
+	ical_writer_free(w);
+	assert_string_equal(m.p, want);
+	for (int i = 0; i < N; i++) {
+		char *one = ical_task_component(&tasks[i], seq[i], &o, err);
+		assert_non_null(one);
+		assert_int_equal(lens[i], strlen(one));
+		assert_memory_equal(m.p + header + sum, one, lens[i]);
+		sum += lens[i];
+		free(one);
+	}
+	free(m.p);
+
+	/* task 500 has no uuid: 0..499 are written, then the error */
+	tasks[500].uuid[0] = '\0';
+	m = (struct mem){ .fail_after = -1 };
+	w = ical_writer_new(&o, mem_write, &m, err);
+	assert_int_equal(ical_writer_add_many(w, tasks, seq, N, NULL, err), -1);
+	assert_string_equal(err, "task 501: no uuid to use as UID");
+	assert_int_equal(ical_writer_count(w), 500 - 500 / 50);
+	size_t prefix = header;
+	for (int i = 0; i < 500; i++)
+		prefix += lens[i];
+	assert_int_equal(m.len, prefix);
+	assert_memory_equal(m.p, want, prefix);
+	ical_writer_free(w);
+	free(m.p);
+	free(want);
+	for (int i = 0; i < N; i++)
+		task_release(&tasks[i]);
+}
+
 static void test_sink_failure(void **state)
 {
 	(void)state;
@@ -1045,6 +1187,8 @@ int main(void)
 		cmocka_unit_test(test_calendar_header),
 		cmocka_unit_test(test_fixture_python_and_calcurse),
 		cmocka_unit_test(test_reexport_and_cache),
+		cmocka_unit_test(test_components_as_libical_writes_them),
+		cmocka_unit_test(test_batches),
 		cmocka_unit_test(test_sink_failure),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
