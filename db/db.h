@@ -16,7 +16,7 @@
 
 struct db;
 
-#define DB_SCHEMA_VERSION 5
+#define DB_SCHEMA_VERSION 6
 
 /* Opens path. Fails with a one-line message naming the file when the folder
  * is missing, the file is not a database or is read-only, or its schema is

@@ -1,5 +1,6 @@
 #include "db/view.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,7 +52,8 @@ void view_agencies_release(struct view_agencies *list)
 	"  OR (?1 = 7 AND t.status = 'cancelled'))" \
 	" AND (?4 = 0 OR EXISTS (SELECT 1 FROM task_agency ta WHERE ta.task_id = t.id" \
 	"      AND ta.role = 'lead' AND ta.agency_id = ?4))" \
-	" AND (?5 IS NULL OR instr(coalesce(t.search_key, hc_fold(t.section || ' ' || t.summary)), ?5) > 0)"
+	" AND (?5 IS NULL OR instr(t.search_key, ?5) > 0 OR (t.search_key IS NULL AND t.id IN" \
+	"      (SELECT id FROM task WHERE search_key IS NULL AND instr(hc_fold(section || ' ' || summary), ?5) > 0)))"
 
 #define ORDER_URGENCY "(t.status IN ('done','cancelled')), (t.due_date IS NULL), t.due_date, t.id"
 #define ORDER_SECTION "coalesce(t.document_id, 0), t.section, t.id"
@@ -68,14 +70,16 @@ static const char *const page_sql[SORT_COUNT] = {
 	"SELECT " ROW_COLS " FROM task t WHERE" FILTER " ORDER BY " ORDER_UPDATED " LIMIT ?6 OFFSET ?7",
 };
 
-/* A search that matches few rows: scanning the table and sorting the matches
- * beats walking the ordered index with a table lookup per row (170 ms -> 20 ms
- * at 100,000 tasks). With many matches the index finds a page sooner. */
+/* A search that matches few rows: scanning the task_search index and sorting
+ * the matches beats walking the ordered index with a table lookup per row
+ * (170 ms -> 12 ms at 100,000 tasks). With many matches the ordered index
+ * finds a page sooner. (FILTER names a row's other columns only in a
+ * subquery, so that index covers it.) */
 #define FEW_MATCHES 2000
 static const char *const search_page_sql[SORT_COUNT] = {
-	"SELECT " ROW_COLS " FROM task t NOT INDEXED WHERE" FILTER " ORDER BY " ORDER_URGENCY " LIMIT ?6 OFFSET ?7",
-	"SELECT " ROW_COLS " FROM task t NOT INDEXED WHERE" FILTER " ORDER BY " ORDER_SECTION " LIMIT ?6 OFFSET ?7",
-	"SELECT " ROW_COLS " FROM task t NOT INDEXED WHERE" FILTER " ORDER BY " ORDER_UPDATED " LIMIT ?6 OFFSET ?7",
+	"SELECT " ROW_COLS " FROM task t INDEXED BY task_search WHERE" FILTER " ORDER BY " ORDER_URGENCY " LIMIT ?6 OFFSET ?7",
+	"SELECT " ROW_COLS " FROM task t INDEXED BY task_search WHERE" FILTER " ORDER BY " ORDER_SECTION " LIMIT ?6 OFFSET ?7",
+	"SELECT " ROW_COLS " FROM task t INDEXED BY task_search WHERE" FILTER " ORDER BY " ORDER_UPDATED " LIMIT ?6 OFFSET ?7",
 };
 
 static const char *const before_sql[SORT_COUNT] = {
@@ -144,6 +148,152 @@ int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *
 	return scalar(db, st, out, err);
 }
 
+/* A search's first window in urgency order, in one pass over the
+ * task_search index, which holds the sort keys: each match is counted and
+ * the first `limit` of them kept here, and the table is read only for those.
+ * (Counting, then paging, scanned twice; count(*) OVER () sorted every match.)
+ * The matches themselves are kept in a view_matches when few enough, so a
+ * needle one key longer looks only at them. */
+struct view_match {
+	int64_t id;
+	int rank;     /* 0 open and dated, 1 open undated, 2 closed dated, 3 closed undated */
+	char due[DATE_BUF];
+	char *key;    /* the folded search key */
+};
+
+void view_matches_release(struct view_matches *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->items[i].key);
+	free(m->items);
+	free(m->needle);
+	memset(m, 0, sizeof *m);
+}
+
+static int key_cmp(const struct view_match *a, const struct view_match *b)
+{
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	int c = strcmp(a->due, b->due);
+	if (c)
+		return c;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Keeps k among the first `limit` keys in top[0, *n). */
+static void top_insert(struct view_match *top, size_t *n, size_t limit, const struct view_match *k)
+{
+	if (*n == limit && (limit == 0 || key_cmp(k, &top[*n - 1]) >= 0))
+		return;
+	size_t i = *n < limit ? (*n)++ : *n - 1;
+	for (; i > 0 && key_cmp(k, &top[i - 1]) < 0; i--)
+		top[i] = top[i - 1];
+	top[i] = *k;
+}
+
+/* Rows this connection has written since it opened (triggers' included). */
+static int64_t changes(sqlite3_stmt *st) { return sqlite3_total_changes64(sqlite3_db_handle(st)); }
+
+/* Whether m holds every match of q: same filter and dates, nothing written
+ * since, and q's needle contains the one m was filled for. */
+static bool matches_apply(struct db *db, sqlite3_stmt *st, const struct view_matches *m,
+			  const struct view_query *q)
+{
+	return m && m->valid && m->filter == q->filter && m->agency_id == q->agency_id &&
+	       m->today == q->today && m->warn_until == q->warn_until && strstr(q->search, m->needle) &&
+	       m->changes == changes(st) && m->data_version == db_data_version(db);
+}
+
+static int search_first_window(struct db *db, const struct view_query *q, size_t limit,
+			       struct view_rows *out, size_t *count, struct view_matches *m, char *err)
+{
+	static const char keys_sql[] =
+		"SELECT t.id, (t.status IN ('done','cancelled')) * 2 + (t.due_date IS NULL), t.due_date,"
+		" t.search_key FROM task t INDEXED BY task_search WHERE" FILTER;
+	static const char row_sql[] = "SELECT " ROW_COLS " FROM task t WHERE t.id = ?1";
+	struct view_match *top = xmalloc((limit ? limit : 1) * sizeof *top), k;
+	size_t n = 0, total = 0;
+	int rc = -1, step;
+	sqlite3_stmt *st = db_prepare(db, row_sql, err);
+	if (!st)
+		goto out;
+	if (matches_apply(db, st, m, q)) {
+		size_t kept = 0;
+		for (size_t i = 0; i < m->n; i++) {
+			if (!strstr(m->items[i].key, q->search)) {
+				free(m->items[i].key);
+				continue;
+			}
+			m->items[kept] = m->items[i];
+			top_insert(top, &n, limit, &m->items[kept++]);
+			total++;
+		}
+		m->n = kept;
+		free(m->needle);
+		m->needle = xstrdup(q->search);
+	} else {
+		if (m) {
+			view_matches_release(m);
+			*m = (struct view_matches){ .needle = xstrdup(q->search), .filter = q->filter,
+				.agency_id = q->agency_id, .today = q->today, .warn_until = q->warn_until,
+				.changes = changes(st), .data_version = db_data_version(db), .valid = true };
+		}
+		if (!(st = db_prepare(db, keys_sql, err)))
+			goto out;
+		bind_query(st, q);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			total++;
+			k.id = sqlite3_column_int64(st, 0);
+			k.rank = sqlite3_column_int(st, 1);
+			snprintf(k.due, sizeof k.due, "%s", db_column_str(st, 2));
+			k.key = NULL;
+			/* A key an outside edit cleared matched on the fly: not kept. */
+			if (m && m->valid && (total > VIEW_MATCHES_MAX || sqlite3_column_type(st, 3) == SQLITE_NULL))
+				view_matches_release(m); /* too many to keep */
+			if (m && m->valid) {
+				xgrow((void **)&m->items, &m->cap, m->n + 1, sizeof *m->items);
+				k.key = xstrdup(db_column_str(st, 3));
+				m->items[m->n++] = k;
+			}
+			top_insert(top, &n, limit, &k);
+		}
+		sqlite3_reset(st);
+		if (step != SQLITE_DONE) {
+			if (m)
+				view_matches_release(m);
+			db_fail(db, "searching tasks", err);
+			goto out;
+		}
+		if (!(st = db_prepare(db, row_sql, err)))
+			goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, 1, top[i].id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			xgrow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items);
+			read_row(st, &out->items[out->n++]);
+		}
+		sqlite3_reset(st);
+	}
+	*count = total;
+	rc = 0;
+out:
+	free(top);
+	return rc;
+}
+
+int db_view_window(struct db *db, const struct view_query *q, size_t offset, size_t limit,
+		   struct view_rows *out, size_t *count, struct view_matches *m, char *err)
+{
+	if (q->search && *q->search && q->sort == SORT_URGENCY && offset == 0)
+		return search_first_window(db, q, limit, out, count, m, err);
+	if (db_view_count(db, q, count, err))
+		return -1;
+	struct view_query hinted = *q;
+	hinted.count_hint = *count;
+	return db_view_page(db, &hinted, offset, limit, out, err);
+}
+
 int db_view_page(struct db *db, const struct view_query *q, size_t offset, size_t limit,
 		 struct view_rows *out, char *err)
 {
@@ -178,44 +328,48 @@ int db_view_index_of(struct db *db, const struct view_query *q, int64_t id, size
 	return scalar(db, st, pos, err);
 }
 
-/* Counts of open tasks by due date are range counts on the task_urgency
- * index, (closed, undated, due_date): no table scan. ?1 <= due_date < ?2. */
-static const char all_sql[] = "SELECT count(*) FROM task";
-static const char open_sql[] = "SELECT count(*) FROM task WHERE (status IN ('done','cancelled')) = 0";
-static const char undated_sql[] =
-	"SELECT count(*) FROM task WHERE (status IN ('done','cancelled')) = 0 AND (due_date IS NULL) = 1";
-static const char due_range_sql[] =
-	"SELECT count(*) FROM task WHERE (status IN ('done','cancelled')) = 0 AND (due_date IS NULL) = 0"
-	" AND due_date >= ?1 AND due_date < ?2";
+/* Counts come from task_tally (db/schema.c, migration 6): per agency (0 for
+ * every task), state (0 open, 1 done on time, 2 done late, 3 cancelled) and
+ * open deadline ('' for none and for closed tasks). A count is a sum over
+ * the rows of one agency with state (-1: any) and ?3 <= due_date < ?4, ISO
+ * dates comparing as text: '' < "0" < any date < "A". */
+static const char tally_sql[] =
+	"SELECT coalesce(sum(n), 0) FROM task_tally WHERE agency_id = ?1 AND (?2 < 0 OR state = ?2)"
+	" AND due_date >= ?3 AND due_date < ?4";
 
-static int count_sql(struct db *db, const char *sql, civil_day from, civil_day to, size_t *out, char *err)
+static int tally(struct db *db, int64_t agency_id, int state, civil_day from, civil_day to,
+		 const char *lo, const char *hi, size_t *out, char *err)
 {
 	char a[DATE_BUF], b[DATE_BUF];
-	sqlite3_stmt *st = db_prepare(db, sql, err);
+	sqlite3_stmt *st = db_prepare(db, tally_sql, err);
 	if (!st)
 		return -1;
-	if (sql == due_range_sql) {
-		/* ISO dates compare as text; "0" sorts before any of them. */
-		sqlite3_bind_text(st, 1, from == DATE_NONE ? "0" : date_format_iso(from, a), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, to == DATE_NONE ? "A" : date_format_iso(to, b), -1, SQLITE_TRANSIENT);
-	}
+	sqlite3_bind_int64(st, 1, agency_id);
+	sqlite3_bind_int(st, 2, state);
+	sqlite3_bind_text(st, 3, from == DATE_NONE ? lo : date_format_iso(from, a), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, to == DATE_NONE ? hi : date_format_iso(to, b), -1, SQLITE_TRANSIENT);
 	return scalar(db, st, out, err);
 }
 
-/* The count for a query the index answers alone (no agency, no search), or
- * 1 when it needs the general query. */
+/* The count for a query without a search, from the tally; 1 when it needs
+ * the general query. */
 static int quick_count(struct db *db, const struct view_query *q, size_t *out, char *err)
 {
-	if (q->agency_id || (q->search && *q->search))
+	const civil_day N = DATE_NONE;
+	int64_t ag = q->agency_id;
+	if (q->search && *q->search)
 		return 1;
 	switch (q->filter) {
-	case FILTER_ALL: return count_sql(db, all_sql, DATE_NONE, DATE_NONE, out, err);
-	case FILTER_OPEN: return count_sql(db, open_sql, DATE_NONE, DATE_NONE, out, err);
-	case CLASS_OVERDUE: return count_sql(db, due_range_sql, DATE_NONE, q->today, out, err);
-	case CLASS_DUE_TODAY: return count_sql(db, due_range_sql, q->today, q->today + 1, out, err);
-	case CLASS_DUE_SOON: return count_sql(db, due_range_sql, q->today + 1, q->warn_until + 1, out, err);
-	case CLASS_NOT_DUE: return count_sql(db, due_range_sql, q->warn_until + 1, DATE_NONE, out, err);
-	case CLASS_NO_DEADLINE: return count_sql(db, undated_sql, DATE_NONE, DATE_NONE, out, err);
+	case FILTER_ALL: return tally(db, ag, -1, N, N, "", "A", out, err);
+	case FILTER_OPEN: return tally(db, ag, 0, N, N, "", "A", out, err);
+	case CLASS_OVERDUE: return tally(db, ag, 0, N, q->today, "0", "A", out, err);
+	case CLASS_DUE_TODAY: return tally(db, ag, 0, q->today, q->today + 1, "", "A", out, err);
+	case CLASS_DUE_SOON: return tally(db, ag, 0, q->today + 1, q->warn_until + 1, "", "A", out, err);
+	case CLASS_NOT_DUE: return tally(db, ag, 0, q->warn_until + 1, N, "", "A", out, err);
+	case CLASS_NO_DEADLINE: return tally(db, ag, 0, N, N, "", "0", out, err);
+	case CLASS_DONE_ON_TIME: return tally(db, ag, 1, N, N, "", "A", out, err);
+	case CLASS_DONE_LATE: return tally(db, ag, 2, N, N, "", "A", out, err);
+	case CLASS_CANCELLED: return tally(db, ag, 3, N, N, "", "A", out, err);
 	default: return 1;
 	}
 }
@@ -223,22 +377,36 @@ static int quick_count(struct db *db, const struct view_query *q, size_t *out, c
 int db_view_totals(struct db *db, civil_day today, civil_day warn_until, struct view_totals *out,
 		   char *err)
 {
-	if (count_sql(db, all_sql, DATE_NONE, DATE_NONE, &out->all, err) ||
-	    count_sql(db, open_sql, DATE_NONE, DATE_NONE, &out->open, err) ||
-	    count_sql(db, due_range_sql, DATE_NONE, today, &out->overdue, err) ||
-	    count_sql(db, due_range_sql, today, today + 1, &out->due_today, err) ||
-	    count_sql(db, due_range_sql, today + 1, warn_until + 1, &out->due_soon, err))
+	static const char sql[] =
+		"SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE state = 0), 0),"
+		" coalesce(sum(n) FILTER (WHERE state = 0 AND due_date >= '0' AND due_date < ?1), 0),"
+		" coalesce(sum(n) FILTER (WHERE state = 0 AND due_date = ?1), 0),"
+		" coalesce(sum(n) FILTER (WHERE state = 0 AND due_date > ?1 AND due_date <= ?2), 0)"
+		" FROM task_tally WHERE agency_id = 0";
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
 		return -1;
-	return 0;
+	db_bind_day(st, 1, today);
+	db_bind_day(st, 2, warn_until);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->all = (size_t)sqlite3_column_int64(st, 0);
+		out->open = (size_t)sqlite3_column_int64(st, 1);
+		out->overdue = (size_t)sqlite3_column_int64(st, 2);
+		out->due_today = (size_t)sqlite3_column_int64(st, 3);
+		out->due_soon = (size_t)sqlite3_column_int64(st, 4);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : db_fail(db, "counting tasks", err);
 }
 
 int db_view_agencies(struct db *db, civil_day today, struct view_agencies *out, char *err)
 {
 	static const char sql[] =
 		"SELECT a.id, a.name, coalesce(a.successor_id, 0), coalesce(c.open, 0), coalesce(c.late, 0)"
-		" FROM agency a LEFT JOIN (SELECT ta.agency_id AS id, count(*) AS open,"
-		"   sum(t.due_date < ?1) AS late FROM task t JOIN task_agency ta ON ta.task_id = t.id"
-		"   AND ta.role = 'lead' WHERE " OPEN " GROUP BY ta.agency_id) c ON c.id = a.id"
+		" FROM agency a LEFT JOIN (SELECT agency_id AS id, sum(n) AS open,"
+		"   sum(n) FILTER (WHERE due_date >= '0' AND due_date < ?1) AS late FROM task_tally"
+		"   WHERE agency_id > 0 AND state = 0 GROUP BY agency_id) c ON c.id = a.id"
 		" ORDER BY coalesce(c.open, 0) DESC, a.name";
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)
@@ -261,19 +429,19 @@ int db_view_agencies(struct db *db, civil_day today, struct view_agencies *out, 
 int db_view_due_between(struct db *db, civil_day from, civil_day to, size_t limit,
 			struct view_rows *out, size_t *count, char *err)
 {
+	/* A range of the task_urgency index: (closed, undated, due_date, id). */
 	static const char rows_sql[] =
-		"SELECT " ROW_COLS " FROM task t WHERE " OPEN " AND t.due_date BETWEEN ?1 AND ?2"
+		"SELECT " ROW_COLS " FROM task t WHERE (t.status IN ('done','cancelled')) = 0"
+		" AND (t.due_date IS NULL) = 0 AND t.due_date BETWEEN ?1 AND ?2"
 		" ORDER BY t.due_date, t.id LIMIT ?3";
-	static const char count_sql[] =
-		"SELECT count(*) FROM task t WHERE " OPEN " AND t.due_date BETWEEN ?1 AND ?2";
-	sqlite3_stmt *st = db_prepare(db, count_sql, err);
+	if (from > to) {
+		*count = 0;
+		return 0;
+	}
+	if (tally(db, 0, 0, from, to + 1, "", "A", count, err))
+		return -1;
+	sqlite3_stmt *st = db_prepare(db, rows_sql, err);
 	if (!st)
-		return -1;
-	db_bind_day(st, 1, from);
-	db_bind_day(st, 2, to);
-	if (scalar(db, st, count, err))
-		return -1;
-	if (!(st = db_prepare(db, rows_sql, err)))
 		return -1;
 	db_bind_day(st, 1, from);
 	db_bind_day(st, 2, to);

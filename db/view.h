@@ -5,7 +5,8 @@
  * OFFSET in one of a few orders, the default one following the task_urgency
  * index), for the position of a task in that order (to keep the selection on
  * the same task after a reload), and for aggregate counts (header totals,
- * per-agency counts, the morning digest).
+ * per-agency counts, the morning digest). Counts without a search are sums
+ * over task_tally (kept by triggers, db/schema.c), not counts of task rows.
  *
  * Search is diacritic- and case-insensitive: the needle is folded with
  * core/text's text_fold ("Kế hoạch" and "ke hoach" both fold to "ke hoach")
@@ -15,6 +16,7 @@
 #ifndef HANCHOT_DB_VIEW_H
 #define HANCHOT_DB_VIEW_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -71,6 +73,31 @@ int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *
 /* Appends up to limit rows from offset, in q->sort order, to out. */
 int db_view_page(struct db *db, const struct view_query *q, size_t offset, size_t limit,
 		 struct view_rows *out, char *err);
+/* What a search matched (up to VIEW_MATCHES_MAX tasks), kept by the caller
+ * so that the next, longer needle (one more key typed) is matched against
+ * these in memory instead of the whole table. Valid only for the same
+ * filter, agency and dates while nothing was written (checked here: this
+ * connection's changes and PRAGMA data_version). Zero-initialise; release
+ * with view_matches_release. */
+#define VIEW_MATCHES_MAX 10000
+struct view_match;
+struct view_matches {
+	struct view_match *items;
+	size_t n, cap;
+	char *needle;
+	int filter;
+	int64_t agency_id;
+	civil_day today, warn_until;
+	int64_t data_version, changes;
+	bool valid;
+};
+void view_matches_release(struct view_matches *m);
+
+/* Both at once: the rows from offset (as db_view_page) and the number of
+ * matching tasks (as db_view_count), in one pass where that is cheaper (a
+ * search in urgency order), narrowing *m (may be NULL) when it applies. */
+int db_view_window(struct db *db, const struct view_query *q, size_t offset, size_t limit,
+		   struct view_rows *out, size_t *count, struct view_matches *m, char *err);
 /* Position of task id in q's order; DB_NOT_FOUND-like -2 when it does not match q. */
 int db_view_index_of(struct db *db, const struct view_query *q, int64_t id, size_t *pos, char *err);
 

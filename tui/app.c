@@ -141,12 +141,33 @@ void app_requery(struct app *app)
 	char err[ERR_MAX];
 	size_t n = 0;
 	set_query_dates(app);
-	if (db_view_count(app->db, &app->q, &n, err))
+	invalidate(app);
+	view_rows_release(&app->page);
+	app->page_off = 0;
+	app->page_valid = true;
+	/* The count and the first page together: one pass for a search. */
+	if (db_view_window(app->db, &app->q, 0, app->list.height, &app->page, &n, &app->matches, err))
 		app_message(app, true, msg(M_ERROR, app->lang), err);
 	app->q.count_hint = n;
 	app->list.sel = app->list.top = 0;
 	listpos_set(&app->list, n, app->list.height);
-	invalidate(app);
+}
+
+void app_search(struct app *app, const char *text)
+{
+	snprintf(app->search, sizeof app->search, "%s", text);
+	free(app->search_folded);
+	app->search_folded = *text ? text_fold_dup(text) : NULL;
+	app->search_pending = false;
+	app_requery(app);
+}
+
+/* Each typed key only marks the search pending: keys typed ahead (a fast
+ * typist, a paste) cost one query, not one each. */
+void app_search_settle(struct app *app)
+{
+	if (app->search_pending)
+		app_search(app, app->prompt.text);
 }
 
 void app_list_height(struct app *app, int rows)
@@ -501,6 +522,7 @@ static void release(struct app *app)
 	task_release(&app->detail);
 	task_event_list_release(&app->history);
 	free(app->search_folded);
+	view_matches_release(&app->matches);
 	free(app->marks);
 	free(app->undo);
 	free(app->form_summary);
@@ -563,12 +585,16 @@ int app_run(struct cli *cli, bool today_fixed)
 			draw(&app);
 			app.dirty = false;
 		}
-		/* The agency counts are the slow part of a reload: they are read
-		 * once no key is waiting, so the list answers a key at once. */
-		timeout(app.agencies_stale ? 0 : 1000);
+		/* The agency counts and a search typed ahead are read once no
+		 * key is waiting, so the list answers a key at once. */
+		timeout(app.agencies_stale || app.search_pending ? 0 : 1000);
 		int key = read_key();
 		if (got_signal)
 			break;
+		if (key == -1 && app.search_pending) {
+			app_search_settle(&app);
+			continue;
+		}
 		if (key == -1 && app.agencies_stale) {
 			load_agencies(&app);
 			continue;

@@ -77,6 +77,8 @@ struct app {
 	struct view_query q;
 	char search[PROMPT_MAX];
 	char *search_folded;
+	bool search_pending;  /* the search prompt's text, applied when no key is waiting */
+	struct view_matches matches; /* the last search's, narrowed by the next key */
 	struct listpos list;
 	struct view_rows page;
 	size_t page_off;
@@ -122,6 +124,8 @@ void app_message(struct app *app, bool error, const char *fmt, ...) __attribute_
 void app_reload(struct app *app);     /* counts, agencies, keeps the selection */
 void app_saved(struct app *app);      /* after a write: automatic backup, export_file */
 void app_requery(struct app *app);    /* the filter changed: count from the top */
+void app_search(struct app *app, const char *text); /* search for text ("": none) */
+void app_search_settle(struct app *app); /* applies a search_pending text */
 const struct view_row *app_selected(struct app *app);
 void app_ensure_page(struct app *app);
 void app_ensure_detail(struct app *app);

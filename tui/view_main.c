@@ -377,14 +377,6 @@ static void draw(struct app *app, int rows, int cols)
 
 /* ---- keys ------------------------------------------------------------------ */
 
-static void set_search(struct app *app, const char *text)
-{
-	snprintf(app->search, sizeof app->search, "%s", text);
-	free(app->search_folded);
-	app->search_folded = *text ? text_fold_dup(text) : NULL;
-	app_requery(app);
-}
-
 static int parse_day(struct app *app, const char *text, civil_day *out)
 {
 	char err[ERR_MAX];
@@ -532,17 +524,19 @@ static void prompt_input(struct app *app, int key)
 {
 	struct prompt *p = &app->prompt;
 	enum prompt_result r = prompt_key(p, key);
+	if (r == PROMPT_ACCEPT && p->purpose == P_SEARCH)
+		app_search_settle(app); /* the count the message shows */
 	if (r == PROMPT_ACCEPT) {
 		if (!(p->purpose == P_EXTEND_REASON && !*p->text))
 			app->message[0] = '\0';
 		prompt_done(app);
 	} else if (r == PROMPT_CANCEL) {
 		if (p->purpose == P_SEARCH)
-			set_search(app, "");
+			app_search(app, "");
 		prompt_close(p);
 		app->message[0] = '\0';
 	} else if (r == PROMPT_EDITED && p->purpose == P_SEARCH) {
-		set_search(app, p->text);
+		app->search_pending = true;
 	} else if (r == PROMPT_COMPLETE && p->purpose == P_ADD_LEAD) {
 		const char *name = app_complete_agency(app, p->text);
 		if (name)
@@ -613,7 +607,7 @@ static void key(struct app *app, int k, enum action a)
 		else if (app->show_detail)
 			app->show_detail = false;
 		else if (*app->search)
-			set_search(app, "");
+			app_search(app, "");
 		break;
 	case ACT_PROGRESS: app_set_status(app, STATUS_IN_PROGRESS, DATE_NONE); break;
 	case ACT_REPORTED: app_set_status(app, STATUS_REPORTED, DATE_NONE); break;

@@ -18,11 +18,11 @@ wait_text() { # text: polls capture-pane, returns when it appears
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 ms() { awk -v ns="$1" 'BEGIN { printf "%.1f", ns / 1e6 }'; }
 RUNS=${RUNS:-5}
-printf "%-8s %12s %10s %10s %10s %10s\n" tasks "first(ms)" "move(ms)" "done(ms)" "search(ms)" "maxRSS(KiB)"
+printf "%-8s %12s %10s %10s %10s %10s %10s %10s\n" tasks "first(ms)" "move(ms)" "done(ms)" "search(ms)" "search1(ms)" "erase(ms)" "maxRSS(KiB)"
 for n in ${SIZES:-1000 10000 100000}; do
 	db=$D/b$n.db
 	bash "$(dirname "$0")/gen_tui.sh" "$db" "$n"
-	first=() move=() done_=() search=()
+	first=() move=() done_=() search=() search1=() erase=()
 	for r in $(seq "$RUNS"); do
 		t0=$(now)
 		tmux -L $SOCK -f /dev/null new-session -d -s b -x 120 -y 40 \
@@ -39,13 +39,24 @@ for n in ${SIZES:-1000 10000 100000}; do
 		tmux -L $SOCK send-keys -t b Escape /; wait_text "Tìm:"
 		t0=$(now); tmux -L $SOCK send-keys -t b "quy hoach so 77" Enter
 		wait_text 'Tìm "quy hoach so 77":'; search+=($(( $(now) - t0 )))
+		# one key typed (narrows the last matches), then one erased (searches
+		# the table again), each accepted with Enter
+		tmux -L $SOCK send-keys -t b /; wait_text "Tìm: quy hoach so 77"
+		t0=$(now); tmux -L $SOCK send-keys -t b 7 Enter
+		wait_text 'Tìm "quy hoach so 777":'; search1+=($(( $(now) - t0 )))
+		tmux -L $SOCK send-keys -t b /; wait_text "Tìm: quy hoach so 777"
+		t0=$(now); tmux -L $SOCK send-keys -t b BSpace BSpace Enter
+		wait_text 'Tìm "quy hoach so 7":'; erase+=($(( $(now) - t0 )))
 		tmux -L $SOCK send-keys -t b Escape q
 		while tmux -L $SOCK has-session -t b 2>/dev/null; do :; done
 		sqlite3 "$db" "UPDATE task SET status='new', completed_date=NULL WHERE status='done' AND completed_date='2024-05-17'"
 	done
-	printf "%-8s %12s %10s %10s %10s %10s\n" "$n" \
+	printf "%-8s %12s %10s %10s %10s %10s %10s %10s\n" "$n" \
 		"$(ms "$(printf '%s\n' "${first[@]}" | median)")" "$(ms "$(printf '%s\n' "${move[@]}" | median)")" \
-		"$(ms "$(printf '%s\n' "${done_[@]}" | median)")" "$(ms "$(printf '%s\n' "${search[@]}" | median)")" \
+		"$(ms "$(printf '%s\n' "${done_[@]}" | median)")" "$(ms "$(printf '%s\n' "${search[@]}" | median)")" "$(ms "$(printf '%s\n' "${search1[@]}" | median)")" \
+		"$(ms "$(printf '%s\n' "${erase[@]}" | median)")" \
 		"$(cat "$D/rss" 2>/dev/null || echo ?)"
 done
-echo "(search: typing 15 characters, each re-running the filtered count and page)"
+echo "(search: typing 15 characters and Enter at once; keys typed ahead are searched together)"
+echo "(search1: one more key in the search prompt and Enter: narrows the last search's matches)"
+echo "(erase: two keys erased and Enter: one search of the whole table)"

@@ -66,6 +66,13 @@ screen | grep -qF "Kế hoạch phòng" || fail "search: Kế hoạch phòng d�
 screen | grep -qF "Kế hoạch đầu tư" || fail "search: Kế hoạch đầu tư công"
 keys Enter; wait_for 'Tìm "ke hoach": 2 việc'
 keys Escape; wait_for "Công bố chỉ số"
+# typed ahead with Enter in one burst: the count is the whole text's
+keys / "ke hoach dau" Enter; wait_for 'Tìm "ke hoach dau": 1 việc'
+screen | grep -qF "Kế hoạch phòng" && fail "search typed ahead: Kế hoạch phòng dịch still listed"
+keys Escape; wait_for "Công bố chỉ số"
+# typed ahead and cancelled in one burst: no search left behind
+keys / "zzz" Escape; wait_gone "Tìm:"
+screen | grep -qF "Kế hoạch phòng" || fail "search cancelled while typed ahead: list not restored"
 
 # filter by class: all -> open -> overdue
 keys f; wait_for "Lọc: đang mở"

@@ -382,8 +382,12 @@ static void test_old_agency_keys_are_rekeyed(void **state)
 	f->db = NULL;
 	/* As version 2 stored it: the key was the name itself, and no search key. */
 	assert_int_equal(sqlite3_open(f->path, &s), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, "DROP TRIGGER task_search_key; DROP INDEX task_search_missing; ALTER TABLE task DROP COLUMN search_key;"
+	assert_int_equal(sqlite3_exec(s, "DROP INDEX task_search; DROP TRIGGER task_search_key; DROP INDEX task_search_missing; ALTER TABLE task DROP COLUMN search_key;"
 				      "DROP TABLE ical_index; DROP INDEX task_ical_scan;"
+				      "DROP TABLE task_tally; DROP TRIGGER task_tally_insert; DROP TRIGGER task_tally_delete;"
+				      "DROP TRIGGER task_tally_update; DROP TRIGGER task_agency_tally_insert;"
+				      "DROP TRIGGER task_agency_tally_delete; DROP TRIGGER task_agency_tally_replace;"
+				      "DROP TRIGGER task_agency_tally_update_old; DROP TRIGGER task_agency_tally_update_new;"
 				      "CREATE TABLE ical_cache(x); CREATE TABLE ical_cache_use(x);"
 				      "UPDATE agency SET match_key = name; PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(s);

@@ -9,9 +9,12 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/notice.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 #include "db/agency.h"
 #include "db/db.h"
+#include "db/document.h"
 #include "db/event.h"
 #include "db/task.h"
 #include "db/view.h"
@@ -270,6 +273,353 @@ static void agencies(void **state)
 	view_agencies_release(&ag);
 }
 
+/* ---- the tally against a full count after every kind of write ---------- */
+
+/* Each class filter as a plain condition on task t, the truth to compare with. */
+static const char *const class_truth[] = {
+	"t.status NOT IN ('done','cancelled') AND t.due_date < ?1",
+	"t.status NOT IN ('done','cancelled') AND t.due_date = ?1",
+	"t.status NOT IN ('done','cancelled') AND t.due_date > ?1 AND t.due_date <= ?2",
+	"t.status NOT IN ('done','cancelled') AND t.due_date > ?2",
+	"t.status NOT IN ('done','cancelled') AND t.due_date IS NULL",
+	"t.status = 'done' AND NOT coalesce(t.completed_date > t.due_date, 0)",
+	"t.status = 'done' AND t.completed_date > t.due_date",
+	"t.status = 'cancelled'",
+};
+
+static size_t truth(sqlite3 *s, const char *cond, int64_t agency, civil_day today, civil_day warn)
+{
+	char sql[512], a[DATE_BUF], b[DATE_BUF];
+	sqlite3_stmt *st;
+	snprintf(sql, sizeof sql,
+		 "SELECT count(*) FROM task t WHERE (%s) AND (?3 = 0 OR EXISTS (SELECT 1 FROM task_agency ta"
+		 " WHERE ta.task_id = t.id AND ta.role = 'lead' AND ta.agency_id = ?3))", cond);
+	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, date_format_iso(today, a), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, date_format_iso(warn, b), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, agency);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	size_t n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Header totals, every agency's counts and every filter's count (for every
+ * agency too) equal a full COUNT(*) of the task table. */
+static void check_counts(struct fixture *f, sqlite3 *s, const char *after)
+{
+	char err[ERR_MAX];
+	civil_day today = f->today, warn = f->today + 5;
+	struct view_totals t;
+	struct view_agencies ag = { 0 };
+	print_message("checking counts after %s\n", after);
+	assert_int_equal(db_view_totals(f->db, today, warn, &t, err), 0);
+	assert_int_equal(t.all, truth(s, "1", 0, today, warn));
+	assert_int_equal(t.open, truth(s, "t.status NOT IN ('done','cancelled')", 0, today, warn));
+	assert_int_equal(t.overdue, truth(s, class_truth[CLASS_OVERDUE], 0, today, warn));
+	assert_int_equal(t.due_today, truth(s, class_truth[CLASS_DUE_TODAY], 0, today, warn));
+	assert_int_equal(t.due_soon, truth(s, class_truth[CLASS_DUE_SOON], 0, today, warn));
+	assert_int_equal(db_view_agencies(f->db, today, &ag, err), 0);
+	for (size_t i = 0; i <= ag.n; i++) {
+		int64_t id = i < ag.n ? ag.items[i].id : 0;
+		if (i < ag.n) {
+			assert_int_equal(ag.items[i].open, truth(s, "t.status NOT IN ('done','cancelled')", id, today, warn));
+			assert_int_equal(ag.items[i].overdue, truth(s, class_truth[CLASS_OVERDUE], id, today, warn));
+		}
+		for (int c = FILTER_ALL; c < CLASS_COUNT; c++) {
+			struct view_query q = query(f, c);
+			size_t n = 0;
+			q.agency_id = id;
+			assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+			assert_int_equal(n, truth(s, c == FILTER_ALL ? "1" : c == FILTER_OPEN
+						  ? "t.status NOT IN ('done','cancelled')" : class_truth[c], id, today, warn));
+		}
+	}
+	view_agencies_release(&ag);
+}
+
+static void other_writes(sqlite3 *s, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(s, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg ? msg : "?");
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	assert_non_null(fp);
+	char *buf = xmalloc(1 << 20);
+	*len = fread(buf, 1, (1 << 20) - 1, fp);
+	buf[*len] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+static void tally_after_every_write(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	sqlite3 *s;
+	assert_int_equal(sqlite3_open(f->path, &s), SQLITE_OK);
+	sqlite3_exec(s, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	check_counts(f, s, "setup");
+
+	/* status: done on time, done late, cancel, pause, reopen */
+	assert_int_equal(db_task_set_status(f->db, 2, STATUS_DONE, f->today, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->db, 1, STATUS_DONE, f->today, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->db, 3, STATUS_CANCELLED, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->db, 4, STATUS_PAUSED, DATE_NONE, 0, err), 0);
+	check_counts(f, s, "status changes");
+	assert_int_equal(db_task_set_status(f->db, 1, STATUS_IN_PROGRESS, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->db, 6, STATUS_REPORTED, DATE_NONE, 0, err), 0);
+	check_counts(f, s, "reopen");
+
+	/* extend, onto and off a deadline */
+	assert_int_equal(db_task_extend(f->db, 1, f->today + 1, "lý do", 0, err), 0);
+	assert_int_equal(db_task_extend(f->db, 4, f->today - 40, "lý do", 0, err), 0);
+	assert_int_equal(db_task_extend(f->db, 5, f->today, "lý do", 0, err), 0);
+	check_counts(f, s, "extend");
+
+	/* add: two leads, a cooperating agency, a new agency */
+	struct task t;
+	task_init(&t);
+	task_set_str(&t.summary, "Hai cơ quan chủ trì");
+	task_add_lead(&t, "Sở Y tế");
+	task_add_lead(&t, "Sở Xây dựng");
+	task_add_cooperating(&t, "Sở Tài chính");
+	t.due = f->today - 2;
+	assert_int_equal(db_task_add(f->db, &t, err), 0);
+	int64_t two = t.id;
+	task_release(&t);
+	add(f->db, "Không hạn", "Sở Xây dựng", DATE_NONE);
+	check_counts(f, s, "add");
+
+	/* import a notice, then re-import it with a unit's deadline and lead changed */
+	size_t len;
+	char *text = slurp("fixtures/thong-bao-ket-luan-lai-chau-2024-04.md", &len);
+	struct notice n;
+	int64_t doc = 0;
+	assert_int_equal(notice_read(text, len, &n, err), 0);
+	assert_int_equal(db_document_save(f->db, &n, &doc, err), 0);
+	check_counts(f, s, "import");
+	char *leads[] = { (char *)"Sở Y tế" };
+	notice_unit_set_leads(&n.units[0], leads, 1);
+	notice_unit_set_due(&n.units[1], f->today + 3, PRECISION_DAY, "ngày 20/5/2024");
+	struct document_changes ch = { 0 };
+	assert_int_equal(db_document_reimport(f->db, doc, &n, true, &ch, err), 0);
+	assert_true(document_changes_count(&ch, CHANGE_UPDATED) >= 2);
+	document_changes_release(&ch);
+	notice_release(&n);
+	free(text);
+	check_counts(f, s, "re-import");
+
+	/* merge: Sở Xây dựng into Sở Y tế, which both lead task `two` */
+	int64_t xd = db_agency_find(f->db, "Sở Xây dựng", err);
+	int64_t yte = db_agency_find(f->db, "Sở Y tế", err);
+	assert_true(db_agency_merge(f->db, xd, yte, err) >= 2);
+	check_counts(f, s, "merge");
+
+	/* another process, with the sqlite3 shell's plain SQL */
+	other_writes(s, "UPDATE task SET status = 'done', completed_date = '2024-06-30' WHERE id = 5");
+	other_writes(s, "UPDATE task SET due_date = NULL WHERE id = 1");
+	check_counts(f, s, "another process's updates");
+	char sql[160];
+	snprintf(sql, sizeof sql, "UPDATE task_agency SET role = 'cooperating' WHERE task_id = %lld AND role = 'lead'",
+		 (long long)two);
+	other_writes(s, sql);
+	other_writes(s, "INSERT INTO task_agency(task_id, agency_id, role) SELECT 4, id, 'lead' FROM agency"
+			" WHERE id NOT IN (SELECT agency_id FROM task_agency WHERE task_id = 4) LIMIT 1");
+	check_counts(f, s, "another process's assignments");
+	other_writes(s, "DELETE FROM task_agency WHERE task_id = 3");
+	other_writes(s, "DELETE FROM task WHERE id IN (2, 4)");
+	check_counts(f, s, "another process's deletes");
+
+	/* a recurring task's completion opens its next period */
+	task_init(&t);
+	task_set_str(&t.summary, "Báo cáo tháng");
+	task_add_lead(&t, "Sở Nội vụ");
+	t.due = f->today;
+	t.precision = PRECISION_DAY;
+	task_set_str(&t.recurrence, "FREQ=MONTHLY");
+	assert_int_equal(db_task_add(f->db, &t, err), 0);
+	assert_int_equal(db_task_set_status(f->db, t.id, STATUS_DONE, f->today, 0, err), 0);
+	task_release(&t);
+	check_counts(f, s, "a recurring task's completion");
+	sqlite3_close(s);
+}
+
+/* The window of an urgency-ordered query worked out apart: every task of the
+ * class and agency in urgency order, the search folded here with text_fold. */
+static void check_urgency_window(struct fixture *f, sqlite3 *s, const struct view_query *q, size_t off,
+				 const struct view_rows *w)
+{
+	char sql[640], a[DATE_BUF], b[DATE_BUF];
+	sqlite3_stmt *st;
+	const char *cond = q->filter == FILTER_ALL ? "1" : q->filter == FILTER_OPEN
+			   ? "t.status NOT IN ('done','cancelled')" : class_truth[q->filter];
+	snprintf(sql, sizeof sql,
+		 "SELECT id, section || ' ' || summary FROM task t WHERE (%s) AND (?3 = 0 OR EXISTS"
+		 " (SELECT 1 FROM task_agency ta WHERE ta.task_id = t.id AND ta.role = 'lead' AND ta.agency_id = ?3))"
+		 " ORDER BY t.status IN ('done','cancelled'), t.due_date IS NULL, t.due_date, t.id", cond);
+	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, date_format_iso(f->today, a), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, date_format_iso(f->today + 5, b), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, q->agency_id);
+	size_t i = 0, got = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char *folded = text_fold_dup((const char *)sqlite3_column_text(st, 1));
+		bool match = !q->search || !*q->search || strstr(folded, q->search);
+		free(folded);
+		if (!match)
+			continue;
+		if (i >= off && got < w->n)
+			assert_int_equal(w->items[got++].id, sqlite3_column_int64(st, 0));
+		i++;
+	}
+	sqlite3_finalize(st);
+	assert_int_equal(got, w->n);
+	assert_int_equal(w->n, i > off ? (i - off < 2 ? i - off : 2) : 0);
+}
+
+/* db_view_window gives what db_view_count and a page give apart, for every
+ * sort, filter, agency and window, searching or not; also for a row whose
+ * search key an outside edit cleared. */
+static void window_equals_count_and_page(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	static const char *const needles[] = { NULL, "ke hoach", "o", "ra soat", "khong co" };
+	add(f->db, "Kế hoạch số 2", "Sở Y tế", f->today - 1);
+	add(f->db, "Kế hoạch số 3", "Sở Y tế", DATE_NONE);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	other_writes(other, "UPDATE task SET summary = 'Rà soát quy hoạch' WHERE id = 4");
+	sqlite3_close(other);
+	int64_t yte = db_agency_find(f->db, "Sở Y tế", err);
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	for (size_t k = 0; k < sizeof needles / sizeof needles[0]; k++)
+		for (int sort = 0; sort < SORT_COUNT; sort++)
+			for (int c = FILTER_ALL; c < CLASS_COUNT; c++)
+				for (int a = 0; a < 2; a++)
+					for (size_t off = 0; off < 3; off += 2) {
+						struct view_query q = query(f, c);
+						struct view_rows w = { 0 }, p = { 0 };
+						size_t nw = 99, n = 0;
+						q.search = needles[k];
+						q.sort = (enum view_sort)sort;
+						q.agency_id = a ? yte : 0;
+						assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+						q.count_hint = n;
+						assert_int_equal(db_view_page(f->db, &q, off, 2, &p, err), 0);
+						q.count_hint = 0;
+						assert_int_equal(db_view_window(f->db, &q, off, 2, &w, &nw, NULL, err), 0);
+						assert_int_equal(nw, n);
+						assert_int_equal(w.n, p.n);
+						for (size_t i = 0; i < w.n; i++) {
+							assert_int_equal(w.items[i].id, p.items[i].id);
+							assert_string_equal(w.items[i].summary, p.items[i].summary);
+							assert_string_equal(w.items[i].lead, p.items[i].lead);
+						}
+						if (needles[k] && strcmp(needles[k], "ra soat") == 0 && c == FILTER_ALL && !a)
+							assert_int_equal(n, 1);
+						if (sort == SORT_URGENCY)
+							check_urgency_window(f, other, &q, off, &w);
+						view_rows_release(&w);
+						view_rows_release(&p);
+					}
+	sqlite3_close(other);
+}
+
+/* A longer needle narrows the kept matches in memory; any write, this
+ * connection's or another process's, and any other filter mean a new scan. */
+static void search_narrows_kept_matches(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	struct view_matches m = { 0 };
+	struct view_rows w = { 0 };
+	size_t n = 0;
+	struct view_query q = query(f, FILTER_OPEN);
+	q.search = "ke hoach";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 2);
+	assert_true(m.valid);
+	assert_int_equal(m.n, 2);
+	view_rows_release(&w);
+	q.search = "ke hoach dau";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(w.n, 1);
+	assert_int_equal(w.items[0].id, 3);
+	assert_int_equal(m.n, 1); /* narrowed */
+	view_rows_release(&w);
+
+	/* this connection writes: task 3 is done, no longer open */
+	assert_int_equal(db_task_set_status(f->db, 3, STATUS_DONE, f->today, 0, err), 0);
+	q.search = "ke hoach dau tu";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 0);
+	view_rows_release(&w);
+
+	/* another process writes: task 2 is cancelled */
+	q.search = "ke hoach";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 1);
+	view_rows_release(&w);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	other_writes(other, "UPDATE task SET status = 'cancelled' WHERE id = 2");
+	q.search = "ke hoach phong";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 0);
+	view_rows_release(&w);
+
+	/* another filter: the closed ones */
+	q.filter = CLASS_CANCELLED;
+	q.search = "ke hoach";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(w.items[0].id, 2);
+	view_rows_release(&w);
+
+	/* a key an outside edit cleared is matched on the fly, and nothing is kept */
+	other_writes(other, "UPDATE task SET summary = 'Kế hoạch mới' WHERE id = 7");
+	sqlite3_close(other);
+	q.search = "ke hoach";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 2);
+	assert_false(m.valid);
+	view_rows_release(&w);
+	q.search = "ke hoach moi";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(w.items[0].id, 7);
+	view_rows_release(&w);
+	view_matches_release(&m);
+}
+
+/* Migration 6 counts what an older database already holds. */
+static void tally_migration(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	sqlite3 *s;
+	db_close(f->db);
+	f->db = NULL;
+	assert_int_equal(sqlite3_open(f->path, &s), SQLITE_OK);
+	other_writes(s, "DROP TABLE task_tally; DROP TRIGGER task_tally_insert; DROP TRIGGER task_tally_delete;"
+			"DROP TRIGGER task_tally_update; DROP TRIGGER task_agency_tally_insert;"
+			"DROP TRIGGER task_agency_tally_delete; DROP TRIGGER task_agency_tally_replace;"
+			"DROP TRIGGER task_agency_tally_update_old; DROP TRIGGER task_agency_tally_update_new; DROP INDEX task_search;"
+			"UPDATE task SET status = 'done', completed_date = '2024-01-01' WHERE id = 1;"
+			"PRAGMA user_version = 5");
+	assert_int_equal(db_open(f->path, &f->db, err), 0);
+	check_counts(f, s, "migration 6");
+	sqlite3_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -279,6 +629,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(search, setup, teardown),
 		cmocka_unit_test_setup_teardown(totals_and_digest, setup, teardown),
 		cmocka_unit_test_setup_teardown(agencies, setup, teardown),
+		cmocka_unit_test_setup_teardown(tally_after_every_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(tally_migration, setup, teardown),
+		cmocka_unit_test_setup_teardown(window_equals_count_and_page, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_narrows_kept_matches, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
