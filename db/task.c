@@ -53,15 +53,36 @@ static void split_names(const char *joined, void (*add)(struct task *, const cha
 	}
 }
 
+/* Reads the n digits at *p as a number; -1 when one is not a digit. */
+static int digits(const char **p, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++, (*p)++) {
+		if (**p < '0' || **p > '9')
+			return -1;
+		v = v * 10 + (**p - '0');
+	}
+	return v;
+}
+
+/* "2024-05-17T08:30:00Z" (as db_timestamp writes it) as Unix time; 0 when
+ * it is not one. By hand: sscanf was a tenth of reading a task. */
 static int64_t parse_timestamp(const char *ts)
 {
-	struct tm tm = { 0 };
-	if (!ts || sscanf(ts, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-			  &tm.tm_min, &tm.tm_sec) != 6)
+	if (!ts)
 		return 0;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	return (int64_t)timegm(&tm);
+	const char *p = ts;
+	int f[6];
+	static const char after[] = "--T::";
+	for (int i = 0; i < 6; i++) {
+		f[i] = digits(&p, i == 0 ? 4 : 2);
+		if (f[i] < 0 || (i < 5 && *p++ != after[i]))
+			return 0;
+	}
+	if (!date_valid(f[0], f[1], f[2]) || f[3] > 23 || f[4] > 59 || f[5] > 60 || *p != 'Z')
+		return 0;
+	civil_day day = date_from_ymd(f[0], f[1], f[2]);
+	return (int64_t)day * 86400 + f[3] * 3600 + f[4] * 60 + f[5];
 }
 
 void db_task_read_core(sqlite3_stmt *st, int c, struct task *t)

@@ -9,6 +9,7 @@
 #include "core/err.h"
 #include "db/agency.h"
 #include "db/db.h"
+#include "db/db_internal.h"
 #include "db/event.h"
 #include "db/task.h"
 
@@ -123,6 +124,30 @@ static void test_round_trip(void **state)
 	assert_int_equal(scalar(f->path, "SELECT count(*) FROM agency WHERE name='Sở Tài chính'"), 1);
 	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task_event WHERE what='created'"), 2);
 	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task WHERE due_date IS NULL"), 1);
+	/* updated_at as stored text: a timestamp, or 0 when it is not one */
+	static const struct {
+		const char *text;
+		int64_t unix_time;
+	} stamps[] = {
+		{ "2024-05-17T08:30:00Z", 1715934600 }, { "1970-01-01T00:00:00Z", 0 },
+		{ "2024-02-29T23:59:59Z", 1709251199 }, { "2023-02-29T10:00:00Z", 0 },
+		{ "2024-05-17 08:30:00", 0 },		 { "2024-05-17T24:00:00Z", 0 },
+		{ "2024-5-17T08:30:00Z", 0 },		 { "", 0 },
+	};
+	for (size_t i = 0; i < sizeof stamps / sizeof stamps[0]; i++) {
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), "UPDATE task SET updated_at = ?1 WHERE id = ?2",
+						    -1, &st, NULL), SQLITE_OK);
+		sqlite3_bind_text(st, 1, stamps[i].text, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, id);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_finalize(st);
+		assert_int_equal(db_task_get(f->db, id, &t, err), 0);
+		if (t.updated_at != stamps[i].unix_time)
+			fail_msg("'%s': %lld, expected %lld", stamps[i].text, (long long)t.updated_at,
+				 (long long)stamps[i].unix_time);
+		task_release(&t);
+	}
 }
 
 static void test_unknown_task(void **state)
