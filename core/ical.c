@@ -583,13 +583,17 @@ struct prop_text {
 	size_t len;
 };
 
-#define PROP_SLOTS 1024 /* a power of two; emptied when half full */
+#define PROP_SLOTS 8192 /* a power of two; emptied when half full */
 
 /* Scratch space reused from one task to the next (one per thread). */
+/* The TEXT properties every task has its own value of. */
+enum text_prop { TEXT_UID, TEXT_SUMMARY, TEXT_DESCRIPTION, TEXT_ALARM, TEXT_PROPS };
+
 struct scratch {
 	struct buf summary, description, alarm, tmp;
 	struct prop_text *props; /* PROP_SLOTS, or NULL until needed */
 	size_t n_props;
+	icalproperty *text[TEXT_PROPS]; /* made once, given each task's value */
 };
 
 static void props_clear(struct scratch *s)
@@ -611,6 +615,9 @@ static void scratch_release(struct scratch *s)
 	free(s->tmp.p);
 	props_clear(s);
 	free(s->props);
+	for (size_t i = 0; i < TEXT_PROPS; i++)
+		if (s->text[i])
+			icalproperty_free(s->text[i]);
 	memset(s, 0, sizeof *s);
 }
 
@@ -643,8 +650,8 @@ static bool emit_kept(struct scratch *s, struct buf *out, enum prop_key kind, in
 	return true;
 }
 
-/* Serialises p with libical, appends it re-folded, keeps the text under
- * (kind, num, str) unless kind is KEY_NONE, and frees p. */
+/* Serialises p with libical, appends it re-folded, and keeps the text under
+ * (kind, num, str) unless kind is KEY_NONE. */
 static void emit_prop(struct scratch *s, struct buf *out, icalproperty *p, enum prop_key kind,
 		      int64_t num, const char *str)
 {
@@ -654,7 +661,6 @@ static void emit_prop(struct scratch *s, struct buf *out, icalproperty *p, enum 
 		refold_owned(out, text, strlen(text));
 		free(text);
 	}
-	icalproperty_free(p);
 	if (kind == KEY_NONE)
 		return;
 	if (s->n_props >= PROP_SLOTS / 2)
@@ -666,12 +672,42 @@ static void emit_prop(struct scratch *s, struct buf *out, icalproperty *p, enum 
 	s->n_props++;
 }
 
-/* The property made by `make` (evaluated only when needed), kept by key. */
-#define EMIT_KEPT(s, out, kind, num, str, make)                                                    \
+/* libical 3.0.16 numbers the lists it makes in unguarded globals
+ * (pvl_newlist, pvl_new_element: write-only tags, but a data race between
+ * threads all the same), so properties are made under this lock. Few are:
+ * recurring ones are copied, the others made once per thread (emit_text()). */
+static pthread_mutex_t making = PTHREAD_MUTEX_INITIALIZER;
+
+/* The property made by `make` (evaluated only when its text is not kept yet,
+ * under the lock), kept by key. */
+#define EMIT(s, out, kind, num, str, make)                                                         \
 	do {                                                                                       \
-		if (!emit_kept(s, out, kind, num, str))                                            \
-			emit_prop(s, out, make, kind, num, str);                                   \
+		if (!emit_kept(s, out, kind, num, str)) {                                          \
+			pthread_mutex_lock(&making);                                               \
+			icalproperty *made_ = (make);                                              \
+			pthread_mutex_unlock(&making);                                             \
+			emit_prop(s, out, made_, kind, num, str);                                  \
+			icalproperty_free(made_);                                                  \
+		}                                                                                  \
 	} while (0)
+
+/* A TEXT property with this task's value, through the thread's own property. */
+static void emit_text(struct scratch *s, struct buf *out, enum text_prop which, const char *value)
+{
+	static const icalproperty_kind kinds[TEXT_PROPS] = {
+		[TEXT_UID] = ICAL_UID_PROPERTY,
+		[TEXT_SUMMARY] = ICAL_SUMMARY_PROPERTY,
+		[TEXT_DESCRIPTION] = ICAL_DESCRIPTION_PROPERTY,
+		[TEXT_ALARM] = ICAL_DESCRIPTION_PROPERTY,
+	};
+	if (!s->text[which]) {
+		pthread_mutex_lock(&making);
+		s->text[which] = icalproperty_new(kinds[which]);
+		pthread_mutex_unlock(&making);
+	}
+	icalproperty_set_value(s->text[which], icalvalue_new_text(value));
+	emit_prop(s, out, s->text[which], KEY_NONE, 0, NULL);
+}
 
 static void add_names(struct buf *b, const char *label, char *const *names, size_t n)
 {
@@ -780,28 +816,28 @@ static bool day_in_range(civil_day d)
 static void emit_common(struct buf *out, const char *uid, const struct task *t, int seq,
 			const struct prepared *p, struct scratch *s)
 {
-	emit_prop(s, out, icalproperty_new_uid(uid), KEY_NONE, 0, NULL);
+	emit_text(s, out, TEXT_UID, uid);
 	int64_t stamp = p->dtstamp;
 	bool have_mod = t->updated_at > 0 && t->updated_at <= MAX_UNIX;
 	if (!stamp && have_mod)
 		stamp = t->updated_at;
-	EMIT_KEPT(s, out, KEY_DTSTAMP, stamp, NULL, icalproperty_new_dtstamp(utc_time(stamp)));
-	EMIT_KEPT(s, out, KEY_SEQUENCE, seq, NULL, icalproperty_new_sequence(seq));
+	EMIT(s, out, KEY_DTSTAMP, stamp, NULL, icalproperty_new_dtstamp(utc_time(stamp)));
+	EMIT(s, out, KEY_SEQUENCE, seq, NULL, icalproperty_new_sequence(seq));
 	if (have_mod)
-		EMIT_KEPT(s, out, KEY_LAST_MODIFIED, t->updated_at, NULL,
+		EMIT(s, out, KEY_LAST_MODIFIED, t->updated_at, NULL,
 			  icalproperty_new_lastmodified(utc_time(t->updated_at)));
 }
 
 static void emit_texts(struct buf *out, const struct task *t, struct scratch *s)
 {
-	emit_prop(s, out, icalproperty_new_summary(s->summary.p), KEY_NONE, 0, NULL);
+	emit_text(s, out, TEXT_SUMMARY, s->summary.p);
 	if (s->description.len)
-		emit_prop(s, out, icalproperty_new_description(s->description.p), KEY_NONE, 0, NULL);
+		emit_text(s, out, TEXT_DESCRIPTION, s->description.p);
 	for (size_t i = 0; i < t->n_leads; i++) {
 		s->tmp.len = 0;
 		clean_value_into(&s->tmp, t->leads[i], true);
 		if (s->tmp.len)
-			EMIT_KEPT(s, out, KEY_CATEGORY, 0, s->tmp.p,
+			EMIT(s, out, KEY_CATEGORY, 0, s->tmp.p,
 				  icalproperty_new_categories(s->tmp.p));
 	}
 }
@@ -814,18 +850,21 @@ static void emit_alarms(struct buf *out, const struct task *t, const struct prep
 	enum prop_key trigger = related_end ? KEY_TRIGGER_END : KEY_TRIGGER;
 	for (size_t i = 0; i < p->n_alarms; i++) {
 		buf_adds(out, "BEGIN:VALARM\r\n");
-		EMIT_KEPT(s, out, KEY_ACTION, 0, NULL, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+		EMIT(s, out, KEY_ACTION, 0, NULL, icalproperty_new_action(ICAL_ACTION_DISPLAY));
 		if (!emit_kept(s, out, trigger, (int64_t)i, NULL)) {
 			struct icaltriggertype tr;
 			memset(&tr, 0, sizeof tr);
 			tr.time = icaltime_null_time();
 			tr.duration = p->alarms[i];
+			pthread_mutex_lock(&making);
 			icalproperty *trig = icalproperty_new_trigger(tr);
 			if (related_end)
 				icalproperty_add_parameter(trig, icalparameter_new_related(ICAL_RELATED_END));
+			pthread_mutex_unlock(&making);
 			emit_prop(s, out, trig, trigger, (int64_t)i, NULL);
+			icalproperty_free(trig);
 		}
-		emit_prop(s, out, icalproperty_new_description(s->alarm.p), KEY_NONE, 0, NULL);
+		emit_text(s, out, TEXT_ALARM, s->alarm.p);
 		buf_adds(out, "END:VALARM\r\n");
 	}
 }
@@ -857,12 +896,12 @@ static int build_task(struct buf *out, const struct task *t, int64_t sequence,
 	if (p->kind & ICAL_KIND_EVENT) {
 		buf_adds(out, "BEGIN:VEVENT\r\n");
 		emit_common(out, uid, t, (int)sequence, p, s);
-		EMIT_KEPT(s, out, KEY_DTSTART, t->due, NULL, icalproperty_new_dtstart(ical_date(t->due)));
-		EMIT_KEPT(s, out, KEY_DTEND, t->due, NULL, icalproperty_new_dtend(ical_date(t->due + 1)));
+		EMIT(s, out, KEY_DTSTART, t->due, NULL, icalproperty_new_dtstart(ical_date(t->due)));
+		EMIT(s, out, KEY_DTEND, t->due, NULL, icalproperty_new_dtend(ical_date(t->due + 1)));
 		emit_texts(out, t, s);
-		EMIT_KEPT(s, out, KEY_TRANSP, 0, NULL, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+		EMIT(s, out, KEY_TRANSP, 0, NULL, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 		if (t->status == STATUS_CANCELLED)
-			EMIT_KEPT(s, out, KEY_STATUS, ICAL_STATUS_CANCELLED, NULL,
+			EMIT(s, out, KEY_STATUS, ICAL_STATUS_CANCELLED, NULL,
 				  icalproperty_new_status(ICAL_STATUS_CANCELLED));
 		emit_alarms(out, t, p, s, false);
 		buf_adds(out, "END:VEVENT\r\n");
@@ -872,19 +911,19 @@ static int build_task(struct buf *out, const struct task *t, int64_t sequence,
 		snprintf(todo_uid, sizeof todo_uid, "%s-todo", uid);
 		buf_adds(out, "BEGIN:VTODO\r\n");
 		emit_common(out, todo_uid, t, (int)sequence, p, s);
-		EMIT_KEPT(s, out, KEY_DUE, t->due, NULL, icalproperty_new_due(ical_date(t->due)));
+		EMIT(s, out, KEY_DUE, t->due, NULL, icalproperty_new_due(ical_date(t->due)));
 		emit_texts(out, t, s);
 		enum icalproperty_status st = t->status == STATUS_DONE ? ICAL_STATUS_COMPLETED
 					      : t->status == STATUS_CANCELLED ? ICAL_STATUS_CANCELLED
 									       : ICAL_STATUS_NEEDSACTION;
-		EMIT_KEPT(s, out, KEY_STATUS, st, NULL, icalproperty_new_status(st));
+		EMIT(s, out, KEY_STATUS, st, NULL, icalproperty_new_status(st));
 		if (t->status == STATUS_DONE) {
 			/* A civil date as an instant: noon UTC keeps the same calendar
 			 * day from UTC-11 to UTC+11 (Vietnam is UTC+7). */
 			int64_t when = t->completed != DATE_NONE ? (int64_t)t->completed * 86400 + 43200
 								 : t->updated_at;
 			if (when > 0 && when <= MAX_UNIX)
-				EMIT_KEPT(s, out, KEY_COMPLETED, when, NULL,
+				EMIT(s, out, KEY_COMPLETED, when, NULL,
 					  icalproperty_new_completed(utc_time(when)));
 		}
 		emit_alarms(out, t, p, s, true);

@@ -1073,6 +1073,39 @@ static void test_components_as_libical_writes_them(void **state)
 		task_release(&tasks[i]);
 }
 
+/* More recurring properties than a thread keeps (dates spread over years):
+ * the kept texts are emptied and made again, and every task is still written
+ * as it is on its own. */
+static void test_kept_properties_overflow(void **state)
+{
+	(void)state;
+	enum { N = 3000 };
+	struct task *tasks = calloc(N, sizeof *tasks);
+	int64_t *seq = calloc(N, sizeof *seq);
+	assert_non_null(tasks);
+	assert_non_null(seq);
+	for (int i = 0; i < N; i++) {
+		make_task(&tasks[i], i + 1, "I", "Việc", date_from_ymd(2024, 1, 1) + i * 3, STATUS_NEW);
+		seq[i] = i;
+	}
+	struct ical_options o = opts(ICAL_KIND_BOTH);
+	char *cal = export(tasks, N, seq, &o);
+	char err[ERR_MAX] = "";
+	size_t pos = 0;
+	for (int i = 0; i < N; i++) {
+		char *one = ical_task_component(&tasks[i], seq[i], &o, err);
+		assert_non_null(one);
+		const char *at = strstr(cal + pos, one);
+		assert_ptr_not_equal(at, NULL);
+		pos = (size_t)(at - cal) + strlen(one);
+		free(one);
+		task_release(&tasks[i]);
+	}
+	free(cal);
+	free(tasks);
+	free(seq);
+}
+
 static void test_batches(void **state)
 {
 	(void)state;
@@ -1188,6 +1221,7 @@ int main(void)
 		cmocka_unit_test(test_fixture_python_and_calcurse),
 		cmocka_unit_test(test_reexport_and_cache),
 		cmocka_unit_test(test_components_as_libical_writes_them),
+		cmocka_unit_test(test_kept_properties_overflow),
 		cmocka_unit_test(test_batches),
 		cmocka_unit_test(test_sink_failure),
 	};
