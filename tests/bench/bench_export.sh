@@ -44,6 +44,9 @@ INSERT INTO task_agency(task_id, agency_id, role, position) SELECT id, 4, 'coope
 UPDATE task SET completed_date = due_date WHERE status = 'done';
 COMMIT;
 SQL
+# hanchot fills what plain SQL inserts leave (search keys) once, at its next
+# start: done here, so that the first timed export measures the export alone
+"$HANCHOT" --db "$DB" list --open >/dev/null
 
 # median of the wall-clock seconds printed by the timed commands
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
