@@ -153,7 +153,8 @@ int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *
  * the first `limit` of them kept here, and the table is read only for those.
  * (Counting, then paging, scanned twice; count(*) OVER () sorted every match.)
  * The matches themselves are kept in a view_matches when few enough, so a
- * needle one key longer looks only at them. */
+ * longer needle (a key typed, or erased back to the kept needle or longer)
+ * looks only at them. */
 struct view_match {
 	int64_t id;
 	int rank;     /* 0 open and dated, 1 open undated, 2 closed dated, 3 closed undated */
@@ -218,19 +219,14 @@ static int search_first_window(struct db *db, const struct view_query *q, size_t
 	if (!st)
 		goto out;
 	if (matches_apply(db, st, m, q)) {
-		size_t kept = 0;
+		/* m keeps the matches of the needle it was filled for, so that a
+		 * key erased back to that needle or longer is answered here too */
 		for (size_t i = 0; i < m->n; i++) {
-			if (!strstr(m->items[i].key, q->search)) {
-				free(m->items[i].key);
-				continue;
+			if (strstr(m->items[i].key, q->search)) {
+				top_insert(top, &n, limit, &m->items[i]);
+				total++;
 			}
-			m->items[kept] = m->items[i];
-			top_insert(top, &n, limit, &m->items[kept++]);
-			total++;
 		}
-		m->n = kept;
-		free(m->needle);
-		m->needle = xstrdup(q->search);
 	} else {
 		if (m) {
 			view_matches_release(m);

@@ -74,8 +74,9 @@ int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *
 int db_view_page(struct db *db, const struct view_query *q, size_t offset, size_t limit,
 		 struct view_rows *out, char *err);
 /* What a search matched (up to VIEW_MATCHES_MAX tasks), kept by the caller
- * so that the next, longer needle (one more key typed) is matched against
- * these in memory instead of the whole table. Valid only for the same
+ * so that any needle containing that search's (more keys typed, or some
+ * erased again) is matched against these in memory instead of the whole
+ * table. Valid only for the same
  * filter, agency and dates while nothing was written (checked here: this
  * connection's changes and PRAGMA data_version). Zero-initialise; release
  * with view_matches_release. */
@@ -95,7 +96,7 @@ void view_matches_release(struct view_matches *m);
 
 /* Both at once: the rows from offset (as db_view_page) and the number of
  * matching tasks (as db_view_count), in one pass where that is cheaper (a
- * search in urgency order), narrowing *m (may be NULL) when it applies. */
+ * search in urgency order), answered from *m (may be NULL) when it applies. */
 int db_view_window(struct db *db, const struct view_query *q, size_t offset, size_t limit,
 		   struct view_rows *out, size_t *count, struct view_matches *m, char *err);
 /* Position of task id in q's order; DB_NOT_FOUND-like -2 when it does not match q. */

@@ -553,7 +553,24 @@ static void search_narrows_kept_matches(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(w.n, 1);
 	assert_int_equal(w.items[0].id, 3);
-	assert_int_equal(m.n, 1); /* narrowed */
+	assert_string_equal(m.needle, "ke hoach"); /* answered from the kept matches */
+	view_rows_release(&w);
+	/* keys erased back to the kept needle: still answered from them */
+	q.search = "ke hoach d";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 1);
+	view_rows_release(&w);
+	q.search = "ke hoach";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(m.n, 2);
+	assert_string_equal(m.needle, "ke hoach");
+	view_rows_release(&w);
+	/* shorter than the kept needle: the table is searched again */
+	q.search = "ke hoa";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(m.needle, "ke hoa");
 	view_rows_release(&w);
 
 	/* this connection writes: task 3 is done, no longer open */
