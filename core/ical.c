@@ -585,10 +585,10 @@ struct prop_text {
 
 #define PROP_SLOTS 8192 /* a power of two; emptied when half full */
 
-/* Scratch space reused from one task to the next (one per thread). */
 /* The TEXT properties every task has its own value of. */
 enum text_prop { TEXT_UID, TEXT_SUMMARY, TEXT_DESCRIPTION, TEXT_ALARM, TEXT_PROPS };
 
+/* Scratch space reused from one task to the next (one per thread). */
 struct scratch {
 	struct buf summary, description, alarm, tmp;
 	struct prop_text *props; /* PROP_SLOTS, or NULL until needed */
@@ -825,7 +825,7 @@ static void emit_common(struct buf *out, const char *uid, const struct task *t, 
 	EMIT(s, out, KEY_SEQUENCE, seq, NULL, icalproperty_new_sequence(seq));
 	if (have_mod)
 		EMIT(s, out, KEY_LAST_MODIFIED, t->updated_at, NULL,
-			  icalproperty_new_lastmodified(utc_time(t->updated_at)));
+		     icalproperty_new_lastmodified(utc_time(t->updated_at)));
 }
 
 static void emit_texts(struct buf *out, const struct task *t, struct scratch *s)
@@ -837,8 +837,7 @@ static void emit_texts(struct buf *out, const struct task *t, struct scratch *s)
 		s->tmp.len = 0;
 		clean_value_into(&s->tmp, t->leads[i], true);
 		if (s->tmp.len)
-			EMIT(s, out, KEY_CATEGORY, 0, s->tmp.p,
-				  icalproperty_new_categories(s->tmp.p));
+			EMIT(s, out, KEY_CATEGORY, 0, s->tmp.p, icalproperty_new_categories(s->tmp.p));
 	}
 }
 
@@ -902,7 +901,7 @@ static int build_task(struct buf *out, const struct task *t, int64_t sequence,
 		EMIT(s, out, KEY_TRANSP, 0, NULL, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 		if (t->status == STATUS_CANCELLED)
 			EMIT(s, out, KEY_STATUS, ICAL_STATUS_CANCELLED, NULL,
-				  icalproperty_new_status(ICAL_STATUS_CANCELLED));
+			     icalproperty_new_status(ICAL_STATUS_CANCELLED));
 		emit_alarms(out, t, p, s, false);
 		buf_adds(out, "END:VEVENT\r\n");
 	}
@@ -924,7 +923,7 @@ static int build_task(struct buf *out, const struct task *t, int64_t sequence,
 								 : t->updated_at;
 			if (when > 0 && when <= MAX_UNIX)
 				EMIT(s, out, KEY_COMPLETED, when, NULL,
-					  icalproperty_new_completed(utc_time(when)));
+				     icalproperty_new_completed(utc_time(when)));
 		}
 		emit_alarms(out, t, p, s, true);
 		buf_adds(out, "END:VTODO\r\n");
