@@ -626,7 +626,7 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 	struct db_export_stats local = { 0 };
 	struct ical_writer *w = NULL;
 	struct db_task_links *links = NULL;
-	struct batches *batch = NULL;
+	struct batches *queue = NULL;
 	sqlite3_stmt *st = NULL;
 	int ret = -1, rc;
 	if (!f) {
@@ -645,8 +645,8 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 		ix->cap = src->ix.n + 64;
 		ix->e = xrealloc(ix->e, ix->cap * sizeof *ix->e);
 	}
-	batch = xcalloc(1, sizeof *batch);
-	batch->filling = &batch->b[0];
+	queue = xcalloc(1, sizeof *queue);
+	queue->filling = &queue->b[0];
 	if (!(links = db_task_links_new(db, err)))
 		goto out;
 	if (!stats->spliced && db_task_links_seek(links, 1, INT64_MAX, err))
@@ -664,7 +664,7 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 		const struct ix_entry *old = stats->spliced ? source_find(src, e.id, e.seq, e.uuid_hash)
 							    : NULL;
 		if (old) {
-			if (batches_flush(batch, w, o, ix, err))
+			if (batches_flush(queue, w, o, ix, err))
 				goto reset;
 			if (run_len && run_off + run_len != old->off) {
 				if (out_copy(o, src->fd, run_off, run_len, err))
@@ -689,7 +689,7 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 					goto reset;
 				sqlite3_bind_int64(one, 1, e.id);
 				int orc = sqlite3_step(one);
-				int brc = orc == SQLITE_ROW ? batch_add(batch->filling, one, links, &e, err) : 0;
+				int brc = orc == SQLITE_ROW ? batch_add(queue->filling, one, links, &e, err) : 0;
 				sqlite3_reset(one);
 				if (orc != SQLITE_ROW) {
 					db_fail(db, "reading a task to export", err);
@@ -697,10 +697,10 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 				}
 				if (brc)
 					goto reset;
-			} else if (batch_add(batch->filling, st, links, &e, err)) {
+			} else if (batch_add(queue->filling, st, links, &e, err)) {
 				goto reset;
 			}
-			if (batch->filling->n == BATCH && batches_begin(batch, w, o, ix, err))
+			if (queue->filling->n == BATCH && batches_begin(queue, w, o, ix, err))
 				goto reset;
 			stats->built++;
 		}
@@ -711,7 +711,7 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 		db_fail(db, "reading tasks to export", err);
 		goto out;
 	}
-	if (batches_flush(batch, w, o, ix, err) ||
+	if (batches_flush(queue, w, o, ix, err) ||
 	    out_copy(o, src ? src->fd : -1, run_off, run_len, err))
 		goto out;
 	if (ical_writer_finish(w, err))
@@ -721,7 +721,7 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 reset:
 	sqlite3_reset(st);
 out:
-	batches_free(batch, w);
+	batches_free(queue, w);
 	db_task_links_free(links);
 	ical_writer_free(w);
 	return ret;
