@@ -65,8 +65,9 @@ static int digits(const char **p, int n)
 	return v;
 }
 
-/* "2024-05-17T08:30:00Z" (as db_timestamp writes it) as Unix time; 0 when
- * it is not one. By hand: sscanf was a tenth of reading a task. */
+/* "2024-05-17T08:30:00Z" (as db_timestamp writes it; what follows the
+ * seconds is not read) as Unix time; 0 when it is not one. By hand: sscanf
+ * was a tenth of reading a task. */
 static int64_t parse_timestamp(const char *ts)
 {
 	if (!ts)
@@ -79,7 +80,7 @@ static int64_t parse_timestamp(const char *ts)
 		if (f[i] < 0 || (i < 5 && *p++ != after[i]))
 			return 0;
 	}
-	if (!date_valid(f[0], f[1], f[2]) || f[3] > 23 || f[4] > 59 || f[5] > 60 || *p != 'Z')
+	if (!date_valid(f[0], f[1], f[2]) || f[3] > 23 || f[4] > 59 || f[5] > 60)
 		return 0;
 	civil_day day = date_from_ymd(f[0], f[1], f[2]);
 	return (int64_t)day * 86400 + f[3] * 3600 + f[4] * 60 + f[5];
