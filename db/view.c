@@ -1,3 +1,5 @@
+#define _GNU_SOURCE /* memmem() */
+
 #include "db/view.h"
 
 #include <stdio.h>
@@ -148,121 +150,257 @@ int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *
 	return scalar(db, st, out, err);
 }
 
-/* A search's first window in urgency order, in one pass over the
- * task_search index, which holds the sort keys: each match is counted and
- * the first `limit` of them kept here, and the table is read only for those.
- * (Counting, then paging, scanned twice; count(*) OVER () sorted every match.)
- * The matches themselves are kept in a view_matches when few enough, so a
- * longer needle (a key typed, or erased back to the kept needle or longer)
- * looks only at them. */
-struct view_match {
+/* ---- the search corpus -------------------------------------------------------
+ * Tasks in the order the task_search index gave them, their keys NUL-separated
+ * in one buffer at increasing offsets, so a search runs memmem over the whole
+ * buffer and finds the task of a hit by bisecting the offsets. The agency
+ * filter reads (agency, task id) pairs sorted by agency, then task id. */
+struct corpus_task {
 	int64_t id;
-	int rank;     /* 0 open and dated, 1 open undated, 2 closed dated, 3 closed undated */
-	char due[DATE_BUF];
-	char *key;    /* the folded search key */
+	size_t key;            /* offset of the folded search key in keys */
+	civil_day due, completed;
+	enum task_status status;
 };
 
-void view_matches_release(struct view_matches *m)
+struct corpus_lead {
+	int64_t agency_id, task_id;
+};
+
+struct view_corpus {
+	struct corpus_task *tasks;
+	size_t n, cap;
+	char *keys;
+	size_t keys_len, keys_cap;
+	struct corpus_lead *leads;
+	size_t n_leads, cap_leads;
+	int64_t changes, data_version;
+};
+
+void view_corpus_free(struct view_corpus *c)
 {
-	for (size_t i = 0; i < m->n; i++)
-		free(m->items[i].key);
-	free(m->items);
-	free(m->needle);
-	memset(m, 0, sizeof *m);
+	if (!c)
+		return;
+	free(c->tasks);
+	free(c->keys);
+	free(c->leads);
+	free(c);
 }
 
-static int key_cmp(const struct view_match *a, const struct view_match *b)
+/* Rows this connection has written since it opened (triggers' included). */
+static int64_t changes(struct db *db) { return sqlite3_total_changes64(db_sqlite(db)); }
+
+bool db_view_corpus_fresh(struct db *db, const struct view_corpus *c)
+{
+	return c && c->changes == changes(db) && c->data_version == db_data_version(db);
+}
+
+static void corpus_add_key(struct view_corpus *c, const char *key, size_t len)
+{
+	xgrow((void **)&c->keys, &c->keys_cap, c->keys_len + len + 1, 1);
+	memcpy(c->keys + c->keys_len, key, len);
+	c->keys[c->keys_len + len] = '\0';
+	c->keys_len += len + 1;
+}
+
+static int lead_cmp(const void *pa, const void *pb)
+{
+	const struct corpus_lead *a = pa, *b = pb;
+	if (a->agency_id != b->agency_id)
+		return a->agency_id < b->agency_id ? -1 : 1;
+	return a->task_id < b->task_id ? -1 : a->task_id > b->task_id;
+}
+
+static int corpus_load(struct db *db, struct view_corpus *c, char *err)
+{
+	static const char tasks_sql[] =
+		"SELECT id, status, due_date, completed_date, search_key FROM task INDEXED BY task_search";
+	/* A key an outside edit cleared (the next db_open fills it in). */
+	static const char fold_sql[] = "SELECT hc_fold(section || ' ' || summary) FROM task WHERE id = ?1";
+	/* task_agency_agency holds (agency_id, role, task_id), so the pairs
+	 * come in (agency_id, task_id) order (checked below): asking SQLite
+	 * for that order would sort them again. */
+	static const char leads_sql[] =
+		"SELECT agency_id, task_id FROM task_agency INDEXED BY task_agency_agency"
+		" WHERE role = 'lead' ORDER BY agency_id";
+	sqlite3_stmt *st, *fold;
+	int rc;
+	bool sorted = true;
+	/* Recorded first: a write while loading makes the corpus stale. */
+	c->changes = changes(db);
+	c->data_version = db_data_version(db);
+	if (!(st = db_prepare(db, tasks_sql, err)) || !(fold = db_prepare(db, fold_sql, err)))
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&c->tasks, &c->cap, c->n + 1, sizeof *c->tasks);
+		struct corpus_task *t = &c->tasks[c->n++];
+		t->id = sqlite3_column_int64(st, 0);
+		if (status_parse(db_column_str(st, 1), &t->status))
+			t->status = STATUS_NEW;
+		t->due = db_column_day(st, 2);
+		t->completed = db_column_day(st, 3);
+		t->key = c->keys_len;
+		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
+			corpus_add_key(c, (const char *)sqlite3_column_text(st, 4),
+				       (size_t)sqlite3_column_bytes(st, 4));
+			continue;
+		}
+		sqlite3_bind_int64(fold, 1, t->id);
+		if (sqlite3_step(fold) == SQLITE_ROW)
+			corpus_add_key(c, db_column_str(fold, 0), (size_t)sqlite3_column_bytes(fold, 0));
+		else
+			corpus_add_key(c, "", 0);
+		sqlite3_reset(fold);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "reading search keys", err);
+	if (!(st = db_prepare(db, leads_sql, err)))
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&c->leads, &c->cap_leads, c->n_leads + 1, sizeof *c->leads);
+		struct corpus_lead l = { sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1) };
+		if (c->n_leads && lead_cmp(&c->leads[c->n_leads - 1], &l) > 0)
+			sorted = false;
+		c->leads[c->n_leads++] = l;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "reading lead agencies", err);
+	if (!sorted)
+		qsort(c->leads, c->n_leads, sizeof *c->leads, lead_cmp);
+	return 0;
+}
+
+int db_view_corpus_ensure(struct db *db, struct view_corpus **c, char *err)
+{
+	if (db_view_corpus_fresh(db, *c))
+		return 0;
+	view_corpus_free(*c);
+	*c = xmalloc(sizeof **c);
+	memset(*c, 0, sizeof **c);
+	if (corpus_load(db, *c, err)) {
+		view_corpus_free(*c);
+		*c = NULL;
+		return -1;
+	}
+	return 1;
+}
+
+/* The index of the task whose key holds offset off in c->keys. */
+static size_t corpus_task_at(const struct view_corpus *c, size_t off)
+{
+	size_t lo = 0, hi = c->n; /* tasks[lo].key <= off < tasks[hi].key */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->tasks[mid].key <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The run of c->leads with this agency, as [*first, *end). */
+static void corpus_leads_of(const struct view_corpus *c, int64_t agency_id, size_t *first, size_t *end)
+{
+	size_t lo = 0, hi = c->n_leads;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->leads[mid].agency_id < agency_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	for (hi = c->n_leads; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->leads[mid].agency_id <= agency_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*end = lo;
+}
+
+static bool corpus_led_by(const struct view_corpus *c, size_t first, size_t end, int64_t task_id)
+{
+	while (first < end) {
+		size_t mid = first + (end - first) / 2;
+		if (c->leads[mid].task_id == task_id)
+			return true;
+		if (c->leads[mid].task_id < task_id)
+			first = mid + 1;
+		else
+			end = mid;
+	}
+	return false;
+}
+
+/* Whether a task passes the class filter: core's status_classify decides. */
+static bool filter_passes(int filter, const struct corpus_task *t, civil_day today, civil_day warn_until)
+{
+	if (filter == FILTER_ALL)
+		return true;
+	if (filter == FILTER_OPEN)
+		return status_is_open(t->status);
+	return (int)status_classify(t->status, t->due, t->completed, today, warn_until) == filter;
+}
+
+/* A match in urgency order: closed, undated, due date, id (the task_urgency
+ * index's order, ORDER_URGENCY). */
+struct match {
+	int64_t id;
+	int rank;     /* 0 open and dated, 1 open undated, 2 closed dated, 3 closed undated */
+	civil_day due;
+};
+
+static int match_cmp(const struct match *a, const struct match *b)
 {
 	if (a->rank != b->rank)
 		return a->rank < b->rank ? -1 : 1;
-	int c = strcmp(a->due, b->due);
-	if (c)
-		return c;
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-/* Keeps k among the first `limit` keys in top[0, *n). */
-static void top_insert(struct view_match *top, size_t *n, size_t limit, const struct view_match *k)
+/* Keeps k among the first `limit` matches in top[0, *n). */
+static void top_insert(struct match *top, size_t *n, size_t limit, const struct match *k)
 {
-	if (*n == limit && (limit == 0 || key_cmp(k, &top[*n - 1]) >= 0))
+	if (*n == limit && (limit == 0 || match_cmp(k, &top[*n - 1]) >= 0))
 		return;
 	size_t i = *n < limit ? (*n)++ : *n - 1;
-	for (; i > 0 && key_cmp(k, &top[i - 1]) < 0; i--)
+	for (; i > 0 && match_cmp(k, &top[i - 1]) < 0; i--)
 		top[i] = top[i - 1];
 	top[i] = *k;
 }
 
-/* Rows this connection has written since it opened (triggers' included). */
-static int64_t changes(sqlite3_stmt *st) { return sqlite3_total_changes64(sqlite3_db_handle(st)); }
-
-/* Whether m holds every match of q: same filter and dates, nothing written
- * since, and q's needle contains the one m was filled for. */
-static bool matches_apply(struct db *db, sqlite3_stmt *st, const struct view_matches *m,
-			  const struct view_query *q)
+/* A search's first window in urgency order from the corpus: each match is
+ * counted and the first `limit` of them kept, and the table is read only
+ * for those. */
+static int corpus_first_window(struct db *db, const struct view_corpus *c, const struct view_query *q,
+			       size_t limit, struct view_rows *out, size_t *count, char *err)
 {
-	return m && m->valid && m->filter == q->filter && m->agency_id == q->agency_id &&
-	       m->today == q->today && m->warn_until == q->warn_until && strstr(q->search, m->needle) &&
-	       m->changes == changes(st) && m->data_version == db_data_version(db);
-}
-
-static int search_first_window(struct db *db, const struct view_query *q, size_t limit,
-			       struct view_rows *out, size_t *count, struct view_matches *m, char *err)
-{
-	static const char keys_sql[] =
-		"SELECT t.id, (t.status IN ('done','cancelled')) * 2 + (t.due_date IS NULL), t.due_date,"
-		" t.search_key FROM task t INDEXED BY task_search WHERE" FILTER;
 	static const char row_sql[] = "SELECT " ROW_COLS " FROM task t WHERE t.id = ?1";
-	struct view_match *top = xmalloc((limit ? limit : 1) * sizeof *top), k;
-	size_t n = 0, total = 0;
-	int rc = -1, step;
+	size_t nlen = strlen(q->search), n = 0, total = 0, lead0 = 0, lead1 = 0;
+	struct match *top = xmalloc((limit ? limit : 1) * sizeof *top);
+	const char *p = c->keys, *end = c->keys + c->keys_len, *hit;
+	int rc = -1;
+	if (q->agency_id)
+		corpus_leads_of(c, q->agency_id, &lead0, &lead1);
+	while (p < end && (hit = memmem(p, (size_t)(end - p), q->search, nlen))) {
+		size_t i = corpus_task_at(c, (size_t)(hit - c->keys));
+		const struct corpus_task *t = &c->tasks[i];
+		p = i + 1 < c->n ? c->keys + c->tasks[i + 1].key : end;
+		if (!filter_passes(q->filter, t, q->today, q->warn_until) ||
+		    (q->agency_id && !corpus_led_by(c, lead0, lead1, t->id)))
+			continue;
+		struct match k = { t->id, !status_is_open(t->status) * 2 + (t->due == DATE_NONE), t->due };
+		top_insert(top, &n, limit, &k);
+		total++;
+	}
 	sqlite3_stmt *st = db_prepare(db, row_sql, err);
 	if (!st)
 		goto out;
-	if (matches_apply(db, st, m, q)) {
-		/* m keeps the matches of the needle it was filled for, so that a
-		 * key erased back to that needle or longer is answered here too */
-		for (size_t i = 0; i < m->n; i++) {
-			if (strstr(m->items[i].key, q->search)) {
-				top_insert(top, &n, limit, &m->items[i]);
-				total++;
-			}
-		}
-	} else {
-		if (m) {
-			view_matches_release(m);
-			*m = (struct view_matches){ .needle = xstrdup(q->search), .filter = q->filter,
-				.agency_id = q->agency_id, .today = q->today, .warn_until = q->warn_until,
-				.changes = changes(st), .data_version = db_data_version(db), .valid = true };
-		}
-		if (!(st = db_prepare(db, keys_sql, err)))
-			goto out;
-		bind_query(st, q);
-		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-			total++;
-			k.id = sqlite3_column_int64(st, 0);
-			k.rank = sqlite3_column_int(st, 1);
-			snprintf(k.due, sizeof k.due, "%s", db_column_str(st, 2));
-			k.key = NULL;
-			/* A key an outside edit cleared matched on the fly: not kept. */
-			if (m && m->valid && (total > VIEW_MATCHES_MAX || sqlite3_column_type(st, 3) == SQLITE_NULL))
-				view_matches_release(m); /* too many to keep */
-			if (m && m->valid) {
-				xgrow((void **)&m->items, &m->cap, m->n + 1, sizeof *m->items);
-				k.key = xstrdup(db_column_str(st, 3));
-				m->items[m->n++] = k;
-			}
-			top_insert(top, &n, limit, &k);
-		}
-		sqlite3_reset(st);
-		if (step != SQLITE_DONE) {
-			if (m)
-				view_matches_release(m);
-			db_fail(db, "searching tasks", err);
-			goto out;
-		}
-		if (!(st = db_prepare(db, row_sql, err)))
-			goto out;
-	}
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_bind_int64(st, 1, top[i].id);
 		if (sqlite3_step(st) == SQLITE_ROW) {
@@ -279,10 +417,13 @@ out:
 }
 
 int db_view_window(struct db *db, const struct view_query *q, size_t offset, size_t limit,
-		   struct view_rows *out, size_t *count, struct view_matches *m, char *err)
+		   struct view_rows *out, size_t *count, struct view_corpus **c, char *err)
 {
-	if (q->search && *q->search && q->sort == SORT_URGENCY && offset == 0)
-		return search_first_window(db, q, limit, out, count, m, err);
+	if (c && q->search && *q->search && q->sort == SORT_URGENCY && offset == 0) {
+		if (db_view_corpus_ensure(db, c, err) < 0)
+			return -1;
+		return corpus_first_window(db, *c, q, limit, out, count, err);
+	}
 	if (db_view_count(db, q, count, err))
 		return -1;
 	struct view_query hinted = *q;

@@ -113,6 +113,16 @@ static void load_agencies(struct app *app)
 	app->dirty = true;
 }
 
+/* The search corpus, reread after a write so that the next search finds it
+ * ready (loading it costs a scan of every task's search key). */
+static void load_corpus(struct app *app)
+{
+	char err[ERR_MAX];
+	if (db_view_corpus_ensure(app->db, &app->corpus, err) < 0)
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+	app->corpus_stale = false;
+}
+
 /* Rereads the counts after a change; the selection stays on the task it was
  * on (follow) or at the same place in the list. */
 static void reload(struct app *app, bool follow)
@@ -127,7 +137,7 @@ static void reload(struct app *app, bool follow)
 	    db_view_count(app->db, &app->q, &n, err))
 		app_message(app, true, msg(M_ERROR, app->lang), err);
 	app->q.count_hint = n;
-	app->agencies_stale = true;
+	app->agencies_stale = app->corpus_stale = true;
 	listpos_set(&app->list, n, app->list.height);
 	if (keep && db_view_index_of(app->db, &app->q, keep, &pos, err) == 0)
 		listpos_select(&app->list, pos);
@@ -146,7 +156,7 @@ void app_requery(struct app *app)
 	app->page_off = 0;
 	app->page_valid = true;
 	/* The count and the first page together: one pass for a search. */
-	if (db_view_window(app->db, &app->q, 0, app->list.height, &app->page, &n, &app->matches, err))
+	if (db_view_window(app->db, &app->q, 0, app->list.height, &app->page, &n, &app->corpus, err))
 		app_message(app, true, msg(M_ERROR, app->lang), err);
 	app->q.count_hint = n;
 	app->list.sel = app->list.top = 0;
@@ -522,7 +532,7 @@ static void release(struct app *app)
 	task_release(&app->detail);
 	task_event_list_release(&app->history);
 	free(app->search_folded);
-	view_matches_release(&app->matches);
+	view_corpus_free(app->corpus);
 	free(app->marks);
 	free(app->undo);
 	free(app->form_summary);
@@ -585,9 +595,10 @@ int app_run(struct cli *cli, bool today_fixed)
 			draw(&app);
 			app.dirty = false;
 		}
-		/* The agency counts and a search typed ahead are read once no
-		 * key is waiting, so the list answers a key at once. */
-		timeout(app.agencies_stale || app.search_pending ? 0 : 1000);
+		/* The agency counts, a search typed ahead and the search corpus
+		 * are read once no key is waiting, so the list answers a key at
+		 * once. */
+		timeout(app.agencies_stale || app.search_pending || app.corpus_stale ? 0 : 1000);
 		int key = read_key();
 		if (got_signal)
 			break;
@@ -597,6 +608,10 @@ int app_run(struct cli *cli, bool today_fixed)
 		}
 		if (key == -1 && app.agencies_stale) {
 			load_agencies(&app);
+			continue;
+		}
+		if (key == -1 && app.corpus_stale) {
+			load_corpus(&app);
 			continue;
 		}
 		if (key == -1) {
