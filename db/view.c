@@ -153,8 +153,8 @@ int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *
 /* ---- the search corpus -------------------------------------------------------
  * Tasks in the order the task_search index gave them, their keys NUL-separated
  * in one buffer at increasing offsets, so a search runs memmem over the whole
- * buffer and finds the task of a hit by bisecting the offsets. The agency
- * filter reads (agency, task id) pairs sorted by agency, then task id. */
+ * buffer and finds the task of a hit by bisecting the offsets. (The agency
+ * filter reads the agency's lead tasks at search time: an index range.) */
 struct corpus_task {
 	int64_t id;
 	size_t key;            /* offset of the folded search key in keys */
@@ -162,36 +162,51 @@ struct corpus_task {
 	enum task_status status;
 };
 
-struct corpus_lead {
-	int64_t agency_id, task_id;
-};
+/* Loading runs in parts (so the screen can answer a key in between): the
+ * keys an outside edit cleared, then the task_search index from key `from`
+ * on; a part ends only between two different keys, where the next one
+ * starts. */
+enum corpus_stage { LOAD_CLEARED, LOAD_KEYS, LOADED };
 
 struct view_corpus {
 	struct corpus_task *tasks;
 	size_t n, cap;
 	char *keys;
 	size_t keys_len, keys_cap;
-	struct corpus_lead *leads;
-	size_t n_leads, cap_leads;
 	int64_t changes, data_version;
+	size_t total;        /* tasks in the database when the load began */
+	enum corpus_stage stage;
+	char *from;          /* LOAD_KEYS: the first key of the next part */
 };
+
+static void corpus_clear(struct view_corpus *c)
+{
+	free(c->tasks);
+	free(c->keys);
+	free(c->from);
+	memset(c, 0, sizeof *c);
+}
 
 void view_corpus_free(struct view_corpus *c)
 {
 	if (!c)
 		return;
-	free(c->tasks);
-	free(c->keys);
-	free(c->leads);
+	corpus_clear(c);
 	free(c);
 }
 
 /* Rows this connection has written since it opened (triggers' included). */
 static int64_t changes(struct db *db) { return sqlite3_total_changes64(db_sqlite(db)); }
 
+/* Nothing written since the load began. */
+static bool corpus_current(struct db *db, const struct view_corpus *c)
+{
+	return c->changes == changes(db) && c->data_version == db_data_version(db);
+}
+
 bool db_view_corpus_fresh(struct db *db, const struct view_corpus *c)
 {
-	return c && c->changes == changes(db) && c->data_version == db_data_version(db);
+	return c && corpus_current(db, c);
 }
 
 static void corpus_add_key(struct view_corpus *c, const char *key, size_t len)
@@ -202,88 +217,162 @@ static void corpus_add_key(struct view_corpus *c, const char *key, size_t len)
 	c->keys_len += len + 1;
 }
 
-static int lead_cmp(const void *pa, const void *pb)
+/* Adds the task of st's columns id, status, due_date, completed_date, key. */
+static void corpus_add_task(struct view_corpus *c, sqlite3_stmt *st)
 {
-	const struct corpus_lead *a = pa, *b = pb;
-	if (a->agency_id != b->agency_id)
-		return a->agency_id < b->agency_id ? -1 : 1;
-	return a->task_id < b->task_id ? -1 : a->task_id > b->task_id;
+	xgrow((void **)&c->tasks, &c->cap, c->n + 1, sizeof *c->tasks);
+	struct corpus_task *t = &c->tasks[c->n++];
+	t->id = sqlite3_column_int64(st, 0);
+	if (status_parse(db_column_str(st, 1), &t->status))
+		t->status = STATUS_NEW;
+	t->due = db_column_day(st, 2);
+	t->completed = db_column_day(st, 3);
+	t->key = c->keys_len;
+	corpus_add_key(c, db_column_str(st, 4), (size_t)sqlite3_column_bytes(st, 4));
 }
 
-static int corpus_load(struct db *db, struct view_corpus *c, char *err)
+/* One part of the load: about `rows` rows (0: all that is left). */
+static int corpus_load_part(struct db *db, struct view_corpus *c, size_t rows, char *err)
 {
-	static const char tasks_sql[] =
-		"SELECT id, status, due_date, completed_date, search_key FROM task INDEXED BY task_search";
 	/* A key an outside edit cleared (the next db_open fills it in). */
-	static const char fold_sql[] = "SELECT hc_fold(section || ' ' || summary) FROM task WHERE id = ?1";
-	/* task_agency_agency holds (agency_id, role, task_id), so the pairs
-	 * come in (agency_id, task_id) order (checked below): asking SQLite
-	 * for that order would sort them again. */
-	static const char leads_sql[] =
-		"SELECT agency_id, task_id FROM task_agency INDEXED BY task_agency_agency"
-		" WHERE role = 'lead' ORDER BY agency_id";
-	sqlite3_stmt *st, *fold;
+	static const char cleared_sql[] =
+		"SELECT id, status, due_date, completed_date, hc_fold(section || ' ' || summary)"
+		" FROM task INDEXED BY task_search_missing WHERE search_key IS NULL";
+	static const char keys_sql[] =
+		"SELECT id, status, due_date, completed_date, search_key FROM task INDEXED BY task_search"
+		" WHERE search_key >= ?1 ORDER BY search_key";
+	size_t n = 0;
+	sqlite3_stmt *st;
 	int rc;
-	bool sorted = true;
-	/* Recorded first: a write while loading makes the corpus stale. */
-	c->changes = changes(db);
-	c->data_version = db_data_version(db);
-	if (!(st = db_prepare(db, tasks_sql, err)) || !(fold = db_prepare(db, fold_sql, err)))
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)&c->tasks, &c->cap, c->n + 1, sizeof *c->tasks);
-		struct corpus_task *t = &c->tasks[c->n++];
-		t->id = sqlite3_column_int64(st, 0);
-		if (status_parse(db_column_str(st, 1), &t->status))
-			t->status = STATUS_NEW;
-		t->due = db_column_day(st, 2);
-		t->completed = db_column_day(st, 3);
-		t->key = c->keys_len;
-		if (sqlite3_column_type(st, 4) != SQLITE_NULL) {
-			corpus_add_key(c, (const char *)sqlite3_column_text(st, 4),
-				       (size_t)sqlite3_column_bytes(st, 4));
-			continue;
+	switch (c->stage) {
+	case LOAD_CLEARED:
+		if (!(st = db_prepare(db, cleared_sql, err)))
+			return -1;
+		xgrow((void **)&c->tasks, &c->cap, c->total, sizeof *c->tasks);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			corpus_add_task(c, st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, "reading search keys", err);
+		c->from = xstrdup("");
+		c->stage = LOAD_KEYS;
+		return 0;
+	case LOAD_KEYS:
+		if (!(st = db_prepare(db, keys_sql, err)))
+			return -1;
+		sqlite3_bind_text(st, 1, c->from, -1, SQLITE_TRANSIENT);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *key = db_column_str(st, 4);
+			if (rows && n >= rows && strcmp(key, c->tasks[c->n - 1].key + c->keys) != 0)
+				break; /* the next part starts with this key */
+			corpus_add_task(c, st);
+			n++;
 		}
-		sqlite3_bind_int64(fold, 1, t->id);
-		if (sqlite3_step(fold) == SQLITE_ROW)
-			corpus_add_key(c, db_column_str(fold, 0), (size_t)sqlite3_column_bytes(fold, 0));
-		else
-			corpus_add_key(c, "", 0);
-		sqlite3_reset(fold);
+		if (rc == SQLITE_ROW) {
+			free(c->from);
+			c->from = xstrdup(db_column_str(st, 4));
+		}
+		sqlite3_reset(st);
+		if (rc == SQLITE_ROW)
+			return 0;
+		if (rc != SQLITE_DONE)
+			return db_fail(db, "reading search keys", err);
+		c->stage = LOADED;
+		return 0;
+	case LOADED:
+		break;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "reading search keys", err);
-	if (!(st = db_prepare(db, leads_sql, err)))
-		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)&c->leads, &c->cap_leads, c->n_leads + 1, sizeof *c->leads);
-		struct corpus_lead l = { sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1) };
-		if (c->n_leads && lead_cmp(&c->leads[c->n_leads - 1], &l) > 0)
-			sorted = false;
-		c->leads[c->n_leads++] = l;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "reading lead agencies", err);
-	if (!sorted)
-		qsort(c->leads, c->n_leads, sizeof *c->leads, lead_cmp);
 	return 0;
 }
 
-int db_view_corpus_ensure(struct db *db, struct view_corpus **c, char *err)
+/* Tasks in the database now (task_tally's total). */
+static int task_total(struct db *db, size_t *out, char *err)
 {
-	if (db_view_corpus_fresh(db, *c))
-		return 0;
-	view_corpus_free(*c);
-	*c = xmalloc(sizeof **c);
-	memset(*c, 0, sizeof **c);
-	if (corpus_load(db, *c, err)) {
-		view_corpus_free(*c);
-		*c = NULL;
-		return -1;
+	static const char sql[] = "SELECT coalesce(sum(n), 0) FROM task_tally WHERE agency_id = 0";
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	return st ? scalar(db, st, out, err) : -1;
+}
+
+int db_view_corpus_load(struct db *db, struct view_corpus **c, size_t rows, char *err)
+{
+	if (!*c) {
+		*c = xmalloc(sizeof **c);
+		memset(*c, 0, sizeof **c);
+		(*c)->stage = LOADED; /* and stale: starts over below */
+		(*c)->changes = -1;
 	}
-	return 1;
+	if ((*c)->stage == LOADED && corpus_current(db, *c))
+		return 0;
+	if ((*c)->stage == LOADED || !corpus_current(db, *c)) {
+		corpus_clear(*c);
+		/* Recorded first: a write while loading makes it start over. */
+		(*c)->changes = changes(db);
+		(*c)->data_version = db_data_version(db);
+		if (task_total(db, &(*c)->total, err)) {
+			view_corpus_free(*c);
+			*c = NULL;
+			return -1;
+		}
+	}
+	do {
+		if (corpus_load_part(db, *c, rows, err)) {
+			view_corpus_free(*c);
+			*c = NULL;
+			return -1;
+		}
+	} while (!rows && (*c)->stage != LOADED);
+	return (*c)->stage != LOADED;
+}
+
+int db_view_corpus_update(struct db *db, struct view_corpus *c, const int64_t *ids, size_t n, char *err)
+{
+	static const char row_sql[] =
+		"SELECT id, status, due_date, completed_date, search_key FROM task WHERE id = ?1";
+	size_t total = 0;
+	sqlite3_stmt *st;
+	/* A task added or removed too (a recurring task's next period):
+	 * stale. (Another process's write stays visible in data_version.) */
+	if (!c)
+		return 0;
+	if (task_total(db, &total, err))
+		goto fail;
+	if (total != c->total)
+		goto stale;
+	if (!(st = db_prepare(db, row_sql, err)))
+		goto fail;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = 0;
+		while (i < c->n && c->tasks[i].id != ids[k])
+			i++;
+		sqlite3_bind_int64(st, 1, ids[k]);
+		int rc = sqlite3_step(st);
+		/* a task not read yet is read as it is now */
+		const char *key = sqlite3_column_type(st, 4) == SQLITE_NULL ? NULL : db_column_str(st, 4);
+		bool ok = rc == SQLITE_ROW && key &&
+			  (i < c->n ? strcmp(key, c->keys + c->tasks[i].key) == 0 : c->stage <= LOAD_KEYS);
+		if (ok && i < c->n) {
+			struct corpus_task *t = &c->tasks[i];
+			if (status_parse(db_column_str(st, 1), &t->status))
+				t->status = STATUS_NEW;
+			t->due = db_column_day(st, 2);
+			t->completed = db_column_day(st, 3);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			db_fail(db, "reading a task", err);
+			goto fail;
+		}
+		if (!ok)
+			goto stale;
+	}
+	c->changes = changes(db);
+	return 0;
+stale:
+	c->changes = -1;
+	return 0;
+fail:
+	c->changes = -1;
+	return -1;
 }
 
 /* The index of the task whose key holds offset off in c->keys. */
@@ -300,38 +389,38 @@ static size_t corpus_task_at(const struct view_corpus *c, size_t off)
 	return lo;
 }
 
-/* The run of c->leads with this agency, as [*first, *end). */
-static void corpus_leads_of(const struct view_corpus *c, int64_t agency_id, size_t *first, size_t *end)
+/* The tasks an agency leads, by increasing id (an index range:
+ * task_agency_agency holds (agency_id, role, task_id)); *ids is the caller's. */
+static int lead_tasks(struct db *db, int64_t agency_id, int64_t **ids, size_t *n, char *err)
 {
-	size_t lo = 0, hi = c->n_leads;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->leads[mid].agency_id < agency_id)
-			lo = mid + 1;
-		else
-			hi = mid;
+	static const char sql[] =
+		"SELECT task_id FROM task_agency INDEXED BY task_agency_agency"
+		" WHERE agency_id = ?1 AND role = 'lead' ORDER BY task_id";
+	size_t cap = 0;
+	int rc;
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, agency_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)ids, &cap, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
-	*first = lo;
-	for (hi = c->n_leads; lo < hi;) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->leads[mid].agency_id <= agency_id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*end = lo;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "reading an agency's tasks", err);
 }
 
-static bool corpus_led_by(const struct view_corpus *c, size_t first, size_t end, int64_t task_id)
+static bool id_in(const int64_t *ids, size_t n, int64_t id)
 {
-	while (first < end) {
-		size_t mid = first + (end - first) / 2;
-		if (c->leads[mid].task_id == task_id)
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ids[mid] == id)
 			return true;
-		if (c->leads[mid].task_id < task_id)
-			first = mid + 1;
+		if (ids[mid] < id)
+			lo = mid + 1;
 		else
-			end = mid;
+			hi = mid;
 	}
 	return false;
 }
@@ -381,18 +470,19 @@ static int corpus_first_window(struct db *db, const struct view_corpus *c, const
 			       size_t limit, struct view_rows *out, size_t *count, char *err)
 {
 	static const char row_sql[] = "SELECT " ROW_COLS " FROM task t WHERE t.id = ?1";
-	size_t nlen = strlen(q->search), n = 0, total = 0, lead0 = 0, lead1 = 0;
+	size_t nlen = strlen(q->search), n = 0, total = 0, n_led = 0;
 	struct match *top = xmalloc((limit ? limit : 1) * sizeof *top);
 	const char *p = c->keys, *end = c->keys + c->keys_len, *hit;
+	int64_t *led = NULL;
 	int rc = -1;
-	if (q->agency_id)
-		corpus_leads_of(c, q->agency_id, &lead0, &lead1);
+	if (q->agency_id && lead_tasks(db, q->agency_id, &led, &n_led, err))
+		goto out;
 	while (p < end && (hit = memmem(p, (size_t)(end - p), q->search, nlen))) {
 		size_t i = corpus_task_at(c, (size_t)(hit - c->keys));
 		const struct corpus_task *t = &c->tasks[i];
 		p = i + 1 < c->n ? c->keys + c->tasks[i + 1].key : end;
 		if (!filter_passes(q->filter, t, q->today, q->warn_until) ||
-		    (q->agency_id && !corpus_led_by(c, lead0, lead1, t->id)))
+		    (q->agency_id && !id_in(led, n_led, t->id)))
 			continue;
 		struct match k = { t->id, !status_is_open(t->status) * 2 + (t->due == DATE_NONE), t->due };
 		top_insert(top, &n, limit, &k);
@@ -413,6 +503,7 @@ static int corpus_first_window(struct db *db, const struct view_corpus *c, const
 	rc = 0;
 out:
 	free(top);
+	free(led);
 	return rc;
 }
 
@@ -420,7 +511,7 @@ int db_view_window(struct db *db, const struct view_query *q, size_t offset, siz
 		   struct view_rows *out, size_t *count, struct view_corpus **c, char *err)
 {
 	if (c && q->search && *q->search && q->sort == SORT_URGENCY && offset == 0) {
-		if (db_view_corpus_ensure(db, c, err) < 0)
+		if (db_view_corpus_load(db, c, 0, err) < 0)
 			return -1;
 		return corpus_first_window(db, *c, q, limit, out, count, err);
 	}

@@ -74,17 +74,26 @@ int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *
 int db_view_page(struct db *db, const struct view_query *q, size_t offset, size_t limit,
 		 struct view_rows *out, char *err);
 /* The search corpus: for every task its id, status, dates, lead agencies and
- * folded search key (keys in one buffer), read by one scan of the
- * task_search index (~20 ms at 100,000 tasks, ~6 MiB), so that a search in
- * urgency order is a memmem pass in C instead of a pass of SQLite. Valid
- * while nothing was written (checked: this connection's changes and PRAGMA
+ * folded search key (keys in one buffer), read from the task_search index
+ * (~6 MiB at 100,000 tasks), so that a search in urgency order is a memmem
+ * pass in C (~1.5 ms) instead of a pass of SQLite (~25 ms). Valid while
+ * nothing was written (checked: this connection's changes and PRAGMA
  * data_version). Opaque; NULL is an empty, stale corpus. */
 struct view_corpus;
-/* Reloads *c unless it is fresh (0 when it was, 1 when it loaded); -1 with
- * a message on failure (then *c is freed and NULL). Free with
- * view_corpus_free. */
-int db_view_corpus_ensure(struct db *db, struct view_corpus **c, char *err);
-/* Whether c still holds the database's tasks. */
+/* Loads a part of *c, about `rows` tasks (0: all of it), unless it is fresh:
+ * a write since the load began makes it start over. Returns 1 while more is
+ * to load, 0 once *c is fresh, -1 with a message on failure (then *c is
+ * freed and NULL). Free with view_corpus_free. */
+int db_view_corpus_load(struct db *db, struct view_corpus **c, size_t rows, char *err);
+/* After this connection changed the status, dates or notes of tasks
+ * ids[0, n) and nothing else of the corpus (db_task_set_status,
+ * db_task_extend, db_task_note), with c fresh before: rereads those tasks so
+ * that c stays fresh (a load under way goes on). When anything else changed
+ * (another process wrote, a task was added or removed, a key changed) c is
+ * left stale instead. Returns 0, or -1 with a message (c stale). */
+int db_view_corpus_update(struct db *db, struct view_corpus *c, const int64_t *ids, size_t n, char *err);
+/* Whether nothing was written since c's load began (it may be under way
+ * still: db_view_corpus_load says when it is done). */
 bool db_view_corpus_fresh(struct db *db, const struct view_corpus *c);
 void view_corpus_free(struct view_corpus *c);
 

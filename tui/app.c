@@ -114,13 +114,25 @@ static void load_agencies(struct app *app)
 }
 
 /* The search corpus, reread after a write so that the next search finds it
- * ready (loading it costs a scan of every task's search key). */
+ * ready, a part at a time so that a key waits for one part at most. */
+#define CORPUS_PART 4096
 static void load_corpus(struct app *app)
 {
 	char err[ERR_MAX];
-	if (db_view_corpus_ensure(app->db, &app->corpus, err) < 0)
+	int rc = db_view_corpus_load(app->db, &app->corpus, CORPUS_PART, err);
+	if (rc < 0)
 		app_message(app, true, msg(M_ERROR, app->lang), err);
-	app->corpus_stale = false;
+	app->corpus_stale = rc > 0;
+}
+
+/* After this program changed tasks ids[0, n) (their status, dates or notes
+ * only), with the corpus fresh before: it follows them instead of being
+ * read again, so a search right after a change finds it ready. */
+static void corpus_update(struct app *app, const int64_t *ids, size_t n)
+{
+	char err[ERR_MAX];
+	if (db_view_corpus_update(app->db, app->corpus, ids, n, err))
+		app_message(app, true, msg(M_ERROR, app->lang), err);
 }
 
 /* Rereads the counts after a change; the selection stays on the task it was
@@ -317,6 +329,7 @@ static void apply(struct app *app, enum change_kind kind, enum task_status st, c
 	struct mark *t;
 	size_t n = targets(app, &t), done = 0;
 	char err[ERR_MAX];
+	bool corpus_fresh = db_view_corpus_fresh(app->db, app->corpus);
 	app->undo_group++;
 	for (size_t i = 0; i < n; i++) {
 		struct task cur;
@@ -354,6 +367,13 @@ static void apply(struct app *app, enum change_kind kind, enum task_status st, c
 		app_message(app, false, msg(M_CHANGED, app->lang), done);
 	if (done)
 		app_saved(app);
+	if (corpus_fresh) {
+		int64_t *ids = xmalloc((n ? n : 1) * sizeof *ids);
+		for (size_t i = 0; i < n; i++)
+			ids[i] = t[i].id;
+		corpus_update(app, ids, n);
+		free(ids);
+	}
 	free(t);
 	app->n_marks = 0;
 	/* The cursor stays where it was: a task marked done leaves the open
@@ -386,9 +406,14 @@ void app_undo(struct app *app)
 		return;
 	}
 	int group = app->undo[app->n_undo - 1].group;
+	bool corpus_fresh = db_view_corpus_fresh(app->db, app->corpus);
+	int64_t *ids = NULL;
+	size_t cap_ids = 0;
 	while (app->n_undo && app->undo[app->n_undo - 1].group == group) {
 		struct undo_step *s = &app->undo[--app->n_undo];
 		int rc;
+		xgrow((void **)&ids, &cap_ids, undone + 1, sizeof *ids);
+		ids[undone] = s->id;
 		if (s->extend)
 			rc = db_task_extend(app->db, s->id, s->old_due, msg(M_ACT_UNDO, app->lang),
 					    s->version_after, err);
@@ -398,6 +423,7 @@ void app_undo(struct app *app)
 		if (rc) {
 			change_failed(app, rc, s->id, err);
 			app->n_undo = 0; /* older steps would build on a state we no longer know */
+			free(ids);
 			app_reload(app);
 			return;
 		}
@@ -405,6 +431,9 @@ void app_undo(struct app *app)
 	}
 	app_message(app, false, msg(M_UNDONE, app->lang), undone);
 	app_saved(app);
+	if (corpus_fresh)
+		corpus_update(app, ids, undone);
+	free(ids);
 	app_reload(app);
 }
 

@@ -569,7 +569,7 @@ static void corpus_follows_writes(void **state)
 	assert_int_equal(w.items[1].id, 3);
 	view_rows_release(&w);
 	assert_true(db_view_corpus_fresh(f->db, c));
-	assert_int_equal(db_view_corpus_ensure(f->db, &c, err), 0); /* fresh: not reread */
+	assert_int_equal(db_view_corpus_load(f->db, &c, 1, err), 0); /* fresh: not reread */
 
 	/* this connection writes: task 3 is done, no longer open */
 	assert_int_equal(db_task_set_status(f->db, 3, STATUS_DONE, f->today, 0, err), 0);
@@ -585,7 +585,8 @@ static void corpus_follows_writes(void **state)
 	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
 	other_writes(other, "UPDATE task SET status = 'cancelled' WHERE id = 2");
 	assert_false(db_view_corpus_fresh(f->db, c));
-	assert_int_equal(db_view_corpus_ensure(f->db, &c, err), 1);
+	assert_int_equal(db_view_corpus_load(f->db, &c, 0, err), 0);
+	assert_true(db_view_corpus_fresh(f->db, c));
 	q.search = "ke hoach";
 	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &c, err), 0);
 	assert_int_equal(n, 0);
@@ -604,6 +605,139 @@ static void corpus_follows_writes(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(w.items[0].id, 7);
 	view_rows_release(&w);
+	view_corpus_free(c);
+}
+
+/* Loaded a few tasks at a time, parts ending only between different keys
+ * (here runs of equal keys), with another process writing in between: the
+ * corpus starts over and answers as SQL does. */
+static void corpus_loads_in_parts(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	static const char *const needles[] = { "ke hoach", "bao cao", "o", "trung" };
+	struct view_corpus *c = NULL;
+	for (int i = 0; i < 5; i++) {
+		add(f->db, "Trùng tên", "Sở Y tế", f->today + i);
+		add(f->db, "Trùng tên", "Sở Nội vụ", DATE_NONE);
+	}
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	int parts = 0, rc;
+	while ((rc = db_view_corpus_load(f->db, &c, 1, err)) == 1) {
+		assert_true(db_view_corpus_fresh(f->db, c));
+		if (++parts == 3)
+			other_writes(other, "UPDATE task SET status = 'done', completed_date = '2024-05-17'"
+					    " WHERE summary = 'Trùng tên' AND due_date IS NULL");
+		assert_true(parts < 100);
+	}
+	assert_int_equal(rc, 0);
+	assert_true(parts > 4);
+	assert_true(db_view_corpus_fresh(f->db, c));
+	sqlite3_close(other);
+	int64_t ag[3] = { 0, db_agency_find(f->db, "Sở Y tế", err), db_agency_find(f->db, "Sở Nội vụ", err) };
+	for (size_t k = 0; k < sizeof needles / sizeof needles[0]; k++)
+		for (int cls = FILTER_ALL; cls < CLASS_COUNT; cls++)
+			for (int a = 0; a < 3; a++) {
+				struct view_query q = query(f, cls);
+				struct view_rows w = { 0 };
+				size_t n = 0, nw = 99;
+				q.search = needles[k];
+				q.agency_id = ag[a];
+				assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+				assert_int_equal(db_view_window(f->db, &q, 0, 3, &w, &nw, &c, err), 0);
+				assert_int_equal(nw, n);
+				view_rows_release(&w);
+			}
+	struct view_query q = query(f, CLASS_DONE_ON_TIME);
+	struct view_rows w = { 0 };
+	size_t n = 0;
+	q.search = "trung ten";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &c, err), 0);
+	assert_int_equal(n, 5);
+	view_rows_release(&w);
+	view_corpus_free(c);
+}
+
+static size_t corpus_count(struct fixture *f, struct view_corpus **c, int filter, const char *needle)
+{
+	char err[ERR_MAX];
+	struct view_query q = query(f, filter);
+	struct view_rows w = { 0 };
+	size_t n = 99;
+	q.search = needle;
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, c, err), 0);
+	view_rows_release(&w);
+	return n;
+}
+
+/* This program's own change of a task's status or deadline updates the
+ * corpus in place: it stays fresh and answers as SQL does. A task added (a
+ * recurring task's next period) or another process's write leaves it stale. */
+static void corpus_follows_own_changes(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	struct view_corpus *c = NULL;
+	assert_int_equal(db_view_corpus_load(f->db, &c, 0, err), 0);
+	assert_int_equal(corpus_count(f, &c, FILTER_OPEN, "ke hoach"), 2);
+	int64_t id3 = 3;
+	assert_int_equal(db_task_set_status(f->db, 3, STATUS_DONE, f->today, 0, err), 0);
+	assert_false(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(db_view_corpus_update(f->db, c, &id3, 1, err), 0);
+	assert_true(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(corpus_count(f, &c, FILTER_OPEN, "ke hoach"), 1);
+	assert_int_equal(corpus_count(f, &c, CLASS_DONE_ON_TIME, "ke hoach"), 1);
+	/* a deadline moved: task 1 from overdue to due soon */
+	int64_t id1 = 1;
+	assert_int_equal(corpus_count(f, &c, CLASS_OVERDUE, "bao cao"), 1);
+	assert_int_equal(db_task_extend(f->db, 1, f->today + 1, "lý do", 0, err), 0);
+	assert_int_equal(db_view_corpus_update(f->db, c, &id1, 1, err), 0);
+	assert_true(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(corpus_count(f, &c, CLASS_OVERDUE, "bao cao"), 0);
+	assert_int_equal(corpus_count(f, &c, CLASS_DUE_SOON, "bao cao"), 1);
+
+	/* a task added: stale, reread by the next search */
+	int64_t added = add(f->db, "Kế hoạch thêm", "Sở Y tế", f->today);
+	assert_int_equal(db_view_corpus_update(f->db, c, &added, 1, err), 0);
+	assert_false(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(corpus_count(f, &c, FILTER_OPEN, "ke hoach"), 2);
+
+	/* another process wrote in between: stale */
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	other_writes(other, "UPDATE task SET status = 'cancelled' WHERE id = 2");
+	sqlite3_close(other);
+	assert_int_equal(db_task_set_status(f->db, 3, STATUS_NEW, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_view_corpus_update(f->db, c, &id3, 1, err), 0);
+	assert_false(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(corpus_count(f, &c, FILTER_OPEN, "ke hoach"), 2);
+	assert_int_equal(corpus_count(f, &c, CLASS_CANCELLED, "ke hoach"), 1);
+
+	/* during a load in parts, tasks read already and tasks still to read:
+	 * the load goes on and ends as SQL says */
+	view_corpus_free(c);
+	c = NULL;
+	assert_int_equal(db_view_corpus_load(f->db, &c, 1, err), 1);
+	assert_int_equal(db_view_corpus_load(f->db, &c, 1, err), 1);
+	assert_int_equal(db_view_corpus_load(f->db, &c, 1, err), 1);
+	int64_t ids[] = { 1, 2, 4, 5, 6, 7 };
+	for (size_t i = 0; i < 6; i++)
+		assert_int_equal(db_task_set_status(f->db, ids[i], i % 2 ? STATUS_DONE : STATUS_IN_PROGRESS,
+						    f->today, 0, err), 0);
+	assert_int_equal(db_view_corpus_update(f->db, c, ids, 6, err), 0);
+	assert_true(db_view_corpus_fresh(f->db, c));
+	int rc;
+	while ((rc = db_view_corpus_load(f->db, &c, 1, err)) == 1)
+		assert_true(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(rc, 0);
+	for (int cls = FILTER_ALL; cls < CLASS_COUNT; cls++) {
+		struct view_query q = query(f, cls);
+		size_t n = 0;
+		q.search = "o";
+		assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+		assert_int_equal(corpus_count(f, &c, cls, "o"), n);
+	}
 	view_corpus_free(c);
 }
 
@@ -640,6 +774,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(tally_migration, setup, teardown),
 		cmocka_unit_test_setup_teardown(window_equals_count_and_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(corpus_follows_writes, setup, teardown),
+		cmocka_unit_test_setup_teardown(corpus_loads_in_parts, setup, teardown),
+		cmocka_unit_test_setup_teardown(corpus_follows_own_changes, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
