@@ -157,9 +157,9 @@ int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *
  * filter reads the agency's lead tasks at search time: an index range.) */
 struct corpus_task {
 	int64_t id;
-	size_t key;            /* offset of the folded search key in keys */
 	civil_day due, completed;
-	enum task_status status;
+	uint32_t key;          /* offset of the folded search key in keys */
+	unsigned char status;  /* enum task_status */
 };
 
 /* Loading runs in parts (so the screen can answer a key in between): the
@@ -171,7 +171,7 @@ enum corpus_stage { LOAD_CLEARED, LOAD_KEYS, LOADED };
 struct view_corpus {
 	struct corpus_task *tasks;
 	size_t n, cap;
-	char *keys;
+	char *keys;           /* under 4 GiB: offsets are 32-bit */
 	size_t keys_len, keys_cap;
 	int64_t changes, data_version;
 	size_t total;        /* tasks in the database when the load began */
@@ -217,17 +217,25 @@ static void corpus_add_key(struct view_corpus *c, const char *key, size_t len)
 	c->keys_len += len + 1;
 }
 
+/* Reads st's columns status, due_date, completed_date (1, 2, 3) into t. */
+static void corpus_read_state(struct corpus_task *t, sqlite3_stmt *st)
+{
+	enum task_status status;
+	if (status_parse(db_column_str(st, 1), &status))
+		status = STATUS_NEW;
+	t->status = (unsigned char)status;
+	t->due = db_column_day(st, 2);
+	t->completed = db_column_day(st, 3);
+}
+
 /* Adds the task of st's columns id, status, due_date, completed_date, key. */
 static void corpus_add_task(struct view_corpus *c, sqlite3_stmt *st)
 {
 	xgrow((void **)&c->tasks, &c->cap, c->n + 1, sizeof *c->tasks);
 	struct corpus_task *t = &c->tasks[c->n++];
 	t->id = sqlite3_column_int64(st, 0);
-	if (status_parse(db_column_str(st, 1), &t->status))
-		t->status = STATUS_NEW;
-	t->due = db_column_day(st, 2);
-	t->completed = db_column_day(st, 3);
-	t->key = c->keys_len;
+	corpus_read_state(t, st);
+	t->key = (uint32_t)c->keys_len;
 	corpus_add_key(c, db_column_str(st, 4), (size_t)sqlite3_column_bytes(st, 4));
 }
 
@@ -351,11 +359,7 @@ int db_view_corpus_update(struct db *db, struct view_corpus *c, const int64_t *i
 		bool ok = rc == SQLITE_ROW && key &&
 			  (i < c->n ? strcmp(key, c->keys + c->tasks[i].key) == 0 : c->stage <= LOAD_KEYS);
 		if (ok && i < c->n) {
-			struct corpus_task *t = &c->tasks[i];
-			if (status_parse(db_column_str(st, 1), &t->status))
-				t->status = STATUS_NEW;
-			t->due = db_column_day(st, 2);
-			t->completed = db_column_day(st, 3);
+			corpus_read_state(&c->tasks[i], st);
 		}
 		sqlite3_reset(st);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -431,8 +435,8 @@ static bool filter_passes(int filter, const struct corpus_task *t, civil_day tod
 	if (filter == FILTER_ALL)
 		return true;
 	if (filter == FILTER_OPEN)
-		return status_is_open(t->status);
-	return (int)status_classify(t->status, t->due, t->completed, today, warn_until) == filter;
+		return status_is_open((enum task_status)t->status);
+	return (int)status_classify((enum task_status)t->status, t->due, t->completed, today, warn_until) == filter;
 }
 
 /* A match in urgency order: closed, undated, due date, id (the task_urgency
@@ -484,7 +488,7 @@ static int corpus_first_window(struct db *db, const struct view_corpus *c, const
 		if (!filter_passes(q->filter, t, q->today, q->warn_until) ||
 		    (q->agency_id && !id_in(led, n_led, t->id)))
 			continue;
-		struct match k = { t->id, !status_is_open(t->status) * 2 + (t->due == DATE_NONE), t->due };
+		struct match k = { t->id, !status_is_open((enum task_status)t->status) * 2 + (t->due == DATE_NONE), t->due };
 		top_insert(top, &n, limit, &k);
 		total++;
 	}

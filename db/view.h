@@ -12,6 +12,8 @@
  * core/text's text_fold ("Kế hoạch" and "ke hoach" both fold to "ke hoach")
  * and compared with task.search_key, the folded section and summary (NULL
  * after an edit made outside hanchot: then folded on the fly by hc_fold()).
+ * A search's first window in urgency order (what the screen shows when a
+ * search is typed) reads the search corpus in memory, the other queries SQL.
  * Every function returns 0, or -1 with a one-line message in err. */
 #ifndef HANCHOT_DB_VIEW_H
 #define HANCHOT_DB_VIEW_H

@@ -115,7 +115,7 @@ static void load_agencies(struct app *app)
 
 /* The search corpus, reread after a write so that the next search finds it
  * ready, a part at a time so that a key waits for one part at most. */
-#define CORPUS_PART 4096
+#define CORPUS_PART 1024
 static void load_corpus(struct app *app)
 {
 	char err[ERR_MAX];
@@ -620,15 +620,21 @@ int app_run(struct cli *cli, bool today_fixed)
 	app_reload(&app);
 	open_digest(&app);
 	while (!app.quit && !got_signal) {
-		if (app.dirty) {
+		/* Keys typed ahead (a paste, a fast typist) are all taken before
+		 * the screen is drawn again: one draw, not one per key. */
+		timeout(0);
+		int key = read_key();
+		if (key == -1 && app.dirty) {
 			draw(&app);
 			app.dirty = false;
 		}
 		/* The agency counts, a search typed ahead and the search corpus
 		 * are read once no key is waiting, so the list answers a key at
 		 * once. */
-		timeout(app.agencies_stale || app.search_pending || app.corpus_stale ? 0 : 1000);
-		int key = read_key();
+		if (key == -1 && !got_signal && !(app.agencies_stale || app.search_pending || app.corpus_stale)) {
+			timeout(1000);
+			key = read_key();
+		}
 		if (got_signal)
 			break;
 		if (key == -1 && app.search_pending) {
