@@ -620,10 +620,14 @@ int app_run(struct cli *cli, bool today_fixed)
 	app_reload(&app);
 	open_digest(&app);
 	while (!app.quit && !got_signal) {
-		/* Keys typed ahead (a paste, a fast typist) are all taken before
-		 * the screen is drawn again: one draw, not one per key. */
-		timeout(0);
-		int key = read_key();
+		/* Keys typed ahead into a prompt (a paste, a fast typist) are
+		 * all taken before the screen is drawn again: one draw, not one
+		 * per key. */
+		int key = -1;
+		if (app.prompt.active) {
+			timeout(0);
+			key = read_key();
+		}
 		if (key == -1 && app.dirty) {
 			draw(&app);
 			app.dirty = false;
@@ -631,8 +635,8 @@ int app_run(struct cli *cli, bool today_fixed)
 		/* The agency counts, a search typed ahead and the search corpus
 		 * are read once no key is waiting, so the list answers a key at
 		 * once. */
-		if (key == -1 && !got_signal && !(app.agencies_stale || app.search_pending || app.corpus_stale)) {
-			timeout(1000);
+		if (key == -1 && !got_signal) {
+			timeout(app.agencies_stale || app.search_pending || app.corpus_stale ? 0 : 1000);
 			key = read_key();
 		}
 		if (got_signal)
