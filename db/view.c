@@ -1,3 +1,5 @@
+#define _GNU_SOURCE /* memmem() */
+
 #include "db/view.h"
 
 #include <stdio.h>
@@ -148,121 +150,351 @@ int db_view_count(struct db *db, const struct view_query *q, size_t *out, char *
 	return scalar(db, st, out, err);
 }
 
-/* A search's first window in urgency order, in one pass over the
- * task_search index, which holds the sort keys: each match is counted and
- * the first `limit` of them kept here, and the table is read only for those.
- * (Counting, then paging, scanned twice; count(*) OVER () sorted every match.)
- * The matches themselves are kept in a view_matches when few enough, so a
- * longer needle (a key typed, or erased back to the kept needle or longer)
- * looks only at them. */
-struct view_match {
+/* ---- the search corpus -------------------------------------------------------
+ * Tasks in the order the task_search index gave them, their keys NUL-separated
+ * in one buffer at increasing offsets, so a search runs memmem over the whole
+ * buffer and finds the task of a hit by bisecting the offsets. (The agency
+ * filter reads the agency's lead tasks at search time: an index range.) */
+struct corpus_task {
 	int64_t id;
-	int rank;     /* 0 open and dated, 1 open undated, 2 closed dated, 3 closed undated */
-	char due[DATE_BUF];
-	char *key;    /* the folded search key */
+	civil_day due, completed;
+	uint32_t key;          /* offset of the folded search key in keys */
+	unsigned char status;  /* enum task_status */
 };
 
-void view_matches_release(struct view_matches *m)
+/* Loading runs in parts (so the screen can answer a key in between): the
+ * keys an outside edit cleared, then the task_search index from key `from`
+ * on; a part ends only between two different keys, where the next one
+ * starts. */
+enum corpus_stage { LOAD_CLEARED, LOAD_KEYS, LOADED };
+
+struct view_corpus {
+	struct corpus_task *tasks;
+	size_t n, cap;
+	char *keys;           /* under 4 GiB: offsets are 32-bit */
+	size_t keys_len, keys_cap;
+	int64_t changes, data_version;
+	size_t total;        /* tasks in the database when the load began */
+	enum corpus_stage stage;
+	char *from;          /* LOAD_KEYS: the first key of the next part */
+};
+
+static void corpus_clear(struct view_corpus *c)
 {
-	for (size_t i = 0; i < m->n; i++)
-		free(m->items[i].key);
-	free(m->items);
-	free(m->needle);
-	memset(m, 0, sizeof *m);
+	free(c->tasks);
+	free(c->keys);
+	free(c->from);
+	memset(c, 0, sizeof *c);
 }
 
-static int key_cmp(const struct view_match *a, const struct view_match *b)
+void view_corpus_free(struct view_corpus *c)
+{
+	if (!c)
+		return;
+	corpus_clear(c);
+	free(c);
+}
+
+/* Rows this connection has written since it opened (triggers' included). */
+static int64_t changes(struct db *db) { return sqlite3_total_changes64(db_sqlite(db)); }
+
+/* Nothing written since the load began. */
+static bool corpus_current(struct db *db, const struct view_corpus *c)
+{
+	return c->changes == changes(db) && c->data_version == db_data_version(db);
+}
+
+bool db_view_corpus_fresh(struct db *db, const struct view_corpus *c)
+{
+	return c && corpus_current(db, c);
+}
+
+static void corpus_add_key(struct view_corpus *c, const char *key, size_t len)
+{
+	xgrow((void **)&c->keys, &c->keys_cap, c->keys_len + len + 1, 1);
+	memcpy(c->keys + c->keys_len, key, len);
+	c->keys[c->keys_len + len] = '\0';
+	c->keys_len += len + 1;
+}
+
+/* Reads st's columns status, due_date, completed_date (1, 2, 3) into t. */
+static void corpus_read_state(struct corpus_task *t, sqlite3_stmt *st)
+{
+	enum task_status status;
+	if (status_parse(db_column_str(st, 1), &status))
+		status = STATUS_NEW;
+	t->status = (unsigned char)status;
+	t->due = db_column_day(st, 2);
+	t->completed = db_column_day(st, 3);
+}
+
+/* Adds the task of st's columns id, status, due_date, completed_date, key. */
+static void corpus_add_task(struct view_corpus *c, sqlite3_stmt *st)
+{
+	xgrow((void **)&c->tasks, &c->cap, c->n + 1, sizeof *c->tasks);
+	struct corpus_task *t = &c->tasks[c->n++];
+	t->id = sqlite3_column_int64(st, 0);
+	corpus_read_state(t, st);
+	t->key = (uint32_t)c->keys_len;
+	corpus_add_key(c, db_column_str(st, 4), (size_t)sqlite3_column_bytes(st, 4));
+}
+
+/* One part of the load: about `rows` rows (0: all that is left). */
+static int corpus_load_part(struct db *db, struct view_corpus *c, size_t rows, char *err)
+{
+	/* A key an outside edit cleared (the next db_open fills it in). */
+	static const char cleared_sql[] =
+		"SELECT id, status, due_date, completed_date, hc_fold(section || ' ' || summary)"
+		" FROM task INDEXED BY task_search_missing WHERE search_key IS NULL";
+	static const char keys_sql[] =
+		"SELECT id, status, due_date, completed_date, search_key FROM task INDEXED BY task_search"
+		" WHERE search_key >= ?1 ORDER BY search_key";
+	size_t n = 0;
+	sqlite3_stmt *st;
+	int rc;
+	switch (c->stage) {
+	case LOAD_CLEARED:
+		if (!(st = db_prepare(db, cleared_sql, err)))
+			return -1;
+		xgrow((void **)&c->tasks, &c->cap, c->total, sizeof *c->tasks);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			corpus_add_task(c, st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, "reading search keys", err);
+		c->from = xstrdup("");
+		c->stage = LOAD_KEYS;
+		return 0;
+	case LOAD_KEYS:
+		if (!(st = db_prepare(db, keys_sql, err)))
+			return -1;
+		sqlite3_bind_text(st, 1, c->from, -1, SQLITE_TRANSIENT);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *key = db_column_str(st, 4);
+			if (rows && n >= rows && strcmp(key, c->tasks[c->n - 1].key + c->keys) != 0)
+				break; /* the next part starts with this key */
+			corpus_add_task(c, st);
+			n++;
+		}
+		if (rc == SQLITE_ROW) {
+			free(c->from);
+			c->from = xstrdup(db_column_str(st, 4));
+		}
+		sqlite3_reset(st);
+		if (rc == SQLITE_ROW)
+			return 0;
+		if (rc != SQLITE_DONE)
+			return db_fail(db, "reading search keys", err);
+		c->stage = LOADED;
+		return 0;
+	case LOADED:
+		break;
+	}
+	return 0;
+}
+
+/* Tasks in the database now (task_tally's total). */
+static int task_total(struct db *db, size_t *out, char *err)
+{
+	static const char sql[] = "SELECT coalesce(sum(n), 0) FROM task_tally WHERE agency_id = 0";
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	return st ? scalar(db, st, out, err) : -1;
+}
+
+int db_view_corpus_load(struct db *db, struct view_corpus **c, size_t rows, char *err)
+{
+	if (!*c) {
+		*c = xmalloc(sizeof **c);
+		memset(*c, 0, sizeof **c);
+		(*c)->stage = LOADED; /* and stale: starts over below */
+		(*c)->changes = -1;
+	}
+	if ((*c)->stage == LOADED && corpus_current(db, *c))
+		return 0;
+	if ((*c)->stage == LOADED || !corpus_current(db, *c)) {
+		corpus_clear(*c);
+		/* Recorded first: a write while loading makes it start over. */
+		(*c)->changes = changes(db);
+		(*c)->data_version = db_data_version(db);
+		if (task_total(db, &(*c)->total, err)) {
+			view_corpus_free(*c);
+			*c = NULL;
+			return -1;
+		}
+	}
+	do {
+		if (corpus_load_part(db, *c, rows, err)) {
+			view_corpus_free(*c);
+			*c = NULL;
+			return -1;
+		}
+	} while (!rows && (*c)->stage != LOADED);
+	return (*c)->stage != LOADED;
+}
+
+int db_view_corpus_update(struct db *db, struct view_corpus *c, const int64_t *ids, size_t n, char *err)
+{
+	static const char row_sql[] =
+		"SELECT id, status, due_date, completed_date, search_key FROM task WHERE id = ?1";
+	size_t total = 0;
+	sqlite3_stmt *st;
+	/* A task added or removed too (a recurring task's next period):
+	 * stale. (Another process's write stays visible in data_version.) */
+	if (!c)
+		return 0;
+	if (task_total(db, &total, err))
+		goto fail;
+	if (total != c->total)
+		goto stale;
+	if (!(st = db_prepare(db, row_sql, err)))
+		goto fail;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = 0;
+		while (i < c->n && c->tasks[i].id != ids[k])
+			i++;
+		sqlite3_bind_int64(st, 1, ids[k]);
+		int rc = sqlite3_step(st);
+		/* a task not read yet is read as it is now */
+		const char *key = sqlite3_column_type(st, 4) == SQLITE_NULL ? NULL : db_column_str(st, 4);
+		bool ok = rc == SQLITE_ROW && key &&
+			  (i < c->n ? strcmp(key, c->keys + c->tasks[i].key) == 0 : c->stage <= LOAD_KEYS);
+		if (ok && i < c->n) {
+			corpus_read_state(&c->tasks[i], st);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			db_fail(db, "reading a task", err);
+			goto fail;
+		}
+		if (!ok)
+			goto stale;
+	}
+	c->changes = changes(db);
+	return 0;
+stale:
+	c->changes = -1;
+	return 0;
+fail:
+	c->changes = -1;
+	return -1;
+}
+
+/* The index of the task whose key holds offset off in c->keys. */
+static size_t corpus_task_at(const struct view_corpus *c, size_t off)
+{
+	size_t lo = 0, hi = c->n; /* tasks[lo].key <= off < tasks[hi].key */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->tasks[mid].key <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The tasks an agency leads, by increasing id (an index range:
+ * task_agency_agency holds (agency_id, role, task_id)); *ids is the caller's. */
+static int lead_tasks(struct db *db, int64_t agency_id, int64_t **ids, size_t *n, char *err)
+{
+	static const char sql[] =
+		"SELECT task_id FROM task_agency INDEXED BY task_agency_agency"
+		" WHERE agency_id = ?1 AND role = 'lead' ORDER BY task_id";
+	size_t cap = 0;
+	int rc;
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, agency_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)ids, &cap, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "reading an agency's tasks", err);
+}
+
+static bool id_in(const int64_t *ids, size_t n, int64_t id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ids[mid] == id)
+			return true;
+		if (ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/* Whether a task passes the class filter: core's status_classify decides. */
+static bool filter_passes(int filter, const struct corpus_task *t, civil_day today, civil_day warn_until)
+{
+	if (filter == FILTER_ALL)
+		return true;
+	if (filter == FILTER_OPEN)
+		return status_is_open((enum task_status)t->status);
+	return (int)status_classify((enum task_status)t->status, t->due, t->completed, today, warn_until) == filter;
+}
+
+/* A match in urgency order: closed, undated, due date, id (the task_urgency
+ * index's order, ORDER_URGENCY). */
+struct match {
+	int64_t id;
+	int rank;     /* 0 open and dated, 1 open undated, 2 closed dated, 3 closed undated */
+	civil_day due;
+};
+
+static int match_cmp(const struct match *a, const struct match *b)
 {
 	if (a->rank != b->rank)
 		return a->rank < b->rank ? -1 : 1;
-	int c = strcmp(a->due, b->due);
-	if (c)
-		return c;
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-/* Keeps k among the first `limit` keys in top[0, *n). */
-static void top_insert(struct view_match *top, size_t *n, size_t limit, const struct view_match *k)
+/* Keeps k among the first `limit` matches in top[0, *n). */
+static void top_insert(struct match *top, size_t *n, size_t limit, const struct match *k)
 {
-	if (*n == limit && (limit == 0 || key_cmp(k, &top[*n - 1]) >= 0))
+	if (*n == limit && (limit == 0 || match_cmp(k, &top[*n - 1]) >= 0))
 		return;
 	size_t i = *n < limit ? (*n)++ : *n - 1;
-	for (; i > 0 && key_cmp(k, &top[i - 1]) < 0; i--)
+	for (; i > 0 && match_cmp(k, &top[i - 1]) < 0; i--)
 		top[i] = top[i - 1];
 	top[i] = *k;
 }
 
-/* Rows this connection has written since it opened (triggers' included). */
-static int64_t changes(sqlite3_stmt *st) { return sqlite3_total_changes64(sqlite3_db_handle(st)); }
-
-/* Whether m holds every match of q: same filter and dates, nothing written
- * since, and q's needle contains the one m was filled for. */
-static bool matches_apply(struct db *db, sqlite3_stmt *st, const struct view_matches *m,
-			  const struct view_query *q)
+/* A search's first window in urgency order from the corpus: each match is
+ * counted and the first `limit` of them kept, and the table is read only
+ * for those. */
+static int corpus_first_window(struct db *db, const struct view_corpus *c, const struct view_query *q,
+			       size_t limit, struct view_rows *out, size_t *count, char *err)
 {
-	return m && m->valid && m->filter == q->filter && m->agency_id == q->agency_id &&
-	       m->today == q->today && m->warn_until == q->warn_until && strstr(q->search, m->needle) &&
-	       m->changes == changes(st) && m->data_version == db_data_version(db);
-}
-
-static int search_first_window(struct db *db, const struct view_query *q, size_t limit,
-			       struct view_rows *out, size_t *count, struct view_matches *m, char *err)
-{
-	static const char keys_sql[] =
-		"SELECT t.id, (t.status IN ('done','cancelled')) * 2 + (t.due_date IS NULL), t.due_date,"
-		" t.search_key FROM task t INDEXED BY task_search WHERE" FILTER;
 	static const char row_sql[] = "SELECT " ROW_COLS " FROM task t WHERE t.id = ?1";
-	struct view_match *top = xmalloc((limit ? limit : 1) * sizeof *top), k;
-	size_t n = 0, total = 0;
-	int rc = -1, step;
+	size_t nlen = strlen(q->search), n = 0, total = 0, n_led = 0;
+	struct match *top = xmalloc((limit ? limit : 1) * sizeof *top);
+	const char *p = c->keys, *end = c->keys + c->keys_len, *hit;
+	int64_t *led = NULL;
+	int rc = -1;
+	if (q->agency_id && lead_tasks(db, q->agency_id, &led, &n_led, err))
+		goto out;
+	while (p < end && (hit = memmem(p, (size_t)(end - p), q->search, nlen))) {
+		size_t i = corpus_task_at(c, (size_t)(hit - c->keys));
+		const struct corpus_task *t = &c->tasks[i];
+		p = i + 1 < c->n ? c->keys + c->tasks[i + 1].key : end;
+		if (!filter_passes(q->filter, t, q->today, q->warn_until) ||
+		    (q->agency_id && !id_in(led, n_led, t->id)))
+			continue;
+		struct match k = { t->id, !status_is_open((enum task_status)t->status) * 2 + (t->due == DATE_NONE), t->due };
+		top_insert(top, &n, limit, &k);
+		total++;
+	}
 	sqlite3_stmt *st = db_prepare(db, row_sql, err);
 	if (!st)
 		goto out;
-	if (matches_apply(db, st, m, q)) {
-		/* m keeps the matches of the needle it was filled for, so that a
-		 * key erased back to that needle or longer is answered here too */
-		for (size_t i = 0; i < m->n; i++) {
-			if (strstr(m->items[i].key, q->search)) {
-				top_insert(top, &n, limit, &m->items[i]);
-				total++;
-			}
-		}
-	} else {
-		if (m) {
-			view_matches_release(m);
-			*m = (struct view_matches){ .needle = xstrdup(q->search), .filter = q->filter,
-				.agency_id = q->agency_id, .today = q->today, .warn_until = q->warn_until,
-				.changes = changes(st), .data_version = db_data_version(db), .valid = true };
-		}
-		if (!(st = db_prepare(db, keys_sql, err)))
-			goto out;
-		bind_query(st, q);
-		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-			total++;
-			k.id = sqlite3_column_int64(st, 0);
-			k.rank = sqlite3_column_int(st, 1);
-			snprintf(k.due, sizeof k.due, "%s", db_column_str(st, 2));
-			k.key = NULL;
-			/* A key an outside edit cleared matched on the fly: not kept. */
-			if (m && m->valid && (total > VIEW_MATCHES_MAX || sqlite3_column_type(st, 3) == SQLITE_NULL))
-				view_matches_release(m); /* too many to keep */
-			if (m && m->valid) {
-				xgrow((void **)&m->items, &m->cap, m->n + 1, sizeof *m->items);
-				k.key = xstrdup(db_column_str(st, 3));
-				m->items[m->n++] = k;
-			}
-			top_insert(top, &n, limit, &k);
-		}
-		sqlite3_reset(st);
-		if (step != SQLITE_DONE) {
-			if (m)
-				view_matches_release(m);
-			db_fail(db, "searching tasks", err);
-			goto out;
-		}
-		if (!(st = db_prepare(db, row_sql, err)))
-			goto out;
-	}
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_bind_int64(st, 1, top[i].id);
 		if (sqlite3_step(st) == SQLITE_ROW) {
@@ -275,14 +507,18 @@ static int search_first_window(struct db *db, const struct view_query *q, size_t
 	rc = 0;
 out:
 	free(top);
+	free(led);
 	return rc;
 }
 
 int db_view_window(struct db *db, const struct view_query *q, size_t offset, size_t limit,
-		   struct view_rows *out, size_t *count, struct view_matches *m, char *err)
+		   struct view_rows *out, size_t *count, struct view_corpus **c, char *err)
 {
-	if (q->search && *q->search && q->sort == SORT_URGENCY && offset == 0)
-		return search_first_window(db, q, limit, out, count, m, err);
+	if (c && q->search && *q->search && q->sort == SORT_URGENCY && offset == 0) {
+		if (db_view_corpus_load(db, c, 0, err) < 0)
+			return -1;
+		return corpus_first_window(db, *c, q, limit, out, count, err);
+	}
 	if (db_view_count(db, q, count, err))
 		return -1;
 	struct view_query hinted = *q;

@@ -113,6 +113,28 @@ static void load_agencies(struct app *app)
 	app->dirty = true;
 }
 
+/* The search corpus, reread after a write so that the next search finds it
+ * ready, a part at a time so that a key waits for one part at most. */
+#define CORPUS_PART 1024
+static void load_corpus(struct app *app)
+{
+	char err[ERR_MAX];
+	int rc = db_view_corpus_load(app->db, &app->corpus, CORPUS_PART, err);
+	if (rc < 0)
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+	app->corpus_stale = rc > 0;
+}
+
+/* After this program changed tasks ids[0, n) (their status, dates or notes
+ * only), with the corpus fresh before: it follows them instead of being
+ * read again, so a search right after a change finds it ready. */
+static void corpus_update(struct app *app, const int64_t *ids, size_t n)
+{
+	char err[ERR_MAX];
+	if (db_view_corpus_update(app->db, app->corpus, ids, n, err))
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+}
+
 /* Rereads the counts after a change; the selection stays on the task it was
  * on (follow) or at the same place in the list. */
 static void reload(struct app *app, bool follow)
@@ -127,7 +149,7 @@ static void reload(struct app *app, bool follow)
 	    db_view_count(app->db, &app->q, &n, err))
 		app_message(app, true, msg(M_ERROR, app->lang), err);
 	app->q.count_hint = n;
-	app->agencies_stale = true;
+	app->agencies_stale = app->corpus_stale = true;
 	listpos_set(&app->list, n, app->list.height);
 	if (keep && db_view_index_of(app->db, &app->q, keep, &pos, err) == 0)
 		listpos_select(&app->list, pos);
@@ -146,7 +168,7 @@ void app_requery(struct app *app)
 	app->page_off = 0;
 	app->page_valid = true;
 	/* The count and the first page together: one pass for a search. */
-	if (db_view_window(app->db, &app->q, 0, app->list.height, &app->page, &n, &app->matches, err))
+	if (db_view_window(app->db, &app->q, 0, app->list.height, &app->page, &n, &app->corpus, err))
 		app_message(app, true, msg(M_ERROR, app->lang), err);
 	app->q.count_hint = n;
 	app->list.sel = app->list.top = 0;
@@ -307,6 +329,7 @@ static void apply(struct app *app, enum change_kind kind, enum task_status st, c
 	struct mark *t;
 	size_t n = targets(app, &t), done = 0;
 	char err[ERR_MAX];
+	bool corpus_fresh = db_view_corpus_fresh(app->db, app->corpus);
 	app->undo_group++;
 	for (size_t i = 0; i < n; i++) {
 		struct task cur;
@@ -344,6 +367,13 @@ static void apply(struct app *app, enum change_kind kind, enum task_status st, c
 		app_message(app, false, msg(M_CHANGED, app->lang), done);
 	if (done)
 		app_saved(app);
+	if (corpus_fresh) {
+		int64_t *ids = xmalloc((n ? n : 1) * sizeof *ids);
+		for (size_t i = 0; i < n; i++)
+			ids[i] = t[i].id;
+		corpus_update(app, ids, n);
+		free(ids);
+	}
 	free(t);
 	app->n_marks = 0;
 	/* The cursor stays where it was: a task marked done leaves the open
@@ -376,9 +406,14 @@ void app_undo(struct app *app)
 		return;
 	}
 	int group = app->undo[app->n_undo - 1].group;
+	bool corpus_fresh = db_view_corpus_fresh(app->db, app->corpus);
+	int64_t *ids = NULL;
+	size_t cap_ids = 0;
 	while (app->n_undo && app->undo[app->n_undo - 1].group == group) {
 		struct undo_step *s = &app->undo[--app->n_undo];
 		int rc;
+		xgrow((void **)&ids, &cap_ids, undone + 1, sizeof *ids);
+		ids[undone] = s->id;
 		if (s->extend)
 			rc = db_task_extend(app->db, s->id, s->old_due, msg(M_ACT_UNDO, app->lang),
 					    s->version_after, err);
@@ -388,6 +423,7 @@ void app_undo(struct app *app)
 		if (rc) {
 			change_failed(app, rc, s->id, err);
 			app->n_undo = 0; /* older steps would build on a state we no longer know */
+			free(ids);
 			app_reload(app);
 			return;
 		}
@@ -395,6 +431,9 @@ void app_undo(struct app *app)
 	}
 	app_message(app, false, msg(M_UNDONE, app->lang), undone);
 	app_saved(app);
+	if (corpus_fresh)
+		corpus_update(app, ids, undone);
+	free(ids);
 	app_reload(app);
 }
 
@@ -522,7 +561,7 @@ static void release(struct app *app)
 	task_release(&app->detail);
 	task_event_list_release(&app->history);
 	free(app->search_folded);
-	view_matches_release(&app->matches);
+	view_corpus_free(app->corpus);
 	free(app->marks);
 	free(app->undo);
 	free(app->form_summary);
@@ -581,14 +620,25 @@ int app_run(struct cli *cli, bool today_fixed)
 	app_reload(&app);
 	open_digest(&app);
 	while (!app.quit && !got_signal) {
-		if (app.dirty) {
+		/* Keys typed ahead into a prompt (a paste, a fast typist) are
+		 * all taken before the screen is drawn again: one draw, not one
+		 * per key. */
+		int key = -1;
+		if (app.prompt.active) {
+			timeout(0);
+			key = read_key();
+		}
+		if (key == -1 && app.dirty) {
 			draw(&app);
 			app.dirty = false;
 		}
-		/* The agency counts and a search typed ahead are read once no
-		 * key is waiting, so the list answers a key at once. */
-		timeout(app.agencies_stale || app.search_pending ? 0 : 1000);
-		int key = read_key();
+		/* The agency counts, a search typed ahead and the search corpus
+		 * are read once no key is waiting, so the list answers a key at
+		 * once. */
+		if (key == -1 && !got_signal) {
+			timeout(app.agencies_stale || app.search_pending || app.corpus_stale ? 0 : 1000);
+			key = read_key();
+		}
 		if (got_signal)
 			break;
 		if (key == -1 && app.search_pending) {
@@ -597,6 +647,10 @@ int app_run(struct cli *cli, bool today_fixed)
 		}
 		if (key == -1 && app.agencies_stale) {
 			load_agencies(&app);
+			continue;
+		}
+		if (key == -1 && app.corpus_stale) {
+			load_corpus(&app);
 			continue;
 		}
 		if (key == -1) {

@@ -78,7 +78,8 @@ struct app {
 	char search[PROMPT_MAX];
 	char *search_folded;
 	bool search_pending;  /* the search prompt's text, applied when no key is waiting */
-	struct view_matches matches; /* the last search's, narrowed by the next key */
+	struct view_corpus *corpus; /* what a search reads, loaded when no key is waiting */
+	bool corpus_stale;
 	struct listpos list;
 	struct view_rows page;
 	size_t page_off;

@@ -39,8 +39,8 @@ for n in ${SIZES:-1000 10000 100000}; do
 		tmux -L $SOCK send-keys -t b Escape /; wait_text "Tìm:"
 		t0=$(now); tmux -L $SOCK send-keys -t b "quy hoach so 77" Enter
 		wait_text 'Tìm "quy hoach so 77":'; search+=($(( $(now) - t0 )))
-		# one key typed (narrows the last matches), then one erased (searches
-		# the table again), each accepted with Enter
+		# one key typed, then two erased below the needle first searched,
+		# each accepted with Enter: each a fresh search of the corpus
 		tmux -L $SOCK send-keys -t b /; wait_text "Tìm: quy hoach so 77"
 		t0=$(now); tmux -L $SOCK send-keys -t b 7 Enter
 		wait_text 'Tìm "quy hoach so 777":'; search1+=($(( $(now) - t0 )))
@@ -58,5 +58,5 @@ for n in ${SIZES:-1000 10000 100000}; do
 		"$(cat "$D/rss" 2>/dev/null || echo ?)"
 done
 echo "(search: typing 15 characters and Enter at once; keys typed ahead are searched together)"
-echo "(search1: one more key in the search prompt and Enter: narrows the last search's matches)"
-echo "(erase: two keys erased and Enter: one search of the whole table)"
+echo "(search1: one more key in the search prompt and Enter)"
+echo "(erase: two keys erased below the first needle and Enter)"

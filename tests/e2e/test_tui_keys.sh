@@ -73,6 +73,22 @@ keys Escape; wait_for "Công bố chỉ số"
 # typed ahead and cancelled in one burst: no search left behind
 keys / "zzz" Escape; wait_gone "Tìm:"
 screen | grep -qF "Kế hoạch phòng" || fail "search cancelled while typed ahead: list not restored"
+# a search after a change made here, after its undo and after another
+# process's write answers from what the database holds now
+keys / "ke hoach" Enter; wait_for 'Tìm "ke hoach": 2 việc'
+keys g d; wait_for "Đã cập nhật 1 việc"
+keys f; wait_for "Lọc: đang mở"; wait_gone "Kế hoạch phòng"
+screen | grep -qF "Kế hoạch đầu tư" || fail "search after a change: Kế hoạch đầu tư công"
+keys u; wait_for "Đã hoàn tác 1 việc"
+keys / Enter; wait_for 'Tìm "ke hoach": 2 việc'
+q "UPDATE task SET status = 'cancelled' WHERE summary = 'Kế hoạch đầu tư công'"
+keys / Enter; wait_for 'Tìm "ke hoach": 1 việc'
+wait_gone "Kế hoạch đầu tư"
+q "UPDATE task SET status = 'new' WHERE summary = 'Kế hoạch đầu tư công'"
+keys / Enter; wait_for 'Tìm "ke hoach": 2 việc'
+for _ in 1 2 3 4 5 6 7 8 9; do keys f; done
+wait_for "Lọc: tất cả"
+keys Escape; wait_for "Công bố chỉ số"
 
 # filter by class: all -> open -> overdue
 keys f; wait_for "Lọc: đang mở"

@@ -483,38 +483,56 @@ static void check_urgency_window(struct fixture *f, sqlite3 *s, const struct vie
 	assert_int_equal(w->n, i > off ? (i - off < 2 ? i - off : 2) : 0);
 }
 
-/* db_view_window gives what db_view_count and a page give apart, for every
- * sort, filter, agency and window, searching or not; also for a row whose
- * search key an outside edit cleared. */
+/* db_view_window, answering a search from the search corpus, gives what
+ * db_view_count and a page give apart with SQL's FILTER, for every sort,
+ * filter, agency and window, searching or not; also for a row whose search
+ * key an outside edit cleared, tasks done on time, late and without a
+ * deadline, and a task with two lead agencies. */
 static void window_equals_count_and_page(void **state)
 {
 	struct fixture *f = *state;
 	char err[ERR_MAX];
-	static const char *const needles[] = { NULL, "ke hoach", "o", "ra soat", "khong co" };
+	static const char *const needles[] = { NULL, "ke hoach", "o", "ra soat", "khong co", "b",
+					       "ke hoach so 3", "so", " ", "i.2 ke", "quy hoach",
+					       "bo" };
+	struct view_corpus *c = NULL;
 	add(f->db, "Kế hoạch số 2", "Sở Y tế", f->today - 1);
 	add(f->db, "Kế hoạch số 3", "Sở Y tế", DATE_NONE);
+	int64_t on_time = add(f->db, "Kế hoạch xong sớm", "Sở Y tế", f->today + 3);
+	int64_t undated = add(f->db, "Báo cáo xong", "Sở Nội vụ", DATE_NONE);
+	assert_int_equal(db_task_set_status(f->db, on_time, STATUS_DONE, f->today, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->db, undated, STATUS_DONE, f->today, 0, err), 0);
+	struct task t;
+	task_init(&t);
+	task_set_str(&t.section, "I.2");
+	task_set_str(&t.summary, "Kế hoạch hai sở");
+	task_add_lead(&t, "Sở Nội vụ");
+	task_add_lead(&t, "Sở Y tế");
+	t.due = f->today + 1;
+	assert_int_equal(db_task_add(f->db, &t, err), 0);
+	task_release(&t);
 	sqlite3 *other;
 	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
 	other_writes(other, "UPDATE task SET summary = 'Rà soát quy hoạch' WHERE id = 4");
 	sqlite3_close(other);
-	int64_t yte = db_agency_find(f->db, "Sở Y tế", err);
+	int64_t ag[3] = { 0, db_agency_find(f->db, "Sở Y tế", err), db_agency_find(f->db, "Sở Nội vụ", err) };
 	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
 	for (size_t k = 0; k < sizeof needles / sizeof needles[0]; k++)
 		for (int sort = 0; sort < SORT_COUNT; sort++)
-			for (int c = FILTER_ALL; c < CLASS_COUNT; c++)
-				for (int a = 0; a < 2; a++)
+			for (int cls = FILTER_ALL; cls < CLASS_COUNT; cls++)
+				for (int a = 0; a < 3; a++)
 					for (size_t off = 0; off < 3; off += 2) {
-						struct view_query q = query(f, c);
+						struct view_query q = query(f, cls);
 						struct view_rows w = { 0 }, p = { 0 };
 						size_t nw = 99, n = 0;
 						q.search = needles[k];
 						q.sort = (enum view_sort)sort;
-						q.agency_id = a ? yte : 0;
+						q.agency_id = ag[a];
 						assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
 						q.count_hint = n;
 						assert_int_equal(db_view_page(f->db, &q, off, 2, &p, err), 0);
 						q.count_hint = 0;
-						assert_int_equal(db_view_window(f->db, &q, off, 2, &w, &nw, NULL, err), 0);
+						assert_int_equal(db_view_window(f->db, &q, off, 2, &w, &nw, &c, err), 0);
 						assert_int_equal(nw, n);
 						assert_int_equal(w.n, p.n);
 						for (size_t i = 0; i < w.n; i++) {
@@ -522,7 +540,7 @@ static void window_equals_count_and_page(void **state)
 							assert_string_equal(w.items[i].summary, p.items[i].summary);
 							assert_string_equal(w.items[i].lead, p.items[i].lead);
 						}
-						if (needles[k] && strcmp(needles[k], "ra soat") == 0 && c == FILTER_ALL && !a)
+						if (needles[k] && strcmp(needles[k], "ra soat") == 0 && cls == FILTER_ALL && !a)
 							assert_int_equal(n, 1);
 						if (sort == SORT_URGENCY)
 							check_urgency_window(f, other, &q, off, &w);
@@ -530,91 +548,197 @@ static void window_equals_count_and_page(void **state)
 						view_rows_release(&p);
 					}
 	sqlite3_close(other);
+	view_corpus_free(c);
 }
 
-/* A longer needle narrows the kept matches in memory; any write, this
- * connection's or another process's, and any other filter mean a new scan. */
-static void search_narrows_kept_matches(void **state)
+/* The search corpus is reread after any write, this connection's or another
+ * process's, and only then; a key an outside edit cleared is folded. */
+static void corpus_follows_writes(void **state)
 {
 	struct fixture *f = *state;
 	char err[ERR_MAX];
-	struct view_matches m = { 0 };
+	struct view_corpus *c = NULL;
 	struct view_rows w = { 0 };
 	size_t n = 0;
 	struct view_query q = query(f, FILTER_OPEN);
+	assert_false(db_view_corpus_fresh(f->db, c));
 	q.search = "ke hoach";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &c, err), 0);
 	assert_int_equal(n, 2);
-	assert_true(m.valid);
-	assert_int_equal(m.n, 2);
+	assert_int_equal(w.items[0].id, 2);
+	assert_int_equal(w.items[1].id, 3);
 	view_rows_release(&w);
-	q.search = "ke hoach dau";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
-	assert_int_equal(n, 1);
-	assert_int_equal(w.n, 1);
-	assert_int_equal(w.items[0].id, 3);
-	assert_string_equal(m.needle, "ke hoach"); /* answered from the kept matches */
-	view_rows_release(&w);
-	/* keys erased back to the kept needle: still answered from them */
-	q.search = "ke hoach d";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
-	assert_int_equal(n, 1);
-	view_rows_release(&w);
-	q.search = "ke hoach";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
-	assert_int_equal(n, 2);
-	assert_int_equal(m.n, 2);
-	assert_string_equal(m.needle, "ke hoach");
-	view_rows_release(&w);
-	/* shorter than the kept needle: the table is searched again */
-	q.search = "ke hoa";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
-	assert_int_equal(n, 2);
-	assert_string_equal(m.needle, "ke hoa");
-	view_rows_release(&w);
+	assert_true(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(db_view_corpus_load(f->db, &c, 1, err), 0); /* fresh: not reread */
 
 	/* this connection writes: task 3 is done, no longer open */
 	assert_int_equal(db_task_set_status(f->db, 3, STATUS_DONE, f->today, 0, err), 0);
+	assert_false(db_view_corpus_fresh(f->db, c));
 	q.search = "ke hoach dau tu";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &c, err), 0);
 	assert_int_equal(n, 0);
 	view_rows_release(&w);
+	assert_true(db_view_corpus_fresh(f->db, c));
 
 	/* another process writes: task 2 is cancelled */
-	q.search = "ke hoach";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
-	assert_int_equal(n, 1);
-	view_rows_release(&w);
 	sqlite3 *other;
 	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
 	other_writes(other, "UPDATE task SET status = 'cancelled' WHERE id = 2");
-	q.search = "ke hoach phong";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_false(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(db_view_corpus_load(f->db, &c, 0, err), 0);
+	assert_true(db_view_corpus_fresh(f->db, c));
+	q.search = "ke hoach";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &c, err), 0);
 	assert_int_equal(n, 0);
 	view_rows_release(&w);
-
-	/* another filter: the closed ones */
 	q.filter = CLASS_CANCELLED;
-	q.search = "ke hoach";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &c, err), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(w.items[0].id, 2);
 	view_rows_release(&w);
 
-	/* a key an outside edit cleared is matched on the fly, and nothing is kept */
+	/* a key an outside edit cleared is folded when the corpus is read */
 	other_writes(other, "UPDATE task SET summary = 'Kế hoạch mới' WHERE id = 7");
 	sqlite3_close(other);
-	q.search = "ke hoach";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
-	assert_int_equal(n, 2);
-	assert_false(m.valid);
-	view_rows_release(&w);
 	q.search = "ke hoach moi";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &m, err), 0);
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &c, err), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(w.items[0].id, 7);
 	view_rows_release(&w);
-	view_matches_release(&m);
+	view_corpus_free(c);
+}
+
+/* Loaded a few tasks at a time, parts ending only between different keys
+ * (here runs of equal keys), with another process writing in between: the
+ * corpus starts over and answers as SQL does. */
+static void corpus_loads_in_parts(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	static const char *const needles[] = { "ke hoach", "bao cao", "o", "trung" };
+	struct view_corpus *c = NULL;
+	for (int i = 0; i < 5; i++) {
+		add(f->db, "Trùng tên", "Sở Y tế", f->today + i);
+		add(f->db, "Trùng tên", "Sở Nội vụ", DATE_NONE);
+	}
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	int parts = 0, rc;
+	while ((rc = db_view_corpus_load(f->db, &c, 1, err)) == 1) {
+		assert_true(db_view_corpus_fresh(f->db, c));
+		if (++parts == 3)
+			other_writes(other, "UPDATE task SET status = 'done', completed_date = '2024-05-17'"
+					    " WHERE summary = 'Trùng tên' AND due_date IS NULL");
+		assert_true(parts < 100);
+	}
+	assert_int_equal(rc, 0);
+	assert_true(parts > 4);
+	assert_true(db_view_corpus_fresh(f->db, c));
+	sqlite3_close(other);
+	int64_t ag[3] = { 0, db_agency_find(f->db, "Sở Y tế", err), db_agency_find(f->db, "Sở Nội vụ", err) };
+	for (size_t k = 0; k < sizeof needles / sizeof needles[0]; k++)
+		for (int cls = FILTER_ALL; cls < CLASS_COUNT; cls++)
+			for (int a = 0; a < 3; a++) {
+				struct view_query q = query(f, cls);
+				struct view_rows w = { 0 };
+				size_t n = 0, nw = 99;
+				q.search = needles[k];
+				q.agency_id = ag[a];
+				assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+				assert_int_equal(db_view_window(f->db, &q, 0, 3, &w, &nw, &c, err), 0);
+				assert_int_equal(nw, n);
+				view_rows_release(&w);
+			}
+	struct view_query q = query(f, CLASS_DONE_ON_TIME);
+	struct view_rows w = { 0 };
+	size_t n = 0;
+	q.search = "trung ten";
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &c, err), 0);
+	assert_int_equal(n, 5);
+	view_rows_release(&w);
+	view_corpus_free(c);
+}
+
+static size_t corpus_count(struct fixture *f, struct view_corpus **c, int filter, const char *needle)
+{
+	char err[ERR_MAX];
+	struct view_query q = query(f, filter);
+	struct view_rows w = { 0 };
+	size_t n = 99;
+	q.search = needle;
+	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, c, err), 0);
+	view_rows_release(&w);
+	return n;
+}
+
+/* This program's own change of a task's status or deadline updates the
+ * corpus in place: it stays fresh and answers as SQL does. A task added (a
+ * recurring task's next period) or another process's write leaves it stale. */
+static void corpus_follows_own_changes(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	struct view_corpus *c = NULL;
+	assert_int_equal(db_view_corpus_load(f->db, &c, 0, err), 0);
+	assert_int_equal(corpus_count(f, &c, FILTER_OPEN, "ke hoach"), 2);
+	int64_t id3 = 3;
+	assert_int_equal(db_task_set_status(f->db, 3, STATUS_DONE, f->today, 0, err), 0);
+	assert_false(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(db_view_corpus_update(f->db, c, &id3, 1, err), 0);
+	assert_true(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(corpus_count(f, &c, FILTER_OPEN, "ke hoach"), 1);
+	assert_int_equal(corpus_count(f, &c, CLASS_DONE_ON_TIME, "ke hoach"), 1);
+	/* a deadline moved: task 1 from overdue to due soon */
+	int64_t id1 = 1;
+	assert_int_equal(corpus_count(f, &c, CLASS_OVERDUE, "bao cao"), 1);
+	assert_int_equal(db_task_extend(f->db, 1, f->today + 1, "lý do", 0, err), 0);
+	assert_int_equal(db_view_corpus_update(f->db, c, &id1, 1, err), 0);
+	assert_true(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(corpus_count(f, &c, CLASS_OVERDUE, "bao cao"), 0);
+	assert_int_equal(corpus_count(f, &c, CLASS_DUE_SOON, "bao cao"), 1);
+
+	/* a task added: stale, reread by the next search */
+	int64_t added = add(f->db, "Kế hoạch thêm", "Sở Y tế", f->today);
+	assert_int_equal(db_view_corpus_update(f->db, c, &added, 1, err), 0);
+	assert_false(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(corpus_count(f, &c, FILTER_OPEN, "ke hoach"), 2);
+
+	/* another process wrote in between: stale */
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	other_writes(other, "UPDATE task SET status = 'cancelled' WHERE id = 2");
+	sqlite3_close(other);
+	assert_int_equal(db_task_set_status(f->db, 3, STATUS_NEW, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_view_corpus_update(f->db, c, &id3, 1, err), 0);
+	assert_false(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(corpus_count(f, &c, FILTER_OPEN, "ke hoach"), 2);
+	assert_int_equal(corpus_count(f, &c, CLASS_CANCELLED, "ke hoach"), 1);
+
+	/* during a load in parts, tasks read already and tasks still to read:
+	 * the load goes on and ends as SQL says */
+	view_corpus_free(c);
+	c = NULL;
+	assert_int_equal(db_view_corpus_load(f->db, &c, 1, err), 1);
+	assert_int_equal(db_view_corpus_load(f->db, &c, 1, err), 1);
+	assert_int_equal(db_view_corpus_load(f->db, &c, 1, err), 1);
+	int64_t ids[] = { 1, 2, 4, 5, 6, 7 };
+	for (size_t i = 0; i < 6; i++)
+		assert_int_equal(db_task_set_status(f->db, ids[i], i % 2 ? STATUS_DONE : STATUS_IN_PROGRESS,
+						    f->today, 0, err), 0);
+	assert_int_equal(db_view_corpus_update(f->db, c, ids, 6, err), 0);
+	assert_true(db_view_corpus_fresh(f->db, c));
+	int rc;
+	while ((rc = db_view_corpus_load(f->db, &c, 1, err)) == 1)
+		assert_true(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(rc, 0);
+	for (int cls = FILTER_ALL; cls < CLASS_COUNT; cls++) {
+		struct view_query q = query(f, cls);
+		size_t n = 0;
+		q.search = "o";
+		assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+		assert_int_equal(corpus_count(f, &c, cls, "o"), n);
+	}
+	view_corpus_free(c);
 }
 
 /* Migration 6 counts what an older database already holds. */
@@ -649,7 +773,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(tally_after_every_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(tally_migration, setup, teardown),
 		cmocka_unit_test_setup_teardown(window_equals_count_and_page, setup, teardown),
-		cmocka_unit_test_setup_teardown(search_narrows_kept_matches, setup, teardown),
+		cmocka_unit_test_setup_teardown(corpus_follows_writes, setup, teardown),
+		cmocka_unit_test_setup_teardown(corpus_loads_in_parts, setup, teardown),
+		cmocka_unit_test_setup_teardown(corpus_follows_own_changes, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
