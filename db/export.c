@@ -647,9 +647,9 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 	}
 	queue = xcalloc(1, sizeof *queue);
 	queue->filling = &queue->b[0];
-	if (!(links = db_task_links_new(db, err)))
-		goto out;
-	if (!stats->spliced && db_task_links_seek(links, 1, INT64_MAX, err))
+	/* a splice reads agencies only for the tasks it rebuilds: often none */
+	if (!stats->spliced && (!(links = db_task_links_new(db, err)) ||
+				db_task_links_seek(links, 1, INT64_MAX, err)))
 		goto out;
 	if (!(st = db_prepare(db, stats->spliced ? light_sql : full_sql, err)))
 		goto out;
@@ -685,7 +685,8 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 			run_len = 0;
 			if (stats->spliced) {
 				sqlite3_stmt *one = db_prepare(db, one_sql, err);
-				if (!one || db_task_links_seek(links, e.id, e.id, err))
+				if (!one || (!links && !(links = db_task_links_new(db, err))) ||
+				    db_task_links_seek(links, e.id, e.id, err))
 					goto reset;
 				sqlite3_bind_int64(one, 1, e.id);
 				int orc = sqlite3_step(one);
