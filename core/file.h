@@ -5,6 +5,7 @@
 #define HANCHOT_FILE_H
 
 #include <stdbool.h>
+#include <sys/types.h>
 
 /* The folder part of path ("." when none, "/" for the root). Caller frees. */
 char *file_parent_dir(const char *path);
@@ -16,5 +17,33 @@ int file_sync(const char *path, bool is_dir);
  * folder so the new name survives a crash. Returns 0, or the rename's errno
  * (tmp is left in place for the caller to remove). */
 int file_replace(const char *tmp, const char *path);
+
+/* A spare: the file an atomic replacement displaced, kept under a second
+ * name (on the same file system) so that the next replacement overwrites
+ * its pages instead of allocating a new file and freeing the old one. For a
+ * 94 MB calendar that is most of the kernel's work. A spare is reused only
+ * while no other process has it open, so a reader that opened the old
+ * version keeps reading it whole. */
+struct file_spare {
+	int fd; /* -1: not in use */
+	char *path;
+};
+
+/* Opens the spare at spare_path (creating it) for writing the next version
+ * of target with the given mode. Returns the descriptor, at offset 0, or -1
+ * when the spare cannot be used: another file system than target's, open
+ * in another process, or file leases unsupported. The caller then writes a
+ * temporary file instead. After writing, the caller truncates the file to
+ * what it wrote and flushes it. */
+int file_spare_open(struct file_spare *s, const char *spare_path, const char *target, mode_t mode);
+
+/* Swaps the spare in for target (which then holds what was written, and
+ * the spare its old version; when target did not exist the spare simply
+ * becomes it), flushes the folders and closes the spare. Returns 0, or the
+ * errno: nothing was changed and the spare is still open. */
+int file_spare_swap(struct file_spare *s, const char *target);
+
+/* Closes the spare, letting other processes use it. */
+void file_spare_close(struct file_spare *s);
 
 #endif

@@ -160,6 +160,13 @@ static char *index_path(struct db *db, const char *key)
 	return xasprintf("%s.ical-%016" PRIx64, db_path(db), fnv64(key, strlen(key)));
 }
 
+/* The spare of the export file whose index is at ipath (core/file.h): next
+ * to the database too, so a synced folder holds only the calendar. */
+static char *spare_path(const char *ipath)
+{
+	return xasprintf("%s.spare", ipath);
+}
+
 /* Reads the whole index file; NULL when it cannot. */
 static unsigned char *read_index(const char *path, size_t *len)
 {
@@ -403,8 +410,12 @@ static int record_index(struct db *db, const char *key, int64_t fp, const struct
 		sqlite3_bind_int(q, 1, DB_EXPORT_KEEP_FILES);
 		rc = sqlite3_step(q);
 		char *stale = rc == SQLITE_ROW ? xstrdup(db_column_str(q, 0)) : NULL;
-		if (rc == SQLITE_ROW && strcmp(db_column_str(q, 1), ipath) != 0)
+		if (rc == SQLITE_ROW && strcmp(db_column_str(q, 1), ipath) != 0) {
+			char *spare = spare_path(db_column_str(q, 1));
+			unlink(spare);
+			free(spare);
 			unlink(db_column_str(q, 1));
+		}
 		sqlite3_reset(q);
 		if (rc != SQLITE_ROW) {
 			rc = rc == SQLITE_DONE ? 0 : db_fail(db, "reading the export index", err);
@@ -883,7 +894,8 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 		       const char *path, struct db_export_stats *stats, bool record, char *err)
 {
 	struct stat st;
-	char *dir = NULL, *tmp = NULL, *key = NULL;
+	char *dir = NULL, *tmp = NULL, *key = NULL, *ipath = NULL, *spare_at = NULL;
+	struct file_spare spare = { .fd = -1 };
 	struct file_sink sink = { .fd = -1 };
 	struct out o = { .write = sink_write, .ctx = &sink, .copy = sink_copy };
 	struct source src = { .fd = -1 };
@@ -914,19 +926,25 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 		mode = 0666 & ~mask;
 	}
 	key = canonical(path);
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
-	sink.fd = mkstemp(tmp);
+	ipath = index_path(db, key);
+	spare_at = spare_path(ipath);
+	sink.fd = file_spare_open(&spare, spare_at, path, mode);
 	if (sink.fd < 0) {
-		err_set(err, "export file '%s': cannot write in folder '%s': %s", path, dir, strerror(errno));
-		free(tmp);
-		tmp = NULL;
-		goto out;
-	}
-	if (fchmod(sink.fd, mode) != 0) {
-		err_set(err, "export file '%s': %s", path, strerror(errno));
-		goto out;
+		const char *base = strrchr(path, '/');
+		base = base ? base + 1 : path;
+		tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
+		sink.fd = mkstemp(tmp);
+		if (sink.fd < 0) {
+			err_set(err, "export file '%s': cannot write in folder '%s': %s", path, dir,
+				strerror(errno));
+			free(tmp);
+			tmp = NULL;
+			goto out;
+		}
+		if (fchmod(sink.fd, mode) != 0) {
+			err_set(err, "export file '%s': %s", path, strerror(errno));
+			goto out;
+		}
 	}
 	sink.cap = 1 << 18;
 	sink.buf = xmalloc(sink.cap);
@@ -941,24 +959,35 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 			err_set(err, "export file '%s': write failed: %s", path, strerror(sink.io_errno));
 		goto out;
 	}
-	/* the identity recorded is the descriptor's: no race with the rename */
-	if (flush_sink(&sink) || fsync(sink.fd) != 0 || fstat(sink.fd, &st) != 0) {
+	/* the identity recorded is the descriptor's: no race with the rename;
+	 * the truncation drops what a longer old version left in the spare */
+	if (flush_sink(&sink) || ftruncate(sink.fd, (off_t)sink.pos) != 0 || fsync(sink.fd) != 0 ||
+	    fstat(sink.fd, &st) != 0) {
 		err_set(err, "export file '%s': write failed: %s", path, strerror(errno));
 		goto out;
 	}
-	if (close(sink.fd) != 0) {
+	int e;
+	if (spare.fd >= 0) {
+		e = file_spare_swap(&spare, path);
+		if (e == 0)
+			sink.fd = -1;
+	} else {
+		int fd = sink.fd;
 		sink.fd = -1;
-		err_set(err, "export file '%s': write failed: %s", path, strerror(errno));
-		goto out;
+		if (close(fd) != 0) {
+			err_set(err, "export file '%s': write failed: %s", path, strerror(errno));
+			goto out;
+		}
+		e = file_replace(tmp, path);
+		if (e == 0) {
+			free(tmp);
+			tmp = NULL;
+		}
 	}
-	sink.fd = -1;
-	int e = file_replace(tmp, path);
 	if (e != 0) {
 		err_set(err, "export file '%s': cannot replace it: %s", path, strerror(e));
 		goto out;
 	}
-	free(tmp);
-	tmp = NULL;
 	if (record_index(db, key, fp, &st, &ix, err))
 		goto out;
 	if (record) {
@@ -993,7 +1022,9 @@ out:
 	/* nothing to keep: a failed export changes nothing in the database */
 	if (began)
 		db_rollback(db);
-	if (sink.fd >= 0)
+	if (spare.fd >= 0)
+		file_spare_close(&spare);
+	else if (sink.fd >= 0)
 		close(sink.fd);
 	if (tmp) {
 		unlink(tmp);
@@ -1004,6 +1035,8 @@ out:
 	free(sink.buf);
 	free(dir);
 	free(key);
+	free(ipath);
+	free(spare_at);
 	return ret;
 }
 

@@ -4,8 +4,10 @@
  * concurrent writer); filters; refresh is a no-op when nothing changed. */
 #include "tests/unit/testutil.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/err.h"
@@ -308,12 +310,13 @@ static void test_splice_falls_back(void **state)
 	assert_string_equal(a, b);
 	free(a);
 	free(b);
-	/* only the most recent files keep an index */
+	/* only the most recent files keep an index, and a spare (written twice) */
 	for (int i = 0; i < DB_EXPORT_KEEP_FILES + 2; i++) {
 		char p[160];
 		snprintf(p, sizeof p, "%s/c%d.ics", f->dir, i);
 		assert_int_equal(db_export_file(f->db, &opt, NULL, p, &s, err), 0);
 		assert_true(s.spliced);
+		assert_int_equal(db_export_file(f->db, &opt, NULL, p, &s, err), 0);
 	}
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), "SELECT count(*) FROM ical_index", -1, &st, NULL),
@@ -321,8 +324,59 @@ static void test_splice_falls_back(void **state)
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), DB_EXPORT_KEEP_FILES);
 	sqlite3_finalize(st);
-	snprintf(cmd, sizeof cmd, "test $(ls '%s' | grep -c '^t\\.db\\.ical-') = %d", f->dir, DB_EXPORT_KEEP_FILES);
+	snprintf(cmd, sizeof cmd, "test $(ls '%s' | grep -c '^t\\.db\\.ical-[0-9a-f]*$') = %d", f->dir,
+		 DB_EXPORT_KEEP_FILES);
 	assert_int_equal(system(cmd), 0);
+	snprintf(cmd, sizeof cmd, "test $(ls '%s' | grep -c '^t\\.db\\.ical-[0-9a-f]*\\.spare$') = %d", f->dir,
+		 DB_EXPORT_KEEP_FILES);
+	assert_int_equal(system(cmd), 0);
+}
+
+static ino_t inode_of(const char *path)
+{
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	return st.st_ino;
+}
+
+/* A re-export overwrites the file the previous one replaced (kept next to
+ * the database) instead of making a new one, unless a reader still has that
+ * old version open: the reader then keeps it whole. */
+static void test_reexport_reuses_spare(void **state)
+{
+	struct fixture *f = *state;
+	struct db_export_stats s;
+	char path[128], err[ERR_MAX];
+	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	add_tasks(f, 3);
+	export_check(f, path, &s);
+	ino_t first = inode_of(path);
+	char *v1 = slurp(path);
+	int reader = open(path, O_RDONLY);
+	assert_true(reader >= 0);
+	assert_int_equal(db_task_set_status(f->db, 4, STATUS_DONE, DATE_NONE, 0, err), 0);
+	export_check(f, path, &s);
+	ino_t second = inode_of(path);
+	assert_true(second != first);
+	char *index = index_file(f->db), spare[256];
+	snprintf(spare, sizeof spare, "%s.spare", index);
+	free(index);
+	assert_true(inode_of(spare) == first); /* the first version, still read */
+	assert_int_equal(db_task_set_status(f->db, 5, STATUS_DONE, DATE_NONE, 0, err), 0);
+	export_check(f, path, &s);
+	assert_true(inode_of(path) != first);
+	size_t len = strlen(v1);
+	char *again = malloc(len + 1);
+	assert_int_equal(pread(reader, again, len + 1, 0), (ssize_t)len);
+	assert_memory_equal(again, v1, len);
+	free(again);
+	free(v1);
+	close(reader);
+	/* once nobody reads it, the spare is written over */
+	ino_t spare_now = inode_of(spare);
+	assert_int_equal(db_task_set_status(f->db, 6, STATUS_DONE, DATE_NONE, 0, err), 0);
+	export_check(f, path, &s);
+	assert_true(inode_of(path) == spare_now);
 }
 
 /* Another connection cannot change tasks while an export runs (it holds the
@@ -485,6 +539,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sequence_moves_with_content_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_splice_equals_full_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_splice_falls_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reexport_reuses_spare, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_writer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_links_match_task_get, setup, teardown),

@@ -1,8 +1,12 @@
 #include "tests/unit/testutil.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/file.h"
@@ -49,11 +53,175 @@ static void test_replace(void **state)
 	rmdir(dir);
 }
 
+/* What the file at path holds (up to 63 bytes), or "" when none. */
+static const char *contents(const char *path)
+{
+	static char buf[64];
+	buf[0] = '\0';
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return buf;
+	ssize_t n = read(fd, buf, sizeof buf - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	close(fd);
+	return buf;
+}
+
+static ino_t inode(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? st.st_ino : 0;
+}
+
+/* Writes text as the next version of target through the spare, as an
+ * atomic writer does: write, truncate, flush, swap. */
+static void write_through_spare(const char *spare, const char *target, const char *text)
+{
+	struct file_spare s;
+	int fd = file_spare_open(&s, spare, target, 0640);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	assert_int_equal(ftruncate(fd, (off_t)strlen(text)), 0);
+	assert_int_equal(fsync(fd), 0);
+	assert_int_equal(file_spare_swap(&s, target), 0);
+	assert_int_equal(s.fd, -1);
+}
+
+struct two_paths {
+	char dir[32], spare[64], target[64];
+};
+
+static void make_paths(struct two_paths *p)
+{
+	strcpy(p->dir, "/tmp/hanchot-spare-XXXXXX");
+	assert_non_null(mkdtemp(p->dir));
+	snprintf(p->spare, sizeof p->spare, "%s/db.spare", p->dir);
+	snprintf(p->target, sizeof p->target, "%s/cal.ics", p->dir);
+}
+
+static void remove_paths(struct two_paths *p)
+{
+	unlink(p->spare);
+	unlink(p->target);
+	rmdir(p->dir);
+}
+
+/* The two files take turns: the third version is written into the inode
+ * that held the first, and each version is whole, with its own length. */
+static void test_spare_takes_turns(void **state)
+{
+	(void)state;
+	struct two_paths p;
+	make_paths(&p);
+	write_through_spare(p.spare, p.target, "version one, the longest");
+	assert_string_equal(contents(p.target), "version one, the longest");
+	assert_int_equal(access(p.spare, F_OK), -1); /* nothing to swap with: renamed */
+	ino_t first = inode(p.target);
+	write_through_spare(p.spare, p.target, "version two");
+	assert_string_equal(contents(p.target), "version two");
+	assert_string_equal(contents(p.spare), "version one, the longest");
+	assert_true(inode(p.target) != first);
+	write_through_spare(p.spare, p.target, "three");
+	assert_string_equal(contents(p.target), "three");
+	assert_string_equal(contents(p.spare), "version two");
+	assert_true(inode(p.target) == first);
+	struct stat st;
+	assert_int_equal(stat(p.target, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	remove_paths(&p);
+}
+
+/* A reader that opened the old version keeps reading it whole: the spare
+ * it now is cannot be taken while the reader has it open. */
+static void test_spare_not_taken_from_reader(void **state)
+{
+	(void)state;
+	struct two_paths p;
+	make_paths(&p);
+	write_through_spare(p.spare, p.target, "old");
+	int reader = open(p.target, O_RDONLY);
+	assert_true(reader >= 0);
+	write_through_spare(p.spare, p.target, "new");
+	struct file_spare s;
+	assert_int_equal(file_spare_open(&s, p.spare, p.target, 0644), -1);
+	assert_int_equal(s.fd, -1);
+	char buf[8] = "";
+	assert_int_equal(pread(reader, buf, sizeof buf - 1, 0), 3);
+	assert_string_equal(buf, "old");
+	close(reader);
+	write_through_spare(p.spare, p.target, "newer"); /* free again */
+	assert_string_equal(contents(p.target), "newer");
+	remove_paths(&p);
+}
+
+/* Another process opening the spare while it is being written waits (or,
+ * asking not to, fails) and the writer is not stopped by the lease-break
+ * signal, whose default, SIGIO, would end it. */
+static void test_spare_opener_waits(void **state)
+{
+	(void)state;
+	struct two_paths p;
+	make_paths(&p);
+	write_through_spare(p.spare, p.target, "one");
+	write_through_spare(p.spare, p.target, "two");
+	struct file_spare s;
+	int fd = file_spare_open(&s, p.spare, p.target, 0644);
+	assert_true(fd >= 0);
+	pid_t child = fork();
+	if (child == 0) {
+		int other = open(p.spare, O_RDONLY | O_NONBLOCK);
+		_exit(other < 0 && errno == EWOULDBLOCK ? 0 : 1);
+	}
+	int status = 0;
+	assert_int_equal(waitpid(child, &status, 0), child);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_int_equal(write(fd, "three", 5), 5);
+	assert_int_equal(ftruncate(fd, 5), 0);
+	assert_int_equal(file_spare_swap(&s, p.target), 0);
+	assert_string_equal(contents(p.target), "three");
+	remove_paths(&p);
+}
+
+/* A spare with a second name, or on another file system than the file it
+ * would replace, is not used (and none is created). */
+static void test_spare_refused(void **state)
+{
+	(void)state;
+	struct two_paths p;
+	struct file_spare s;
+	char second[80];
+	make_paths(&p);
+	write_through_spare(p.spare, p.target, "one");
+	write_through_spare(p.spare, p.target, "two");
+	snprintf(second, sizeof second, "%s/link", p.dir);
+	assert_int_equal(link(p.spare, second), 0);
+	assert_int_equal(file_spare_open(&s, p.spare, p.target, 0644), -1);
+	unlink(second);
+	assert_true(file_spare_open(&s, p.spare, p.target, 0644) >= 0);
+	file_spare_close(&s);
+
+	struct stat shm, tmp;
+	if (stat("/dev/shm", &shm) != 0 || stat(p.dir, &tmp) != 0 || shm.st_dev == tmp.st_dev) {
+		remove_paths(&p);
+		skip(); /* needs two file systems */
+	}
+	char elsewhere[64];
+	snprintf(elsewhere, sizeof elsewhere, "/dev/shm/hanchot-spare-%d", (int)getpid());
+	assert_int_equal(file_spare_open(&s, elsewhere, p.target, 0644), -1);
+	assert_int_equal(access(elsewhere, F_OK), -1);
+	remove_paths(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parent_dir),
 		cmocka_unit_test(test_replace),
+		cmocka_unit_test(test_spare_takes_turns),
+		cmocka_unit_test(test_spare_not_taken_from_reader),
+		cmocka_unit_test(test_spare_opener_waits),
+		cmocka_unit_test(test_spare_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
