@@ -1,4 +1,4 @@
-#define _GNU_SOURCE /* renameat2(), F_SETLEASE, F_SETSIG */
+#define _GNU_SOURCE /* renameat2(), F_SETLEASE, F_SETSIG, sync_file_range() */
 #include "core/file.h"
 
 #include <errno.h>
@@ -40,6 +40,30 @@ int file_replace(const char *tmp, const char *path)
 	file_sync(dir, true);
 	free(dir);
 	return 0;
+}
+
+int file_write_at(int fd, const void *p, size_t len, uint64_t at)
+{
+	const char *c = p;
+	while (len) {
+		ssize_t n = pwrite(fd, c, len, (off_t)at);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			return -1;
+		}
+		c += n;
+		len -= (size_t)n;
+		at += (uint64_t)n;
+	}
+	return 0;
+}
+
+void file_writeback(int fd, uint64_t off, uint64_t len)
+{
+	sync_file_range(fd, (off_t)off, (off_t)len, SYNC_FILE_RANGE_WRITE);
 }
 
 static bool same_file_system(const char *a, const char *b)

@@ -1,4 +1,3 @@
-#define _GNU_SOURCE /* copy_file_range() */
 #include "db/export.h"
 
 #include <errno.h>
@@ -11,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/copier.h"
 #include "core/file.h"
 #include "core/task.h"
 #include "core/xalloc.h"
@@ -626,6 +626,10 @@ static void batches_free(struct batches *q, struct ical_writer *w)
 	free(q);
 }
 
+/* Unchanged tasks are copied in runs of up to RUN_BYTES, so that a file's
+ * copier starts early instead of after the whole scan. */
+#define RUN_BYTES (4u << 20)
+
 /* The export proper; runs inside the caller's transaction. Copies the bytes
  * of tasks src still holds (same id, SEQUENCE and uuid) and serialises the
  * rest; notes where each task went in ix (may be NULL). */
@@ -690,6 +694,11 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 			stats->copied++;
 			if (ix && e.len)
 				ix_add(ix, &e);
+			if (run_len >= RUN_BYTES) {
+				if (out_copy(o, src->fd, run_off, run_len, err))
+					goto reset;
+				run_len = 0;
+			}
 		} else {
 			if (out_copy(o, src ? src->fd : -1, run_off, run_len, err))
 				goto reset;
@@ -762,58 +771,42 @@ int db_export_write(struct db *db, const struct ical_options *opt, const struct 
 
 /* ------------------------------------------------------------ atomic files */
 
+/* The new export file: built text is buffered and written at its place,
+ * copied ranges go to the copier. pos counts every byte placed. */
 struct file_sink {
 	int fd;
 	char *buf;
 	size_t len, cap;
-	uint64_t pos, kicked; /* bytes in the file; of which writeback started */
+	uint64_t pos;
+	uint64_t unkicked; /* start of the text written since the last kick */
+	struct copier *copier; /* started at the first copy */
 	int io_errno;  /* errno of the first failure, 0 if none */
-	bool no_range; /* copy_file_range() refused: read and write */
 };
 
-#define KICK_BYTES (8u << 20)
-#define COPY_STEP (16u << 20)
-
-/* Starts writing back what the file holds so far, without waiting, every
- * KICK_BYTES: the closing fsync() then waits for the tail only instead of
- * for the whole file (on ext4, ~55 ms for 94 MB). */
-static void kick(struct file_sink *s)
+static int sink_failed(struct file_sink *s, int e)
 {
-	if (s->pos - s->kicked < KICK_BYTES)
-		return;
-	sync_file_range(s->fd, (off_t)s->kicked, (off_t)(s->pos - s->kicked), SYNC_FILE_RANGE_WRITE);
-	s->kicked = s->pos;
+	if (!s->io_errno)
+		s->io_errno = e ? e : EIO;
+	errno = s->io_errno;
+	return -1;
 }
 
 static int flush_raw(struct file_sink *s, const char *p, size_t len)
 {
-	size_t off = 0;
-	while (off < len) {
-		ssize_t n = write(s->fd, p + off, len - off);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		off += (size_t)n;
-	}
+	if (file_write_at(s->fd, p, len, s->pos))
+		return sink_failed(s, errno);
 	s->pos += len;
-	kick(s);
+	if (s->pos - s->unkicked >= FILE_WRITEBACK_BYTES) {
+		file_writeback(s->fd, s->unkicked, s->pos - s->unkicked);
+		s->unkicked = s->pos;
+	}
 	return 0;
-}
-
-static int sink_failed(struct file_sink *s)
-{
-	if (!s->io_errno)
-		s->io_errno = errno ? errno : EIO;
-	errno = s->io_errno;
-	return -1;
 }
 
 static int flush_sink(struct file_sink *s)
 {
 	if (flush_raw(s, s->buf, s->len))
-		return sink_failed(s);
+		return -1;
 	s->len = 0;
 	return 0;
 }
@@ -824,52 +817,35 @@ static int sink_write(void *ctx, const char *data, size_t len)
 	if (s->len + len > s->cap && flush_sink(s))
 		return -1;
 	if (len >= s->cap)
-		return flush_raw(s, data, len) ? sink_failed(s) : 0;
+		return flush_raw(s, data, len);
 	memcpy(s->buf + s->len, data, len);
 	s->len += len;
 	return 0;
 }
 
-/* Appends bytes [off, off + len) of fd: in the kernel when it can. */
+/* Places bytes [off, off + len) of fd next: handed to the copier. */
 static int sink_copy(void *ctx, int fd, uint64_t off, uint64_t len)
 {
 	struct file_sink *s = ctx;
 	if (flush_sink(s))
 		return -1;
-	off_t in = (off_t)off;
-	while (len) {
-		ssize_t n;
-		if (!s->no_range) {
-			n = copy_file_range(fd, &in, s->fd, NULL, len < COPY_STEP ? (size_t)len : COPY_STEP, 0);
-			if (n < 0 && (errno == EXDEV || errno == ENOSYS || errno == EINVAL ||
-				      errno == EOPNOTSUPP || errno == EBADF)) {
-				s->no_range = true;
-				continue;
-			}
-			if (n > 0) {
-				s->pos += (uint64_t)n;
-				kick(s);
-			}
-		} else {
-			size_t want = len < s->cap ? (size_t)len : s->cap;
-			n = pread(fd, s->buf, want, in);
-			if (n > 0) {
-				s->len = (size_t)n;
-				if (flush_sink(s))
-					return -1;
-				in += n;
-			}
-		}
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			if (n == 0)
-				errno = EIO; /* the source is shorter than recorded */
-			return sink_failed(s);
-		}
-		len -= (uint64_t)n;
-	}
+	if (!s->copier && !(s->copier = copier_new(s->fd)))
+		return sink_failed(s, errno);
+	int e = copier_add(s->copier, fd, off, s->pos, len);
+	if (e)
+		return sink_failed(s, e);
+	s->pos += len;
+	s->unkicked = s->pos; /* the copier kicks what it copies */
 	return 0;
+}
+
+/* Writes what is buffered and waits for the copies: the file is then whole. */
+static int sink_finish(struct file_sink *s)
+{
+	if (flush_sink(s))
+		return -1;
+	int e = s->copier ? copier_wait(s->copier) : 0;
+	return e ? sink_failed(s, e) : 0;
 }
 
 /* The folder's real path and the file name: one key for one file, whatever
@@ -961,7 +937,7 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 	}
 	/* the identity recorded is the descriptor's: no race with the rename;
 	 * the truncation drops what a longer old version left in the spare */
-	if (flush_sink(&sink) || ftruncate(sink.fd, (off_t)sink.pos) != 0 || fsync(sink.fd) != 0 ||
+	if (sink_finish(&sink) || ftruncate(sink.fd, (off_t)sink.pos) != 0 || fsync(sink.fd) != 0 ||
 	    fstat(sink.fd, &st) != 0) {
 		err_set(err, "export file '%s': write failed: %s", path, strerror(errno));
 		goto out;
@@ -1019,6 +995,7 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 		goto out;
 	ret = 0;
 out:
+	copier_free(sink.copier); /* before the descriptors it uses are closed */
 	/* nothing to keep: a failed export changes nothing in the database */
 	if (began)
 		db_rollback(db);

@@ -5,8 +5,10 @@
 #include "tests/unit/testutil.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -379,6 +381,43 @@ static void test_reexport_reuses_spare(void **state)
 	assert_true(inode_of(path) == spare_now);
 }
 
+/* A write that fails part way (here: past a file-size limit, while the
+ * unchanged tasks are being copied) fails the export with the reason and
+ * leaves the calendar as it was; the next export is whole again. */
+static void test_failed_write_keeps_file(void **state)
+{
+	struct fixture *f = *state;
+	struct db_export_stats s;
+	char path[128], err[ERR_MAX] = "";
+	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	add_tasks(f, 300);
+	export_check(f, path, &s);
+	export_check(f, path, &s); /* the spare now exists: it is what fails */
+	char *before = slurp(path);
+	size_t size = strlen(before);
+	assert_true(size > 100000);
+	assert_int_equal(db_task_set_status(f->db, 2, STATUS_DONE, DATE_NONE, 0, err), 0);
+	struct rlimit old, small;
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	small = old;
+	small.rlim_cur = size / 2;
+	void (*was)(int) = signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	int rc = db_export_file(f->db, &opt, NULL, path, &s, err);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	signal(SIGXFSZ, was);
+	assert_int_equal(rc, -1);
+	if (!strstr(err, "cal.ics': write failed: File too large"))
+		fail_msg("error: %s", err);
+	char *after = slurp(path);
+	assert_string_equal(after, before);
+	free(after);
+	free(before);
+	export_check(f, path, &s);
+	assert_true(s.spliced);
+	assert_int_equal(s.built, 1);
+}
+
 /* Another connection cannot change tasks while an export runs (it holds the
  * write lock), and what it changes afterwards reaches the next export. */
 struct racer {
@@ -540,6 +579,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_splice_equals_full_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_splice_falls_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reexport_reuses_spare, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_failed_write_keeps_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_writer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_links_match_task_get, setup, teardown),
