@@ -20,18 +20,34 @@
 
 #define BIG (FILE_WRITEBACK_BYTES + 12345) /* more than one step */
 
-/* A file in dir holding n bytes of a pattern that shows any misplacement. */
-static int pattern_file(const char *dir, char *path, size_t n)
+/* A source in src_dir holding a pattern that shows any misplacement, and
+ * an empty output in /tmp. */
+struct files {
+	char src_path[128], out_path[128];
+	int src, out;
+};
+
+static void files_open(struct files *f, const char *src_dir, size_t n)
 {
-	snprintf(path, 128, "%s/hanchot-copier-XXXXXX", dir);
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
+	snprintf(f->src_path, sizeof f->src_path, "%s/hanchot-copier-XXXXXX", src_dir);
+	f->src = mkstemp(f->src_path);
+	assert_true(f->src >= 0);
 	char *p = xmalloc(n);
 	for (size_t i = 0; i < n; i++)
 		p[i] = (char)('A' + (i * 7 + i / 251) % 26);
-	assert_int_equal(file_write_at(fd, p, n, 0), 0);
+	assert_int_equal(file_write_at(f->src, p, n, 0), 0);
 	free(p);
-	return fd;
+	snprintf(f->out_path, sizeof f->out_path, "/tmp/hanchot-copier-out-XXXXXX");
+	f->out = mkstemp(f->out_path);
+	assert_true(f->out >= 0);
+}
+
+static void files_close(struct files *f)
+{
+	close(f->src);
+	close(f->out);
+	unlink(f->src_path);
+	unlink(f->out_path);
 }
 
 static char *read_all(int fd, size_t n)
@@ -41,21 +57,22 @@ static char *read_all(int fd, size_t n)
 	return p;
 }
 
+#define SIZE (100 + BIG + 1000)
+
 /* Copies the source into out in three ranges handed over out of order,
  * one of them longer than a step; checks out equals the source. */
-static void copy_in_pieces(int src, int out)
+static void copy_in_pieces(struct files *f)
 {
-	struct copier *c = copier_new(out);
+	struct copier *c = copier_new(f->out);
 	assert_non_null(c);
-	assert_int_equal(copier_add(c, src, 100, 100, BIG), 0);
-	assert_int_equal(copier_add(c, src, 0, 0, 100), 0);
-	assert_int_equal(copier_add(c, src, 100 + BIG, 100 + BIG, 1000), 0);
-	assert_int_equal(copier_add(c, src, 0, 0, 0), 0); /* nothing */
+	assert_int_equal(copier_add(c, f->src, 100, 100, BIG), 0);
+	assert_int_equal(copier_add(c, f->src, 0, 0, 100), 0);
+	assert_int_equal(copier_add(c, f->src, 100 + BIG, 100 + BIG, 1000), 0);
+	assert_int_equal(copier_add(c, f->src, 0, 0, 0), 0); /* nothing */
 	assert_int_equal(copier_wait(c), 0);
 	copier_free(c);
-	size_t n = 100 + BIG + 1000;
-	char *a = read_all(src, n), *b = read_all(out, n);
-	assert_memory_equal(a, b, n);
+	char *a = read_all(f->src, SIZE), *b = read_all(f->out, SIZE);
+	assert_memory_equal(a, b, SIZE);
 	free(a);
 	free(b);
 }
@@ -63,46 +80,31 @@ static void copy_in_pieces(int src, int out)
 static void test_ranges_land_in_place(void **state)
 {
 	(void)state;
-	char src_path[128], out_path[128];
-	int src = pattern_file("/tmp", src_path, 100 + BIG + 1000);
-	snprintf(out_path, sizeof out_path, "/tmp/hanchot-copier-out-XXXXXX");
-	int out = mkstemp(out_path);
-	assert_true(out >= 0);
-	copy_in_pieces(src, out);
+	struct files f;
+	files_open(&f, "/tmp", SIZE);
+	copy_in_pieces(&f);
 	/* a copier with nothing to do waits for nothing */
-	struct copier *c = copier_new(out);
+	struct copier *c = copier_new(f.out);
 	assert_int_equal(copier_wait(c), 0);
 	copier_free(c);
-	close(src);
-	close(out);
-	unlink(src_path);
-	unlink(out_path);
+	files_close(&f);
 }
 
 /* Across file systems copy_file_range() is refused: read and write. */
 static void test_across_file_systems(void **state)
 {
 	(void)state;
-	char src_path[128], out_path[128];
+	struct files f;
 	if (access("/dev/shm", W_OK) != 0)
 		skip();
-	int src = pattern_file("/dev/shm", src_path, 100 + BIG + 1000);
-	snprintf(out_path, sizeof out_path, "/tmp/hanchot-copier-out-XXXXXX");
-	int out = mkstemp(out_path);
+	files_open(&f, "/dev/shm", SIZE);
 	loff_t in = 0;
-	bool refused = copy_file_range(src, &in, out, NULL, 10, 0) < 0;
-	if (!refused) { /* this kernel copies across: nothing to test */
-		close(src);
-		close(out);
-		unlink(src_path);
-		unlink(out_path);
-		skip();
+	if (copy_file_range(f.src, &in, f.out, NULL, 10, 0) >= 0) {
+		files_close(&f);
+		skip(); /* this kernel copies across: nothing to test */
 	}
-	copy_in_pieces(src, out);
-	close(src);
-	close(out);
-	unlink(src_path);
-	unlink(out_path);
+	copy_in_pieces(&f);
+	files_close(&f);
 }
 
 /* A source shorter than the range asked is an error (EIO), reported by the
@@ -110,67 +112,52 @@ static void test_across_file_systems(void **state)
 static void test_short_source(void **state)
 {
 	(void)state;
-	char src_path[128], out_path[128];
-	int src = pattern_file("/tmp", src_path, 1000);
-	snprintf(out_path, sizeof out_path, "/tmp/hanchot-copier-out-XXXXXX");
-	int out = mkstemp(out_path);
-	struct copier *c = copier_new(out);
-	assert_int_equal(copier_add(c, src, 500, 0, 1000), 0);
+	struct files f;
+	files_open(&f, "/tmp", 1000);
+	struct copier *c = copier_new(f.out);
+	assert_int_equal(copier_add(c, f.src, 500, 0, 1000), 0);
 	assert_int_equal(copier_wait(c), EIO);
-	assert_int_equal(copier_add(c, src, 0, 2000, 10), EIO);
+	assert_int_equal(copier_add(c, f.src, 0, 2000, 10), EIO);
 	assert_int_equal(copier_wait(c), EIO);
 	copier_free(c);
-	assert_true(lseek(out, 0, SEEK_END) <= 500); /* the later range never landed */
-	close(src);
-	close(out);
-	unlink(src_path);
-	unlink(out_path);
+	assert_true(lseek(f.out, 0, SEEK_END) <= 500); /* the later range never landed */
+	files_close(&f);
 }
 
 /* An output that may not grow (a file-size limit; a full disk alike). */
 static void test_output_fails(void **state)
 {
 	(void)state;
-	char src_path[128], out_path[128];
-	int src = pattern_file("/tmp", src_path, 100 + BIG + 1000);
-	snprintf(out_path, sizeof out_path, "/tmp/hanchot-copier-out-XXXXXX");
-	int out = mkstemp(out_path);
+	struct files f;
+	files_open(&f, "/tmp", SIZE);
 	struct rlimit old, small;
 	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
 	small = old;
 	small.rlim_cur = 4096;
 	void (*was)(int) = signal(SIGXFSZ, SIG_IGN);
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
-	struct copier *c = copier_new(out);
-	assert_int_equal(copier_add(c, src, 0, 0, 100 + BIG), 0);
+	struct copier *c = copier_new(f.out);
+	assert_int_equal(copier_add(c, f.src, 0, 0, 100 + BIG), 0);
 	int e = copier_wait(c);
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
 	signal(SIGXFSZ, was);
 	assert_int_equal(e, EFBIG);
 	copier_free(c);
-	close(src);
-	close(out);
-	unlink(src_path);
-	unlink(out_path);
+	files_close(&f);
 }
 
 /* Freed with copies still queued: they are dropped, the thread ends. */
 static void test_free_drops_queued(void **state)
 {
 	(void)state;
-	char src_path[128], out_path[128];
-	int src = pattern_file("/tmp", src_path, 100 + BIG + 1000);
-	snprintf(out_path, sizeof out_path, "/tmp/hanchot-copier-out-XXXXXX");
-	int out = mkstemp(out_path);
-	struct copier *c = copier_new(out);
+	struct files f;
+	files_open(&f, "/tmp", SIZE);
+	struct copier *c = copier_new(f.out);
 	for (int i = 0; i < 50; i++)
-		assert_int_equal(copier_add(c, src, 0, (uint64_t)i * BIG, BIG), 0);
+		assert_int_equal(copier_add(c, f.src, 0, (uint64_t)i * BIG, BIG), 0);
 	copier_free(c);
-	assert_true(lseek(out, 0, SEEK_END) < (off_t)(50 * (off_t)BIG));
-	close(src);
-	close(out);
-	unlink(src_path);
-	unlink(out_path);
+	assert_true(lseek(f.out, 0, SEEK_END) < (off_t)(50 * (off_t)BIG));
+	files_close(&f);
 }
 
 int main(void)
