@@ -43,16 +43,21 @@ struct file_spare {
 
 /* Opens the spare at spare_path (creating it) for writing the next version
  * of target with the given mode. Returns the descriptor, at offset 0, or -1
- * when the spare cannot be used: another file system than target's, open
- * in another process, or file leases unsupported. The caller then writes a
- * temporary file instead. After writing, the caller truncates the file to
- * what it wrote and flushes it. */
+ * when the spare cannot be used: target not a plain file; the two folders
+ * on different mounts, not local, not writable, or giving new files a
+ * different group, default ACL or SELinux label; the spare open in another
+ * process; leases unsupported. The caller then writes a temporary file in
+ * target's folder instead. After writing, the caller truncates the file to
+ * what it wrote and flushes it. Callers sharing a spare must take turns
+ * (hanchot: the database's write lock). */
 int file_spare_open(struct file_spare *s, const char *spare_path, const char *target, mode_t mode);
 
 /* Swaps the spare in for target (which then holds what was written, and
  * the spare its old version; when target did not exist the spare simply
- * becomes it), flushes the folders and closes the spare. Returns 0, or the
- * errno: nothing was changed and the spare is still open. */
+ * becomes it) and flushes the folders. The lease is given up first, so
+ * target's readers never wait. Returns 0, or the errno: ESTALE when the
+ * spare's name is no longer this file, EISDIR when target is no longer a
+ * file; nothing was changed then. Close the spare after, either way. */
 int file_spare_swap(struct file_spare *s, const char *target);
 
 /* Closes the spare, letting other processes use it. */

@@ -904,6 +904,11 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 	key = canonical(path);
 	ipath = index_path(db, key);
 	spare_at = spare_path(ipath);
+	if (db_begin(db, err))
+		goto out;
+	began = true;
+	/* under the write lock: processes sharing the database take turns with
+	 * the spare (and with evicting it) */
 	sink.fd = file_spare_open(&spare, spare_at, path, mode);
 	if (sink.fd < 0) {
 		const char *base = strrchr(path, '/');
@@ -924,10 +929,6 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 	}
 	sink.cap = 1 << 18;
 	sink.buf = xmalloc(sink.cap);
-
-	if (db_begin(db, err))
-		goto out;
-	began = true;
 	if (source_open(db, fp, key, &src, err))
 		goto out;
 	if (write_calendar(db, opt, f, &o, &src, &ix, stats, err)) {
@@ -945,13 +946,12 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 	int e;
 	if (spare.fd >= 0) {
 		e = file_spare_swap(&spare, path);
-		if (e == 0)
-			sink.fd = -1;
+		file_spare_close(&spare);
 	} else {
-		int fd = sink.fd;
-		sink.fd = -1;
-		if (close(fd) != 0) {
-			err_set(err, "export file '%s': write failed: %s", path, strerror(errno));
+		e = close(sink.fd) != 0 ? errno : 0;
+		if (e) {
+			sink.fd = -1;
+			err_set(err, "export file '%s': write failed: %s", path, strerror(e));
 			goto out;
 		}
 		e = file_replace(tmp, path);
@@ -960,6 +960,7 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 			tmp = NULL;
 		}
 	}
+	sink.fd = -1;
 	if (e != 0) {
 		err_set(err, "export file '%s': cannot replace it: %s", path, strerror(e));
 		goto out;

@@ -393,6 +393,10 @@ static void test_failed_write_keeps_file(void **state)
 	add_tasks(f, 300);
 	export_check(f, path, &s);
 	export_check(f, path, &s); /* the spare now exists: it is what fails */
+	char *index = index_file(f->db), spare[256];
+	snprintf(spare, sizeof spare, "%s.spare", index);
+	free(index);
+	assert_int_equal(access(spare, F_OK), 0);
 	char *before = slurp(path);
 	size_t size = strlen(before);
 	assert_true(size > 100000);
@@ -416,6 +420,44 @@ static void test_failed_write_keeps_file(void **state)
 	export_check(f, path, &s);
 	assert_true(s.spliced);
 	assert_int_equal(s.built, 1);
+}
+
+/* Runs of unchanged tasks longer than the copier's hand-over size are
+ * copied in several parts, before and after a changed task. */
+static void test_long_runs(void **state)
+{
+	struct fixture *f = *state;
+	struct db_export_stats s;
+	char path[128], err[ERR_MAX];
+	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	static const char phrase[] = "Giao Sở Tài chính chủ trì, phối hợp; báo cáo\\UBND tỉnh. ";
+	size_t n = 0, plen = strlen(phrase);
+	char *text = xmalloc(32000 + plen + 1);
+	while (n < 32000) {
+		memcpy(text + n, phrase, plen);
+		n += plen;
+	}
+	text[n] = '\0';
+	for (int i = 0; i < 400; i++) {
+		struct task t;
+		task_init(&t);
+		task_set_str(&t.summary, "Rà soát");
+		task_set_str(&t.full_text, text);
+		task_add_lead(&t, "Sở Tài chính");
+		t.due = date_from_ymd(2024, 6, 1 + i % 28);
+		assert_int_equal(db_task_add(f->db, &t, err), 0);
+		task_release(&t);
+	}
+	free(text);
+	export_check(f, path, &s);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_true(st.st_size > 10 * 1024 * 1024); /* over 4 MiB on each side of the change */
+	assert_int_equal(db_task_set_status(f->db, 200, STATUS_DONE, DATE_NONE, 0, err), 0);
+	export_check(f, path, &s);
+	assert_true(s.spliced);
+	assert_int_equal(s.built, 1);
+	assert_int_equal(s.copied, s.tasks - 1);
 }
 
 /* Another connection cannot change tasks while an export runs (it holds the
@@ -580,6 +622,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_splice_falls_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reexport_reuses_spare, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failed_write_keeps_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_runs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_writer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_links_match_task_get, setup, teardown),

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* unshare() */
 #include "tests/unit/testutil.h"
 
 #include <errno.h>
@@ -5,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -84,6 +87,11 @@ static void write_through_spare(const char *spare, const char *target, const cha
 	assert_int_equal(ftruncate(fd, (off_t)strlen(text)), 0);
 	assert_int_equal(fsync(fd), 0);
 	assert_int_equal(file_spare_swap(&s, target), 0);
+	/* the new calendar carries no lease: a reader that will not wait opens it */
+	int reader = open(target, O_RDONLY | O_NONBLOCK);
+	assert_true(reader >= 0);
+	close(reader);
+	file_spare_close(&s);
 	assert_int_equal(s.fd, -1);
 }
 
@@ -179,12 +187,43 @@ static void test_spare_opener_waits(void **state)
 	assert_int_equal(write(fd, "three", 5), 5);
 	assert_int_equal(ftruncate(fd, 5), 0);
 	assert_int_equal(file_spare_swap(&s, p.target), 0);
+	file_spare_close(&s);
 	assert_string_equal(contents(p.target), "three");
 	remove_paths(&p);
 }
 
-/* A spare with a second name, or on another file system than the file it
- * would replace, is not used (and none is created). */
+/* The spare's name taken away (or given to another file) while it was
+ * written, or target turned into a folder: the swap refuses, target stays. */
+static void test_swap_checks_names(void **state)
+{
+	(void)state;
+	struct two_paths p;
+	struct file_spare s;
+	char moved[80];
+	make_paths(&p);
+	write_through_spare(p.spare, p.target, "one");
+	write_through_spare(p.spare, p.target, "two");
+	snprintf(moved, sizeof moved, "%s/moved", p.dir);
+	assert_true(file_spare_open(&s, p.spare, p.target, 0644) >= 0);
+	assert_int_equal(rename(p.spare, moved), 0);
+	assert_int_equal(close(open(p.spare, O_CREAT | O_WRONLY, 0644)), 0);
+	assert_int_equal(file_spare_swap(&s, p.target), ESTALE);
+	file_spare_close(&s);
+	assert_string_equal(contents(p.target), "two");
+	unlink(moved);
+
+	assert_true(file_spare_open(&s, p.spare, p.target, 0644) >= 0);
+	assert_int_equal(unlink(p.target), 0);
+	assert_int_equal(mkdir(p.target, 0755), 0);
+	assert_int_equal(file_spare_swap(&s, p.target), EISDIR);
+	file_spare_close(&s);
+	assert_int_equal(rmdir(p.target), 0);
+	remove_paths(&p);
+}
+
+/* A spare with a second name, a target that is a symbolic link, or a spare
+ * on another file system than the file it would replace is not used (and
+ * none is created). */
 static void test_spare_refused(void **state)
 {
 	(void)state;
@@ -200,6 +239,13 @@ static void test_spare_refused(void **state)
 	unlink(second);
 	assert_true(file_spare_open(&s, p.spare, p.target, 0644) >= 0);
 	file_spare_close(&s);
+	char real[80];
+	snprintf(real, sizeof real, "%s/real.ics", p.dir);
+	assert_int_equal(rename(p.target, real), 0);
+	assert_int_equal(symlink(real, p.target), 0);
+	assert_int_equal(file_spare_open(&s, p.spare, p.target, 0644), -1);
+	unlink(p.target);
+	unlink(real);
 
 	struct stat shm, tmp;
 	if (stat("/dev/shm", &shm) != 0 || stat(p.dir, &tmp) != 0 || shm.st_dev == tmp.st_dev) {
@@ -213,6 +259,55 @@ static void test_spare_refused(void **state)
 	remove_paths(&p);
 }
 
+/* Folders on two mounts of one file system (a bind mount: same device,
+ * but rename() between them fails), or giving new files another group: the
+ * spare is not used. Needs a mount namespace and root; skipped without. */
+static void test_spare_needs_interchangeable_folders(void **state)
+{
+	(void)state;
+	struct two_paths p;
+	char other[64], bound[64], target[96];
+	make_paths(&p);
+	snprintf(other, sizeof other, "%s/other", p.dir);
+	snprintf(bound, sizeof bound, "%s/bound", p.dir);
+	snprintf(target, sizeof target, "%s/cal.ics", bound);
+	assert_int_equal(mkdir(other, 0755), 0);
+	assert_int_equal(mkdir(bound, 0755), 0);
+	pid_t child = fork();
+	if (child == 0) {
+		struct file_spare s;
+		if (unshare(CLONE_NEWNS) != 0 || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
+		    mount(other, bound, NULL, MS_BIND, NULL) != 0)
+			_exit(77);
+		int fd = file_spare_open(&s, p.spare, target, 0644);
+		_exit(fd == -1 && access(p.spare, F_OK) != 0 ? 0 : 1);
+	}
+	int status = 0;
+	assert_int_equal(waitpid(child, &status, 0), child);
+	assert_true(WIFEXITED(status));
+	int bind_result = WEXITSTATUS(status);
+
+	/* a folder whose files take its own group (set-group-ID) */
+	snprintf(target, sizeof target, "%s/cal.ics", other);
+	struct file_spare s;
+	assert_true(file_spare_open(&s, p.spare, target, 0644) >= 0);
+	file_spare_close(&s);
+	unlink(p.spare);
+	bool root = geteuid() == 0;
+	if (root) {
+		gid_t g = getegid() == 1 ? 2 : 1;
+		assert_int_equal(chown(other, (uid_t)-1, g), 0);
+		assert_int_equal(chmod(other, 02775), 0);
+		assert_int_equal(file_spare_open(&s, p.spare, target, 0644), -1);
+	}
+	rmdir(bound);
+	rmdir(other);
+	remove_paths(&p);
+	if (bind_result == 77 || !root)
+		skip();
+	assert_int_equal(bind_result, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -222,6 +317,8 @@ int main(void)
 		cmocka_unit_test(test_spare_not_taken_from_reader),
 		cmocka_unit_test(test_spare_opener_waits),
 		cmocka_unit_test(test_spare_refused),
+		cmocka_unit_test(test_swap_checks_names),
+		cmocka_unit_test(test_spare_needs_interchangeable_folders),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
