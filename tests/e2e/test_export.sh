@@ -144,3 +144,30 @@ cmp -s "$TMPD/kept.ics" "$TMPD/direct.ics" || fail "export_file differs from a d
 sqlite3 "$DB" "UPDATE task SET status = 'cancelled' WHERE id = 3"
 hc --db "$DB" --config "$TMPD/kept.conf" list >/dev/null
 grep -q "^STATUS:CANCELLED" "$TMPD/kept.ics" || fail "export_file missed a change made elsewhere"
+
+# Re-exports write into the file the previous export replaced, kept next to
+# the database (*.spare), unless a reader still has it open: that reader
+# keeps its version whole, and a later export reuses the file once it is free.
+hc --db "$DB" export --out "$TMPD/s.ics"
+hc --db "$DB" export --out "$TMPD/s.ics"
+spare=$(sqlite3 "$DB" "SELECT index_file FROM ical_index ORDER BY rowid DESC LIMIT 1").spare
+[ -f "$spare" ] || fail "no spare next to the database after two exports"
+old=$(sha256sum <"$TMPD/s.ics")
+exec 9<"$TMPD/s.ics"
+hc --db "$DB" --today 2024-05-17 done 2
+hc --db "$DB" export --out "$TMPD/s.ics"
+hc --db "$DB" --today 2024-05-17 reopen 2 >/dev/null
+hc --db "$DB" export --out "$TMPD/s.ics"
+assert_eq "$(sha256sum <&9)" "$old" "what a reader of the old version reads"
+exec 9<&-
+free_spare=$(stat -c %i "$spare")
+hc --db "$DB" --today 2024-05-17 done 2
+hc --db "$DB" export --out "$TMPD/s.ics"
+assert_eq "$(stat -c %i "$TMPD/s.ics")" "$free_spare" "inode of the re-export (the spare, reused)"
+# four processes exporting into one file at once: each succeeds, the file is whole
+pids=""
+for i in 1 2 3 4; do hc --db "$DB" export --out "$TMPD/s.ics" & pids="$pids $!"; done
+for p in $pids; do wait "$p" || fail "a concurrent export failed"; done
+hc --db "$DB" export >"$TMPD/direct.ics"
+cmp -s "$TMPD/s.ics" "$TMPD/direct.ics" || fail "concurrent exports left a file unlike a direct export"
+assert_eq "$(ls -A "$TMPD" | grep -c '^\.s\.ics\.')" 0 "temporary files left"
