@@ -272,11 +272,30 @@ out:
 	return ret;
 }
 
-/* Replays the audit trail up to f->as_of over the loaded tasks (see the header). */
+/* The kinds of event the replay reads, told apart by their text (NUL
+ * included) without a strcmp chain: this runs for every event. */
+enum event_kind { EV_OTHER, EV_CREATED, EV_STATUS, EV_EXTEND };
+
+static enum event_kind event_kind(const unsigned char *what, int len)
+{
+	if (!what)
+		return EV_OTHER;
+	if (len == 6 && memcmp(what, "status", 6) == 0)
+		return EV_STATUS;
+	if (len == 6 && memcmp(what, "extend", 6) == 0)
+		return EV_EXTEND;
+	if (len == 7 && memcmp(what, "created", 7) == 0)
+		return EV_CREATED;
+	return EV_OTHER;
+}
+
+/* Replays the audit trail up to f->as_of over the loaded tasks (see the
+ * header). One pass over task_event in rowid order, no sort; each event's
+ * columns are read only when its kind and day make them matter. */
 static int replay(struct db *db, const struct report_filter *f, struct loaded *l, char *err)
 {
 	static const char sql[] =
-		"SELECT task_id, what, old_value, new_value, on_date FROM task_event ORDER BY id";
+		"SELECT task_id, what, on_date, new_value, old_value FROM task_event ORDER BY id";
 	unsigned char *extended = xcalloc(l->n_tasks ? l->n_tasks : 1, 1);
 	civil_day *created = xcalloc(l->n_tasks ? l->n_tasks : 1, sizeof *created);
 	sqlite3_stmt *st = db_prepare(db, sql, err);
@@ -298,32 +317,39 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 		long i = tm.at ? id_map_find(&tm, id) : find_task(l, id);
 		if (i < 0)
 			continue;
-		struct report_task *t = &l->tasks[i];
 		/* The kinds that matter are picked here rather than with
 		 * "what IN (...)", which SQLite checks with an index lookup per row. */
-		const char *what = db_column_str(st, 1);
-		bool extend = strcmp(what, "extend") == 0, create = !extend && strcmp(what, "created") == 0;
-		if (!extend && !create && strcmp(what, "status") != 0)
+		enum event_kind kind = event_kind(sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1));
+		if (kind == EV_OTHER)
 			continue;
-		civil_day on = column_day(st, 4);
+		struct report_task *t = &l->tasks[i];
+		civil_day on = column_day(st, 2);
 		bool in_effect = on != DATE_NONE && on <= f->as_of;
-		if (extend) {
+		switch (kind) {
+		case EV_EXTEND:
 			if (!extended[i]) {
 				/* The deadline before any extension. */
 				extended[i] = 1;
-				t->due = column_day(st, 2);
+				t->due = column_day(st, 4);
 			}
 			if (in_effect)
 				t->due = column_day(st, 3);
-		} else if (create) {
+			break;
+		case EV_CREATED:
 			created[i] = on;
 			t->status = parse_status(db_column_str(st, 3));
 			t->completed = DATE_NONE;
 			if (t->status == STATUS_DONE)
 				t->completed = l->stored_completed[i] != DATE_NONE ? l->stored_completed[i] : on;
-		} else if (in_effect) {
-			t->status = parse_status(db_column_str(st, 3));
-			t->completed = t->status == STATUS_DONE ? on : DATE_NONE;
+			break;
+		case EV_STATUS:
+			if (in_effect) {
+				t->status = parse_status(db_column_str(st, 3));
+				t->completed = t->status == STATUS_DONE ? on : DATE_NONE;
+			}
+			break;
+		case EV_OTHER:
+			break;
 		}
 	}
 	sqlite3_reset(st);
