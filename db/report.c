@@ -35,21 +35,18 @@ static size_t keep_text(struct loaded *l, const char *s, size_t len)
 }
 
 /* A stored ISO day ("2024-05-14"), parsed without the locale-aware libc
- * number parsers: this runs for every task and event of a report. */
+ * number parsers and without a loop: this runs for every task and event of
+ * a report. Anything but a valid day of exactly that form is DATE_NONE. */
 static civil_day column_day(sqlite3_stmt *st, int col)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
 	if (!t || sqlite3_column_bytes(st, col) != 10 || t[4] != '-' || t[7] != '-')
 		return DATE_NONE;
-	int v[8], k = 0;
-	for (int i = 0; i < 10; i++) {
-		if (i == 4 || i == 7)
-			continue;
-		if (t[i] < '0' || t[i] > '9')
-			return DATE_NONE;
-		v[k++] = t[i] - '0';
-	}
-	int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], m = v[4] * 10 + v[5], d = v[6] * 10 + v[7];
+	unsigned y0 = t[0] - (unsigned)'0', y1 = t[1] - (unsigned)'0', y2 = t[2] - (unsigned)'0', y3 = t[3] - (unsigned)'0';
+	unsigned m0 = t[5] - (unsigned)'0', m1 = t[6] - (unsigned)'0', d0 = t[8] - (unsigned)'0', d1 = t[9] - (unsigned)'0';
+	if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9))
+		return DATE_NONE;
+	int y = (int)(y0 * 1000 + y1 * 100 + y2 * 10 + y3), m = (int)(m0 * 10 + m1), d = (int)(d0 * 10 + d1);
 	return date_valid(y, m, d) ? date_from_ymd(y, m, d) : DATE_NONE;
 }
 
@@ -64,10 +61,19 @@ static void loaded_release(struct loaded *l)
 	free(l->stored_completed);
 }
 
-static enum task_status parse_status(const char *s)
+/* status_parse() of a column (NULL or unknown: new), with one strcmp
+ * instead of one per status: only a name with the same first byte is
+ * compared. Runs for every task and status event. */
+static enum task_status column_status(sqlite3_stmt *st, int col)
 {
-	enum task_status st;
-	return status_parse(s, &st) ? STATUS_NEW : st;
+	const unsigned char *t = sqlite3_column_text(st, col);
+	if (t)
+		for (int i = 0; i < STATUS_COUNT; i++) {
+			const char *name = status_name((enum task_status)i);
+			if ((unsigned char)name[0] == t[0] && strcmp(name, (const char *)t) == 0)
+				return (enum task_status)i;
+		}
+	return STATUS_NEW;
 }
 
 /* The task query for one combination of filters. A single query with every
@@ -139,7 +145,7 @@ static int load_tasks(struct db *db, const struct report_filter *f, struct loade
 		/* offsets for now: see keep_text */
 		t->section = (const char *)(uintptr_t)keep_text(l, db_column_str(st, 1), (size_t)sqlite3_column_bytes(st, 1));
 		t->summary = (const char *)(uintptr_t)keep_text(l, db_column_str(st, 2), (size_t)sqlite3_column_bytes(st, 2));
-		t->status = parse_status(db_column_str(st, 3));
+		t->status = column_status(st, 3);
 		t->due = column_day(st, 4);
 		l->stored_completed[l->n_tasks] = column_day(st, 5);
 		t->completed = t->status == STATUS_DONE ? l->stored_completed[l->n_tasks] : DATE_NONE;
@@ -272,21 +278,23 @@ out:
 	return ret;
 }
 
-/* The kinds of event the replay reads, told apart by their text (NUL
- * included) without a strcmp chain: this runs for every event. */
+/* The kinds of event the replay reads, told apart by their first byte and
+ * one strcmp rather than a strcmp per kind: this runs for every event. */
 enum event_kind { EV_OTHER, EV_CREATED, EV_STATUS, EV_EXTEND };
 
-static enum event_kind event_kind(const unsigned char *what, int len)
+static enum event_kind event_kind(const unsigned char *what)
 {
-	if (!what)
+	const char *w = (const char *)what;
+	switch (w ? w[0] : 0) {
+	case 's':
+		return strcmp(w, "status") == 0 ? EV_STATUS : EV_OTHER;
+	case 'e':
+		return strcmp(w, "extend") == 0 ? EV_EXTEND : EV_OTHER;
+	case 'c':
+		return strcmp(w, "created") == 0 ? EV_CREATED : EV_OTHER;
+	default:
 		return EV_OTHER;
-	if (len == 6 && memcmp(what, "status", 6) == 0)
-		return EV_STATUS;
-	if (len == 6 && memcmp(what, "extend", 6) == 0)
-		return EV_EXTEND;
-	if (len == 7 && memcmp(what, "created", 7) == 0)
-		return EV_CREATED;
-	return EV_OTHER;
+	}
 }
 
 /* Replays the audit trail up to f->as_of over the loaded tasks (see the
@@ -319,7 +327,7 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 			continue;
 		/* The kinds that matter are picked here rather than with
 		 * "what IN (...)", which SQLite checks with an index lookup per row. */
-		enum event_kind kind = event_kind(sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1));
+		enum event_kind kind = event_kind(sqlite3_column_text(st, 1));
 		if (kind == EV_OTHER)
 			continue;
 		struct report_task *t = &l->tasks[i];
@@ -337,14 +345,14 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 			break;
 		case EV_CREATED:
 			created[i] = on;
-			t->status = parse_status(db_column_str(st, 3));
+			t->status = column_status(st, 3);
 			t->completed = DATE_NONE;
 			if (t->status == STATUS_DONE)
 				t->completed = l->stored_completed[i] != DATE_NONE ? l->stored_completed[i] : on;
 			break;
 		case EV_STATUS:
 			if (in_effect) {
-				t->status = parse_status(db_column_str(st, 3));
+				t->status = column_status(st, 3);
 				t->completed = t->status == STATUS_DONE ? on : DATE_NONE;
 			}
 			break;
