@@ -145,7 +145,8 @@ static int load_tasks(struct db *db, const struct report_filter *f, struct loade
 		/* offsets for now: see keep_text */
 		t->section = (const char *)(uintptr_t)keep_text(l, db_column_str(st, 1), (size_t)sqlite3_column_bytes(st, 1));
 		t->summary = (const char *)(uintptr_t)keep_text(l, db_column_str(st, 2), (size_t)sqlite3_column_bytes(st, 2));
-		t->status = column_status(st, 3);
+		/* replay() sets the status of a day in the past from the trail */
+		t->status = f->historical ? STATUS_NEW : column_status(st, 3);
 		t->due = column_day(st, 4);
 		l->stored_completed[l->n_tasks] = column_day(st, 5);
 		t->completed = t->status == STATUS_DONE ? l->stored_completed[l->n_tasks] : DATE_NONE;
