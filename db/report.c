@@ -20,6 +20,7 @@ struct loaded {
 	civil_day *stored_completed; /* per task: task.completed_date */
 	char *text;                  /* sections and summaries, NUL-separated */
 	size_t n_text, cap_text;
+	struct day_memo *days;       /* see column_day */
 };
 
 /* Copies s into the text arena; returns its offset (pointers are fixed up
@@ -34,20 +35,50 @@ static size_t keep_text(struct loaded *l, const char *s, size_t len)
 	return at;
 }
 
+/* Days already parsed, by their text: a report reads a few hundred
+ * distinct days some 300,000 times. Direct-mapped; a slot holds the ten
+ * bytes of one text and what they parse to (DATE_NONE included). */
+enum { DAY_MEMO = 1024 };
+struct day_memo {
+	uint64_t head[DAY_MEMO]; /* bytes 0..7 */
+	uint16_t tail[DAY_MEMO]; /* bytes 8..9 */
+	civil_day day[DAY_MEMO];
+	bool used[DAY_MEMO];
+};
+
 /* A stored ISO day ("2024-05-14"), parsed without the locale-aware libc
  * number parsers and without a loop: this runs for every task and event of
  * a report. Anything but a valid day of exactly that form is DATE_NONE. */
-static civil_day column_day(sqlite3_stmt *st, int col)
+static civil_day parse_day(const unsigned char *t)
 {
-	const unsigned char *t = sqlite3_column_text(st, col);
-	if (!t || sqlite3_column_bytes(st, col) != 10 || t[4] != '-' || t[7] != '-')
+	if (t[4] != '-' || t[7] != '-')
 		return DATE_NONE;
-	unsigned y0 = t[0] - (unsigned)'0', y1 = t[1] - (unsigned)'0', y2 = t[2] - (unsigned)'0', y3 = t[3] - (unsigned)'0';
-	unsigned m0 = t[5] - (unsigned)'0', m1 = t[6] - (unsigned)'0', d0 = t[8] - (unsigned)'0', d1 = t[9] - (unsigned)'0';
+	unsigned y0 = t[0] - (unsigned)'0', y1 = t[1] - (unsigned)'0', y2 = t[2] - (unsigned)'0',
+		 y3 = t[3] - (unsigned)'0', m0 = t[5] - (unsigned)'0', m1 = t[6] - (unsigned)'0',
+		 d0 = t[8] - (unsigned)'0', d1 = t[9] - (unsigned)'0';
 	if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9))
 		return DATE_NONE;
 	int y = (int)(y0 * 1000 + y1 * 100 + y2 * 10 + y3), m = (int)(m0 * 10 + m1), d = (int)(d0 * 10 + d1);
 	return date_valid(y, m, d) ? date_from_ymd(y, m, d) : DATE_NONE;
+}
+
+/* The day in column col (parse_day), looked up in memo first. */
+static civil_day column_day(sqlite3_stmt *st, int col, struct day_memo *memo)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	if (!t || sqlite3_column_bytes(st, col) != 10)
+		return DATE_NONE;
+	uint64_t head;
+	uint16_t tail;
+	memcpy(&head, t, sizeof head);
+	memcpy(&tail, t + 8, sizeof tail);
+	size_t k = (size_t)((head * 0x9E3779B97F4A7C15u + tail * 0xC2B2AE3D27D4EB4Fu) >> 54) % DAY_MEMO;
+	if (memo->used[k] && memo->head[k] == head && memo->tail[k] == tail)
+		return memo->day[k];
+	memo->used[k] = true;
+	memo->head[k] = head;
+	memo->tail[k] = tail;
+	return memo->day[k] = parse_day(t);
 }
 
 static void loaded_release(struct loaded *l)
@@ -59,6 +90,7 @@ static void loaded_release(struct loaded *l)
 	free(l->agencies);
 	free(l->assigns);
 	free(l->stored_completed);
+	free(l->days);
 }
 
 /* status_parse() of a column (NULL or unknown: new), with one strcmp
@@ -147,8 +179,8 @@ static int load_tasks(struct db *db, const struct report_filter *f, struct loade
 		t->summary = (const char *)(uintptr_t)keep_text(l, db_column_str(st, 2), (size_t)sqlite3_column_bytes(st, 2));
 		/* replay() sets the status of a day in the past from the trail */
 		t->status = f->historical ? STATUS_NEW : column_status(st, 3);
-		t->due = column_day(st, 4);
-		l->stored_completed[l->n_tasks] = column_day(st, 5);
+		t->due = column_day(st, 4, l->days);
+		l->stored_completed[l->n_tasks] = column_day(st, 5, l->days);
 		t->completed = t->status == STATUS_DONE ? l->stored_completed[l->n_tasks] : DATE_NONE;
 		l->n_tasks++;
 	}
@@ -332,17 +364,17 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 		if (kind == EV_OTHER)
 			continue;
 		struct report_task *t = &l->tasks[i];
-		civil_day on = column_day(st, 2);
+		civil_day on = column_day(st, 2, l->days);
 		bool in_effect = on != DATE_NONE && on <= f->as_of;
 		switch (kind) {
 		case EV_EXTEND:
 			if (!extended[i]) {
 				/* The deadline before any extension. */
 				extended[i] = 1;
-				t->due = column_day(st, 4);
+				t->due = column_day(st, 4, l->days);
 			}
 			if (in_effect)
-				t->due = column_day(st, 3);
+				t->due = column_day(st, 3, l->days);
 			break;
 		case EV_CREATED:
 			created[i] = on;
@@ -460,6 +492,7 @@ int db_report_build(struct db *db, const struct report_filter *f, enum lang lang
 	/* One read transaction: every query sees the same snapshot. */
 	if (own_txn && sqlite3_exec(s, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(db, "starting a read", err);
+	l.days = xcalloc(1, sizeof *l.days);
 	/* replay() drops tasks, so it runs before assignments refer to them. */
 	if (load_tasks(db, f, &l, err) || (f->historical && replay(db, f, &l, err)) ||
 	    load_agencies(db, f, &l, err) || describe(db, f, lang, &l, out, err))
