@@ -72,7 +72,7 @@ static civil_day column_day(sqlite3_stmt *st, int col, struct day_memo *memo)
 	uint16_t tail;
 	memcpy(&head, t, sizeof head);
 	memcpy(&tail, t + 8, sizeof tail);
-	size_t k = (size_t)((head * 0x9E3779B97F4A7C15u + tail * 0xC2B2AE3D27D4EB4Fu) >> 54) % DAY_MEMO;
+	size_t k = (size_t)((head * 0x9E3779B97F4A7C15u + tail * 0xC2B2AE3D27D4EB4Fu) >> 54) & (DAY_MEMO - 1);
 	if (memo->used[k] && memo->head[k] == head && memo->tail[k] == tail)
 		return memo->day[k];
 	memo->used[k] = true;
@@ -331,8 +331,10 @@ static enum event_kind event_kind(const unsigned char *what)
 }
 
 /* Replays the audit trail up to f->as_of over the loaded tasks (see the
- * header). One pass over task_event in rowid order, no sort; each event's
- * columns are read only when its kind and day make them matter. */
+ * header). One pass over task_event in rowid order, no sort; an event's
+ * values are fetched (sqlite3_column_*) only when its kind and day make them
+ * matter. SQLite's own pass over the rows is most of the time: a covering
+ * index on the columns read here measured no faster than the table. */
 static int replay(struct db *db, const struct report_filter *f, struct loaded *l, char *err)
 {
 	static const char sql[] =
