@@ -33,8 +33,9 @@ const char *status_name(enum task_status s)
 
 int status_parse(const char *name, enum task_status *out)
 {
+	/* the first byte before strcmp: reports parse one per task and event */
 	for (int i = 0; i < STATUS_COUNT; i++)
-		if (name && strcmp(name, statuses[i].name) == 0) {
+		if (name && name[0] == statuses[i].name[0] && strcmp(name, statuses[i].name) == 0) {
 			*out = (enum task_status)i;
 			return 0;
 		}

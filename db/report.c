@@ -93,19 +93,11 @@ static void loaded_release(struct loaded *l)
 	free(l->days);
 }
 
-/* status_parse() of a column (NULL or unknown: new), with one strcmp
- * instead of one per status: only a name with the same first byte is
- * compared. Runs for every task and status event. */
+/* The status in column col; NULL or unknown: new. */
 static enum task_status column_status(sqlite3_stmt *st, int col)
 {
-	const unsigned char *t = sqlite3_column_text(st, col);
-	if (t)
-		for (int i = 0; i < STATUS_COUNT; i++) {
-			const char *name = status_name((enum task_status)i);
-			if ((unsigned char)name[0] == t[0] && strcmp(name, (const char *)t) == 0)
-				return (enum task_status)i;
-		}
-	return STATUS_NEW;
+	enum task_status s;
+	return status_parse((const char *)sqlite3_column_text(st, col), &s) ? STATUS_NEW : s;
 }
 
 /* The task query for one combination of filters. A single query with every
