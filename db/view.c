@@ -456,68 +456,171 @@ static int match_cmp(const struct match *a, const struct match *b)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-/* Keeps k among the first `limit` matches in top[0, *n). */
-static void top_insert(struct match *top, size_t *n, size_t limit, const struct match *k)
+/* The tasks of c that q matches (class filter, agency, folded needle: none
+ * is every task), in c's order; *out is the caller's. */
+static int corpus_matches(struct db *db, const struct view_corpus *c, const struct view_query *q,
+			  struct match **out, size_t *n, char *err)
 {
-	if (*n == limit && (limit == 0 || match_cmp(k, &top[*n - 1]) >= 0))
-		return;
-	size_t i = *n < limit ? (*n)++ : *n - 1;
-	for (; i > 0 && match_cmp(k, &top[i - 1]) < 0; i--)
-		top[i] = top[i - 1];
-	top[i] = *k;
-}
-
-/* A search's first window in urgency order from the corpus: each match is
- * counted and the first `limit` of them kept, and the table is read only
- * for those. */
-static int corpus_first_window(struct db *db, const struct view_corpus *c, const struct view_query *q,
-			       size_t limit, struct view_rows *out, size_t *count, char *err)
-{
-	static const char row_sql[] = "SELECT " ROW_COLS " FROM task t WHERE t.id = ?1";
-	size_t nlen = strlen(q->search), n = 0, total = 0, n_led = 0;
-	struct match *top = xmalloc((limit ? limit : 1) * sizeof *top);
+	const char *needle = q->search && *q->search ? q->search : NULL;
+	size_t nlen = needle ? strlen(needle) : 0, n_led = 0, cap = 0;
 	const char *p = c->keys, *end = c->keys + c->keys_len, *hit;
 	int64_t *led = NULL;
-	int rc = -1;
+	*out = NULL;
+	*n = 0;
 	if (q->agency_id && lead_tasks(db, q->agency_id, &led, &n_led, err))
-		goto out;
-	while (p < end && (hit = memmem(p, (size_t)(end - p), q->search, nlen))) {
-		size_t i = corpus_task_at(c, (size_t)(hit - c->keys));
+		return -1;
+	for (size_t i = 0; i < c->n; i++) {
+		if (needle) { /* the next hit: a memmem pass over the keys */
+			if (p >= end || !(hit = memmem(p, (size_t)(end - p), needle, nlen)))
+				break;
+			i = corpus_task_at(c, (size_t)(hit - c->keys));
+			p = i + 1 < c->n ? c->keys + c->tasks[i + 1].key : end;
+		}
 		const struct corpus_task *t = &c->tasks[i];
-		p = i + 1 < c->n ? c->keys + c->tasks[i + 1].key : end;
 		if (!filter_passes(q->filter, t, q->today, q->warn_until) ||
 		    (q->agency_id && !id_in(led, n_led, t->id)))
 			continue;
-		struct match k = { t->id, !status_is_open((enum task_status)t->status) * 2 + (t->due == DATE_NONE), t->due };
-		top_insert(top, &n, limit, &k);
-		total++;
+		xgrow((void **)out, &cap, *n + 1, sizeof **out);
+		(*out)[(*n)++] = (struct match){ t->id, !status_is_open((enum task_status)t->status) * 2 +
+						 (t->due == DATE_NONE), t->due };
+	}
+	free(led);
+	return 0;
+}
+
+static int match_qcmp(const void *a, const void *b) { return match_cmp(a, b); }
+
+static void match_swap(struct match *a, struct match *b)
+{
+	struct match t = *a;
+	*a = *b;
+	*b = t;
+}
+
+/* Reorders m[lo, hi) so that m[k] holds what sorting would put there, with
+ * smaller matches before it and larger ones after: quickselect, Hoare's
+ * partition around the median of the first, middle and last (ids make every
+ * match distinct). */
+static void select_nth(struct match *m, size_t lo, size_t hi, size_t k)
+{
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - 1 - lo) / 2;
+		if (match_cmp(&m[mid], &m[lo]) < 0)
+			match_swap(&m[mid], &m[lo]);
+		if (match_cmp(&m[hi - 1], &m[lo]) < 0)
+			match_swap(&m[hi - 1], &m[lo]);
+		if (match_cmp(&m[hi - 1], &m[mid]) < 0)
+			match_swap(&m[hi - 1], &m[mid]);
+		struct match pivot = m[mid];
+		ptrdiff_t i = (ptrdiff_t)lo - 1, j = (ptrdiff_t)hi;
+		for (;;) {
+			do
+				i++;
+			while (match_cmp(&m[i], &pivot) < 0);
+			do
+				j--;
+			while (match_cmp(&m[j], &pivot) > 0);
+			if (i >= j)
+				break;
+			match_swap(&m[i], &m[j]);
+		}
+		/* m[lo, j] <= pivot <= m[j + 1, hi), lo <= j < hi - 1 */
+		if (k <= (size_t)j)
+			hi = (size_t)j + 1;
+		else
+			lo = (size_t)j + 1;
+	}
+}
+
+/* Whether c can answer q in the order of its sort: loaded in full, nothing
+ * written since, urgency order (the corpus holds no section nor update time). */
+static bool corpus_answers(struct db *db, const struct view_corpus *c, const struct view_query *q,
+			   bool ordered)
+{
+	return c && c->stage == LOADED && corpus_current(db, c) && (!ordered || q->sort == SORT_URGENCY);
+}
+
+int db_view_corpus_count(struct db *db, const struct view_corpus *c, const struct view_query *q,
+			 size_t *out, char *err)
+{
+	struct match *m;
+	size_t n;
+	if (!corpus_answers(db, c, q, false))
+		return 1;
+	if (corpus_matches(db, c, q, &m, &n, err))
+		return -1;
+	free(m);
+	*out = n;
+	return 0;
+}
+
+int db_view_corpus_page(struct db *db, const struct view_corpus *c, const struct view_query *q,
+			size_t offset, size_t limit, struct view_rows *out, size_t *count, char *err)
+{
+	static const char row_sql[] = "SELECT " ROW_COLS " FROM task t WHERE t.id = ?1";
+	struct match *m;
+	size_t n;
+	if (!corpus_answers(db, c, q, true))
+		return 1;
+	if (corpus_matches(db, c, q, &m, &n, err))
+		return -1;
+	size_t from = offset < n ? offset : n, to = limit < n - from ? from + limit : n;
+	if (from < to) {
+		select_nth(m, 0, n, from);
+		if (to < n)
+			select_nth(m, from, n, to);
+		qsort(m + from, to - from, sizeof *m, match_qcmp);
 	}
 	sqlite3_stmt *st = db_prepare(db, row_sql, err);
-	if (!st)
-		goto out;
-	for (size_t i = 0; i < n; i++) {
-		sqlite3_bind_int64(st, 1, top[i].id);
+	if (!st) {
+		free(m);
+		return -1;
+	}
+	for (size_t i = from; i < to; i++) {
+		sqlite3_bind_int64(st, 1, m[i].id);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			xgrow((void **)&out->items, &out->cap, out->n + 1, sizeof *out->items);
 			read_row(st, &out->items[out->n++]);
 		}
 		sqlite3_reset(st);
 	}
-	*count = total;
-	rc = 0;
-out:
-	free(top);
-	free(led);
-	return rc;
+	free(m);
+	if (count)
+		*count = n;
+	return 0;
+}
+
+int db_view_corpus_index_of(struct db *db, const struct view_corpus *c, const struct view_query *q,
+			    int64_t id, size_t *pos, char *err)
+{
+	struct match *m, *self = NULL;
+	size_t n, before = 0;
+	if (!corpus_answers(db, c, q, true))
+		return 1;
+	if (corpus_matches(db, c, q, &m, &n, err))
+		return -1;
+	for (size_t i = 0; i < n && !self; i++)
+		if (m[i].id == id)
+			self = &m[i];
+	for (size_t i = 0; self && i < n; i++)
+		before += match_cmp(&m[i], self) < 0;
+	free(m);
+	if (!self)
+		return -2;
+	*pos = before;
+	return 0;
 }
 
 int db_view_window(struct db *db, const struct view_query *q, size_t offset, size_t limit,
 		   struct view_rows *out, size_t *count, struct view_corpus **c, char *err)
 {
-	if (c && q->search && *q->search && q->sort == SORT_URGENCY && offset == 0) {
-		if (db_view_corpus_load(db, c, 0, err) < 0)
+	if (c && q->search && *q->search && q->sort == SORT_URGENCY) {
+		/* the first window of a search reads the corpus on the spot */
+		if (offset == 0 && db_view_corpus_load(db, c, 0, err) < 0)
 			return -1;
-		return corpus_first_window(db, *c, q, limit, out, count, err);
+		int rc = db_view_corpus_page(db, *c, q, offset, limit, out, count, err);
+		if (rc <= 0)
+			return rc;
 	}
 	if (db_view_count(db, q, count, err))
 		return -1;

@@ -135,6 +135,26 @@ static void corpus_update(struct app *app, const int64_t *ids, size_t n)
 		app_message(app, true, msg(M_ERROR, app->lang), err);
 }
 
+/* The number of tasks the list shows and a task's place in it: from the
+ * search corpus when it can answer (loaded and fresh: a change made here
+ * keeps it so), else SQL (~25-30 ms at 100,000 tasks). Without a search the
+ * count is a sum over task_tally already. */
+static int list_count(struct app *app, size_t *n, char *err)
+{
+	if (app->q.search && *app->q.search) {
+		int rc = db_view_corpus_count(app->db, app->corpus, &app->q, n, err);
+		if (rc <= 0)
+			return rc;
+	}
+	return db_view_count(app->db, &app->q, n, err);
+}
+
+static int list_index_of(struct app *app, int64_t id, size_t *pos, char *err)
+{
+	int rc = db_view_corpus_index_of(app->db, app->corpus, &app->q, id, pos, err);
+	return rc == 1 ? db_view_index_of(app->db, &app->q, id, pos, err) : rc;
+}
+
 /* Rereads the counts after a change; the selection stays on the task it was
  * on (follow) or at the same place in the list. */
 static void reload(struct app *app, bool follow)
@@ -146,12 +166,12 @@ static void reload(struct app *app, bool follow)
 	set_query_dates(app);
 	app->data_version = db_data_version(app->db);
 	if (db_view_totals(app->db, app->today, app->warn_until, &app->totals, err) ||
-	    db_view_count(app->db, &app->q, &n, err))
+	    list_count(app, &n, err))
 		app_message(app, true, msg(M_ERROR, app->lang), err);
 	app->q.count_hint = n;
 	app->agencies_stale = app->corpus_stale = true;
 	listpos_set(&app->list, n, app->list.height);
-	if (keep && db_view_index_of(app->db, &app->q, keep, &pos, err) == 0)
+	if (keep && list_index_of(app, keep, &pos, err) == 0)
 		listpos_select(&app->list, pos);
 	invalidate(app);
 }
@@ -209,7 +229,14 @@ void app_ensure_page(struct app *app)
 	view_rows_release(&app->page);
 	app->page_off = app->list.top;
 	app->page_valid = true;
-	if (db_view_page(app->db, &app->q, app->list.top, app->list.height, &app->page, err))
+	/* A search scrolled past its first window, or shown again after a
+	 * change: from the corpus when it can answer. */
+	int rc = app->q.search && *app->q.search
+		 ? db_view_corpus_page(app->db, app->corpus, &app->q, app->list.top, app->list.height,
+				       &app->page, NULL, err) : 1;
+	if (rc == 1)
+		rc = db_view_page(app->db, &app->q, app->list.top, app->list.height, &app->page, err);
+	if (rc)
 		app_message(app, true, msg(M_ERROR, app->lang), err);
 }
 

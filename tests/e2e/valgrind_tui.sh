@@ -18,7 +18,7 @@ for round in 1 2 3 4 5; do
 	keys e "30/6/2024" Enter "Lý do $round" Enter u
 	keys D "16/5/2024" Enter u
 	keys n "Ghi chú $round" Enter
-	keys / "ke hoach $round" BSpace BSpace Enter Escape
+	keys / "ke hoach $round" BSpace BSpace Enter PageDown d u PageUp Escape
 	keys f f f s s s f f f f f f f s
 	keys Tab j j Enter Tab Tab g Enter Tab
 	keys "?" Escape

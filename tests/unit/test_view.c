@@ -741,6 +741,157 @@ static void corpus_follows_own_changes(void **state)
 	view_corpus_free(c);
 }
 
+/* Every corpus answer against SQL's, for every needle, sort, class filter
+ * and agency: the count; in urgency order every window (each offset, one
+ * past the end too, and windows of 1, 3 and all rows) and the position of
+ * every task id (one that does not exist too); in another order the corpus
+ * declines (1) and SQL answers. */
+static void check_corpus_answers(struct fixture *f, const struct view_corpus *c, const int64_t *ag, size_t n_ag,
+				 int64_t max_id, const char *when)
+{
+	char err[ERR_MAX];
+	static const char *const needles[] = { NULL, "ke hoach", "o", "so 1", "khong co", "i.2 ke", "quy hoach" };
+	for (size_t k = 0; k < sizeof needles / sizeof needles[0]; k++)
+		for (int sort = 0; sort < SORT_COUNT; sort++)
+			for (int cls = FILTER_ALL; cls < CLASS_COUNT; cls++)
+				for (size_t a = 0; a < n_ag; a++) {
+					struct view_query q = query(f, cls);
+					size_t n = 0, nc = 99, pos = 0, pc = 99;
+					q.search = needles[k];
+					q.sort = (enum view_sort)sort;
+					q.agency_id = ag[a];
+					assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+					assert_int_equal(db_view_corpus_count(f->db, c, &q, &nc, err), 0);
+					if (nc != n)
+						fail_msg("%s: count %zu, SQL %zu (needle %s, sort %d, class %d, agency %lld)", when,
+							 nc, n, needles[k] ? needles[k] : "-", sort, cls, (long long)ag[a]);
+					for (size_t off = 0; off <= n + 1; off++)
+						for (size_t l = 0; l < 3; l++) {
+							size_t lim = l == 0 ? 1 : l == 1 ? 3 : n + 3;
+							struct view_rows w = { 0 }, p = { 0 };
+							size_t nw = 99;
+							int rc = db_view_corpus_page(f->db, c, &q, off, lim, &w, &nw, err);
+							if (sort != SORT_URGENCY) {
+								assert_int_equal(rc, 1);
+								assert_int_equal(w.n, 0);
+								continue;
+							}
+							assert_int_equal(rc, 0);
+							assert_int_equal(nw, n);
+							assert_int_equal(db_view_page(f->db, &q, off, lim, &p, err), 0);
+							if (w.n != p.n)
+								fail_msg("%s: window at %zu of %zu: %zu rows, SQL %zu", when, off, lim, w.n, p.n);
+							for (size_t i = 0; i < w.n; i++) {
+								if (w.items[i].id != p.items[i].id)
+									fail_msg("%s: window at %zu (needle %s, class %d, agency %lld): row %zu"
+										 " is task %lld, SQL %lld", when, off,
+										 needles[k] ? needles[k] : "-", cls, (long long)ag[a], i,
+										 (long long)w.items[i].id, (long long)p.items[i].id);
+								assert_string_equal(w.items[i].summary, p.items[i].summary);
+								assert_string_equal(w.items[i].lead, p.items[i].lead);
+								assert_int_equal(w.items[i].status, p.items[i].status);
+								assert_int_equal(w.items[i].due, p.items[i].due);
+							}
+							view_rows_release(&w);
+							view_rows_release(&p);
+						}
+					for (int64_t id = 1; id <= max_id + 1; id++) {
+						int rc = db_view_corpus_index_of(f->db, c, &q, id, &pc, err);
+						if (sort != SORT_URGENCY) {
+							assert_int_equal(rc, 1);
+							continue;
+						}
+						int want = db_view_index_of(f->db, &q, id, &pos, err);
+						if (rc != want || (rc == 0 && pc != pos))
+							fail_msg("%s: task %lld (needle %s, class %d, agency %lld): %d at %zu, SQL %d at %zu",
+								 when, (long long)id, needles[k] ? needles[k] : "-", cls,
+								 (long long)ag[a], rc, pc, want, pos);
+					}
+				}
+}
+
+/* The corpus answers counts, windows past the first and positions as SQL
+ * does: on tasks of every class with due dates in common (so ties fall to
+ * the id), a cleared key, two lead agencies; again after this program's own
+ * changes followed in place; and it declines once another process wrote. */
+static void corpus_answers_as_sql(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	struct view_corpus *c = NULL;
+	static const char *const leads[] = { "Sở Y tế", "Sở Nội vụ", "Sở Tài chính" };
+	int64_t max_id = 7;
+	for (int i = 0; i < 36; i++) {
+		char summary[64];
+		snprintf(summary, sizeof summary, "%s số %d", i % 3 ? "Kế hoạch" : "Rà soát quy hoạch", i);
+		max_id = add(f->db, summary, leads[i % 3], i % 7 == 0 ? DATE_NONE : f->today + (i * 5) % 11 - 5);
+		if (i % 4 == 1)
+			assert_int_equal(db_task_set_status(f->db, max_id, STATUS_DONE, f->today - (i % 3), 0, err), 0);
+		else if (i % 9 == 2)
+			assert_int_equal(db_task_set_status(f->db, max_id, STATUS_CANCELLED, DATE_NONE, 0, err), 0);
+		else if (i % 5 == 3)
+			assert_int_equal(db_task_set_status(f->db, max_id, STATUS_IN_PROGRESS, DATE_NONE, 0, err), 0);
+	}
+	struct task t;
+	task_init(&t);
+	task_set_str(&t.section, "I.2");
+	task_set_str(&t.summary, "Kế hoạch hai sở");
+	task_add_lead(&t, "Sở Nội vụ");
+	task_add_lead(&t, "Sở Y tế");
+	t.due = f->today + 1;
+	assert_int_equal(db_task_add(f->db, &t, err), 0);
+	max_id = t.id;
+	task_release(&t);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	other_writes(other, "UPDATE task SET summary = 'Rà soát quy hoạch số 1' WHERE id = 4");
+	int64_t ag[3] = { 0, db_agency_find(f->db, "Sở Y tế", err), db_agency_find(f->db, "Sở Nội vụ", err) };
+	/* stale or loading: the corpus declines */
+	struct view_query q = query(f, FILTER_ALL);
+	size_t n;
+	q.search = "o";
+	assert_int_equal(db_view_corpus_count(f->db, c, &q, &n, err), 1);
+	assert_int_equal(db_view_corpus_load(f->db, &c, 1, err), 1);
+	assert_int_equal(db_view_corpus_count(f->db, c, &q, &n, err), 1);
+	assert_int_equal(db_view_corpus_index_of(f->db, c, &q, 1, &n, err), 1);
+	assert_int_equal(db_view_corpus_load(f->db, &c, 0, err), 0);
+	check_corpus_answers(f, c, ag, 3, max_id, "loaded");
+
+	/* marked done, reopened, cancelled, extended here: followed in place */
+	int64_t ids[] = { 2, 9, 12, 20, 33 };
+	assert_int_equal(db_task_set_status(f->db, 2, STATUS_DONE, f->today + 1, 1, err), 0);
+	struct task cur;
+	assert_int_equal(db_task_get(f->db, 9, &cur, err), 0);
+	assert_int_equal(db_task_set_status(f->db, 9, STATUS_NEW, DATE_NONE, cur.version, err), 0);
+	task_release(&cur);
+	assert_int_equal(db_task_get(f->db, 12, &cur, err), 0);
+	assert_int_equal(db_task_set_status(f->db, 12, STATUS_CANCELLED, DATE_NONE, cur.version, err), 0);
+	task_release(&cur);
+	assert_int_equal(db_task_get(f->db, 20, &cur, err), 0);
+	assert_int_equal(db_task_extend(f->db, 20, f->today + 40, "lùi", cur.version, err), 0);
+	task_release(&cur);
+	assert_int_equal(db_task_get(f->db, 33, &cur, err), 0);
+	assert_int_equal(db_task_extend(f->db, 33, f->today - 2, "sớm", cur.version, err), 0);
+	task_release(&cur);
+	assert_false(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(db_view_corpus_count(f->db, c, &q, &n, err), 1);
+	assert_int_equal(db_view_corpus_update(f->db, c, ids, sizeof ids / sizeof ids[0], err), 0);
+	assert_true(db_view_corpus_fresh(f->db, c));
+	check_corpus_answers(f, c, ag, 3, max_id, "after own changes");
+
+	/* another process's write: declined until reread */
+	other_writes(other, "UPDATE task SET status = 'done', completed_date = '2024-05-01' WHERE id = 3");
+	struct view_rows w = { 0 };
+	assert_int_equal(db_view_corpus_count(f->db, c, &q, &n, err), 1);
+	assert_int_equal(db_view_corpus_page(f->db, c, &q, 0, 5, &w, &n, err), 1);
+	assert_int_equal(db_view_corpus_index_of(f->db, c, &q, 1, &n, err), 1);
+	assert_int_equal(w.n, 0);
+	assert_int_equal(db_view_corpus_load(f->db, &c, 0, err), 0);
+	check_corpus_answers(f, c, ag, 1, max_id, "reread");
+	sqlite3_close(other);
+	view_corpus_free(c);
+}
+
 /* Migration 6 counts what an older database already holds. */
 static void tally_migration(void **state)
 {
@@ -776,6 +927,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(corpus_follows_writes, setup, teardown),
 		cmocka_unit_test_setup_teardown(corpus_loads_in_parts, setup, teardown),
 		cmocka_unit_test_setup_teardown(corpus_follows_own_changes, setup, teardown),
+		cmocka_unit_test_setup_teardown(corpus_answers_as_sql, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
