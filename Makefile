@@ -110,8 +110,12 @@ fuzz:
 valgrind: hanchot
 	@HANCHOT=$(CURDIR)/hanchot bash tests/e2e/valgrind.sh
 
-bench: hanchot
+bench: hanchot $(B)/bench_view
 	@HANCHOT=$(CURDIR)/hanchot bash tests/bench/run.sh
+
+# in-process view timings (usage in its header); built here so it keeps compiling
+$(B)/bench_view: tests/bench/bench_view.c $(B)/libhanchot.a
+	$(Q)$(CC) $(ALL_CFLAGS) $< $(B)/libhanchot.a $(LIBS) -o $@
 
 # Everything; `deps` first when a test tool or library is missing.
 test:

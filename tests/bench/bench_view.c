@@ -1,10 +1,9 @@
 /* bench_view.c: in-process times of db/view's SQL and search-corpus answers
  * on a database of bench/gen_tui.sh (the search "quy hoach so 7"): count,
  * the window at offset 37, a task's position with and without the search.
- * Not built by make:
- *   make && HANCHOT=./hanchot bash tests/bench/gen_tui.sh /tmp/b.db 100000 &&
- *   cc -O2 -I. tests/bench/bench_view.c build/libhanchot.a \
- *      $(pkg-config --libs sqlite3 libical) -lm -o /tmp/bench_view && /tmp/bench_view /tmp/b.db */
+ * `make bench` builds it as build/bench_view:
+ *   make build/bench_view && HANCHOT=./hanchot bash tests/bench/gen_tui.sh /tmp/b.db 100000 &&
+ *   build/bench_view /tmp/b.db */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime() */
 
 #include <stdio.h>
