@@ -488,6 +488,23 @@ static void check_urgency_window(struct fixture *f, sqlite3 *s, const struct vie
  * filter, agency and window, searching or not; also for a row whose search
  * key an outside edit cleared, tasks done on time, late and without a
  * deadline, and a task with two lead agencies. */
+/* A task led by two agencies, due tomorrow; returns its id. */
+static int64_t add_two_leads(struct fixture *f)
+{
+	char err[ERR_MAX];
+	struct task t;
+	task_init(&t);
+	task_set_str(&t.section, "I.2");
+	task_set_str(&t.summary, "Kế hoạch hai sở");
+	task_add_lead(&t, "Sở Nội vụ");
+	task_add_lead(&t, "Sở Y tế");
+	t.due = f->today + 1;
+	assert_int_equal(db_task_add(f->db, &t, err), 0);
+	int64_t id = t.id;
+	task_release(&t);
+	return id;
+}
+
 static void window_equals_count_and_page(void **state)
 {
 	struct fixture *f = *state;
@@ -502,15 +519,7 @@ static void window_equals_count_and_page(void **state)
 	int64_t undated = add(f->db, "Báo cáo xong", "Sở Nội vụ", DATE_NONE);
 	assert_int_equal(db_task_set_status(f->db, on_time, STATUS_DONE, f->today, 0, err), 0);
 	assert_int_equal(db_task_set_status(f->db, undated, STATUS_DONE, f->today, 0, err), 0);
-	struct task t;
-	task_init(&t);
-	task_set_str(&t.section, "I.2");
-	task_set_str(&t.summary, "Kế hoạch hai sở");
-	task_add_lead(&t, "Sở Nội vụ");
-	task_add_lead(&t, "Sở Y tế");
-	t.due = f->today + 1;
-	assert_int_equal(db_task_add(f->db, &t, err), 0);
-	task_release(&t);
+	add_two_leads(f);
 	sqlite3 *other;
 	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
 	other_writes(other, "UPDATE task SET summary = 'Rà soát quy hoạch' WHERE id = 4");
@@ -832,16 +841,7 @@ static void corpus_answers_as_sql(void **state)
 		else if (i % 5 == 3)
 			assert_int_equal(db_task_set_status(f->db, max_id, STATUS_IN_PROGRESS, DATE_NONE, 0, err), 0);
 	}
-	struct task t;
-	task_init(&t);
-	task_set_str(&t.section, "I.2");
-	task_set_str(&t.summary, "Kế hoạch hai sở");
-	task_add_lead(&t, "Sở Nội vụ");
-	task_add_lead(&t, "Sở Y tế");
-	t.due = f->today + 1;
-	assert_int_equal(db_task_add(f->db, &t, err), 0);
-	max_id = t.id;
-	task_release(&t);
+	max_id = add_two_leads(f);
 	sqlite3 *other;
 	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
 	other_writes(other, "UPDATE task SET summary = 'Rà soát quy hoạch số 1' WHERE id = 4");
