@@ -359,8 +359,8 @@ fail:
  * the indexes of the DB_EXPORT_KEEP_FILES most recently written files. An
  * index that cannot be written is not an error: the next export of the file
  * serialises everything. */
-static int record_index(struct db *db, const char *key, int64_t fp, const struct stat *st,
-			const struct ix *x, char *err)
+static int record_index(struct db *db, const char *key, const char *ipath, int64_t fp,
+			const struct stat *st, const struct ix *x, char *err)
 {
 	static const char ins[] =
 		"INSERT OR REPLACE INTO ical_index(path, fingerprint, dev, ino, size, mtime, index_file,"
@@ -378,7 +378,6 @@ static int record_index(struct db *db, const char *key, int64_t fp, const struct
 		put_varint(&blob, x->e[i].len);
 		put_u32(&blob, (uint32_t)x->e[i].uuid_hash);
 	}
-	char *ipath = index_path(db, key);
 	bool written = write_index(db, ipath, &blob) == 0;
 	sqlite3_stmt *q = db_prepare(db, written ? ins : del, err);
 	int rc = -1;
@@ -436,7 +435,6 @@ static int record_index(struct db *db, const char *key, int64_t fp, const struct
 		}
 	}
 out:
-	free(ipath);
 	free(blob.p);
 	return rc;
 }
@@ -965,7 +963,7 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 		err_set(err, "export file '%s': cannot replace it: %s", path, strerror(e));
 		goto out;
 	}
-	if (record_index(db, key, fp, &st, &ix, err))
+	if (record_index(db, key, ipath, fp, &st, &ix, err))
 		goto out;
 	if (record) {
 		static const char gen_sql[] = "SELECT generation FROM ical_state WHERE id = 1";
