@@ -69,12 +69,14 @@ static void names_cell(char *const *names, size_t n)
 	free(j);
 }
 
-static void print_tsv(const struct notice *n)
+static void print_tsv(const struct notice *n, bool en)
 {
-	char d[DATE_BUF];
+	char d[DATE_BUF], why[256];
 	printf("# document: kind=%s number=\"%s\" place=%s issued=%s signer=%s\n", n->kind, n->number,
 	       n->place, date_format_iso(n->issued, d), n->signer);
-	puts("section\tlead\tcooperating\tdue\tprecision\tphrase\tabout");
+	if (n->candidates)
+		printf("# no assignment found: %zu paragraphs offered as candidates\n", n->n_units);
+	puts("section\tlead\tcooperating\tdue\tprecision\tphrase\tabout\tcheck");
 	for (size_t i = 0; i < n->n_units; i++) {
 		const struct notice_unit *u = &n->units[i];
 		if (u->dropped)
@@ -89,6 +91,8 @@ static void print_tsv(const struct notice *n)
 		cell(*u->due_phrase ? u->due_phrase : "-");
 		putchar('\t');
 		cell(u->summary);
+		putchar('\t');
+		cell(u->doubts ? notice_doubts_text(u->doubts, en, why, sizeof why) : "-");
 		putchar('\n');
 	}
 }
@@ -96,12 +100,20 @@ static void print_tsv(const struct notice *n)
 static void print_table(const struct notice *n, enum lang lang)
 {
 	bool en = lang == LANG_EN;
-	char d[DATE_BUF];
+	char d[DATE_BUF], why[256];
 	char *label = notice_label(n);
 	printf("%s%s%s\n", label, *n->title ? ": " : "", n->title);
 	free(label);
 	if (*n->signer)
 		printf("%s: %s\n", en ? "Signed by" : "Người ký", n->signer);
+	if (n->candidates) {
+		printf(en ? "no assignment found: %zu paragraphs to keep as tasks on the review screen (i):\n"
+			  : "không tìm thấy việc được giao: %zu đoạn có thể giữ làm việc trên màn hình duyệt (i):\n",
+		       n->n_units);
+		for (size_t i = 0; i < n->n_units; i++)
+			printf("  %-12s %s\n", n->units[i].section, n->units[i].summary);
+		return;
+	}
 	printf("%zu %s\n", notice_kept(n), en ? "tasks:" : "việc:");
 	for (size_t i = 0; i < n->n_units; i++) {
 		const struct notice_unit *u = &n->units[i];
@@ -115,6 +127,8 @@ static void print_table(const struct notice *n, enum lang lang)
 			printf("  %-12s %s: %s\n", "", en ? "cooperating" : "phối hợp", coop);
 			free(coop);
 		}
+		if (u->doubts)
+			printf("  %-12s %s: %s\n", "", en ? "check" : "cần xem", notice_doubts_text(u->doubts, en, why, sizeof why));
 		free(lead);
 	}
 }
@@ -214,9 +228,16 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	}
 	if (dry) {
 		if (tsv)
-			print_tsv(&n);
+			print_tsv(&n, cli->lang == LANG_EN);
 		else
 			print_table(&n, cli->lang);
+		goto out;
+	}
+	if (n.candidates) {
+		code = cli_error(EXIT_RUNTIME,
+				 "notice '%s': no assignment found: %zu paragraphs can be kept as tasks on the review screen "
+				 "(hanchot, then i) or listed with import --dry-run",
+				 path, n.n_units);
 		goto out;
 	}
 	struct db *db = cli_db(cli);
@@ -239,7 +260,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (tsv)
-		print_tsv(&n);
+		print_tsv(&n, cli->lang == LANG_EN);
 	else
 		print_table(&n, cli->lang);
 	if (!tsv)

@@ -1,5 +1,6 @@
 /* libFuzzer target for the notice reader: any bytes are checked, and those
- * that pass are read; every unit must have a section and a lead. */
+ * that pass are read; every unit must have a section and a summary, and a
+ * lead unless it is a candidate paragraph offered dropped. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,9 +15,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct notice n;
 	char err[ERR_MAX];
 	if (notice_read((const char *)data, size, &n, err) == 0) {
-		for (size_t i = 0; i < n.n_units; i++)
-			if (!n.units[i].section || n.units[i].n_leads == 0 || !n.units[i].summary)
+		for (size_t i = 0; i < n.n_units; i++) {
+			const struct notice_unit *u = &n.units[i];
+			if (!u->section || !u->summary || !u->full_text)
 				abort();
+			if (u->n_leads == 0 && !(u->dropped && (u->doubts & NOTICE_DOUBT_NO_LEAD)))
+				abort();
+		}
 		if (n.n_units > 1)
 			notice_unit_drop(&n, 0, true);
 		if (notice_kept(&n) + (n.n_units > 1) != n.n_units)

@@ -165,10 +165,16 @@ static void test_bad_input(void **state)
 	assert_int_equal(notice_check(big, NOTICE_MAX_BYTES + 1, NULL, err), -1);
 	assert_non_null(strstr(err, "too large"));
 	free(big);
+	/* a text that assigns nothing is offered paragraph by paragraph, not refused */
 	struct notice n;
-	const char *none = "Một đoạn không giao việc cho ai.\n";
-	assert_int_equal(notice_read(none, strlen(none), &n, err), -1);
-	assert_non_null(strstr(err, "no assignment found"));
+	const char *none = "Một đoạn không giao việc cho ai cả.\n\nĐoạn thứ hai cũng vậy, không ai phải làm gì.\n";
+	assert_int_equal(notice_read(none, strlen(none), &n, err), 0);
+	assert_true(n.candidates);
+	assert_int_equal(n.n_units, 2);
+	assert_int_equal(notice_kept(&n), 0);
+	assert_true(n.units[0].doubts & NOTICE_DOUBT_NO_LEAD);
+	assert_int_equal(n.units[1].n_leads, 0);
+	assert_non_null(strstr(n.units[1].full_text, "Đoạn thứ hai"));
 	notice_release(&n);
 }
 
