@@ -752,7 +752,11 @@ static const char *read_issuer_request(const char *text, struct actors *a)
 				}
 			}
 			if (!by_issuer && a->issuer) {
-				char *before = xstrndup(text, (size_t)(p - text));
+				/* the issuer's name ends just before the verb: fold only that much */
+				size_t keep = (size_t)(p - text) < 240 ? (size_t)(p - text) : 240;
+				while (keep < (size_t)(p - text) && ((unsigned char)p[-(long)keep] & 0xc0) == 0x80)
+					keep++;
+				char *before = xstrndup(p - keep, keep);
 				char *f = text_fold_dup(before), *g = text_fold_dup(a->issuer);
 				size_t fl = strlen(f), gl = strlen(g);
 				by_issuer = gl && fl >= gl && strcmp(f + fl - gl, g) == 0;

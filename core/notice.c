@@ -1179,6 +1179,7 @@ static void emit_units(struct reader *r)
  * deadline of the units of that list that have none of their own. */
 static void list_deadlines(struct reader *r)
 {
+	size_t last_parent = SIZE_MAX - 1, last_t = 0;
 	for (size_t t = r->from; t <= r->to && t < r->o.n; t++) {
 		bool closing = t == r->closing;
 		if (t == r->to && !closing)
@@ -1194,9 +1195,14 @@ static void list_deadlines(struct reader *r)
 		bool ok = deadline_pick(text, strlen(text), &opt, &d) && d.due != DATE_NONE &&
 			  d.precision == PRECISION_DAY;
 		if (ok) {
-			/* the units of the list: from the start of its item to this paragraph */
+			/* the units of the list: from the start of its item (or the last
+			 * such paragraph of the item) to this paragraph */
 			size_t parent = closing ? OUTLINE_ROOT : p->parent;
 			size_t lo = parent == OUTLINE_ROOT ? r->from : parent + 1;
+			if (last_parent == parent && last_t > lo)
+				lo = last_t;
+			last_parent = parent;
+			last_t = t;
 			for (size_t i = lo; i < t && i < r->to; i++) {
 				struct notice_unit *u = &r->n->units[r->nodes[i].unit_index];
 				if (r->nodes[i].unit && u->due == DATE_NONE) {

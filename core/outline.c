@@ -406,12 +406,32 @@ static void add_para(struct outline *o, const struct line *first, char *text, bo
 	p->section = xstrdup("");
 }
 
-/* Appends line l to buffer *b, joined by sep. */
-static void join(char **b, const char *sep, const char *l)
+/* Whether line i goes on the paragraph of the non-blank line `prev` before
+ * it (`gap`: blank lines between them); sets *sep to what joins them. */
+static bool goes_on(const struct line *ls, size_t n, size_t i, size_t prev, bool gap, bool markdown, size_t wrap,
+		    const char **sep)
 {
-	char *j = xasprintf("%s%s%s", *b, sep, l);
-	free(*b);
-	*b = j;
+	const struct line *l = &ls[i], *p = &ls[prev];
+	*sep = " ";
+	if (l->row || p->row || l->mark != OUTLINE_NONE || l->heading || p->heading)
+		return false;
+	uint32_t c = first_cp(l->s);
+	bool lower = lower_cp(c);
+	if (markdown) {
+		/* lines of one block are one paragraph; a block that goes on in
+		 * lowercase after a blank line was cut by a page break */
+		*sep = gap ? " " : "\n";
+		return !gap || lower;
+	}
+	if (lower && (!ends_sentence(p->s) || ends_soft(p->s)))
+		return true; /* a sentence broken across lines */
+	if (l->page_break && !ends_sentence(p->s))
+		return true; /* a page break inside a sentence */
+	if (wrap && p->cps * 10 >= wrap * 8 && !ends_sentence(p->s) && !begins_task(l->s))
+		return true; /* the next line of a hard-wrapped paragraph */
+	/* a heading broken in two, before its list */
+	return p->mark != OUTLINE_NONE && !ends_sentence(p->s) && !ends_sentence(l->s) && upper_cp(c) &&
+	       !begins_task(l->s) && l->cps <= 120 && i + 1 < n && !ls[i + 1].blank && ls[i + 1].mark != OUTLINE_NONE;
 }
 
 void outline_split(const char *text, struct outline *o)
@@ -427,62 +447,45 @@ void outline_split(const char *text, struct outline *o)
 	/* Markdown: paragraphs between blank lines; otherwise a line is a paragraph */
 	bool markdown = blanks * 10 >= lines * 3;
 	size_t wrap = markdown ? 0 : wrap_width(ls, n);
-	char *cur = NULL;
-	const struct line *first = NULL, *prev = NULL;
-	bool heading = false;
+	/* which lines go on the one before, then each run copied once */
+	const char **seps = xcalloc(n + 1, sizeof *seps);
+	size_t prev = SIZE_MAX;
+	bool gap = false;
 	for (size_t i = 0; i < n; i++) {
-		const struct line *l = &ls[i];
-		if (l->blank) {
-			if (cur && markdown) {
-				add_para(o, first, cur, heading);
-				cur = NULL;
-			}
+		if (ls[i].blank) {
+			gap = true;
 			continue;
 		}
-		bool join_it = false;
-		const char *sep = " ";
-		if (cur && !l->row && !prev->row && l->mark == OUTLINE_NONE && !l->heading && !prev->heading) {
-			uint32_t c = first_cp(l->s);
-			bool lower = lower_cp(c);
-			if (markdown) {
-				/* lines of one block are one paragraph */
-				join_it = i > 0 && !ls[i - 1].blank;
-				sep = prev->hard_break ? "\n" : "\n";
-			} else if (lower && (!ends_sentence(prev->s) || ends_soft(prev->s))) {
-				join_it = true; /* a sentence broken across lines */
-			} else if (l->page_break && !ends_sentence(prev->s)) {
-				join_it = true; /* a page break inside a sentence */
-			} else if (wrap && prev->cps * 10 >= wrap * 8 && !begins_task(l->s)) {
-				join_it = true; /* the next line of a hard-wrapped paragraph */
-			} else if (prev->mark != OUTLINE_NONE && prev->mark != OUTLINE_ROW && !ends_sentence(prev->s) &&
-				   !ends_sentence(l->s) && upper_cp(c) && !begins_task(l->s) && l->cps <= 120 &&
-				   i + 1 < n && !ls[i + 1].blank && ls[i + 1].mark != OUTLINE_NONE) {
-				join_it = true; /* a heading broken in two, before its list */
-			}
-		}
-		/* a block that goes on in lowercase after a blank line: a page break */
-		if (!join_it && markdown && !cur && o->n && l->mark == OUTLINE_NONE && !l->heading && !l->row &&
-		    lower_cp(first_cp(l->s)) && o->v[o->n - 1].mark != OUTLINE_ROW) {
-			struct outline_para *last = &o->v[o->n - 1];
-			char *t = xasprintf("%s %s", last->text, l->s);
-			free(last->text);
-			last->text = t;
-			prev = l;
-			continue;
-		}
-		if (join_it) {
-			join(&cur, sep, l->s);
-		} else {
-			if (cur)
-				add_para(o, first, cur, heading);
-			cur = xstrdup(l->s);
-			first = l;
-			heading = l->heading;
-		}
-		prev = l;
+		const char *sep = NULL;
+		if (prev != SIZE_MAX && goes_on(ls, n, i, prev, gap, markdown, wrap, &sep))
+			seps[i] = sep;
+		prev = i;
+		gap = false;
 	}
-	if (cur)
-		add_para(o, first, cur, heading);
+	for (size_t i = 0; i < n;) {
+		if (ls[i].blank) {
+			i++;
+			continue;
+		}
+		size_t len = strlen(ls[i].s), end = i + 1;
+		for (size_t j = i + 1; j < n && (ls[j].blank || seps[j]); j++)
+			if (!ls[j].blank) {
+				len += strlen(seps[j]) + strlen(ls[j].s);
+				end = j + 1;
+			}
+		char *t = xmalloc(len + 1), *w = t;
+		for (size_t j = i; j < end; j++) {
+			if (ls[j].blank)
+				continue;
+			if (j > i) {
+				w = stpcpy(w, seps[j]);
+			}
+			w = stpcpy(w, ls[j].s);
+		}
+		add_para(o, &ls[i], t, ls[i].heading);
+		i = end;
+	}
+	free(seps);
 	for (size_t i = 0; i < n; i++)
 		free(ls[i].s);
 	free(ls);
