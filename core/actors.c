@@ -150,7 +150,7 @@ static const char *const member_nouns[] = {
 /* Members of a list that are never more of a group before them: "các sở,
  * ban ngành, nhà đầu tư thứ cấp" is two. */
 static const char *const agents[] = {
-	"nhà đầu tư", "chủ đầu tư", "chủ dự án", "người dân", "nhà thầu", "chính quyền địa phương",
+	"nhà đầu tư", "chủ đầu tư", "chủ dự án", "người dân", "nhà thầu", "chính quyền địa phương", "báo, đài",
 };
 
 /* Words that begin what the agencies must do: the name ends before them. */
@@ -204,7 +204,6 @@ static const char *const issuers[] = {
 	"Chủ tịch Ủy ban nhân dân tỉnh", "Chủ tịch Uỷ ban nhân dân tỉnh", "Thường trực UBND tỉnh",
 	"Lãnh đạo UBND tỉnh", "UBND thành phố", "Ủy ban nhân dân thành phố", "Ủy ban nhân dân Thành phố",
 	"UBND Thành phố", "Chủ tịch UBND thành phố", "Thủ tướng Chính phủ", "Thủ tướng", "Chính phủ",
-	"Phó Thủ tướng Chính phủ",
 };
 
 /* Names of ministries and departments, for elliptic lists ("Các Bộ: Tài
@@ -411,7 +410,9 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 			const char *q = skip_spaces(p + 1);
 			if (!comma_goes_on(s, i, q))
 				break;
-			i = (size_t)(q - s);
+			/* "các cơ quan, tổ chức": the group's noun, even one that is also a verb */
+			const char *g = at_any(q, group_nouns, COUNT(group_nouns), false);
+			i = (size_t)(q - s) + (g ? strlen(g) : 0);
 			continue;
 		}
 		/* a department's name, commas and all ("Bộ Văn hóa, Thể thao và Du lịch");
@@ -607,6 +608,28 @@ static void distribute(char ***names, size_t *n, size_t first, char **items, siz
 	free(old);
 }
 
+static size_t scan_list(const char *s, char ***names, size_t *n, bool loose, bool names_only);
+
+/* "(Sở Y tế, Sở Xây dựng)" right after a group: appends the members and
+ * returns true when the parentheses hold nothing but agencies. */
+static bool members_in_parens(const char *after, char ***names, size_t *n)
+{
+	const char *p = skip_spaces(after);
+	const char *close = *p == '(' ? strchr(p, ')') : NULL;
+	if (!close || !head_len(skip_spaces(p + 1), false))
+		return false;
+	char *inside = xstrndup(p + 1, (size_t)(close - p - 1));
+	char **got = NULL;
+	size_t ng = 0;
+	size_t len = scan_list(inside, &got, &ng, false, true);
+	bool all = ng > 0 && !*skip_spaces(inside + len);
+	for (size_t i = 0; all && i < ng; i++)
+		actors_push(names, n, got[i]);
+	actors_free_names(got, ng);
+	free(inside);
+	return all;
+}
+
 /* Scans a list of agencies at s (which begins a head); appends them to
  * *names and returns the length of the list. */
 static size_t scan_list(const char *s, char ***names, size_t *n, bool loose, bool names_only)
@@ -648,6 +671,10 @@ static size_t scan_list(const char *s, char ***names, size_t *n, bool loose, boo
 				distribute(names, n, first, items, ni, unit);
 			actors_free_names(items, ni);
 			end += (*after == ':') + e;
+		} else if (is_collective(name, strlen(name)) && members_in_parens(after, names, n)) {
+			/* the group names its members: they are the agencies */
+			free(name);
+			end = (size_t)(strchr(after, ')') - s) + 1;
 		} else {
 			actors_push(names, n, name);
 			free(name);
@@ -790,6 +817,16 @@ static const char *skip_role(const char *p)
 			p += strlen("chủ trì");
 			continue;
 		}
+		static const char *const with[] = { "phối hợp chặt chẽ với", "phối hợp với", "phối hợp cùng", "phối hợp" };
+		const char *w = at_any(p, with, COUNT(with), false);
+		if (w && is_member_start(skip_spaces(p + strlen(w)))) {
+			char **names = NULL;
+			size_t nn = 0;
+			const char *q = skip_spaces(p + strlen(w));
+			p = q + scan_list(q, &names, &nn, true, false);
+			actors_free_names(names, nn);
+			continue;
+		}
 		static const char *const roles[] = {
 			"theo chức năng, nhiệm vụ và thẩm quyền", "theo chức năng, nhiệm vụ được giao",
 			"theo chức năng nhiệm vụ được giao", "theo chức năng, nhiệm vụ", "theo chức năng nhiệm vụ",
@@ -867,7 +904,62 @@ static void drop_leads(struct actors *a)
 }
 
 /* Clause starts in text after `from`: ". X", "; x", ": x". Finds "Giao X" there. */
-static void read_later(const char *text, const char *from, struct actors *a)
+static bool has_name(char **names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* Where the lists after "phối hợp với" lie, so that "…, phối hợp các đơn vị
+ * liên quan; UBND các huyện triển khai …" is not read as a new subject. */
+struct spans {
+	size_t start[16], end[16];
+	size_t n;
+};
+
+static bool in_spans(const struct spans *sp, size_t at)
+{
+	for (size_t i = 0; i < sp->n; i++)
+		if (at >= sp->start[i] && at < sp->end[i])
+			return true;
+	return false;
+}
+
+static void read_cooperating(const char *text, struct actors *a, struct spans *sp)
+{
+	static const char *const markers[] = {
+		"phối hợp chặt chẽ với", "phối hợp chặt chẽ", "phối hợp với", "phối hợp cùng", "phối hợp",
+		"làm việc với", "trao đổi, thống nhất với", "thống nhất với", "cùng với",
+	};
+	for (const char *p = text; *p; p++) {
+		if (p != text && p[-1] != ' ' && p[-1] != '(' && p[-1] != ',')
+			continue;
+		const char *m = at_any(p, markers, COUNT(markers), true);
+		if (!m)
+			continue;
+		const char *q = skip_spaces(p + strlen(m));
+		if (!is_member_start(q))
+			continue;
+		char **names = NULL;
+		size_t n = 0;
+		size_t len = scan_list(q, &names, &n, true, false);
+		for (size_t i = 0; i < n; i++)
+			if (!has_name(a->leads, a->n_leads, names[i]) && !is_issuer_name(names[i]))
+				actors_push(&a->coop, &a->n_coop, names[i]);
+		actors_free_names(names, n);
+		if (sp && sp->n < 16) {
+			sp->start[sp->n] = (size_t)(q - text);
+			sp->end[sp->n++] = (size_t)(q - text) + len;
+		}
+		p = q + (len ? len - 1 : 0);
+	}
+}
+
+/* After the first clause: "…. Giao Văn phòng Bộ tổng hợp …" and "…; Thuế tỉnh
+ * rà soát …" name more agencies that act, each in a clause of its own. */
+static void read_later(const char *text, const char *from, const struct spans *coop, struct actors *a)
 {
 	for (const char *p = from; *p; p++) {
 		if (*p != '.' && *p != ';' && *p != ':')
@@ -881,15 +973,35 @@ static void read_later(const char *text, const char *from, struct actors *a)
 				r = skip_spaces(r + strlen("cho"));
 			if (head_len(r, false))
 				scan_list(r, &a->later, &a->n_later, false, false);
+			continue;
 		}
+		if (*p == ':' || !head_len(q, false) || in_spans(coop, (size_t)(q - text)))
+			continue;
+		/* a clause with its own subject: it acts, unless it only cooperates */
+		char **names = NULL;
+		size_t n = 0, len = scan_list(q, &names, &n, false, false);
+		const char *after = skip_spaces(q + len);
+		static const char *const not_acting[] = { "đã", "đang", "phối hợp", "cùng", "có", "là", "được" };
+		bool acts = n && word_char(after) && !is_cap_predicate(after) && is_predicate(after) &&
+			    !at_any(after, not_acting, COUNT(not_acting), false) &&
+			    !at_any(after, issuer_verbs, COUNT(issuer_verbs), false);
+		bool joins = n && at_phrase(after, "phối hợp");
+		for (size_t i = 0; i < n; i++) {
+			if (is_issuer_name(names[i]) || speaker(a, names[i]))
+				continue;
+			if (acts)
+				actors_push(&a->later, &a->n_later, names[i]);
+			else if (joins && !has_name(a->leads, a->n_leads, names[i]))
+				actors_push(&a->coop, &a->n_coop, names[i]);
+		}
+		actors_free_names(names, n);
 	}
-	(void)text;
 }
 
 void actors_read(const char *text, struct actors *a)
 {
 	const char *p = skip_spaces(text);
-	a->predicate = 0;
+	a->predicate = a->task = 0;
 	p = skip_topic(p);
 	p = skip_opener(p);
 	p = skip_opener(p);
@@ -938,13 +1050,18 @@ void actors_read(const char *text, struct actors *a)
 		end = NULL;
 	}
 	if (end) {
-		const char *q = skip_role(end);
-		while (*q == ':' || *q == ' ')
+		const char *q = end;
+		while (*q == ':' || *q == ' ' || *q == ',')
 			q++;
 		a->predicate = (size_t)(q - text);
+		q = skip_role(end);
+		while (*q == ':' || *q == ' ')
+			q++;
+		a->task = (size_t)(q - text);
 	}
-	read_later(text, end ? end : p, a);
-	actors_cooperating(text, a);
+	struct spans coop = { .n = 0 };
+	read_cooperating(text, a, &coop);
+	read_later(text, end ? end : p, &coop, a);
 }
 
 bool actors_read_heading(const char *text, struct actors *a)
@@ -972,42 +1089,14 @@ bool actors_read_heading(const char *text, struct actors *a)
 	actors_free_names(names, n);
 	a->how = a->n_leads ? ACTORS_LABEL : ACTORS_NONE;
 	a->only_names = a->n_leads > 0;
-	a->predicate = strlen(text);
+	a->predicate = a->task = strlen(text);
 	return a->n_leads > 0;
 }
 
-static bool has_name(char **names, size_t n, const char *name)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(names[i], name) == 0)
-			return true;
-	return false;
-}
 
 void actors_cooperating(const char *text, struct actors *a)
 {
-	static const char *const markers[] = {
-		"phối hợp chặt chẽ với", "phối hợp chặt chẽ", "phối hợp với", "phối hợp cùng", "phối hợp",
-		"làm việc với", "trao đổi, thống nhất với", "thống nhất với", "cùng với",
-	};
-	for (const char *p = text; *p; p++) {
-		if (p != text && p[-1] != ' ' && p[-1] != '(' && p[-1] != ',')
-			continue;
-		const char *m = at_any(p, markers, COUNT(markers), true);
-		if (!m)
-			continue;
-		const char *q = skip_spaces(p + strlen(m));
-		if (!is_member_start(q))
-			continue;
-		char **names = NULL;
-		size_t n = 0;
-		size_t len = scan_list(q, &names, &n, true, false);
-		for (size_t i = 0; i < n; i++)
-			if (!has_name(a->leads, a->n_leads, names[i]) && !is_issuer_name(names[i]))
-				actors_push(&a->coop, &a->n_coop, names[i]);
-		actors_free_names(names, n);
-		p = q + (len ? len - 1 : 0);
-	}
+	read_cooperating(text, a, NULL);
 }
 
 size_t actors_list(const char *text, char ***names, size_t *n)
@@ -1035,14 +1124,20 @@ size_t actors_list(const char *text, char ***names, size_t *n)
 	return *n - before;
 }
 
+static void resolve_in(char **names, size_t n, const char *locality)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(names[i], "Tỉnh") == 0 || strcmp(names[i], "Thành phố") == 0) {
+			free(names[i]);
+			names[i] = xstrdup(locality);
+		}
+	}
+}
+
 void actors_resolve_locality(struct actors *a, const char *locality)
 {
 	if (!locality || !*locality)
 		return;
-	for (size_t i = 0; i < a->n_leads; i++) {
-		if (strcmp(a->leads[i], "Tỉnh") == 0 || strcmp(a->leads[i], "Thành phố") == 0) {
-			free(a->leads[i]);
-			a->leads[i] = xstrdup(locality);
-		}
-	}
+	resolve_in(a->leads, a->n_leads, locality);
+	resolve_in(a->later, a->n_later, locality);
 }

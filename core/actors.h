@@ -46,9 +46,10 @@ struct actors {
 	char **coop;
 	size_t n_coop;
 	enum actors_how how;
-	/* byte offset in the text where what they must do begins (after the
-	 * names and a "chủ trì"), or the text's length when nobody was named */
-	size_t predicate;
+	/* byte offsets in the text: where what is said of the names begins
+	 * (right after them), and where the work itself begins (after "chủ trì",
+	 * "phối hợp với …", "theo chức năng, nhiệm vụ"); 0 when nobody was named */
+	size_t predicate, task;
 	bool descriptive;  /* the subject is followed by "đã": a report, not a task */
 	bool only_names;   /* the text is nothing but the names (a heading) */
 	/* "Giao X" later in the paragraph, for a second agency ("…. Giao Văn

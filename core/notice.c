@@ -682,6 +682,31 @@ static bool no_task_heading(const char *text)
 	return yes;
 }
 
+/* Headings of a plan's preamble: whatever is under them asks nothing of
+ * anyone, even when it names agencies ("Mục đích, yêu cầu", "Quan điểm"). */
+static bool preamble_heading(const char *text)
+{
+	static const char *const words[] = {
+		"muc dich", "yeu cau", "quan diem", "nguyen tac",
+	};
+	char head[64];
+	snprintf(head, sizeof head, "%s", text);
+	char *f = text_fold_dup(head);
+	bool yes = false;
+	for (size_t i = 0; i < COUNT(words) && !yes; i++)
+		yes = starts(f, words[i]);
+	free(f);
+	return yes;
+}
+
+static bool under_preamble(const struct reader *r, size_t i)
+{
+	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent)
+		if (r->o.v[p].mark != OUTLINE_NONE && preamble_heading(r->o.v[p].text))
+			return true;
+	return false;
+}
+
 static bool under_no_task_heading(const struct reader *r, size_t i)
 {
 	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent)
@@ -922,7 +947,7 @@ static void decide_units(struct reader *r)
 		char *t = outline_flat(p->text);
 		char *what = what_to_do(r, i);
 		size_t lf = field_child(r, i, FIELD_LEAD);
-		if (p->role == OUTLINE_LEAD_IN || (p->mark == OUTLINE_NONE && outline_ends_colon(p))) {
+		if (p->role == OUTLINE_LEAD_IN || (p->mark == OUTLINE_NONE && outline_ends_colon(p)) || under_preamble(r, i)) {
 			nd->unit = false;
 		} else if (lf != SIZE_MAX) {
 			/* the item's leads are the field's, unless they are listed under it */
@@ -1163,7 +1188,7 @@ static void emit_units(struct reader *r)
 		free(time_field);
 		u->full_text = own;
 		char *first = outline_flat(m != SIZE_MAX && nd->act.how != ACTORS_LABEL ? r->o.v[m].text : p->text);
-		u->summary = make_summary(first, m != SIZE_MAX && nd->act.how == ACTORS_LABEL ? 0 : nd->act.predicate);
+		u->summary = make_summary(first, m != SIZE_MAX && nd->act.how == ACTORS_LABEL ? 0 : nd->act.task);
 		if (m != SIZE_MAX && nd->act.how == ACTORS_LABEL) {
 			free(u->summary);
 			free(first);
@@ -1422,8 +1447,11 @@ static bool stands_alone(void *ctx, const char *item, const char *para)
 	a.issuer = b.issuer = r->issuer;
 	actors_read(item, &a);
 	actors_read(para, &b);
+	/* the list's report sentence: "Báo cáo kết quả … gửi về UBND tỉnh trước ngày …" */
+	bool report = b.how == ACTORS_NONE && (strstr(para, "báo cáo") || strstr(para, "Báo cáo") || strstr(para, "gửi")) &&
+		      has_deadline(r, para);
 	bool own = (a.how == ACTORS_SUBJECT || a.how == ACTORS_ASSIGNED) && ends_terminal(item) &&
-		   !outline_ends_colon_text(item) && (b.how == ACTORS_SUBJECT || b.how == ACTORS_ASSIGNED);
+		   !outline_ends_colon_text(item) && (b.how == ACTORS_SUBJECT || b.how == ACTORS_ASSIGNED || report);
 	actors_release(&a);
 	actors_release(&b);
 	return own;

@@ -647,9 +647,13 @@ void outline_build(struct outline *o, size_t from, size_t to, outline_alone_fn *
 	/* paragraphs after the last item of the top list that stand on their
 	 * own ("Văn phòng Chính phủ theo dõi, đôn đốc …") are the list's */
 	size_t last = OUTLINE_ROOT;
-	for (size_t i = from; i < to; i++)
-		if (o->v[i].parent == OUTLINE_ROOT && o->v[i].mark != OUTLINE_NONE && o->v[i].mark != OUTLINE_ROW)
+	for (size_t i = from; i < to; i++) {
+		size_t up = o->v[i].parent; /* through the top list's introduction */
+		while (up != OUTLINE_ROOT && o->v[up].mark == OUTLINE_NONE)
+			up = o->v[up].parent;
+		if (up == OUTLINE_ROOT && o->v[i].mark != OUTLINE_NONE && o->v[i].mark != OUTLINE_ROW)
 			last = i;
+	}
 	if (alone && last != OUTLINE_ROOT) {
 		for (size_t i = last + 1; i < to; i++) {
 			if (o->v[i].parent != last)
