@@ -178,7 +178,7 @@ static const char *const predicates[] = {
 	"tham gia", "phổ biến", "thúc đẩy", "đề ra", "tuyên dương", "biểu dương", "quán triệt",
 	"kêu gọi", "thăm", "thăm hỏi", "sửa chữa", "sửa đổi", "xác định", "phân cấp",
 	"ký", "trao đổi", "khuyến khích", "tự", "tìm", "áp dụng", "ủng hộ", "mời", "đăng ký",
-	"tăng tốc", "hạn chế", "ngăn chặn", "có ý kiến", "biết", "có kế hoạch", "thiết lập", "ứng dụng", "kính", "trân trọng", "đạt", "vẫn", "còn",
+	"tăng tốc", "hạn chế", "ngăn chặn", "có ý kiến", "biết", "có kế hoạch", "thiết lập", "ứng dụng", "kính", "trân trọng", "đạt", "vẫn", "còn", "giao",
 };
 
 /* Sentence openers: "Căn cứ …, Sở Y tế …". */
@@ -465,7 +465,10 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 			    (at_phrase(p, "trình") && i >= 5 &&
 			    (at_phrase(s + i - strlen("công"), "công") || at_phrase(s + i - strlen("chương"), "chương") ||
 			     at_phrase(s + i - strlen("Chương"), "Chương") || at_phrase(s + i - strlen("quá"), "quá")));
-		if (!names_only && !noun && (is_predicate(p) || is_cap_predicate(p)) && !at_phrase(p, "có liên quan"))
+		noun = noun || at_phrase(p, "giao thông") || at_phrase(p, "giao dịch");
+		/* in a heading of names, a group's attributes may read like verbs */
+		bool verbs_end = !(names_only && is_collective(s, i));
+		if (verbs_end && !noun && (is_predicate(p) || is_cap_predicate(p)) && !at_phrase(p, "có liên quan"))
 			break;
 		if (at_phrase(p, "có liên quan")) {
 			i = (size_t)(p - s) + strlen("có liên quan");

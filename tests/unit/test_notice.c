@@ -96,6 +96,19 @@ static const struct {
 	{ "\xef\xbb\xbf## I. VỀ KINH TẾ\n\n**1.1. Sở Công Thương** theo dõi giá cả thị trường.\n\n"
 	  "UBND tỉnh yêu cầu các sở, ngành thực hiện./.\n\n- Sở X chủ trì việc không phải của thông báo.\n",
 	  { "I.1.1|Sở Công Thương||", NULL } },
+	/* items that name nobody: the letter's one addressee acts */
+	{ "Hà Nội, ngày 10 tháng 3 năm 2009\nKính gửi: Bộ Xây dựng.\nPhó Thủ tướng có ý kiến như sau:\n"
+	  "- Báo cáo Ban Chỉ đạo lần I: tháng 4 năm 2009;\n- Hoàn thiện hồ sơ trình thẩm định: tháng 12 năm 2009.\n",
+	  { "(1)|Bộ Xây dựng||2009-04-30", "(2)|Bộ Xây dựng||2009-12-31", NULL } },
+	/* an item laid out as fields */
+	{ "Lai Châu, ngày 19 tháng 11 năm 2025\nII. NỘI DUNG\n1. Tuyên truyền, phổ biến Luật.\n"
+	  "- Cơ quan thực hiện: Sở Tư pháp; Sở Khoa học và Công nghệ.\n- Cơ quan phối hợp: Các sở, ngành.\n"
+	  "- Thời gian thực hiện: Quý IV năm 2025.\n",
+	  { "II.1|Sở Tư pháp; Sở Khoa học và Công nghệ|Các sở, ngành|2025-12-31", NULL } },
+	/* an assignment table: a row is a unit */
+	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |\n"
+	  "|---|---|---|---|---|\n| 1 | Số hóa hồ sơ \\| học bạ | Sở Y tế | Công an tỉnh | 30/9/2026 |\n",
+	  { "1|Sở Y tế|Công an tỉnh|2026-09-30", NULL } },
 };
 
 static void test_structures(void **state)
