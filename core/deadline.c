@@ -824,6 +824,7 @@ static bool resolve_date(const struct scan *sc, const struct atom *a, size_t lo,
 	clear(out, DEADLINE_DATE);
 	out->due = due;
 	out->precision = prec;
+	out->bare = bare;
 	set_span(sc, out, eff == E_NONE ? a->ts : ps, a->te);
 	return true;
 }

@@ -110,6 +110,8 @@ struct deadline {
 	civil_day due;                 /* DATE_NONE when not known */
 	enum due_precision precision;  /* PRECISION_NONE when due is DATE_NONE */
 	size_t start, end;             /* byte span [start, end) in the text */
+	bool bare;                     /* DATE: no deadline word before it ("… (07/5/2024)"): it may
+					* be an event's or a cited document's date */
 	/* RELATIVE: the period ("10" DEADLINE_WORKING_DAYS). RECURRING: every
 	 * `count` units (MONTHS 1, 3, 6, 12 or WEEKS 1). Otherwise 0 / NONE. */
 	int count;

@@ -1024,6 +1024,8 @@ static char *make_summary(const char *text, size_t predicate)
 
 static void set_due(struct notice_unit *u, const char *text, const struct deadline *d)
 {
+	if (d->bare)
+		u->doubts |= NOTICE_DOUBT_DUE_REFERENCE;
 	free(u->due_phrase);
 	u->due_phrase = xstrndup(text + d->start, d->end - d->start);
 	u->due = d->due;
@@ -1583,7 +1585,8 @@ char *notice_doubts_text(unsigned doubts, bool english, char *buf, size_t size)
 		{ NOTICE_DOUBT_LEAD_UNKNOWN, "cơ quan chưa có trong danh sách", "agency not in the list" },
 		{ NOTICE_DOUBT_LEAD_HEADING, "cơ quan lấy từ đề mục", "agency from the heading" },
 		{ NOTICE_DOUBT_LEAD_ADDRESSEE, "cơ quan là nơi nhận văn bản", "agency is the addressee" },
-		{ NOTICE_DOUBT_DUE_REFERENCE, "ngày có thể là ngày của văn bản dẫn chiếu", "date may only cite a document" },
+		{ NOTICE_DOUBT_DUE_REFERENCE, "ngày có thể chỉ là mốc sự kiện hoặc văn bản dẫn chiếu",
+		  "the date may only name an event or a cited document" },
 		{ NOTICE_DOUBT_DUE_LIST, "thời hạn chung của danh sách", "deadline of the whole list" },
 		{ NOTICE_DOUBT_FROM_SCAN, "đọc từ bản quét, cần kiểm tra", "from a scan, check" },
 	};

@@ -75,7 +75,7 @@ enum notice_doubt {
 	NOTICE_DOUBT_LEAD_UNKNOWN = 1 << 1,  /* a lead not in the agency list */
 	NOTICE_DOUBT_LEAD_HEADING = 1 << 2,  /* the lead comes from the heading above */
 	NOTICE_DOUBT_LEAD_ADDRESSEE = 1 << 3,/* nobody named: the notice's addressee */
-	NOTICE_DOUBT_DUE_REFERENCE = 1 << 4, /* a date that may only identify a document */
+	NOTICE_DOUBT_DUE_REFERENCE = 1 << 4, /* a date with no deadline word: maybe an event's or a document's */
 	NOTICE_DOUBT_DUE_LIST = 1 << 5,      /* the deadline is the list's, not its own */
 	NOTICE_DOUBT_FROM_SCAN = 1 << 6,     /* read from a scan: check the words */
 };
