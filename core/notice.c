@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "core/actors.h"
-#include "core/agency.h"
 #include "core/deadline.h"
 #include "core/err.h"
 #include "core/outline.h"
@@ -1558,21 +1557,6 @@ void notice_unit_set_due(struct notice_unit *u, civil_day due, enum due_precisio
 	free(u->recurrence);
 	u->recurrence = NULL;
 	u->doubts &= ~(unsigned)(NOTICE_DOUBT_DUE_REFERENCE | NOTICE_DOUBT_DUE_LIST);
-}
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-void notice_check_leads(struct notice *n, char *const *known_keys, size_t count)
-{
-	for (size_t i = 0; i < n->n_units; i++) {
-		struct notice_unit *u = &n->units[i];
-		for (size_t k = 0; k < u->n_leads; k++) {
-			char *key = agency_key(u->leads[k]);
-			if (!bsearch(&key, known_keys, count, sizeof *known_keys, cmp_str))
-				u->doubts |= NOTICE_DOUBT_LEAD_UNKNOWN;
-			free(key);
-		}
-	}
 }
 
 char *notice_doubts_text(unsigned doubts, bool english, char *buf, size_t size)

@@ -123,11 +123,6 @@ void notice_unit_set_cooperating(struct notice_unit *u, char *const *names, size
 /* Replaces the deadline; due DATE_NONE clears it (precision becomes none). */
 void notice_unit_set_due(struct notice_unit *u, civil_day due, enum due_precision precision,
 			 const char *phrase);
-/* Marks the units whose leads are not in `known` (a NULL-terminated list of
- * match keys from agency_key(), sorted with strcmp) with
- * NOTICE_DOUBT_LEAD_UNKNOWN. */
-void notice_check_leads(struct notice *n, char *const *known_keys, size_t count);
-
 /* The reasons of `doubts`, joined by "; " ("lead from the heading; deadline
  * of the list"), in Vietnamese or English, into buf (size bytes, always
  * NUL-terminated). "" when there is none. Returns buf. */

@@ -10,10 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "core/agency.h"
 #include "core/err.h"
 #include "core/notice.h"
 #include "core/xalloc.h"
+#include "db/agency.h"
 #include "db/document.h"
 #include "tui/cli.h"
 
@@ -133,6 +136,27 @@ static void print_table(const struct notice *n, enum lang lang)
 	}
 }
 
+void import_flag_unknown_leads(struct notice *n, struct db *db)
+{
+	char err[ERR_MAX];
+	struct agency_table *known = agency_table_new();
+	char *path = cli_data_file("agencies.tsv");
+	if (access(path, R_OK) == 0 && agency_table_load(known, path, err))
+		agency_table_free(known), known = agency_table_new(); /* a damaged list flags everything: no list */
+	free(path);
+	for (size_t i = 0; i < n->n_units; i++) {
+		struct notice_unit *u = &n->units[i];
+		for (size_t k = 0; k < u->n_leads; k++) {
+			const char *lead = u->leads[k];
+			if (agency_kind_guess(lead) == AGENCY_NHOM || agency_table_match(known, lead) ||
+			    (db && db_agency_find(db, lead, err) > 0))
+				continue;
+			u->doubts |= NOTICE_DOUBT_LEAD_UNKNOWN;
+		}
+	}
+	agency_table_free(known);
+}
+
 static int reimport(struct cli *cli, struct db *db, int64_t doc_id, bool same_text, const struct notice *n,
 		    const char *path, bool update)
 {
@@ -227,6 +251,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (dry) {
+		import_flag_unknown_leads(&n, NULL);
 		if (tsv)
 			print_tsv(&n, cli->lang == LANG_EN);
 		else
@@ -245,6 +270,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		code = EXIT_RUNTIME;
 		goto out;
 	}
+	import_flag_unknown_leads(&n, db);
 	bool same_text = false;
 	int64_t doc = db_document_find(db, &n, &same_text, err);
 	if (doc < 0) {

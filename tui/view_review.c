@@ -11,6 +11,7 @@
 #include "core/notice.h"
 #include "core/xalloc.h"
 #include "db/document.h"
+#include "tui/cli.h"
 #include "tui/draw.h"
 #include "tui/term.h"
 #include "tui/ui.h"
@@ -75,6 +76,7 @@ void review_open(struct app *app, const char *path)
 		app_message(app, true, msg(M_FILE_ERROR, app->lang), path, err);
 		return;
 	}
+	import_flag_unknown_leads(&rv.notice, app->db);
 	rv.label = notice_label(&rv.notice);
 	memset(&rv.pos, 0, sizeof rv.pos);
 	rv.open = true;
