@@ -3,6 +3,7 @@
  * lead unless it is a candidate paragraph offered dropped. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "core/err.h"
@@ -22,10 +23,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (u->n_leads == 0 && !(u->dropped && (u->doubts & NOTICE_DOUBT_NO_LEAD)))
 				abort();
 		}
-		if (n.n_units > 1)
-			notice_unit_drop(&n, 0, true);
-		if (notice_kept(&n) + (n.n_units > 1) != n.n_units)
+		/* dropping a kept unit keeps one fewer; candidates start dropped */
+		size_t kept = notice_kept(&n);
+		if (n.candidates && kept != 0)
 			abort();
+		if (n.n_units > 0) {
+			bool was = n.units[0].dropped;
+			notice_unit_drop(&n, 0, true);
+			if (notice_kept(&n) != kept - !was)
+				abort();
+		}
 	}
 	notice_release(&n);
 	return 0;
