@@ -364,6 +364,21 @@ static bool ends_with_units(const char *s, size_t i)
 	return false;
 }
 
+/* Whether the word that ends s[0, i) is one of the words. */
+static bool word_before_in(const char *s, size_t i, const char *const *words_)
+{
+	size_t e = i;
+	while (e && s[e - 1] == ' ')
+		e--;
+	size_t b = e;
+	while (b && s[b - 1] != ' ')
+		b--;
+	for (size_t k = 0; k < 6; k++)
+		if (e - b == strlen(words_[k]) && strncmp(s + b, words_[k], e - b) == 0)
+			return true;
+	return false;
+}
+
 static bool plural_head(const char *s, size_t i)
 {
 	static const char *const heads[] = { "các Bộ", "Các Bộ", "các bộ", "Các bộ", "các Sở", "Các Sở", "các sở", "Các sở" };
@@ -460,8 +475,10 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 			i = (size_t)(p - s) + strlen("trong và ngoài");
 			continue;
 		}
-		bool noun = (at_phrase(p, "xây dựng") && i >= strlen("đầu tư") &&
-			     at_phrase(s + i - strlen("đầu tư"), "đầu tư")) ||
+		/* "xây dựng", "phát triển" after a noun name a field: "Vụ Vật liệu xây
+		 * dựng", "Ban Quản lý dự án đầu tư xây dựng", "Quỹ Đầu tư phát triển" */
+		static const char *const fields_before[] = { "liệu", "tư", "trình", "hoạch", "lượng", "ngành" };
+		bool noun = ((at_phrase(p, "xây dựng") || at_phrase(p, "phát triển")) && word_before_in(s, i, fields_before)) ||
 			    (at_phrase(p, "trình") && i >= 5 &&
 			    (at_phrase(s + i - strlen("công"), "công") || at_phrase(s + i - strlen("chương"), "chương") ||
 			     at_phrase(s + i - strlen("Chương"), "Chương") || at_phrase(s + i - strlen("quá"), "quá")));

@@ -1188,14 +1188,19 @@ static void emit_units(struct reader *r)
 		}
 		free(time_field);
 		u->full_text = own;
-		char *first = outline_flat(m != SIZE_MAX && nd->act.how != ACTORS_LABEL ? r->o.v[m].text : p->text);
-		u->summary = make_summary(first, m != SIZE_MAX && nd->act.how == ACTORS_LABEL ? 0 : nd->act.task);
-		if (m != SIZE_MAX && nd->act.how == ACTORS_LABEL) {
-			free(u->summary);
-			free(first);
-			first = outline_flat(r->o.v[m].text);
-			u->summary = make_summary(first, 0);
+		/* the summary: what the text that named the agencies says they must do;
+		 * under a heading of names, its paragraph */
+		const char *from = p->text;
+		size_t at = nd->act.task;
+		char *item = outline_flat(p->text);
+		if (m != SIZE_MAX && (nd->merged_acts || nd->act.how == ACTORS_LABEL || nd->act.how == ACTORS_NONE ||
+				      at >= strlen(item))) {
+			from = r->o.v[m].text;
+			at = nd->merged_acts ? at : 0;
 		}
+		free(item);
+		char *first = outline_flat(from);
+		u->summary = make_summary(first, at);
 		free(first);
 		u->doubts |= nd->doubts;
 	}
@@ -1458,25 +1463,46 @@ static bool stands_alone(void *ctx, const char *item, const char *para)
 	return own;
 }
 
-/* Units in the order of the text: the body's, then the tables'. */
-static void read_body(struct reader *r, const struct header *h)
+/* The one addressee who acts when an item names nobody: the closing's
+ * "thông báo để X …", else the letter's only addressee. */
+static char *find_addressee(const struct reader *r, const struct header *h)
 {
-	outline_build(&r->o, r->from, r->to, stands_alone, r);
-	r->nodes = xcalloc(r->o.n + 1, sizeof *r->nodes);
-	for (size_t i = 0; i < h->n_to && !r->addressee; i++)
-		if (h->n_to == 1 && specific(h->to[i]))
-			r->addressee = xstrdup(h->to[i]);
 	if (r->closing != SIZE_MAX) {
 		char *c = outline_flat(r->o.v[r->closing].text);
 		char *who = closing_addressee(c);
-		if (who && specific(who)) {
-			free(r->addressee);
-			r->addressee = who;
-		} else {
-			free(who);
-		}
 		free(c);
+		if (who && specific(who))
+			return who;
+		free(who);
 	}
+	return h->n_to == 1 && specific(h->to[0]) ? xstrdup(h->to[0]) : NULL;
+}
+
+/* A plan issued by the decision it follows ("KẾ HOẠCH … (Ban hành kèm theo
+ * Quyết định số …)" after the decision's signature): where its body begins,
+ * or SIZE_MAX. */
+static size_t annexed_body(const struct outline *o, size_t after)
+{
+	static const char *const kinds_annexed[] = { "KẾ HOẠCH", "CHƯƠNG TRÌNH", "PHƯƠNG ÁN", "ĐỀ ÁN", "PHỤ LỤC" };
+	for (size_t i = after; i < o->n; i++) {
+		const struct outline_para *p = &o->v[i];
+		if (p->mark != OUTLINE_NONE || has_lower(p->text))
+			continue;
+		bool kind = false;
+		for (size_t k = 0; k < COUNT(kinds_annexed) && !kind; k++)
+			kind = starts(p->text, kinds_annexed[k]);
+		for (size_t j = i + 1; kind && j < o->n && j < i + 5; j++)
+			if (starts(o->v[j].text, "(Ban hành kèm theo") || starts(o->v[j].text, "(Kèm theo") ||
+			    starts(o->v[j].text, "(kèm theo"))
+				return j + 1;
+	}
+	return SIZE_MAX;
+}
+
+/* Reads the units of the body [r->from, r->to). */
+static void read_body(struct reader *r)
+{
+	outline_build(&r->o, r->from, r->to, stands_alone, r);
 	read_actors(r);
 	inherit_leads(r);
 	decide_units(r);
@@ -1506,7 +1532,15 @@ int notice_read(const char *data, size_t len, struct notice *out, char *err)
 	r.from = h.body;
 	r.to = body_end(&r.o, r.from, &r.closing);
 	read_signer(out, &r.o, r.to);
-	read_body(&r, &h);
+	r.addressee = find_addressee(&r, &h);
+	r.nodes = xcalloc(r.o.n + 1, sizeof *r.nodes);
+	read_body(&r);
+	size_t annex = annexed_body(&r.o, r.to);
+	if (annex != SIZE_MAX) {
+		r.from = annex;
+		r.to = body_end(&r.o, r.from, &r.closing);
+		read_body(&r);
+	}
 	read_tables(&r, 0, r.o.n);
 	if (out->n_units == 0)
 		offer_candidates(&r);

@@ -5,9 +5,11 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/err.h"
 #include "core/notice.h"
+#include "core/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -20,6 +22,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			const struct notice_unit *u = &n.units[i];
 			if (!u->section || !u->summary || !u->full_text)
 				abort();
+			/* every text is whole UTF-8: no summary cut inside a character */
+			if (!text_utf8_valid(u->summary, strlen(u->summary), NULL) ||
+			    !text_utf8_valid(u->section, strlen(u->section), NULL) ||
+			    !text_utf8_valid(u->due_phrase, strlen(u->due_phrase), NULL))
+				abort();
+			for (size_t k = 0; k < u->n_leads; k++)
+				if (!text_utf8_valid(u->leads[k], strlen(u->leads[k]), NULL))
+					abort();
 			if (u->n_leads == 0 && !(u->dropped && (u->doubts & NOTICE_DOUBT_NO_LEAD)))
 				abort();
 		}

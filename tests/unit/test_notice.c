@@ -105,6 +105,12 @@ static const struct {
 	  "- Cơ quan thực hiện: Sở Tư pháp; Sở Khoa học và Công nghệ.\n- Cơ quan phối hợp: Các sở, ngành.\n"
 	  "- Thời gian thực hiện: Quý IV năm 2025.\n",
 	  { "II.1|Sở Tư pháp; Sở Khoa học và Công nghệ|Các sở, ngành|2025-12-31", NULL } },
+	/* a plan issued by the decision it follows: its body after the decision's signature */
+	{ "QUYẾT ĐỊNH\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch lập quy hoạch.\n"
+	  "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\nNơi nhận:\n- Như Điều 2;\nBỘ TRƯỞNG\nPhạm Hồng Hà\n"
+	  "KẾ HOẠCH\nLẬP QUY HOẠCH\n(Ban hành kèm theo Quyết định số 836/QĐ-BXD ngày 14 tháng 10 năm 2019)\n"
+	  "IV. TỔ CHỨC THỰC HIỆN\n1. Giao Vụ Vật liệu xây dựng tham mưu các nội dung chuyên ngành.\n",
+	  { "IV.1|Vụ Vật liệu xây dựng||", NULL } },
 	/* an assignment table: a row is a unit */
 	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |\n"
 	  "|---|---|---|---|---|\n| 1 | Số hóa hồ sơ \\| học bạ | Sở Y tế | Công an tỉnh | 30/9/2026 |\n",
