@@ -151,6 +151,7 @@ static const char *const member_nouns[] = {
  * ban ngành, nhà đầu tư thứ cấp" is two. */
 static const char *const agents[] = {
 	"nhà đầu tư", "chủ đầu tư", "chủ dự án", "người dân", "nhà thầu", "chính quyền địa phương", "báo, đài",
+	"cơ quan ngang bộ", "cơ quan thuộc Chính phủ",
 };
 
 /* Words that begin what the agencies must do: the name ends before them. */
@@ -177,7 +178,7 @@ static const char *const predicates[] = {
 	"để", "nhằm", "trên", "tại", "khi", "nếu", "sau", "do", "về", "đối với", "cùng", "với",
 	"tham gia", "phổ biến", "thúc đẩy", "đề ra", "tuyên dương", "biểu dương", "quán triệt",
 	"kêu gọi", "thăm", "thăm hỏi", "sửa chữa", "sửa đổi", "xác định", "phân cấp",
-	"ký", "trao đổi", "khuyến khích", "tự", "tìm", "áp dụng", "ủng hộ", "mời", "đăng ký",
+	"trao đổi", "khuyến khích", "tự", "tìm", "áp dụng", "ủng hộ", "mời", "đăng ký",
 	"tăng tốc", "hạn chế", "ngăn chặn", "có ý kiến", "biết", "có kế hoạch", "thiết lập", "ứng dụng", "kính", "trân trọng", "đạt", "vẫn", "còn", "giao",
 };
 
@@ -477,7 +478,7 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 		}
 		/* "xây dựng", "phát triển" after a noun name a field: "Vụ Vật liệu xây
 		 * dựng", "Ban Quản lý dự án đầu tư xây dựng", "Quỹ Đầu tư phát triển" */
-		static const char *const fields_before[] = { "liệu", "tư", "trình", "hoạch", "lượng", "ngành" };
+		static const char *const fields_before[] = { "liệu", "tư", "trình", "hoạch", "lượng", "cứu" };
 		bool noun = ((at_phrase(p, "xây dựng") || at_phrase(p, "phát triển")) && word_before_in(s, i, fields_before)) ||
 			    (at_phrase(p, "trình") && i >= 5 &&
 			    (at_phrase(s + i - strlen("công"), "công") || at_phrase(s + i - strlen("chương"), "chương") ||
@@ -487,9 +488,12 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 		bool verbs_end = !(names_only && is_collective(s, i));
 		if (verbs_end && !noun && (is_predicate(p) || is_cap_predicate(p)) && !at_phrase(p, "có liên quan"))
 			break;
-		if (at_phrase(p, "có liên quan")) {
-			i = (size_t)(p - s) + strlen("có liên quan");
-			words++;
+		if (at_phrase(p, "có liên quan") || at_phrase(p, "liên quan")) {
+			/* the last words of a group: "các cơ quan (có) liên quan" */
+			i = (size_t)(p - s) + strlen(at_phrase(p, "có liên quan") ? "có liên quan" : "liên quan");
+			const char *q = skip_spaces(s + i);
+			if (*q != ',' || !comma_goes_on(s, i, skip_spaces(q + 1)))
+				break;
 			continue;
 		}
 		if (++words > 24)
@@ -630,6 +634,33 @@ static void distribute(char ***names, size_t *n, size_t first, char **items, siz
 
 static size_t scan_list(const char *s, char ***names, size_t *n, bool loose, bool names_only);
 
+/* "Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố": the councils
+ * and committees of the provinces; a bare council or committee takes the
+ * complement of the committee or council named after it. */
+static void share_complement(char **names, size_t n, size_t first)
+{
+	static const char *const bodies[] = { "Hội đồng nhân dân", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND" };
+	if (n < first + 2)
+		return;
+	const char *last = names[n - 1];
+	const char *rest = NULL;
+	for (size_t b = 0; b < COUNT(bodies) && !rest; b++)
+		if (at_phrase(last, bodies[b]) && last[strlen(bodies[b])] == ' ')
+			rest = last + strlen(bodies[b]) + 1;
+	if (!rest)
+		return;
+	for (size_t k = n - 1; k-- > first;) {
+		bool bare = false;
+		for (size_t b = 0; b < COUNT(bodies) && !bare; b++)
+			bare = strcmp(names[k], bodies[b]) == 0;
+		if (!bare)
+			break;
+		char *full = xasprintf("%s %s", names[k], rest);
+		free(names[k]);
+		names[k] = full;
+	}
+}
+
 /* "(Sở Y tế, Sở Xây dựng)" right after a group: appends the members and
  * returns true when the parentheses hold nothing but agencies. */
 static bool members_in_parens(const char *after, char ***names, size_t *n)
@@ -672,7 +703,9 @@ static size_t scan_list(const char *s, char ***names, size_t *n, bool loose, boo
 			size_t ni = 0;
 			size_t e = scan_items(after + 1, &items, &ni, true);
 			for (size_t k = 0; k < ni; k++) {
-				char *full = head_len(items[k], false) ? xstrdup(items[k]) : xasprintf("%s %s", ell, items[k]);
+				/* "Công an" is a ministry here, "Tập đoàn …" is its own */
+				char *full = head_len(items[k], false) && !department_at(items[k]) ? xstrdup(items[k])
+												   : xasprintf("%s %s", ell, items[k]);
 				actors_push(names, n, full);
 				free(full);
 			}
@@ -700,6 +733,7 @@ static size_t scan_list(const char *s, char ***names, size_t *n, bool loose, boo
 			free(name);
 		}
 		i = end;
+		share_complement(*names, *n, first);
 		const char *q = s + i;
 		if (*q == ',' || *q == ';') {
 			const char *r = skip_spaces(q + 1);
@@ -737,6 +771,8 @@ void actors_release(struct actors *a)
 	memset(a, 0, sizeof *a);
 }
 
+static const char *const assign_verbs[] = { "Giao cho", "Giao", "Đề nghị", "Yêu cầu", "Phân công" };
+
 /* Skips a topic "Về …: " / "Đối với …: " at s. */
 static const char *skip_topic(const char *s)
 {
@@ -745,6 +781,12 @@ static const char *skip_topic(const char *s)
 	const char *colon = strchr(s, ':');
 	if (colon && colon - s < 600 && (colon[1] == ' ' || colon[1] == '\0'))
 		return skip_spaces(colon + 1);
+	/* "Về việc …, đề nghị Thuế tỉnh …" */
+	for (const char *c = strchr(s, ','); c && c - s < 600; c = strchr(c + 1, ',')) {
+		const char *q = skip_spaces(c + 1);
+		if (at_any(q, assign_verbs, COUNT(assign_verbs), true))
+			return q;
+	}
 	return s;
 }
 
@@ -824,7 +866,6 @@ static const char *read_issuer_request(const char *text, struct actors *a)
 	return NULL;
 }
 
-static const char *const assign_verbs[] = { "Giao", "Đề nghị", "Yêu cầu", "Phân công", "Giao cho" };
 
 /* After the names: skips "chủ trì", "theo chức năng, nhiệm vụ (được giao)". */
 static const char *skip_role(const char *p)
@@ -951,7 +992,7 @@ static void read_cooperating(const char *text, struct actors *a, struct spans *s
 {
 	static const char *const markers[] = {
 		"phối hợp chặt chẽ với", "phối hợp chặt chẽ", "phối hợp với", "phối hợp cùng", "phối hợp",
-		"làm việc với", "trao đổi, thống nhất với", "thống nhất với", "cùng với",
+		"làm việc với", "trao đổi, thống nhất với", "trao đổi với", "thống nhất với", "cùng với",
 	};
 	for (const char *p = text; *p; p++) {
 		if (p != text && p[-1] != ' ' && p[-1] != '(' && p[-1] != ',')
@@ -1025,7 +1066,7 @@ void actors_read(const char *text, struct actors *a)
 	p = skip_topic(p);
 	p = skip_opener(p);
 	p = skip_opener(p);
-	const char *verb = at_any(p, assign_verbs, COUNT(assign_verbs), false);
+	const char *verb = at_any(p, assign_verbs, COUNT(assign_verbs), true);
 	const char *end = NULL;
 	if (verb) {
 		const char *q = skip_spaces(p + strlen(verb));

@@ -714,12 +714,28 @@ static bool under_no_task_heading(const struct reader *r, size_t i)
 	return false;
 }
 
-/* "Trong quá trình thực hiện, nếu có khó khăn …": a condition, not a task. */
+/* "Trong quá trình thực hiện, nếu có khó khăn …": a condition, not a task;
+ * "Quyết định này có hiệu lực …", "… chịu trách nhiệm thi hành Quyết định
+ * này": a decision's closing articles, not tasks either. */
 static bool conditional(const char *text)
 {
-	return starts(text, "Nếu ") || starts(text, "Trường hợp ") || strstr(text, "nếu có khó khăn") ||
+	return strstr(text, "thi hành Quyết định này") || strstr(text, "có hiệu lực kể từ") ||
+	       strstr(text, "có hiệu lực thi hành") || starts(text, "Nếu ") || starts(text, "Trường hợp ") || strstr(text, "nếu có khó khăn") ||
 	       strstr(text, "nếu có vướng mắc") || starts(text, "Trong quá trình tổ chức thực hiện, nếu") ||
 	       starts(text, "Trong quá trình thực hiện, nếu") || starts(text, "Trên đây là");
+}
+
+/* "Chủ tịch Hội đồng: Ông Đỗ Việt Bách - Trưởng Ban …": who holds an office
+ * (a council's members, the attendees), not a task. */
+static bool names_a_person(const char *what)
+{
+	while (*what == ' ' || *what == ':' || *what == '-')
+		what++;
+	static const char *const persons[] = { "Ông ", "Bà ", "Đồng chí ", "đồng chí ", "ông ", "bà " };
+	for (size_t i = 0; i < COUNT(persons); i++)
+		if (starts(what, persons[i]))
+			return true;
+	return false;
 }
 
 /* Words of what to do, leaving out "… thực hiện các nội dung sau:". */
@@ -963,7 +979,7 @@ static void decide_units(struct reader *r)
 			bool own = nd->act.how == ACTORS_SUBJECT || nd->act.how == ACTORS_ASSIGNED;
 			nd->unit = own && !nd->act.descriptive && (content_words(what) >= 15 || has_deadline(r, what));
 		} else if (nd->n_leads) {
-			bool names_only = nd->act.only_names || content_words(what) < 2;
+			bool names_only = nd->act.only_names || content_words(what) < 2 || names_a_person(what);
 			nd->unit = !nd->act.descriptive && !names_only && !conditional(t);
 		} else if (r->addressee && p->mark != OUTLINE_NONE && !nd->act.descriptive && !conditional(t) &&
 			   !under_no_task_heading(r, i) && !no_task_heading(t) && count_words(t) >= 3 &&
@@ -1033,6 +1049,39 @@ static void set_due(struct notice_unit *u, const char *text, const struct deadli
 	u->recurrence = d->kind == DEADLINE_RECURRING && d->rule[0] ? xstrdup(d->rule) : NULL;
 }
 
+/* A time cell that is a year or a range of years ("2025", "2025 - 2030",
+ * "Năm 2026-2030", "Giai đoạn 2026-2030"): the last year into year[5]. */
+static bool time_year(const char *cell, char year[16])
+{
+	const char *p = cell;
+	static const char *const words[] = { "Năm ", "năm ", "Giai đoạn ", "giai đoạn " };
+	for (size_t i = 0; i < COUNT(words); i++)
+		if (starts(p, words[i]))
+			p += strlen(words[i]);
+	const char *last = NULL;
+	for (;;) {
+		if (!(p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
+		      p[3] >= '0' && p[3] <= '9') || (p[4] >= '0' && p[4] <= '9'))
+			return false;
+		last = p;
+		p += 4;
+		while (*p == ' ')
+			p++;
+		if (*p != '-' && !starts(p, "–"))
+			break;
+		p += *p == '-' ? 1 : strlen("–");
+		while (*p == ' ')
+			p++;
+	}
+	while (*p == '.' || *p == ' ')
+		p++;
+	if (*p)
+		return false;
+	memcpy(year, last, 4);
+	year[4] = '\0';
+	return true;
+}
+
 /* The unit's deadline from its words: a time field first ("Thời gian thực
  * hiện: Quý IV năm 2025"), then the rest. */
 static bool pick_due(const struct reader *r, struct notice_unit *u, const char *time_field, const char *text)
@@ -1040,7 +1089,10 @@ static bool pick_due(const struct reader *r, struct notice_unit *u, const char *
 	struct deadline_options opt = due_options(r);
 	struct deadline d;
 	if (time_field) {
-		char *labelled = xasprintf("Thời hạn: %s", time_field);
+		/* a time column's "2025" or "2025-2030" is a year: the range's last */
+		char year[16];
+		char *labelled = time_year(time_field, year) ? xasprintf("Thời hạn: năm %s", year)
+							     : xasprintf("Thời hạn: %s", time_field);
 		bool ok = deadline_pick(labelled, strlen(labelled), &opt, &d);
 		if (ok && d.start >= strlen("Thời hạn: "))
 			set_due(u, labelled, &d);
@@ -1279,6 +1331,17 @@ static size_t row_cells(const char *row, char **cells, size_t max)
 		while (*p && *p != '|') {
 			if (p[0] == '\\' && p[1] == '|')
 				p++;
+			/* a line break inside a cell, as converters write it */
+			static const char *const br[] = { "<br />", "<br/>", "<br>" };
+			size_t skip = 0;
+			for (size_t k = 0; k < COUNT(br) && !skip; k++)
+				if (strncmp(p, br[k], strlen(br[k])) == 0)
+					skip = strlen(br[k]);
+			if (skip) {
+				buf_add(&b, "; ");
+				p += skip;
+				continue;
+			}
 			buf_addn(&b, p, 1);
 			p++;
 		}
@@ -1314,17 +1377,51 @@ static enum column column_of(const char *header)
 	return c;
 }
 
-static bool roman_or_letter(const char *s)
+#define MAX_CELLS 16
+
+/* The level of a table row's label: 0 Roman, 1 number, 2 letter; -1 none. */
+static int label_level(const char *label)
 {
-	if (!*s)
-		return false;
-	for (const char *p = s; *p; p++)
-		if (!strchr("IVXLABCDĐ.", *p))
-			return false;
-	return true;
+	if (!*label)
+		return -1;
+	bool roman = true, digits = true;
+	for (const char *c = label; *c; c++) {
+		roman = roman && strchr("IVXL", *c);
+		digits = digits && ((*c >= '0' && *c <= '9') || *c == '.');
+	}
+	if (roman)
+		return 0;
+	if (digits)
+		return 1;
+	size_t n;
+	uint32_t cp = cp_at(label, &n);
+	return !label[n] && ((cp >= 'a' && cp <= 'z') || cp == 0x111) ? 2 : -1;
 }
 
-#define MAX_CELLS 16
+/* A row's unit: its agencies from their cells, its deadline from its time. */
+static void table_unit(const struct reader *r, struct notice_unit *u, const char *what, const char *who,
+		       const char *with, const char *when)
+{
+	actors_list(who, &u->leads, &u->n_leads);
+	char **coop = NULL;
+	size_t ncoop = 0;
+	actors_list(with, &coop, &ncoop);
+	for (size_t c = 0; c < ncoop; c++)
+		actors_push(&u->cooperating, &u->n_cooperating, coop[c]);
+	actors_free_names(coop, ncoop);
+	if (u->n_leads == 0 && *who) {
+		actors_push(&u->leads, &u->n_leads, who);
+		u->doubts |= NOTICE_DOUBT_LEAD_UNKNOWN;
+	}
+	if (u->n_leads == 0) {
+		u->doubts |= NOTICE_DOUBT_NO_LEAD;
+		u->dropped = true;
+	}
+	u->full_text = xasprintf("%s%s%s%s%s%s%s", what, *who ? "\n" : "", who, *with ? "\n" : "", with, *when ? "\n" : "",
+				 when);
+	u->summary = make_summary(what, 0);
+	pick_due(r, u, *when ? when : NULL, what);
+}
 
 /* Reads the assignment tables among paragraphs [from, to): a header row
  * that names a lead column, then one unit a row. */
@@ -1345,7 +1442,9 @@ static void read_tables(struct reader *r, size_t from, size_t to)
 		}
 		if (!lead || !content)
 			continue;
-		char *group = NULL;
+		/* group rows ("I | Nhóm nhiệm vụ …", "1 | …" over "a) …") give the
+		 * path of the rows under them, one level a kind of label */
+		char *groups[3] = { NULL, NULL, NULL };
 		size_t k = 0, j;
 		for (j = i + 1; j < to && r->o.v[j].mark == OUTLINE_ROW; j++) {
 			size_t m = row_cells(r->o.v[j].text, cells, MAX_CELLS);
@@ -1360,42 +1459,37 @@ static void read_tables(struct reader *r, size_t from, size_t to)
 				default: break;
 				}
 			}
-			if (*no && !*who && roman_or_letter(no)) {
-				/* a group row: "I | Nhiệm vụ chung" */
-				free(group);
-				group = xstrndup(no, strcspn(no, "."));
+			char *label = xstrndup(no, strcspn(no, ".)"));
+			int level = label_level(label);
+			if (*label && !*who && !*when && level >= 0) {
+				for (int g = level; g < 3; g++) {
+					free(groups[g]);
+					groups[g] = NULL;
+				}
+				groups[level] = xstrdup(label);
 			} else if (*what) {
-				char label[32];
-				snprintf(label, sizeof label, "(%zu)", ++k);
-				char *num = *no ? xstrndup(no, strlen(no) - (no[strlen(no) - 1] == '.')) : xstrdup(label);
-				char *section = group && *no ? xasprintf("%s.%s", group, num) : xstrdup(num);
-				struct notice_unit *u = new_unit(r->n, section);
+				char pos[32];
+				snprintf(pos, sizeof pos, "(%zu)", ++k);
+				char *section = xstrdup("");
+				for (int g = 0; g < 3 && *label; g++) {
+					if (!groups[g] || g >= level)
+						continue;
+					char *s2 = *section ? xasprintf("%s.%s", section, groups[g]) : xstrdup(groups[g]);
+					free(section);
+					section = s2;
+				}
+				char *full = *label ? (*section ? xasprintf("%s.%s", section, label) : xstrdup(label)) : xstrdup(pos);
 				free(section);
-				free(num);
-				actors_list(who, &u->leads, &u->n_leads);
-				char **coop = NULL;
-				size_t ncoop = 0;
-				actors_list(with, &coop, &ncoop);
-				for (size_t c = 0; c < ncoop; c++)
-					actors_push(&u->cooperating, &u->n_cooperating, coop[c]);
-				actors_free_names(coop, ncoop);
-				if (u->n_leads == 0 && *who) {
-					actors_push(&u->leads, &u->n_leads, who);
-					u->doubts |= NOTICE_DOUBT_LEAD_UNKNOWN;
-				}
-				if (u->n_leads == 0) {
-					u->doubts |= NOTICE_DOUBT_NO_LEAD;
-					u->dropped = true;
-				}
-				u->full_text = xasprintf("%s%s%s%s%s%s%s", what, *who ? "\n" : "", who, *with ? "\n" : "", with,
-							 *when ? "\n" : "", when);
-				u->summary = make_summary(what, 0);
-				pick_due(r, u, *when ? when : NULL, what);
+				struct notice_unit *u = new_unit(r->n, full);
+				free(full);
+				table_unit(r, u, what, who, with, when);
 			}
+			free(label);
 			for (size_t c = 0; c < m; c++)
 				free(cells[c]);
 		}
-		free(group);
+		for (int g = 0; g < 3; g++)
+			free(groups[g]);
 		i = j - 1;
 	}
 }

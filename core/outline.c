@@ -109,9 +109,19 @@ static size_t item_marker(const char *s, enum outline_mark *mark, int *depth, ch
 		goto text;
 	}
 	i = 0;
-	/* "Điều 3." of a decision */
-	if (starts(s, "Điều ") && s[strlen("Điều ")] >= '0' && s[strlen("Điều ")] <= '9')
-		i = strlen("Điều ");
+	/* "Điều 3." of a decision: a part of its own, labelled as printed */
+	if (starts(s, "Điều ") && s[strlen("Điều ")] >= '0' && s[strlen("Điều ")] <= '9') {
+		size_t d = strlen("Điều ");
+		while (s[d] >= '0' && s[d] <= '9')
+			d++;
+		if ((s[d] == '.' || s[d] == ':') && after_marker(s[d + 1])) {
+			*mark = OUTLINE_PART;
+			*label = xstrndup(s, d);
+			i = d + 1;
+			goto text;
+		}
+		return 0;
+	}
 	if (s[i] >= '0' && s[i] <= '9') {
 		size_t start = i;
 		int parts = 0;
