@@ -174,12 +174,12 @@ static const char *const predicates[] = {
 	"thông báo", "khắc phục", "tăng", "giảm", "nghiệm thu", "quyết toán", "thẩm tra", 
 	"đã", "đang", "sẽ", "được", "là", "tiến độ", "khôi phục", "hỗ trợ", "định hướng",
 	"tập huấn", "tiếp tục", "dành", "cân đối", "kết luận", "căn", "thu hút", 
-	"đăng tải", "nhận", "liên hệ", "trực tiếp", "cử", "giúp", "phân công", "chuyển", "thẩm",
+	"đăng tải", "nhận", "liên hệ", "trực tiếp", "cử", "giúp", "phân công", "chuyển", 
 	"để", "nhằm", "trên", "tại", "khi", "nếu", "sau", "do", "về", "đối với", "cùng", "với",
 	"tham gia", "phổ biến", "thúc đẩy", "đề ra", "tuyên dương", "biểu dương", "quán triệt",
 	"kêu gọi", "thăm", "thăm hỏi", "sửa chữa", "sửa đổi", "xác định", "phân cấp",
 	"trao đổi", "khuyến khích", "tự", "tìm", "áp dụng", "ủng hộ", "mời", "đăng ký",
-	"tăng tốc", "hạn chế", "ngăn chặn", "có ý kiến", "biết", "có kế hoạch", "thiết lập", "ứng dụng", "kính", "trân trọng", "đạt", "vẫn", "còn", "giao",
+	"tăng tốc", "hạn chế", "ngăn chặn", "có ý kiến", "biết", "có kế hoạch", "thiết lập", "ứng dụng", "kính đề nghị", "kính gửi", "kính báo cáo", "trân trọng", "đạt", "vẫn", "còn", "giao", "cung ứng",
 };
 
 /* Sentence openers: "Căn cứ …, Sở Y tế …". */

@@ -919,9 +919,16 @@ static bool relative_at(const struct scan *sc, size_t k, size_t lo, size_t *te, 
 			from = first;
 			e = a.te;
 		} else {
+			/* counted from an event: the document's own ("ngày ký", "văn bản
+			 * này", "ngày nhận được") is the anchor; another's ("khi Bộ … ban
+			 * hành") is not known */
+			bool own = false;
 			e = f;
-			for (int i = 0; e < sc->n && i < 16 && !clause_end(sc, e); i++)
-				e++;
+			for (int i = 0; e < sc->n && i < 16 && !clause_end(sc, e); i++, e++)
+				own = own || word_is(sc, e, "này") || words_at(sc, e, "ngày ký") == 2 ||
+				      words_at(sc, e, "nhận được") == 2 || words_at(sc, e, "ngày nhận") == 2;
+			if (word_is(sc, f, "khi") && !own)
+				from = DATE_NONE;
 		}
 	}
 	clear(out, DEADLINE_RELATIVE);

@@ -720,6 +720,8 @@ static bool under_no_task_heading(const struct reader *r, size_t i)
 static bool conditional(const char *text)
 {
 	return strstr(text, "thi hành Quyết định này") || strstr(text, "có hiệu lực kể từ") ||
+	       strstr(text, "nếu phát sinh khó khăn") || strstr(text, "nếu có khó khăn") ||
+	       (strstr(text, "khó khăn") && ends_with(text, "(nếu có).")) ||
 	       strstr(text, "có hiệu lực thi hành") || starts(text, "Nếu ") || starts(text, "Trường hợp ") || strstr(text, "nếu có khó khăn") ||
 	       strstr(text, "nếu có vướng mắc") || starts(text, "Trong quá trình tổ chức thực hiện, nếu") ||
 	       starts(text, "Trong quá trình thực hiện, nếu") || starts(text, "Trên đây là");

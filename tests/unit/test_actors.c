@@ -85,6 +85,15 @@ static const struct {
 	/* a semicolon inside the cooperating list is no new subject */
 	{ "Bộ Chỉ huy Quân sự tỉnh chủ trì, phối hợp các đơn vị liên quan; UBND các huyện triển khai diễn tập.",
 	  "Bộ Chỉ huy Quân sự tỉnh", "các đơn vị liên quan; UBND các huyện", ACTORS_SUBJECT },
+	/* words of a name that are also verbs elsewhere */
+	{ "Các cơ sở phát thải khí nhà kính thực hiện kiểm kê.", "Các cơ sở phát thải khí nhà kính", "", ACTORS_SUBJECT },
+	{ "Tổng Công ty Lưu ký và bù trừ chứng khoán Việt Nam cung ứng dịch vụ.",
+	  "Tổng Công ty Lưu ký và bù trừ chứng khoán Việt Nam", "", ACTORS_SUBJECT },
+	{ "Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương triển khai.",
+	  "Hội đồng nhân dân các tỉnh, thành phố trực thuộc Trung ương; Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
+	  "Trung ương", "", ACTORS_SUBJECT },
+	{ "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ xây dựng kế hoạch.",
+	  "Các bộ; cơ quan ngang bộ; cơ quan thuộc Chính phủ", "", ACTORS_SUBJECT },
 	/* "làm việc với" cooperates */
 	{ "Tỉnh chủ động làm việc với Bộ Xây dựng về việc giao chủ đầu tư.", "Tỉnh", "Bộ Xây dựng", ACTORS_SUBJECT },
 };

@@ -137,6 +137,9 @@ static void test_phrases(void **state)
 		{ "gửi Bộ trước ngày 30 tháng 6 hằng năm", 20251120, REC, 20260630, PRECISION_DAY,
 		  "trước ngày 30 tháng 6 hằng năm" },
 		{ "báo cáo ngày 15/12 hằng năm", DOC, REC, 20241215, PRECISION_DAY, "ngày 15/12 hằng năm" },
+		/* counted from another body's act: the day is not known yet */
+		{ "trong 6 tháng kể từ khi Bộ Tài chính ban hành hướng dẫn", DOC, REL, 0, PRECISION_NONE,
+		  "trong 6 tháng kể từ khi Bộ Tài chính ban hành hướng dẫn" },
 		/* a year-less date already past at the anchor is next year's */
 		{ "gửi Sở Tài chính trước ngày 05/7", 20260710, D, 20270705, PRECISION_DAY, "trước ngày 05/7" },
 		/* … and so is one the sentence exempts for this year */
