@@ -889,6 +889,43 @@ static char *what_to_do(const struct reader *r, size_t i)
 	return out;
 }
 
+/* "Giao các sở quản lý chuyên ngành … gồm:" over bullets that are nothing
+ * but agencies ("- Sở Công Thương (đối với cụm công nghiệp);"): the group is
+ * those agencies, for what it introduces and for its heading's items. */
+static void group_members(struct reader *r)
+{
+	for (size_t i = r->from; i < r->to; i++) {
+		const struct outline_para *p = &r->o.v[i];
+		if (!outline_ends_colon(p) || !(ends_with(p->text, "gồm:") || ends_with(p->text, "gồm :")))
+			continue;
+		char **members = NULL;
+		size_t n = 0;
+		bool all = p->end > i + 1;
+		for (size_t j = i + 1; j < p->end && all; j++) {
+			const struct node *c = &r->nodes[j];
+			if (r->o.v[j].parent != i)
+				continue;
+			all = (c->act.only_names || c->act.how == ACTORS_LABEL) && c->act.n_leads;
+			copy_names(&members, &n, c->act.leads, c->act.n_leads);
+		}
+		if (all && n) {
+			struct actors *targets[2] = { &r->nodes[i].act, NULL };
+			size_t up = p->parent;
+			if (up != OUTLINE_ROOT && (r->nodes[up].act.only_names || r->nodes[up].act.n_leads == 0))
+				targets[1] = &r->nodes[up].act;
+			for (size_t t = 0; t < 2 && targets[t]; t++) {
+				actors_free_names(targets[t]->leads, targets[t]->n_leads);
+				targets[t]->leads = NULL;
+				targets[t]->n_leads = 0;
+				copy_names(&targets[t]->leads, &targets[t]->n_leads, members, n);
+				if (targets[t]->how == ACTORS_NONE)
+					targets[t]->how = ACTORS_LABEL;
+			}
+		}
+		actors_free_names(members, n);
+	}
+}
+
 /* A bullet that goes on its item's sentence ("… như sau:\n+ tổ chức …;"). */
 static bool continuation(const struct reader *r, size_t i)
 {
@@ -1600,6 +1637,7 @@ static void read_body(struct reader *r)
 {
 	outline_build(&r->o, r->from, r->to, stands_alone, r);
 	read_actors(r);
+	group_members(r);
 	inherit_leads(r);
 	decide_units(r);
 	emit_units(r);

@@ -105,6 +105,11 @@ static const struct {
 	  "- Cơ quan thực hiện: Sở Tư pháp; Sở Khoa học và Công nghệ.\n- Cơ quan phối hợp: Các sở, ngành.\n"
 	  "- Thời gian thực hiện: Quý IV năm 2025.\n",
 	  { "II.1|Sở Tư pháp; Sở Khoa học và Công nghệ|Các sở, ngành|2025-12-31", NULL } },
+	/* a group that lists its members as definitions ("- Sở … (đối với …);") before its items */
+	{ "2. Các sở quản lý chuyên ngành\nGiao các sở quản lý chuyên ngành theo ngành, lĩnh vực gồm:\n"
+	  "- Sở Công Thương (đối với cụm công nghiệp);\n- Sở Xây dựng (đối với hạ tầng đô thị).\nCó trách nhiệm:\n"
+	  "a) Rà soát, thống kê tài sản kết cấu hạ tầng thuộc phạm vi quản lý.\n",
+	  { "2.a|Sở Công Thương; Sở Xây dựng||", NULL } },
 	/* a plan issued by the decision it follows: its body after the decision's signature */
 	{ "QUYẾT ĐỊNH\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch lập quy hoạch.\n"
 	  "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\nNơi nhận:\n- Như Điều 2;\nBỘ TRƯỞNG\nPhạm Hồng Hà\n"
