@@ -1624,9 +1624,10 @@ static size_t annexed_body(const struct outline *o, size_t after)
 		bool kind = false;
 		for (size_t k = 0; k < COUNT(kinds_annexed) && !kind; k++)
 			kind = starts(p->text, kinds_annexed[k]);
+		/* the note may end the title's paragraph in text whose lines were joined */
 		for (size_t j = i + 1; kind && j < o->n && j < i + 5; j++)
-			if (starts(o->v[j].text, "(Ban hành kèm theo") || starts(o->v[j].text, "(Kèm theo") ||
-			    starts(o->v[j].text, "(kèm theo"))
+			if (strstr(o->v[j].text, "(Ban hành kèm theo") || strstr(o->v[j].text, "(Kèm theo") ||
+			    strstr(o->v[j].text, "(kèm theo"))
 				return j + 1;
 	}
 	return SIZE_MAX;

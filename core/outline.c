@@ -73,6 +73,21 @@ static bool is_roman(const char *s, size_t n)
 
 static bool after_marker(char c) { return c == ' ' || c == '\t' || c == '\0'; }
 
+/* "2.049", "3.071": a number with thousands separators, not "2.1". */
+static bool thousands(const char *s, size_t n)
+{
+	const char *dot = memchr(s, '.', n);
+	while (dot) {
+		size_t d = 0;
+		while (dot + 1 + d < s + n && dot[1 + d] >= '0' && dot[1 + d] <= '9')
+			d++;
+		if (d == 3)
+			return true;
+		dot = memchr(dot + 1, '.', (size_t)(s + n - dot - 1));
+	}
+	return false;
+}
+
 /* Recognises an item marker at the start of s. Sets *label (allocated) and
  * returns the offset of the text after it; 0 when s has no marker. */
 static size_t item_marker(const char *s, enum outline_mark *mark, int *depth, char **label)
@@ -142,7 +157,7 @@ static size_t item_marker(const char *s, enum outline_mark *mark, int *depth, ch
 		size_t end = i;
 		if (s[i] == '.' || s[i] == ')' || s[i] == '/' || s[i] == ':')
 			i++;
-		else if (parts == 1)
+		else if (parts == 1 || thousands(s + start, end - start))
 			return 0;
 		if (!after_marker(s[i]))
 			return 0;
@@ -239,10 +254,13 @@ static bool ends_sentence(const char *s)
 	return n && strchr(".:;!?", s[n - 1]);
 }
 
-static bool ends_soft(const char *s)
+/* Ends a sentence for good: '.', ':', '!', '?' (not ';' or ','). */
+static bool ends_period(const char *s)
 {
 	size_t n = strlen(s);
-	return n && strchr(",", s[n - 1]);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == ')' || s[n - 1] == '"' || s[n - 1] == '*'))
+		n--;
+	return n && strchr(".:!?", s[n - 1]);
 }
 
 /* Capitalised words that begin a sentence of what to do: a line that begins
@@ -433,8 +451,10 @@ static bool goes_on(const struct line *ls, size_t n, size_t i, size_t prev, bool
 		*sep = gap ? " " : "\n";
 		return !gap || lower;
 	}
-	if (lower && (!ends_sentence(p->s) || ends_soft(p->s)))
-		return true; /* a sentence broken across lines */
+	if (lower && !ends_period(p->s))
+		return true; /* a sentence broken across lines (after a ';' too: a list in a sentence) */
+	if (l->s[0] >= '0' && l->s[0] <= '9' && !ends_sentence(p->s))
+		return true; /* "… cắt giảm\n2.049 ĐKKD": a number that is no item's */
 	if (l->page_break && !ends_sentence(p->s))
 		return true; /* a page break inside a sentence */
 	if (wrap && p->cps * 10 >= wrap * 8 && !ends_sentence(p->s) && !begins_task(l->s))

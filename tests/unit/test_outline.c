@@ -52,6 +52,10 @@ static const struct {
 	/* a line that goes on in lowercase, a page number and a form feed inside a sentence */
 	{ "1. Sở Nội vụ chủ trì, phối hợp với\ncác sở hướng dẫn\n\n2\n\f\nvà kiểm tra.\n2. Hết.\n",
 	  "1|Sở Nội vụ chủ trì, phối hợp với các sở hướng dẫn và kiểm tra.\n2|Hết.\n" },
+	/* a wrapped line that begins with a number with thousands separators, or
+	 * goes on after a ';' in lowercase, is no new item */
+	{ "1. Cắt giảm, đơn giản hóa 2.163 TTHC, cắt giảm\n2.049 ĐKKD; sửa đổi quy định như: hồ sơ gốc;\nyêu cầu có mặt.\n",
+	  "1|Cắt giảm, đơn giản hóa 2.163 TTHC, cắt giảm 2.049 ĐKKD; sửa đổi quy định như: hồ sơ gốc; yêu cầu có mặt.\n" },
 	/* a heading on its own line before "Chủ trì …" is not one name */
 	{ "1. Sở Nội vụ\nChủ trì, phối hợp các sở.\n", "1|Sở Nội vụ\n1|Chủ trì, phối hợp các sở.\n" },
 	/* a heading broken in two before its list */
