@@ -79,7 +79,7 @@ static void print_tsv(const struct notice *n, bool en)
 	       n->place, date_format_iso(n->issued, d), n->signer);
 	if (n->candidates)
 		printf("# no assignment found: %zu paragraphs offered as candidates\n", n->n_units);
-	puts("section\tlead\tcooperating\tdue\tprecision\tphrase\tabout\tcheck");
+	puts("section\tlead\tcooperating\tdue\tprecision\tphrase\tabout");
 	for (size_t i = 0; i < n->n_units; i++) {
 		const struct notice_unit *u = &n->units[i];
 		if (u->dropped)
@@ -94,8 +94,17 @@ static void print_tsv(const struct notice *n, bool en)
 		cell(*u->due_phrase ? u->due_phrase : "-");
 		putchar('\t');
 		cell(u->summary);
+		putchar('\n');
+	}
+	/* what to check, after the rows as comments: the columns stay those of a hand reading */
+	for (size_t i = 0; i < n->n_units; i++) {
+		const struct notice_unit *u = &n->units[i];
+		if (u->dropped || !u->doubts)
+			continue;
+		fputs("# check\t", stdout);
+		cell(u->section);
 		putchar('\t');
-		cell(u->doubts ? notice_doubts_text(u->doubts, en, why, sizeof why) : "-");
+		cell(notice_doubts_text(u->doubts, en, why, sizeof why));
 		putchar('\n');
 	}
 }

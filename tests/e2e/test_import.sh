@@ -22,9 +22,10 @@ done
 #     taken from the heading; what it is sure of says nothing.
 printf 'THÔNG BÁO\n\n1. Sở Tài chính rà soát kinh phí.\n\n2. Trung tâm Thử nghiệm Vật liệu Mới rà soát mẫu.\n\n3. Sở Y tế:\n\n- Kiểm tra an toàn thực phẩm.\n' > "$TMPD/check.md"
 hc import --dry-run --format tsv "$TMPD/check.md" > "$TMPD/check.tsv" || fail "import --dry-run check.md"
-assert_eq "$(awk -F'\t' '$1 == "1" { print $8 }' "$TMPD/check.tsv")" "-" "check column of a known lead"
-assert_eq "$(awk -F'\t' '$1 == "2" { print $8 }' "$TMPD/check.tsv")" "cơ quan chưa có trong danh sách" "check column of an unknown lead"
-assert_eq "$(awk -F'\t' '$1 == "3 (1)" { print $8 }' "$TMPD/check.tsv")" "cơ quan lấy từ đề mục" "check column of a heading's lead"
+assert_eq "$(awk -F'\t' '$1 == "section" { print NF }' "$TMPD/check.tsv")" 7 "columns of the reading"
+assert_eq "$(awk -F'\t' '$1 == "# check" && $2 == "1"' "$TMPD/check.tsv")" "" "check of a known lead"
+assert_eq "$(awk -F'\t' '$1 == "# check" && $2 == "2" { print $3 }' "$TMPD/check.tsv")" "cơ quan chưa có trong danh sách" "check of an unknown lead"
+assert_eq "$(awk -F'\t' '$1 == "# check" && $2 == "3 (1)" { print $3 }' "$TMPD/check.tsv")" "cơ quan lấy từ đề mục" "check of a heading's lead"
 hc --lang en import --dry-run "$TMPD/check.md" | grep -qF "check: agency not in the list" || fail "no reason in the table"
 
 # 2. CRLF, BOM and NFD give the same reading.
