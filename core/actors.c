@@ -13,24 +13,6 @@
 
 /* ---- characters and words ------------------------------------------------- */
 
-static uint32_t cp_at(const char *s, size_t *len)
-{
-	uint32_t cp;
-	size_t n = text_utf8_decode(s, strnlen(s, 4), &cp);
-	if (len)
-		*len = n;
-	return n ? cp : 0;
-}
-
-static bool is_upper_cp(uint32_t cp) { return cp != TEXT_BAD_CP && text_cp_lower(cp) != cp; }
-static bool starts_upper(const char *s) { return is_upper_cp(cp_at(s, NULL)); }
-
-static bool starts_lower(const char *s)
-{
-	uint32_t cp = cp_at(s, NULL);
-	return cp != TEXT_BAD_CP && cp >= 'a' && (cp <= 'z' || (cp >= 0xc0 && !is_upper_cp(cp)));
-}
-
 static bool starts_digit(const char *s) { return *s >= '0' && *s <= '9'; }
 
 static bool word_char(const char *s)
@@ -73,8 +55,8 @@ static bool at_phrase_ci(const char *s, const char *phrase)
 {
 	if (at_phrase(s, phrase))
 		return true;
-	size_t a, b;
-	uint32_t cs = cp_at(s, &a), cp = cp_at(phrase, &b);
+	uint32_t cs, cp;
+	size_t a = text_utf8_decode(s, strnlen(s, 4), &cs), b = text_utf8_decode(phrase, strnlen(phrase, 4), &cp);
 	if (!a || !b || text_cp_lower(cs) != text_cp_lower(cp))
 		return false;
 	size_t n = strlen(phrase + b);
@@ -238,7 +220,7 @@ static size_t head_len(const char *s, bool loose)
 		return strlen(h);
 	if ((h = at_any(s, heads_named, COUNT(heads_named), false))) {
 		const char *next = s + strlen(h);
-		if (*next == ' ' && (starts_upper(next + 1) || starts_digit(next + 1) ||
+		if (*next == ' ' && (text_starts_upper(next + 1) || starts_digit(next + 1) ||
 				     (strcmp(h, "Báo") == 0 && at_phrase(next + 1, "và"))))
 			return strlen(h);
 	}
@@ -254,7 +236,7 @@ static size_t head_len(const char *s, bool loose)
 	}
 	/* "Tỉnh", "Thành phố" alone: the province or city the notice is about */
 	if ((at_phrase(s, "Tỉnh") || at_phrase(s, "Thành phố")) &&
-	    !starts_upper(skip_spaces(s + word_len(s))))
+	    !text_starts_upper(skip_spaces(s + word_len(s))))
 		return at_phrase(s, "Tỉnh") ? strlen("Tỉnh") : strlen("Thành phố");
 	if (loose && (h = at_any(s, member_nouns, COUNT(member_nouns), false)))
 		return strlen(h);
@@ -268,7 +250,7 @@ static bool is_member_start(const char *s) { return head_len(s, true) > 0; }
 /* A known department name at s ("Văn hóa, Thể thao và Du lịch"): its length. */
 static size_t department_at(const char *s)
 {
-	if (!starts_upper(s))
+	if (!text_starts_upper(s))
 		return 0;
 	for (size_t i = 0; i < COUNT(departments); i++)
 		if (at_phrase_ci(s, departments[i]))
@@ -339,7 +321,7 @@ static bool is_collective(const char *name, size_t n)
 	static const char *const local[] = { "Ủy ban nhân dân ", "Uỷ ban nhân dân ", "UBND " };
 	for (size_t k = 0; k < COUNT(local); k++) {
 		size_t l = strlen(local[k]);
-		if (n > l && strncmp(name, local[k], l) == 0 && starts_lower(name + l))
+		if (n > l && strncmp(name, local[k], l) == 0 && text_starts_lower(name + l))
 			return true;
 	}
 	return false;
@@ -402,10 +384,10 @@ static bool comma_goes_on(const char *s, size_t i, const char *q)
 		return false;
 	if (is_collective(s, i))
 		return at_any(q, group_nouns, COUNT(group_nouns), false) ||
-		       (starts_lower(q) && !is_predicate(q) && !at_any(q, function_words, COUNT(function_words), false));
+		       (text_starts_lower(q) && !is_predicate(q) && !at_any(q, function_words, COUNT(function_words), false));
 	if (is_member_start(q))
 		return false;
-	return starts_upper(q) && !is_cap_predicate(q);
+	return text_starts_upper(q) && !is_cap_predicate(q);
 }
 
 /* Scans one name at s (which begins with a head). Returns its length. In a
@@ -447,7 +429,7 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 			continue;
 		}
 		/* "UBND các huyện Tân Uyên, Than Uyên": the places are distributed */
-		if (starts_upper(p) && ends_with_units(s, i))
+		if (text_starts_upper(p) && ends_with_units(s, i))
 			break;
 		if (at_phrase(p, "và") || at_phrase(p, "cùng")) {
 			const char *q = skip_spaces(p + wl);
@@ -529,19 +511,19 @@ static size_t scan_items(const char *s, char ***items, size_t *n, bool departmen
 		size_t len = department_at(p);
 		if (!len && head_len(p, false))
 			len = scan_name(p, false, false);
-		if (!len && !departments_only && starts_upper(p) && !is_cap_predicate(p)) {
+		if (!len && !departments_only && text_starts_upper(p) && !is_cap_predicate(p)) {
 			/* a proper name: capitalised words */
 			const char *q = p;
-			while (starts_upper(q) && !is_cap_predicate(q)) {
+			while (text_starts_upper(q) && !is_cap_predicate(q)) {
 				q += word_len(q);
-				if (*q == ' ' && starts_upper(q + 1))
+				if (*q == ' ' && text_starts_upper(q + 1))
 					q++;
 				else
 					break;
 			}
 			len = (size_t)(q - p);
 		}
-		if (!len && departments_only && starts_upper(p) && !is_cap_predicate(p)) {
+		if (!len && departments_only && text_starts_upper(p) && !is_cap_predicate(p)) {
 			/* a name not in the table: up to the comma, "và" or the predicate */
 			const char *q = p;
 			while (word_char(q)) {
@@ -714,7 +696,7 @@ static size_t scan_list(const char *s, char ***names, size_t *n, bool loose, boo
 			if (ni == 0)
 				break;
 			end += 1 + e;
-		} else if (unit && (*after == ':' || (*after == ' ' && starts_upper(after + 1)))) {
+		} else if (unit && (*after == ':' || (*after == ' ' && text_starts_upper(after + 1)))) {
 			char **items = NULL;
 			size_t ni = 0;
 			size_t e = scan_items(after + (*after == ':'), &items, &ni, false);

@@ -51,63 +51,6 @@ static char *trim_dup(const char *s, size_t n)
 
 static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
 
-static uint32_t cp_at(const char *s, size_t *len)
-{
-	uint32_t cp;
-	size_t n = text_utf8_decode(s, strnlen(s, 4), &cp);
-	*len = n ? n : 1;
-	return n ? cp : 0;
-}
-
-static bool cp_upper(uint32_t c) { return c && c != TEXT_BAD_CP && text_cp_lower(c) != c; }
-static bool cp_lower(uint32_t c) { return c && c != TEXT_BAD_CP && !cp_upper(c) && ((c >= 'a' && c <= 'z') || c >= 0xc0); }
-
-static bool has_lower(const char *s)
-{
-	size_t n;
-	for (; *s; s += n)
-		if (cp_lower(cp_at(s, &n)))
-			return true;
-	return false;
-}
-
-static bool has_upper(const char *s)
-{
-	size_t n;
-	for (; *s; s += n)
-		if (cp_upper(cp_at(s, &n)))
-			return true;
-	return false;
-}
-
-static bool starts_lower(const char *s)
-{
-	size_t n;
-	return cp_lower(cp_at(s, &n));
-}
-
-/* The capital of a lowercase Vietnamese letter, or c itself. */
-static uint32_t cp_upper_of(uint32_t c)
-{
-	if ((c >= 'a' && c <= 'z') || (c >= 0xe0 && c <= 0xfe && c != 0xf7))
-		return c - 0x20;
-	if (c == 0x1a1 || c == 0x1b0)
-		return c - 1;
-	if (((c >= 0x100 && c <= 0x17f) || (c >= 0x1ea0 && c <= 0x1ef9)) && (c & 1))
-		return c - 1;
-	return c;
-}
-
-/* Uppercases the first letter in place (its capital has the same length). */
-static void capitalise(char *s)
-{
-	size_t n;
-	uint32_t c = cp_at(s, &n), up = cp_upper_of(c);
-	char enc[4];
-	if (up != c && text_utf8_encode(up, enc) == n)
-		memcpy(s, enc, n);
-}
-
 static size_t cp_count(const char *s, size_t len)
 {
 	size_t n = 0;
@@ -277,7 +220,7 @@ static const char *const kinds[] = {
 
 static const char *find_kind(const char *s)
 {
-	if (has_lower(s))
+	if (text_has_lower(s))
 		return NULL;
 	for (size_t i = 0; i < COUNT(kinds); i++)
 		if (starts(s, kinds[i]))
@@ -328,7 +271,7 @@ static bool is_signature_title(const char *s)
 		    starts(line, "CHÁNH VĂN PHÒNG") || starts(line, "GIÁM ĐỐC") || starts(line, "THỦ TƯỚNG") ||
 		    starts(line, "BỘ TRƯỞNG") || starts(line, "PHÓ THỦ TƯỚNG") || starts(line, "CHỦ NHIỆM") ||
 		    starts(line, "PHÓ GIÁM ĐỐC") || starts(line, "THỨ TRƯỞNG")) &&
-		   !has_lower(line) && strlen(line) < 120;
+		   !text_has_lower(line) && strlen(line) < 120;
 	free(line);
 	return yes;
 }
@@ -373,7 +316,7 @@ static bool header_line(struct notice *n, const char *l, bool *kind_line)
 		*kind_line = true;
 		return true;
 	}
-	return is_motto(l) || (!has_lower(l) && has_upper(l) && strlen(l) < 160);
+	return is_motto(l) || (!text_has_lower(l) && text_has_upper(l) && strlen(l) < 160);
 }
 
 static bool addressee_start(const char *t)
@@ -446,7 +389,7 @@ static void read_header(struct notice *n, const struct outline *o, struct header
 			continue;
 		}
 		/* the title: the lines after the kind, in capitals or as a heading */
-		if (title_open && p->mark == OUTLINE_NONE && (p->heading || !has_lower(p->text)) &&
+		if (title_open && p->mark == OUTLINE_NONE && (p->heading || !text_has_lower(p->text)) &&
 		    strlen(p->text) < 600 && !starts(p->text, "Căn cứ")) {
 			char *flat = outline_flat(p->text);
 			set_str(&n->title, *n->title ? xasprintf("%s %s", n->title, flat) : xstrdup(flat));
@@ -468,7 +411,7 @@ static void read_header(struct notice *n, const struct outline *o, struct header
 			size_t len = strcspn(l, "\n");
 			char *line = trim_dup(l, len);
 			bool k = false;
-			if (*line && !*n->kind && !has_lower(line) && !is_motto(line) && !find_kind(line) &&
+			if (*line && !*n->kind && !text_has_lower(line) && !is_motto(line) && !find_kind(line) &&
 			    !strchr(line, ':') && strlen(line) < 120) {
 				/* "ỦY BAN NHÂN DÂN" + "TỈNH LAI CHÂU" is one issuer; "ỦY BAN
 				 * NHÂN DÂN TỈNH LÀO CAI" + "SỞ NÔNG NGHIỆP …": the Sở issues */
@@ -532,7 +475,7 @@ static bool ends_with(const char *s, const char *tail)
 
 static bool heading_like(const struct outline_para *p)
 {
-	return p->heading || !has_lower(p->text) ||
+	return p->heading || !text_has_lower(p->text) ||
 	       (p->mark != OUTLINE_NONE && strlen(p->text) < 160 && !ends_with(p->text, ".") && !ends_with(p->text, ";"));
 }
 
@@ -576,8 +519,8 @@ static void read_signer(struct notice *n, const struct outline *o, size_t from)
 				break;
 			while (line && *line && !name) {
 				char *l = first_line(line);
-				if (has_lower(l)) {
-					if (has_upper(l) && strlen(l) < 80 && !strchr(l, ':'))
+				if (text_has_lower(l)) {
+					if (text_has_upper(l) && strlen(l) < 80 && !strchr(l, ':'))
 						name = l;
 					else
 						free(l);
@@ -934,7 +877,7 @@ static bool continuation(const struct reader *r, size_t i)
 		return false;
 	if (p->mark != OUTLINE_BULLET && p->mark != OUTLINE_SUB && p->mark != OUTLINE_LABEL)
 		return false;
-	return starts_lower(p->text) && outline_ends_colon(&r->o.v[p->parent]) && r->nodes[i].act.n_leads == 0;
+	return text_starts_lower(p->text) && outline_ends_colon(&r->o.v[p->parent]) && r->nodes[i].act.n_leads == 0;
 }
 
 /* Who acts in each paragraph: its own agencies, else its heading's. */
@@ -1072,7 +1015,7 @@ static char *make_summary(const char *text, size_t predicate)
 	if (cut)
 		buf_add(&b, "…");
 	char *out = buf_take(&b);
-	capitalise(out);
+	text_capitalise(out);
 	return out;
 }
 
@@ -1432,9 +1375,9 @@ static int label_level(const char *label)
 		return 0;
 	if (digits)
 		return 1;
-	size_t n;
-	uint32_t cp = cp_at(label, &n);
-	return !label[n] && ((cp >= 'a' && cp <= 'z') || cp == 0x111) ? 2 : -1;
+	uint32_t cp;
+	size_t n = text_utf8_decode(label, strlen(label), &cp);
+	return n && !label[n] && ((cp >= 'a' && cp <= 'z') || cp == 0x111) ? 2 : -1;
 }
 
 /* A row's unit: its agencies from their cells, its deadline from its time. */
@@ -1619,7 +1562,7 @@ static size_t annexed_body(const struct outline *o, size_t after)
 	static const char *const kinds_annexed[] = { "KẾ HOẠCH", "CHƯƠNG TRÌNH", "PHƯƠNG ÁN", "ĐỀ ÁN", "PHỤ LỤC" };
 	for (size_t i = after; i < o->n; i++) {
 		const struct outline_para *p = &o->v[i];
-		if (p->mark != OUTLINE_NONE || has_lower(p->text))
+		if (p->mark != OUTLINE_NONE || text_has_lower(p->text))
 			continue;
 		bool kind = false;
 		for (size_t k = 0; k < COUNT(kinds_annexed) && !kind; k++)

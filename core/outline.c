@@ -30,19 +30,6 @@ static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c ==
 
 static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
 
-static uint32_t first_cp(const char *s)
-{
-	uint32_t cp;
-	size_t n = text_utf8_decode(s, strnlen(s, 4), &cp);
-	return n ? cp : 0;
-}
-
-static bool upper_cp(uint32_t cp) { return cp && cp != TEXT_BAD_CP && text_cp_lower(cp) != cp; }
-static bool lower_cp(uint32_t cp)
-{
-	return cp && cp != TEXT_BAD_CP && !upper_cp(cp) && ((cp >= 'a' && cp <= 'z') || cp >= 0xc0);
-}
-
 /* Removes Markdown emphasis (* and __) and backslash escapes in place. */
 static void strip_emphasis(char *s)
 {
@@ -110,7 +97,7 @@ static size_t item_marker(const char *s, enum outline_mark *mark, int *depth, ch
 		goto text;
 	}
 	/* "-Sở Tài chính": a dash glued to a capitalised word */
-	if ((s[0] == '-' || s[0] == '+') && upper_cp(first_cp(s + 1))) {
+	if ((s[0] == '-' || s[0] == '+') && text_starts_upper(s + 1)) {
 		*mark = s[0] == '+' ? OUTLINE_SUB : OUTLINE_BULLET;
 		i = 1;
 		goto text;
@@ -443,8 +430,7 @@ static bool goes_on(const struct line *ls, size_t n, size_t i, size_t prev, bool
 	*sep = " ";
 	if (l->row || p->row || l->mark != OUTLINE_NONE || l->heading || p->heading)
 		return false;
-	uint32_t c = first_cp(l->s);
-	bool lower = lower_cp(c);
+	bool lower = text_starts_lower(l->s);
 	if (markdown) {
 		/* lines of one block are one paragraph; a block that goes on in
 		 * lowercase after a blank line was cut by a page break */
@@ -460,7 +446,7 @@ static bool goes_on(const struct line *ls, size_t n, size_t i, size_t prev, bool
 	if (wrap && p->cps * 10 >= wrap * 8 && !ends_sentence(p->s) && !begins_task(l->s))
 		return true; /* the next line of a hard-wrapped paragraph */
 	/* a heading broken in two, before its list */
-	return p->mark != OUTLINE_NONE && !ends_sentence(p->s) && !ends_sentence(l->s) && upper_cp(c) &&
+	return p->mark != OUTLINE_NONE && !ends_sentence(p->s) && !ends_sentence(l->s) && text_starts_upper(l->s) &&
 	       !begins_task(l->s) && l->cps <= 120 && i + 1 < n && !ls[i + 1].blank && ls[i + 1].mark != OUTLINE_NONE;
 }
 
