@@ -7,7 +7,9 @@
 #include "core/actors.h"
 #include "core/deadline.h"
 #include "core/err.h"
+#include "core/letterhead.h"
 #include "core/outline.h"
+#include "core/table.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
@@ -40,15 +42,6 @@ static char *buf_take(struct buf *b)
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r'; }
 
-static char *trim_dup(const char *s, size_t n)
-{
-	while (n && (is_space(*s) || *s == '\n'))
-		s++, n--;
-	while (n && (is_space(s[n - 1]) || s[n - 1] == '\n'))
-		n--;
-	return xstrndup(s, n);
-}
-
 static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
 
 static size_t cp_count(const char *s, size_t len)
@@ -69,15 +62,6 @@ static size_t count_words(const char *s)
 		in = w;
 	}
 	return n;
-}
-
-/* The first line of s, newly allocated. */
-static char *first_line(const char *s) { return trim_dup(s, strcspn(s, "\n")); }
-
-static void set_str(char **field, char *value)
-{
-	free(*field);
-	*field = value;
 }
 
 /* ---- checking the bytes --------------------------------------------------- */
@@ -211,365 +195,6 @@ static void hash_text(const char *s, char out[17])
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
-/* ---- the document's header and end ------------------------------------------ */
-
-static const char *const kinds[] = {
-	"THÔNG BÁO", "CHỈ THỊ", "CÔNG VĂN", "KẾ HOẠCH", "QUYẾT ĐỊNH", "BÁO CÁO", "KẾT LUẬN",
-	"CÔNG ĐIỆN", "NGHỊ QUYẾT", "TỜ TRÌNH", "CHƯƠNG TRÌNH", "HƯỚNG DẪN", "THÔNG TRI",
-};
-
-static const char *find_kind(const char *s)
-{
-	if (text_has_lower(s))
-		return NULL;
-	for (size_t i = 0; i < COUNT(kinds); i++)
-		if (starts(s, kinds[i]))
-			return kinds[i];
-	return NULL;
-}
-
-/* "Lai Châu, ngày 25 tháng 4 năm 2024" */
-static bool place_date(const char *s, char **place, civil_day *day)
-{
-	const char *p = strstr(s, ", ngày ");
-	if (!p)
-		p = strstr(s, ", ngày");
-	if (!p || p - s > 80)
-		return false;
-	char err[ERR_MAX];
-	civil_day d;
-	char *copy = xstrdup(p + 2);
-	size_t len = strlen(copy);
-	while (len && strchr(" .", copy[len - 1]))
-		copy[--len] = '\0';
-	int rc = date_parse(copy, &d, err);
-	if (rc && starts(copy, "ngày")) {
-		const char *q = copy + strlen("ngày");
-		while (*q == ' ')
-			q++;
-		rc = date_parse(q, &d, err);
-	}
-	free(copy);
-	if (rc)
-		return false;
-	*place = trim_dup(s, (size_t)(p - s));
-	*day = d;
-	return true;
-}
-
-static bool is_motto(const char *l)
-{
-	return starts(l, "CỘNG HÒA XÃ HỘI") || starts(l, "CỘNG HOÀ XÃ HỘI") || starts(l, "Độc lập - Tự do") ||
-	       starts(l, "Độc lập – Tự do") || starts(l, "ĐỘC LẬP");
-}
-
-static bool is_signature_title(const char *s)
-{
-	char *line = first_line(s);
-	bool yes = (starts(line, "TL.") || starts(line, "KT.") || starts(line, "TM.") || starts(line, "Q.") ||
-		    starts(line, "TUQ.") || starts(line, "CHỦ TỊCH") || starts(line, "PHÓ CHỦ TỊCH") ||
-		    starts(line, "CHÁNH VĂN PHÒNG") || starts(line, "GIÁM ĐỐC") || starts(line, "THỦ TƯỚNG") ||
-		    starts(line, "BỘ TRƯỞNG") || starts(line, "PHÓ THỦ TƯỚNG") || starts(line, "CHỦ NHIỆM") ||
-		    starts(line, "PHÓ GIÁM ĐỐC") || starts(line, "THỨ TRƯỞNG")) &&
-		   !text_has_lower(line) && strlen(line) < 120;
-	free(line);
-	return yes;
-}
-
-struct header {
-	size_t body;          /* the first paragraph of the body */
-	char *issuer;         /* the letterhead's lines in capitals ("SỞ NÔNG NGHIỆP …"), or NULL */
-	char **to;            /* the addressees ("Kính gửi", "… điện:") */
-	size_t n_to;
-};
-
-/* Reads one line of the header into n; returns whether it was one. */
-static bool header_line(struct notice *n, const char *l, bool *kind_line)
-{
-	*kind_line = false;
-	if (!*n->number && (starts(l, "Số:") || starts(l, "Số :") || (starts(l, "Số ") && strchr(l, '/')))) {
-		const char *v = l + strlen("Số");
-		while (*v == ':' || *v == ' ')
-			v++;
-		set_str(&n->number, trim_dup(v, strlen(v)));
-		return true;
-	}
-	char *place = NULL;
-	civil_day d;
-	if (n->issued == DATE_NONE && place_date(l, &place, &d)) {
-		set_str(&n->place, place);
-		n->issued = d;
-		return true;
-	}
-	if (starts(l, "V/v") || starts(l, "V/V") || starts(l, "v/v")) {
-		if (!*n->title) {
-			const char *rest = l + 3;
-			while (*rest == ':' || *rest == ' ')
-				rest++;
-			set_str(&n->title, xstrdup(rest));
-		}
-		return true;
-	}
-	const char *k = find_kind(l);
-	if (k && !*n->kind) {
-		set_str(&n->kind, xstrdup(k));
-		*kind_line = true;
-		return true;
-	}
-	return is_motto(l) || (!text_has_lower(l) && text_has_upper(l) && strlen(l) < 160);
-}
-
-static bool addressee_start(const char *t)
-{
-	char *l = first_line(t);
-	size_t n = strlen(l), tail = strlen("điện:");
-	bool yes = starts(t, "Kính gửi") || starts(t, "Đồng kính gửi") ||
-		   (n >= tail && strcmp(l + n - tail, "điện:") == 0 && n < 120);
-	free(l);
-	return yes;
-}
-
-/* The names after "Kính gửi:" on its own line, or in the bullets under it. */
-static void read_addressees(const struct outline *o, size_t *i, struct header *h)
-{
-	const char *t = o->v[*i].text;
-	const char *colon = strchr(t, ':');
-	const char *inline_names = colon ? colon + 1 : "";
-	while (*inline_names == ' ')
-		inline_names++;
-	if (*inline_names && (starts(t, "Kính gửi") || starts(t, "Đồng kính gửi"))) {
-		char *flat = outline_flat(inline_names);
-		actors_list(flat, &h->to, &h->n_to);
-		free(flat);
-	}
-	bool same_line = *inline_names != '\0';
-	size_t j = *i + 1;
-	while (j < o->n && (o->v[j].mark == OUTLINE_BULLET || o->v[j].mark == OUTLINE_SUB)) {
-		char *flat = outline_flat(o->v[j].text);
-		actors_list(flat, &h->to, &h->n_to);
-		free(flat);
-		j++;
-	}
-	/* "Đồng kính gửi:" followed by its names on the next line */
-	if (j == *i + 1 && !same_line && j < o->n && o->v[j].mark == OUTLINE_NONE && strlen(o->v[j].text) < 300)
-		j++;
-	*i = j;
-}
-
-/* A letterhead line that is an agency of its own ("SỞ NÔNG NGHIỆP …"), not
- * the rest of the line above ("TỈNH LAI CHÂU"). */
-static bool names_agency(const char *line)
-{
-	static const char *const heads[] = { "so ", "bo ", "cuc ", "chi cuc ", "ban ", "van phong ",
-					     "thanh tra ", "kho bac ", "cong an ", "trung tam " };
-	char *f = text_fold_dup(line);
-	bool agency = false;
-	for (size_t i = 0; i < COUNT(heads) && !agency; i++)
-		agency = starts(f, heads[i]);
-	free(f);
-	return agency;
-}
-
-/* Reads kind, number, place, date, title and addressees at the top and
- * returns where the body begins. */
-static void read_header(struct notice *n, const struct outline *o, struct header *h)
-{
-	size_t i = 0, misses = 0;
-	bool found = false, title_open = false;
-	h->body = 0;
-	while (i < o->n && i < 80) {
-		const struct outline_para *p = &o->v[i];
-		if (p->mark != OUTLINE_NONE && p->mark != OUTLINE_ROW)
-			break;
-		if (p->mark == OUTLINE_NONE && addressee_start(p->text)) {
-			read_addressees(o, &i, h);
-			h->body = i;
-			found = true;
-			title_open = false;
-			continue;
-		}
-		/* the title: the lines after the kind, in capitals or as a heading */
-		if (title_open && p->mark == OUTLINE_NONE && (p->heading || !text_has_lower(p->text)) &&
-		    strlen(p->text) < 600 && !starts(p->text, "Căn cứ")) {
-			char *flat = outline_flat(p->text);
-			set_str(&n->title, *n->title ? xasprintf("%s %s", n->title, flat) : xstrdup(flat));
-			free(flat);
-			h->body = ++i;
-			continue;
-		}
-		title_open = false;
-		bool any = false, kind_line = false;
-		const char *rest_after_kind = NULL;
-		/* a header table's cells, or a paragraph's lines */
-		char *lines = xstrdup(p->text);
-		if (p->mark == OUTLINE_ROW)
-			for (char *c = lines; *c; c++)
-				if (*c == '|')
-					*c = '\n';
-		bool all = true;
-		for (const char *l = lines; *l;) {
-			size_t len = strcspn(l, "\n");
-			char *line = trim_dup(l, len);
-			bool k = false;
-			if (*line && !*n->kind && !text_has_lower(line) && !is_motto(line) && !find_kind(line) &&
-			    !strchr(line, ':') && strlen(line) < 120) {
-				/* "ỦY BAN NHÂN DÂN" + "TỈNH LAI CHÂU" is one issuer; "ỦY BAN
-				 * NHÂN DÂN TỈNH LÀO CAI" + "SỞ NÔNG NGHIỆP …": the Sở issues */
-				char *joined = h->issuer && !names_agency(line) ? xasprintf("%s %s", h->issuer, line)
-										 : xstrdup(line);
-				free(h->issuer);
-				h->issuer = joined;
-			}
-			if (*line) {
-				bool is = header_line(n, line, &k);
-				any = any || is;
-				all = all && is;
-				if (k) {
-					kind_line = true;
-					const char *r = p->text + (l - lines) + strlen(n->kind);
-					rest_after_kind = r;
-				}
-			}
-			free(line);
-			l += len + (l[len] == '\n');
-		}
-		free(lines);
-		if (kind_line) {
-			/* the title on the rest of the kind's paragraph ("THÔNG BÁO\nKết luận …") */
-			while (*rest_after_kind == ' ' || *rest_after_kind == '\n')
-				rest_after_kind++;
-			if (*rest_after_kind && !*n->title) {
-				char *flat = outline_flat(rest_after_kind);
-				set_str(&n->title, trim_dup(flat, strlen(flat)));
-				free(flat);
-			}
-			title_open = true;
-		}
-		if (any && (all || p->mark == OUTLINE_ROW || kind_line)) {
-			found = true;
-			h->body = ++i;
-			continue;
-		}
-		/* before anything of a header: a file name, a link, a note */
-		if (!found && misses < 5 && strlen(p->text) < 300) {
-			misses++;
-			i++;
-			continue;
-		}
-		break;
-	}
-	if (!found)
-		h->body = 0;
-	/* a letter without a kind: "Công văn" */
-	if (!*n->kind && *n->title)
-		set_str(&n->kind, xstrdup("CÔNG VĂN"));
-}
-
-static bool ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), t = strlen(tail);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
-		n--;
-	return n >= t && strncmp(s + n - t, tail, t) == 0;
-}
-
-static bool heading_like(const struct outline_para *p)
-{
-	return p->heading || !text_has_lower(p->text) ||
-	       (p->mark != OUTLINE_NONE && strlen(p->text) < 160 && !ends_with(p->text, ".") && !ends_with(p->text, ";"));
-}
-
-/* Where the body ends: "Nơi nhận", the signature, or the closing formula
- * (a paragraph ending "./."; an item ending so is the last of the body). The
- * closing paragraph is returned in *closing (or SIZE_MAX). */
-static size_t body_end(const struct outline *o, size_t from, size_t *closing)
-{
-	*closing = SIZE_MAX;
-	for (size_t i = from; i < o->n; i++) {
-		const struct outline_para *p = &o->v[i];
-		if (p->mark == OUTLINE_ROW)
-			continue;
-		if (starts(p->text, "Nơi nhận") || (p->mark == OUTLINE_NONE && is_signature_title(p->text)))
-			return i;
-		if (ends_with(p->text, "./.") || ends_with(p->text, "/.")) {
-			if (p->mark != OUTLINE_NONE)
-				return i + 1;
-			/* the one paragraph of a heading ("VII. CHẾ ĐỘ BÁO CÁO") is its content */
-			if (i > from && heading_like(&o->v[i - 1]) && o->v[i - 1].mark != OUTLINE_NONE)
-				return i + 1;
-			*closing = i;
-			return i;
-		}
-	}
-	return o->n;
-}
-
-/* The signer: the name under the signature title (same paragraph or next). */
-static void read_signer(struct notice *n, const struct outline *o, size_t from)
-{
-	for (size_t i = from; i < o->n; i++) {
-		const struct outline_para *p = &o->v[i];
-		if (p->mark != OUTLINE_NONE || !is_signature_title(p->text))
-			continue;
-		struct buf t = { 0 };
-		char *name = NULL;
-		for (size_t j = i; j < o->n && !name && j < i + 6; j++) {
-			const char *line = o->v[j].text;
-			if (o->v[j].mark != OUTLINE_NONE)
-				break;
-			while (line && *line && !name) {
-				char *l = first_line(line);
-				if (text_has_lower(l)) {
-					if (text_has_upper(l) && strlen(l) < 80 && !strchr(l, ':'))
-						name = l;
-					else
-						free(l);
-					break;
-				}
-				if (*l) {
-					if (t.n)
-						buf_add(&t, " ");
-					buf_add(&t, l);
-				}
-				free(l);
-				line = strchr(line, '\n');
-				if (line)
-					line++;
-			}
-		}
-		set_str(&n->signer_title, buf_take(&t));
-		if (name)
-			set_str(&n->signer, name);
-		return;
-	}
-}
-
-/* "… thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các Bộ … biết, thực hiện":
- * the first addressee named. */
-static char *closing_addressee(const char *closing)
-{
-	static const char *const says[] = { "thông báo để ", "thông báo cho ", "thông báo tới ", "thông báo đến " };
-	for (size_t k = 0; k < COUNT(says); k++) {
-		const char *p = strstr(closing, says[k]);
-		if (!p)
-			continue;
-		char **names = NULL;
-		size_t nn = 0;
-		actors_list(p + strlen(says[k]), &names, &nn);
-		char *first = nn ? xstrdup(names[0]) : NULL;
-		actors_free_names(names, nn);
-		return first;
-	}
-	return NULL;
-}
-
-/* A group ("các sở", "UBND các huyện") is no one in particular. */
-static bool specific(const char *name)
-{
-	return !strstr(name, "các ") && !starts(name, "Các ") && !starts(name, "Như trên") &&
-	       !starts(name, "Thủ trưởng") && !starts(name, "Bộ trưởng, ");
-}
-
 /* ---- units ---------------------------------------------------------------------- */
 
 /* A reading in progress: the outline, the addressee and what each paragraph
@@ -593,7 +218,7 @@ struct reader {
 	struct node *nodes;   /* per paragraph of the outline */
 	size_t from, to;      /* the body */
 	size_t closing;       /* the closing paragraph, or SIZE_MAX */
-	char *addressee;      /* the one addressee who acts when nobody is named */
+	const char *addressee; /* the one addressee who acts when nobody is named */
 	const char *issuer;   /* the letterhead's name of the issuer, or NULL */
 };
 
@@ -664,7 +289,7 @@ static bool conditional(const char *text)
 {
 	return strstr(text, "thi hành Quyết định này") || strstr(text, "có hiệu lực kể từ") ||
 	       strstr(text, "nếu phát sinh khó khăn") || strstr(text, "nếu có khó khăn") ||
-	       (strstr(text, "khó khăn") && ends_with(text, "(nếu có).")) ||
+	       (strstr(text, "khó khăn") && text_ends_with(text, "(nếu có).")) ||
 	       strstr(text, "có hiệu lực thi hành") || starts(text, "Nếu ") || starts(text, "Trường hợp ") || strstr(text, "nếu có khó khăn") ||
 	       strstr(text, "nếu có vướng mắc") || starts(text, "Trong quá trình tổ chức thực hiện, nếu") ||
 	       starts(text, "Trong quá trình thực hiện, nếu") || starts(text, "Trên đây là");
@@ -839,7 +464,7 @@ static void group_members(struct reader *r)
 {
 	for (size_t i = r->from; i < r->to; i++) {
 		const struct outline_para *p = &r->o.v[i];
-		if (!outline_ends_colon(p) || !(ends_with(p->text, "gồm:") || ends_with(p->text, "gồm :")))
+		if (!outline_ends_colon(p) || !(text_ends_with(p->text, "gồm:") || text_ends_with(p->text, "gồm :")))
 			continue;
 		char **members = NULL;
 		size_t n = 0;
@@ -1297,183 +922,40 @@ static void offer_candidates(struct reader *r)
 	r->n->candidates = true;
 }
 
-/* ---- assignment tables ------------------------------------------------------------- */
+/* ---- assignment tables ------------------------------------------------------ */
 
-enum column { COL_NONE, COL_NO, COL_CONTENT, COL_LEAD, COL_COOP, COL_DUE };
-
-/* The cells of a row "| a | b |", trimmed, into cells[] (at most max). */
-static size_t row_cells(const char *row, char **cells, size_t max)
+/* A table row's unit: its agencies from their cells, its deadline from its time. */
+static void table_unit(struct reader *r, const struct table_row *row)
 {
-	size_t n = 0;
-	const char *p = row;
-	if (*p == '|')
-		p++;
-	while (*p && n < max) {
-		struct buf b = { 0 };
-		while (*p && *p != '|') {
-			if (p[0] == '\\' && p[1] == '|')
-				p++;
-			/* a line break inside a cell, as converters write it */
-			static const char *const br[] = { "<br />", "<br/>", "<br>" };
-			size_t skip = 0;
-			for (size_t k = 0; k < COUNT(br) && !skip; k++)
-				if (strncmp(p, br[k], strlen(br[k])) == 0)
-					skip = strlen(br[k]);
-			if (skip) {
-				buf_add(&b, "; ");
-				p += skip;
-				continue;
-			}
-			buf_addn(&b, p, 1);
-			p++;
-		}
-		char *c = buf_take(&b);
-		char *flat = outline_flat(c);
-		cells[n++] = trim_dup(flat, strlen(flat));
-		free(flat);
-		free(c);
-		if (*p == '|')
-			p++;
-		if (!*p)
-			break;
-	}
-	return n;
-}
-
-static enum column column_of(const char *header)
-{
-	char *f = text_fold_dup(header);
-	enum column c = COL_NONE;
-	if (strcmp(f, "stt") == 0 || strcmp(f, "tt") == 0 || starts(f, "so thu tu") || strcmp(f, "so tt") == 0)
-		c = COL_NO;
-	else if (strstr(f, "phoi hop"))
-		c = COL_COOP;
-	else if (strstr(f, "chu tri") || strstr(f, "thuc hien") || strstr(f, "don vi") || strstr(f, "co quan") ||
-		 strstr(f, "trach nhiem"))
-		c = strstr(f, "thoi gian") ? COL_DUE : COL_LEAD;
-	else if (strstr(f, "thoi han") || strstr(f, "thoi gian") || strstr(f, "tien do") || strstr(f, "hoan thanh"))
-		c = COL_DUE;
-	else if (strstr(f, "noi dung") || strstr(f, "nhiem vu") || strstr(f, "cong viec") || strstr(f, "ten "))
-		c = COL_CONTENT;
-	free(f);
-	return c;
-}
-
-#define MAX_CELLS 16
-
-/* The level of a table row's label: 0 Roman, 1 number, 2 letter; -1 none. */
-static int label_level(const char *label)
-{
-	if (!*label)
-		return -1;
-	bool roman = true, digits = true;
-	for (const char *c = label; *c; c++) {
-		roman = roman && strchr("IVXL", *c);
-		digits = digits && ((*c >= '0' && *c <= '9') || *c == '.');
-	}
-	if (roman)
-		return 0;
-	if (digits)
-		return 1;
-	uint32_t cp;
-	size_t n = text_utf8_decode(label, strlen(label), &cp);
-	return n && !label[n] && ((cp >= 'a' && cp <= 'z') || cp == 0x111) ? 2 : -1;
-}
-
-/* A row's unit: its agencies from their cells, its deadline from its time. */
-static void table_unit(const struct reader *r, struct notice_unit *u, const char *what, const char *who,
-		       const char *with, const char *when)
-{
-	actors_list(who, &u->leads, &u->n_leads);
+	struct notice_unit *u = new_unit(r->n, row->section);
+	actors_list(row->who, &u->leads, &u->n_leads);
 	char **coop = NULL;
 	size_t ncoop = 0;
-	actors_list(with, &coop, &ncoop);
+	actors_list(row->with, &coop, &ncoop);
 	for (size_t c = 0; c < ncoop; c++)
 		actors_push(&u->cooperating, &u->n_cooperating, coop[c]);
 	actors_free_names(coop, ncoop);
-	if (u->n_leads == 0 && *who) {
-		actors_push(&u->leads, &u->n_leads, who);
+	if (u->n_leads == 0 && *row->who) {
+		actors_push(&u->leads, &u->n_leads, row->who);
 		u->doubts |= NOTICE_DOUBT_LEAD_UNKNOWN;
 	}
 	if (u->n_leads == 0) {
 		u->doubts |= NOTICE_DOUBT_NO_LEAD;
 		u->dropped = true;
 	}
-	u->full_text = xasprintf("%s%s%s%s%s%s%s", what, *who ? "\n" : "", who, *with ? "\n" : "", with, *when ? "\n" : "",
-				 when);
-	u->summary = make_summary(what, 0);
-	pick_due(r, u, *when ? when : NULL, what);
+	u->full_text = xasprintf("%s%s%s%s%s%s%s", row->what, *row->who ? "\n" : "", row->who, *row->with ? "\n" : "",
+				 row->with, *row->when ? "\n" : "", row->when);
+	u->summary = make_summary(row->what, 0);
+	pick_due(r, u, *row->when ? row->when : NULL, row->what);
 }
 
-/* Reads the assignment tables among paragraphs [from, to): a header row
- * that names a lead column, then one unit a row. */
-static void read_tables(struct reader *r, size_t from, size_t to)
+static void read_tables(struct reader *r)
 {
-	for (size_t i = from; i < to; i++) {
-		if (r->o.v[i].mark != OUTLINE_ROW)
-			continue;
-		char *cells[MAX_CELLS];
-		size_t nc = row_cells(r->o.v[i].text, cells, MAX_CELLS);
-		enum column cols[MAX_CELLS];
-		bool lead = false, content = false;
-		for (size_t c = 0; c < nc; c++) {
-			cols[c] = column_of(cells[c]);
-			lead = lead || cols[c] == COL_LEAD;
-			content = content || cols[c] == COL_CONTENT;
-			free(cells[c]);
-		}
-		if (!lead || !content)
-			continue;
-		/* group rows ("I | Nhóm nhiệm vụ …", "1 | …" over "a) …") give the
-		 * path of the rows under them, one level a kind of label */
-		char *groups[3] = { NULL, NULL, NULL };
-		size_t k = 0, j;
-		for (j = i + 1; j < to && r->o.v[j].mark == OUTLINE_ROW; j++) {
-			size_t m = row_cells(r->o.v[j].text, cells, MAX_CELLS);
-			const char *no = "", *what = "", *who = "", *with = "", *when = "";
-			for (size_t c = 0; c < m && c < nc; c++) {
-				switch (cols[c]) {
-				case COL_NO: no = cells[c]; break;
-				case COL_CONTENT: what = cells[c]; break;
-				case COL_LEAD: who = cells[c]; break;
-				case COL_COOP: with = cells[c]; break;
-				case COL_DUE: when = cells[c]; break;
-				default: break;
-				}
-			}
-			char *label = xstrndup(no, strcspn(no, ".)"));
-			int level = label_level(label);
-			if (*label && !*who && !*when && level >= 0) {
-				for (int g = level; g < 3; g++) {
-					free(groups[g]);
-					groups[g] = NULL;
-				}
-				groups[level] = xstrdup(label);
-			} else if (*what) {
-				char pos[32];
-				snprintf(pos, sizeof pos, "(%zu)", ++k);
-				char *section = xstrdup("");
-				for (int g = 0; g < 3 && *label; g++) {
-					if (!groups[g] || g >= level)
-						continue;
-					char *s2 = *section ? xasprintf("%s.%s", section, groups[g]) : xstrdup(groups[g]);
-					free(section);
-					section = s2;
-				}
-				char *full = *label ? (*section ? xasprintf("%s.%s", section, label) : xstrdup(label)) : xstrdup(pos);
-				free(section);
-				struct notice_unit *u = new_unit(r->n, full);
-				free(full);
-				table_unit(r, u, what, who, with, when);
-			}
-			free(label);
-			for (size_t c = 0; c < m; c++)
-				free(cells[c]);
-		}
-		for (int g = 0; g < 3; g++)
-			free(groups[g]);
-		i = j - 1;
-	}
+	struct table_rows rows = { 0 };
+	table_read(&r->o, 0, r->o.n, &rows);
+	for (size_t i = 0; i < rows.n; i++)
+		table_unit(r, &rows.v[i]);
+	table_rows_release(&rows);
 }
 
 /* ---- the document --------------------------------------------------------------------- */
@@ -1539,43 +1021,6 @@ static bool stands_alone(void *ctx, const char *item, const char *para)
 	return own;
 }
 
-/* The one addressee who acts when an item names nobody: the closing's
- * "thông báo để X …", else the letter's only addressee. */
-static char *find_addressee(const struct reader *r, const struct header *h)
-{
-	if (r->closing != SIZE_MAX) {
-		char *c = outline_flat(r->o.v[r->closing].text);
-		char *who = closing_addressee(c);
-		free(c);
-		if (who && specific(who))
-			return who;
-		free(who);
-	}
-	return h->n_to == 1 && specific(h->to[0]) ? xstrdup(h->to[0]) : NULL;
-}
-
-/* A plan issued by the decision it follows ("KẾ HOẠCH … (Ban hành kèm theo
- * Quyết định số …)" after the decision's signature): where its body begins,
- * or SIZE_MAX. */
-static size_t annexed_body(const struct outline *o, size_t after)
-{
-	static const char *const kinds_annexed[] = { "KẾ HOẠCH", "CHƯƠNG TRÌNH", "PHƯƠNG ÁN", "ĐỀ ÁN", "PHỤ LỤC" };
-	for (size_t i = after; i < o->n; i++) {
-		const struct outline_para *p = &o->v[i];
-		if (p->mark != OUTLINE_NONE || text_has_lower(p->text))
-			continue;
-		bool kind = false;
-		for (size_t k = 0; k < COUNT(kinds_annexed) && !kind; k++)
-			kind = starts(p->text, kinds_annexed[k]);
-		/* the note may end the title's paragraph in text whose lines were joined */
-		for (size_t j = i + 1; kind && j < o->n && j < i + 5; j++)
-			if (strstr(o->v[j].text, "(Ban hành kèm theo") || strstr(o->v[j].text, "(Kèm theo") ||
-			    strstr(o->v[j].text, "(kèm theo"))
-				return j + 1;
-	}
-	return SIZE_MAX;
-}
-
 /* Reads the units of the body [r->from, r->to). */
 static void read_body(struct reader *r)
 {
@@ -1602,29 +1047,23 @@ int notice_read(const char *data, size_t len, struct notice *out, char *err)
 	out->text = clean_text(data, len);
 	hash_text(out->text, out->hash);
 	struct reader r = { .n = out, .closing = SIZE_MAX };
-	struct header h = { 0 };
+	struct letterhead h;
 	outline_init(&r.o);
 	outline_split(out->text, &r.o);
-	read_header(out, &r.o, &h);
+	letterhead_read(out, &r.o, &h);
 	r.issuer = h.issuer;
-	r.from = h.body;
-	r.to = body_end(&r.o, r.from, &r.closing);
-	read_signer(out, &r.o, r.to);
-	r.addressee = find_addressee(&r, &h);
+	r.addressee = h.addressee;
 	r.nodes = xcalloc(r.o.n + 1, sizeof *r.nodes);
-	read_body(&r);
-	size_t annex = annexed_body(&r.o, r.to);
-	if (annex != SIZE_MAX) {
-		r.from = annex;
-		r.to = body_end(&r.o, r.from, &r.closing);
+	do {
+		r.from = h.body;
+		r.to = h.end;
+		r.closing = h.closing;
 		read_body(&r);
-	}
-	read_tables(&r, 0, r.o.n);
+	} while (letterhead_annex(&r.o, &h));
+	read_tables(&r);
 	if (out->n_units == 0)
 		offer_candidates(&r);
-	actors_free_names(h.to, h.n_to);
-	free(h.issuer);
-	free(r.addressee);
+	letterhead_release(&h);
 	free(r.nodes);
 	outline_release(&r.o);
 	return 0;
@@ -1727,18 +1166,9 @@ void notice_unit_to_task(const struct notice_unit *u, struct task *t)
 
 char *notice_label(const struct notice *n)
 {
-	/* "THÔNG BÁO" -> "Thông báo": the kinds are a fixed list */
-	static const char *const sentence[] = {
-		"Thông báo", "Chỉ thị", "Công văn", "Kế hoạch", "Quyết định", "Báo cáo", "Kết luận",
-		"Công điện", "Nghị quyết", "Tờ trình", "Chương trình", "Hướng dẫn", "Thông tri",
-	};
-	const char *kind = "Văn bản";
-	for (size_t i = 0; i < COUNT(kinds); i++)
-		if (strcmp(n->kind, kinds[i]) == 0)
-			kind = sentence[i];
 	char date[DATE_BUF];
 	struct buf b = { 0 };
-	buf_add(&b, kind);
+	buf_add(&b, letterhead_kind_sentence(n->kind));
 	if (*n->number) {
 		buf_add(&b, " ");
 		buf_add(&b, n->number);

@@ -1118,3 +1118,11 @@ void text_capitalise(char *s)
 	if (n && up != c && text_utf8_encode(up, enc) == n)
 		memcpy(s, enc, n);
 }
+
+bool text_ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	return n >= t && strncmp(s + n - t, tail, t) == 0;
+}

@@ -80,6 +80,9 @@ bool text_has_lower(const char *s);
  * letter is as long as the small one). */
 void text_capitalise(char *s);
 
+/* Whether s ends with tail, white space after it aside. */
+bool text_ends_with(const char *s, const char *tail);
+
 /* Lowercase (see text_cp_lower); out holds len + 1 bytes; returns the length. */
 size_t text_lower(char *out, const char *s, size_t len);
 char *text_lower_dup(const char *s);

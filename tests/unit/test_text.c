@@ -332,10 +332,21 @@ static void test_case(void **state)
 	assert_int_equal(text_cp_upper('A'), 'A');
 }
 
+static void test_ends_with(void **state)
+{
+	(void)state;
+	assert_true(text_ends_with("thực hiện./.", "./."));
+	assert_true(text_ends_with("thực hiện./. \n\t", "./."));
+	assert_false(text_ends_with("./. thực hiện", "./."));
+	assert_false(text_ends_with("/.", "./."));
+	assert_true(text_ends_with("anything", ""));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_case),
+		cmocka_unit_test(test_ends_with),
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_decode_encode),
 		cmocka_unit_test(test_decompose_compose),
