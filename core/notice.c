@@ -230,6 +230,19 @@ static struct deadline_options due_options(const struct reader *r)
 	return opt;
 }
 
+/* Whether the heading's first words, folded, are one of words[0..n). */
+static bool heading_starts(const char *text, const char *const *words, size_t n)
+{
+	char head[96];
+	snprintf(head, sizeof head, "%s", text);
+	char *f = text_fold_dup(head);
+	bool yes = false;
+	for (size_t i = 0; i < n && !yes; i++)
+		yes = starts(f, words[i]);
+	free(f);
+	return yes;
+}
+
 /* Headings under which nobody is asked to act: assessments, purposes,
  * targets, scope, funding. */
 static bool no_task_heading(const char *text)
@@ -239,14 +252,7 @@ static bool no_task_heading(const char *text)
 		"doi tuong", "pham vi", "kinh phi", "can cu", "nguyen tac", "boi canh", "han che",
 		"ton tai", "nguyen nhan", "thoi gian thuc hien", "noi dung, hinh thuc", "chi tieu",
 	};
-	char head[96];
-	snprintf(head, sizeof head, "%s", text);
-	char *f = text_fold_dup(head);
-	bool yes = false;
-	for (size_t i = 0; i < COUNT(words) && !yes; i++)
-		yes = starts(f, words[i]);
-	free(f);
-	return yes;
+	return heading_starts(text, words, COUNT(words));
 }
 
 /* Headings of a plan's preamble: whatever is under them asks nothing of
@@ -256,14 +262,7 @@ static bool preamble_heading(const char *text)
 	static const char *const words[] = {
 		"muc dich", "yeu cau", "quan diem", "nguyen tac",
 	};
-	char head[64];
-	snprintf(head, sizeof head, "%s", text);
-	char *f = text_fold_dup(head);
-	bool yes = false;
-	for (size_t i = 0; i < COUNT(words) && !yes; i++)
-		yes = starts(f, words[i]);
-	free(f);
-	return yes;
+	return heading_starts(text, words, COUNT(words));
 }
 
 static bool under_preamble(const struct reader *r, size_t i)

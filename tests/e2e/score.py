@@ -25,34 +25,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from import_compare import names  # noqa: E402
-
-
-def read_tsv(text):
-    rows, order, alts, alt_leads, header = {}, [], {}, {}, None
-    for line in text.splitlines():
-        if line.startswith("# alt:"):
-            parts = line[len("# alt:"):].strip().split("\t")
-            kv = dict(p.split("=", 1) for p in parts[1:] if "=" in p)
-            alts.setdefault(parts[0].strip(), []).append(kv)
-            continue
-        if line.startswith("# alt-lead:"):
-            parts = line[len("# alt-lead:"):].strip().split("\t")
-            if len(parts) >= 2:
-                alt_leads.setdefault(parts[0].strip(), []).append(names(parts[1]))
-            continue
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        row = dict(zip(header, cells))
-        sec = " ".join(row.get("section", "").split())
-        if sec not in rows:
-            order.append(sec)
-        rows[sec] = row
-    return rows, order, alts, alt_leads
+from import_compare import names, parse  # noqa: E402
 
 
 def no_due(value):
@@ -61,7 +34,7 @@ def no_due(value):
 
 def score_document(hanchot, path, expected_path, db):
     with open(expected_path, encoding="utf-8") as f:
-        exp, order, alts, alt_leads = read_tsv(f.read())
+        exp, alts, alt_leads, order = parse(f.read(), expected_path, strict=False)
     env = dict(os.environ, HANCHOT_DB=db, LC_ALL="C.UTF-8")
     env.pop("HANCHOT_TODAY", None)
     run = subprocess.run([hanchot, "import", "--dry-run", "--format", "tsv", path],
@@ -72,7 +45,7 @@ def score_document(hanchot, path, expected_path, db):
         s["rejected"] = 1
         s["notes"].append("REJECTED " + run.stderr.strip())
         return s
-    act, act_order, _, _ = read_tsv(run.stdout)
+    act, _, _, act_order = parse(run.stdout, path + " (as read)", strict=False)
     s["read"] = len(act_order)
     for sec in order:
         e, a = exp[sec], act.get(sec)
