@@ -127,6 +127,9 @@ void table_read(const struct outline *o, size_t from, size_t to, struct table_ro
 		/* group rows ("I | Nhóm nhiệm vụ …", "1 | …" over "a) …") give the
 		 * path of the rows under them, one level a kind of label */
 		char *groups[3] = { NULL, NULL, NULL };
+		/* a row without a label after a labelled one continues it: the
+		 * cells merged over both (rowspan) are written in the first only */
+		size_t labelled = SIZE_MAX, continued = 0;
 		size_t k = 0, j;
 		for (j = i + 1; j < to && o->v[j].mark == OUTLINE_ROW; j++) {
 			size_t m = row_cells(o->v[j].text, cells, MAX_CELLS);
@@ -149,6 +152,17 @@ void table_read(const struct outline *o, size_t from, size_t to, struct table_ro
 					groups[g] = NULL;
 				}
 				groups[level] = xstrdup(label);
+				labelled = SIZE_MAX;
+			} else if (*what && !*label && labelled != SIZE_MAX) {
+				const struct table_row *prev = &out->v[out->n - 1];
+				struct table_row row = {
+					xasprintf("%s (%zu)", out->v[labelled].section, ++continued + 1), xstrdup(what),
+					xstrdup(*who ? who : prev->who), xstrdup(*with ? with : prev->with),
+					xstrdup(*when ? when : prev->when),
+				};
+				k++;
+				xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+				out->v[out->n++] = row;
 			} else if (*what) {
 				char pos[32];
 				snprintf(pos, sizeof pos, "(%zu)", ++k);
@@ -165,6 +179,8 @@ void table_read(const struct outline *o, size_t from, size_t to, struct table_ro
 				xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
 				out->v[out->n++] = (struct table_row){ full, xstrdup(what), xstrdup(who), xstrdup(with),
 								       xstrdup(when) };
+				labelled = *label ? out->n - 1 : SIZE_MAX;
+				continued = 0;
 			}
 			free(label);
 			for (size_t c = 0; c < m; c++)

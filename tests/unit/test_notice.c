@@ -82,7 +82,7 @@ static void test_fixture(void **state)
 /* Small notices, one structure each: text, then "section|leads|cooperating|due". */
 static const struct {
 	const char *text;
-	const char *rows[4];
+	const char *rows[6];
 } cases[] = {
 	{ "THÔNG BÁO\n\n1. Sở Y tế chủ trì, phối hợp với Sở Tài chính kiểm tra an toàn thực phẩm trước ngày 10/6/2024.\n\n"
 	  "2. Trong tháng, các ngành đạt được một số kết quả.\n",
@@ -120,6 +120,14 @@ static const struct {
 	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |\n"
 	  "|---|---|---|---|---|\n| 1 | Số hóa hồ sơ \\| học bạ | Sở Y tế | Công an tỉnh | 30/9/2026 |\n",
 	  { "1|Sở Y tế|Công an tỉnh|2026-09-30", NULL } },
+	/* a row without a number continues the row above: its cells were merged
+	 * with that row's (rowspan), so it takes the cells it leaves empty */
+	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
+	  "|---|---|---|---|---|\n| I | Hạ tầng | | | |\n| 1 | Xây dựng hạ tầng | Sở Tài chính | Công an tỉnh | Quý IV/2026 |\n"
+	  "| | Sao lưu dữ liệu | Sở Khoa học và Công nghệ | | |\n| | Phục hồi dữ liệu | | | |\n"
+	  "| 2 | Vận hành | Sở Tài chính | | |\n",
+	  { "I.1|Sở Tài chính|Công an tỉnh|2026-12-31", "I.1 (2)|Sở Khoa học và Công nghệ|Công an tỉnh|2026-12-31",
+	    "I.1 (3)|Sở Khoa học và Công nghệ|Công an tỉnh|2026-12-31", "I.2|Sở Tài chính||", NULL } },
 };
 
 static void test_structures(void **state)
