@@ -89,7 +89,8 @@ static const char *const heads_free[] = {
 	"Thanh tra Sở", "Văn phòng UBND", "Hội Liên hiệp", "Hội Nông dân", "Hội Cựu chiến binh",
 	"Đoàn Thanh niên", "Đoàn thanh niên", "Đoàn Đại biểu", "Điện lực", "Viễn thông",
 	"Vườn quốc gia", "Vườn Quốc gia", "Chủ đầu tư", "Hiệp hội", "Tạp chí", "Khu bảo tồn",
-	"Ban Quản lý dự án", "Ban quản lý dự án",
+	"Ban Quản lý dự án", "Ban quản lý dự án", "Hội đồng thẩm định", "Hội đồng", "Tổ giúp việc",
+	"Tổ công tác", "Tổ thẩm định", "Tổ chuyên gia",
 };
 
 /* Heads that need a proper name (a capital or a digit) after them: "Sở Y tế",
@@ -107,7 +108,7 @@ static const char *const titles[] = {
 	"Phó Bí thư", "Chánh Văn phòng", "Chánh văn phòng", "Chánh Thanh tra", "Trưởng ban",
 	"Trưởng Ban", "Trưởng phòng", "Trưởng Phòng", "Cục trưởng", "Chi cục trưởng", "Vụ trưởng",
 	"Viện trưởng", "Hiệu trưởng", "Tư lệnh", "Chỉ huy trưởng", "Người đứng đầu", "Tổng cục trưởng",
-	"Tổng Kiểm toán", "Chánh án", "Viện trưởng",
+	"Tổng Kiểm toán", "Chánh án", "Viện trưởng", "Thành viên", "Tổ trưởng", "Thư ký",
 };
 
 /* Nouns of a group after "các": "các sở, ban, ngành", "các cơ quan, đơn vị". */
@@ -151,7 +152,7 @@ static const char *const predicates[] = {
 	"chịu trách nhiệm", "nhất trí", "yêu cầu", "đề nghị", "khẩn", "thường xuyên", "định kỳ",
 	"trước", "trong", "phát động", "kiện toàn", "sắp xếp", "thanh tra",
 	"lồng ghép", "ưu tiên", "mở", "dừng", "thu", "chi", "gửi", "nộp", "đăng", "đưa",
-	"phát triển", "phát hành", "kiểm soát", "vận hành",
+	"phát triển", "phát hành", "kiểm soát", "vận hành", "điều hành", "hoạt động", "sử dụng", "điều phối",
 	"bảo vệ", "ứng phó", "sẵn sàng", "chấp hành", "công bố", "tiếp nhận", "phê duyệt",
 	"thông báo", "khắc phục", "tăng", "giảm", "nghiệm thu", "quyết toán", "thẩm tra", 
 	"đã", "đang", "sẽ", "được", "là", "tiến độ", "khôi phục", "hỗ trợ", "định hướng",
@@ -396,7 +397,7 @@ static bool comma_goes_on(const char *s, size_t i, const char *q)
 static size_t scan_name(const char *s, bool loose, bool names_only)
 {
 	size_t i = head_len(s, loose), words = 0;
-	bool after_duoc = false;
+	bool after_duoc = false, relative = false;
 	if (!i)
 		return 0;
 	for (;;) {
@@ -406,6 +407,10 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 			break;
 		if (c == ',') {
 			const char *q = skip_spaces(p + 1);
+			if (relative && is_predicate(q)) {
+				i = (size_t)(q - s);
+				continue;
+			}
 			if (!comma_goes_on(s, i, q))
 				break;
 			/* "các cơ quan, tổ chức": the group's noun, even one that is also a verb */
@@ -446,11 +451,24 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 			i = (size_t)(p - s) + wl;
 			continue;
 		}
-		if (after_duoc) {
-			/* the participle after "được" belongs to the name */
+		/* the participle after "được" belongs to the name, and so do those
+		 * listed with it: "được giao quản lý, sử dụng hoặc khai thác" */
+		const char *back = p;
+		while (back > s && back[-1] == ' ')
+			back--;
+		if (after_duoc || (relative && back > s && back[-1] == ',')) {
 			const char *pr = at_any(p, predicates, COUNT(predicates), false);
 			i = (size_t)(p - s) + (pr ? strlen(pr) : wl);
+			relative = true;
 			after_duoc = false;
+			words++;
+			continue;
+		}
+		/* a head inside the name is a whole, its verbs and all: "Chủ tịch
+		 * Hội đồng thẩm định", "Trưởng Ban chỉ đạo" */
+		const char *inner = at_any(p, heads_free, COUNT(heads_free), false);
+		if (inner) {
+			i = (size_t)(p - s) + strlen(inner);
 			words++;
 			continue;
 		}
@@ -1081,7 +1099,12 @@ void actors_read(const char *text, struct actors *a)
 			a->only_names = true;
 		} else {
 			a->how = ACTORS_SUBJECT;
-			static const char *const done[] = { "đã", "đang", "vẫn", "còn", "đạt", "đạt được", "cơ bản" };
+			/* a report of what was done, or a council's standing rules */
+			static const char *const done[] = {
+				"đã", "đang", "vẫn", "còn", "đạt", "đạt được", "cơ bản",
+				"làm việc theo chế độ kiêm nhiệm", "hoạt động theo chế độ kiêm nhiệm", "sử dụng con dấu",
+				"tự giải thể", "được hưởng",
+			};
 			a->descriptive = at_any(after, done, COUNT(done), false) != NULL;
 		}
 	}
@@ -1113,6 +1136,13 @@ bool actors_read_heading(const char *text, struct actors *a)
 	const char *verb = at_any(p, assign_verbs, COUNT(assign_verbs), false);
 	if (verb)
 		p = skip_spaces(p + strlen(verb));
+	/* whose duties follow: "Trách nhiệm của Sở Y tế", "Nhiệm vụ, quyền
+	 * hạn và nguyên tắc hoạt động của Hội đồng thẩm định" */
+	if (at_phrase(p, "Trách nhiệm") || at_phrase(p, "Nhiệm vụ")) {
+		const char *of = strstr(p, " của ");
+		if (of && of - p < 120)
+			p = skip_spaces(of + strlen(" của "));
+	}
 	if (!head_len(p, false))
 		return false;
 	char **names = NULL;

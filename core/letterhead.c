@@ -409,11 +409,18 @@ static size_t annexed_body(const struct outline *o, size_t after)
 		bool kind = false;
 		for (size_t k = 0; k < COUNT(kinds_annexed) && !kind; k++)
 			kind = starts(p->text, kinds_annexed[k]);
-		/* the note may end the title's paragraph in text whose lines were joined */
-		for (size_t j = i + 1; kind && j < o->n && j < i + 5; j++)
+		/* the note may end the title's paragraph in text whose lines were joined;
+		 * a list of a council's members ("DANH SÁCH THÀNH VIÊN …") asks nothing */
+		bool members = false;
+		for (size_t j = i; kind && j < o->n && j < i + 5; j++) {
+			members = members || strstr(o->v[j].text, "THÀNH VIÊN") || strstr(o->v[j].text, "THÀNH PHẦN");
 			if (strstr(o->v[j].text, "(Ban hành kèm theo") || strstr(o->v[j].text, "(Kèm theo") ||
-			    strstr(o->v[j].text, "(kèm theo"))
-				return j + 1;
+			    strstr(o->v[j].text, "(kèm theo")) {
+				if (!members)
+					return j + 1;
+				break;
+			}
+		}
 	}
 	return SIZE_MAX;
 }

@@ -265,10 +265,20 @@ static bool preamble_heading(const char *text)
 	return heading_starts(text, words, COUNT(words));
 }
 
+/* The article of a decision that sets up a council or a team and lists its
+ * members ("Điều 1. Thành lập Hội đồng thẩm định …, gồm các thành viên
+ * sau:"): who sits on it, not what anyone must do. */
+static bool composition_article(const struct outline_para *p)
+{
+	static const char *const words[] = { "thanh lap", "kien toan", "thanh phan" };
+	return starts(p->label, "Điều") && heading_starts(p->text, words, COUNT(words));
+}
+
 static bool under_preamble(const struct reader *r, size_t i)
 {
 	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent)
-		if (r->o.v[p].mark != OUTLINE_NONE && preamble_heading(r->o.v[p].text))
+		if (r->o.v[p].mark != OUTLINE_NONE &&
+		    (preamble_heading(r->o.v[p].text) || composition_article(&r->o.v[p])))
 			return true;
 	return false;
 }

@@ -94,6 +94,17 @@ static const struct {
 	  "Trung ương", "", ACTORS_SUBJECT },
 	{ "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ xây dựng kế hoạch.",
 	  "Các bộ; cơ quan ngang bộ; cơ quan thuộc Chính phủ", "", ACTORS_SUBJECT },
+	/* councils and teams set up by a decision, and their members */
+	{ "Hội đồng thẩm định làm việc theo chế độ tập thể.", "Hội đồng thẩm định", "", ACTORS_SUBJECT },
+	{ "Chủ tịch Hội đồng thẩm định điều hành cuộc họp.", "Chủ tịch Hội đồng thẩm định", "", ACTORS_SUBJECT },
+	{ "Thành viên Hội đồng thẩm định có trách nhiệm nghiên cứu hồ sơ.", "Thành viên Hội đồng thẩm định", "",
+	  ACTORS_SUBJECT },
+	{ "Tổ giúp việc giúp Hội đồng trong quá trình hoạt động.", "Tổ giúp việc", "", ACTORS_SUBJECT },
+	/* a relative clause lists its participles: they are all the name's */
+	{ "Các cơ quan, đơn vị được giao quản lý, sử dụng hoặc khai thác tài sản kết cấu hạ tầng thực hiện kiểm kê.",
+	  "Các cơ quan, đơn vị được giao quản lý, sử dụng hoặc khai thác tài sản kết cấu hạ tầng", "", ACTORS_SUBJECT },
+	/* a council's standing rules are no tasks */
+	{ "Thành viên Tổ giúp việc hoạt động theo chế độ kiêm nhiệm.", "Thành viên Tổ giúp việc", "", ACTORS_SUBJECT },
 	/* "làm việc với" cooperates */
 	{ "Tỉnh chủ động làm việc với Bộ Xây dựng về việc giao chủ đầu tư.", "Tỉnh", "Bộ Xây dựng", ACTORS_SUBJECT },
 };
@@ -139,6 +150,45 @@ static void test_flags(void **state)
 	actors_release(&a);
 	actors_init(&a);
 	assert_false(actors_read_heading("Sở Tài chính rà soát kinh phí", &a));
+	actors_release(&a);
+	/* a heading that gives whose duties follow */
+	static const struct {
+		const char *heading, *leads;
+	} duties[] = {
+		{ "Trách nhiệm của Sở Y tế", "Sở Y tế" },
+		{ "Nhiệm vụ của Hội đồng", "Hội đồng" },
+		{ "Nhiệm vụ, quyền hạn và nguyên tắc hoạt động của Hội đồng thẩm định:", "Hội đồng thẩm định" },
+		{ "Trách nhiệm của các sở, ban, ngành", "các sở, ban, ngành" },
+		{ "Nhiệm vụ của Tổ giúp việc Hội đồng", "Tổ giúp việc Hội đồng" },
+	};
+	for (size_t i = 0; i < sizeof duties / sizeof duties[0]; i++) {
+		actors_init(&a);
+		if (!actors_read_heading(duties[i].heading, &a))
+			fail_msg("'%s' names nobody", duties[i].heading);
+		char *got = joined(a.leads, a.n_leads);
+		assert_string_equal(got, duties[i].leads);
+		free(got);
+		actors_release(&a);
+	}
+	actors_init(&a);
+	assert_false(actors_read_heading("Nhiệm vụ của các năm tiếp theo", &a));
+	actors_release(&a);
+	/* what a council is, not what it must do */
+	static const char *const rules[] = {
+		"Thành viên Hội đồng làm việc theo chế độ kiêm nhiệm, được hưởng các chế độ theo quy định.",
+		"Chủ tịch Hội đồng sử dụng con dấu của Ủy ban nhân dân tỉnh.",
+		"Tổ giúp việc tự giải thể sau khi hoàn thành nhiệm vụ.",
+	};
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+		actors_init(&a);
+		actors_read(rules[i], &a);
+		if (!a.descriptive)
+			fail_msg("'%s' read as a task", rules[i]);
+		actors_release(&a);
+	}
+	actors_init(&a);
+	actors_read("Hội đồng thẩm định làm việc theo chế độ tập thể và chịu trách nhiệm thẩm định hồ sơ.", &a);
+	assert_false(a.descriptive);
 	actors_release(&a);
 	/* the notice's issuer, named by its letterhead, asks and does not act */
 	actors_init(&a);

@@ -120,6 +120,17 @@ static const struct {
 	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |\n"
 	  "|---|---|---|---|---|\n| 1 | Số hóa hồ sơ \\| học bạ | Sở Y tế | Công an tỉnh | 30/9/2026 |\n",
 	  { "1|Sở Y tế|Công an tỉnh|2026-09-30", NULL } },
+	/* a decision that sets up a team: its members are no tasks, its duties are */
+	{ "Lào Cai, ngày 06 tháng 8 năm 2026\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ công tác liên ngành, gồm các thành viên sau:\n"
+	  "1. Tổ trưởng: Ông Nguyễn Văn An, Phó Chủ tịch UBND tỉnh.\n2. Các Tổ phó:\n- Ông Lê Bình, Giám đốc Sở Tài chính.\n"
+	  "3. Tổ giúp việc\n3.1. Tổ trưởng: Bà Trần Hà, Phó Giám đốc Sở Tài chính.\n3.2. Các Tổ viên:\n"
+	  "- Ông Vũ Tú, chuyên viên Sở Xây dựng.\n"
+	  "Điều 2. Nhiệm vụ của Tổ công tác\n1. Rà soát các dự án chậm tiến độ, báo cáo UBND tỉnh trước ngày 30/9/2026.\n"
+	  "2. Tổ trưởng phân công nhiệm vụ cho các thành viên.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\n"
+	  "Nơi nhận:\n- Như Điều 3;\nCHỦ TỊCH\nNguyễn Tuấn Anh\nPHỤ LỤC\nDANH SÁCH THÀNH VIÊN TỔ CÔNG TÁC\n"
+	  "(Kèm theo Quyết định số 7/QĐ-UBND ngày 06/8/2026)\n1. Tổ trưởng: Ông Nguyễn Văn An.\n"
+	  "2. Thành viên: Bổ sung theo yêu cầu công việc.\n",
+	  { "Điều 2.1|Tổ công tác||2026-09-30", "Điều 2.2|Tổ trưởng||", NULL } },
 	/* a row without a number continues the row above: its cells were merged
 	 * with that row's (rowspan), so it takes the cells it leaves empty */
 	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
