@@ -1130,7 +1130,80 @@ void actors_read(const char *text, struct actors *a)
 	read_later(text, end ? end : p, &coop, a);
 }
 
+static bool heading_names(const char *text, struct actors *a);
+
+/* Whether lowercase s begins with phrase, in whatever case phrase is. */
+static bool at_lower_phrase(const char *s, const char *phrase)
+{
+	char *low = text_lower_dup(phrase);
+	size_t n = strlen(low);
+	bool yes = n == strlen(phrase) && strncmp(s, low, n) == 0 && !word_char(s + n);
+	free(low);
+	return yes;
+}
+
+/* The longest entry of list that lowercase s begins with, or NULL. */
+static const char *at_any_lower(const char *s, const char *const *list, size_t n)
+{
+	const char *best = NULL;
+	for (size_t i = 0; i < n; i++)
+		if ((!best || strlen(list[i]) > strlen(best)) && at_lower_phrase(s, list[i]))
+			best = list[i];
+	return best;
+}
+
+/* Text in capitals ("NHIỆM VỤ CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG") as a
+ * sentence writes it: heads and departments as the lists spell them, the
+ * word after a head and the words of a place capitalised, a group ("các
+ * sở, ban, ngành") and the rest in small letters. */
+static char *sentence_case(const char *caps)
+{
+	static const char *const before_name[] = { "của", "và", "với", "cho", "giao", "gồm", "đối với" };
+	char *s = text_lower_dup(caps);
+	bool proper_next = false, place = false, group = false, may_name = true;
+	for (char *p = s; *p;) {
+		if (!word_char(p)) {
+			place = place && *p == ' ';
+			may_name = may_name || *p != ' ';
+			p++;
+			continue;
+		}
+		const char *known = NULL;
+		bool head = false;
+		if (!place && (known = at_any_lower(p, departments, COUNT(departments))) == NULL && !group && may_name) {
+			if (!(known = at_any_lower(p, titles, COUNT(titles))) &&
+			    !(known = at_any_lower(p, heads_free, COUNT(heads_free))))
+				known = at_any_lower(p, heads_named, COUNT(heads_named));
+			head = known != NULL;
+		}
+		const char *unit = known || group ? NULL : at_any_lower(p, units, COUNT(units));
+		size_t len = known ? strlen(known) : unit ? strlen(unit) : word_len(p);
+		if (known)
+			memcpy(p, known, len); /* at_any_lower matched it: the same letters, as long */
+		else if (!unit && (p == s || proper_next || place))
+			text_capitalise(p);
+		place = place || unit;
+		group = group || at_lower_phrase(p, "các");
+		proper_next = head;
+		/* a name begins a text, follows a head, punctuation or "của", "và" … */
+		may_name = head || at_any(p, before_name, COUNT(before_name), false) != NULL;
+		p += len;
+	}
+	return s;
+}
+
 bool actors_read_heading(const char *text, struct actors *a)
+{
+	char *recased = NULL;
+	if (!text_has_lower(text))
+		text = recased = sentence_case(text);
+	bool named = heading_names(text, a);
+	free(recased);
+	return named;
+}
+
+/* actors_read_heading() on text in small letters. */
+static bool heading_names(const char *text, struct actors *a)
 {
 	const char *p = skip_spaces(text);
 	const char *verb = at_any(p, assign_verbs, COUNT(assign_verbs), false);
