@@ -1,7 +1,9 @@
 #include "core/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/err.h"
 #include "core/xalloc.h"
 
 struct cp_range {
@@ -1055,5 +1057,45 @@ char *text_sanitize_dup(const char *s, unsigned flags)
 	size_t len = strlen(s);
 	char *out = xmalloc(len + 1);
 	text_sanitize(out, s, len, flags);
+	return out;
+}
+
+/* ---- what is stored ------------------------------------------------------- */
+
+char *text_entry(const char *what, const char *s, unsigned flags, char *err)
+{
+	size_t len = strlen(s), bad;
+	if (!text_utf8_valid(s, len, &bad)) {
+		err_set(err, "%s: not valid UTF-8 (byte %zu)", what, bad + 1);
+		return NULL;
+	}
+	char *clean = xmalloc(len + 1), *out = xmalloc(len + 1);
+	size_t n = text_sanitize(clean, s, len, flags & TEXT_MULTILINE);
+	n = text_nfc(out, clean, n);
+	free(clean);
+	/* trim white space around; blank when nothing visible is left */
+	size_t first = n, last = 0;
+	bool visible = false;
+	for (size_t i = 0, k; i < n; i += k) {
+		uint32_t cp;
+		k = text_utf8_decode(out + i, n - i, &cp);
+		if (is_space(cp))
+			continue;
+		if (first == n)
+			first = i;
+		last = i + k;
+		visible = visible || text_cp_width(cp) > 0;
+	}
+	if (!visible && (flags & TEXT_OPTIONAL)) {
+		out[0] = '\0';
+		return out;
+	}
+	if (!visible) {
+		free(out);
+		err_set(err, "%s is blank", what);
+		return NULL;
+	}
+	memmove(out, out + first, last - first);
+	out[last - first] = '\0';
 	return out;
 }

@@ -92,6 +92,7 @@ size_t text_truncate(char *out, size_t outsize, const char *s, size_t len, size_
 
 enum text_sanitize_flags {
 	TEXT_MULTILINE = 1 << 0, /* keep TAB and LF (CR is dropped) */
+	TEXT_OPTIONAL = 1 << 1,  /* text_entry(): blank text is "", not refused */
 };
 /* Removes what must never reach a terminal: C0 controls, DEL, C1 controls and
  * the bidi embeddings/overrides/isolates U+202A–U+202E and U+2066–U+2069. Without
@@ -100,5 +101,16 @@ enum text_sanitize_flags {
  * len + 1 bytes; returns the length. */
 size_t text_sanitize(char *out, const char *s, size_t len, unsigned flags);
 char *text_sanitize_dup(const char *s, unsigned flags);
+
+/* Text as it is stored (names, summaries, reasons, notes): checks and cleans
+ * what a person typed or a file brought. Refuses text that is not valid UTF-8
+ * ("summary: not valid UTF-8 (byte 6)") or blank: nothing visible, only
+ * spaces, zero-width, control or lone combining characters ("summary is
+ * blank"); otherwise removes what text_sanitize() removes (TAB and LF stay
+ * with TEXT_MULTILINE), composes to NFC and trims the white space around;
+ * with TEXT_OPTIONAL blank text comes back as "".
+ * what names the text in the message. Returns a new string the caller frees,
+ * or NULL with err set. */
+char *text_entry(const char *what, const char *s, unsigned flags, char *err);
 
 #endif
