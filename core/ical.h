@@ -96,6 +96,13 @@ struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_f
 /* The same, writing to a stdio stream the caller owns (and closes). */
 struct ical_writer *ical_writer_new_file(const struct ical_options *opt, FILE *out, char *err);
 
+/* Whether t can be written (with SEQUENCE sequence): it has a uuid, its dates
+ * lie in the accepted range (core/date.h), the sequence fits. Returns 0 (also
+ * for a task without deadline, which is simply not written), or -1 with a
+ * message naming the task ("task 4: due date 9999-12-31 is outside
+ * 1800-2199"). The writers below fail on such a task; an export skips it. */
+int ical_task_check(const struct task *t, int64_t sequence, char *err);
+
 /* Serialises and writes one task (nothing when it has no deadline). Returns 0,
  * or -1 with a message (bad task, sink failure). After a sink failure every
  * later call fails too. */

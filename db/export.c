@@ -551,12 +551,20 @@ static void batch_release(struct batch *b)
 	b->n = 0;
 }
 
-/* Queues the task in the TASK_COLS row st, to go where e says. */
+/* Queues the task in the TASK_COLS row st, to go where e says; a task no
+ * calendar can take is counted in stats and left out (returns 1). */
 static int batch_add(struct batch *b, sqlite3_stmt *st, struct db_task_links *links,
-		     const struct ix_entry *e, char *err)
+		     const struct ix_entry *e, struct db_export_stats *stats, char *err)
 {
 	struct task *t = &b->tasks[b->n];
+	char why[ERR_MAX];
 	db_task_read_core(st, 3, t);
+	if (ical_task_check(t, e->seq, why)) {
+		if (!stats->skipped++)
+			snprintf(stats->skipped_why, sizeof stats->skipped_why, "%s", why);
+		task_release(t); /* the next fill passes over its agencies */
+		return 1;
+	}
 	if (db_task_links_fill(links, t, err)) {
 		task_release(t);
 		return -1;
@@ -701,6 +709,7 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 			if (out_copy(o, src ? src->fd : -1, run_off, run_len, err))
 				goto reset;
 			run_len = 0;
+			int brc;
 			if (stats->spliced) {
 				sqlite3_stmt *one = db_prepare(db, one_sql, err);
 				if (!one || (!links && !(links = db_task_links_new(db, err))) ||
@@ -708,17 +717,19 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 					goto reset;
 				sqlite3_bind_int64(one, 1, e.id);
 				int orc = sqlite3_step(one);
-				int brc = orc == SQLITE_ROW ? batch_add(queue->filling, one, links, &e, err) : 0;
+				brc = orc == SQLITE_ROW ? batch_add(queue->filling, one, links, &e, stats, err) : 0;
 				sqlite3_reset(one);
 				if (orc != SQLITE_ROW) {
 					db_fail(db, "reading a task to export", err);
 					goto reset;
 				}
-				if (brc)
-					goto reset;
-			} else if (batch_add(queue->filling, st, links, &e, err)) {
-				goto reset;
+			} else {
+				brc = batch_add(queue->filling, st, links, &e, stats, err);
 			}
+			if (brc < 0)
+				goto reset;
+			if (brc > 0)
+				continue; /* skipped */
 			if (queue->filling->n == BATCH && batches_begin(queue, w, o, ix, err))
 				goto reset;
 			stats->built++;
@@ -1023,7 +1034,7 @@ int db_export_file(struct db *db, const struct ical_options *opt, const struct d
 }
 
 int db_export_refresh(struct db *db, const struct ical_options *opt, const char *path, bool *written,
-		      char *err)
+		      struct db_export_stats *stats, char *err)
 {
 	static const char sql[] =
 		"SELECT e.options, e.generation, e.size, e.mtime, s.generation"
@@ -1032,6 +1043,8 @@ int db_export_refresh(struct db *db, const struct ical_options *opt, const char 
 	bool fresh = false;
 	if (written)
 		*written = false;
+	if (stats)
+		memset(stats, 0, sizeof *stats);
 	if (!path || !*path)
 		return err_set(err, "no export file given");
 	char *key = canonical(path);
@@ -1058,7 +1071,7 @@ int db_export_refresh(struct db *db, const struct ical_options *opt, const char 
 		free(key);
 		return 0;
 	}
-	int ret = export_file(db, opt, NULL, path, NULL, true, err);
+	int ret = export_file(db, opt, NULL, path, stats, true, err);
 	free(key);
 	if (ret == 0 && written)
 		*written = true;

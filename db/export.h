@@ -35,6 +35,7 @@
 #include <stdint.h>
 
 #include "core/date.h"
+#include "core/err.h"
 #include "core/ical.h"
 #include "db/db.h"
 
@@ -61,10 +62,14 @@ struct db_export_stats {
 	size_t copied; /* of which copied from a previous export */
 	size_t built;  /* of which serialised now */
 	bool spliced;  /* a previous export was usable (copied may still be 0) */
+	/* Tasks left out because no calendar can take them (ical_task_check():
+	 * a stored date out of range): one bad row never stops an export. */
+	size_t skipped;
+	char skipped_why[ERR_MAX]; /* the first one's reason, naming it; "" when none */
 };
 
 /* Writes the whole calendar (header, matching tasks, footer) through
- * write(ctx, …). stats may be NULL. Returns 0, or -1 with a message (bad
+ * write(ctx, …). stats may be NULL (then skipped tasks go unreported). Returns 0, or -1 with a message (bad
  * options, database trouble, sink failure). */
 int db_export_write(struct db *db, const struct ical_options *opt, const struct db_export_filter *f,
 		    ical_write_fn write, void *ctx, struct db_export_stats *stats, char *err);
@@ -83,10 +88,10 @@ int db_export_file(struct db *db, const struct ical_options *opt, const struct d
  * options, same ical_state generation, the file still has the size and
  * modification time written) it only reads two small rows and stat()s the
  * file. Otherwise it rewrites the file as db_export_file() does and records
- * what it wrote. *written (may be NULL) says whether it wrote. Returns 0, or
- * -1 with a message. */
+ * what it wrote. *written (may be NULL) says whether it wrote; stats (may be
+ * NULL) what, all zero when it did not. Returns 0, or -1 with a message. */
 int db_export_refresh(struct db *db, const struct ical_options *opt, const char *path, bool *written,
-		      char *err);
+		      struct db_export_stats *stats, char *err);
 
 /* What changes the text of a whole export for the same tasks: the options
  * fingerprint and the calendar name. Cannot fail. */

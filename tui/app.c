@@ -326,11 +326,13 @@ static size_t targets(struct app *app, struct mark **out)
 
 void app_saved(struct app *app)
 {
-	char err[ERR_MAX];
+	char err[ERR_MAX], warning[ERR_MAX];
 	bool written;
 	/* The change itself is saved; a failed backup or export is only reported. */
-	if (cli_auto_backup(app->cli, err) < 0 || cli_export_refresh(app->cli, &written, err))
+	if (cli_auto_backup(app->cli, err) < 0 || cli_export_refresh(app->cli, &written, warning, err))
 		app_message(app, true, msg(M_ERROR, app->lang), err);
+	else if (*warning)
+		app_message(app, true, msg(M_ERROR, app->lang), warning);
 }
 
 static void push_undo(struct app *app, struct undo_step s)
@@ -442,7 +444,7 @@ void app_undo(struct app *app)
 		xgrow((void **)&ids, &cap_ids, undone + 1, sizeof *ids);
 		ids[undone] = s->id;
 		if (s->extend)
-			rc = db_task_extend(app->db, s->id, s->old_due, msg(M_ACT_UNDO, app->lang),
+			rc = db_task_revert_due(app->db, s->id, s->old_due, msg(M_ACT_UNDO, app->lang),
 					    s->version_after, err);
 		else
 			rc = db_task_set_status(app->db, s->id, s->old_status, s->old_completed,

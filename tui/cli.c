@@ -308,8 +308,11 @@ int cli_main(int argc, char **argv)
 	 * work is saved either way, so a failure here is a warning. */
 	if (code == EXIT_OK && cli.db && cmd->run != cmd_export) {
 		bool written;
-		if (cli_export_refresh(&cli, &written, err))
+		char warning[ERR_MAX];
+		if (cli_export_refresh(&cli, &written, warning, err))
 			cli_error(EXIT_OK, "warning: export_file not updated: %s", err);
+		else if (*warning)
+			cli_error(EXIT_OK, "warning: export_file '%s': %s", cli.config.export_file, warning);
 	}
 out:
 	db_close(cli.db);

@@ -16,6 +16,7 @@
 #include "core/ical.h"
 #include "core/i18n.h"
 #include "db/db.h"
+#include "db/export.h"
 
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
@@ -107,7 +108,13 @@ void cli_export_options_release(struct cli_export_options *o);
  * nothing did; nothing to do when export_file is unset or the database is not
  * open). cli_main calls it after every command that opened the database; the
  * screen calls it after a change. *written (may be NULL) says whether the file
- * was rewritten. Returns 0, or -1 with a message. */
-int cli_export_refresh(struct cli *cli, bool *written, char *err);
+ * was rewritten. warning (ERR_MAX bytes) is set to "" or, when tasks had to
+ * be left out, to a line naming the first ("1 task not exported: task 4: due
+ * date 9999-12-31 is outside 1800-2199"). Returns 0, or -1 with a message. */
+int cli_export_refresh(struct cli *cli, bool *written, char *warning, char *err);
+
+/* The warning for an export's skipped tasks (see db_export_stats) into
+ * warning (ERR_MAX bytes): "" when none was skipped. */
+void cli_export_warning(const struct db_export_stats *s, char *warning);
 
 #endif

@@ -85,18 +85,31 @@ fail:
 	return -1;
 }
 
-int cli_export_refresh(struct cli *cli, bool *written, char *err)
+void cli_export_warning(const struct db_export_stats *s, char *warning)
+{
+	warning[0] = '\0';
+	if (s->skipped == 1)
+		err_set(warning, "1 task not exported: %s", s->skipped_why);
+	else if (s->skipped)
+		err_set(warning, "%zu tasks not exported, the first: %s", s->skipped, s->skipped_why);
+}
+
+int cli_export_refresh(struct cli *cli, bool *written, char *warning, char *err)
 {
 	struct cli_export_options o;
+	struct db_export_stats stats;
 	const char *path = cli->config.export_file;
 	if (written)
 		*written = false;
+	warning[0] = '\0';
 	if (!path || !*path || !cli->db)
 		return 0;
 	if (cli_export_options_init(cli, &o, err))
 		return -1;
-	int rc = db_export_refresh(cli->db, &o.opt, path, written, err);
+	int rc = db_export_refresh(cli->db, &o.opt, path, written, &stats, err);
 	cli_export_options_release(&o);
+	if (rc == 0)
+		cli_export_warning(&stats, warning);
 	return rc;
 }
 
@@ -189,15 +202,22 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	int rc;
+	struct db_export_stats stats;
 	if (!out || strcmp(out, "-") == 0) {
-		rc = db_export_write(db, &o.opt, &f, stdout_write, stdout, NULL, err);
+		rc = db_export_write(db, &o.opt, &f, stdout_write, stdout, &stats, err);
 		if (rc == 0 && fflush(stdout) != 0)
 			rc = err_set(err, "calendar export: write failed on standard output");
 	} else {
-		rc = db_export_file(db, &o.opt, &f, out, NULL, err);
+		rc = db_export_file(db, &o.opt, &f, out, &stats, err);
 	}
-	if (rc)
+	if (rc) {
 		code = cli_error(EXIT_RUNTIME, "%s", err);
+	} else {
+		char warning[ERR_MAX];
+		cli_export_warning(&stats, warning);
+		if (*warning)
+			cli_error(EXIT_OK, "warning: %s", warning);
+	}
 out:
 	cli_export_options_release(&o);
 	return code;

@@ -445,10 +445,16 @@ static void export_to(struct app *app, const char *path)
 	f.open_only = c == FILTER_OPEN ||
 		      (c != FILTER_ALL && c >= 0 && c < CLASS_COUNT && c != CLASS_DONE_ON_TIME &&
 		       c != CLASS_DONE_LATE && c != CLASS_CANCELLED);
-	if (db_export_file(app->db, &o.opt, &f, path, &stats, err))
+	char warning[ERR_MAX];
+	if (db_export_file(app->db, &o.opt, &f, path, &stats, err)) {
 		app_message(app, true, msg(M_ERROR, app->lang), err);
-	else
-		app_message(app, false, msg(M_EXPORTED, app->lang), stats.tasks, path);
+	} else {
+		cli_export_warning(&stats, warning);
+		if (*warning)
+			app_message(app, true, msg(M_ERROR, app->lang), warning);
+		else
+			app_message(app, false, msg(M_EXPORTED, app->lang), stats.tasks, path);
+	}
 	cli_export_options_release(&o);
 }
 
@@ -471,14 +477,17 @@ static void prompt_done(struct app *app)
 		if (parse_day(app, text, &app->pending_due) == 0)
 			prompt_open(p, M_PROMPT_REASON, P_EXTEND_REASON, NULL);
 		break;
-	case P_EXTEND_REASON:
-		if (!*text) {
+	case P_EXTEND_REASON: {
+		char *reason = text_entry("reason", text, 0, NULL); /* spaces are no reason */
+		if (!reason) {
 			app_message(app, true, "%s", msg(M_REASON_REQUIRED, app->lang));
 			prompt_open(p, M_PROMPT_REASON, P_EXTEND_REASON, NULL);
 		} else {
-			app_extend(app, app->pending_due, text);
+			app_extend(app, app->pending_due, reason);
 		}
+		free(reason);
 		break;
+	}
 	case P_NOTE:
 		if (*text)
 			app_note(app, text);
@@ -527,8 +536,7 @@ static void prompt_input(struct app *app, int key)
 	if (r == PROMPT_ACCEPT && p->purpose == P_SEARCH)
 		app_search_settle(app); /* the count the message shows */
 	if (r == PROMPT_ACCEPT) {
-		if (!(p->purpose == P_EXTEND_REASON && !*p->text))
-			app->message[0] = '\0';
+		app->message[0] = '\0';
 		prompt_done(app);
 	} else if (r == PROMPT_CANCEL) {
 		if (p->purpose == P_SEARCH)

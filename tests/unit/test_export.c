@@ -594,24 +594,59 @@ static void test_refresh(void **state)
 	char path[128], err[ERR_MAX];
 	bool written;
 	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, err), 0);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
 	assert_true(written);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, err), 0);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
 	assert_false(written);
 	assert_int_equal(db_task_note(f->db, 2, "ghi chú", 0, err), 0);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, err), 0);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
 	assert_false(written);
 	assert_int_equal(db_task_set_status(f->db, 2, STATUS_IN_PROGRESS, DATE_NONE, 0, err), 0);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, err), 0);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
 	assert_true(written);
 	unlink(path); /* the file went away: written again */
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, err), 0);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
 	assert_true(written);
 	assert_int_equal(access(path, R_OK), 0);
 	char bad[160];
 	snprintf(bad, sizeof bad, "%s/no/cal.ics", f->dir);
-	assert_int_equal(db_export_refresh(f->db, &opt, bad, &written, err), -1);
+	assert_int_equal(db_export_refresh(f->db, &opt, bad, &written, NULL, err), -1);
 	assert_non_null(strstr(err, "does not exist"));
+}
+
+/* A row no calendar can take (a date out of range, written before dates
+ * were checked or by hand) is left out with a warning naming it; the other
+ * tasks are exported, to a sink, to a file and to the kept-current file. */
+static void test_bad_row_skipped(void **state)
+{
+	struct fixture *f = *state;
+	char path[128], err[ERR_MAX];
+	struct db_export_stats s;
+	struct mem m = { 0 };
+	bool written;
+	exec_ok(f->db, "UPDATE task SET due_date = '9999-12-31' WHERE id = 2");
+	assert_int_equal(db_export_write(f->db, &opt, NULL, mem_write, &m, &s, err), 0);
+	assert_int_equal(s.tasks, 1);
+	assert_int_equal(s.skipped, 1);
+	assert_string_equal(s.skipped_why, "task 2: due date 9999-12-31 is outside 1800-2199");
+	assert_non_null(strstr(m.p, "DTSTART;VALUE=DATE:20240516"));
+	assert_null(strstr(m.p, "9999"));
+	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	assert_int_equal(db_export_file(f->db, &opt, NULL, path, &s, err), 0);
+	assert_int_equal(s.skipped, 1);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, &s, err), 0);
+	assert_true(written);
+	assert_int_equal(s.skipped, 1);
+	assert_string_equal(s.skipped_why, "task 2: due date 9999-12-31 is outside 1800-2199");
+	/* fixed: exported again, nothing skipped */
+	assert_int_equal(db_task_extend(f->db, 2, date_from_ymd(2024, 6, 3), "sửa năm", 0, err), 0);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, &s, err), 0);
+	assert_int_equal(s.skipped, 0);
+	assert_string_equal(s.skipped_why, "");
+	char *text = slurp(path);
+	assert_non_null(strstr(text, "DTSTART;VALUE=DATE:20240603"));
+	free(text);
+	free(m.p);
 }
 
 int main(void)
@@ -627,6 +662,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_links_match_task_get, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_row_skipped, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
