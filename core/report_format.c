@@ -203,58 +203,17 @@ static void cell_text(struct grid *g, size_t i, const char *s)
 	cell_done(g, i, n);
 }
 
-/* Control characters (C0, DEL, C1) become spaces; returns the length written
- * to o (never more than n). */
-static size_t clean_into(char *o, const char *s, size_t n)
-{
-	char *p = o;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f) {
-			*p++ = ' ';
-		} else if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-			   (unsigned char)s[i + 1] <= 0x9f) {
-			*p++ = ' ';
-			i++;
-		} else {
-			*p++ = (char)c;
-		}
-	}
-	return (size_t)(p - o);
-}
-
-/* s cleaned of control characters; newly allocated. */
-static char *clean(const char *s)
-{
-	size_t n = strlen(s);
-	char *o = xmalloc(n + 1);
-	o[clean_into(o, s, n)] = '\0';
-	return o;
-}
-
-/* True when s has a character clean_into() would replace. */
-static bool needs_clean(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f || (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-					      (unsigned char)s[i + 1] <= 0x9f))
-			return true;
-	}
-	return false;
-}
-
-/* s (which outlives the grid) cleaned of control characters: s itself when
- * it has none. */
+/* s (which outlives the grid) cleaned of control characters and bidi
+ * overrides (text_sanitize): s itself when it has none. */
 static void cell_clean(struct grid *g, size_t i, const char *s)
 {
 	size_t n = strlen(s);
-	if (!needs_clean(s, n)) {
+	if (!text_needs_sanitize(s, n)) {
 		g->text[i] = s;
 		g->len[i] = n;
 		return;
 	}
-	cell_done(g, i, clean_into(cell_room(g, n), s, n));
+	cell_done(g, i, text_sanitize(cell_room(g, n), s, n, 0));
 }
 
 /* A number in decimal, as printf's %lld would write it. */
@@ -400,7 +359,7 @@ static void parts_init(struct parts *p, const struct report *r, enum lang lang)
 			   r->historical ? tr(lang, " (theo nhật ký thay đổi)", " (from the audit trail)") : "",
 			   r->cooperating ? tr(lang, "; tính cả đơn vị phối hợp", "; cooperating agencies included") : "");
 	if (r->scope) {
-		char *s = clean(r->scope);
+		char *s = text_sanitize_dup(r->scope, 0);
 		p->scope = xasprintf("%s%s", tr(lang, "Phạm vi: ", "Scope: "), s);
 		free(s);
 	}

@@ -90,6 +90,11 @@ size_t text_width(const char *s, size_t len);
  * valid UTF-8. Returns the number of bytes written (without the NUL). */
 size_t text_truncate(char *out, size_t outsize, const char *s, size_t len, size_t width);
 
+/* True for the bidi embeddings, overrides and isolates U+202A–U+202E and
+ * U+2066–U+2069, which can reorder what a terminal shows: removed wherever
+ * text from data is shown. */
+bool text_cp_is_bidi_control(uint32_t cp);
+
 enum text_sanitize_flags {
 	TEXT_MULTILINE = 1 << 0, /* keep TAB and LF (CR is dropped) */
 	TEXT_OPTIONAL = 1 << 1,  /* text_entry(): blank text is "", not refused */
@@ -101,6 +106,10 @@ enum text_sanitize_flags {
  * len + 1 bytes; returns the length. */
 size_t text_sanitize(char *out, const char *s, size_t len, unsigned flags);
 char *text_sanitize_dup(const char *s, unsigned flags);
+/* True when text_sanitize(…, 0) would change s[0..len): it holds a control,
+ * bidi control or invalid byte (TAB, LF and CR count). One pass, no copy: for
+ * callers that print a string as it is when it needs nothing. */
+bool text_needs_sanitize(const char *s, size_t len);
 
 /* Text as it is stored (names, summaries, reasons, notes): checks and cleans
  * what a person typed or a file brought. Refuses text that is not valid UTF-8

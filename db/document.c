@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "db/agency.h"
 #include "db/db_internal.h"
@@ -88,25 +89,36 @@ static int add_tasks(struct db *db, int64_t doc_id, const struct notice *n, cons
 	return 0;
 }
 
+/* Binds n's text fields (kind, number, place, title, signer) to st's
+ * parameters at the given places, as they are stored (text_entry). */
+static int bind_document_texts(sqlite3_stmt *st, const struct notice *n, const int at[5], char *err)
+{
+	const char *fields[5] = { *n->kind ? n->kind : "THÔNG BÁO", n->number, n->place, n->title, n->signer };
+	static const char *const names[5] = { "document kind", "document number", "place", "title", "signer" };
+	for (int i = 0; i < 5; i++) {
+		char *clean = text_entry(names[i], fields[i] ? fields[i] : "", TEXT_OPTIONAL, err);
+		if (!clean)
+			return -1;
+		sqlite3_bind_text(st, at[i], clean, -1, free);
+	}
+	return 0;
+}
+
 int db_document_save(struct db *db, const struct notice *n, int64_t *doc_id, char *err)
 {
 	static const char sql[] =
 		"INSERT INTO document(kind, number, issued_date, place, title, signer, imported_at,"
 		" source_text, source_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	static const int at[5] = { 1, 2, 4, 5, 6 };
 	char ts[24];
 	if (notice_kept(n) == 0)
 		return err_set(err, "nothing to save: every task of the notice was dropped");
 	if (db_begin(db, err))
 		return -1;
 	sqlite3_stmt *st = db_prepare(db, sql, err);
-	if (!st)
+	if (!st || bind_document_texts(st, n, at, err))
 		goto fail;
-	db_bind_text(st, 1, *n->kind ? n->kind : "THÔNG BÁO");
-	db_bind_text(st, 2, n->number);
 	db_bind_day(st, 3, n->issued);
-	db_bind_text(st, 4, n->place);
-	db_bind_text(st, 5, n->title);
-	db_bind_text(st, 6, n->signer);
 	db_bind_text(st, 7, db_timestamp(db, ts));
 	db_bind_text(st, 8, n->text);
 	db_bind_text(st, 9, n->hash);

@@ -43,9 +43,18 @@ int cli_main(int argc, char **argv);
  * path). Prints the error and returns NULL on failure. */
 struct db *cli_db(struct cli *cli);
 
-/* Prints "hanchot: <fmt>" to stderr; returns code. */
+/* Text from data reaches a terminal only through these: what text_sanitize
+ * removes (C0 and C1 controls, DEL, bidi overrides) never gets out, so a name
+ * holding an escape sequence cannot retitle a window, clear the screen, write
+ * the clipboard or hide rows. cli_printf prints like printf to stdout, TAB
+ * and LF kept; cli_put prints one cell (TAB, LF and CR become spaces). */
+void cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_put(FILE *out, const char *s);
+
+/* Prints "hanchot: <fmt>" to stderr, cleaned to one line; returns code. */
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Prints "hanchot <cmd>: <fmt>" and the command's usage; returns EXIT_USAGE. */
+/* Prints "hanchot <cmd>: <fmt>" (cleaned to one line) and the command's usage;
+ * returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The holiday calendar, loaded at start: the shipped holidays.tsv, then the

@@ -51,13 +51,6 @@ static int read_file(const char *path, char **data, size_t *len, char *err)
 	return 0;
 }
 
-/* TSV cells hold no tab or newline. */
-static void cell(const char *s)
-{
-	for (; *s; s++)
-		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
-}
-
 static void names_cell(char *const *names, size_t n)
 {
 	if (n == 0) {
@@ -65,30 +58,30 @@ static void names_cell(char *const *names, size_t n)
 		return;
 	}
 	char *j = task_join(names, n, "; ");
-	cell(j);
+	cli_put(stdout, j);
 	free(j);
 }
 
 static void print_tsv(const struct notice *n)
 {
 	char d[DATE_BUF];
-	printf("# document: kind=%s number=\"%s\" place=%s issued=%s signer=%s\n", n->kind, n->number,
+	cli_printf("# document: kind=%s number=\"%s\" place=%s issued=%s signer=%s\n", n->kind, n->number,
 	       n->place, date_format_iso(n->issued, d), n->signer);
 	puts("section\tlead\tcooperating\tdue\tprecision\tphrase\tabout");
 	for (size_t i = 0; i < n->n_units; i++) {
 		const struct notice_unit *u = &n->units[i];
 		if (u->dropped)
 			continue;
-		cell(u->section);
+		cli_put(stdout, u->section);
 		putchar('\t');
 		names_cell(u->leads, u->n_leads);
 		putchar('\t');
 		names_cell(u->cooperating, u->n_cooperating);
 		printf("\t%s\t%s\t", date_format_iso(u->due, d),
 		       precision_name(u->due == DATE_NONE ? PRECISION_NONE : u->precision));
-		cell(*u->due_phrase ? u->due_phrase : "-");
+		cli_put(stdout, *u->due_phrase ? u->due_phrase : "-");
 		putchar('\t');
-		cell(u->summary);
+		cli_put(stdout, u->summary);
 		putchar('\n');
 	}
 }
@@ -98,21 +91,21 @@ static void print_table(const struct notice *n, enum lang lang)
 	bool en = lang == LANG_EN;
 	char d[DATE_BUF];
 	char *label = notice_label(n);
-	printf("%s%s%s\n", label, *n->title ? ": " : "", n->title);
+	cli_printf("%s%s%s\n", label, *n->title ? ": " : "", n->title);
 	free(label);
 	if (*n->signer)
-		printf("%s: %s\n", en ? "Signed by" : "Người ký", n->signer);
+		cli_printf("%s: %s\n", en ? "Signed by" : "Người ký", n->signer);
 	printf("%zu %s\n", notice_kept(n), en ? "tasks:" : "việc:");
 	for (size_t i = 0; i < n->n_units; i++) {
 		const struct notice_unit *u = &n->units[i];
 		if (u->dropped)
 			continue;
 		char *lead = task_join(u->leads, u->n_leads, "; ");
-		printf("  %-12s %-10s %s\n", u->section, date_format_dmy(u->due, d), u->summary);
-		printf("  %-12s %s: %s\n", "", en ? "lead" : "chủ trì", lead);
+		cli_printf("  %-12s %-10s %s\n", u->section, date_format_dmy(u->due, d), u->summary);
+		cli_printf("  %-12s %s: %s\n", "", en ? "lead" : "chủ trì", lead);
 		if (u->n_cooperating) {
 			char *coop = task_join(u->cooperating, u->n_cooperating, "; ");
-			printf("  %-12s %s: %s\n", "", en ? "cooperating" : "phối hợp", coop);
+			cli_printf("  %-12s %s: %s\n", "", en ? "cooperating" : "phối hợp", coop);
 			free(coop);
 		}
 		free(lead);
@@ -131,20 +124,20 @@ static int reimport(struct cli *cli, struct db *db, int64_t doc_id, bool same_te
 	}
 	size_t upd = document_changes_count(&ch, CHANGE_UPDATED), add = document_changes_count(&ch, CHANGE_NEW);
 	if (en)
-		printf("notice '%s' was imported before (document %lld, %s): nothing duplicated\n", path,
+		cli_printf("notice '%s' was imported before (document %lld, %s): nothing duplicated\n", path,
 		       (long long)doc_id, same_text ? "same text" : "same number and date");
 	else
-		printf("thông báo '%s' đã được nhập trước đây (văn bản %lld, %s): không nhập trùng\n", path,
+		cli_printf("thông báo '%s' đã được nhập trước đây (văn bản %lld, %s): không nhập trùng\n", path,
 		       (long long)doc_id, same_text ? "cùng nội dung" : "cùng số và ngày");
 	for (size_t i = 0; i < ch.n; i++) {
 		const struct document_change *c = &ch.items[i];
 		if (c->kind == CHANGE_UPDATED)
-			printf("  %s %s (task %lld): %s\n", en ? "changed" : "thay đổi", c->section,
+			cli_printf("  %s %s (task %lld): %s\n", en ? "changed" : "thay đổi", c->section,
 			       (long long)c->task_id, c->what);
 		else if (c->kind == CHANGE_NEW)
-			printf("  %s %s\n", en ? "new" : "mới", c->section);
+			cli_printf("  %s %s\n", en ? "new" : "mới", c->section);
 		else if (c->kind == CHANGE_GONE)
-			printf("  %s %s (task %lld)\n", en ? "no longer in the notice, kept:" : "không còn trong thông báo, giữ nguyên:",
+			cli_printf("  %s %s (task %lld)\n", en ? "no longer in the notice, kept:" : "không còn trong thông báo, giữ nguyên:",
 			       c->section, (long long)c->task_id);
 	}
 	if (upd + add == 0)

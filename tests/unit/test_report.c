@@ -168,6 +168,8 @@ static void test_formats(void **state)
 		{ REPORT_HTML, "@page { size: A4" }, { REPORT_HTML, "&lt;b&gt; &amp;" },
 		{ REPORT_CSV, "\"'=1+1\"" }, { REPORT_TABLE, "a b" }, /* control char cleaned */
 	};
+	/* nothing from data may reach a terminal as a control: ESC, OSC, C1, bidi */
+	static const char *const never[] = { "\x1b", "\x07", "\xc2\x9b", "\xe2\x80\xae", "\xe2\x81\xa6" };
 	struct report r;
 	build(&r, false, 0);
 	free(r.tasks[3].summary);
@@ -176,6 +178,8 @@ static void test_formats(void **state)
 	r.overdue[1].summary = strdup("=1+1");
 	free(r.overdue[0].summary);
 	r.overdue[0].summary = strdup("a\tb");
+	free(r.overdue[0].leads);
+	r.overdue[0].leads = strdup("S\xe2\x80\xae\x1b]0;x\x07\xc2\x9b" "2J\xe2\x81\xa6 Y");
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		char *buf = NULL, err[ERR_MAX];
 		size_t len = 0;
@@ -184,6 +188,9 @@ static void test_formats(void **state)
 		fclose(f);
 		if (!strstr(buf, t[i].has))
 			fail_msg("format %s lacks '%s'", report_format_name(t[i].fmt), t[i].has);
+		for (size_t k = 0; k < sizeof never / sizeof never[0]; k++)
+			if (strstr(buf, never[k]))
+				fail_msg("format %s lets a control from data through", report_format_name(t[i].fmt));
 		free(buf);
 	}
 	enum report_format f;

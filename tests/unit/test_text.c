@@ -278,7 +278,12 @@ static void test_sanitize(void **state)
 		size_t n = text_sanitize(out, cases[i].in, len, cases[i].flags);
 		assert_true(n <= len);
 		assert_string_equal(out, cases[i].want);
+		/* needs_sanitize says exactly when the single-line form differs */
+		text_sanitize(out, cases[i].in, len, 0);
+		assert_int_equal(text_needs_sanitize(cases[i].in, len), strcmp(out, cases[i].in) != 0);
 	}
+	assert_false(text_needs_sanitize("Ủy ban \xE2\x80\xA9 ok", 13)); /* U+2029 is not a bidi control */
+	assert_true(text_needs_sanitize("a\x9B" "b", 3));
 	/* an embedded NUL is a C0 control too */
 	char out[8];
 	assert_int_equal(text_sanitize(out, "a\0b", 3, 0), 2);
