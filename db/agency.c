@@ -49,6 +49,12 @@ static int64_t current_agency(struct db *db, int64_t id, char *err)
 	return id;
 }
 
+int64_t db_agency_current(struct db *db, const char *name, char *err)
+{
+	int64_t id = db_agency_find(db, name, err);
+	return id <= 0 ? id : current_agency(db, id, err);
+}
+
 int64_t db_agency_ensure(struct db *db, const char *raw, char *err)
 {
 	static const char sql[] =
@@ -56,10 +62,10 @@ int64_t db_agency_ensure(struct db *db, const char *raw, char *err)
 	char *name = text_entry("agency name", raw ? raw : "", 0, err);
 	if (!name)
 		return -1;
-	int64_t id = db_agency_find(db, name, err);
+	int64_t id = db_agency_current(db, name, err);
 	if (id != 0) {
 		free(name);
-		return id < 0 ? id : current_agency(db, id, err);
+		return id;
 	}
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st) {

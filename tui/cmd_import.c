@@ -133,13 +133,18 @@ static int reimport(struct cli *cli, struct db *db, int64_t doc_id, bool same_te
 		const struct document_change *c = &ch.items[i];
 		if (c->kind == CHANGE_UPDATED)
 			cli_printf("  %s %s (task %lld): %s\n", en ? "changed" : "thay đổi", c->section,
-			       (long long)c->task_id, c->what);
+				   (long long)c->task_id, c->what);
 		else if (c->kind == CHANGE_NEW)
 			cli_printf("  %s %s\n", en ? "new" : "mới", c->section);
 		else if (c->kind == CHANGE_GONE)
 			cli_printf("  %s %s (task %lld)\n", en ? "no longer in the notice, kept:" : "không còn trong thông báo, giữ nguyên:",
-			       c->section, (long long)c->task_id);
+				   c->section, (long long)c->task_id);
+		if (*c->conflicts)
+			cli_printf("  %s %s (task %lld): %s\n",
+				   en ? "conflict, the task's value kept:" : "xung đột, giữ giá trị của việc:", c->section,
+				   (long long)c->task_id, c->conflicts);
 	}
+	size_t conflicts = document_changes_conflicts(&ch);
 	if (upd + add == 0)
 		puts(en ? "no task changed" : "không có việc nào thay đổi");
 	else if (update)
@@ -147,6 +152,10 @@ static int reimport(struct cli *cli, struct db *db, int64_t doc_id, bool same_te
 	else
 		printf(en ? "%zu tasks changed, %zu new: run again with --update to apply\n"
 			  : "%zu việc thay đổi, %zu việc mới: chạy lại với --update để cập nhật\n", upd, add);
+	if (conflicts)
+		printf(en ? "%zu tasks changed by both the notice and a person: their values kept, listed above\n"
+			  : "%zu việc được cả thông báo và người dùng sửa: giữ giá trị của việc, xem danh sách trên\n",
+		       conflicts);
 	document_changes_release(&ch);
 	return EXIT_OK;
 }

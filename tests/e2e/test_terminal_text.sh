@@ -54,7 +54,7 @@ Kết luận của Chủ tịch UBND tỉnh ${RLO}tại cuộc họp
 
 1. Giao Sở Xây ${CSI1}2J dựng ${LRI}chủ trì, phối hợp Sở Tài chính rà soát quy hoạch; báo cáo UBND tỉnh trước ngày 30/5/2024.
 EOF
-for args in "--dry-run" "--dry-run --format tsv" ""; do
+for args in "--dry-run" "--dry-run --format tsv" "" "--update"; do
 	# shellcheck disable=SC2086
 	hc --db "$DB" import $args "$TMPD/n.md" >"$TMPD/out" 2>&1 || fail "import $args failed: $(cat "$TMPD/out")"
 	clean "$TMPD/out" "import $args"
