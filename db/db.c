@@ -164,6 +164,77 @@ void db_rollback(struct db *db)
 	sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Whether name (in the database's folder) is one of the files of the
+ * database called base. */
+static bool own_name(const char *name, const char *base)
+{
+	static const char *const exact[] = { "", "-wal", "-shm", "-journal", ".backup.lock", ".backup.new",
+					     ".restore.tmp" };
+	static const char *const prefixed[] = { ".before-restore-", ".damaged-", ".ical-" };
+	size_t n = strlen(base);
+	if (strncmp(name, base, n) != 0)
+		return false;
+	const char *rest = name + n;
+	for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+		if (strcmp(rest, exact[i]) == 0)
+			return true;
+	for (size_t i = 0; i < sizeof prefixed / sizeof prefixed[0]; i++)
+		if (strncmp(rest, prefixed[i], strlen(prefixed[i])) == 0)
+			return true;
+	return strncmp(rest, ".backup.", 8) == 0 && rest[8] && strspn(rest + 8, "0123456789") == strlen(rest + 8);
+}
+
+/* The database's name spelled as file_output_resolve() spells a file: the
+ * real folder and the name; follow_links: the file it finally is. */
+static char *db_spelling(const char *path, bool follow_links)
+{
+	char *out = NULL;
+	if (follow_links) {
+		out = realpath(path, NULL);
+	} else {
+		char *dir = file_parent_dir(path), *real = realpath(dir, NULL);
+		const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+		if (real)
+			out = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
+		free(real);
+		free(dir);
+	}
+	return out;
+}
+
+int db_check_output(const struct db *db, const struct file_output *o, char *err)
+{
+	struct stat out, mine;
+	if (o->stream)
+		return 0;
+	/* a second name of the database or its log */
+	if (stat(o->path, &out) == 0) {
+		static const char *const files[] = { "", "-wal" };
+		for (size_t i = 0; i < 2; i++) {
+			char *f = xasprintf("%s%s", db->path, files[i]);
+			bool same = stat(f, &mine) == 0 && mine.st_dev == out.st_dev && mine.st_ino == out.st_ino;
+			free(f);
+			if (same)
+				return err_set(err, "it is the database's own file '%s%s': choose another name", db->path,
+					       files[i]);
+		}
+	}
+	for (int follow = 0; follow < 2; follow++) {
+		char *spelling = db_spelling(db->path, follow);
+		if (!spelling)
+			continue;
+		char *dir = file_parent_dir(spelling), *odir = file_parent_dir(o->path);
+		const char *base = strrchr(spelling, '/') + 1, *name = strrchr(o->path, '/') + 1;
+		bool own = strcmp(dir, odir) == 0 && own_name(name, base);
+		free(dir);
+		free(odir);
+		free(spelling);
+		if (own)
+			return err_set(err, "it is the database's own file '%s': choose another name", o->path);
+	}
+	return 0;
+}
+
 int64_t db_data_version(struct db *db)
 {
 	static const char sql[] = "PRAGMA data_version";
@@ -300,6 +371,7 @@ int db_open(const char *path, struct db **out, char *err)
 		return err_set(err, "cannot open database '%s': it is a folder", path);
 	if (create_private(path, err))
 		return -1;
+	db_backup_clean(path); /* what killed processes left next to it */
 	if (access(path, W_OK) != 0)
 		return err_set(err, "cannot open database '%s': the file is read-only", path);
 

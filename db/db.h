@@ -38,6 +38,16 @@ int db_begin(struct db *db, char *err);
 int db_commit(struct db *db, char *err);
 void db_rollback(struct db *db);
 
+/* Refuses an output (core/file's file_output_resolve()) that would write
+ * over one of the database's own files: the database, its -wal, -shm and
+ * -journal, its backups (.backup.N, .backup.lock, .before-restore-…,
+ * .damaged-…) and export indexes (.ical-…), however the path was spelled
+ * (relative, through a symbolic link, a second hard link). Returns 0, or -1
+ * with a message that does not name the output ("it is the database's own
+ * file 'x.db-wal': choose another name"). */
+struct file_output;
+int db_check_output(const struct db *db, const struct file_output *o, char *err);
+
 /* PRAGMA data_version: changes when another connection commits. */
 int64_t db_data_version(struct db *db);
 /* The path given to db_open. */

@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/holiday.h"
 #include "core/ical.h"
+#include "core/report_format.h"
 #include "core/i18n.h"
 #include "db/db.h"
 #include "db/export.h"
@@ -121,6 +122,20 @@ void cli_export_options_release(struct cli_export_options *o);
  * be left out, to a line naming the first ("1 task not exported: task 4: due
  * date 9999-12-31 is outside 1800-2199"). Returns 0, or -1 with a message. */
 int cli_export_refresh(struct cli *cli, bool *written, char *warning, char *err);
+
+/* A one-off export (export --out, the screen's x) of what f selects into
+ * path, copying unchanged tasks from export_file. A filtered export is
+ * refused where it would replace export_file, the calendar others
+ * subscribe to, with a part of it. *written_to (may be NULL) gets the full
+ * path written (caller frees). Returns 0, or -1 with a message naming the
+ * file. */
+int cli_export_to(struct cli *cli, const struct ical_options *opt, const struct db_export_filter *f,
+		  const char *path, struct db_export_stats *stats, char **written_to, char *err);
+
+/* Writes report r to path (report --out, the screen's S), refusing the
+ * database's own files; *written_to as above (tui/cmd_report.c). */
+int cli_report_to(struct cli *cli, const char *path, const struct report *r, enum report_format fmt,
+		  char **written_to, char *err);
 
 /* The warning for an export's skipped tasks (see db_export_stats) into
  * warning (ERR_MAX bytes): "" when none was skipped. */

@@ -72,7 +72,7 @@ int cmd_restore(struct cli *cli, int argc, char **argv)
 			return EXIT_RUNTIME;
 	}
 	int rc = damaged ? db_backup_restore_file(cli->db_path, src, saved, sizeof saved, err)
-			 : db_backup_restore(db, src, saved, sizeof saved, err);
+			 : db_backup_restore(db, src, cli->config.backup_count, saved, sizeof saved, err);
 	if (rc)
 		return cli_error(EXIT_RUNTIME, "restore: %s", err);
 	cli_printf(cli->lang == LANG_EN ? "restored '%s'; the previous database is kept as '%s'\n"

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/file.h"
 #include "core/xalloc.h"
 #include "db/agency.h"
 #include "db/export.h"
@@ -113,6 +114,41 @@ int cli_export_refresh(struct cli *cli, bool *written, char *warning, char *err)
 	return rc;
 }
 
+static bool filtered(const struct db_export_filter *f)
+{
+	return f->agency_id || f->document_id || f->open_only || f->from != DATE_NONE || f->to != DATE_NONE;
+}
+
+int cli_export_to(struct cli *cli, const struct ical_options *opt, const struct db_export_filter *f,
+		  const char *path, struct db_export_stats *stats, char **written_to, char *err)
+{
+	struct file_output to, kept;
+	char sub[ERR_MAX];
+	const char *live = cli->config.export_file;
+	if (written_to)
+		*written_to = NULL;
+	if (file_output_resolve(path, &to, sub)) {
+		file_output_release(&to);
+		return err_set(err, "export file '%s': %s", path, sub);
+	}
+	bool replaces_live = false;
+	if (filtered(f) && live && *live && !to.stream) {
+		replaces_live = file_output_resolve(live, &kept, sub) == 0 && !kept.stream &&
+				strcmp(kept.path, to.path) == 0;
+		file_output_release(&kept);
+	}
+	int rc = replaces_live
+		 ? err_set(err, "export file '%s' is the calendar kept current (export_file): a filtered "
+				"export would replace it with a part of it; choose another file", path)
+		 : db_export_file(cli->db, opt, f, path, live, stats, err);
+	if (rc == 0 && written_to) {
+		*written_to = to.path;
+		to.path = NULL;
+	}
+	file_output_release(&to);
+	return rc;
+}
+
 static int stdout_write(void *ctx, const char *data, size_t len)
 {
 	return fwrite(data, 1, len, ctx) == len ? 0 : -1;
@@ -204,11 +240,11 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	int rc;
 	struct db_export_stats stats;
 	if (!out || strcmp(out, "-") == 0) {
-		rc = db_export_write(db, &o.opt, &f, stdout_write, stdout, &stats, err);
+		rc = db_export_write(db, &o.opt, &f, stdout_write, stdout, cli->config.export_file, &stats, err);
 		if (rc == 0 && fflush(stdout) != 0)
 			rc = err_set(err, "calendar export: write failed on standard output");
 	} else {
-		rc = db_export_file(db, &o.opt, &f, out, &stats, err);
+		rc = cli_export_to(cli, &o.opt, &f, out, &stats, NULL, err);
 	}
 	if (rc) {
 		code = cli_error(EXIT_RUNTIME, "%s", err);

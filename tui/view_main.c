@@ -417,18 +417,35 @@ out:
 	task_release(&t);
 }
 
-/* The file `x` offers: the configured export_file, else ~/hanchot.ics. */
+/* What the list shows, as an export filter: the selected agency, and open
+ * tasks only when the filter shows open ones (a filter on done or cancelled
+ * tasks has no export counterpart: everything of the agency is exported
+ * then). */
+static void list_filter(const struct app *app, struct db_export_filter *f)
+{
+	db_export_filter_init(f);
+	f->agency_id = app->q.agency_id;
+	int c = app->q.filter;
+	f->open_only = c == FILTER_OPEN ||
+		       (c != FILTER_ALL && c >= 0 && c < CLASS_COUNT && c != CLASS_DONE_ON_TIME &&
+			c != CLASS_DONE_LATE && c != CLASS_CANCELLED);
+}
+
+/* The file `x` offers: the configured export_file when the list shows
+ * everything; a part of it goes elsewhere (~/hanchot-loc.ics: "lọc",
+ * filtered), never over the calendar others subscribe to. */
 static char *default_export_path(struct app *app)
 {
 	const char *home = getenv("HOME");
-	if (app->cli->config.export_file)
+	struct db_export_filter f;
+	list_filter(app, &f);
+	bool part = f.agency_id || f.open_only;
+	if (app->cli->config.export_file && !part)
 		return xstrdup(app->cli->config.export_file);
-	return xasprintf("%s/hanchot.ics", home && *home ? home : ".");
+	return xasprintf("%s/hanchot%s.ics", home && *home ? home : ".", part ? "-loc" : "");
 }
 
-/* Exports what the list shows: the selected agency, and open tasks only when
- * the filter shows open ones (a filter on done or cancelled tasks has no
- * export counterpart: everything of the agency is exported then). */
+/* Exports what the list shows; says where it went, with the full path. */
 static void export_to(struct app *app, const char *path)
 {
 	struct cli_export_options o;
@@ -439,22 +456,18 @@ static void export_to(struct app *app, const char *path)
 		app_message(app, true, msg(M_ERROR, app->lang), err);
 		return;
 	}
-	db_export_filter_init(&f);
-	f.agency_id = app->q.agency_id;
-	int c = app->q.filter;
-	f.open_only = c == FILTER_OPEN ||
-		      (c != FILTER_ALL && c >= 0 && c < CLASS_COUNT && c != CLASS_DONE_ON_TIME &&
-		       c != CLASS_DONE_LATE && c != CLASS_CANCELLED);
-	char warning[ERR_MAX];
-	if (db_export_file(app->db, &o.opt, &f, path, &stats, err)) {
+	list_filter(app, &f);
+	char warning[ERR_MAX], *written;
+	if (cli_export_to(app->cli, &o.opt, &f, path, &stats, &written, err)) {
 		app_message(app, true, msg(M_ERROR, app->lang), err);
 	} else {
 		cli_export_warning(&stats, warning);
 		if (*warning)
 			app_message(app, true, msg(M_ERROR, app->lang), warning);
 		else
-			app_message(app, false, msg(M_EXPORTED, app->lang), stats.tasks, path);
+			app_message(app, false, msg(M_EXPORTED, app->lang), stats.tasks, written);
 	}
+	free(written);
 	cli_export_options_release(&o);
 }
 

@@ -1,10 +1,12 @@
 #include "tests/unit/testutil.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/file.h"
 #include "core/report.h"
 #include "core/report_format.h"
 #include "db/db.h"
@@ -208,13 +210,28 @@ static void test_write_file(void **state)
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/r.csv", dir);
 	build(&r, false, 0);
-	assert_int_equal(report_write_file(path, &r, REPORT_CSV, LANG_EN, err), 0);
+	struct file_output to;
+	assert_int_equal(file_output_resolve(path, &to, err), 0);
+	assert_int_equal(report_write_file(path, &to, &r, REPORT_CSV, LANG_EN, err), 0);
+	file_output_release(&to);
 	assert_int_equal(access(path, R_OK), 0);
-	snprintf(path, sizeof path, "%s/none/r.csv", dir);
-	assert_int_equal(report_write_file(path, &r, REPORT_CSV, LANG_EN, err), -1);
-	assert_non_null(strstr(err, "report file"));
-	report_release(&r);
+	/* a device is written into, never replaced */
+	assert_int_equal(file_output_resolve("/dev/null", &to, err), 0);
+	assert_int_equal(report_write_file("/dev/null", &to, &r, REPORT_CSV, LANG_EN, err), 0);
+	file_output_release(&to);
+	struct stat st;
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	/* nothing left in the folder but the report */
 	char cmd[96];
+	snprintf(cmd, sizeof cmd, "test $(ls -A %s | wc -l) = 1", dir);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(report_format_for_path("a/b.html"), REPORT_HTML);
+	assert_int_equal(report_format_for_path("b.htm"), REPORT_HTML);
+	assert_int_equal(report_format_for_path("b.md"), REPORT_MD);
+	assert_int_equal(report_format_for_path("b.csv"), REPORT_CSV);
+	assert_int_equal(report_format_for_path("b.txt"), REPORT_TABLE);
+	assert_int_equal(report_format_for_path("b"), REPORT_TABLE);
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	assert_int_equal(system(cmd), 0);
 }
