@@ -162,6 +162,26 @@ int file_output_stream(const struct file_output *o, char *err)
 	return fd;
 }
 
+const char *file_network_fs_type(long f_type)
+{
+	switch ((unsigned long)f_type & 0xFFFFFFFFul) {
+	case 0x6969: /* NFS_SUPER_MAGIC, NFS 2 to 4 */
+		return "NFS";
+	case 0x517B:     /* SMB_SUPER_MAGIC */
+	case 0xFF534D42: /* CIFS_MAGIC_NUMBER */
+	case 0xFE534D42: /* SMB2_MAGIC_NUMBER */
+		return "SMB/CIFS";
+	default:
+		return NULL;
+	}
+}
+
+const char *file_network_fs(const char *path)
+{
+	struct statfs fs;
+	return statfs(path, &fs) == 0 ? file_network_fs_type((long)fs.f_type) : NULL;
+}
+
 mode_t file_private_mode(const char *path)
 {
 	struct stat st;

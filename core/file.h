@@ -52,6 +52,13 @@ void file_output_release(struct file_output *o);
  * reader), a connection to a Unix socket. -1 with a message on failure. */
 int file_output_stream(const struct file_output *o, char *err);
 
+/* The network file system a path lies on: "NFS", "SMB/CIFS", or NULL for
+ * any other (or when statfs fails). SQLite's write-ahead log relies on
+ * shared memory and locks these do not give: a database there is refused.
+ * file_network_fs_type() answers for a statfs f_type. */
+const char *file_network_fs(const char *path);
+const char *file_network_fs_type(long f_type);
+
 /* The mode of a file hanchot creates for those who share a database (the
  * database, its log, backups, locks, indexes), given the path it goes to:
  * 0660 when its folder is set-group-ID (chmod g+s: the file takes the

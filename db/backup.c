@@ -227,7 +227,9 @@ int db_backup_auto(struct db *db, int count, int hours, int64_t now, char *err)
 		goto out;
 	/* One process rotates at a time; the others skip (the copy is made). */
 	char *lock = xasprintf("%s.backup.lock", db_path(db));
-	int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, file_private_mode(lock));
+	if (fd >= 0)
+		fchmod(fd, file_private_mode(lock)); /* whatever the umask: colleagues rotate too */
 	free(lock);
 	if (fd < 0) {
 		rc = err_set(err, "backup '%s': %s", first, strerror(errno));

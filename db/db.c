@@ -2,6 +2,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -340,18 +342,46 @@ static void sql_agency_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, key, -1, free);
 }
 
-/* Creates a missing database file with mode 0600 before SQLite opens it: the
- * file holds the province's work and should not be world-readable. */
+/* Creates a missing database file before SQLite opens it, private to those
+ * who share it: 0600, or 0660 in a set-group-ID folder (file_private_mode:
+ * the file takes the folder's group). SQLite gives its -wal and -shm the
+ * database's mode. */
 static int create_private(const char *path, char *err)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	mode_t mode = file_private_mode(path);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
 	if (fd >= 0) {
+		fchmod(fd, mode); /* whatever the umask */
 		close(fd);
 		return 0;
 	}
 	if (errno == EEXIST)
 		return 0;
 	return err_set(err, "cannot create database '%s': %s", path, strerror(errno));
+}
+
+/* Why path cannot be written: a read-only file system, a file that is the
+ * user's own but read-only, or one of someone else's that they may not
+ * write (the usual case of a colleague's database in an unshared folder). */
+static int cannot_write(const char *path, int e, char *err)
+{
+	struct stat st;
+	if (e == EROFS)
+		return err_set(err, "cannot open database '%s': the file system is read-only", path);
+	if (stat(path, &st) != 0 || e != EACCES)
+		return err_set(err, "cannot open database '%s': %s", path, strerror(e));
+	if (st.st_uid == geteuid())
+		return err_set(err, "cannot open database '%s': the file is read-only (mode %04o)", path,
+			       (unsigned)(st.st_mode & 07777));
+	struct passwd *pw = getpwuid(st.st_uid);
+	struct group *gr = getgrgid(st.st_gid);
+	char owner[64], group[64];
+	snprintf(owner, sizeof owner, "%s", pw ? pw->pw_name : "");
+	snprintf(group, sizeof group, "%s", gr ? gr->gr_name : "");
+	return err_set(err, "cannot open database '%s': permission denied (owner %s%s%u, group %s%s%u, mode %04o): "
+		       "to share a database, keep it in a folder of your group made with chmod g+s "
+		       "(README: Sharing with colleagues)", path, owner, *owner ? " " : "", (unsigned)st.st_uid, group,
+		       *group ? " " : "", (unsigned)st.st_gid, (unsigned)(st.st_mode & 07777));
 }
 
 int db_open(const char *path, struct db **out, char *err)
@@ -366,14 +396,19 @@ int db_open(const char *path, struct db **out, char *err)
 		free(dir);
 		return -1;
 	}
+	const char *net = file_network_fs(dir);
 	free(dir);
+	if (net)
+		return err_set(err, "cannot open database '%s': it is on a network file system (%s), where SQLite's "
+			       "write-ahead log is not safe and changes can be lost; keep it on the server's own disk "
+			       "and share it over SSH (README: Sharing with colleagues)", path, net);
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return err_set(err, "cannot open database '%s': it is a folder", path);
 	if (create_private(path, err))
 		return -1;
 	db_backup_clean(path); /* what killed processes left next to it */
 	if (access(path, W_OK) != 0)
-		return err_set(err, "cannot open database '%s': the file is read-only", path);
+		return cannot_write(path, errno, err);
 
 	struct db *db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);

@@ -456,6 +456,24 @@ static void test_temp_clean(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A database on NFS or SMB/CIFS is refused (SQLite's WAL needs shared
+ * memory that network file systems do not give): the kinds are told apart
+ * by statfs's magic numbers. (No such mount can be made here: the numbers
+ * are checked, and a local folder is not taken for one.) */
+static void test_network_file_systems(void **state)
+{
+	(void)state;
+	assert_string_equal(file_network_fs_type(0x6969), "NFS");
+	assert_string_equal(file_network_fs_type(0xFF534D42), "SMB/CIFS");
+	assert_string_equal(file_network_fs_type(0xFE534D42), "SMB/CIFS");
+	assert_string_equal(file_network_fs_type(0x517B), "SMB/CIFS");
+	assert_null(file_network_fs_type(0xEF53));     /* ext4 */
+	assert_null(file_network_fs_type(0x01021994)); /* tmpfs */
+	assert_null(file_network_fs_type(0x65735546)); /* FUSE */
+	assert_null(file_network_fs("/tmp"));
+	assert_null(file_network_fs("/nonexistent-hanchot/x"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -469,6 +487,7 @@ int main(void)
 		cmocka_unit_test(test_spare_needs_interchangeable_folders),
 		cmocka_unit_test(test_output_resolve),
 		cmocka_unit_test(test_temp_clean),
+		cmocka_unit_test(test_network_file_systems),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
