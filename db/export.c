@@ -1094,6 +1094,11 @@ int db_export_refresh(struct db *db, const struct ical_options *opt, const char 
 	if (!path || !*path)
 		return err_set(err, "no export file given");
 	char *key = file_key(path);
+	if (key) { /* what a killed refresh left, even when nothing is to be written */
+		char *dir = file_parent_dir(key);
+		file_temp_clean(dir, strrchr(key, '/') + 1);
+		free(dir);
+	}
 	sqlite3_stmt *q = key ? db_prepare(db, sql, err) : NULL;
 	if (key && !q) {
 		free(key);

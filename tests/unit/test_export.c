@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/err.h"
@@ -633,6 +634,15 @@ static void test_refresh(void **state)
 	assert_true(written);
 	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
 	assert_false(written);
+	/* what a killed refresh left goes at the next one, written or not */
+	char left[160];
+	snprintf(left, sizeof left, "%s/.cal.ics.hanchot.AbC123", f->dir);
+	close(open(left, O_WRONLY | O_CREAT, 0600));
+	struct timespec old[2] = { { .tv_sec = time(NULL) - 3600 }, { .tv_sec = time(NULL) - 3600 } };
+	assert_int_equal(utimensat(AT_FDCWD, left, old, 0), 0);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
+	assert_false(written);
+	assert_int_equal(access(left, F_OK), -1);
 	assert_int_equal(db_task_note(f->db, 2, "ghi chú", 0, err), 0);
 	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
 	assert_false(written);
