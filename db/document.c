@@ -288,7 +288,7 @@ static bool same_field(const struct fields *a, const struct fields *b, int k)
 	default: {
 		int r = k - F_LEAD;
 		return a->n_ids[r] == b->n_ids[r] &&
-		       memcmp(a->ids[r], b->ids[r], a->n_ids[r] * sizeof *a->ids[r]) == 0;
+		       (!a->n_ids[r] || memcmp(a->ids[r], b->ids[r], a->n_ids[r] * sizeof *a->ids[r]) == 0);
 	}
 	}
 }
@@ -410,12 +410,12 @@ static int apply_fields(struct db *db, const struct task *t, const struct fields
 
 /* The previous import's reading of document doc_id: its stored text read
  * again (by this program's reader, like the new one). An empty or unreadable
- * text gives a reading without units. */
+ * text gives a reading without units. base is zeroed by the caller and
+ * holds a reading to release afterwards, whatever happens. */
 static int previous_reading(struct db *db, int64_t doc_id, struct notice *base, char *err)
 {
 	static const char sql[] = "SELECT source_text FROM document WHERE id = ?1";
 	sqlite3_stmt *st = db_prepare(db, sql, err);
-	notice_init(base);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, doc_id);
@@ -424,10 +424,8 @@ static int previous_reading(struct db *db, int64_t doc_id, struct notice *base, 
 		const char *text = db_column_str(st, 0);
 		size_t len = (size_t)sqlite3_column_bytes(st, 0);
 		char why[ERR_MAX];
-		if (len && notice_read(text, len, base, why)) {
+		if (len && notice_read(text, len, base, why)) /* (which initialises base) */
 			notice_release(base);
-			notice_init(base);
-		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
@@ -495,13 +493,12 @@ int db_document_reimport(struct db *db, int64_t doc_id, const struct notice *n, 
 	static const int at[5] = { 4, 5, 6, 7, 8 };
 	struct task_list tasks = { 0 };
 	struct db_task_query q = { .document_id = doc_id };
-	struct notice base;
+	struct notice base = { .issued = DATE_NONE }; /* no units, nothing to free */
 	char *label = notice_label(n);
 	char *reason = xasprintf("re-import of %s", label);
 	int ret = -1;
 	bool began = false;
 	free(label);
-	notice_init(&base);
 	if (apply) {
 		if (db_begin(db, err))
 			goto out;

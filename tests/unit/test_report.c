@@ -232,6 +232,7 @@ static void test_write_file(void **state)
 	assert_int_equal(report_format_for_path("b.csv"), REPORT_CSV);
 	assert_int_equal(report_format_for_path("b.txt"), REPORT_TABLE);
 	assert_int_equal(report_format_for_path("b"), REPORT_TABLE);
+	report_release(&r);
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	assert_int_equal(system(cmd), 0);
 }
