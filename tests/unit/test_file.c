@@ -8,7 +8,9 @@
 #include <string.h>
 #include <sched.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -371,6 +373,26 @@ static void test_output_resolve(void **state)
 	assert_int_equal(mkfifo(p, 0600), 0);
 	assert_int_equal(file_output_resolve(p, &o, err), 0);
 	assert_true(o.stream);
+	file_output_release(&o);
+	/* a Unix socket: connected to */
+	snprintf(p, sizeof p, "%s/sock", dir);
+	int srv = socket(AF_UNIX, SOCK_STREAM, 0);
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	strcpy(a.sun_path, p);
+	assert_int_equal(bind(srv, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(listen(srv, 1), 0);
+	assert_int_equal(file_output_resolve(p, &o, err), 0);
+	assert_true(o.stream);
+	fd = file_output_stream(&o, err);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "x", 1), 1);
+	int peer = accept(srv, NULL, NULL);
+	char got = 0;
+	assert_int_equal(read(peer, &got, 1), 1);
+	assert_int_equal(got, 'x');
+	close(peer);
+	close(fd);
+	close(srv);
 	file_output_release(&o);
 	/* our own descriptors, as /dev/stdout names them */
 	assert_int_equal(file_output_resolve("/dev/fd/2", &o, err), 0);
