@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/err.h"
 #include "core/status.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 #ifndef HANCHOT_VERSION
@@ -163,7 +164,7 @@ static void clean_into(struct buf *b, const char *text, bool single_line)
 			*o++ = nl;
 		else if (cp == 0xFFFD)
 			*o++ = '?';
-		else if (cp >= 0xA0) { /* C1 controls (U+0080..U+009F) are dropped */
+		else if (cp >= 0xA0 && !text_cp_is_bidi_control(cp)) { /* C1 controls and bidi overrides are dropped */
 			memcpy(o, p, n);
 			o += n;
 		}

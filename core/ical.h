@@ -139,7 +139,8 @@ void ical_writer_free(struct ical_writer *w);
 /* Exposed for tests and fuzzing. */
 /* A copy of UTF-8 text safe for an iCalendar TEXT value: CR LF, lone CR, VT,
  * FF, U+2028 and U+2029 become LF (a space when single_line, as does TAB); other
- * C0 controls, DEL and C1 controls are dropped; invalid UTF-8 bytes and U+FFFD
+ * C0 controls, DEL, C1 controls and bidi overrides (text_cp_is_bidi_control)
+ * are dropped; invalid UTF-8 bytes and U+FFFD
  * become '?'. NULL gives "". The caller frees the result. Cannot fail. */
 char *ical_text_clean(const char *text, bool single_line);
 /* Re-folds serialised iCalendar text: removes every fold (CRLF or LF followed by
