@@ -4,6 +4,7 @@
 # make test       install missing build and test packages, build and run every test
 #                 (unit, sanitizer, end-to-end, short fuzz, valgrind)
 # make fuzz       long libFuzzer runs          make bench   benchmarks (tests/bench/)
+# make score CORPUS=DIR   the notice reading scored on documents with hand readings
 # make install / uninstall (PREFIX, DESTDIR)   make deps    install missing Debian packages
 #                                               (make deps-build: only what building needs)
 
@@ -41,7 +42,7 @@ ASAN_BIN = $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(UNIT_SRC))
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN = $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
 
-.PHONY: all run test unit asan e2e fuzz fuzz-short bench valgrind install uninstall clean deps check-deps FORCE
+.PHONY: all run test unit asan e2e fuzz fuzz-short bench score valgrind install uninstall clean deps check-deps FORCE
 
 all: hanchot
 
@@ -122,6 +123,12 @@ valgrind: hanchot
 
 bench: hanchot $(B)/bench_view
 	@HANCHOT=$(CURDIR)/hanchot bash tests/bench/run.sh
+
+# The notice reading measured on real documents with hand readings (NAME.txt
+# beside NAME.expected.tsv): `make score CORPUS=DIR`, V=1 lists the mismatches.
+CORPUS ?= ../shared/corpus
+score: hanchot
+	@python3 tests/e2e/score.py ./hanchot $(CORPUS) $(if $(V),-v)
 
 # in-process view timings (usage in its header); built here so it keeps compiling
 $(B)/bench_view: tests/bench/bench_view.c $(B)/libhanchot.a

@@ -756,6 +756,27 @@ static void clear(struct deadline *d, enum deadline_kind kind)
 	d->precision = PRECISION_NONE;
 }
 
+/* "dự toán đầu năm 2026", "những tháng cuối năm": the part of the year
+ * says which budget or months, not when. */
+static bool attributive(const struct scan *sc, size_t ts, size_t lo)
+{
+	static const char *const nouns[] = { "tháng", "toán", "sách", "hoạch", "phí", "kỳ", NULL };
+	return ts > lo && any_word(sc, ts - 1, nouns);
+}
+
+/* "(riêng năm 2026 …)" after the date in its sentence: that year is exempt. */
+static bool year_exempted(const struct scan *sc, size_t te, int y)
+{
+	for (size_t k = te; k + 2 < sc->n; k++) {
+		if (is_punct(sc, k, '.') || is_punct(sc, k, ';'))
+			return false;
+		int yy;
+		if (word_is(sc, k, "riêng") && word_is(sc, k + 1, "năm") && year_at(sc, k + 2, &yy) == 1 && yy == y)
+			return true;
+	}
+	return false;
+}
+
 /* A date atom with what precedes it: a deadline into *out, or false. */
 static bool resolve_date(const struct scan *sc, const struct atom *a, size_t lo, struct deadline *out)
 {
@@ -770,6 +791,8 @@ static bool resolve_date(const struct scan *sc, const struct atom *a, size_t lo,
 		eff = a->type == A_YEAR ? E_NEG : E_BY; /* "đến năm 2030": a horizon */
 	if (eff == E_NEG)
 		return false;
+	if (a->type == A_PART && attributive(sc, a->ts, lo))
+		return false;
 	bool bare = eff == E_NONE && a->type != A_PART;
 	if (bare && (!a->year_given || a->type == A_YEAR))
 		return false;
@@ -779,7 +802,7 @@ static bool resolve_date(const struct scan *sc, const struct atom *a, size_t lo,
 	enum due_precision prec;
 	if (!atom_period(a, y, &first, &last, &prec))
 		return false;
-	if (!a->year_given && anchor != DATE_NONE && last < anchor - 183) {
+	if (!a->year_given && anchor != DATE_NONE && (last < anchor || year_exempted(sc, a->te, y))) {
 		if (!atom_period(a, y + 1, &first, &last, &prec))
 			return false;
 	}
@@ -801,6 +824,7 @@ static bool resolve_date(const struct scan *sc, const struct atom *a, size_t lo,
 	clear(out, DEADLINE_DATE);
 	out->due = due;
 	out->precision = prec;
+	out->bare = bare;
 	set_span(sc, out, eff == E_NONE ? a->ts : ps, a->te);
 	return true;
 }
@@ -895,9 +919,16 @@ static bool relative_at(const struct scan *sc, size_t k, size_t lo, size_t *te, 
 			from = first;
 			e = a.te;
 		} else {
+			/* counted from an event: the document's own ("ngày ký", "văn bản
+			 * này", "ngày nhận được") is the anchor; another's ("khi Bộ … ban
+			 * hành") is not known */
+			bool own = false;
 			e = f;
-			for (int i = 0; e < sc->n && i < 16 && !clause_end(sc, e); i++)
-				e++;
+			for (int i = 0; e < sc->n && i < 16 && !clause_end(sc, e); i++, e++)
+				own = own || word_is(sc, e, "này") || words_at(sc, e, "ngày ký") == 2 ||
+				      words_at(sc, e, "nhận được") == 2 || words_at(sc, e, "ngày nhận") == 2;
+			if (word_is(sc, f, "khi") && !own)
+				from = DATE_NONE;
 		}
 	}
 	clear(out, DEADLINE_RELATIVE);
@@ -921,7 +952,11 @@ static void recurring_first(const struct scan *sc, struct deadline *d)
 	if (a == DATE_NONE)
 		return;
 	struct civil_date c = date_to_ymd(a);
-	if (d->unit == DEADLINE_WEEKS) {
+	if (d->month) {
+		for (int y = c.year; y <= c.year + 1 && d->due == DATE_NONE; y++)
+			if (d->day <= date_days_in_month(y, d->month) && date_from_ymd(y, d->month, d->day) >= a)
+				d->due = date_from_ymd(y, d->month, d->day);
+	} else if (d->unit == DEADLINE_WEEKS) {
 		civil_day x = a;
 		while ((int)date_weekday(x) != d->day)
 			x++;
@@ -940,7 +975,9 @@ static void recurring_first(const struct scan *sc, struct deadline *d)
 
 static void recurring_rule(struct deadline *d)
 {
-	if (d->unit == DEADLINE_WEEKS)
+	if (d->month)
+		snprintf(d->rule, sizeof d->rule, "FREQ=YEARLY;BYMONTH=%d;BYMONTHDAY=%d", d->month, d->day);
+	else if (d->unit == DEADLINE_WEEKS)
 		snprintf(d->rule, sizeof d->rule, "FREQ=WEEKLY;BYDAY=%s", byday[d->day]);
 	else if (d->count == 12)
 		snprintf(d->rule, sizeof d->rule, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31");
@@ -950,16 +987,48 @@ static void recurring_rule(struct deadline *d)
 		snprintf(d->rule, sizeof d->rule, "FREQ=MONTHLY;INTERVAL=%d;BYMONTHDAY=-1", d->count);
 }
 
+/* Something is reported or sent before token k in its clause: "báo cáo
+ * … hằng năm", "định kỳ hằng quý". */
+static bool reporting_before(const struct scan *sc, size_t k, size_t lo)
+{
+	static const char *const verbs[] = { "báo cáo", "gửi", "nộp", "tổng hợp", "định kỳ", "cập nhật",
+					     "thống kê", "kiểm kê", "công bố", "đánh giá", "tổng kết", "sơ kết",
+					     "giao ban", NULL };
+	for (size_t j = k; j-- > lo;) {
+		if (is_punct(sc, j, '.') || is_punct(sc, j, ';') || is_punct(sc, j, ':') || sc->t[j + 1].nl)
+			return false;
+		for (const char *const *v = verbs; *v; v++)
+			if (words_at(sc, j, *v))
+				return true;
+	}
+	return false;
+}
+
+/* "(trước) ngày 30 tháng 6 hằng năm", "ngày 30/6 hằng năm": yearly on a day. */
+static bool yearly_day_at(const struct scan *sc, size_t k, size_t *e, int *day, int *month)
+{
+	static const char *const every[] = { "hằng", "hàng", NULL };
+	struct atom a;
+	if (!day_atom(sc, k, &a) || a.year_given || !any_word(sc, a.te, every) || !word_is(sc, a.te + 1, "năm"))
+		return false;
+	*day = a.d;
+	*month = a.m;
+	*e = a.te + 2;
+	return true;
+}
+
 static bool recurring_at(const struct scan *sc, size_t k, size_t lo, size_t *te, struct deadline *out)
 {
 	static const char *const every[] = { "hằng", "hàng", NULL };
 	static const char *const weekdays[] = { "chủ nhật", "hai", "ba", "tư", "năm", "sáu", "bảy" };
-	int count = 0, day = 0;
+	int count = 0, day = 0, month = 0;
 	enum deadline_unit unit = DEADLINE_MONTHS;
 	enum due_precision prec = PRECISION_DAY;
 	size_t e = 0;
 
-	if (word_is(sc, k, "ngày") && small_num(sc, k + 1, 2) && any_word(sc, k + 2, every) &&
+	if (yearly_day_at(sc, k, &e, &day, &month)) {
+		count = 12;
+	} else if (word_is(sc, k, "ngày") && small_num(sc, k + 1, 2) && any_word(sc, k + 2, every) &&
 	    word_is(sc, k + 3, "tháng")) {
 		day = sc->t[k + 1].num;
 		if (day < 1 || day > 31)
@@ -988,6 +1057,8 @@ static bool recurring_at(const struct scan *sc, size_t k, size_t lo, size_t *te,
 			unit = DEADLINE_WEEKS, day = FRIDAY;
 		else
 			return false;
+		if (!reporting_before(sc, k, lo))
+			return false;
 		e = k + 2;
 	} else if (words_at(sc, k, "định kỳ") == 2 && small_num(sc, k + 2, 2) && word_is(sc, k + 3, "tháng")) {
 		count = sc->t[k + 2].num;
@@ -1012,6 +1083,7 @@ static bool recurring_at(const struct scan *sc, size_t k, size_t lo, size_t *te,
 	out->count = count;
 	out->unit = unit;
 	out->day = day;
+	out->month = month;
 	recurring_rule(out);
 	recurring_first(sc, out);
 	out->precision = out->due == DATE_NONE ? PRECISION_NONE : prec;
@@ -1203,6 +1275,11 @@ static void describe_recurring(const struct deadline *d, bool vi, char *b, size_
 			snprintf(b, n, "%s hằng tuần", weekday_vi[w]);
 		else
 			snprintf(b, n, "weekly on %s", weekday_en[w]);
+	} else if (d->month) {
+		if (vi)
+			snprintf(b, n, "hằng năm, ngày %d/%d", d->day, d->month);
+		else
+			snprintf(b, n, "yearly on %d %s", d->day, month_en[d->month]);
 	} else if (d->count == 1 && d->day > 0) {
 		snprintf(b, n, vi ? "hằng tháng, ngày %d" : "monthly on day %d", d->day);
 	} else if (d->count == 1) {

@@ -49,8 +49,8 @@
  *   "trước năm 2025" always mean the end of the previous period.
  * - A period (month, quarter, half-year, year) falls due on its last day.
  * - A missing year is opt->default_year, or the anchor's year when that is 0;
- *   when the result would be more than 183 days before the anchor it is read
- *   as next year ("trước ngày 10/01" in a notice of 20/12/2024 is 10/01/2025).
+ *   when the result would be before the anchor it is read as next year
+ *   ("trước ngày 10/01" in a notice of 20/12/2024 is 10/01/2025).
  *   With neither a default year nor an anchor, year-less phrases are skipped.
  * - Relative periods count from the day after the anchor event. The event
  *   ("kể từ ngày nhận được văn bản này", "kể từ ngày ký") is taken to be
@@ -65,9 +65,18 @@
  *     "hằng quý"             FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1
  *     "định kỳ 6 tháng"      FREQ=MONTHLY;INTERVAL=6;BYMONTHDAY=-1
  *     "hằng năm"             FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31
+ *     "ngày 30/6 hằng năm"   FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30
  *     "hằng tuần"            FREQ=WEEKLY;BYDAY=FR ("thứ Hai hằng tuần": MO)
  *   ("hàng" is accepted for "hằng"; periods are due on their last day, so the
  *   INTERVAL rules only work from that DTSTART.) "hằng ngày" is not a deadline.
+ *   A period named alone ("hằng năm", "hằng tháng") is a deadline only where
+ *   something is reported or sent in the same clause ("báo cáo … hằng năm");
+ *   "ngân sách hằng năm", "kế hoạch 5 năm và hằng năm" name no deadline.
+ * - "đầu/cuối năm" after a noun ("dự toán đầu năm 2026", "những tháng cuối
+ *   năm 2025") says which budget or months, not when.
+ * - A year-less date that has passed at the anchor is next year's ("trước
+ *   ngày 05/7" in a letter of 10/7/2026 is 05/7/2027), and so is one whose
+ *   year the sentence exempts ("… trước ngày 05/7 (riêng năm 2026 …)").
  */
 #ifndef HANCHOT_DEADLINE_H
 #define HANCHOT_DEADLINE_H
@@ -101,6 +110,8 @@ struct deadline {
 	civil_day due;                 /* DATE_NONE when not known */
 	enum due_precision precision;  /* PRECISION_NONE when due is DATE_NONE */
 	size_t start, end;             /* byte span [start, end) in the text */
+	bool bare;                     /* DATE: no deadline word before it ("… (07/5/2024)"): it may
+					* be an event's or a cited document's date */
 	/* RELATIVE: the period ("10" DEADLINE_WORKING_DAYS). RECURRING: every
 	 * `count` units (MONTHS 1, 3, 6, 12 or WEEKS 1). Otherwise 0 / NONE. */
 	int count;
@@ -108,6 +119,7 @@ struct deadline {
 	/* RECURRING: day of the month (1..31, -1 the last) for MONTHS, day of the
 	 * week (enum weekday) for WEEKS. Otherwise 0. */
 	int day;
+	int month;                     /* RECURRING yearly on a day ("30/6 hằng năm"): 1..12; else 0 */
 	char rule[DEADLINE_RULE_MAX];  /* RECURRING: RRULE value; else "" */
 };
 

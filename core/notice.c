@@ -4,11 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/agency.h"
+#include "core/actors.h"
 #include "core/deadline.h"
 #include "core/err.h"
+#include "core/letterhead.h"
+#include "core/outline.h"
+#include "core/table.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- small helpers -------------------------------------------------------- */
 
@@ -37,136 +42,26 @@ static char *buf_take(struct buf *b)
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r'; }
 
-static char *trim_dup(const char *s, size_t n)
-{
-	while (n && (is_space(*s) || *s == '\n'))
-		s++, n--;
-	while (n && (is_space(s[n - 1]) || s[n - 1] == '\n'))
-		n--;
-	return xstrndup(s, n);
-}
-
 static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
 
-/* Decodes the code point at s (valid UTF-8); sets *len to its byte length. */
-static unsigned decode(const char *s, size_t *len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	if (u[0] < 0x80) {
-		*len = u[0] ? 1 : 0;
-		return u[0];
-	}
-	if (u[0] < 0xe0 && u[1]) {
-		*len = 2;
-		return ((u[0] & 0x1fu) << 6) | (u[1] & 0x3fu);
-	}
-	if (u[0] < 0xf0 && u[1] && u[2]) {
-		*len = 3;
-		return ((u[0] & 0x0fu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
-	}
-	if (u[1] && u[2] && u[3]) {
-		*len = 4;
-		return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3fu) << 12) | ((u[2] & 0x3fu) << 6) | (u[3] & 0x3fu);
-	}
-	*len = 1;
-	return 0xfffd;
-}
-
-/* Lowercase and uppercase letters of Latin scripts used in Vietnamese. */
-static bool cp_lower(unsigned c)
-{
-	if (c < 0x80)
-		return c >= 'a' && c <= 'z';
-	if (c >= 0xdf && c <= 0xff)
-		return c != 0xf7;
-	if (c >= 0x100 && c <= 0x17f)
-		return c & 1;
-	if (c == 0x1a1 || c == 0x1b0)
-		return true;
-	if (c >= 0x1ea0 && c <= 0x1ef9)
-		return c & 1;
-	return false;
-}
-
-static bool cp_upper(unsigned c)
-{
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z';
-	if (c >= 0xc0 && c <= 0xde)
-		return c != 0xd7;
-	if (c >= 0x100 && c <= 0x17f)
-		return !(c & 1);
-	if (c == 0x1a0 || c == 0x1af)
-		return true;
-	if (c >= 0x1ea0 && c <= 0x1ef9)
-		return !(c & 1);
-	return false;
-}
-
-static bool starts_lower(const char *s)
-{
-	size_t n;
-	return cp_lower(decode(s, &n));
-}
-
-static bool has_lower(const char *s)
-{
-	size_t n;
-	for (; *s; s += n ? n : 1)
-		if (cp_lower(decode(s, &n)))
-			return true;
-	return false;
-}
-
-static bool has_upper(const char *s)
-{
-	size_t n;
-	for (; *s; s += n ? n : 1)
-		if (cp_upper(decode(s, &n)))
-			return true;
-	return false;
-}
-
-/* Uppercases the first letter in place when it has a same-length capital. */
-static void capitalise(char *s)
-{
-	size_t n;
-	unsigned c = decode(s, &n);
-	if (n == 1 && c >= 'a' && c <= 'z') {
-		s[0] = (char)(c - 32);
-	} else if (n == 2 && c >= 0x100 && c <= 0x17f && (c & 1)) {
-		c--;
-		s[0] = (char)(0xc0 | (c >> 6)), s[1] = (char)(0x80 | (c & 0x3f));
-	} else if (n == 3 && c >= 0x1ea0 && c <= 0x1ef9 && (c & 1)) {
-		c--;
-		s[1] = (char)(0x80 | ((c >> 6) & 0x3f)), s[2] = (char)(0x80 | (c & 0x3f));
-	}
-}
-
-/* Number of code points. */
 static size_t cp_count(const char *s, size_t len)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			n++;
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
 	return n;
 }
 
-static void push(char ***names, size_t *n, const char *name)
+static size_t count_words(const char *s)
 {
-	for (size_t i = 0; i < *n; i++)
-		if (strcmp((*names)[i], name) == 0)
-			return;
-	*names = xrealloc(*names, (*n + 1) * sizeof **names);
-	(*names)[(*n)++] = xstrdup(name);
-}
-
-static void free_names(char **names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	size_t n = 0;
+	bool in = false;
+	for (; *s; s++) {
+		bool w = !(is_space(*s) || *s == '\n' || strchr(",;:.()", *s));
+		n += w && !in;
+		in = w;
+	}
+	return n;
 }
 
 /* ---- checking the bytes --------------------------------------------------- */
@@ -228,1029 +123,50 @@ int notice_check(const char *data, size_t len, const char **iconv_from, char *er
 	return 0;
 }
 
-/* ---- blocks: the text as a list of paragraphs and items ------------------- */
+/* ---- the text as read ----------------------------------------------------- */
 
-enum block_kind {
-	B_PARA,   /* a paragraph */
-	B_PART,   /* "I. …" */
-	B_NUM,    /* "2.1. …" */
-	B_LETTER, /* "a) …" */
-	B_BULLET, /* "- …" */
-	B_SUB,    /* "+ …" under a "-" bullet */
-};
-
-struct block {
-	enum block_kind kind;
-	bool heading;   /* a Markdown heading line */
-	char *label;    /* "I", "2.1", "a"; "" for others */
-	char *text;     /* without marker, emphasis or heading marks */
-};
-
-struct blocks {
-	struct block *v;
-	size_t n, cap;
-};
-
-static void blocks_release(struct blocks *b)
-{
-	for (size_t i = 0; i < b->n; i++) {
-		free(b->v[i].label);
-		free(b->v[i].text);
-	}
-	free(b->v);
-}
-
-static bool is_roman(const char *s, size_t n)
-{
-	if (n == 0 || n > 6)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!strchr("IVXL", s[i]))
-			return false;
-	return true;
-}
-
-/* Recognises an item marker at the start of line s (emphasis already removed).
- * Sets *label (allocated, or NULL) and returns the offset of the text after it. */
-static size_t item_marker(const char *s, enum block_kind *kind, char **label)
-{
-	size_t i = 0;
-	*label = NULL;
-	*kind = B_PARA;
-	if ((s[0] == '-' || s[0] == '+' || s[0] == '*') && (s[1] == ' ' || s[1] == '\t')) {
-		*kind = s[0] == '+' ? B_SUB : B_BULLET;
-		i = 2;
-		goto text;
-	}
-	/* "–" (en dash) bullets are common in pasted text */
-	if (starts(s, "\xe2\x80\x93 ") || starts(s, "\xe2\x80\xa2 ")) {
-		*kind = B_BULLET;
-		i = 4;
-		goto text;
-	}
-	while (s[i] && strchr("IVXL", s[i]))
-		i++;
-	if (i && is_roman(s, i) && s[i] == '.' && (s[i + 1] == ' ' || s[i + 1] == '\0')) {
-		*kind = B_PART;
-		*label = xstrndup(s, i);
-		i++;
-		goto text;
-	}
-	i = 0;
-	if (s[0] >= '0' && s[0] <= '9') {
-		size_t parts = 0;
-		for (;;) {
-			size_t d = 0;
-			while (s[i + d] >= '0' && s[i + d] <= '9')
-				d++;
-			if (d == 0 || d > 3)
-				return 0;
-			i += d;
-			parts++;
-			if (s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
-				i++;
-				continue;
-			}
-			break;
-		}
-		size_t end = i;
-		if (s[i] == '.' || s[i] == ')')
-			i++;
-		else if (parts == 1)
-			return 0;
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\0')
-			return 0;
-		*kind = B_NUM;
-		*label = xstrndup(s, end);
-		goto text;
-	}
-	/* a) b) … đ) */
-	size_t n = 0;
-	unsigned c = decode(s, &n);
-	if (n && ((c >= 'a' && c <= 'z') || c == 0x111) && (s[n] == ')' || s[n] == '.') &&
-	    s[n + 1] == ' ') {
-		*kind = B_LETTER;
-		*label = xstrndup(s, n);
-		i = n + 1;
-		goto text;
-	}
-	return 0;
-text:
-	while (s[i] == ' ' || s[i] == '\t')
-		i++;
-	return i;
-}
-
-/* Removes Markdown emphasis (* and __) and backslash escapes from s in place. */
-static void strip_emphasis(char *s)
-{
-	char *w = s;
-	for (char *r = s; *r; r++) {
-		if (*r == '*')
-			continue;
-		if (r[0] == '_' && r[1] == '_') {
-			r++;
-			continue;
-		}
-		if (r[0] == '\\' && r[1] && strchr("*_#-+.()[]\\", r[1]))
-			r++;
-		*w++ = *r;
-	}
-	*w = '\0';
-}
-
-/* Appends text with its line breaks turned into spaces. */
-static void buf_add_flat(struct buf *b, const char *text)
-{
-	size_t start = b->n;
-	buf_add(b, text);
-	for (size_t i = start; i < b->n; i++)
-		if (b->p[i] == '\n')
-			b->p[i] = ' ';
-}
-
-static void add_block(struct blocks *bs, enum block_kind kind, bool heading, char *label, struct buf *text)
-{
-	xgrow((void **)&bs->v, &bs->cap, bs->n + 1, sizeof *bs->v);
-	struct block *b = &bs->v[bs->n++];
-	b->kind = kind;
-	b->heading = heading;
-	b->label = label ? label : xstrdup("");
-	char *t = buf_take(text);
-	b->text = trim_dup(t, strlen(t));
-	free(t);
-}
-
-/* Splits the text into blocks. A blank line ends a block; a line with an item
- * marker or a heading starts one; other lines continue the current block.
- * A block that starts with a lowercase letter continues the paragraph before
- * it: it was split by a page break. */
-static void split_blocks(const char *text, struct blocks *bs)
-{
-	struct buf cur = { 0 };
-	enum block_kind kind = B_PARA;
-	bool heading = false, open = false;
-	char *label = NULL;
-	const char *p = text;
-	while (*p) {
-		const char *eol = strchr(p, '\n');
-		size_t n = eol ? (size_t)(eol - p) : strlen(p);
-		bool hard_break = n >= 2 && p[n - 1] == ' ' && p[n - 2] == ' ';
-		char *line = trim_dup(p, n);
-		p += n + (eol ? 1 : 0);
-		bool is_heading = false;
-		char *s = line;
-		if (*s == '#') {
-			while (*s == '#')
-				s++;
-			if (*s == ' ' || *s == '\0')
-				is_heading = true;
-			else
-				s = line;
-		}
-		while (*s == ' ')
-			s++;
-		if (*s == '\0' || strcmp(s, "---") == 0 || strcmp(s, "***") == 0 || strcmp(s, "___") == 0) {
-			/* blank line or a thematic break */
-			if (open) {
-				add_block(bs, kind, heading, label, &cur);
-				label = NULL;
-				open = false;
-			}
-			free(line);
-			continue;
-		}
-		/* item markers are read before emphasis is removed ("* item") and after
-		 * ("**3. Đối với …**") */
-		enum block_kind k;
-		char *lab;
-		size_t off = item_marker(s, &k, &lab);
-		strip_emphasis(s + off);
-		if (k == B_PARA) {
-			strip_emphasis(s);
-			while (*s == ' ')
-				s++;
-			off = item_marker(s, &k, &lab);
-		}
-		char *body = s + off;
-		if (k != B_PARA || is_heading || !open) {
-			if (k == B_PARA && !is_heading && !open && bs->n > 0 && starts_lower(body)) {
-				/* the rest of the previous block, after a page break */
-				struct block *prev = &bs->v[bs->n - 1];
-				struct buf joined = { 0 };
-				buf_add(&joined, prev->text);
-				buf_add(&joined, " ");
-				buf_add(&joined, body);
-				free(prev->text);
-				prev->text = buf_take(&joined);
-				free(line);
-				continue;
-			}
-			if (open)
-				add_block(bs, kind, heading, label, &cur);
-			kind = k;
-			label = lab;
-			heading = is_heading;
-			open = true;
-			buf_add(&cur, body);
-		} else {
-			buf_add(&cur, cur.n && cur.p[cur.n - 1] != '\n' ? "\n" : "");
-			buf_add(&cur, body);
-		}
-		if (hard_break && cur.n)
-			buf_add(&cur, "\n");
-		free(line);
-	}
-	if (open)
-		add_block(bs, kind, heading, label, &cur);
-	free(cur.p);
-}
-
-/* ---- agency lists --------------------------------------------------------- */
-
-/* Words that begin the name of an agency or a group of agencies. */
-static const char *const heads[] = {
-	"Sở ", "Ban ", "Cục ", "Chi cục ", "UBND ", "Ủy ban ", "Uỷ ban ", "HĐND ", "Hội đồng ",
-	"Công an ", "Bộ Chỉ huy ", "BCH ", "Bộ đội ", "Văn phòng ", "Thủ trưởng ", "Chủ tịch ",
-	"Giám đốc ", "Thanh tra ", "Kho bạc ", "Ngân hàng ", "Đài ", "Báo ", "Trường ",
-	"Tổng Công ty ", "Tổng công ty ", "Công ty ", "Liên đoàn ", "Liên minh ", "Hội ",
-	"Tỉnh đoàn", "Đoàn ", "Bảo hiểm ", "BHXH ", "Viện ", "Trung tâm ", "Mặt trận ", "MTTQ ",
-	"Ủy ban MTTQ", "Hải quan ", "Cảng vụ ", "Bệnh viện ", "Điện lực ", "Quỹ ", "Tòa án ",
-	"Toà án ", "Cơ quan ", "Lãnh đạo ", "Thường trực ", "Đảng ủy ", "Đảng uỷ ",
-	"các sở", "Các sở", "các cơ quan", "Các cơ quan", "các đơn vị", "Các đơn vị", "các huyện",
-	"Các huyện", "các địa phương", "Các địa phương", "các nhà máy", "Các nhà máy", "các ban",
-	"Các ban", "các ngành", "Các ngành", "các tổ chức", "Các tổ chức", "các doanh nghiệp",
-	"Các doanh nghiệp", "các xã", "Các xã", "các hội", "Các hội", "các Ban", "các Sở", "Các Sở",
-	"các chủ đầu tư", "Các chủ đầu tư", "các hội, đoàn thể", "các đoàn thể", "Các đoàn thể",
-};
-
-/* Verbs and markers that end a list of agencies: the predicate begins. */
-static const char *const predicate[] = {
-	"chủ trì", "phối hợp", "tập trung", "khẩn trương", "theo dõi", "theo chức năng", "theo",
-	"tăng cường", "ban hành", "đẩy nhanh", "đẩy mạnh", "nghiên cứu", "triển khai", "tham mưu",
-	"chủ động", "hoàn chỉnh", "hoàn thiện", "hoàn thành", "tiếp thu", "tiếp tục", "rà soát",
-	"thực hiện", "tổ chức", "xây dựng", "chỉ đạo", "báo cáo", "kiểm tra", "đôn đốc", "quan tâm",
-	"bám sát", "chuẩn bị", "nắm", "đảm bảo", "bảo đảm", "lập", "hướng dẫn", "đề xuất",
-	"cung cấp", "giải quyết", "xử lý", "thẩm định", "cập nhật", "tổng hợp", "nâng cao", "sớm",
-	"kịp thời", "cần", "phải", "thống nhất", "làm việc", "giám sát", "tuyên truyền", "vận động",
-	"huy động", "tháo gỡ", "duy trì", "căn cứ", "lựa chọn", "tiến hành", "đánh giá", "bố trí",
-	"phân bổ", "giải ngân", "khảo sát", "điều chỉnh", "bổ sung", "quyết liệt", "nghiêm túc",
-	"tích cực", "có trách nhiệm", "trình", "ra soát", "xem xét", "rà", "soát xét", "chịu trách nhiệm",
-	"nhất trí", "yêu cầu", "đề nghị", "khẩn", "thường xuyên", "định kỳ",
-	"trước", "trong", "hằng", "hàng", "đôn", "phát động", "kiện toàn", "sắp xếp", "thanh tra",
-	"lồng ghép", "ưu tiên", "mở", "dừng", "thu", "chi", "gửi", "nộp", "đăng", "đưa",
-	"phát triển", "thu hoạch", "gieo", "trồng", "phát hành", "kiểm soát", "quản lý", "vận hành",
-	"bảo vệ", "ứng phó", "sẵn sàng", "chấp hành", "công bố", "tiếp nhận", "phê duyệt",
-	"thông báo", "khắc phục", "tăng", "giảm", "nghiệm thu", "quyết toán", "thẩm tra",
-};
-
-/* The issuer: never a lead of its own notice. */
-static const char *const issuers[] = {
-	"UBND tỉnh", "Ủy ban nhân dân tỉnh", "Uỷ ban nhân dân tỉnh", "Chủ tịch UBND tỉnh",
-	"Chủ tịch Ủy ban nhân dân tỉnh", "Thường trực UBND tỉnh", "Lãnh đạo UBND tỉnh",
-	"UBND tỉnh Lai Châu",
-};
-
-static bool word_end(char c) { return c == '\0' || c == ' ' || c == ',' || c == ';' || c == ':' || c == '.'; }
-
-static size_t match_head(const char *s)
-{
-	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
-		size_t n = strlen(heads[i]);
-		if (strncmp(s, heads[i], n) == 0 && (heads[i][n - 1] == ' ' || word_end(s[n])))
-			return n;
-	}
-	return 0;
-}
-
-static bool match_predicate(const char *s)
-{
-	for (size_t i = 0; i < sizeof predicate / sizeof predicate[0]; i++) {
-		size_t n = strlen(predicate[i]);
-		if (strncmp(s, predicate[i], n) == 0 && word_end(s[n]))
-			return true;
-	}
-	return false;
-}
-
-static bool is_issuer(const char *name)
-{
-	for (size_t i = 0; i < sizeof issuers / sizeof issuers[0]; i++)
-		if (strcmp(name, issuers[i]) == 0)
-			return true;
-	return false;
-}
-
-/* Whether the word that ends at s[i] is w. */
-static bool word_before(const char *s, size_t i, const char *w)
-{
-	size_t n = strlen(w);
-	return i >= n && strncmp(s + i - n, w, n) == 0 && (i == n || s[i - n - 1] == ' ');
-}
-
-/* When s begins a list of agencies, returns the length of the list: up to
- * the predicate (a verb in lowercase), a colon, a full stop, or a semicolon
- * that is not followed by another name. 0 when s does not begin with a name. */
-static size_t scan_list(const char *s)
-{
-	if (!match_head(s))
-		return 0;
-	size_t i = 0, words = 0;
-	for (;;) {
-		char c = s[i];
-		if (c == '\0' || c == ':' || c == '(' || c == '\n')
-			break;
-		if (c == '.' && (s[i + 1] == ' ' || s[i + 1] == '\0' || s[i + 1] == '\n'))
-			break;
-		if (c == ';' || c == ',') {
-			const char *next = s + i + 1;
-			while (*next == ' ')
-				next++;
-			if (c == ';' && !match_head(next))
-				break;
-			if (c == ',' && match_predicate(next))
-				break;
-			if (match_head(next))
-				words = (size_t)-1; /* the space before the next name */
-			i++;
-			continue;
-		}
-		if (c == ' ') {
-			words++;
-			/* the word right after the head belongs to the name ("Ban quản lý"),
-			 * and "công trình", "Chương trình" are nouns */
-			if (words > 1 && match_predicate(s + i + 1) &&
-			    !(starts(s + i + 1, "trình") && (word_before(s, i, "công") || word_before(s, i, "Chương") ||
-							    word_before(s, i, "chương"))))
-				break;
-			i++;
-			continue;
-		}
-		i++;
-	}
-	while (i && (s[i - 1] == ' ' || s[i - 1] == ','))
-		i--;
-	return i;
-}
-
-/* ---- reading a unit ------------------------------------------------------- */
-
-struct actors {
-	char **leads;
-	size_t n_leads;
-	char **coop;
-	size_t n_coop;
-	const char *after;  /* where the predicate of the subject begins (summary) */
-};
-
-static void actors_release(struct actors *a)
-{
-	free_names(a->leads, a->n_leads);
-	free_names(a->coop, a->n_coop);
-}
-
-/* "UBND các huyện Tân Uyên, Than Uyên" names two agencies: UBND huyện Tân
- * Uyên and UBND huyện Than Uyên. Pushes them and returns true, or false when
- * name is not of that form ("UBND các huyện, thành phố" is a group). */
-static bool distribute(const char *name, char ***names, size_t *n)
-{
-	static const char *const forms[][2] = {
-		{ "UBND các huyện ", "UBND huyện " }, { "UBND các xã ", "UBND xã " },
-		{ "Ủy ban nhân dân các huyện ", "Ủy ban nhân dân huyện " },
-	};
-	for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
-		if (!starts(name, forms[f][0]))
-			continue;
-		const char *rest = name + strlen(forms[f][0]);
-		/* every part must be a proper name */
-		char **parts = NULL;
-		size_t np = 0;
-		const char *p = rest;
-		bool ok = true;
-		while (ok && *p) {
-			size_t len = strcspn(p, ",");
-			const char *and = strstr(p, " và ");
-			if (and && (size_t)(and - p) < len)
-				len = (size_t)(and - p);
-			char *part = trim_dup(p, len);
-			size_t cl;
-			ok = *part && cp_upper(decode(part, &cl));
-			if (ok)
-				push(&parts, &np, part);
-			free(part);
-			p += len;
-			if (starts(p, " và "))
-				p += strlen(" và ");
-			else if (*p == ',')
-				p++;
-		}
-		if (ok && np >= 2) {
-			for (size_t i = 0; i < np; i++) {
-				char *full = xasprintf("%s%s", forms[f][1], parts[i]);
-				push(names, n, full);
-				free(full);
-			}
-		}
-		free_names(parts, np);
-		if (ok && np >= 2)
-			return true;
-	}
-	return false;
-}
-
-static void add_list(const char *s, size_t len, char ***names, size_t *n, bool skip_issuer)
-{
-	char *list = xstrndup(s, len);
-	size_t nt = 0;
-	char **tmp = agency_split_list(list, NULL, &nt);
-	for (size_t i = 0; i < nt; i++)
-		if (!(skip_issuer && is_issuer(tmp[i])) && !distribute(tmp[i], names, n))
-			push(names, n, tmp[i]);
-	agency_list_free(tmp);
-	free(list);
-}
-
-/* Skips a topic such as "Về kế hoạch triển khai Quy hoạch tỉnh: " at the
- * start of a paragraph. */
-static const char *skip_topic(const char *s)
-{
-	if (starts(s, "Về ") || starts(s, "Đối với ") || starts(s, "Riêng ")) {
-		const char *nl = strchr(s, '\n');
-		const char *colon = strchr(s, ':');
-		if (colon && (!nl || colon < nl) && colon - s < 400 &&
-		    (colon[1] == ' ' || colon[1] == '\n' || colon[1] == '\0'))
-			return colon[1] == ' ' ? colon + 2 : colon + 1;
-	}
-	return s;
-}
-
-static bool is_word_start(const char *text, const char *p)
-{
-	return p == text || p[-1] == ' ' || p[-1] == '\n' || p[-1] == ';' || p[-1] == ',' || p[-1] == '(';
-}
-
-/* Finds who must act in the text of a unit. */
-static void find_actors(const char *text, struct actors *a)
-{
-	memset(a, 0, sizeof *a);
-	/* the subject of a paragraph */
-	for (const char *para = text; para && *para;) {
-		const char *s = skip_topic(para);
-		size_t n = scan_list(s);
-		if (n) {
-			char *list = xstrndup(s, n);
-			bool issuer = is_issuer(list);
-			free(list);
-			if (!issuer) {
-				add_list(s, n, &a->leads, &a->n_leads, true);
-				if (!a->after)
-					a->after = s + n;
-			}
-		}
-		if (a->n_leads)
-			break;
-		para = strchr(para, '\n');
-		if (para)
-			para++;
-	}
-	/* "Giao X …", "… giao X …"; "(UBND tỉnh) yêu cầu X …" */
-	static const char *const verbs[] = { "Giao ", "giao ", "Yêu cầu ", "yêu cầu ", "Đề nghị ", "đề nghị " };
-	for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) {
-		const char *p = text;
-		while ((p = strstr(p, verbs[v]))) {
-			const char *s = p + strlen(verbs[v]);
-			if (is_word_start(text, p)) {
-				bool ok = v < 2;
-				if (!ok) {
-					/* yêu cầu / đề nghị: at a sentence start or after the issuer */
-					const char *q = p;
-					while (q > text && q[-1] == ' ')
-						q--;
-					ok = q == text || q[-1] == '\n' || q[-1] == '.' || q[-1] == ';' || q[-1] == ':';
-					for (size_t i = 0; !ok && i < sizeof issuers / sizeof issuers[0]; i++) {
-						size_t len = strlen(issuers[i]);
-						ok = (size_t)(q - text) >= len && strncmp(q - len, issuers[i], len) == 0;
-					}
-				}
-				size_t n = ok ? scan_list(s) : 0;
-				if (n) {
-					add_list(s, n, &a->leads, &a->n_leads, true);
-					if (!a->after)
-						a->after = s + n;
-				}
-			}
-			p = s;
-		}
-	}
-	if (a->n_leads == 0)
-		return;
-	/* "phối hợp (với) X …" */
-	const char *p = text;
-	while ((p = strstr(p, "phối hợp "))) {
-		const char *s = p + strlen("phối hợp ");
-		if (starts(s, "chặt chẽ "))
-			s += strlen("chặt chẽ ");
-		if (starts(s, "với "))
-			s += strlen("với ");
-		size_t n = scan_list(s);
-		if (n) {
-			char **tmp = NULL;
-			size_t nt = 0;
-			add_list(s, n, &tmp, &nt, true);
-			for (size_t i = 0; i < nt; i++) {
-				bool lead = false;
-				for (size_t k = 0; k < a->n_leads; k++)
-					lead = lead || strcmp(a->leads[k], tmp[i]) == 0;
-				if (!lead)
-					push(&a->coop, &a->n_coop, tmp[i]);
-			}
-			free_names(tmp, nt);
-		}
-		p = s;
-	}
-}
-
-/* One line: the predicate after the agencies, else the text; at most 120
- * characters, cut at a word. */
-static char *make_summary(const char *text, const struct actors *a)
-{
-	const char *s = text;
-	/* a unit that opens with a title ("Tờ trình …") is summed up by it */
-	const char *nl = strchr(text, '\n');
-	if (!a->after || (nl && a->after > nl && cp_count(text, (size_t)(nl - text)) > 60))
-		s = skip_topic(text);
-	else
-		s = a->after;
-	for (;;) {
-		while (*s == ' ' || *s == ',' || *s == ':' || *s == ';' || *s == '\n')
-			s++;
-		if ((*s == '-' || *s == '+') && s[1] == ' ') {
-			s += 2;
-			continue;
-		}
-		if (starts(s, "chủ trì")) {
-			s += strlen("chủ trì");
-			continue;
-		}
-		if (starts(s, "phối hợp ")) {
-			const char *t = s + strlen("phối hợp ");
-			if (starts(t, "với "))
-				t += strlen("với ");
-			size_t n = scan_list(t);
-			if (n) {
-				s = t + n;
-				continue;
-			}
-		}
-		if (starts(s, "theo chức năng, nhiệm vụ được giao ")) {
-			s += strlen("theo chức năng, nhiệm vụ được giao ");
-			continue;
-		}
-		if (starts(s, "theo chức năng, nhiệm vụ ")) {
-			s += strlen("theo chức năng, nhiệm vụ ");
-			continue;
-		}
-		break;
-	}
-	size_t len = strcspn(s, "\n");
-	/* the first sentence */
-	for (size_t i = 0; i + 1 < len; i++)
-		if (s[i] == '.' && s[i + 1] == ' ' && i > 20) {
-			len = i;
-			break;
-		}
-	bool cut = false;
-	if (cp_count(s, len) > 120) {
-		size_t i = 0, cps = 0, last_space = 0;
-		while (i < len && cps < 118) {
-			if (s[i] == ' ')
-				last_space = i;
-			i++;
-			while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
-				i++;
-			cps++;
-		}
-		len = last_space ? last_space : i;
-		cut = true;
-	}
-	while (len && strchr(" ,;:.", s[len - 1]))
-		len--;
-	struct buf b = { 0 };
-	buf_addn(&b, s, len);
-	if (cut)
-		buf_add(&b, "…");
-	char *out = buf_take(&b);
-	capitalise(out);
-	return out;
-}
-
-static void add_unit(struct notice *n, const char *section, const char *text, civil_day anchor)
-{
-	struct actors a;
-	find_actors(text, &a);
-	if (a.n_leads == 0) {
-		actors_release(&a);
-		return;
-	}
-	xgrow((void **)&n->units, &n->cap_units, n->n_units + 1, sizeof *n->units);
-	struct notice_unit *u = &n->units[n->n_units++];
-	memset(u, 0, sizeof *u);
-	u->section = xstrdup(section);
-	u->leads = a.leads, u->n_leads = a.n_leads;
-	u->cooperating = a.coop, u->n_cooperating = a.n_coop;
-	u->full_text = xstrdup(text);
-	u->summary = make_summary(text, &a);
-	u->due = DATE_NONE;
-	u->precision = PRECISION_NONE;
-	struct deadline_options opt;
-	struct deadline d;
-	deadline_options_init(&opt);
-	opt.anchor = anchor;
-	if (deadline_pick(text, strlen(text), &opt, &d)) {
-		u->due_phrase = xstrndup(text + d.start, d.end - d.start);
-		u->due = d.due;
-		u->precision = d.due == DATE_NONE ? PRECISION_NONE : d.precision;
-		if (d.kind == DEADLINE_RECURRING && d.rule[0])
-			u->recurrence = xstrdup(d.rule);
-	} else {
-		u->due_phrase = xstrdup("");
-	}
-}
-
-/* ---- the document --------------------------------------------------------- */
-
-static const char *const kinds[] = {
-	"THÔNG BÁO", "CHỈ THỊ", "CÔNG VĂN", "KẾ HOẠCH", "QUYẾT ĐỊNH", "BÁO CÁO", "KẾT LUẬN",
-	"CÔNG ĐIỆN", "NGHỊ QUYẾT", "TỜ TRÌNH",
-};
-
-static const char *find_kind(const char *s)
-{
-	if (has_lower(s))
-		return NULL;
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (starts(s, kinds[i]))
-			return kinds[i];
-	return NULL;
-}
-
-/* "Lai Châu, ngày 25 tháng 4 năm 2024" */
-static bool place_date(const char *s, char **place, civil_day *day)
-{
-	const char *p = strstr(s, ", ngày ");
-	if (!p || p - s > 80)
-		return false;
-	char err[ERR_MAX];
-	civil_day d;
-	const char *date = p + 2;
-	char *copy = xstrdup(date);
-	size_t len = strlen(copy);
-	while (len && strchr(" .", copy[len - 1]))
-		copy[--len] = '\0';
-	int rc = date_parse(copy, &d, err);
-	if (rc && starts(copy, "ngày "))
-		rc = date_parse(copy + strlen("ngày "), &d, err);
-	free(copy);
-	if (rc)
-		return false;
-	*place = trim_dup(s, (size_t)(p - s));
-	*day = d;
-	return true;
-}
-
-/* The first line of s, newly allocated. */
-static char *first_line(const char *s) { return trim_dup(s, strcspn(s, "\n")); }
-
-static bool is_signature_title(const char *s)
-{
-	char *line = first_line(s);
-	bool yes = (starts(line, "TL.") || starts(line, "KT.") || starts(line, "TM.") || starts(line, "Q.") ||
-		    starts(line, "TUQ.") || starts(line, "CHỦ TỊCH") || starts(line, "PHÓ CHỦ TỊCH") ||
-		    starts(line, "CHÁNH VĂN PHÒNG") || starts(line, "GIÁM ĐỐC")) && !has_lower(line);
-	free(line);
-	return yes;
-}
-
-static void set_str(char **field, char *value)
-{
-	free(*field);
-	*field = value;
-}
-
-/* Reads the header lines of block b: number, place and date, "V/v" title. */
-static bool header_block(struct notice *n, const struct block *b)
-{
-	bool found = false;
-	for (const char *line = b->text; line && *line;) {
-		char *l = first_line(line);
-		if (!*n->number && (starts(l, "Số:") || (starts(l, "Số ") && strchr(l, '/')))) {
-			const char *v = l + (starts(l, "Số:") ? strlen("Số:") : strlen("Số "));
-			set_str(&n->number, trim_dup(v, strlen(v)));
-			found = true;
-		} else if (n->issued == DATE_NONE) {
-			char *place = NULL;
-			civil_day d;
-			if (place_date(l, &place, &d)) {
-				set_str(&n->place, place);
-				n->issued = d;
-				found = true;
-			}
-		}
-		if (!*n->title && (starts(l, "V/v ") || starts(l, "V/v:"))) {
-			/* the subject line of a letter may run on to the next lines */
-			const char *rest = line + strlen("V/v");
-			while (*rest == ':' || *rest == ' ')
-				rest++;
-			struct buf t = { 0 };
-			buf_add_flat(&t, rest);
-			set_str(&n->title, trim_dup(t.p, t.n));
-			free(t.p);
-			free(l);
-			return true;
-		}
-		free(l);
-		line = strchr(line, '\n');
-		if (line)
-			line++;
-	}
-	return found;
-}
-
-static void read_metadata(struct notice *n, const struct blocks *bs, size_t *body_start, size_t *body_end)
-{
-	size_t kind_at = bs->n, header_last = 0;
-	bool any_header = false;
-	*body_start = 0;
-	*body_end = bs->n;
-	for (size_t i = 0; i < bs->n && i < 16; i++) {
-		const struct block *b = &bs->v[i];
-		if (b->kind != B_PARA)
-			break;
-		char *line = first_line(b->text);
-		const char *k = find_kind(line);
-		free(line);
-		if (k) {
-			kind_at = i;
-			set_str(&n->kind, xstrdup(k));
-			break;
-		}
-		if (header_block(n, b))
-			header_last = i, any_header = true;
-	}
-	if (kind_at < bs->n) {
-		*body_start = kind_at + 1;
-		/* the title: the lines after the kind in its block, or the next block */
-		const char *rest = bs->v[kind_at].text + strlen(n->kind);
-		while (*rest == ' ' || *rest == '\n')
-			rest++;
-		struct buf t = { 0 };
-		if (*rest)
-			buf_add_flat(&t, rest);
-		if (kind_at + 1 < bs->n && bs->v[kind_at + 1].kind == B_PARA &&
-		    (bs->v[kind_at + 1].heading || !*rest) && !starts(bs->v[kind_at + 1].text, "Ngày ") &&
-		    !starts(bs->v[kind_at + 1].text, "Căn cứ") && strlen(bs->v[kind_at + 1].text) < 400) {
-			if (t.n)
-				buf_add(&t, " ");
-			buf_add_flat(&t, bs->v[kind_at + 1].text);
-			*body_start = kind_at + 2;
-		}
-		if (t.n)
-			set_str(&n->title, buf_take(&t));
-		/* a number or date written after the kind */
-		for (size_t i = *body_start; i < bs->n && i < *body_start + 3; i++)
-			if (bs->v[i].kind == B_PARA && header_block(n, &bs->v[i]) && i == *body_start)
-				(*body_start)++;
-	} else {
-		*body_start = any_header ? header_last + 1 : 0;
-		if (*n->title)
-			set_str(&n->kind, xstrdup("CÔNG VĂN"));
-	}
-	/* the addressees of a letter ("Kính gửi: - …") are not tasks */
-	for (size_t i = *body_start; i < bs->n && i < *body_start + 3; i++) {
-		if (bs->v[i].kind == B_PARA && starts(bs->v[i].text, "Kính gửi")) {
-			size_t j = i + 1;
-			while (j < bs->n && (bs->v[j].kind == B_BULLET || bs->v[j].kind == B_SUB))
-				j++;
-			*body_start = j;
-			break;
-		}
-	}
-	/* the end of the body: the closing formula, the signature or "Nơi nhận" */
-	for (size_t i = *body_start; i < bs->n; i++) {
-		const struct block *b = &bs->v[i];
-		if (starts(b->text, "Nơi nhận") || is_signature_title(b->text)) {
-			*body_end = i;
-			break;
-		}
-		size_t len = strlen(b->text);
-		if (len >= 3 && strcmp(b->text + len - 3, "./.") == 0 && b->kind == B_PARA) {
-			*body_end = i;
-			break;
-		}
-	}
-	/* the signer: the name under the signature title (same block or next) */
-	for (size_t i = *body_end; i < bs->n; i++) {
-		const struct block *b = &bs->v[i];
-		if (!is_signature_title(b->text))
-			continue;
-		struct buf t = { 0 };
-		const char *line = b->text;
-		char *name = NULL;
-		while (line && *line) {
-			char *l = first_line(line);
-			if (has_lower(l) && !name) {
-				name = l;
-			} else {
-				if (!name) {
-					if (t.n)
-						buf_add(&t, " ");
-					buf_add(&t, l);
-				}
-				free(l);
-			}
-			line = strchr(line, '\n');
-			if (line)
-				line++;
-		}
-		set_str(&n->signer_title, buf_take(&t));
-		for (size_t j = i + 1; !name && j < bs->n; j++) {
-			const struct block *s = &bs->v[j];
-			char *l = first_line(s->text);
-			if (s->kind == B_PARA && has_lower(l) && has_upper(l) && strlen(l) < 80 && !strchr(l, ':'))
-				name = l;
-			else
-				free(l);
-		}
-		if (name)
-			set_str(&n->signer, name);
-		break;
-	}
-}
-
-
-/* A numbered paragraph, lettered item or part, with what follows it. */
-struct head {
-	size_t block;       /* its block; SIZE_MAX for the text before any */
-	int level;          /* part 0, "2" 1, "2.1" 2, letter: its number + 1 */
-	char *path;
-	bool container;     /* has numbered children: it only introduces them */
-};
-
-static int num_level(const char *label)
-{
-	int level = 1;
-	for (const char *c = label; *c; c++)
-		level += *c == '.';
-	return level;
-}
-
-static void read_units(struct notice *n, const struct blocks *bs, size_t from, size_t to)
-{
-	struct head *hs = NULL;
-	size_t nh = 0, ch = 0;
-	char *part = NULL, *num = NULL;
-	int num_lvl = 0;
-	/* the heads and their paths */
-	xgrow((void **)&hs, &ch, 1, sizeof *hs);
-	hs[nh++] = (struct head){ SIZE_MAX, -1, xstrdup(""), false };
-	for (size_t i = from; i < to; i++) {
-		const struct block *b = &bs->v[i];
-		struct head h = { i, 0, NULL, false };
-		if (b->kind == B_PART) {
-			free(part);
-			part = xstrdup(b->label);
-			free(num);
-			num = NULL;
-			num_lvl = 0;
-			h.level = 0;
-			h.path = xstrdup(part);
-		} else if (b->kind == B_NUM) {
-			h.level = num_lvl = num_level(b->label);
-			free(num);
-			num = part ? xasprintf("%s.%s", part, b->label) : xstrdup(b->label);
-			h.path = xstrdup(num);
-		} else if (b->kind == B_LETTER) {
-			h.level = num_lvl + 1;
-			h.path = num ? xasprintf("%s.%s", num, b->label)
-				     : part ? xasprintf("%s.%s", part, b->label) : xstrdup(b->label);
-		} else {
-			continue;
-		}
-		for (size_t k = nh; k-- > 0;)
-			if (hs[k].level < h.level) {
-				hs[k].container = true;
-				break;
-			}
-		xgrow((void **)&hs, &ch, nh + 1, sizeof *hs);
-		hs[nh++] = h;
-	}
-	/* each head's own text, bullets and paragraphs */
-	for (size_t k = 0; k < nh; k++) {
-		size_t first = hs[k].block == SIZE_MAX ? from : hs[k].block + 1;
-		size_t last = k + 1 < nh ? hs[k + 1].block : to;
-		struct buf all = { 0 };
-		size_t units_before = n->n_units, bullet = 0;
-		if (hs[k].block != SIZE_MAX)
-			buf_add_flat(&all, bs->v[hs[k].block].text);
-		for (size_t i = first; i < last; i++) {
-			const struct block *b = &bs->v[i];
-			if (all.n)
-				buf_add(&all, "\n");
-			buf_add(&all, b->kind == B_BULLET ? "- " : b->kind == B_SUB ? "+ " : "");
-			buf_add_flat(&all, b->text);
-			if (b->kind != B_BULLET)
-				continue;
-			struct buf bt = { 0 };
-			buf_add_flat(&bt, b->text);
-			while (i + 1 < last && bs->v[i + 1].kind == B_SUB) {
-				i++;
-				buf_add(&bt, "\n+ ");
-				buf_add_flat(&bt, bs->v[i].text);
-				buf_add(&all, "\n+ ");
-				buf_add_flat(&all, bs->v[i].text);
-			}
-			bullet++;
-			char *section = *hs[k].path ? xasprintf("%s (%zu)", hs[k].path, bullet)
-						    : xasprintf("(%zu)", bullet);
-			add_unit(n, section, bt.p, n->issued);
-			free(section);
-			free(bt.p);
-		}
-		if (n->n_units == units_before && !hs[k].container && hs[k].block != SIZE_MAX)
-			add_unit(n, hs[k].path, all.p ? all.p : "", n->issued);
-		free(all.p);
-	}
-	for (size_t k = 0; k < nh; k++)
-		free(hs[k].path);
-	free(hs);
-	free(part);
-	free(num);
-}
-
-void notice_init(struct notice *n)
-{
-	memset(n, 0, sizeof *n);
-	n->kind = xstrdup("");
-	n->number = xstrdup("");
-	n->place = xstrdup("");
-	n->title = xstrdup("");
-	n->signer = xstrdup("");
-	n->signer_title = xstrdup("");
-	n->text = xstrdup("");
-	n->issued = DATE_NONE;
-}
-
-static void unit_release(struct notice_unit *u)
-{
-	free(u->section);
-	free_names(u->leads, u->n_leads);
-	free_names(u->cooperating, u->n_cooperating);
-	free(u->due_phrase);
-	free(u->recurrence);
-	free(u->summary);
-	free(u->full_text);
-}
-
-void notice_release(struct notice *n)
-{
-	free(n->kind);
-	free(n->number);
-	free(n->place);
-	free(n->title);
-	free(n->signer);
-	free(n->signer_title);
-	free(n->text);
-	for (size_t i = 0; i < n->n_units; i++)
-		unit_release(&n->units[i]);
-	free(n->units);
-	memset(n, 0, sizeof *n);
-	n->issued = DATE_NONE;
-}
-
-/* LF line ends, no BOM, NFC. */
+/* LF line ends, no BOM, NFC; no-break and other spaces as ' ', soft hyphens
+ * and zero-width characters removed, a form feed on a line of its own. */
 static char *clean_text(const char *data, size_t len)
 {
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		data += 3, len -= 3;
-	char *lf = xmalloc(len + 1);
-	size_t w = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (data[i] == '\r') {
-			lf[w++] = '\n';
-			if (i + 1 < len && data[i + 1] == '\n')
-				i++;
-		} else if (data[i] == '\f') {
-			lf[w++] = '\n';
-		} else {
-			lf[w++] = data[i];
-		}
-	}
-	lf[w] = '\0';
 	/* NFD text (from macOS or Word) reads exactly like NFC. */
-	char *nfc = xmalloc(w + 1);
-	nfc[text_nfc(nfc, lf, w)] = '\0';
-	free(lf);
-	return nfc;
+	char *nfc = xmalloc(len + 1);
+	size_t m = text_nfc(nfc, data, len);
+	char *out = xmalloc(3 * m + 1);
+	size_t w = 0;
+	for (size_t i = 0; i < m;) {
+		unsigned char c = (unsigned char)nfc[i];
+		uint32_t cp;
+		size_t n = text_utf8_decode(nfc + i, m - i, &cp);
+		if (c == '\r') {
+			out[w++] = '\n';
+			i += (i + 1 < m && nfc[i + 1] == '\n') ? 2 : 1;
+			continue;
+		}
+		if (c == '\f') {
+			memcpy(out + w, "\n\f\n", 3);
+			w += 3;
+			i++;
+			continue;
+		}
+		if (cp == 0xa0 || cp == 0x202f || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x3000 || c == '\t' ||
+		    c == '\v') {
+			out[w++] = ' ';
+		} else if (cp == 0xad || (cp >= 0x200b && cp <= 0x200d) || cp == 0x2060 || cp == 0xfeff) {
+			/* soft hyphen, zero-width space and joiners, word joiner, BOM */
+		} else if (cp == 0x2028 || cp == 0x2029) {
+			out[w++] = '\n';
+		} else {
+			memcpy(out + w, nfc + i, n);
+			w += n;
+		}
+		i += n ? n : 1;
+	}
+	out[w] = '\0';
+	free(nfc);
+	return out;
 }
 
 /* FNV-1a over the text with spaces at line ends and blank lines at the end
@@ -1279,22 +195,876 @@ static void hash_text(const char *s, char out[17])
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
+/* ---- units ---------------------------------------------------------------------- */
+
+/* A reading in progress: the outline, the addressee and what each paragraph
+ * says of who acts. */
+struct node {
+	struct actors act;
+	char **leads;         /* who acts: its own, the heading's or the addressee */
+	size_t n_leads;
+	unsigned doubts;
+	bool unit, below;     /* a unit; a unit somewhere under it */
+	bool absorbed;        /* read as part of its item (a field, a continuation) */
+	char **passed;        /* the leads the items under it inherit */
+	size_t n_passed;
+	size_t unit_index;    /* its unit in the notice when unit */
+	bool merged_acts;     /* act was read from its merged paragraph */
+};
+
+struct reader {
+	struct notice *n;
+	struct outline o;
+	struct node *nodes;   /* per paragraph of the outline */
+	size_t from, to;      /* the body */
+	size_t closing;       /* the closing paragraph, or SIZE_MAX */
+	const char *addressee; /* the one addressee who acts when nobody is named */
+	const char *issuer;   /* the letterhead's name of the issuer, or NULL */
+};
+
+static struct deadline_options due_options(const struct reader *r)
+{
+	struct deadline_options opt;
+	deadline_options_init(&opt);
+	opt.anchor = r->n->issued;
+	return opt;
+}
+
+/* Whether the heading's first words, folded, are one of words[0..n). */
+static bool heading_starts(const char *text, const char *const *words, size_t n)
+{
+	char head[96];
+	snprintf(head, sizeof head, "%s", text);
+	char *f = text_fold_dup(head);
+	bool yes = false;
+	for (size_t i = 0; i < n && !yes; i++)
+		yes = starts(f, words[i]);
+	free(f);
+	return yes;
+}
+
+/* Headings under which nobody is asked to act: assessments, purposes,
+ * targets, scope, funding. */
+static bool no_task_heading(const char *text)
+{
+	static const char *const words[] = {
+		"danh gia", "ket qua", "tinh hinh", "muc dich", "muc tieu", "yeu cau", "quan diem",
+		"doi tuong", "pham vi", "kinh phi", "can cu", "nguyen tac", "boi canh", "han che",
+		"ton tai", "nguyen nhan", "thoi gian thuc hien", "noi dung, hinh thuc", "chi tieu",
+	};
+	return heading_starts(text, words, COUNT(words));
+}
+
+/* Headings of a plan's preamble: whatever is under them asks nothing of
+ * anyone, even when it names agencies ("Mục đích, yêu cầu", "Quan điểm"). */
+static bool preamble_heading(const char *text)
+{
+	static const char *const words[] = {
+		"muc dich", "yeu cau", "quan diem", "nguyen tac",
+	};
+	return heading_starts(text, words, COUNT(words));
+}
+
+static bool under_preamble(const struct reader *r, size_t i)
+{
+	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent)
+		if (r->o.v[p].mark != OUTLINE_NONE && preamble_heading(r->o.v[p].text))
+			return true;
+	return false;
+}
+
+static bool under_no_task_heading(const struct reader *r, size_t i)
+{
+	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent)
+		if (r->o.v[p].mark != OUTLINE_NONE && no_task_heading(r->o.v[p].text))
+			return true;
+	return false;
+}
+
+/* "Trong quá trình thực hiện, nếu có khó khăn …": a condition, not a task;
+ * "Quyết định này có hiệu lực …", "… chịu trách nhiệm thi hành Quyết định
+ * này": a decision's closing articles, not tasks either. */
+static bool conditional(const char *text)
+{
+	return strstr(text, "thi hành Quyết định này") || strstr(text, "có hiệu lực kể từ") ||
+	       strstr(text, "nếu phát sinh khó khăn") || strstr(text, "nếu có khó khăn") ||
+	       (strstr(text, "khó khăn") && text_ends_with(text, "(nếu có).")) ||
+	       strstr(text, "có hiệu lực thi hành") || starts(text, "Nếu ") || starts(text, "Trường hợp ") || strstr(text, "nếu có khó khăn") ||
+	       strstr(text, "nếu có vướng mắc") || starts(text, "Trong quá trình tổ chức thực hiện, nếu") ||
+	       starts(text, "Trong quá trình thực hiện, nếu") || starts(text, "Trên đây là");
+}
+
+/* "Chủ tịch Hội đồng: Ông Đỗ Việt Bách - Trưởng Ban …": who holds an office
+ * (a council's members, the attendees), not a task. */
+static bool names_a_person(const char *what)
+{
+	while (*what == ' ' || *what == ':' || *what == '-')
+		what++;
+	static const char *const persons[] = { "Ông ", "Bà ", "Đồng chí ", "đồng chí ", "ông ", "bà " };
+	for (size_t i = 0; i < COUNT(persons); i++)
+		if (starts(what, persons[i]))
+			return true;
+	return false;
+}
+
+/* Words of what to do, leaving out "… thực hiện các nội dung sau:". */
+static size_t content_words(const char *text)
+{
+	static const char *const filler[] = {
+		"như", "sau", "cụ", "thể", "các", "một", "số", "nội", "dung", "nhiệm", "vụ", "thực", "hiện",
+		"tập", "trung", "trong", "đó", "những", "chủ", "yếu", "trọng", "tâm", "công", "việc", "giải",
+		"pháp", "gồm", "bao", "là", "và", "theo", "triển", "khai", "tổ", "chức", "sau:", "đây",
+	};
+	char *t = xstrdup(text);
+	size_t n = strlen(t);
+	for (;;) {
+		while (n && strchr(" :,.\n", t[n - 1]))
+			t[--n] = '\0';
+		char *sp = strrchr(t, ' ');
+		const char *w = sp ? sp + 1 : t;
+		bool drop = false;
+		for (size_t i = 0; i < COUNT(filler) && !drop; i++)
+			drop = strcmp(w, filler[i]) == 0;
+		if (!drop || !*w)
+			break;
+		n = (size_t)(w - t);
+		t[n] = '\0';
+	}
+	size_t words = count_words(t);
+	free(t);
+	return words;
+}
+
+static bool has_deadline(const struct reader *r, const char *text)
+{
+	struct deadline_options opt = due_options(r);
+	struct deadline d;
+	return deadline_pick(text, strlen(text), &opt, &d) && d.kind != DEADLINE_ONGOING;
+}
+
+static void copy_names(char ***dst, size_t *n, char *const *src, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		actors_push(dst, n, src[i]);
+}
+
+/* The one unmarked paragraph of item i that is read with it, or SIZE_MAX. */
+static size_t merged_child(const struct reader *r, size_t i)
+{
+	for (size_t j = i + 1; j < r->o.v[i].end; j++)
+		if (r->o.v[j].parent == i && r->o.v[j].role == OUTLINE_MERGED)
+			return j;
+	return SIZE_MAX;
+}
+
+/* The field of item i with the given kind, or SIZE_MAX. */
+static size_t field_child(const struct reader *r, size_t i, enum outline_field f)
+{
+	for (size_t j = i + 1; j < r->o.v[i].end; j++)
+		if (r->o.v[j].parent == i && r->o.v[j].role == OUTLINE_FIELD && r->o.v[j].field == f)
+			return j;
+	return SIZE_MAX;
+}
+
+static bool outline_ends_colon_text(const char *t)
+{
+	size_t n = strlen(t);
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
+		n--;
+	return n && t[n - 1] == ':';
+}
+
+static bool ends_terminal(const char *t)
+{
+	size_t n = strlen(t);
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\n' || t[n - 1] == ')'))
+		n--;
+	return n && strchr(".;:!?", t[n - 1]);
+}
+
+/* Reads who acts in each paragraph. */
+static void read_actors(struct reader *r)
+{
+	const char *locality = r->addressee && (starts(r->addressee, "Ủy ban nhân dân t") ||
+						starts(r->addressee, "Uỷ ban nhân dân t") || starts(r->addressee, "UBND t"))
+				       ? r->addressee
+				       : NULL;
+	for (size_t i = r->from; i < r->to; i++) {
+		struct outline_para *p = &r->o.v[i];
+		struct node *nd = &r->nodes[i];
+		actors_init(&nd->act);
+		nd->act.issuer = r->issuer;
+		if (p->mark == OUTLINE_ROW || p->role == OUTLINE_MERGED)
+			continue;
+		if (p->role == OUTLINE_FIELD) {
+			if (p->field != FIELD_LEAD)
+				continue;
+			/* "Cơ quan thực hiện: Sở A tiến hành …; các sở … rà soát …" */
+			char *v = outline_flat(p->field_value);
+			actors_list(v, &nd->act.leads, &nd->act.n_leads);
+			actors_cooperating(v, &nd->act);
+			nd->act.how = nd->act.n_leads ? ACTORS_LABEL : ACTORS_NONE;
+			free(v);
+			continue;
+		}
+		char *t = outline_flat(p->text);
+		/* a heading of names over its items: "1. Thủ trưởng các cơ quan tham mưu, quản lý …" */
+		if (!(p->mark != OUTLINE_NONE && p->end > i + 1 && !ends_terminal(t) && actors_read_heading(t, &nd->act)))
+			actors_read(t, &nd->act);
+		free(t);
+		size_t m = merged_child(r, i);
+		if (m != SIZE_MAX) {
+			/* a heading and its paragraph: the paragraph says who acts, or the heading does */
+			struct actors b;
+			actors_init(&b);
+			b.issuer = r->issuer;
+			char *mt = outline_flat(r->o.v[m].text);
+			actors_read(mt, &b);
+			free(mt);
+			if (b.n_leads && b.how != ACTORS_LABEL) {
+				copy_names(&b.coop, &b.n_coop, nd->act.coop, nd->act.n_coop);
+				actors_release(&nd->act);
+				nd->act = b;
+				nd->merged_acts = true;
+			} else {
+				copy_names(&nd->act.coop, &nd->act.n_coop, b.coop, b.n_coop);
+				copy_names(&nd->act.later, &nd->act.n_later, b.later, b.n_later);
+				nd->act.only_names = false;
+				nd->act.descriptive = nd->act.descriptive || b.descriptive;
+				actors_release(&b);
+			}
+		}
+		actors_resolve_locality(&nd->act, locality);
+	}
+}
+
+/* What node i says must be done: its words after the agencies, and its
+ * merged paragraph's. Newly allocated. */
+static char *what_to_do(const struct reader *r, size_t i)
+{
+	const struct node *nd = &r->nodes[i];
+	size_t m = merged_child(r, i);
+	char *t = outline_flat(r->o.v[i].text);
+	char *mt = m != SIZE_MAX ? outline_flat(r->o.v[m].text) : xstrdup("");
+	char *out;
+	if (nd->merged_acts)
+		out = xstrdup(mt + (nd->act.predicate < strlen(mt) ? nd->act.predicate : strlen(mt)));
+	else
+		out = xasprintf("%s %s", t + (nd->act.predicate < strlen(t) ? nd->act.predicate : strlen(t)), mt);
+	free(t);
+	free(mt);
+	return out;
+}
+
+/* "Giao các sở quản lý chuyên ngành … gồm:" over bullets that are nothing
+ * but agencies ("- Sở Công Thương (đối với cụm công nghiệp);"): the group is
+ * those agencies, for what it introduces and for its heading's items. */
+static void group_members(struct reader *r)
+{
+	for (size_t i = r->from; i < r->to; i++) {
+		const struct outline_para *p = &r->o.v[i];
+		if (!outline_ends_colon(p) || !(text_ends_with(p->text, "gồm:") || text_ends_with(p->text, "gồm :")))
+			continue;
+		char **members = NULL;
+		size_t n = 0;
+		bool all = p->end > i + 1;
+		for (size_t j = i + 1; j < p->end && all; j++) {
+			const struct node *c = &r->nodes[j];
+			if (r->o.v[j].parent != i)
+				continue;
+			all = (c->act.only_names || c->act.how == ACTORS_LABEL) && c->act.n_leads;
+			copy_names(&members, &n, c->act.leads, c->act.n_leads);
+		}
+		if (all && n) {
+			struct actors *targets[2] = { &r->nodes[i].act, NULL };
+			size_t up = p->parent;
+			if (up != OUTLINE_ROOT && (r->nodes[up].act.only_names || r->nodes[up].act.n_leads == 0))
+				targets[1] = &r->nodes[up].act;
+			for (size_t t = 0; t < 2 && targets[t]; t++) {
+				actors_free_names(targets[t]->leads, targets[t]->n_leads);
+				targets[t]->leads = NULL;
+				targets[t]->n_leads = 0;
+				copy_names(&targets[t]->leads, &targets[t]->n_leads, members, n);
+				if (targets[t]->how == ACTORS_NONE)
+					targets[t]->how = ACTORS_LABEL;
+			}
+		}
+		actors_free_names(members, n);
+	}
+}
+
+/* A bullet that goes on its item's sentence ("… như sau:\n+ tổ chức …;"). */
+static bool continuation(const struct reader *r, size_t i)
+{
+	const struct outline_para *p = &r->o.v[i];
+	if (p->parent == OUTLINE_ROOT || p->mark == OUTLINE_NONE || p->mark == OUTLINE_ROW)
+		return false;
+	if (p->mark != OUTLINE_BULLET && p->mark != OUTLINE_SUB && p->mark != OUTLINE_LABEL)
+		return false;
+	return text_starts_lower(p->text) && outline_ends_colon(&r->o.v[p->parent]) && r->nodes[i].act.n_leads == 0;
+}
+
+/* Who acts in each paragraph: its own agencies, else its heading's. */
+static void inherit_leads(struct reader *r)
+{
+	for (size_t i = r->from; i < r->to; i++) {
+		struct node *nd = &r->nodes[i];
+		const struct outline_para *p = &r->o.v[i];
+		if (p->mark == OUTLINE_ROW || p->role == OUTLINE_MERGED)
+			continue;
+		if (nd->act.n_leads && nd->act.how != ACTORS_NONE) {
+			copy_names(&nd->leads, &nd->n_leads, nd->act.leads, nd->act.n_leads);
+		} else if (p->parent != OUTLINE_ROOT && r->nodes[p->parent].n_passed) {
+			const struct node *up = &r->nodes[p->parent];
+			copy_names(&nd->leads, &nd->n_leads, up->passed, up->n_passed);
+			nd->doubts |= NOTICE_DOUBT_LEAD_HEADING;
+		}
+		/* what the items under it take: the agencies its own words name, or its heading's */
+		if (nd->act.n_leads && nd->act.how != ACTORS_NONE && !nd->merged_acts)
+			copy_names(&nd->passed, &nd->n_passed, nd->act.leads, nd->act.n_leads);
+		else if (p->parent != OUTLINE_ROOT && !nd->merged_acts)
+			copy_names(&nd->passed, &nd->n_passed, r->nodes[p->parent].passed, r->nodes[p->parent].n_passed);
+		/* "…. Giao Văn phòng Bộ tổng hợp …": a second agency later on */
+		copy_names(&nd->leads, &nd->n_leads, nd->act.later, nd->act.n_later);
+	}
+}
+
+/* An item laid out as fields ("Cơ quan thực hiện: …"): the fields are part
+ * of it, and so is whatever sits under them, except the agencies listed one
+ * per line under an empty "Cơ quan thực hiện:" (each its own unit). */
+static void absorb_fields(struct reader *r, size_t i, size_t lead_field)
+{
+	const struct outline_para *p = &r->o.v[i];
+	bool split = !*r->o.v[lead_field].field_value && r->o.v[lead_field].end > lead_field + 1;
+	for (size_t j = i + 1; j < p->end; j++) {
+		bool under_lead = j > lead_field && j < r->o.v[lead_field].end;
+		if (split && under_lead && r->o.v[j].parent == lead_field)
+			continue;
+		r->nodes[j].absorbed = true;
+	}
+}
+
+static void decide_units(struct reader *r)
+{
+	/* fields and continuations are read with their item */
+	for (size_t i = r->from; i < r->to; i++) {
+		const struct outline_para *p = &r->o.v[i];
+		if (p->role == OUTLINE_FIELD || p->role == OUTLINE_MERGED || p->mark == OUTLINE_ROW)
+			r->nodes[i].absorbed = true;
+		else if (continuation(r, i))
+			r->nodes[i].absorbed = true;
+		size_t lf = field_child(r, i, FIELD_LEAD);
+		if (lf != SIZE_MAX && p->role != OUTLINE_FIELD)
+			absorb_fields(r, i, lf);
+	}
+	for (size_t i = r->to; i-- > r->from;) {
+		struct node *nd = &r->nodes[i];
+		const struct outline_para *p = &r->o.v[i];
+		if (nd->absorbed) {
+			if (nd->below && p->parent != OUTLINE_ROOT)
+				r->nodes[p->parent].below = true;
+			continue;
+		}
+		char *t = outline_flat(p->text);
+		char *what = what_to_do(r, i);
+		size_t lf = field_child(r, i, FIELD_LEAD);
+		if (p->role == OUTLINE_LEAD_IN || (p->mark == OUTLINE_NONE && outline_ends_colon(p)) || under_preamble(r, i)) {
+			nd->unit = false;
+		} else if (lf != SIZE_MAX) {
+			/* the item's leads are the field's, unless they are listed under it */
+			const struct node *f = &r->nodes[lf];
+			if (f->act.n_leads) {
+				actors_free_names(nd->leads, nd->n_leads);
+				nd->leads = NULL;
+				nd->n_leads = 0;
+				copy_names(&nd->leads, &nd->n_leads, f->act.leads, f->act.n_leads);
+				nd->doubts &= ~(unsigned)NOTICE_DOUBT_LEAD_HEADING;
+			}
+			nd->unit = !nd->below && nd->n_leads > 0;
+		} else if (nd->below) {
+			bool own = nd->act.how == ACTORS_SUBJECT || nd->act.how == ACTORS_ASSIGNED;
+			nd->unit = own && !nd->act.descriptive && (content_words(what) >= 15 || has_deadline(r, what));
+		} else if (nd->n_leads) {
+			bool names_only = nd->act.only_names || content_words(what) < 2 || names_a_person(what);
+			nd->unit = !nd->act.descriptive && !names_only && !conditional(t);
+		} else if (r->addressee && p->mark != OUTLINE_NONE && !nd->act.descriptive && !conditional(t) &&
+			   !under_no_task_heading(r, i) && !no_task_heading(t) && count_words(t) >= 3 &&
+			   !outline_ends_colon(p)) {
+			/* names nobody: the notice's one addressee acts */
+			actors_push(&nd->leads, &nd->n_leads, r->addressee);
+			nd->doubts |= NOTICE_DOUBT_LEAD_ADDRESSEE;
+			nd->unit = true;
+		}
+		free(what);
+		free(t);
+		if ((nd->unit || nd->below) && p->parent != OUTLINE_ROOT)
+			r->nodes[p->parent].below = true;
+	}
+}
+
+/* ---- what a unit says ---------------------------------------------------------------- */
+
+/* One line: what must be done, at most 120 characters, cut at a word. */
+static char *make_summary(const char *text, size_t predicate)
+{
+	const char *s = text + (predicate < strlen(text) ? predicate : 0);
+	while (*s == ' ' || *s == ',' || *s == ':' || *s == ';' || *s == '-' || *s == '+')
+		s++;
+	if (!*s)
+		s = text;
+	size_t len = strlen(s);
+	for (size_t i = 0; i + 1 < len; i++)
+		if (s[i] == '.' && s[i + 1] == ' ' && i > 20) {
+			len = i;
+			break;
+		}
+	bool cut = false;
+	if (cp_count(s, len) > 120) {
+		size_t i = 0, cps = 0, last_space = 0;
+		while (i < len && cps < 118) {
+			if (s[i] == ' ')
+				last_space = i;
+			i++;
+			while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
+				i++;
+			cps++;
+		}
+		len = last_space ? last_space : i;
+		cut = true;
+	}
+	while (len && strchr(" ,;:.", s[len - 1]))
+		len--;
+	struct buf b = { 0 };
+	buf_addn(&b, s, len);
+	if (cut)
+		buf_add(&b, "…");
+	char *out = buf_take(&b);
+	text_capitalise(out);
+	return out;
+}
+
+static void set_due(struct notice_unit *u, const char *text, const struct deadline *d)
+{
+	if (d->bare)
+		u->doubts |= NOTICE_DOUBT_DUE_REFERENCE;
+	free(u->due_phrase);
+	u->due_phrase = xstrndup(text + d->start, d->end - d->start);
+	u->due = d->due;
+	u->precision = d->due == DATE_NONE ? PRECISION_NONE : d->precision;
+	free(u->recurrence);
+	u->recurrence = d->kind == DEADLINE_RECURRING && d->rule[0] ? xstrdup(d->rule) : NULL;
+}
+
+/* A time cell that is a year or a range of years ("2025", "2025 - 2030",
+ * "Năm 2026-2030", "Giai đoạn 2026-2030"): the last year into year[5]. */
+static bool time_year(const char *cell, char year[16])
+{
+	const char *p = cell;
+	static const char *const words[] = { "Năm ", "năm ", "Giai đoạn ", "giai đoạn " };
+	for (size_t i = 0; i < COUNT(words); i++)
+		if (starts(p, words[i]))
+			p += strlen(words[i]);
+	const char *last = NULL;
+	for (;;) {
+		if (!(p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
+		      p[3] >= '0' && p[3] <= '9') || (p[4] >= '0' && p[4] <= '9'))
+			return false;
+		last = p;
+		p += 4;
+		while (*p == ' ')
+			p++;
+		if (*p != '-' && !starts(p, "–"))
+			break;
+		p += *p == '-' ? 1 : strlen("–");
+		while (*p == ' ')
+			p++;
+	}
+	while (*p == '.' || *p == ' ')
+		p++;
+	if (*p)
+		return false;
+	memcpy(year, last, 4);
+	year[4] = '\0';
+	return true;
+}
+
+/* The unit's deadline from its words: a time field first ("Thời gian thực
+ * hiện: Quý IV năm 2025"), then the rest. */
+static bool pick_due(const struct reader *r, struct notice_unit *u, const char *time_field, const char *text)
+{
+	struct deadline_options opt = due_options(r);
+	struct deadline d;
+	if (time_field) {
+		/* a time column's "2025" or "2025-2030" is a year: the range's last */
+		char year[16];
+		char *labelled = time_year(time_field, year) ? xasprintf("Thời hạn: năm %s", year)
+							     : xasprintf("Thời hạn: %s", time_field);
+		bool ok = deadline_pick(labelled, strlen(labelled), &opt, &d);
+		if (ok && d.start >= strlen("Thời hạn: "))
+			set_due(u, labelled, &d);
+		else if (ok) {
+			d.start = strlen("Thời hạn: ");
+			set_due(u, labelled, &d);
+		}
+		free(labelled);
+		if (ok)
+			return true;
+	}
+	if (deadline_pick(text, strlen(text), &opt, &d)) {
+		set_due(u, text, &d);
+		return true;
+	}
+	return false;
+}
+
+static struct notice_unit *new_unit(struct notice *n, const char *section)
+{
+	xgrow((void **)&n->units, &n->cap_units, n->n_units + 1, sizeof *n->units);
+	struct notice_unit *u = &n->units[n->n_units++];
+	memset(u, 0, sizeof *u);
+	u->section = xstrdup(section);
+	u->due = DATE_NONE;
+	u->precision = PRECISION_NONE;
+	u->due_phrase = xstrdup("");
+	return u;
+}
+
+/* The words of unit i: its paragraph, its merged paragraph, its fields and
+ * the continuations under it, each on a line. */
+static char *unit_text(const struct reader *r, size_t i, char **time_field)
+{
+	struct buf b = { 0 };
+	const struct outline_para *p = &r->o.v[i];
+	char *flat = outline_flat(p->text);
+	buf_add(&b, flat);
+	free(flat);
+	*time_field = NULL;
+	for (size_t j = i + 1; j < p->end; j++) {
+		const struct outline_para *c = &r->o.v[j];
+		if (!r->nodes[j].absorbed || r->nodes[j].unit)
+			continue;
+		if (c->role == OUTLINE_FIELD && c->field == FIELD_TIME && !*time_field)
+			*time_field = outline_flat(c->field_value);
+		buf_add(&b, "\n");
+		if (c->mark == OUTLINE_BULLET)
+			buf_add(&b, "- ");
+		else if (c->mark == OUTLINE_SUB)
+			buf_add(&b, "+ ");
+		else if (c->mark == OUTLINE_LABEL) {
+			buf_add(&b, "(");
+			buf_add(&b, c->label);
+			buf_add(&b, ") ");
+		}
+		flat = outline_flat(c->text);
+		buf_add(&b, flat);
+		free(flat);
+	}
+	return buf_take(&b);
+}
+
+/* A list's introduction above unit i that sets a deadline for it
+ * ("…, hoàn thành trong tháng 11 năm 2025, cụ thể:"). */
+static bool inherited_due(const struct reader *r, size_t i, struct notice_unit *u)
+{
+	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent) {
+		if (!outline_ends_colon(&r->o.v[p]))
+			continue;
+		char *t = outline_flat(r->o.v[p].text);
+		bool ok = pick_due(r, u, NULL, t);
+		free(t);
+		if (ok)
+			return true;
+	}
+	return false;
+}
+
+static void emit_units(struct reader *r)
+{
+	for (size_t i = r->from; i < r->to; i++) {
+		struct node *nd = &r->nodes[i];
+		if (!nd->unit)
+			continue;
+		const struct outline_para *p = &r->o.v[i];
+		nd->unit_index = r->n->n_units;
+		struct notice_unit *u = new_unit(r->n, p->section);
+		u->leads = nd->leads;
+		u->n_leads = nd->n_leads;
+		nd->leads = NULL;
+		nd->n_leads = 0;
+		char *time_field = NULL;
+		char *text = unit_text(r, i, &time_field);
+		struct actors coop;
+		actors_init(&coop);
+		coop.leads = u->leads;
+		coop.n_leads = u->n_leads;
+		copy_names(&coop.coop, &coop.n_coop, nd->act.coop, nd->act.n_coop);
+		size_t cf = field_child(r, i, FIELD_COOP), lf = field_child(r, i, FIELD_LEAD);
+		if (lf != SIZE_MAX)
+			copy_names(&coop.coop, &coop.n_coop, r->nodes[lf].act.coop, r->nodes[lf].act.n_coop);
+		if (cf != SIZE_MAX) {
+			char *v = outline_flat(r->o.v[cf].field_value);
+			char **names = NULL;
+			size_t nn = 0;
+			actors_list(v, &names, &nn);
+			for (size_t k = 0; k < nn; k++) {
+				bool lead = false;
+				for (size_t l = 0; l < u->n_leads; l++)
+					lead = lead || strcmp(u->leads[l], names[k]) == 0;
+				if (!lead)
+					actors_push(&coop.coop, &coop.n_coop, names[k]);
+			}
+			actors_free_names(names, nn);
+			free(v);
+		}
+		u->cooperating = coop.coop;
+		u->n_cooperating = coop.n_coop;
+		size_t m = merged_child(r, i);
+		char *own = text;
+		if (m != SIZE_MAX) {
+			char *mt = outline_flat(r->o.v[m].text);
+			own = xasprintf("%s\n%s", text, mt);
+			free(mt);
+			free(text);
+		}
+		bool own_due = pick_due(r, u, time_field, own);
+		if (!own_due || u->due == DATE_NONE) {
+			struct notice_unit listed = *u;
+			listed.due_phrase = xstrdup("");
+			listed.recurrence = NULL;
+			if (inherited_due(r, i, &listed)) {
+				free(u->due_phrase);
+				free(u->recurrence);
+				u->due_phrase = listed.due_phrase;
+				u->recurrence = listed.recurrence;
+				u->due = listed.due;
+				u->precision = listed.precision;
+				u->doubts |= NOTICE_DOUBT_DUE_LIST;
+			} else {
+				free(listed.due_phrase);
+				free(listed.recurrence);
+			}
+		}
+		free(time_field);
+		u->full_text = own;
+		/* the summary: what the text that named the agencies says they must do;
+		 * under a heading of names, its paragraph */
+		const char *from = p->text;
+		size_t at = nd->act.task;
+		char *item = outline_flat(p->text);
+		if (m != SIZE_MAX && (nd->merged_acts || nd->act.how == ACTORS_LABEL || nd->act.how == ACTORS_NONE ||
+				      at >= strlen(item))) {
+			from = r->o.v[m].text;
+			at = nd->merged_acts ? at : 0;
+		}
+		free(item);
+		char *first = outline_flat(from);
+		u->summary = make_summary(first, at);
+		free(first);
+		u->doubts |= nd->doubts;
+	}
+}
+
+/* "Báo cáo … gửi về UBND tỉnh trước ngày 12/6/2026." after a list: the
+ * deadline of the units of that list that have none of their own. */
+static void list_deadlines(struct reader *r)
+{
+	size_t last_parent = SIZE_MAX - 1, last_t = 0;
+	for (size_t t = r->from; t <= r->to && t < r->o.n; t++) {
+		bool closing = t == r->closing;
+		if (t == r->to && !closing)
+			break;
+		const struct outline_para *p = &r->o.v[t];
+		if (p->mark != OUTLINE_NONE || (t < r->to && (r->nodes[t].unit || r->nodes[t].absorbed)))
+			continue;
+		if (!strstr(p->text, "báo cáo") && !strstr(p->text, "Báo cáo") && !strstr(p->text, "gửi"))
+			continue;
+		char *text = outline_flat(p->text);
+		struct deadline_options opt = due_options(r);
+		struct deadline d;
+		bool ok = deadline_pick(text, strlen(text), &opt, &d) && d.due != DATE_NONE &&
+			  d.precision == PRECISION_DAY;
+		if (ok) {
+			/* the units of the list: from the start of its item (or the last
+			 * such paragraph of the item) to this paragraph */
+			size_t parent = closing ? OUTLINE_ROOT : p->parent;
+			size_t lo = parent == OUTLINE_ROOT ? r->from : parent + 1;
+			if (last_parent == parent && last_t > lo)
+				lo = last_t;
+			last_parent = parent;
+			last_t = t;
+			for (size_t i = lo; i < t && i < r->to; i++) {
+				struct notice_unit *u = &r->n->units[r->nodes[i].unit_index];
+				if (r->nodes[i].unit && u->due == DATE_NONE) {
+					set_due(u, text, &d);
+					u->doubts |= NOTICE_DOUBT_DUE_LIST;
+				}
+			}
+		}
+		free(text);
+	}
+}
+
+/* Nothing names anyone: the body's paragraphs, offered for the clerk. */
+static void offer_candidates(struct reader *r)
+{
+	for (size_t i = r->from; i < r->to; i++) {
+		const struct outline_para *p = &r->o.v[i];
+		if (p->mark == OUTLINE_ROW || count_words(p->text) < 5 || p->role == OUTLINE_LEAD_IN)
+			continue;
+		struct notice_unit *u = new_unit(r->n, *p->section ? p->section : "-");
+		u->full_text = outline_flat(p->text);
+		u->summary = make_summary(u->full_text, 0);
+		u->doubts = NOTICE_DOUBT_NO_LEAD;
+		u->dropped = true;
+		pick_due(r, u, NULL, u->full_text);
+	}
+	r->n->candidates = true;
+}
+
+/* ---- assignment tables ------------------------------------------------------ */
+
+/* A table row's unit: its agencies from their cells, its deadline from its time. */
+static void table_unit(struct reader *r, const struct table_row *row)
+{
+	struct notice_unit *u = new_unit(r->n, row->section);
+	actors_list(row->who, &u->leads, &u->n_leads);
+	char **coop = NULL;
+	size_t ncoop = 0;
+	actors_list(row->with, &coop, &ncoop);
+	for (size_t c = 0; c < ncoop; c++)
+		actors_push(&u->cooperating, &u->n_cooperating, coop[c]);
+	actors_free_names(coop, ncoop);
+	if (u->n_leads == 0 && *row->who) {
+		actors_push(&u->leads, &u->n_leads, row->who);
+		u->doubts |= NOTICE_DOUBT_LEAD_UNKNOWN;
+	}
+	if (u->n_leads == 0) {
+		u->doubts |= NOTICE_DOUBT_NO_LEAD;
+		u->dropped = true;
+	}
+	u->full_text = xasprintf("%s%s%s%s%s%s%s", row->what, *row->who ? "\n" : "", row->who, *row->with ? "\n" : "",
+				 row->with, *row->when ? "\n" : "", row->when);
+	u->summary = make_summary(row->what, 0);
+	pick_due(r, u, *row->when ? row->when : NULL, row->what);
+}
+
+static void read_tables(struct reader *r)
+{
+	struct table_rows rows = { 0 };
+	table_read(&r->o, 0, r->o.n, &rows);
+	for (size_t i = 0; i < rows.n; i++)
+		table_unit(r, &rows.v[i]);
+	table_rows_release(&rows);
+}
+
+/* ---- the document --------------------------------------------------------------------- */
+
+void notice_init(struct notice *n)
+{
+	memset(n, 0, sizeof *n);
+	n->kind = xstrdup("");
+	n->number = xstrdup("");
+	n->place = xstrdup("");
+	n->title = xstrdup("");
+	n->signer = xstrdup("");
+	n->signer_title = xstrdup("");
+	n->text = xstrdup("");
+	n->issued = DATE_NONE;
+}
+
+static void unit_release(struct notice_unit *u)
+{
+	free(u->section);
+	actors_free_names(u->leads, u->n_leads);
+	actors_free_names(u->cooperating, u->n_cooperating);
+	free(u->due_phrase);
+	free(u->recurrence);
+	free(u->summary);
+	free(u->full_text);
+}
+
+void notice_release(struct notice *n)
+{
+	free(n->kind);
+	free(n->number);
+	free(n->place);
+	free(n->title);
+	free(n->signer);
+	free(n->signer_title);
+	free(n->text);
+	for (size_t i = 0; i < n->n_units; i++)
+		unit_release(&n->units[i]);
+	free(n->units);
+	memset(n, 0, sizeof *n);
+	n->issued = DATE_NONE;
+}
+
+/* After the last item of a list, a paragraph with its own agency follows an
+ * item that was a whole assignment of its own: it is the list's. */
+static bool stands_alone(void *ctx, const char *item, const char *para)
+{
+	const struct reader *r = ctx;
+	struct actors a, b;
+	actors_init(&a);
+	actors_init(&b);
+	a.issuer = b.issuer = r->issuer;
+	actors_read(item, &a);
+	actors_read(para, &b);
+	/* the list's report sentence: "Báo cáo kết quả … gửi về UBND tỉnh trước ngày …" */
+	bool report = b.how == ACTORS_NONE && (strstr(para, "báo cáo") || strstr(para, "Báo cáo") || strstr(para, "gửi")) &&
+		      has_deadline(r, para);
+	bool own = (a.how == ACTORS_SUBJECT || a.how == ACTORS_ASSIGNED) && ends_terminal(item) &&
+		   !outline_ends_colon_text(item) && (b.how == ACTORS_SUBJECT || b.how == ACTORS_ASSIGNED || report);
+	actors_release(&a);
+	actors_release(&b);
+	return own;
+}
+
+/* Reads the units of the body [r->from, r->to). */
+static void read_body(struct reader *r)
+{
+	outline_build(&r->o, r->from, r->to, stands_alone, r);
+	read_actors(r);
+	group_members(r);
+	inherit_leads(r);
+	decide_units(r);
+	emit_units(r);
+	list_deadlines(r);
+	for (size_t i = r->from; i < r->to; i++) {
+		actors_release(&r->nodes[i].act);
+		actors_free_names(r->nodes[i].leads, r->nodes[i].n_leads);
+		actors_free_names(r->nodes[i].passed, r->nodes[i].n_passed);
+	}
+}
+
 int notice_read(const char *data, size_t len, struct notice *out, char *err)
 {
-	struct blocks bs = { 0 };
-	size_t from, to;
 	notice_init(out);
 	if (notice_check(data, len, NULL, err))
 		return -1;
 	free(out->text);
 	out->text = clean_text(data, len);
 	hash_text(out->text, out->hash);
-	split_blocks(out->text, &bs);
-	read_metadata(out, &bs, &from, &to);
-	read_units(out, &bs, from, to);
-	blocks_release(&bs);
+	struct reader r = { .n = out, .closing = SIZE_MAX };
+	struct letterhead h;
+	outline_init(&r.o);
+	outline_split(out->text, &r.o);
+	letterhead_read(out, &r.o, &h);
+	r.issuer = h.issuer;
+	r.addressee = h.addressee;
+	r.nodes = xcalloc(r.o.n + 1, sizeof *r.nodes);
+	do {
+		r.from = h.body;
+		r.to = h.end;
+		r.closing = h.closing;
+		read_body(&r);
+	} while (letterhead_annex(&r.o, &h));
+	read_tables(&r);
 	if (out->n_units == 0)
-		return err_set(err, "no assignment found: no numbered paragraph or bullet names an agency that must act");
+		offer_candidates(&r);
+	letterhead_release(&h);
+	free(r.nodes);
+	outline_release(&r.o);
 	return 0;
 }
 
@@ -1306,17 +1076,20 @@ void notice_unit_drop(struct notice *n, size_t i, bool dropped)
 
 static void set_names(char ***names, size_t *n, char *const *src, size_t count)
 {
-	free_names(*names, *n);
+	actors_free_names(*names, *n);
 	*names = NULL;
 	*n = 0;
 	for (size_t i = 0; i < count; i++)
 		if (src[i] && *src[i])
-			push(names, n, src[i]);
+			actors_push(names, n, src[i]);
 }
 
 void notice_unit_set_leads(struct notice_unit *u, char *const *names, size_t count)
 {
 	set_names(&u->leads, &u->n_leads, names, count);
+	if (u->n_leads)
+		u->doubts &= ~(unsigned)(NOTICE_DOUBT_NO_LEAD | NOTICE_DOUBT_LEAD_UNKNOWN | NOTICE_DOUBT_LEAD_HEADING |
+					 NOTICE_DOUBT_LEAD_ADDRESSEE);
 }
 
 void notice_unit_set_cooperating(struct notice_unit *u, char *const *names, size_t count)
@@ -1333,6 +1106,38 @@ void notice_unit_set_due(struct notice_unit *u, civil_day due, enum due_precisio
 	u->due_phrase = xstrdup(phrase ? phrase : "");
 	free(u->recurrence);
 	u->recurrence = NULL;
+	u->doubts &= ~(unsigned)(NOTICE_DOUBT_DUE_REFERENCE | NOTICE_DOUBT_DUE_LIST);
+}
+
+char *notice_doubts_text(unsigned doubts, bool english, char *buf, size_t size)
+{
+	static const struct {
+		unsigned flag;
+		const char *vi, *en;
+	} reasons[] = {
+		{ NOTICE_DOUBT_NO_LEAD, "không nêu cơ quan nào", "names no agency" },
+		{ NOTICE_DOUBT_LEAD_UNKNOWN, "cơ quan chưa có trong danh sách", "agency not in the list" },
+		{ NOTICE_DOUBT_LEAD_HEADING, "cơ quan lấy từ đề mục", "agency from the heading" },
+		{ NOTICE_DOUBT_LEAD_ADDRESSEE, "cơ quan là nơi nhận văn bản", "agency is the addressee" },
+		{ NOTICE_DOUBT_DUE_REFERENCE, "ngày có thể chỉ là mốc sự kiện hoặc văn bản dẫn chiếu",
+		  "the date may only name an event or a cited document" },
+		{ NOTICE_DOUBT_DUE_LIST, "thời hạn chung của danh sách", "deadline of the whole list" },
+		{ NOTICE_DOUBT_FROM_SCAN, "đọc từ bản quét, cần kiểm tra", "from a scan, check" },
+	};
+	size_t w = 0;
+	if (size)
+		buf[0] = '\0';
+	for (size_t i = 0; i < COUNT(reasons); i++) {
+		if (!(doubts & reasons[i].flag))
+			continue;
+		int k = snprintf(buf + w, size > w ? size - w : 0, "%s%s", w ? "; " : "",
+				 english ? reasons[i].en : reasons[i].vi);
+		if (k > 0)
+			w += (size_t)k;
+		if (w >= size)
+			break;
+	}
+	return buf;
 }
 
 size_t notice_kept(const struct notice *n)
@@ -1360,18 +1165,9 @@ void notice_unit_to_task(const struct notice_unit *u, struct task *t)
 
 char *notice_label(const struct notice *n)
 {
-	/* "THÔNG BÁO" -> "Thông báo": the kinds are a fixed list */
-	static const char *const sentence[] = {
-		"Thông báo", "Chỉ thị", "Công văn", "Kế hoạch", "Quyết định", "Báo cáo", "Kết luận",
-		"Công điện", "Nghị quyết", "Tờ trình",
-	};
-	const char *kind = "Văn bản";
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(n->kind, kinds[i]) == 0)
-			kind = sentence[i];
 	char date[DATE_BUF];
 	struct buf b = { 0 };
-	buf_add(&b, kind);
+	buf_add(&b, letterhead_kind_sentence(n->kind));
 	if (*n->number) {
 		buf_add(&b, " ");
 		buf_add(&b, n->number);

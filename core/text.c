@@ -1127,3 +1127,72 @@ char *text_entry(const char *what, const char *s, unsigned flags, char *err)
 	out[last - first] = '\0';
 	return out;
 }
+
+uint32_t text_cp_upper(uint32_t c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 0xe0 && c <= 0xfe && c != 0xf7))
+		return c - 0x20;
+	if (c == 0x1a1 || c == 0x1b0)
+		return c - 1;
+	if (((c >= 0x100 && c <= 0x17f) || (c >= 0x1ea0 && c <= 0x1ef9)) && (c & 1))
+		return c - 1;
+	return c;
+}
+
+static uint32_t first_cp(const char *s, size_t *len)
+{
+	uint32_t cp;
+	size_t n = text_utf8_decode(s, strnlen(s, 4), &cp);
+	if (len)
+		*len = n;
+	return n ? cp : 0;
+}
+
+bool text_starts_upper(const char *s)
+{
+	uint32_t cp = first_cp(s, NULL);
+	return cp && cp != TEXT_BAD_CP && text_cp_lower(cp) != cp;
+}
+
+bool text_starts_lower(const char *s)
+{
+	uint32_t cp = first_cp(s, NULL);
+	return cp && cp != TEXT_BAD_CP && text_cp_upper(cp) != cp;
+}
+
+bool text_has_upper(const char *s)
+{
+	for (size_t n = 0; *s; s += n ? n : 1) {
+		if (text_starts_upper(s))
+			return true;
+		first_cp(s, &n);
+	}
+	return false;
+}
+
+bool text_has_lower(const char *s)
+{
+	for (size_t n = 0; *s; s += n ? n : 1) {
+		if (text_starts_lower(s))
+			return true;
+		first_cp(s, &n);
+	}
+	return false;
+}
+
+void text_capitalise(char *s)
+{
+	size_t n;
+	uint32_t c = first_cp(s, &n), up = text_cp_upper(c);
+	char enc[4];
+	if (n && up != c && text_utf8_encode(up, enc) == n)
+		memcpy(s, enc, n);
+}
+
+bool text_ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	return n >= t && strncmp(s + n - t, tail, t) == 0;
+}

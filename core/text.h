@@ -64,6 +64,25 @@ uint32_t text_cp_lower(uint32_t cp);
 size_t text_nfc(char *out, const char *s, size_t len);
 char *text_nfc_dup(const char *s);
 
+/* The capital of a small Vietnamese letter (Latin-1, Latin Extended-A/B,
+ * Latin Extended Additional), or cp itself. */
+uint32_t text_cp_upper(uint32_t cp);
+
+/* The case of the letter s begins with (NUL-terminated; invalid bytes and
+ * non-letters are neither): a capital ("Sở", "Ủy"), a small letter ("các",
+ * "đơn vị"). */
+bool text_starts_upper(const char *s);
+bool text_starts_lower(const char *s);
+/* Whether s holds a capital / a small letter anywhere. */
+bool text_has_upper(const char *s);
+bool text_has_lower(const char *s);
+/* Uppercases the first letter of s in place (the capital of a Vietnamese
+ * letter is as long as the small one). */
+void text_capitalise(char *s);
+
+/* Whether s ends with tail, white space after it aside. */
+bool text_ends_with(const char *s, const char *tail);
+
 /* Lowercase (see text_cp_lower); out holds len + 1 bytes; returns the length. */
 size_t text_lower(char *out, const char *s, size_t len);
 char *text_lower_dup(const char *s);

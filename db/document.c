@@ -104,6 +104,16 @@ static int bind_document_texts(sqlite3_stmt *st, const struct notice *n, const i
 	return 0;
 }
 
+/* Every kept unit needs someone to do it: a candidate paragraph kept on the
+ * review screen must be given its lead agency first. */
+static int check_leads(const struct notice *n, char *err)
+{
+	for (size_t i = 0; i < n->n_units; i++)
+		if (!n->units[i].dropped && n->units[i].n_leads == 0)
+			return err_set(err, "task %s has no lead agency: give it one or drop it", n->units[i].section);
+	return 0;
+}
+
 int db_document_save(struct db *db, const struct notice *n, int64_t *doc_id, char *err)
 {
 	static const char sql[] =
@@ -113,6 +123,8 @@ int db_document_save(struct db *db, const struct notice *n, int64_t *doc_id, cha
 	char ts[24];
 	if (notice_kept(n) == 0)
 		return err_set(err, "nothing to save: every task of the notice was dropped");
+	if (check_leads(n, err))
+		return -1;
 	if (db_begin(db, err))
 		return -1;
 	sqlite3_stmt *st = db_prepare(db, sql, err);
@@ -499,6 +511,8 @@ int db_document_reimport(struct db *db, int64_t doc_id, const struct notice *n, 
 	int ret = -1;
 	bool began = false;
 	free(label);
+	if (check_leads(n, err))
+		goto out;
 	if (apply) {
 		if (db_begin(db, err))
 			goto out;

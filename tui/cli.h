@@ -86,6 +86,11 @@ int cmd_list(struct cli *cli, int argc, char **argv);
 int cmd_done(struct cli *cli, int argc, char **argv);
 int cmd_reopen(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
+struct notice;
+/* Flags the units of n whose lead agencies are neither in the shipped
+ * agencies.tsv nor, when db is not NULL, in the database (groups such as
+ * "các sở, ngành" are never flagged). tui/cmd_import.c */
+void import_flag_unknown_leads(struct notice *n, struct db *db);
 int cmd_holidays(struct cli *cli, int argc, char **argv);
 int cmd_agencies(struct cli *cli, int argc, char **argv); /* tui/cmd_agency.c */
 int cmd_status(struct cli *cli, int argc, char **argv); /* tui/cmd_status.c */

@@ -10,10 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "core/agency.h"
 #include "core/err.h"
 #include "core/notice.h"
 #include "core/xalloc.h"
+#include "db/agency.h"
 #include "db/document.h"
 #include "tui/cli.h"
 
@@ -62,11 +65,13 @@ static void names_cell(char *const *names, size_t n)
 	free(j);
 }
 
-static void print_tsv(const struct notice *n)
+static void print_tsv(const struct notice *n, bool en)
 {
-	char d[DATE_BUF];
+	char d[DATE_BUF], why[256];
 	cli_printf("# document: kind=%s number=\"%s\" place=%s issued=%s signer=%s\n", n->kind, n->number,
 	       n->place, date_format_iso(n->issued, d), n->signer);
+	if (n->candidates)
+		printf("# no assignment found: %zu paragraphs offered as candidates\n", n->n_units);
 	puts("section\tlead\tcooperating\tdue\tprecision\tphrase\tabout");
 	for (size_t i = 0; i < n->n_units; i++) {
 		const struct notice_unit *u = &n->units[i];
@@ -84,17 +89,36 @@ static void print_tsv(const struct notice *n)
 		cli_put(stdout, u->summary);
 		putchar('\n');
 	}
+	/* what to check, after the rows as comments: the columns stay those of a hand reading */
+	for (size_t i = 0; i < n->n_units; i++) {
+		const struct notice_unit *u = &n->units[i];
+		if (u->dropped || !u->doubts)
+			continue;
+		fputs("# check\t", stdout);
+		cli_put(stdout, u->section);
+		putchar('\t');
+		cli_put(stdout, notice_doubts_text(u->doubts, en, why, sizeof why));
+		putchar('\n');
+	}
 }
 
 static void print_table(const struct notice *n, enum lang lang)
 {
 	bool en = lang == LANG_EN;
-	char d[DATE_BUF];
+	char d[DATE_BUF], why[256];
 	char *label = notice_label(n);
 	cli_printf("%s%s%s\n", label, *n->title ? ": " : "", n->title);
 	free(label);
 	if (*n->signer)
 		cli_printf("%s: %s\n", en ? "Signed by" : "Người ký", n->signer);
+	if (n->candidates) {
+		printf(en ? "no assignment found: %zu paragraphs to keep as tasks on the review screen (i):\n"
+			  : "không tìm thấy việc được giao: %zu đoạn có thể giữ làm việc trên màn hình duyệt (i):\n",
+		       n->n_units);
+		for (size_t i = 0; i < n->n_units; i++)
+			cli_printf("  %-12s %s\n", n->units[i].section, n->units[i].summary);
+		return;
+	}
 	printf("%zu %s\n", notice_kept(n), en ? "tasks:" : "việc:");
 	for (size_t i = 0; i < n->n_units; i++) {
 		const struct notice_unit *u = &n->units[i];
@@ -108,8 +132,31 @@ static void print_table(const struct notice *n, enum lang lang)
 			cli_printf("  %-12s %s: %s\n", "", en ? "cooperating" : "phối hợp", coop);
 			free(coop);
 		}
+		if (u->doubts)
+			cli_printf("  %-12s %s: %s\n", "", en ? "check" : "cần xem", notice_doubts_text(u->doubts, en, why, sizeof why));
 		free(lead);
 	}
+}
+
+void import_flag_unknown_leads(struct notice *n, struct db *db)
+{
+	char err[ERR_MAX];
+	struct agency_table *known = agency_table_new();
+	char *path = cli_data_file("agencies.tsv");
+	if (access(path, R_OK) == 0 && agency_table_load(known, path, err))
+		agency_table_free(known), known = agency_table_new(); /* a damaged list flags everything: no list */
+	free(path);
+	for (size_t i = 0; i < n->n_units; i++) {
+		struct notice_unit *u = &n->units[i];
+		for (size_t k = 0; k < u->n_leads; k++) {
+			const char *lead = u->leads[k];
+			if (agency_kind_guess(lead) == AGENCY_NHOM || agency_table_match(known, lead) ||
+			    (db && db_agency_find(db, lead, err) > 0))
+				continue;
+			u->doubts |= NOTICE_DOUBT_LEAD_UNKNOWN;
+		}
+	}
+	agency_table_free(known);
 }
 
 static int reimport(struct cli *cli, struct db *db, int64_t doc_id, bool same_text, const struct notice *n,
@@ -215,10 +262,18 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (dry) {
+		import_flag_unknown_leads(&n, NULL);
 		if (tsv)
-			print_tsv(&n);
+			print_tsv(&n, cli->lang == LANG_EN);
 		else
 			print_table(&n, cli->lang);
+		goto out;
+	}
+	if (n.candidates) {
+		code = cli_error(EXIT_RUNTIME,
+				 "notice '%s': no assignment found: %zu paragraphs can be kept as tasks on the review screen "
+				 "(hanchot, then i) or listed with import --dry-run",
+				 path, n.n_units);
 		goto out;
 	}
 	struct db *db = cli_db(cli);
@@ -226,6 +281,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		code = EXIT_RUNTIME;
 		goto out;
 	}
+	import_flag_unknown_leads(&n, db);
 	bool same_text = false;
 	int64_t doc = db_document_find(db, &n, &same_text, err);
 	if (doc < 0) {
@@ -241,7 +297,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (tsv)
-		print_tsv(&n);
+		print_tsv(&n, cli->lang == LANG_EN);
 	else
 		print_table(&n, cli->lang);
 	if (!tsv)

@@ -129,6 +129,10 @@
 	X(M_REPORT_SHARE, "% đúng hạn", "% on time") \
 	X(M_REPORT_OVERDUE_LIST, "Việc quá hạn", "Overdue tasks") \
 	X(M_REVIEW_TITLE, "Xem lại trước khi lưu: %s — giữ %zu/%zu việc", "Review before saving: %s — keeping %zu/%zu tasks") \
+	X(M_REVIEW_CHECK, " — %zu việc cần xem (?)", " — %zu to check (?)") \
+	X(M_REVIEW_CANDIDATES, "Không tìm thấy việc được giao trong %s: phím cách giữ một đoạn làm việc, L nhập cơ quan chủ trì, H nhập hạn", "No assignment found in %s: space keeps a paragraph as a task, L sets its lead agencies, H its deadline") \
+	X(M_REVIEW_WHY, "Cần xem: %s", "Check: %s") \
+	X(M_REVIEW_SOURCE, "Nguyên văn: %s", "Source: %s") \
 	X(M_REVIEW_KEEP, "giữ", "keep") \
 	X(M_REVIEW_DROP, "bỏ", "drop") \
 	X(M_IMPORTED, "Đã lưu %zu việc (văn bản %lld)", "Saved %zu tasks (document %lld)") \

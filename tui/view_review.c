@@ -11,6 +11,7 @@
 #include "core/notice.h"
 #include "core/xalloc.h"
 #include "db/document.h"
+#include "tui/cli.h"
 #include "tui/draw.h"
 #include "tui/term.h"
 #include "tui/ui.h"
@@ -75,6 +76,7 @@ void review_open(struct app *app, const char *path)
 		app_message(app, true, msg(M_FILE_ERROR, app->lang), path, err);
 		return;
 	}
+	import_flag_unknown_leads(&rv.notice, app->db);
 	rv.label = notice_label(&rv.notice);
 	memset(&rv.pos, 0, sizeof rv.pos);
 	rv.open = true;
@@ -82,19 +84,58 @@ void review_open(struct app *app, const char *path)
 	app->message[0] = '\0';
 }
 
+/* The selected unit: why to check it, and the words it was read from. */
+static void draw_detail(const struct notice_unit *u, enum lang l, int y, int cols)
+{
+	char why[256], line[1024];
+	move(y, 0);
+	clrtoeol();
+	move(y + 1, 0);
+	clrtoeol();
+	if (!u)
+		return;
+	if (u->doubts) {
+		snprintf(line, sizeof line, msg(M_REVIEW_WHY, l), notice_doubts_text(u->doubts, l == LANG_EN, why, sizeof why));
+		attrset(color_attr(ROLE_SOON));
+		draw_text(y, 0, cols, line, 1);
+		attrset(A_NORMAL);
+	}
+	char *flat = xstrdup(u->full_text ? u->full_text : "");
+	for (char *c = flat; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	snprintf(line, sizeof line, msg(M_REVIEW_SOURCE, l), flat);
+	free(flat);
+	attrset(color_attr(ROLE_MUTED));
+	draw_text(y + 1, 0, cols, line, 1);
+	attrset(A_NORMAL);
+}
+
 static void draw(struct app *app, int rows, int cols)
 {
 	enum lang l = app->lang;
-	char title[512], due[DATE_BUF];
+	char title[768], due[DATE_BUF], more[96] = "";
 	view_draw_header(app, cols);
-	snprintf(title, sizeof title, msg(M_REVIEW_TITLE, l), rv.label ? rv.label : "",
-		 notice_kept(&rv.notice), rv.notice.n_units);
+	size_t unsure = 0;
+	for (size_t i = 0; i < rv.notice.n_units; i++)
+		unsure += rv.notice.units[i].doubts != 0;
+	if (rv.notice.candidates) {
+		snprintf(title, sizeof title, msg(M_REVIEW_CANDIDATES, l), rv.label ? rv.label : "");
+	} else {
+		if (unsure)
+			snprintf(more, sizeof more, msg(M_REVIEW_CHECK, l), unsure);
+		snprintf(title, sizeof title, msg(M_REVIEW_TITLE, l), rv.label ? rv.label : "", notice_kept(&rv.notice),
+			 rv.notice.n_units);
+		strncat(title, more, sizeof title - strlen(title) - 1);
+	}
 	attrset(color_attr(ROLE_TITLE));
 	draw_text(1, 0, cols, title, 1);
 	attrset(A_NORMAL);
-	int body = rows - 3;
+	/* two lines for the selected unit when there is room */
+	int detail = rows >= 12 ? 2 : 0;
+	int body = rows - 3 - detail;
 	listpos_set(&rv.pos, rv.notice.n_units, (size_t)(body > 0 ? body : 1));
-	int w_mark = 5, w_sec = 11, w_due = 10, w_lead = cols >= 100 ? 30 : 20;
+	int w_mark = 6, w_sec = 11, w_due = 10, w_lead = cols >= 100 ? 30 : 20;
 	for (int r = 0; r < body; r++) {
 		size_t i = rv.pos.top + (size_t)r;
 		move(2 + r, 0);
@@ -103,10 +144,12 @@ static void draw(struct app *app, int rows, int cols)
 			continue;
 		const struct notice_unit *u = &rv.notice.units[i];
 		char *leads = task_join(u->leads, u->n_leads, "; ");
+		char mark[32];
+		snprintf(mark, sizeof mark, "%s%s", msg(u->dropped ? M_REVIEW_DROP : M_REVIEW_KEEP, l), u->doubts ? " ?" : "");
 		attrset((u->dropped ? color_attr(ROLE_MUTED) : color_attr(ROLE_NORMAL)) |
 			(i == rv.pos.sel ? A_REVERSE : A_NORMAL));
 		int x = 0;
-		x += draw_text(2 + r, x, w_mark, msg(u->dropped ? M_REVIEW_DROP : M_REVIEW_KEEP, l), 1) + 1;
+		x += draw_text(2 + r, x, w_mark, mark, 1) + 1;
 		x += draw_text(2 + r, x, w_sec, u->section, 1) + 1;
 		x += draw_text(2 + r, x, w_due, date_format_dmy(u->due, due), 1) + 1;
 		x += draw_text(2 + r, x, w_lead, leads, 1) + 1;
@@ -115,6 +158,8 @@ static void draw(struct app *app, int rows, int cols)
 		attrset(A_NORMAL);
 		free(leads);
 	}
+	if (detail)
+		draw_detail(rv.pos.sel < rv.notice.n_units ? &rv.notice.units[rv.pos.sel] : NULL, l, 2 + body, cols);
 	static const enum action hints[] = { ACT_MARK, ACT_EDIT_LEADS, ACT_EDIT_DUE, ACT_SAVE, ACT_BACK };
 	view_draw_footer(app, rows, cols, hints, sizeof hints / sizeof hints[0]);
 }
@@ -233,7 +278,8 @@ static void key(struct app *app, int k, enum action a)
 
 static void resize(struct app *app, int rows, int cols)
 {
-	listpos_set(&rv.pos, rv.notice.n_units, (size_t)(rows > 3 ? rows - 3 : 1));
+	int body = rows - 3 - (rows >= 12 ? 2 : 0);
+	listpos_set(&rv.pos, rv.notice.n_units, (size_t)(body > 0 ? body : 1));
 	view_main.resize(app, rows, cols);
 }
 

@@ -198,6 +198,16 @@ for n in $SIZES; do
 	echo "        (load average after $n items: $(load))"
 	rm -rf "$D"
 done
+# Reading notices: generated ones of 100 and 10,000 assignments and 2 MB of
+# headings alone (import --dry-run; no peer reads notices).
+for spec in "units 100" "units 10000" "headings 2000000"; do
+	set -- $spec
+	python3 "$HERE/gen_notice.py" "$1" "$2" "$W/notice.txt"
+	measure : "$HANCHOT" import --dry-run --format tsv "$W/notice.txt"; h=$MS hk=$KIB
+	want=$([ "$1" = units ] && echo "$2" || echo 0)
+	check "$(grep -cv '^#\|^section' "$W/out" || true)" "$want" "reading $spec (units)" || h=ERR
+	row "$(du -k "$W/notice.txt" | cut -f1)K" "read notice: $([ "$1" = units ] && echo "$2 tasks" || echo "headings")" "$h" - - "$hk" - -
+done
 echo "ratios: peer time / hanchot time (above 1x, hanchot is faster). calcurse's export holds its todos"
 echo "as VTODOs too; hanchot exports one all-day VEVENT (with alarms) per task; task's export is JSON."
 echo "whole run: $((SECONDS - BENCH_START)) s; load average at the end $(load)"

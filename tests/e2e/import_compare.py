@@ -57,39 +57,53 @@ def names(cell):
     return frozenset(fold(n) for n in cell.split(";") if n.strip())
 
 
-def read(path):
-    rows, alts, header = {}, {}, None
-    order = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line.startswith("# alt:"):
-                parts = line[len("# alt:"):].strip().split("\t")
-                kv = dict(p.split("=", 1) for p in parts[1:] if "=" in p)
-                alts.setdefault(parts[0].strip(), []).append(kv)
-                continue
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = cells
-                continue
-            row = dict(zip(header, cells))
-            sec = row.get("section", "").strip()
-            if sec in rows:
-                raise SystemExit(f"{path}: section {sec} appears twice")
-            rows[sec] = row
+def parse(text, where, strict=True):
+    """Rows by section, `# alt:` lines by section, `# alt-lead:` lead sets by
+    section, and the sections in order. A section that appears twice is an
+    error naming where (a file, or the program's output) when strict, else
+    the later row stands for it (a scorer must not stop on a hand reading's
+    slip)."""
+    rows, alts, alt_leads, header, order = {}, {}, {}, None, []
+    for line in text.splitlines():
+        if line.startswith("# alt:"):
+            parts = line[len("# alt:"):].strip().split("\t")
+            kv = dict(p.split("=", 1) for p in parts[1:] if "=" in p)
+            alts.setdefault(parts[0].strip(), []).append(kv)
+            continue
+        if line.startswith("# alt-lead:"):
+            parts = line[len("# alt-lead:"):].strip().split("\t")
+            if len(parts) >= 2:
+                alt_leads.setdefault(parts[0].strip(), []).append(names(parts[1]))
+            continue
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        row = dict(zip(header, cells))
+        sec = " ".join(row.get("section", "").split())
+        if sec in rows:
+            if strict:
+                raise SystemExit(f"{where}: section {sec} appears twice")
+        else:
             order.append(sec)
+        rows[sec] = row
     if header is None:
-        raise SystemExit(f"{path}: no header line")
-    return rows, alts, order
+        raise SystemExit(f"{where}: no header line")
+    return rows, alts, alt_leads, order
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return parse(f.read(), path)
 
 
 def main():
     if len(sys.argv) != 3:
         raise SystemExit(__doc__)
-    exp, alts, order = read(sys.argv[1])
-    act, _, act_order = read(sys.argv[2])
+    exp, alts, _, order = read(sys.argv[1])
+    act, _, _, act_order = read(sys.argv[2])
     bad = 0
     for sec in order:
         e = exp[sec]

@@ -11,11 +11,22 @@ LAI=$FIX/thong-bao-ket-luan-lai-chau-2024-04.md
 n=0
 for exp in "$FIX"/*.expected.tsv; do
 	md=${exp%.expected.tsv}.md
+	[ -e "$md" ] || md=${exp%.expected.tsv}.txt
 	hc import --dry-run --format tsv "$md" > "$TMPD/got.tsv" || fail "import --dry-run $md"
 	$CMP "$exp" "$TMPD/got.tsv" > "$TMPD/cmp.txt" || { cat "$TMPD/cmp.txt" >&2; fail "reading of $(basename "$md")"; }
 	n=$((n + 1))
 done
-[ "$n" -ge 4 ] || fail "expected at least 4 fixtures, found $n"
+[ "$n" -ge 9 ] || fail "expected at least 9 fixtures, found $n"
+
+# 1b. The reading says what to check: a lead not in the agency list, a lead
+#     taken from the heading; what it is sure of says nothing.
+printf 'THÔNG BÁO\n\n1. Sở Tài chính rà soát kinh phí.\n\n2. Trung tâm Thử nghiệm Vật liệu Mới rà soát mẫu.\n\n3. Sở Y tế:\n\n- Kiểm tra an toàn thực phẩm.\n' > "$TMPD/check.md"
+hc import --dry-run --format tsv "$TMPD/check.md" > "$TMPD/check.tsv" || fail "import --dry-run check.md"
+assert_eq "$(awk -F'\t' '$1 == "section" { print NF }' "$TMPD/check.tsv")" 7 "columns of the reading"
+assert_eq "$(awk -F'\t' '$1 == "# check" && $2 == "1"' "$TMPD/check.tsv")" "" "check of a known lead"
+assert_eq "$(awk -F'\t' '$1 == "# check" && $2 == "2" { print $3 }' "$TMPD/check.tsv")" "cơ quan chưa có trong danh sách" "check of an unknown lead"
+assert_eq "$(awk -F'\t' '$1 == "# check" && $2 == "3 (1)" { print $3 }' "$TMPD/check.tsv")" "cơ quan lấy từ đề mục" "check of a heading's lead"
+hc --lang en import --dry-run "$TMPD/check.md" | grep -qF "check: agency not in the list" || fail "no reason in the table"
 
 # 2. CRLF, BOM and NFD give the same reading.
 hc import --dry-run --format tsv "$LAI" > "$TMPD/lf.tsv"

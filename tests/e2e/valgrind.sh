@@ -20,6 +20,12 @@ run_vg list --db "$DB" --today 2024-05-17 list
 run_vg tsv --db "$DB" --today 2024-05-17 list --format tsv
 run_vg done --db "$DB" done 2 --date 2024-05-16
 run_vg missing --db "$DB" done 99
+# the reading of every fixture notice, and one saved
+for f in "$(dirname "$0")"/../fixtures/*.expected.tsv; do
+	n=${f%.expected.tsv}.md; [ -e "$n" ] || n=${f%.expected.tsv}.txt
+	run_vg "read-$(basename "$n")" --db "$TMPD/import.db" import --dry-run --format tsv "$n"
+done
+run_vg import --db "$TMPD/import.db" import "$(dirname "$0")/../fixtures/thong-bao-ket-luan-chuyen-de-2026-05.md"
 for f in "$(dirname "$0")"/valgrind_*.sh; do [ -e "$f" ] && . "$f"; done
 
 # The screen: moves, status changes, a resize, quit.

@@ -132,7 +132,19 @@ static void test_phrases(void **state)
 		/* Without anchor, a month with its year is taken at its word. */
 		{ "tháng 4 năm 2024", NOANCHOR, D, 20240430, PRECISION_MONTH, "tháng 4 năm 2024" },
 		{ "trong 10 ngày làm việc", NOANCHOR, REL, 0, PRECISION_NONE, "trong 10 ngày làm việc" },
-		{ "hằng quý", NOANCHOR, REC, 0, PRECISION_NONE, "hằng quý" },
+		{ "báo cáo hằng quý", NOANCHOR, REC, 0, PRECISION_NONE, "hằng quý" },
+		/* yearly on a day: the first one on or after the anchor */
+		{ "gửi Bộ trước ngày 30 tháng 6 hằng năm", 20251120, REC, 20260630, PRECISION_DAY,
+		  "trước ngày 30 tháng 6 hằng năm" },
+		{ "báo cáo ngày 15/12 hằng năm", DOC, REC, 20241215, PRECISION_DAY, "ngày 15/12 hằng năm" },
+		/* counted from another body's act: the day is not known yet */
+		{ "trong 6 tháng kể từ khi Bộ Tài chính ban hành hướng dẫn", DOC, REL, 0, PRECISION_NONE,
+		  "trong 6 tháng kể từ khi Bộ Tài chính ban hành hướng dẫn" },
+		/* a year-less date already past at the anchor is next year's */
+		{ "gửi Sở Tài chính trước ngày 05/7", 20260710, D, 20270705, PRECISION_DAY, "trước ngày 05/7" },
+		/* … and so is one the sentence exempts for this year */
+		{ "trước ngày 05/7 (riêng năm 2026 thực hiện báo cáo năm).", 20260601, D, 20270705, PRECISION_DAY,
+		  "trước ngày 05/7" },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		struct deadline d[4];
@@ -164,11 +176,12 @@ static void test_rules_and_units(void **state)
 		int day;
 	} rows[] = {
 		{ "định kỳ hằng quý", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1", 3, DEADLINE_MONTHS, -1 },
-		{ "hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=-1", 1, DEADLINE_MONTHS, -1 },
+		{ "báo cáo hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=-1", 1, DEADLINE_MONTHS, -1 },
 		{ "trước ngày 15 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=15", 1, DEADLINE_MONTHS, 15 },
 		{ "ngày 31 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=-1", 1, DEADLINE_MONTHS, -1 },
-		{ "hằng năm", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31", 12, DEADLINE_MONTHS, -1 },
-		{ "hằng tuần", "FREQ=WEEKLY;BYDAY=FR", 1, DEADLINE_WEEKS, FRIDAY },
+		{ "báo cáo hằng năm", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31", 12, DEADLINE_MONTHS, -1 },
+		{ "ngày 30 tháng 6 hằng năm", "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=30", 12, DEADLINE_MONTHS, 30 },
+		{ "báo cáo hằng tuần", "FREQ=WEEKLY;BYDAY=FR", 1, DEADLINE_WEEKS, FRIDAY },
 		{ "thứ Hai hằng tuần", "FREQ=WEEKLY;BYDAY=MO", 1, DEADLINE_WEEKS, MONDAY },
 		{ "định kỳ 6 tháng", "FREQ=MONTHLY;INTERVAL=6;BYMONTHDAY=-1", 6, DEADLINE_MONTHS, -1 },
 		{ "trong 10 ngày làm việc", "", 10, DEADLINE_WORKING_DAYS, 0 },
@@ -257,6 +270,13 @@ static void test_not_deadlines(void **state)
 		{ "Trong tháng, các cấp, các ngành tập trung", DOC },
 		{ "tiến độ chậm 10 ngày", DOC },
 		{ "cập nhật hằng ngày", DOC },
+		/* a period named alone, with nothing reported: which budget, which plans */
+		{ "xây dựng dự toán kinh phí từ ngân sách hằng năm", DOC },
+		{ "thành các chương trình, kế hoạch 5 năm và hằng năm để triển khai", DOC },
+		{ "chuyên mục về bình đẳng giới hằng tháng", DOC },
+		/* the part of a year naming which budget or months */
+		{ "trình phê duyệt kinh phí trong dự toán đầu năm 2026", DOC },
+		{ "kịch bản tăng trưởng cho những tháng cuối năm 2024", DOC },
 		{ "thường kỳ", DOC },
 		{ "trước hết, cần", DOC },
 		{ "Nội dung: năm 2024", DOC },
@@ -521,10 +541,11 @@ static void test_describe(void **state)
 		{ "trong 10 ngày làm việc", "10 ngày làm việc (đến 09/05/2024)", "10 working days (by 09/05/2024)" },
 		{ "trong 15 ngày", "15 ngày (đến 10/05/2024)", "15 days (by 10/05/2024)" },
 		{ "trước ngày 15 hằng tháng", "hằng tháng, ngày 15", "monthly on day 15" },
-		{ "hằng tháng", "hằng tháng", "monthly" },
+		{ "báo cáo hằng tháng", "hằng tháng", "monthly" },
 		{ "định kỳ hằng quý", "hằng quý", "quarterly" },
 		{ "định kỳ 6 tháng", "6 tháng một lần", "every 6 months" },
-		{ "hằng năm", "hằng năm", "yearly" },
+		{ "báo cáo hằng năm", "hằng năm", "yearly" },
+		{ "trước ngày 30/6 hằng năm", "hằng năm, ngày 30/6", "yearly on 30 June" },
 		{ "thứ Hai hằng tuần", "thứ Hai hằng tuần", "weekly on Monday" },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {

@@ -82,7 +82,7 @@ static void test_fixture(void **state)
 /* Small notices, one structure each: text, then "section|leads|cooperating|due". */
 static const struct {
 	const char *text;
-	const char *rows[4];
+	const char *rows[6];
 } cases[] = {
 	{ "THÔNG BÁO\n\n1. Sở Y tế chủ trì, phối hợp với Sở Tài chính kiểm tra an toàn thực phẩm trước ngày 10/6/2024.\n\n"
 	  "2. Trong tháng, các ngành đạt được một số kết quả.\n",
@@ -96,6 +96,38 @@ static const struct {
 	{ "\xef\xbb\xbf## I. VỀ KINH TẾ\n\n**1.1. Sở Công Thương** theo dõi giá cả thị trường.\n\n"
 	  "UBND tỉnh yêu cầu các sở, ngành thực hiện./.\n\n- Sở X chủ trì việc không phải của thông báo.\n",
 	  { "I.1.1|Sở Công Thương||", NULL } },
+	/* items that name nobody: the letter's one addressee acts */
+	{ "Hà Nội, ngày 10 tháng 3 năm 2009\nKính gửi: Bộ Xây dựng.\nPhó Thủ tướng có ý kiến như sau:\n"
+	  "- Báo cáo Ban Chỉ đạo lần I: tháng 4 năm 2009;\n- Hoàn thiện hồ sơ trình thẩm định: tháng 12 năm 2009.\n",
+	  { "(1)|Bộ Xây dựng||2009-04-30", "(2)|Bộ Xây dựng||2009-12-31", NULL } },
+	/* an item laid out as fields */
+	{ "Lai Châu, ngày 19 tháng 11 năm 2025\nII. NỘI DUNG\n1. Tuyên truyền, phổ biến Luật.\n"
+	  "- Cơ quan thực hiện: Sở Tư pháp; Sở Khoa học và Công nghệ.\n- Cơ quan phối hợp: Các sở, ngành.\n"
+	  "- Thời gian thực hiện: Quý IV năm 2025.\n",
+	  { "II.1|Sở Tư pháp; Sở Khoa học và Công nghệ|Các sở, ngành|2025-12-31", NULL } },
+	/* a group that lists its members as definitions ("- Sở … (đối với …);") before its items */
+	{ "2. Các sở quản lý chuyên ngành\nGiao các sở quản lý chuyên ngành theo ngành, lĩnh vực gồm:\n"
+	  "- Sở Công Thương (đối với cụm công nghiệp);\n- Sở Xây dựng (đối với hạ tầng đô thị).\nCó trách nhiệm:\n"
+	  "a) Rà soát, thống kê tài sản kết cấu hạ tầng thuộc phạm vi quản lý.\n",
+	  { "2.a|Sở Công Thương; Sở Xây dựng||", NULL } },
+	/* a plan issued by the decision it follows: its body after the decision's signature */
+	{ "QUYẾT ĐỊNH\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch lập quy hoạch.\n"
+	  "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\nNơi nhận:\n- Như Điều 2;\nBỘ TRƯỞNG\nPhạm Hồng Hà\n"
+	  "KẾ HOẠCH\nLẬP QUY HOẠCH\n(Ban hành kèm theo Quyết định số 836/QĐ-BXD ngày 14 tháng 10 năm 2019)\n"
+	  "IV. TỔ CHỨC THỰC HIỆN\n1. Giao Vụ Vật liệu xây dựng tham mưu các nội dung chuyên ngành.\n",
+	  { "IV.1|Vụ Vật liệu xây dựng||", NULL } },
+	/* an assignment table: a row is a unit */
+	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |\n"
+	  "|---|---|---|---|---|\n| 1 | Số hóa hồ sơ \\| học bạ | Sở Y tế | Công an tỉnh | 30/9/2026 |\n",
+	  { "1|Sở Y tế|Công an tỉnh|2026-09-30", NULL } },
+	/* a row without a number continues the row above: its cells were merged
+	 * with that row's (rowspan), so it takes the cells it leaves empty */
+	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
+	  "|---|---|---|---|---|\n| I | Hạ tầng | | | |\n| 1 | Xây dựng hạ tầng | Sở Tài chính | Công an tỉnh | Quý IV/2026 |\n"
+	  "| | Sao lưu dữ liệu | Sở Khoa học và Công nghệ | | |\n| | Phục hồi dữ liệu | | | |\n"
+	  "| 2 | Vận hành | Sở Tài chính | | |\n",
+	  { "I.1|Sở Tài chính|Công an tỉnh|2026-12-31", "I.1 (2)|Sở Khoa học và Công nghệ|Công an tỉnh|2026-12-31",
+	    "I.1 (3)|Sở Khoa học và Công nghệ|Công an tỉnh|2026-12-31", "I.2|Sở Tài chính||", NULL } },
 };
 
 static void test_structures(void **state)
@@ -165,10 +197,16 @@ static void test_bad_input(void **state)
 	assert_int_equal(notice_check(big, NOTICE_MAX_BYTES + 1, NULL, err), -1);
 	assert_non_null(strstr(err, "too large"));
 	free(big);
+	/* a text that assigns nothing is offered paragraph by paragraph, not refused */
 	struct notice n;
-	const char *none = "Một đoạn không giao việc cho ai.\n";
-	assert_int_equal(notice_read(none, strlen(none), &n, err), -1);
-	assert_non_null(strstr(err, "no assignment found"));
+	const char *none = "Một đoạn không giao việc cho ai cả.\n\nĐoạn thứ hai cũng vậy, không ai phải làm gì.\n";
+	assert_int_equal(notice_read(none, strlen(none), &n, err), 0);
+	assert_true(n.candidates);
+	assert_int_equal(n.n_units, 2);
+	assert_int_equal(notice_kept(&n), 0);
+	assert_true(n.units[0].doubts & NOTICE_DOUBT_NO_LEAD);
+	assert_int_equal(n.units[1].n_leads, 0);
+	assert_non_null(strstr(n.units[1].full_text, "Đoạn thứ hai"));
 	notice_release(&n);
 }
 

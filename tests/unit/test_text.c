@@ -354,9 +354,49 @@ static void test_locale_independent(void **state)
 	assert_string_equal(a, "dau tu 漢");
 }
 
+/* Letter case of Vietnamese text: what the reader of notices asks of a word. */
+static void test_case(void **state)
+{
+	(void)state;
+	assert_true(text_starts_upper("Ủy ban"));
+	assert_true(text_starts_upper("Đài"));
+	assert_false(text_starts_upper("đài"));
+	assert_true(text_starts_lower("đơn vị"));
+	assert_true(text_starts_lower("ủy ban"));
+	assert_true(text_starts_lower("ơn"));
+	assert_false(text_starts_lower("1. Sở"));
+	assert_false(text_starts_lower(""));
+	assert_false(text_starts_upper("\xff"));
+	assert_true(text_has_lower("THÔNG BÁO kết luận"));
+	assert_false(text_has_lower("THÔNG BÁO 123/TB"));
+	assert_true(text_has_upper("số 123 của Sở"));
+	assert_false(text_has_upper("không có chữ hoa"));
+	char s[] = "ủy ban nhân dân", t[] = "đơn vị", u[] = "123";
+	text_capitalise(s);
+	text_capitalise(t);
+	text_capitalise(u);
+	assert_string_equal(s, "Ủy ban nhân dân");
+	assert_string_equal(t, "Đơn vị");
+	assert_string_equal(u, "123");
+	assert_int_equal(text_cp_upper(0x1b0), 0x1af); /* ư */
+	assert_int_equal(text_cp_upper('A'), 'A');
+}
+
+static void test_ends_with(void **state)
+{
+	(void)state;
+	assert_true(text_ends_with("thực hiện./.", "./."));
+	assert_true(text_ends_with("thực hiện./. \n\t", "./."));
+	assert_false(text_ends_with("./. thực hiện", "./."));
+	assert_false(text_ends_with("/.", "./."));
+	assert_true(text_ends_with("anything", ""));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_case),
+		cmocka_unit_test(test_ends_with),
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_decode_encode),
 		cmocka_unit_test(test_decompose_compose),

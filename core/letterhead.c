@@ -1,0 +1,458 @@
+#include "core/letterhead.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/actors.h"
+#include "core/err.h"
+#include "core/notice.h"
+#include "core/outline.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+static char *trim_dup(const char *s, size_t n)
+{
+	while (n && is_space(*s))
+		s++, n--;
+	while (n && is_space(s[n - 1]))
+		n--;
+	return xstrndup(s, n);
+}
+
+/* The first line of s, newly allocated. */
+static char *first_line(const char *s) { return trim_dup(s, strcspn(s, "\n")); }
+
+static void set_str(char **field, char *value)
+{
+	free(*field);
+	*field = value;
+}
+
+static const char *const kinds[] = {
+	"THÔNG BÁO", "CHỈ THỊ", "CÔNG VĂN", "KẾ HOẠCH", "QUYẾT ĐỊNH", "BÁO CÁO", "KẾT LUẬN",
+	"CÔNG ĐIỆN", "NGHỊ QUYẾT", "TỜ TRÌNH", "CHƯƠNG TRÌNH", "HƯỚNG DẪN", "THÔNG TRI",
+};
+
+static const char *find_kind(const char *s)
+{
+	if (text_has_lower(s))
+		return NULL;
+	for (size_t i = 0; i < COUNT(kinds); i++)
+		if (starts(s, kinds[i]))
+			return kinds[i];
+	return NULL;
+}
+
+/* "Lai Châu, ngày 25 tháng 4 năm 2024" */
+static bool place_date(const char *s, char **place, civil_day *day)
+{
+	const char *p = strstr(s, ", ngày ");
+	if (!p)
+		p = strstr(s, ", ngày");
+	if (!p || p - s > 80)
+		return false;
+	char err[ERR_MAX];
+	civil_day d;
+	char *copy = xstrdup(p + 2);
+	size_t len = strlen(copy);
+	while (len && strchr(" .", copy[len - 1]))
+		copy[--len] = '\0';
+	int rc = date_parse(copy, &d, err);
+	if (rc && starts(copy, "ngày")) {
+		const char *q = copy + strlen("ngày");
+		while (*q == ' ')
+			q++;
+		rc = date_parse(q, &d, err);
+	}
+	free(copy);
+	if (rc)
+		return false;
+	*place = trim_dup(s, (size_t)(p - s));
+	*day = d;
+	return true;
+}
+
+static bool is_motto(const char *l)
+{
+	return starts(l, "CỘNG HÒA XÃ HỘI") || starts(l, "CỘNG HOÀ XÃ HỘI") || starts(l, "Độc lập - Tự do") ||
+	       starts(l, "Độc lập – Tự do") || starts(l, "ĐỘC LẬP");
+}
+
+static bool is_signature_title(const char *s)
+{
+	char *line = first_line(s);
+	bool yes = (starts(line, "TL.") || starts(line, "KT.") || starts(line, "TM.") || starts(line, "Q.") ||
+		    starts(line, "TUQ.") || starts(line, "CHỦ TỊCH") || starts(line, "PHÓ CHỦ TỊCH") ||
+		    starts(line, "CHÁNH VĂN PHÒNG") || starts(line, "GIÁM ĐỐC") || starts(line, "THỦ TƯỚNG") ||
+		    starts(line, "BỘ TRƯỞNG") || starts(line, "PHÓ THỦ TƯỚNG") || starts(line, "CHỦ NHIỆM") ||
+		    starts(line, "PHÓ GIÁM ĐỐC") || starts(line, "THỨ TRƯỞNG")) &&
+		   !text_has_lower(line) && strlen(line) < 120;
+	free(line);
+	return yes;
+}
+
+
+/* Reads one line of the header into n; returns whether it was one. */
+static bool header_line(struct notice *n, const char *l, bool *kind_line)
+{
+	*kind_line = false;
+	if (!*n->number && (starts(l, "Số:") || starts(l, "Số :") || (starts(l, "Số ") && strchr(l, '/')))) {
+		const char *v = l + strlen("Số");
+		while (*v == ':' || *v == ' ')
+			v++;
+		set_str(&n->number, trim_dup(v, strlen(v)));
+		return true;
+	}
+	char *place = NULL;
+	civil_day d;
+	if (n->issued == DATE_NONE && place_date(l, &place, &d)) {
+		set_str(&n->place, place);
+		n->issued = d;
+		return true;
+	}
+	if (starts(l, "V/v") || starts(l, "V/V") || starts(l, "v/v")) {
+		if (!*n->title) {
+			const char *rest = l + 3;
+			while (*rest == ':' || *rest == ' ')
+				rest++;
+			set_str(&n->title, xstrdup(rest));
+		}
+		return true;
+	}
+	const char *k = find_kind(l);
+	if (k && !*n->kind) {
+		set_str(&n->kind, xstrdup(k));
+		*kind_line = true;
+		return true;
+	}
+	return is_motto(l) || (!text_has_lower(l) && text_has_upper(l) && strlen(l) < 160);
+}
+
+static bool addressee_start(const char *t)
+{
+	char *l = first_line(t);
+	size_t n = strlen(l), tail = strlen("điện:");
+	bool yes = starts(t, "Kính gửi") || starts(t, "Đồng kính gửi") ||
+		   (n >= tail && strcmp(l + n - tail, "điện:") == 0 && n < 120);
+	free(l);
+	return yes;
+}
+
+/* The names after "Kính gửi:" on its own line, or in the bullets under it. */
+static void read_addressees(const struct outline *o, size_t *i, struct letterhead *h)
+{
+	const char *t = o->v[*i].text;
+	const char *colon = strchr(t, ':');
+	const char *inline_names = colon ? colon + 1 : "";
+	while (*inline_names == ' ')
+		inline_names++;
+	if (*inline_names && (starts(t, "Kính gửi") || starts(t, "Đồng kính gửi"))) {
+		char *flat = outline_flat(inline_names);
+		actors_list(flat, &h->to, &h->n_to);
+		free(flat);
+	}
+	bool same_line = *inline_names != '\0';
+	size_t j = *i + 1;
+	while (j < o->n && (o->v[j].mark == OUTLINE_BULLET || o->v[j].mark == OUTLINE_SUB)) {
+		char *flat = outline_flat(o->v[j].text);
+		actors_list(flat, &h->to, &h->n_to);
+		free(flat);
+		j++;
+	}
+	/* "Đồng kính gửi:" followed by its names on the next line */
+	if (j == *i + 1 && !same_line && j < o->n && o->v[j].mark == OUTLINE_NONE && strlen(o->v[j].text) < 300)
+		j++;
+	*i = j;
+}
+
+/* A letterhead line that is an agency of its own ("SỞ NÔNG NGHIỆP …"), not
+ * the rest of the line above ("TỈNH LAI CHÂU"). */
+static bool names_agency(const char *line)
+{
+	static const char *const heads[] = { "so ", "bo ", "cuc ", "chi cuc ", "ban ", "van phong ",
+					     "thanh tra ", "kho bac ", "cong an ", "trung tam " };
+	char *f = text_fold_dup(line);
+	bool agency = false;
+	for (size_t i = 0; i < COUNT(heads) && !agency; i++)
+		agency = starts(f, heads[i]);
+	free(f);
+	return agency;
+}
+
+/* Reads kind, number, place, date, title and addressees at the top and
+ * returns where the body begins. */
+static void read_header(struct notice *n, const struct outline *o, struct letterhead *h)
+{
+	size_t i = 0, misses = 0;
+	bool found = false, title_open = false;
+	h->body = 0;
+	while (i < o->n && i < 80) {
+		const struct outline_para *p = &o->v[i];
+		if (p->mark != OUTLINE_NONE && p->mark != OUTLINE_ROW)
+			break;
+		if (p->mark == OUTLINE_NONE && addressee_start(p->text)) {
+			read_addressees(o, &i, h);
+			h->body = i;
+			found = true;
+			title_open = false;
+			continue;
+		}
+		/* the title: the lines after the kind, in capitals or as a heading */
+		if (title_open && p->mark == OUTLINE_NONE && (p->heading || !text_has_lower(p->text)) &&
+		    strlen(p->text) < 600 && !starts(p->text, "Căn cứ")) {
+			char *flat = outline_flat(p->text);
+			set_str(&n->title, *n->title ? xasprintf("%s %s", n->title, flat) : xstrdup(flat));
+			free(flat);
+			h->body = ++i;
+			continue;
+		}
+		title_open = false;
+		bool any = false, kind_line = false;
+		const char *rest_after_kind = NULL;
+		/* a header table's cells, or a paragraph's lines */
+		char *lines = xstrdup(p->text);
+		if (p->mark == OUTLINE_ROW)
+			for (char *c = lines; *c; c++)
+				if (*c == '|')
+					*c = '\n';
+		bool all = true;
+		for (const char *l = lines; *l;) {
+			size_t len = strcspn(l, "\n");
+			char *line = trim_dup(l, len);
+			bool k = false;
+			if (*line && !*n->kind && !text_has_lower(line) && !is_motto(line) && !find_kind(line) &&
+			    !strchr(line, ':') && strlen(line) < 120) {
+				/* "ỦY BAN NHÂN DÂN" + "TỈNH LAI CHÂU" is one issuer; "ỦY BAN
+				 * NHÂN DÂN TỈNH LÀO CAI" + "SỞ NÔNG NGHIỆP …": the Sở issues */
+				char *joined = h->issuer && !names_agency(line) ? xasprintf("%s %s", h->issuer, line)
+										 : xstrdup(line);
+				free(h->issuer);
+				h->issuer = joined;
+			}
+			if (*line) {
+				bool is = header_line(n, line, &k);
+				any = any || is;
+				all = all && is;
+				if (k) {
+					kind_line = true;
+					const char *r = p->text + (l - lines) + strlen(n->kind);
+					rest_after_kind = r;
+				}
+			}
+			free(line);
+			l += len + (l[len] == '\n');
+		}
+		free(lines);
+		if (kind_line) {
+			/* the title on the rest of the kind's paragraph ("THÔNG BÁO\nKết luận …") */
+			while (*rest_after_kind == ' ' || *rest_after_kind == '\n')
+				rest_after_kind++;
+			if (*rest_after_kind && !*n->title) {
+				char *flat = outline_flat(rest_after_kind);
+				set_str(&n->title, trim_dup(flat, strlen(flat)));
+				free(flat);
+			}
+			title_open = true;
+		}
+		if (any && (all || p->mark == OUTLINE_ROW || kind_line)) {
+			found = true;
+			h->body = ++i;
+			continue;
+		}
+		/* before anything of a header: a file name, a link, a note */
+		if (!found && misses < 5 && strlen(p->text) < 300) {
+			misses++;
+			i++;
+			continue;
+		}
+		break;
+	}
+	if (!found)
+		h->body = 0;
+	/* a letter without a kind: "Công văn" */
+	if (!*n->kind && *n->title)
+		set_str(&n->kind, xstrdup("CÔNG VĂN"));
+}
+
+static bool heading_like(const struct outline_para *p)
+{
+	return p->heading || !text_has_lower(p->text) ||
+	       (p->mark != OUTLINE_NONE && strlen(p->text) < 160 && !text_ends_with(p->text, ".") && !text_ends_with(p->text, ";"));
+}
+
+/* Where the body ends: "Nơi nhận", the signature, or the closing formula
+ * (a paragraph ending "./."; an item ending so is the last of the body). The
+ * closing paragraph is returned in *closing (or SIZE_MAX). */
+static size_t body_end(const struct outline *o, size_t from, size_t *closing)
+{
+	*closing = SIZE_MAX;
+	for (size_t i = from; i < o->n; i++) {
+		const struct outline_para *p = &o->v[i];
+		if (p->mark == OUTLINE_ROW)
+			continue;
+		if (starts(p->text, "Nơi nhận") || (p->mark == OUTLINE_NONE && is_signature_title(p->text)))
+			return i;
+		if (text_ends_with(p->text, "./.") || text_ends_with(p->text, "/.")) {
+			if (p->mark != OUTLINE_NONE)
+				return i + 1;
+			/* the one paragraph of a heading ("VII. CHẾ ĐỘ BÁO CÁO") is its content */
+			if (i > from && heading_like(&o->v[i - 1]) && o->v[i - 1].mark != OUTLINE_NONE)
+				return i + 1;
+			*closing = i;
+			return i;
+		}
+	}
+	return o->n;
+}
+
+/* The signer: the name under the signature title (same paragraph or next). */
+static void read_signer(struct notice *n, const struct outline *o, size_t from)
+{
+	for (size_t i = from; i < o->n; i++) {
+		const struct outline_para *p = &o->v[i];
+		if (p->mark != OUTLINE_NONE || !is_signature_title(p->text))
+			continue;
+		char *title = xstrdup("");
+		char *name = NULL;
+		for (size_t j = i; j < o->n && !name && j < i + 6; j++) {
+			const char *line = o->v[j].text;
+			if (o->v[j].mark != OUTLINE_NONE)
+				break;
+			while (line && *line && !name) {
+				char *l = first_line(line);
+				if (text_has_lower(l)) {
+					if (text_has_upper(l) && strlen(l) < 80 && !strchr(l, ':'))
+						name = l;
+					else
+						free(l);
+					break;
+				}
+				if (*l) {
+					char *joined = xasprintf("%s%s%s", title, *title ? " " : "", l);
+					free(title);
+					title = joined;
+				}
+				free(l);
+				line = strchr(line, '\n');
+				if (line)
+					line++;
+			}
+		}
+		set_str(&n->signer_title, title);
+		if (name)
+			set_str(&n->signer, name);
+		return;
+	}
+}
+
+/* "… thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các Bộ … biết, thực hiện":
+ * the first addressee named. */
+static char *closing_addressee(const char *closing)
+{
+	static const char *const says[] = { "thông báo để ", "thông báo cho ", "thông báo tới ", "thông báo đến " };
+	for (size_t k = 0; k < COUNT(says); k++) {
+		const char *p = strstr(closing, says[k]);
+		if (!p)
+			continue;
+		char **names = NULL;
+		size_t nn = 0;
+		actors_list(p + strlen(says[k]), &names, &nn);
+		char *first = nn ? xstrdup(names[0]) : NULL;
+		actors_free_names(names, nn);
+		return first;
+	}
+	return NULL;
+}
+
+/* A group ("các sở", "UBND các huyện") is no one in particular. */
+static bool specific(const char *name)
+{
+	return !strstr(name, "các ") && !starts(name, "Các ") && !starts(name, "Như trên") &&
+	       !starts(name, "Thủ trưởng") && !starts(name, "Bộ trưởng, ");
+}
+
+
+/* The one addressee who acts when an item names nobody: the closing's
+ * "thông báo để X …", else the letter's only addressee. */
+static char *find_addressee(const struct outline *o, const struct letterhead *h)
+{
+	if (h->closing != SIZE_MAX) {
+		char *c = outline_flat(o->v[h->closing].text);
+		char *who = closing_addressee(c);
+		free(c);
+		if (who && specific(who))
+			return who;
+		free(who);
+	}
+	return h->n_to == 1 && specific(h->to[0]) ? xstrdup(h->to[0]) : NULL;
+}
+
+
+/* A plan issued by the decision it follows ("KẾ HOẠCH … (Ban hành kèm theo
+ * Quyết định số …)" after the decision's signature): where its body begins,
+ * or SIZE_MAX. */
+static size_t annexed_body(const struct outline *o, size_t after)
+{
+	static const char *const kinds_annexed[] = { "KẾ HOẠCH", "CHƯƠNG TRÌNH", "PHƯƠNG ÁN", "ĐỀ ÁN", "PHỤ LỤC" };
+	for (size_t i = after; i < o->n; i++) {
+		const struct outline_para *p = &o->v[i];
+		if (p->mark != OUTLINE_NONE || text_has_lower(p->text))
+			continue;
+		bool kind = false;
+		for (size_t k = 0; k < COUNT(kinds_annexed) && !kind; k++)
+			kind = starts(p->text, kinds_annexed[k]);
+		/* the note may end the title's paragraph in text whose lines were joined */
+		for (size_t j = i + 1; kind && j < o->n && j < i + 5; j++)
+			if (strstr(o->v[j].text, "(Ban hành kèm theo") || strstr(o->v[j].text, "(Kèm theo") ||
+			    strstr(o->v[j].text, "(kèm theo"))
+				return j + 1;
+	}
+	return SIZE_MAX;
+}
+
+void letterhead_read(struct notice *n, const struct outline *o, struct letterhead *h)
+{
+	memset(h, 0, sizeof *h);
+	read_header(n, o, h);
+	h->end = body_end(o, h->body, &h->closing);
+	read_signer(n, o, h->end);
+	h->addressee = find_addressee(o, h);
+}
+
+bool letterhead_annex(const struct outline *o, struct letterhead *h)
+{
+	size_t from = annexed_body(o, h->end);
+	if (from == SIZE_MAX)
+		return false;
+	h->body = from;
+	h->end = body_end(o, from, &h->closing);
+	return true;
+}
+
+void letterhead_release(struct letterhead *h)
+{
+	actors_free_names(h->to, h->n_to);
+	free(h->issuer);
+	free(h->addressee);
+	memset(h, 0, sizeof *h);
+}
+
+const char *letterhead_kind_sentence(const char *kind)
+{
+	static const char *const sentence[] = {
+		"Thông báo", "Chỉ thị", "Công văn", "Kế hoạch", "Quyết định", "Báo cáo", "Kết luận",
+		"Công điện", "Nghị quyết", "Tờ trình", "Chương trình", "Hướng dẫn", "Thông tri",
+	};
+	for (size_t i = 0; i < COUNT(kinds); i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			return sentence[i];
+	return "Văn bản";
+}

@@ -1,0 +1,774 @@
+#include "core/outline.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "core/xalloc.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+void outline_init(struct outline *o) { memset(o, 0, sizeof *o); }
+
+void outline_release(struct outline *o)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		free(o->v[i].label);
+		free(o->v[i].text);
+		free(o->v[i].section);
+		free(o->v[i].field_value);
+	}
+	free(o->v);
+	memset(o, 0, sizeof *o);
+}
+
+/* ---- one line ------------------------------------------------------------------ */
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v'; }
+
+static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
+
+/* Removes Markdown emphasis (* and __) and backslash escapes in place. */
+static void strip_emphasis(char *s)
+{
+	char *w = s;
+	for (char *r = s; *r; r++) {
+		if (*r == '*')
+			continue;
+		if (r[0] == '_' && r[1] == '_') {
+			r++;
+			continue;
+		}
+		if (r[0] == '\\' && r[1] && strchr("*_#-+.()[]\\|", r[1]))
+			r++;
+		*w++ = *r;
+	}
+	*w = '\0';
+}
+
+static bool is_roman(const char *s, size_t n)
+{
+	if (n == 0 || n > 7)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("IVXL", s[i]))
+			return false;
+	return true;
+}
+
+static bool after_marker(char c) { return c == ' ' || c == '\t' || c == '\0'; }
+
+/* "2.049", "3.071": a number with thousands separators, not "2.1". */
+static bool thousands(const char *s, size_t n)
+{
+	const char *dot = memchr(s, '.', n);
+	while (dot) {
+		size_t d = 0;
+		while (dot + 1 + d < s + n && dot[1 + d] >= '0' && dot[1 + d] <= '9')
+			d++;
+		if (d == 3)
+			return true;
+		dot = memchr(dot + 1, '.', (size_t)(s + n - dot - 1));
+	}
+	return false;
+}
+
+/* Recognises an item marker at the start of s. Sets *label (allocated) and
+ * returns the offset of the text after it; 0 when s has no marker. */
+static size_t item_marker(const char *s, enum outline_mark *mark, int *depth, char **label)
+{
+	size_t i = 0;
+	*label = NULL;
+	*mark = OUTLINE_NONE;
+	*depth = 0;
+	static const char *const bullets[] = { "- ", "* ", "• ", "– ", "— ", "· ", "▪ ", "◦ ", "● ", "", "-\t" };
+	for (size_t b = 0; b < COUNT(bullets); b++) {
+		if (*bullets[b] && starts(s, bullets[b])) {
+			*mark = OUTLINE_BULLET;
+			i = strlen(bullets[b]);
+			goto text;
+		}
+	}
+	if (s[0] == '+' && after_marker(s[1]) && s[1]) {
+		*mark = OUTLINE_SUB;
+		i = 1;
+		goto text;
+	}
+	/* "-Sở Tài chính": a dash glued to a capitalised word */
+	if ((s[0] == '-' || s[0] == '+') && text_starts_upper(s + 1)) {
+		*mark = s[0] == '+' ? OUTLINE_SUB : OUTLINE_BULLET;
+		i = 1;
+		goto text;
+	}
+	while (s[i] && strchr("IVXL", s[i]))
+		i++;
+	if (i && is_roman(s, i) && (s[i] == '.' || s[i] == ')' || s[i] == '/') && after_marker(s[i + 1])) {
+		*mark = OUTLINE_PART;
+		*label = xstrndup(s, i);
+		i++;
+		goto text;
+	}
+	i = 0;
+	/* "Điều 3." of a decision: a part of its own, labelled as printed */
+	if (starts(s, "Điều ") && s[strlen("Điều ")] >= '0' && s[strlen("Điều ")] <= '9') {
+		size_t d = strlen("Điều ");
+		while (s[d] >= '0' && s[d] <= '9')
+			d++;
+		if ((s[d] == '.' || s[d] == ':') && after_marker(s[d + 1])) {
+			*mark = OUTLINE_PART;
+			*label = xstrndup(s, d);
+			i = d + 1;
+			goto text;
+		}
+		return 0;
+	}
+	if (s[i] >= '0' && s[i] <= '9') {
+		size_t start = i;
+		int parts = 0;
+		for (;;) {
+			size_t d = 0;
+			while (s[i + d] >= '0' && s[i + d] <= '9')
+				d++;
+			if (d == 0 || d > 4)
+				return 0;
+			i += d;
+			parts++;
+			if (s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+				i++;
+				continue;
+			}
+			break;
+		}
+		size_t end = i;
+		if (s[i] == '.' || s[i] == ')' || s[i] == '/' || s[i] == ':')
+			i++;
+		else if (parts == 1 || thousands(s + start, end - start))
+			return 0;
+		if (!after_marker(s[i]))
+			return 0;
+		*mark = OUTLINE_NUM;
+		*depth = parts;
+		*label = xstrndup(s + start, end - start);
+		goto text;
+	}
+	/* (3), (i), (a) */
+	if (s[0] == '(') {
+		size_t n = 1;
+		while (n < 6 && ((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'z')))
+			n++;
+		if (n > 1 && s[n] == ')' && after_marker(s[n + 1])) {
+			*mark = OUTLINE_LABEL;
+			*label = xstrndup(s + 1, n - 1);
+			i = n + 1;
+			goto text;
+		}
+		return 0;
+	}
+	/* a) b) … đ) */
+	uint32_t cp;
+	size_t n = text_utf8_decode(s, strnlen(s, 4), &cp);
+	if (n && ((cp >= 'a' && cp <= 'z') || cp == 0x111) && (s[n] == ')' || s[n] == '.' || s[n] == '/') &&
+	    s[n + 1] == ' ') {
+		*mark = OUTLINE_LETTER;
+		*label = xstrndup(s, n);
+		i = n + 1;
+		goto text;
+	}
+	return 0;
+text:
+	while (is_space(s[i]))
+		i++;
+	return i;
+}
+
+/* A line that is only a page number: "2", "- 2 -", "Trang 2", "2/5". */
+static bool page_number(const char *s)
+{
+	const char *p = s;
+	if (starts(p, "Trang "))
+		p += strlen("Trang ");
+	while (*p == '-' || is_space(*p))
+		p++;
+	size_t d = 0;
+	while (p[d] >= '0' && p[d] <= '9')
+		d++;
+	if (d == 0 || d > 3)
+		return false;
+	p += d;
+	if (*p == '/') {
+		p++;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	while (*p == '-' || is_space(*p))
+		p++;
+	return *p == '\0';
+}
+
+/* ---- lines into paragraphs ------------------------------------------------------------ */
+
+struct line {
+	char *s;          /* trimmed, heading marks and emphasis removed */
+	size_t no;        /* 1-based */
+	bool blank;
+	bool heading;
+	bool page_break;  /* a form feed or a page number came before it */
+	bool hard_break;  /* ended with two spaces (Markdown line break) */
+	bool row;         /* a table row */
+	enum outline_mark mark;
+	size_t cps;       /* code points */
+};
+
+static size_t cp_count(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+static bool ends_sentence(const char *s)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == ')' || s[n - 1] == '"' || s[n - 1] == '*'))
+		n--;
+	/* closing quotes ” */
+	while (n >= 3 && (unsigned char)s[n - 3] == 0xe2 && (unsigned char)s[n - 2] == 0x80 &&
+	       (unsigned char)s[n - 1] == 0x9d)
+		n -= 3;
+	return n && strchr(".:;!?", s[n - 1]);
+}
+
+/* Ends a sentence for good: '.', ':', '!', '?' (not ';' or ','). */
+static bool ends_period(const char *s)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == ')' || s[n - 1] == '"' || s[n - 1] == '*'))
+		n--;
+	return n && strchr(".:!?", s[n - 1]);
+}
+
+/* Capitalised words that begin a sentence of what to do: a line that begins
+ * with one is never the end of a heading broken in two. */
+static bool begins_task(const char *s)
+{
+	static const char *const words[] = {
+		"Chủ trì", "Phối hợp", "Tham mưu", "Thực hiện", "Tổ chức", "Triển khai", "Nghiên cứu",
+		"Chủ động", "Theo dõi", "Tập trung", "Khẩn trương", "Rà soát", "Xây dựng", "Hướng dẫn",
+		"Tiếp tục", "Căn cứ", "Trình", "Báo cáo", "Đề xuất", "Kiểm tra", "Hoàn thành", "Tăng cường",
+		"Đẩy mạnh", "Bảo đảm", "Đảm bảo", "Giao", "Đề nghị", "Yêu cầu", "Có trách nhiệm", "Trên cơ sở",
+	};
+	for (size_t i = 0; i < COUNT(words); i++)
+		if (starts(s, words[i]))
+			return true;
+	return false;
+}
+
+static void read_lines(const char *text, struct line **out, size_t *count)
+{
+	struct line *ls = NULL;
+	size_t n = 0, cap = 0, no = 0;
+	bool page_break = false;
+	for (const char *p = text; *p;) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+		no++;
+		bool hard = len >= 2 && p[len - 1] == ' ' && p[len - 2] == ' ';
+		char *s = xstrndup(p, len);
+		p += len + (eol ? 1 : 0);
+		/* trim */
+		char *a = s;
+		while (is_space(*a))
+			a++;
+		size_t l = strlen(a);
+		while (l && is_space(a[l - 1]))
+			a[--l] = '\0';
+		if (strchr(a, '\f')) {
+			page_break = true;
+			char *f;
+			while ((f = strchr(a, '\f')))
+				*f = ' ';
+			while (is_space(*a))
+				a++;
+		}
+		if (*a && page_number(a)) {
+			page_break = true;
+			free(s);
+			continue;
+		}
+		xgrow((void **)&ls, &cap, n + 1, sizeof *ls);
+		struct line *ln = &ls[n++];
+		memset(ln, 0, sizeof *ln);
+		ln->no = no;
+		ln->hard_break = hard;
+		if (*a == '#') {
+			char *h = a;
+			while (*h == '#')
+				h++;
+			if (*h == ' ' || *h == '\0') {
+				ln->heading = true;
+				a = h;
+				while (is_space(*a))
+					a++;
+			}
+		}
+		if (*a == '|') {
+			/* a table row; a separator row (|---|:--|) is dropped */
+			bool sep = true;
+			for (const char *c = a; *c; c++)
+				if (!strchr("|-: \t", *c))
+					sep = false;
+			if (sep) {
+				n--;
+				free(s);
+				continue;
+			}
+			ln->row = true;
+			ln->mark = OUTLINE_ROW;
+			ln->s = xstrdup(a);
+			free(s);
+			continue;
+		}
+		bool blank = *a == '\0' || strcmp(a, "---") == 0 || strcmp(a, "***") == 0 || strcmp(a, "___") == 0;
+		ln->blank = blank;
+		if (!blank) {
+			/* markers before emphasis is removed ("* item") and after ("**3. …**") */
+			enum outline_mark m;
+			int depth;
+			char *label;
+			size_t off = item_marker(a, &m, &depth, &label);
+			free(label);
+			char *body = xstrdup(a);
+			strip_emphasis(off ? body + off : body);
+			if (!off) {
+				char *t = body;
+				while (is_space(*t))
+					t++;
+				memmove(body, t, strlen(t) + 1);
+				off = item_marker(body, &m, &depth, &label);
+				free(label);
+			}
+			ln->s = body;
+			ln->mark = m;
+			ln->cps = cp_count(body);
+			ln->page_break = page_break;
+			page_break = false;
+		} else {
+			ln->s = xstrdup("");
+		}
+		free(s);
+	}
+	*out = ls;
+	*count = n;
+}
+
+/* The width a hard-wrapped text was wrapped at, or 0 when lines are paragraphs. */
+static size_t wrap_width(const struct line *ls, size_t n)
+{
+	size_t *w = NULL, k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!ls[i].blank && !ls[i].row)
+			k++;
+	if (k < 8)
+		return 0;
+	w = xmalloc(k * sizeof *w);
+	k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!ls[i].blank && !ls[i].row)
+			w[k++] = ls[i].cps;
+	/* the 90th percentile by counting: widths are small numbers */
+	size_t hist[512] = { 0 };
+	for (size_t i = 0; i < k; i++)
+		hist[w[i] < 511 ? w[i] : 511]++;
+	size_t acc = 0, p90 = 0;
+	for (size_t v = 0; v < 512; v++) {
+		acc += hist[v];
+		if (acc * 10 >= k * 9) {
+			p90 = v;
+			break;
+		}
+	}
+	size_t near = 0;
+	for (size_t i = 0; i < k; i++)
+		near += w[i] * 10 >= p90 * 8 && w[i] <= p90 + 2;
+	free(w);
+	if (p90 < 40 || p90 > 140 || near * 10 < k * 4)
+		return 0;
+	return p90;
+}
+
+static void add_para(struct outline *o, const struct line *first, char *text, bool heading)
+{
+	xgrow((void **)&o->v, &o->cap, o->n + 1, sizeof *o->v);
+	struct outline_para *p = &o->v[o->n++];
+	memset(p, 0, sizeof *p);
+	size_t off = 0;
+	if (first->row) {
+		p->mark = OUTLINE_ROW;
+		p->label = xstrdup("");
+	} else {
+		off = item_marker(text, &p->mark, &p->depth, &p->label);
+		if (!p->label)
+			p->label = xstrdup("");
+	}
+	p->text = xstrdup(text + off);
+	free(text);
+	p->line = first->no;
+	p->heading = heading;
+	p->parent = OUTLINE_ROOT;
+	p->section = xstrdup("");
+}
+
+/* Whether line i goes on the paragraph of the non-blank line `prev` before
+ * it (`gap`: blank lines between them); sets *sep to what joins them. */
+static bool goes_on(const struct line *ls, size_t n, size_t i, size_t prev, bool gap, bool markdown, size_t wrap,
+		    const char **sep)
+{
+	const struct line *l = &ls[i], *p = &ls[prev];
+	*sep = " ";
+	if (l->row || p->row || l->mark != OUTLINE_NONE || l->heading || p->heading)
+		return false;
+	bool lower = text_starts_lower(l->s);
+	if (markdown) {
+		/* lines of one block are one paragraph; a block that goes on in
+		 * lowercase after a blank line was cut by a page break */
+		*sep = gap ? " " : "\n";
+		return !gap || lower;
+	}
+	if (lower && !ends_period(p->s))
+		return true; /* a sentence broken across lines (after a ';' too: a list in a sentence) */
+	if (l->s[0] >= '0' && l->s[0] <= '9' && !ends_sentence(p->s))
+		return true; /* "… cắt giảm\n2.049 ĐKKD": a number that is no item's */
+	if (l->page_break && !ends_sentence(p->s))
+		return true; /* a page break inside a sentence */
+	if (wrap && p->cps * 10 >= wrap * 8 && !ends_sentence(p->s) && !begins_task(l->s))
+		return true; /* the next line of a hard-wrapped paragraph */
+	/* a heading broken in two, before its list */
+	return p->mark != OUTLINE_NONE && !ends_sentence(p->s) && !ends_sentence(l->s) && text_starts_upper(l->s) &&
+	       !begins_task(l->s) && l->cps <= 120 && i + 1 < n && !ls[i + 1].blank && ls[i + 1].mark != OUTLINE_NONE;
+}
+
+void outline_split(const char *text, struct outline *o)
+{
+	struct line *ls;
+	size_t n;
+	read_lines(text, &ls, &n);
+	size_t blanks = 0, lines = 0;
+	for (size_t i = 0; i < n; i++) {
+		blanks += ls[i].blank;
+		lines += !ls[i].blank;
+	}
+	/* Markdown: paragraphs between blank lines; otherwise a line is a paragraph */
+	bool markdown = blanks * 10 >= lines * 3;
+	size_t wrap = markdown ? 0 : wrap_width(ls, n);
+	/* which lines go on the one before, then each run copied once */
+	const char **seps = xcalloc(n + 1, sizeof *seps);
+	size_t prev = SIZE_MAX;
+	bool gap = false;
+	for (size_t i = 0; i < n; i++) {
+		if (ls[i].blank) {
+			gap = true;
+			continue;
+		}
+		const char *sep = NULL;
+		if (prev != SIZE_MAX && goes_on(ls, n, i, prev, gap, markdown, wrap, &sep))
+			seps[i] = sep;
+		prev = i;
+		gap = false;
+	}
+	for (size_t i = 0; i < n;) {
+		if (ls[i].blank) {
+			i++;
+			continue;
+		}
+		size_t len = strlen(ls[i].s), end = i + 1;
+		for (size_t j = i + 1; j < n && (ls[j].blank || seps[j]); j++)
+			if (!ls[j].blank) {
+				len += strlen(seps[j]) + strlen(ls[j].s);
+				end = j + 1;
+			}
+		char *t = xmalloc(len + 1), *w = t;
+		for (size_t j = i; j < end; j++) {
+			if (ls[j].blank)
+				continue;
+			if (j > i) {
+				w = stpcpy(w, seps[j]);
+			}
+			w = stpcpy(w, ls[j].s);
+		}
+		add_para(o, &ls[i], t, ls[i].heading);
+		i = end;
+	}
+	free(seps);
+	for (size_t i = 0; i < n; i++)
+		free(ls[i].s);
+	free(ls);
+}
+
+/* ---- the tree ----------------------------------------------------------------------- */
+
+bool outline_ends_colon(const struct outline_para *p)
+{
+	size_t n = strlen(p->text);
+	while (n && (p->text[n - 1] == ' ' || p->text[n - 1] == '\n' || p->text[n - 1] == '*'))
+		n--;
+	return n && p->text[n - 1] == ':';
+}
+
+char *outline_flat(const char *text)
+{
+	char *s = xstrdup(text);
+	for (char *c = s; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	return s;
+}
+
+/* Rank of an item: what may contain what (twice the level, so that a list
+ * introduction can sit between two levels). */
+static int rank(const struct outline_para *p)
+{
+	switch (p->mark) {
+	case OUTLINE_PART: return 0;
+	case OUTLINE_NUM: return 2 + 2 * p->depth;
+	case OUTLINE_LETTER: return 20;
+	case OUTLINE_LABEL: return 22;
+	case OUTLINE_BULLET: return 24;
+	case OUTLINE_SUB: return 26;
+	default: return 30;
+	}
+}
+
+static bool same_kind(const struct outline_para *a, const struct outline_para *b)
+{
+	return a->mark == b->mark && (a->mark != OUTLINE_NUM || a->depth == b->depth);
+}
+
+static const struct {
+	const char *label;
+	enum outline_field field;
+} field_labels[] = {
+	{ "Cơ quan thực hiện/chủ trì", FIELD_LEAD }, { "Cơ quan chủ trì thực hiện", FIELD_LEAD },
+	{ "Đơn vị chủ trì thực hiện", FIELD_LEAD }, { "Cơ quan, đơn vị thực hiện", FIELD_LEAD },
+	{ "Cơ quan, đơn vị chủ trì", FIELD_LEAD }, { "Cơ quan thực hiện", FIELD_LEAD },
+	{ "Cơ quan chủ trì", FIELD_LEAD }, { "Đơn vị thực hiện", FIELD_LEAD }, { "Đơn vị chủ trì", FIELD_LEAD },
+	{ "Trách nhiệm thực hiện", FIELD_LEAD }, { "Cơ quan chịu trách nhiệm", FIELD_LEAD },
+	{ "Đơn vị chịu trách nhiệm", FIELD_LEAD }, { "Chủ trì thực hiện", FIELD_LEAD }, { "Chủ trì", FIELD_LEAD },
+	{ "Cơ quan, đơn vị phối hợp", FIELD_COOP }, { "Cơ quan phối hợp thực hiện", FIELD_COOP },
+	{ "Đơn vị phối hợp thực hiện", FIELD_COOP }, { "Cơ quan phối hợp", FIELD_COOP },
+	{ "Đơn vị phối hợp", FIELD_COOP }, { "Phối hợp thực hiện", FIELD_COOP }, { "Phối hợp", FIELD_COOP },
+	{ "Thời gian thực hiện", FIELD_TIME }, { "Thời gian hoàn thành", FIELD_TIME },
+	{ "Thời hạn hoàn thành", FIELD_TIME }, { "Thời hạn thực hiện", FIELD_TIME },
+	{ "Thời điểm hoàn thành", FIELD_TIME }, { "Tiến độ thực hiện", FIELD_TIME },
+	{ "Tiến độ hoàn thành", FIELD_TIME }, { "Thời hạn", FIELD_TIME }, { "Thời gian", FIELD_TIME },
+	{ "Tiến độ", FIELD_TIME }, { "Nội dung thực hiện", FIELD_CONTENT }, { "Nội dung công việc", FIELD_CONTENT },
+	{ "Nội dung", FIELD_CONTENT }, { "Sản phẩm", FIELD_OTHER }, { "Kết quả", FIELD_OTHER },
+	{ "Kinh phí", FIELD_OTHER }, { "Hình thức", FIELD_OTHER }, { "Số lượng", FIELD_OTHER },
+	{ "Địa điểm", FIELD_OTHER }, { "Đối tượng", FIELD_OTHER }, { "Phạm vi", FIELD_OTHER },
+};
+
+/* "Cơ quan thực hiện: …" → FIELD_LEAD, value "…". */
+static enum outline_field field_of(const char *text, const char **value)
+{
+	for (size_t i = 0; i < COUNT(field_labels); i++) {
+		size_t n = strlen(field_labels[i].label);
+		if (strncmp(text, field_labels[i].label, n) != 0)
+			continue;
+		const char *p = text + n;
+		while (*p == ' ')
+			p++;
+		if (*p != ':')
+			continue;
+		p++;
+		while (*p == ' ' || *p == '\n')
+			p++;
+		*value = p;
+		return field_labels[i].field;
+	}
+	return FIELD_NONE;
+}
+
+/* Nearest ancestor that is an item with a path of its own (not a list
+ * introduction, not a field), or OUTLINE_ROOT. */
+static size_t scope_of(const struct outline *o, size_t i)
+{
+	size_t p = o->v[i].parent;
+	while (p != OUTLINE_ROOT &&
+	       (o->v[p].mark == OUTLINE_NONE || o->v[p].role == OUTLINE_FIELD || o->v[p].mark == OUTLINE_ROW))
+		p = o->v[p].parent;
+	return p;
+}
+
+static void set_section(struct outline_para *p, char *s)
+{
+	free(p->section);
+	p->section = s;
+}
+
+static char *child_path(const char *base, const char *label, bool paren)
+{
+	if (!*base)
+		return paren ? xasprintf("(%s)", label) : xstrdup(label);
+	return paren ? xasprintf("%s (%s)", base, label) : xasprintf("%s.%s", base, label);
+}
+
+void outline_build(struct outline *o, size_t from, size_t to, outline_alone_fn *alone, void *ctx)
+{
+	size_t *stack = xmalloc((to - from + 1) * sizeof *stack);
+	int *ranks = xmalloc((to - from + 1) * sizeof *ranks);
+	size_t sp = 0;
+	for (size_t i = from; i < to; i++) {
+		struct outline_para *p = &o->v[i];
+		p->parent = OUTLINE_ROOT;
+		p->end = i + 1;
+		p->role = OUTLINE_ITEM;
+		if (p->mark == OUTLINE_ROW) {
+			p->parent = sp ? stack[sp - 1] : OUTLINE_ROOT;
+			continue;
+		}
+		if (p->mark == OUTLINE_NONE) {
+			/* a paragraph belongs to the nearest item that is not a list entry,
+			 * unless the entry introduces it ("- Về …:" then paragraphs) */
+			while (sp && (o->v[stack[sp - 1]].mark == OUTLINE_NONE ||
+				      (rank(&o->v[stack[sp - 1]]) >= 22 && !outline_ends_colon(&o->v[stack[sp - 1]]))))
+				sp--;
+			p->parent = sp ? stack[sp - 1] : OUTLINE_ROOT;
+			bool list_follows = i + 1 < to && o->v[i + 1].mark != OUTLINE_NONE && o->v[i + 1].mark != OUTLINE_ROW &&
+					    o->v[i + 1].mark != OUTLINE_PART;
+			if (outline_ends_colon(p) && list_follows) {
+				p->role = OUTLINE_LEAD_IN;
+				int r = sp ? ranks[sp - 1] + 1 : 1;
+				stack[sp] = i;
+				ranks[sp++] = r;
+			}
+			continue;
+		}
+		int r = rank(p);
+		size_t k = sp;
+		while (k && !(same_kind(&o->v[stack[k - 1]], p) && o->v[stack[k - 1]].mark != OUTLINE_NONE))
+			k--;
+		if (k)
+			sp = k - 1; /* a sibling of an open item of its kind */
+		else
+			while (sp && ranks[sp - 1] >= r)
+				sp--;
+		p->parent = sp ? stack[sp - 1] : OUTLINE_ROOT;
+		stack[sp] = i;
+		ranks[sp++] = r;
+	}
+	free(stack);
+	free(ranks);
+	/* paragraphs after the last item of the top list that stand on their
+	 * own ("Văn phòng Chính phủ theo dõi, đôn đốc …") are the list's */
+	size_t last = OUTLINE_ROOT;
+	for (size_t i = from; i < to; i++) {
+		size_t up = o->v[i].parent; /* through the top list's introduction */
+		while (up != OUTLINE_ROOT && o->v[up].mark == OUTLINE_NONE)
+			up = o->v[up].parent;
+		if (up == OUTLINE_ROOT && o->v[i].mark != OUTLINE_NONE && o->v[i].mark != OUTLINE_ROW)
+			last = i;
+	}
+	if (alone && last != OUTLINE_ROOT) {
+		for (size_t i = last + 1; i < to; i++) {
+			if (o->v[i].parent != last)
+				continue;
+			if (o->v[i].mark != OUTLINE_NONE)
+				break;
+			char *a = outline_flat(o->v[last].text), *b = outline_flat(o->v[i].text);
+			bool own = alone(ctx, a, b);
+			free(a);
+			free(b);
+			if (!own)
+				break;
+			for (size_t j = i; j < to; j++)
+				if (o->v[j].parent == last && o->v[j].mark == OUTLINE_NONE)
+					o->v[j].parent = OUTLINE_ROOT;
+			break;
+		}
+	}
+	for (size_t i = to; i-- > from;) {
+		size_t q = o->v[i].parent;
+		if (q != OUTLINE_ROOT && o->v[i].end > o->v[q].end)
+			o->v[q].end = o->v[i].end;
+	}
+	/* fields of an item and the one paragraph of an item */
+	size_t *paras = xcalloc(to - from + 1, sizeof *paras);
+	for (size_t i = from; i < to; i++) {
+		struct outline_para *p = &o->v[i];
+		const char *value;
+		if (p->parent != OUTLINE_ROOT && (p->mark == OUTLINE_BULLET || p->mark == OUTLINE_SUB ||
+						   p->mark == OUTLINE_NONE) &&
+		    (p->field = field_of(p->text, &value)) != FIELD_NONE) {
+			p->role = OUTLINE_FIELD;
+			p->field_value = xstrdup(value);
+			continue;
+		}
+		if (p->mark == OUTLINE_NONE && p->role == OUTLINE_ITEM && p->parent != OUTLINE_ROOT)
+			paras[p->parent - from]++;
+	}
+	for (size_t i = from; i < to; i++) {
+		struct outline_para *p = &o->v[i];
+		if (p->mark == OUTLINE_NONE && p->role == OUTLINE_ITEM && p->parent != OUTLINE_ROOT &&
+		    o->v[p->parent].mark != OUTLINE_NONE && paras[p->parent - from] == 1)
+			p->role = OUTLINE_MERGED;
+	}
+	free(paras);
+	/* sections */
+	/* bullets count among bullets, paragraphs among paragraphs */
+	size_t *bullets = xcalloc(to - from + 1, sizeof *bullets), *paragraphs = xcalloc(to - from + 1, sizeof *paragraphs);
+	size_t root_bullets = 0, root_paragraphs = 0;
+	for (size_t i = from; i < to; i++) {
+		struct outline_para *p = &o->v[i];
+		size_t sc = scope_of(o, i);
+		const char *base = sc == OUTLINE_ROOT ? "" : o->v[sc].section;
+		size_t *count = p->mark == OUTLINE_NONE ? (sc == OUTLINE_ROOT ? &root_paragraphs : &paragraphs[sc - from])
+							: (sc == OUTLINE_ROOT ? &root_bullets : &bullets[sc - from]);
+		char num[24];
+		switch (p->mark) {
+		case OUTLINE_PART:
+			set_section(p, xstrdup(p->label));
+			break;
+		case OUTLINE_NUM: {
+			/* "3.1" under "3" replaces it: II.3 → II.3.1 */
+			size_t a = sc;
+			while (a != OUTLINE_ROOT && o->v[a].mark == OUTLINE_NUM) {
+				size_t l = strlen(o->v[a].label);
+				if (strncmp(p->label, o->v[a].label, l) == 0 && p->label[l] == '.') {
+					size_t up = scope_of(o, a);
+					base = up == OUTLINE_ROOT ? "" : o->v[up].section;
+					break;
+				}
+				a = scope_of(o, a);
+			}
+			set_section(p, child_path(base, p->label, false));
+			break;
+		}
+		case OUTLINE_LETTER:
+			set_section(p, child_path(base, p->label, false));
+			break;
+		case OUTLINE_LABEL:
+			set_section(p, child_path(base, p->label, true));
+			break;
+		case OUTLINE_ROW:
+			set_section(p, xstrdup(base));
+			break;
+		default:
+			if (p->role == OUTLINE_MERGED) {
+				set_section(p, xstrdup(o->v[p->parent].section));
+			} else if (p->role == OUTLINE_FIELD) {
+				set_section(p, xstrdup(base));
+			} else if (p->role == OUTLINE_LEAD_IN) {
+				++*count; /* a paragraph among paragraphs, its list's bullets among bullets */
+				set_section(p, xstrdup(base));
+			} else {
+				snprintf(num, sizeof num, "%zu", ++*count);
+				set_section(p, child_path(base, num, true));
+			}
+			break;
+		}
+	}
+	free(bullets);
+	free(paragraphs);
+}

@@ -1,0 +1,196 @@
+#include "tests/unit/testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/actors.h"
+#include "core/xalloc.h"
+
+static char *joined(char **names, size_t n)
+{
+	char *out = xstrdup("");
+	for (size_t i = 0; i < n; i++) {
+		char *j = xasprintf("%s%s%s", out, i ? "; " : "", names[i]);
+		free(out);
+		out = j;
+	}
+	return out;
+}
+
+/* One paragraph each: who must act, who cooperates, how they were named. */
+static const struct {
+	const char *text;
+	const char *leads, *coop;
+	enum actors_how how;
+} cases[] = {
+	/* agencies by their form, beyond any list */
+	{ "Bộ Tài chính chủ trì, phối hợp với Ngân hàng Nhà nước Việt Nam hoàn thiện dự thảo.", "Bộ Tài chính",
+	  "Ngân hàng Nhà nước Việt Nam", ACTORS_SUBJECT },
+	{ "Thuế tỉnh rà soát các khoản nợ đọng.", "Thuế tỉnh", "", ACTORS_SUBJECT },
+	{ "Phòng Tài chính - Kế hoạch huyện Bảo Yên tổng hợp nhu cầu vốn.", "Phòng Tài chính - Kế hoạch huyện Bảo Yên",
+	  "", ACTORS_SUBJECT },
+	{ "Chủ tịch UBND các xã, phường chịu trách nhiệm về tiến độ.", "Chủ tịch UBND các xã, phường", "",
+	  ACTORS_SUBJECT },
+	{ "Giám đốc Sở Y tế chỉ đạo các bệnh viện tuyến tỉnh.", "Giám đốc Sở Y tế", "", ACTORS_SUBJECT },
+	{ "Các Ban Quản lý dự án đầu tư xây dựng tỉnh đẩy nhanh tiến độ.",
+	  "Các Ban Quản lý dự án đầu tư xây dựng tỉnh", "", ACTORS_SUBJECT },
+	{ "Sở Nông nghiệp và Môi trường tham mưu phương án.", "Sở Nông nghiệp và Môi trường", "", ACTORS_SUBJECT },
+	/* words that look like heads and are not: báo cáo, trường hợp, sở hữu */
+	{ "Báo cáo kết quả gửi về Sở Nội vụ.", "", "", ACTORS_NONE },
+	{ "Trường hợp còn thiếu, Tỉnh tổng hợp nhu cầu.", "Tỉnh", "", ACTORS_SUBJECT },
+	{ "Sở hữu trí tuệ là tài sản.", "", "", ACTORS_NONE },
+	/* commas and "và" inside one name, before another */
+	{ "Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức.", "Sở Văn hóa, Thể thao và Du lịch", "", ACTORS_SUBJECT },
+	{ "Vụ Kế hoạch, Tài chính tổng hợp kết quả.", "Vụ Kế hoạch, Tài chính", "", ACTORS_SUBJECT },
+	{ "Sở Giáo dục và Đào tạo và Sở Y tế chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố, Ủy ban "
+	  "nhân dân phường, xã, đặc khu, báo, đài và các đơn vị có liên quan triển khai.",
+	  "Sở Giáo dục và Đào tạo; Sở Y tế",
+	  "các sở, ban, ngành, đoàn thể Thành phố; Ủy ban nhân dân phường, xã, đặc khu; báo, đài; các đơn vị có liên quan",
+	  ACTORS_SUBJECT },
+	{ "Các Bộ, cơ quan liên quan theo chức năng nhiệm vụ được giao nghiên cứu kiến nghị.",
+	  "Các Bộ, cơ quan liên quan", "", ACTORS_SUBJECT },
+	/* elliptic lists and lists distributed over places */
+	{ "Các Bộ: Tài chính, Y tế, Tư pháp khẩn trương khắc phục.", "Bộ Tài chính; Bộ Y tế; Bộ Tư pháp", "",
+	  ACTORS_SUBJECT },
+	{ "Các Bộ, cơ quan: Văn hóa, Thể thao và Du lịch, Ngoại giao, Tập đoàn Điện lực Việt Nam rà soát lại.",
+	  "Bộ Văn hóa, Thể thao và Du lịch; Bộ Ngoại giao; Tập đoàn Điện lực Việt Nam", "", ACTORS_SUBJECT },
+	{ "Bộ Tài chính chủ trì, phối hợp với các Bộ Tư pháp, Nội vụ hoàn thiện.", "Bộ Tài chính",
+	  "Bộ Tư pháp; Bộ Nội vụ", ACTORS_SUBJECT },
+	{ "Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk và Lâm Đồng tiếp tục chỉ đạo.",
+	  "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai; Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk; "
+	  "Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng", "", ACTORS_SUBJECT },
+	{ "UBND các huyện Tân Uyên, Than Uyên phát triển vùng chè.", "UBND huyện Tân Uyên; UBND huyện Than Uyên", "",
+	  ACTORS_SUBJECT },
+	{ "Các sở quản lý chuyên ngành (Sở Y tế, Sở Xây dựng) rà soát dự án.", "Sở Y tế; Sở Xây dựng", "",
+	  ACTORS_SUBJECT },
+	/* assigned, requested, after a topic or an opening phrase */
+	{ "Về hỗ trợ kinh phí: Giao Bộ Tài chính chủ trì, phối hợp với Bộ Y tế nghiên cứu.", "Bộ Tài chính", "Bộ Y tế",
+	  ACTORS_ASSIGNED },
+	{ "Căn cứ tình hình thực tế, các cơ quan, đơn vị, địa phương phối hợp thực hiện các hoạt động sau:",
+	  "các cơ quan, đơn vị, địa phương", "", ACTORS_SUBJECT },
+	{ "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tiếp tục vận động.", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "",
+	  ACTORS_ASSIGNED },
+	{ "Phân công các đồng chí Phó Thủ tướng Chính phủ trực tiếp chỉ đạo.", "Phó Thủ tướng Chính phủ", "",
+	  ACTORS_ASSIGNED },
+	{ "UBND tỉnh yêu cầu các sở, ban, ngành tỉnh tập trung thực hiện một số nội dung sau:",
+	  "các sở, ban, ngành tỉnh", "", ACTORS_REQUESTED },
+	{ "Sau khi xem xét Chủ tịch Ủy ban nhân dân tỉnh giao Sở Xây dựng chủ trì kiểm tra.", "Sở Xây dựng", "",
+	  ACTORS_ASSIGNED },
+	/* the issuer speaking is no lead; a report of what was done is no task */
+	{ "Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ, Bộ trưởng giao:", "", "", ACTORS_NONE },
+	{ "UBND tỉnh nhất trí thông qua.", "", "", ACTORS_NONE },
+	{ "Trong tháng, các ngành đạt được một số kết quả.", "các ngành", "", ACTORS_SUBJECT },
+	/* "Agency: task" and a heading of names */
+	{ "Văn phòng Bộ: Thực hiện tốt công tác tiếp công dân.", "Văn phòng Bộ", "", ACTORS_LABEL },
+	/* a semicolon inside the cooperating list is no new subject */
+	{ "Bộ Chỉ huy Quân sự tỉnh chủ trì, phối hợp các đơn vị liên quan; UBND các huyện triển khai diễn tập.",
+	  "Bộ Chỉ huy Quân sự tỉnh", "các đơn vị liên quan; UBND các huyện", ACTORS_SUBJECT },
+	/* words of a name that are also verbs elsewhere */
+	{ "Các cơ sở phát thải khí nhà kính thực hiện kiểm kê.", "Các cơ sở phát thải khí nhà kính", "", ACTORS_SUBJECT },
+	{ "Tổng Công ty Lưu ký và bù trừ chứng khoán Việt Nam cung ứng dịch vụ.",
+	  "Tổng Công ty Lưu ký và bù trừ chứng khoán Việt Nam", "", ACTORS_SUBJECT },
+	{ "Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương triển khai.",
+	  "Hội đồng nhân dân các tỉnh, thành phố trực thuộc Trung ương; Ủy ban nhân dân các tỉnh, thành phố trực thuộc "
+	  "Trung ương", "", ACTORS_SUBJECT },
+	{ "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ xây dựng kế hoạch.",
+	  "Các bộ; cơ quan ngang bộ; cơ quan thuộc Chính phủ", "", ACTORS_SUBJECT },
+	/* "làm việc với" cooperates */
+	{ "Tỉnh chủ động làm việc với Bộ Xây dựng về việc giao chủ đầu tư.", "Tỉnh", "Bộ Xây dựng", ACTORS_SUBJECT },
+};
+
+static void test_cases(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct actors a;
+		actors_init(&a);
+		actors_read(cases[i].text, &a);
+		char *leads = joined(a.leads, a.n_leads), *coop = joined(a.coop, a.n_coop);
+		if (strcmp(leads, cases[i].leads) || strcmp(coop, cases[i].coop) || a.how != cases[i].how)
+			fail_msg("case %zu '%s': leads '%s' coop '%s' how %d; expected '%s' / '%s' / %d", i, cases[i].text,
+				 leads, coop, a.how, cases[i].leads, cases[i].coop, cases[i].how);
+		free(leads);
+		free(coop);
+		actors_release(&a);
+	}
+}
+
+static void test_flags(void **state)
+{
+	(void)state;
+	struct actors a;
+	actors_init(&a);
+	actors_read("Tỉnh đã hoàn thành nhà ở cho hộ nghèo.", &a);
+	assert_true(a.descriptive);
+	actors_release(&a);
+	/* a second assignment later in the paragraph */
+	actors_init(&a);
+	actors_read("Kiên quyết cắt giảm thủ tục hành chính. Giao Văn phòng Bộ tổng hợp chung kết quả.", &a);
+	assert_int_equal(a.n_leads, 0);
+	assert_int_equal(a.n_later, 1);
+	assert_string_equal(a.later[0], "Văn phòng Bộ");
+	actors_release(&a);
+	/* a heading that is nothing but names, verbs and all */
+	actors_init(&a);
+	assert_true(actors_read_heading("Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ", &a));
+	assert_int_equal(a.n_leads, 1);
+	assert_string_equal(a.leads[0], "Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ");
+	assert_true(a.only_names);
+	actors_release(&a);
+	actors_init(&a);
+	assert_false(actors_read_heading("Sở Tài chính rà soát kinh phí", &a));
+	actors_release(&a);
+	/* the notice's issuer, named by its letterhead, asks and does not act */
+	actors_init(&a);
+	a.issuer = "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG";
+	actors_read("Để triển khai kịp thời, Sở Nông nghiệp và Môi trường đề nghị Công an tỉnh, Đài Khí tượng Thủy văn "
+		    "tỉnh Lào Cai triển khai thực hiện.",
+		    &a);
+	char *leads = joined(a.leads, a.n_leads);
+	assert_string_equal(leads, "Công an tỉnh; Đài Khí tượng Thủy văn tỉnh Lào Cai");
+	assert_int_equal(a.how, ACTORS_REQUESTED);
+	free(leads);
+	actors_release(&a);
+	/* "Tỉnh" is the province the notice is about */
+	actors_init(&a);
+	actors_read("Trong thời gian tới, Tỉnh tổ chức thực hiện nghiêm túc nhiệm vụ.", &a);
+	actors_resolve_locality(&a, "Ủy ban nhân dân tỉnh Điện Biên");
+	assert_string_equal(a.leads[0], "Ủy ban nhân dân tỉnh Điện Biên");
+	actors_release(&a);
+}
+
+static void test_lists(void **state)
+{
+	(void)state;
+	char **names = NULL;
+	size_t n = 0;
+	/* a field that holds sentences: each clause's subject */
+	assert_int_equal(actors_list("Sở Khoa học và Công nghệ tiến hành rà soát văn bản; các sở, ngành liên quan và "
+				     "Ủy ban nhân dân các xã, phường rà soát văn bản do cơ quan mình ban hành.",
+				     &names, &n),
+			 3);
+	char *j = joined(names, n);
+	assert_string_equal(j, "Sở Khoa học và Công nghệ; các sở, ngành liên quan; Ủy ban nhân dân các xã, phường");
+	free(j);
+	actors_free_names(names, n);
+	names = NULL;
+	n = 0;
+	assert_int_equal(actors_list("Báo và Phát thanh Truyền hình Lai Châu và các sở, ngành có liên quan.", &names, &n), 2);
+	assert_string_equal(names[0], "Báo và Phát thanh Truyền hình Lai Châu");
+	assert_string_equal(names[1], "các sở, ngành có liên quan");
+	actors_free_names(names, n);
+	names = NULL;
+	n = 0;
+	assert_int_equal(actors_list("không ai cả", &names, &n), 0);
+	actors_free_names(names, n);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_flags),
+		cmocka_unit_test(test_lists),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
