@@ -1,10 +1,12 @@
 # hanchot — plain Makefile, pkg-config for every library.
 # make            build ./hanchot
-# make run        install missing packages, build, open the TUI on the default database
-# make test       build and run every test (unit, sanitizer, end-to-end, short fuzz, valgrind)
+# make run        install missing build packages, build, open the TUI on the default database
+# make test       install missing build and test packages, build and run every test
+#                 (unit, sanitizer, end-to-end, short fuzz, valgrind)
 # make fuzz       long libFuzzer runs          make bench   benchmarks (tests/bench/)
 # make score CORPUS=DIR   the notice reading scored on documents with hand readings
 # make install / uninstall (PREFIX, DESTDIR)   make deps    install missing Debian packages
+#                                               (make deps-build: only what building needs)
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
@@ -16,7 +18,7 @@ PKGS      = ncursesw sqlite3 libical
 # Debian 12 packages: what building needs, and what testing needs on top.
 BUILD_DEBS = gcc make pkg-config libncurses-dev libsqlite3-dev libical-dev
 TEST_DEBS  = libcmocka-dev tmux valgrind sqlite3 python3 python3-icalendar calcurse \
-             clang libclang-rt-14-dev
+             clang libclang-rt-14-dev procps
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wformat=2 -Wwrite-strings -Wno-format-nonliteral
@@ -44,7 +46,15 @@ FUZZ_BIN = $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
 
 all: hanchot
 
-$(B)/obj/%.o: %.c $(HDRS)
+# Before the first compile: a fresh machine without the build packages gets
+# the way forward instead of "stdio.h: No such file or directory".
+.PHONY: check-build deps-build
+check-build:
+	@if ! command -v $(CC) >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1 || \
+	  ! pkg-config --exists $(PKGS) || ! echo '#include <stdio.h>' | $(CC) -E -x c - >/dev/null 2>&1; then \
+	  echo "hanchot: the build packages are missing: run make deps (as root or with sudo)" >&2; exit 1; fi
+
+$(B)/obj/%.o: %.c $(HDRS) | check-build
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -131,18 +141,26 @@ test:
 	@echo "test suites: $(words $(UNIT_BIN) $(ASAN_BIN) $(FUZZ_BIN) e2e valgrind) passed, 0 failed"
 
 run:
-	@pkg-config --exists $(PKGS) || $(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory check-deps DEBS='$(BUILD_DEBS)' >/dev/null || $(MAKE) --no-print-directory deps-build
 	@$(MAKE) --no-print-directory all
 	./hanchot
 
+# The missing Debian packages of $(DEBS) (default: building and testing).
+DEBS ?= $(BUILD_DEBS) $(TEST_DEBS)
+MISSING_DEBS = missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; done
+
 check-deps:
-	@missing=""; for p in $(BUILD_DEBS) $(TEST_DEBS); do \
-	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; done; \
+	@$(MISSING_DEBS); \
 	  if [ -n "$$missing" ]; then echo "missing Debian packages:$$missing"; exit 1; fi
 
+# deps: what building and testing need (make test); deps-build: only what
+# building and running need (make run).
+deps-build:
+	@$(MAKE) --no-print-directory deps DEBS='$(BUILD_DEBS)'
+
 deps:
-	@missing=""; for p in $(BUILD_DEBS) $(TEST_DEBS); do \
-	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; done; \
+	@$(MISSING_DEBS); \
 	if [ -z "$$missing" ]; then echo "all packages present"; exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO=sudo; \
 	else echo "hanchot: missing packages; run as root: apt-get install$$missing"; exit 1; fi; \

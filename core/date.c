@@ -31,6 +31,12 @@ bool date_valid(int year, int month, int day)
 	       day <= date_days_in_month(year, month);
 }
 
+bool date_in_range(civil_day day)
+{
+	return day != DATE_NONE && day >= date_from_ymd(DATE_MIN_YEAR, 1, 1) &&
+	       day <= date_from_ymd(DATE_MAX_YEAR, 12, 31);
+}
+
 /* Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar. */
 civil_day date_from_ymd(int year, int month, int day)
 {
@@ -87,8 +93,9 @@ int date_make(int year, int month, int day, const char *text, civil_day *out, ch
 {
 	char what[256];
 	quoted(text, what);
-	if (year < 1 || year > 9999)
-		return err_set(err, "date '%s': year %d is out of range", what, year);
+	if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR)
+		return err_set(err, "date '%s': year %d is outside %d-%d", what, year, DATE_MIN_YEAR,
+			       DATE_MAX_YEAR);
 	if (month < 1 || month > 12)
 		return err_set(err, "date '%s': month %d does not exist", what, month);
 	if (day < 1)

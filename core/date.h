@@ -26,14 +26,25 @@ bool date_is_leap(int year);
 int date_days_in_month(int year, int month);
 /* True when year 1..9999, month 1..12 and day within the month. */
 bool date_valid(int year, int month, int day);
+
+/* The one range of dates hanchot accepts, wherever a date enters it (the
+ * command line, the screen's prompts, a notice's text, the database): the
+ * years the lunar calendar covers (core/lunar.h), so that every accepted
+ * date has working days, a countdown and a calendar entry. */
+#define DATE_MIN_YEAR 1800
+#define DATE_MAX_YEAR 2199
+/* True when day lies in 1/1/DATE_MIN_YEAR .. 31/12/DATE_MAX_YEAR (DATE_NONE
+ * is not). Cannot fail. */
+bool date_in_range(civil_day day);
 /* Day number of a valid date (unchecked: validate first). */
 civil_day date_from_ymd(int year, int month, int day);
 struct civil_date date_to_ymd(civil_day day);
 enum weekday date_weekday(civil_day day);
 
-/* Checks year/month/day and explains what is wrong in err ("day 31 is past the
- * end of february 2024 (29 days)"). Returns 0 and sets *out, or -1. `what` names
- * the text being checked in the message. */
+/* Checks year/month/day, the year within the accepted range, and explains
+ * what is wrong in err ("february 2024 has only 29 days", "year 9999 is outside
+ * 1800-2199"). Returns 0 and sets *out, or -1. `what` names the text being
+ * checked in the message. */
 int date_make(int year, int month, int day, const char *what, civil_day *out, char *err);
 
 /* Parses a whole string as one date: "14/5/2024", "07/05/2024", "2024-05-14",

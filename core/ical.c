@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/err.h"
 #include "core/status.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 #ifndef HANCHOT_VERSION
@@ -163,7 +164,7 @@ static void clean_into(struct buf *b, const char *text, bool single_line)
 			*o++ = nl;
 		else if (cp == 0xFFFD)
 			*o++ = '?';
-		else if (cp >= 0xA0) { /* C1 controls (U+0080..U+009F) are dropped */
+		else if (cp >= 0xA0 && !text_cp_is_bidi_control(cp)) { /* C1 controls and bidi overrides are dropped */
 			memcpy(o, p, n);
 			o += n;
 		}
@@ -808,9 +809,31 @@ static struct icaltimetype ical_date(civil_day day)
 	return t;
 }
 
-static bool day_in_range(civil_day d)
+/* A stored day as text for a message: "?" past what a date can spell. */
+static const char *day_text(civil_day d, char buf[DATE_BUF])
 {
-	return d >= date_from_ymd(1, 1, 1) && d <= date_from_ymd(9999, 12, 31);
+	if (d < date_from_ymd(1, 1, 1) || d > date_from_ymd(9999, 12, 31))
+		return "?";
+	return date_format_iso(d, buf);
+}
+
+int ical_task_check(const struct task *t, int64_t sequence, char *err)
+{
+	char d[DATE_BUF];
+	if (t->due == DATE_NONE)
+		return 0;
+	if (!t->uuid[0])
+		return err_set(err, "task %" PRId64 ": no uuid to use as UID", t->id);
+	/* the accepted range (core/date.h) */
+	if (!date_in_range(t->due))
+		return err_set(err, "task %" PRId64 ": due date %s is outside %d-%d", t->id,
+			       day_text(t->due, d), DATE_MIN_YEAR, DATE_MAX_YEAR);
+	if (t->completed != DATE_NONE && !date_in_range(t->completed))
+		return err_set(err, "task %" PRId64 ": completion date %s is outside %d-%d", t->id,
+			       day_text(t->completed, d), DATE_MIN_YEAR, DATE_MAX_YEAR);
+	if (sequence < 0 || sequence > INT32_MAX)
+		return err_set(err, "task %s: sequence %" PRId64 " out of range", t->uuid, sequence);
+	return 0;
 }
 
 static void emit_common(struct buf *out, const char *uid, const struct task *t, int seq,
@@ -875,14 +898,8 @@ static int build_task(struct buf *out, const struct task *t, int64_t sequence,
 {
 	if (t->due == DATE_NONE)
 		return 0;
-	if (!t->uuid[0])
-		return err_set(err, "task %" PRId64 ": no uuid to use as UID", t->id);
-	if (!day_in_range(t->due) || !day_in_range(t->due + 1))
-		return err_set(err, "task %s: due date out of range", t->uuid);
-	if (t->completed != DATE_NONE && !day_in_range(t->completed))
-		return err_set(err, "task %s: completion date out of range", t->uuid);
-	if (sequence < 0 || sequence > INT32_MAX)
-		return err_set(err, "task %s: sequence %" PRId64 " out of range", t->uuid, sequence);
+	if (ical_task_check(t, sequence, err))
+		return -1;
 
 	char uid[TASK_UUID_LEN + 16];
 	s->tmp.len = 0;

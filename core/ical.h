@@ -96,6 +96,13 @@ struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_f
 /* The same, writing to a stdio stream the caller owns (and closes). */
 struct ical_writer *ical_writer_new_file(const struct ical_options *opt, FILE *out, char *err);
 
+/* Whether t can be written (with SEQUENCE sequence): it has a uuid, its dates
+ * lie in the accepted range (core/date.h), the sequence fits. Returns 0 (also
+ * for a task without deadline, which is simply not written), or -1 with a
+ * message naming the task ("task 4: due date 9999-12-31 is outside
+ * 1800-2199"). The writers below fail on such a task; an export skips it. */
+int ical_task_check(const struct task *t, int64_t sequence, char *err);
+
 /* Serialises and writes one task (nothing when it has no deadline). Returns 0,
  * or -1 with a message (bad task, sink failure). After a sink failure every
  * later call fails too. */
@@ -132,7 +139,8 @@ void ical_writer_free(struct ical_writer *w);
 /* Exposed for tests and fuzzing. */
 /* A copy of UTF-8 text safe for an iCalendar TEXT value: CR LF, lone CR, VT,
  * FF, U+2028 and U+2029 become LF (a space when single_line, as does TAB); other
- * C0 controls, DEL and C1 controls are dropped; invalid UTF-8 bytes and U+FFFD
+ * C0 controls, DEL, C1 controls and bidi overrides (text_cp_is_bidi_control)
+ * are dropped; invalid UTF-8 bytes and U+FFFD
  * become '?'. NULL gives "". The caller frees the result. Cannot fail. */
 char *ical_text_clean(const char *text, bool single_line);
 /* Re-folds serialised iCalendar text: removes every fold (CRLF or LF followed by

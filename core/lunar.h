@@ -22,8 +22,9 @@
 
 #include "core/date.h"
 
-#define LUNAR_MIN_YEAR 1800
-#define LUNAR_MAX_YEAR 2199
+/* the accepted range of every date (core/date.h) */
+#define LUNAR_MIN_YEAR DATE_MIN_YEAR
+#define LUNAR_MAX_YEAR DATE_MAX_YEAR
 
 struct lunar_date {
 	int year;  /* lunar year: Tết of `year` falls in January/February of solar `year` */

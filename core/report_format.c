@@ -203,58 +203,17 @@ static void cell_text(struct grid *g, size_t i, const char *s)
 	cell_done(g, i, n);
 }
 
-/* Control characters (C0, DEL, C1) become spaces; returns the length written
- * to o (never more than n). */
-static size_t clean_into(char *o, const char *s, size_t n)
-{
-	char *p = o;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f) {
-			*p++ = ' ';
-		} else if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-			   (unsigned char)s[i + 1] <= 0x9f) {
-			*p++ = ' ';
-			i++;
-		} else {
-			*p++ = (char)c;
-		}
-	}
-	return (size_t)(p - o);
-}
-
-/* s cleaned of control characters; newly allocated. */
-static char *clean(const char *s)
-{
-	size_t n = strlen(s);
-	char *o = xmalloc(n + 1);
-	o[clean_into(o, s, n)] = '\0';
-	return o;
-}
-
-/* True when s has a character clean_into() would replace. */
-static bool needs_clean(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f || (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-					      (unsigned char)s[i + 1] <= 0x9f))
-			return true;
-	}
-	return false;
-}
-
-/* s (which outlives the grid) cleaned of control characters: s itself when
- * it has none. */
+/* s (which outlives the grid) cleaned of control characters and bidi
+ * overrides (text_sanitize): s itself when it has none. */
 static void cell_clean(struct grid *g, size_t i, const char *s)
 {
 	size_t n = strlen(s);
-	if (!needs_clean(s, n)) {
+	if (!text_needs_sanitize(s, n)) {
 		g->text[i] = s;
 		g->len[i] = n;
 		return;
 	}
-	cell_done(g, i, clean_into(cell_room(g, n), s, n));
+	cell_done(g, i, text_sanitize(cell_room(g, n), s, n, 0));
 }
 
 /* A number in decimal, as printf's %lld would write it. */
@@ -400,7 +359,7 @@ static void parts_init(struct parts *p, const struct report *r, enum lang lang)
 			   r->historical ? tr(lang, " (theo nhật ký thay đổi)", " (from the audit trail)") : "",
 			   r->cooperating ? tr(lang, "; tính cả đơn vị phối hợp", "; cooperating agencies included") : "");
 	if (r->scope) {
-		char *s = clean(r->scope);
+		char *s = text_sanitize_dup(r->scope, 0);
 		p->scope = xasprintf("%s%s", tr(lang, "Phạm vi: ", "Scope: "), s);
 		free(s);
 	}
@@ -830,49 +789,72 @@ int report_write(FILE *out, const struct report *r, enum report_format fmt, enum
 	return 0;
 }
 
-int report_write_file(const char *path, const struct report *r, enum report_format fmt,
-		      enum lang lang, char *err)
+int report_write_file(const char *path, const struct file_output *to, const struct report *r,
+		      enum report_format fmt, enum lang lang, char *err)
 {
-	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
-	char sub[ERR_MAX];
+	char *tmp = NULL, sub[ERR_MAX];
 	FILE *f = NULL;
-	int ret = -1, fd = mkstemp(tmp);
-	if (fd < 0) {
-		err_set(err, "report file '%s': %s", path, strerror(errno));
-		free(tmp);
-		return -1;
+	int ret = -1, fd;
+	if (to->stream) {
+		fd = file_output_stream(to, sub);
+	} else {
+		mode_t mode = to->mode;
+		if (!to->exists) {
+			mode_t mask = umask(0);
+			umask(mask);
+			mode = 0666 & ~mask;
+		}
+		char *dir = file_parent_dir(to->path);
+		file_temp_clean(dir, strrchr(to->path, '/') + 1);
+		free(dir);
+		fd = file_temp_create(to->path, mode, &tmp);
+		snprintf(sub, sizeof sub, "%s", strerror(errno));
 	}
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || !(f = fdopen(fd, "w"))) {
-		err_set(err, "report file '%s': %s", path, strerror(errno));
-		close(fd);
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		err_set(err, "report file '%s': %s", path, fd < 0 ? sub : strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		goto out;
 	}
 	if (report_write(f, r, fmt, lang, sub)) {
 		err_set(err, "report file '%s': %s", path, sub);
 		goto out;
 	}
-	if (fsync(fileno(f)) != 0) {
+	if (fflush(f) != 0 || (!to->stream && fsync(fileno(f)) != 0)) {
 		err_set(err, "report file '%s': %s", path, strerror(errno));
 		goto out;
 	}
-	int rc = fclose(f);
+	int rc = tmp ? file_replace(tmp, to->path) : 0; /* while still open: locked */
+	if (rc != 0) {
+		err_set(err, "report file '%s': %s", path, strerror(rc));
+		goto out;
+	}
+	free(tmp);
+	tmp = NULL;
+	rc = fclose(f);
 	f = NULL;
 	if (rc != 0) {
 		err_set(err, "report file '%s': %s", path, strerror(errno));
-		goto out;
-	}
-	if ((rc = file_replace(tmp, path)) != 0) {
-		err_set(err, "report file '%s': %s", path, strerror(rc));
 		goto out;
 	}
 	ret = 0;
 out:
 	if (f)
 		fclose(f);
-	if (ret)
+	if (tmp) {
 		unlink(tmp);
-	free(tmp);
+		free(tmp);
+	}
 	return ret;
+}
+
+enum report_format report_format_for_path(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	enum report_format f;
+	if (dot && strcmp(dot, ".htm") == 0)
+		return REPORT_HTML;
+	if (dot && report_format_parse(dot + 1, &f) == 0)
+		return f;
+	return REPORT_TABLE;
 }

@@ -33,17 +33,25 @@ enum report_format { REPORT_TABLE, REPORT_MD, REPORT_CSV, REPORT_HTML, REPORT_FO
 
 /* "table", "md", "csv", "html" -> *out; -1 when unknown. */
 int report_format_parse(const char *name, enum report_format *out);
+/* The format a file name asks for by its extension: .csv, .html or .htm,
+ * .md; anything else is a text table. Cannot fail. */
+enum report_format report_format_for_path(const char *path);
 /* The name ("csv"); static. */
 const char *report_format_name(enum report_format fmt);
 
 /* Writes r to out (not closed). -1: "writing the report: <reason>". */
 int report_write(FILE *out, const struct report *r, enum report_format fmt, enum lang lang, char *err);
 
-/* Writes r to path atomically: into a temporary file in the same folder,
- * flushed to disk, then renamed over path, so a reader never sees half a
- * report and a failure leaves any old file as it was. The new file gets mode
- * 0666 minus the umask. -1 with "report file 'PATH': <reason>". */
-int report_write_file(const char *path, const struct report *r, enum report_format fmt,
-		      enum lang lang, char *err);
+/* Writes r to the output `to` (core/file's file_output_resolve() of the path
+ * the user gave, named by path in messages). A file is replaced atomically:
+ * written into a temporary file in the same folder (what killed writers left
+ * there is removed first), flushed to disk, then renamed over it, so a
+ * reader never sees half a report and a failure leaves any old file as it
+ * was; an existing file keeps its mode, a new one gets 0666 minus the umask.
+ * A device, FIFO or socket is written into. -1 with "report file 'PATH':
+ * <reason>". */
+struct file_output;
+int report_write_file(const char *path, const struct file_output *to, const struct report *r,
+		      enum report_format fmt, enum lang lang, char *err);
 
 #endif

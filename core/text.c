@@ -1,7 +1,9 @@
 #include "core/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/err.h"
 #include "core/xalloc.h"
 
 struct cp_range {
@@ -1013,6 +1015,11 @@ size_t text_truncate(char *out, size_t outsize, const char *s, size_t len, size_
 
 /* ---- sanitize ------------------------------------------------------------- */
 
+bool text_cp_is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 size_t text_sanitize(char *out, const char *s, size_t len, unsigned flags)
 {
 	size_t i = 0, o = 0;
@@ -1037,8 +1044,7 @@ size_t text_sanitize(char *out, const char *s, size_t len, unsigned flags)
 		size_t k = text_utf8_decode(s + i, len - i, &cp);
 		if (cp == TEXT_BAD_CP) {
 			out[o++] = '?';
-		} else if ((cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
-			   (cp >= 0x2066 && cp <= 0x2069)) {
+		} else if ((cp >= 0x80 && cp < 0xA0) || text_cp_is_bidi_control(cp)) {
 			/* C1 control or bidi override: dropped */
 		} else {
 			memcpy(out + o, s + i, k);
@@ -1050,11 +1056,75 @@ size_t text_sanitize(char *out, const char *s, size_t len, unsigned flags)
 	return o;
 }
 
+bool text_needs_sanitize(const char *s, size_t len)
+{
+	bool high = false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7F)
+			return true;
+		if (c < 0x80)
+			continue;
+		high = true;
+		if (i + 1 < len) {
+			unsigned char d = (unsigned char)s[i + 1];
+			if (c == 0xC2 && d >= 0x80 && d < 0xA0) /* C1 */
+				return true;
+			if (c == 0xE2 && i + 2 < len) { /* U+202A-U+202E, U+2066-U+2069 */
+				unsigned char e = (unsigned char)s[i + 2];
+				if ((d == 0x80 && e >= 0xAA && e <= 0xAE) || (d == 0x81 && e >= 0xA6 && e <= 0xA9))
+					return true;
+			}
+		}
+	}
+	return high && !text_utf8_valid(s, len, NULL);
+}
+
 char *text_sanitize_dup(const char *s, unsigned flags)
 {
 	size_t len = strlen(s);
 	char *out = xmalloc(len + 1);
 	text_sanitize(out, s, len, flags);
+	return out;
+}
+
+/* ---- what is stored ------------------------------------------------------- */
+
+char *text_entry(const char *what, const char *s, unsigned flags, char *err)
+{
+	size_t len = strlen(s), bad;
+	if (!text_utf8_valid(s, len, &bad)) {
+		err_set(err, "%s: not valid UTF-8 (byte %zu)", what, bad + 1);
+		return NULL;
+	}
+	char *clean = xmalloc(len + 1), *out = xmalloc(len + 1);
+	size_t n = text_sanitize(clean, s, len, flags & TEXT_MULTILINE);
+	n = text_nfc(out, clean, n);
+	free(clean);
+	/* trim white space around; blank when nothing visible is left */
+	size_t first = n, last = 0;
+	bool visible = false;
+	for (size_t i = 0, k; i < n; i += k) {
+		uint32_t cp;
+		k = text_utf8_decode(out + i, n - i, &cp);
+		if (is_space(cp))
+			continue;
+		if (first == n)
+			first = i;
+		last = i + k;
+		visible = visible || text_cp_width(cp) > 0;
+	}
+	if (!visible && (flags & TEXT_OPTIONAL)) {
+		out[0] = '\0';
+		return out;
+	}
+	if (!visible) {
+		free(out);
+		err_set(err, "%s is blank", what);
+		return NULL;
+	}
+	memmove(out, out + first, last - first);
+	out[last - first] = '\0';
 	return out;
 }
 

@@ -109,8 +109,14 @@ size_t text_width(const char *s, size_t len);
  * valid UTF-8. Returns the number of bytes written (without the NUL). */
 size_t text_truncate(char *out, size_t outsize, const char *s, size_t len, size_t width);
 
+/* True for the bidi embeddings, overrides and isolates U+202A–U+202E and
+ * U+2066–U+2069, which can reorder what a terminal shows: removed wherever
+ * text from data is shown. */
+bool text_cp_is_bidi_control(uint32_t cp);
+
 enum text_sanitize_flags {
 	TEXT_MULTILINE = 1 << 0, /* keep TAB and LF (CR is dropped) */
+	TEXT_OPTIONAL = 1 << 1,  /* text_entry(): blank text is "", not refused */
 };
 /* Removes what must never reach a terminal: C0 controls, DEL, C1 controls and
  * the bidi embeddings/overrides/isolates U+202A–U+202E and U+2066–U+2069. Without
@@ -119,5 +125,20 @@ enum text_sanitize_flags {
  * len + 1 bytes; returns the length. */
 size_t text_sanitize(char *out, const char *s, size_t len, unsigned flags);
 char *text_sanitize_dup(const char *s, unsigned flags);
+/* True when text_sanitize(…, 0) would change s[0..len): it holds a control,
+ * bidi control or invalid byte (TAB, LF and CR count). One pass, no copy: for
+ * callers that print a string as it is when it needs nothing. */
+bool text_needs_sanitize(const char *s, size_t len);
+
+/* Text as it is stored (names, summaries, reasons, notes): checks and cleans
+ * what a person typed or a file brought. Refuses text that is not valid UTF-8
+ * ("summary: not valid UTF-8 (byte 6)") or blank: nothing visible, only
+ * spaces, zero-width, control or lone combining characters ("summary is
+ * blank"); otherwise removes what text_sanitize() removes (TAB and LF stay
+ * with TEXT_MULTILINE), composes to NFC and trims the white space around;
+ * with TEXT_OPTIONAL blank text comes back as "".
+ * what names the text in the message. Returns a new string the caller frees,
+ * or NULL with err set. */
+char *text_entry(const char *what, const char *s, unsigned flags, char *err);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "core/agency.h"
 #include "core/err.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "db/db_internal.h"
 #include "db/event.h"
@@ -48,22 +49,34 @@ static int64_t current_agency(struct db *db, int64_t id, char *err)
 	return id;
 }
 
-int64_t db_agency_ensure(struct db *db, const char *name, char *err)
+int64_t db_agency_current(struct db *db, const char *name, char *err)
+{
+	int64_t id = db_agency_find(db, name, err);
+	return id <= 0 ? id : current_agency(db, id, err);
+}
+
+int64_t db_agency_ensure(struct db *db, const char *raw, char *err)
 {
 	static const char sql[] =
 		"INSERT INTO agency(name, match_key, kind) VALUES (?1, hc_agency_key(?1), ?2)";
-	if (!name || !*name)
-		return err_set(err, "agency name is empty");
-	int64_t id = db_agency_find(db, name, err);
-	if (id != 0)
-		return id < 0 ? id : current_agency(db, id, err);
-	sqlite3_stmt *st = db_prepare(db, sql, err);
-	if (!st)
+	char *name = text_entry("agency name", raw ? raw : "", 0, err);
+	if (!name)
 		return -1;
+	int64_t id = db_agency_current(db, name, err);
+	if (id != 0) {
+		free(name);
+		return id;
+	}
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st) {
+		free(name);
+		return -1;
+	}
 	db_bind_text(st, 1, name);
 	db_bind_text(st, 2, agency_kind_name(agency_kind_guess(name)));
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
+	free(name);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "adding an agency", err);
 	return sqlite3_last_insert_rowid(db_sqlite(db));
@@ -102,14 +115,17 @@ static int add_alias(struct db *db, int64_t id, const char *alias, char *err)
 	return exec_id_text(db, sql, id, alias, "adding an alias", err);
 }
 
-int db_agency_rename(struct db *db, int64_t id, const char *new_name, char *err)
+int db_agency_rename(struct db *db, int64_t id, const char *raw, char *err)
 {
 	static const char sql[] = "UPDATE agency SET name = ?2, match_key = hc_agency_key(?2) WHERE id = ?1";
-	if (!new_name || !*new_name)
-		return err_set(err, "agency name is empty");
+	char *new_name = text_entry("agency name", raw ? raw : "", 0, err);
+	if (!new_name)
+		return -1;
 	char *old = db_agency_name(db, id);
-	if (!old)
+	if (!old) {
+		free(new_name);
 		return err_set(err, "agency %lld does not exist", (long long)id);
+	}
 	if (db_begin(db, err))
 		goto fail_free;
 	int64_t other = db_agency_find(db, new_name, err);
@@ -123,20 +139,23 @@ int db_agency_rename(struct db *db, int64_t id, const char *new_name, char *err)
 	    (strcmp(old, new_name) != 0 && add_alias(db, id, old, err)) || db_commit(db, err))
 		goto fail;
 	free(old);
+	free(new_name);
 	return 0;
 fail:
 	db_rollback(db);
 fail_free:
 	free(old);
+	free(new_name);
 	return -1;
 }
 
-int db_agency_add_alias(struct db *db, int64_t id, const char *alias, char *err)
+int db_agency_add_alias(struct db *db, int64_t id, const char *raw, char *err)
 {
-	if (!alias || !*alias)
-		return err_set(err, "alias is empty");
-	if (db_begin(db, err))
+	char *alias = text_entry("alias", raw ? raw : "", 0, err);
+	if (!alias)
 		return -1;
+	if (db_begin(db, err))
+		goto out;
 	int64_t other = db_agency_find(db, alias, err);
 	if (other < 0)
 		goto fail;
@@ -146,9 +165,12 @@ int db_agency_add_alias(struct db *db, int64_t id, const char *alias, char *err)
 	}
 	if ((other == 0 && add_alias(db, id, alias, err)) || db_commit(db, err))
 		goto fail;
+	free(alias);
 	return 0;
 fail:
 	db_rollback(db);
+out:
+	free(alias);
 	return -1;
 }
 

@@ -15,6 +15,11 @@ int64_t db_agency_ensure(struct db *db, const char *name, char *err);
 /* The id of an existing agency matching name; 0 when none, -1 on error. */
 int64_t db_agency_find(struct db *db, const char *name, char *err);
 
+/* The agency that does the work of the one name matches today (its successor
+ * when it was merged, as db_agency_ensure gives): the id, 0 when name matches
+ * none, -1 on error. Creates nothing. */
+int64_t db_agency_current(struct db *db, const char *name, char *err);
+
 /* How many open tasks name agency id, in any role: what a merge would move. */
 int db_agency_open_assignments(struct db *db, int64_t id, size_t *out, char *err);
 

@@ -42,50 +42,125 @@ static int copy_all(sqlite3 *dst, sqlite3 *src, const char **why)
 	return rc;
 }
 
-int db_backup_to(struct db *db, const char *dest, char *err)
+/* Writes a consistent copy of db into a new temporary file next to path
+ * (core/file's file_temp_create(): locked while this process lives), in
+ * rollback-journal mode, flushed to disk. Returns its descriptor, which
+ * holds the lock until closed, and its name in *tmp; or -1 with a message
+ * naming path (what = "backup"). */
+static int write_copy(struct db *db, const char *path, mode_t mode, char **tmp, char *err)
 {
-	char *tmp = xasprintf("%s.tmp", dest);
 	sqlite3 *out = NULL;
 	const char *why = NULL;
-	int rc = -1, e;
-
-	unlink(tmp);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		err_set(err, "backup '%s': %s", dest, strerror(errno));
-		goto out;
-	}
-	close(fd);
-	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		err_set(err, "backup '%s': %s", dest, sqlite3_errmsg(out));
-		goto out;
+	int fd = file_temp_create(path, mode, tmp), e;
+	if (fd < 0)
+		return err_set(err, "backup '%s': %s", path, strerror(errno));
+	if (sqlite3_open_v2(*tmp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		err_set(err, "backup '%s': %s", path, sqlite3_errmsg(out));
+		goto fail;
 	}
 	if (copy_all(out, db_sqlite(db), &why) != SQLITE_OK) {
-		err_set(err, "backup '%s': %s", dest, why);
-		goto out;
+		err_set(err, "backup '%s': %s", path, why);
+		goto fail;
 	}
 	/* A copy in rollback-journal mode is one self-contained file. */
 	if (sqlite3_exec(out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
-		err_set(err, "backup '%s': %s", dest, sqlite3_errmsg(out));
-		goto out;
+		err_set(err, "backup '%s': %s", path, sqlite3_errmsg(out));
+		goto fail;
 	}
 	sqlite3_close(out);
 	out = NULL;
-	if ((e = file_sync(tmp, false)) != 0) {
-		err_set(err, "backup '%s': %s", dest, strerror(e));
-		goto out;
+	if (fsync(fd) != 0) {
+		e = errno;
+		err_set(err, "backup '%s': %s", path, strerror(e));
+		goto fail;
 	}
-	if ((e = file_replace(tmp, dest)) != 0) {
-		err_set(err, "backup '%s': %s", dest, strerror(e));
-		goto out;
-	}
-	rc = 0;
-out:
+	return fd;
+fail:
 	if (out)
 		sqlite3_close(out);
-	if (rc)
+	/* our descriptor last: closing it earlier would drop SQLite's locks */
+	close(fd);
+	unlink(*tmp);
+	free(*tmp);
+	*tmp = NULL;
+	return -1;
+}
+
+/* Renames the copy at tmp (descriptor fd, from write_copy()) to path and
+ * closes it; on failure removes it. Returns 0 or -1 with a message. */
+static int place_copy(int fd, char *tmp, const char *path, char *err)
+{
+	int e = file_replace(tmp, path);
+	if (e)
 		unlink(tmp);
+	close(fd); /* after the rename: file_temp_clean() never takes it for a leftover */
 	free(tmp);
+	return e ? err_set(err, "backup '%s': %s", path, strerror(e)) : 0;
+}
+
+/* Copies what fd holds from its start into out. Returns 0 or the errno. */
+static int copy_into(int fd, int out)
+{
+	char buf[65536];
+	off_t at = 0;
+	for (;;) {
+		ssize_t n = pread(fd, buf, sizeof buf, at);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return errno;
+		if (n == 0)
+			return 0;
+		for (ssize_t done = 0; done < n;) {
+			ssize_t w = write(out, buf + done, (size_t)(n - done));
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				return w < 0 ? errno : EIO;
+			done += w;
+		}
+		at += n;
+	}
+}
+
+int db_backup_to(struct db *db, const char *dest, char *err)
+{
+	struct file_output to;
+	char sub[ERR_MAX], *tmp = NULL;
+	int rc = -1;
+	if (file_output_resolve(dest, &to, sub) || db_check_output(db, &to, sub)) {
+		err_set(err, "backup '%s': %s", dest, sub);
+		goto out;
+	}
+	if (to.stream) {
+		/* the copy is made next to the database, then poured into it */
+		int out = file_output_stream(&to, sub);
+		if (out < 0) {
+			err_set(err, "backup '%s': %s", dest, sub);
+			goto out;
+		}
+		int fd = write_copy(db, db_path(db), file_private_mode(db_path(db)), &tmp, err);
+		int e = fd < 0 ? 0 : copy_into(fd, out);
+		if (close(out) != 0 && !e)
+			e = errno;
+		if (fd >= 0) {
+			unlink(tmp);
+			close(fd);
+			free(tmp);
+		}
+		if (fd >= 0 && e)
+			err_set(err, "backup '%s': %s", dest, strerror(e));
+		rc = fd < 0 || e ? -1 : 0;
+		goto out;
+	}
+	char *dir = file_parent_dir(to.path);
+	file_temp_clean(dir, strrchr(to.path, '/') + 1);
+	free(dir);
+	int fd = write_copy(db, to.path, file_private_mode(db_path(db)), &tmp, err);
+	if (fd >= 0)
+		rc = place_copy(fd, tmp, to.path, err);
+out:
+	file_output_release(&to);
 	return rc;
 }
 
@@ -97,10 +172,11 @@ char *db_backup_rotating_path(const char *db_path, int n)
 static int rotate_and_write(struct db *db, int count, char *err)
 {
 	const char *path = db_path(db);
-	char *fresh = xasprintf("%s.backup.new", path);
+	char *first = db_backup_rotating_path(path, 1), *tmp;
 	int rc = -1;
 	/* Write first: a failed backup (full disk) must not push out old ones. */
-	if (db_backup_to(db, fresh, err))
+	int fd = write_copy(db, first, file_private_mode(path), &tmp, err);
+	if (fd < 0)
 		goto out;
 	for (int n = count + 1;; n++) { /* copies past a lowered backup_count */
 		char *p = db_backup_rotating_path(path, n);
@@ -115,23 +191,18 @@ static int rotate_and_write(struct db *db, int count, char *err)
 			err_set(err, "backup '%s': %s", to, strerror(errno));
 			free(from);
 			free(to);
+			unlink(tmp);
+			close(fd);
+			free(tmp);
 			goto out;
 		}
 		free(from);
 		free(to);
 	}
-	char *first = db_backup_rotating_path(path, 1);
-	if (rename(fresh, first) != 0) {
-		err_set(err, "backup '%s': %s", first, strerror(errno));
-		free(first);
-		goto out;
-	}
-	free(first);
-	rc = 1;
+	if (place_copy(fd, tmp, first, err) == 0)
+		rc = 1;
 out:
-	if (rc < 0)
-		unlink(fresh);
-	free(fresh);
+	free(first);
 	return rc;
 }
 
@@ -156,7 +227,9 @@ int db_backup_auto(struct db *db, int count, int hours, int64_t now, char *err)
 		goto out;
 	/* One process rotates at a time; the others skip (the copy is made). */
 	char *lock = xasprintf("%s.backup.lock", db_path(db));
-	int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, file_private_mode(lock));
+	if (fd >= 0)
+		fchmod(fd, file_private_mode(lock)); /* whatever the umask: colleagues rotate too */
 	free(lock);
 	if (fd < 0) {
 		rc = err_set(err, "backup '%s': %s", first, strerror(errno));
@@ -285,12 +358,54 @@ out:
 	return rc;
 }
 
-int db_backup_restore(struct db *db, const char *src, char *saved, size_t saved_size, char *err)
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Removes all but the `keep` newest copies restores made next to the
+ * database at path (.before-restore-STAMP[-N]: the stamp sorts by time). */
+static void rotate_restore_copies(const char *path, int keep)
+{
+	char *dir = file_parent_dir(path);
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	char *prefix = xasprintf("%s.before-restore-", base), **names = NULL;
+	size_t n = 0, cap = 0, plen = strlen(prefix);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		const char *rest = e->d_name + plen;
+		if (strncmp(e->d_name, prefix, plen) != 0 || strspn(rest, "0123456789-") != strlen(rest) ||
+		    strlen(rest) < 15)
+			continue; /* a copy, not its -wal, -journal or a temporary file */
+		xgrow((void **)&names, &cap, n + 1, sizeof *names);
+		/* "…-HHMMSS" before "…-HHMMSS-2": pad the count so names sort */
+		const char *dash = strchr(rest + 9, '-');
+		names[n++] = dash ? xasprintf("%.15s-%04d\t%s", rest, atoi(dash + 1), e->d_name)
+				  : xasprintf("%.15s-0000\t%s", rest, e->d_name);
+	}
+	if (d)
+		closedir(d);
+	qsort(names, n, sizeof *names, name_cmp);
+	for (size_t i = 0; i < n; i++) {
+		if (i + (size_t)keep < n) {
+			char *old = xasprintf("%s/%s", dir, strchr(names[i], '\t') + 1);
+			unlink(old);
+			free(old);
+		}
+		free(names[i]);
+	}
+	free(names);
+	free(prefix);
+	free(dir);
+}
+
+int db_backup_restore(struct db *db, const char *src, int keep, char *saved, size_t saved_size, char *err)
 {
 	sqlite3 *in = NULL;
 	const char *why = NULL;
 	int rc = -1;
-	char stamp[32];
+	char stamp[32], *tmp;
 	struct tm tm;
 	time_t now = (time_t)db_now(db);
 
@@ -301,8 +416,10 @@ int db_backup_restore(struct db *db, const char *src, char *saved, size_t saved_
 	snprintf(saved, saved_size, "%s.before-restore-%s", db_path(db), stamp);
 	for (int n = 2; access(saved, F_OK) == 0 && n < 100; n++)
 		snprintf(saved, saved_size, "%s.before-restore-%s-%d", db_path(db), stamp, n);
-	if (db_backup_to(db, saved, err))
+	int fd = write_copy(db, saved, file_private_mode(db_path(db)), &tmp, err);
+	if (fd < 0 || place_copy(fd, tmp, saved, err))
 		return -1;
+	rotate_restore_copies(db_path(db), keep > 0 ? keep : 1);
 	if (sqlite3_open_v2(src, &in, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		err_set(err, "backup '%s': %s", src, sqlite3_errmsg(in));
 		goto out;
@@ -321,7 +438,7 @@ out:
 
 int db_backup_restore_file(const char *db_path, const char *src, char *saved, size_t saved_size, char *err)
 {
-	char *tmp = xasprintf("%s.restore.tmp", db_path);
+	char *tmp = NULL;
 	char *wal = xasprintf("%s-wal", db_path), *shm = xasprintf("%s-shm", db_path);
 	char *saved_wal = NULL;
 	sqlite3 *in = NULL, *out = NULL;
@@ -329,20 +446,18 @@ int db_backup_restore_file(const char *db_path, const char *src, char *saved, si
 	char stamp[32];
 	struct tm tm;
 	time_t now = time(NULL);
-	int rc = -1, e;
+	int rc = -1, e, fd = -1;
 
 	if (db_backup_check_file(src, err))
 		goto out;
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
 	snprintf(saved, saved_size, "%s.damaged-%s", db_path, stamp);
-	unlink(tmp);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	fd = file_temp_create(db_path, file_private_mode(db_path), &tmp);
 	if (fd < 0) {
 		err_set(err, "database '%s': restoring: %s", db_path, strerror(errno));
 		goto out;
 	}
-	close(fd);
 	if (sqlite3_open_v2(src, &in, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
 	    sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		err_set(err, "database '%s': restoring from '%s': cannot open", db_path, src);
@@ -382,11 +497,41 @@ out:
 		sqlite3_close(out);
 	if (in)
 		sqlite3_close(in);
-	if (rc)
+	if (rc && tmp)
 		unlink(tmp);
+	if (fd >= 0)
+		close(fd); /* last: SQLite's own locks on the file go with any descriptor */
 	free(tmp);
 	free(wal);
 	free(shm);
 	free(saved_wal);
 	return rc;
+}
+
+void db_backup_clean(const char *db_path)
+{
+	char *dir = file_parent_dir(db_path);
+	const char *base = strrchr(db_path, '/') ? strrchr(db_path, '/') + 1 : db_path;
+	size_t blen = strlen(base);
+	file_temp_clean(dir, base);
+	/* the names temporary files had before they were locked */
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		const char *name = e->d_name;
+		size_t n = strlen(name);
+		if (n > 8 && strcmp(name + n - 8, "-journal") == 0)
+			n -= 8;
+		if (strncmp(name, base, blen) != 0 || name[blen] != '.' ||
+		    !((n == blen + 11 && strncmp(name + blen, ".backup.new", 11) == 0) ||
+		      (n > blen + 4 && strncmp(name + n - 4, ".tmp", 4) == 0)))
+			continue;
+		char *path = xasprintf("%s/%s", dir, name);
+		if (file_temp_dead(path))
+			unlink(path);
+		free(path);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
 }

@@ -17,8 +17,12 @@
 
 #include "db/db.h"
 
-/* Writes a consistent copy of db to dest (mode 0600) through dest.tmp and a
- * rename. Fails with a one-line message naming dest. */
+/* Writes a consistent copy of db to dest (core/file's file_output_resolve():
+ * a file, or a symbolic link's target, is written to a temporary file next
+ * to it and renamed into place; a device, FIFO or socket gets the copy poured
+ * into it), with the mode of the database's private files
+ * (file_private_mode()). The database's own files are refused
+ * (db_check_output()). Fails with a one-line message naming dest. */
 int db_backup_to(struct db *db, const char *dest, char *err);
 
 /* The automatic rotating backup: when count > 0 and <db>.backup.1 is missing
@@ -44,14 +48,22 @@ int db_backup_check_file(const char *path, char *err);
 
 /* Replaces db's content with the database in src after db_backup_check_file.
  * First writes the current content to <db>.before-restore-YYYYMMDD-HHMMSS
- * (its path is put in saved, of `saved_size` bytes). The replacement is one
- * transaction. The connection should be closed and reopened afterwards (the
- * restored file may need migrating). */
-int db_backup_restore(struct db *db, const char *src, char *saved, size_t saved_size, char *err);
+ * (its path is put in saved, of `saved_size` bytes), keeping the `keep`
+ * newest such copies (at least one) as the rotating backups do. The
+ * replacement is one transaction. The connection should be closed and
+ * reopened afterwards (the restored file may need migrating). */
+int db_backup_restore(struct db *db, const char *src, int keep, char *saved, size_t saved_size, char *err);
 
 /* The restore for a database that cannot be opened (damaged): checks src,
- * writes it to <db>.restore.tmp, keeps the old file as <db>.damaged-STAMP
+ * writes it to a temporary file next to the database, keeps the old file as <db>.damaged-STAMP
  * (path in saved) with its -wal, and renames the copy into place. */
 int db_backup_restore_file(const char *db_path, const char *src, char *saved, size_t saved_size, char *err);
+
+/* Removes what killed processes left next to the database at db_path: the
+ * temporary files of backups, restores and export indexes
+ * (file_temp_clean()), and those of older versions ("<db>.backup.new",
+ * "<db>.restore.tmp", "<db>.….tmp" and their SQLite journals) once nobody
+ * has touched them for FILE_TEMP_GRACE seconds. Cannot fail. */
+void db_backup_clean(const char *db_path);
 
 #endif

@@ -2,6 +2,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,6 +166,77 @@ void db_rollback(struct db *db)
 	sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Whether name (in the database's folder) is one of the files of the
+ * database called base. */
+static bool own_name(const char *name, const char *base)
+{
+	static const char *const exact[] = { "", "-wal", "-shm", "-journal", ".backup.lock", ".backup.new",
+					     ".restore.tmp" };
+	static const char *const prefixed[] = { ".before-restore-", ".damaged-", ".ical-" };
+	size_t n = strlen(base);
+	if (strncmp(name, base, n) != 0)
+		return false;
+	const char *rest = name + n;
+	for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+		if (strcmp(rest, exact[i]) == 0)
+			return true;
+	for (size_t i = 0; i < sizeof prefixed / sizeof prefixed[0]; i++)
+		if (strncmp(rest, prefixed[i], strlen(prefixed[i])) == 0)
+			return true;
+	return strncmp(rest, ".backup.", 8) == 0 && rest[8] && strspn(rest + 8, "0123456789") == strlen(rest + 8);
+}
+
+/* The database's name spelled as file_output_resolve() spells a file: the
+ * real folder and the name; follow_links: the file it finally is. */
+static char *db_spelling(const char *path, bool follow_links)
+{
+	char *out = NULL;
+	if (follow_links) {
+		out = realpath(path, NULL);
+	} else {
+		char *dir = file_parent_dir(path), *real = realpath(dir, NULL);
+		const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+		if (real)
+			out = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
+		free(real);
+		free(dir);
+	}
+	return out;
+}
+
+int db_check_output(const struct db *db, const struct file_output *o, char *err)
+{
+	struct stat out, mine;
+	if (o->stream)
+		return 0;
+	/* a second name of the database or its log */
+	if (stat(o->path, &out) == 0) {
+		static const char *const files[] = { "", "-wal" };
+		for (size_t i = 0; i < 2; i++) {
+			char *f = xasprintf("%s%s", db->path, files[i]);
+			bool same = stat(f, &mine) == 0 && mine.st_dev == out.st_dev && mine.st_ino == out.st_ino;
+			free(f);
+			if (same)
+				return err_set(err, "it is the database's own file '%s%s': choose another name", db->path,
+					       files[i]);
+		}
+	}
+	for (int follow = 0; follow < 2; follow++) {
+		char *spelling = db_spelling(db->path, follow);
+		if (!spelling)
+			continue;
+		char *dir = file_parent_dir(spelling), *odir = file_parent_dir(o->path);
+		const char *base = strrchr(spelling, '/') + 1, *name = strrchr(o->path, '/') + 1;
+		bool own = strcmp(dir, odir) == 0 && own_name(name, base);
+		free(dir);
+		free(odir);
+		free(spelling);
+		if (own)
+			return err_set(err, "it is the database's own file '%s': choose another name", o->path);
+	}
+	return 0;
+}
+
 int64_t db_data_version(struct db *db)
 {
 	static const char sql[] = "PRAGMA data_version";
@@ -269,18 +342,46 @@ static void sql_agency_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, key, -1, free);
 }
 
-/* Creates a missing database file with mode 0600 before SQLite opens it: the
- * file holds the province's work and should not be world-readable. */
+/* Creates a missing database file before SQLite opens it, private to those
+ * who share it: 0600, or 0660 in a set-group-ID folder (file_private_mode:
+ * the file takes the folder's group). SQLite gives its -wal and -shm the
+ * database's mode. */
 static int create_private(const char *path, char *err)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	mode_t mode = file_private_mode(path);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
 	if (fd >= 0) {
+		fchmod(fd, mode); /* whatever the umask */
 		close(fd);
 		return 0;
 	}
 	if (errno == EEXIST)
 		return 0;
 	return err_set(err, "cannot create database '%s': %s", path, strerror(errno));
+}
+
+/* Why path cannot be written: a read-only file system, a file that is the
+ * user's own but read-only, or one of someone else's that they may not
+ * write (the usual case of a colleague's database in an unshared folder). */
+static int cannot_write(const char *path, int e, char *err)
+{
+	struct stat st;
+	if (e == EROFS)
+		return err_set(err, "cannot open database '%s': the file system is read-only", path);
+	if (stat(path, &st) != 0 || e != EACCES)
+		return err_set(err, "cannot open database '%s': %s", path, strerror(e));
+	if (st.st_uid == geteuid())
+		return err_set(err, "cannot open database '%s': the file is read-only (mode %04o)", path,
+			       (unsigned)(st.st_mode & 07777));
+	struct passwd *pw = getpwuid(st.st_uid);
+	struct group *gr = getgrgid(st.st_gid);
+	char owner[64], group[64];
+	snprintf(owner, sizeof owner, "%s", pw ? pw->pw_name : "");
+	snprintf(group, sizeof group, "%s", gr ? gr->gr_name : "");
+	return err_set(err, "cannot open database '%s': permission denied (owner %s%s%u, group %s%s%u, mode %04o): "
+		       "to share a database, keep it in a folder of your group made with chmod g+s "
+		       "(README: Sharing with colleagues)", path, owner, *owner ? " " : "", (unsigned)st.st_uid, group,
+		       *group ? " " : "", (unsigned)st.st_gid, (unsigned)(st.st_mode & 07777));
 }
 
 int db_open(const char *path, struct db **out, char *err)
@@ -295,13 +396,19 @@ int db_open(const char *path, struct db **out, char *err)
 		free(dir);
 		return -1;
 	}
+	const char *net = file_network_fs(dir);
 	free(dir);
+	if (net)
+		return err_set(err, "cannot open database '%s': it is on a network file system (%s), where SQLite's "
+			       "write-ahead log is not safe and changes can be lost; keep it on the server's own disk "
+			       "and share it over SSH (README: Sharing with colleagues)", path, net);
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return err_set(err, "cannot open database '%s': it is a folder", path);
 	if (create_private(path, err))
 		return -1;
+	db_backup_clean(path); /* what killed processes left next to it */
 	if (access(path, W_OK) != 0)
-		return err_set(err, "cannot open database '%s': the file is read-only", path);
+		return cannot_write(path, errno, err);
 
 	struct db *db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);

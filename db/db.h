@@ -1,6 +1,7 @@
 /* db: the SQLite file that holds hanchot's data.
  *
- * db_open() opens (creating with mode 0600 when missing) and migrates the
+ * db_open() opens (creating when missing: mode 0600, or 0660 in a
+ * set-group-ID folder so that a group of colleagues can share it) and migrates the
  * database to the current schema through numbered migrations keyed on
  * PRAGMA user_version; it turns on WAL, foreign keys and a busy timeout, so
  * several people can share one file. The handle also carries who is acting
@@ -18,9 +19,13 @@ struct db;
 
 #define DB_SCHEMA_VERSION 6
 
-/* Opens path. Fails with a one-line message naming the file when the folder
- * is missing, the file is not a database or is read-only, or its schema is
- * newer than this program. *out is owned by the caller (db_close). */
+/* Opens path, first removing what killed processes left beside it
+ * (db_backup_clean()). Fails with a one-line message naming the file when
+ * the folder is missing or on a network file system (NFS, SMB/CIFS: SQLite's
+ * write-ahead log is not safe there), the file is not a database, is
+ * read-only or is someone else's that the user may not write (the message
+ * says whose, and how to share), or its schema is newer than this program.
+ * *out is owned by the caller (db_close). */
 int db_open(const char *path, struct db **out, char *err);
 void db_close(struct db *db);
 
@@ -37,6 +42,16 @@ civil_day db_today(const struct db *db);
 int db_begin(struct db *db, char *err);
 int db_commit(struct db *db, char *err);
 void db_rollback(struct db *db);
+
+/* Refuses an output (core/file's file_output_resolve()) that would write
+ * over one of the database's own files: the database, its -wal, -shm and
+ * -journal, its backups (.backup.N, .backup.lock, .before-restore-…,
+ * .damaged-…) and export indexes (.ical-…), however the path was spelled
+ * (relative, through a symbolic link, a second hard link). Returns 0, or -1
+ * with a message that does not name the output ("it is the database's own
+ * file 'x.db-wal': choose another name"). */
+struct file_output;
+int db_check_output(const struct db *db, const struct file_output *o, char *err);
 
 /* PRAGMA data_version: changes when another connection commits. */
 int64_t db_data_version(struct db *db);

@@ -30,8 +30,8 @@ int64_t db_document_find(struct db *db, const struct notice *n, bool *same_text,
 int db_document_save(struct db *db, const struct notice *n, int64_t *doc_id, char *err);
 
 enum document_change_kind {
-	CHANGE_UNCHANGED, /* the task reads the same */
-	CHANGE_UPDATED,   /* summary, text, deadline or agencies differ */
+	CHANGE_UNCHANGED, /* nothing of the notice's to apply to the task */
+	CHANGE_UPDATED,   /* the notice changed its summary, text, deadline or agencies */
 	CHANGE_NEW,       /* a unit with no task of the same section */
 	CHANGE_GONE,      /* a task whose section the new reading lacks (kept as is) */
 };
@@ -40,7 +40,11 @@ struct document_change {
 	enum document_change_kind kind;
 	char *section;
 	int64_t task_id;  /* 0 for CHANGE_NEW before it is applied */
-	char *what;       /* "due 2024-05-07 -> 2024-05-10; lead …", "" when none */
+	char *what;       /* "due: 2024-05-07 (day) -> 2024-05-10 (day); lead: …", "" when none */
+	/* fields the notice and the clerk both changed, kept as the clerk has
+	 * them: "due: notice 2024-05-20 (day), task 2024-06-30 (day) (kept)";
+	 * "" when none (any kind may have some) */
+	char *conflicts;
 };
 
 struct document_changes {
@@ -48,16 +52,27 @@ struct document_changes {
 	size_t n, cap;
 };
 void document_changes_release(struct document_changes *c);
-/* How many changes are of kind k. */
+/* How many changes are of kind k; how many have conflicts. */
 size_t document_changes_count(const struct document_changes *c, enum document_change_kind k);
+size_t document_changes_conflicts(const struct document_changes *c);
 
-/* Compares the kept units of n with the tasks of document doc_id, matched by
- * section, and appends one change per section to out (caller releases). With
- * apply, it also, in one transaction, updates the changed tasks (one 'edit'
- * or 'assign' event per changed field, the reason naming the re-import), adds
- * the new units as tasks, and stores the new source text and hash on the
- * document. Tasks whose section vanished are left alone (reported GONE).
- * Status, completion and history of existing tasks are never touched. */
+/* Compares the kept units of n with what the previous import of document
+ * doc_id read (its stored source text, read again) and with the document's
+ * tasks, matched by section, field by field (summary, text, deadline, lead
+ * and cooperating agencies), and appends one change per section to out
+ * (caller releases):
+ * - a field the notice did not change is left as the task has it, so what
+ *   the clerk changed since (an extension, agencies) is kept, and an
+ *   unchanged notice changes nothing;
+ * - a field the notice changed and the clerk did not is updated;
+ * - a field both changed is a conflict: listed with both values, the
+ *   clerk's kept.
+ * With apply, in one transaction: each changed task gets its agencies
+ * relinked and ONE update of its row (its calendar SEQUENCE moves by one) and
+ * one 'edit' or 'assign' event per field, the reason naming the re-import;
+ * new units are added as tasks; a changed text becomes the document's source
+ * text. Tasks whose section vanished are left alone (reported GONE). Status,
+ * completion, notes and history are never touched. */
 int db_document_reimport(struct db *db, int64_t doc_id, const struct notice *n, bool apply,
 			 struct document_changes *out, char *err);
 

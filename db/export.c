@@ -1,5 +1,6 @@
 #include "db/export.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -235,69 +236,58 @@ static int64_t mtime_ns(const struct stat *st)
 	return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
 }
 
-/* Tries the recorded file in the current row of q (path, fingerprint, dev,
- * ino, size, mtime, index file, checksum): it must still be the very file
- * written (same device, inode, size and modification time) and its index
- * file must have the recorded checksum. Returns true with src set. */
-static bool try_source(sqlite3_stmt *q, int64_t fp, struct source *src)
+/* The previous export of the file at key, when it is still the very file
+ * recorded (same device, inode, size and modification time) and its index
+ * file (derived from key, next to the database) has the recorded checksum.
+ * The table only says what to expect: the files opened are named by key,
+ * which the caller derived from its own path, never by a row. Anything amiss
+ * (file gone, changed, truncated, index damaged) means no source: every task
+ * is serialised. Returns 0 (src->fd < 0 when none), or -1 with a message on
+ * database trouble. */
+static int source_open(struct db *db, int64_t fp, const char *key, struct source *src, char *err)
 {
+	static const char sql[] =
+		"SELECT dev, ino, size, mtime, checksum FROM ical_index WHERE path = ?1 AND fingerprint = ?2";
 	struct stat st;
-	if (sqlite3_column_int64(q, 1) != fp)
-		return false;
-	int fd = open(db_column_str(q, 0), O_RDONLY | O_CLOEXEC);
+	memset(src, 0, sizeof *src);
+	src->fd = -1;
+	if (!key)
+		return 0;
+	sqlite3_stmt *q = db_prepare(db, sql, err);
+	if (!q)
+		return -1;
+	db_bind_text(q, 1, key);
+	sqlite3_bind_int64(q, 2, fp);
+	int rc = sqlite3_step(q);
+	int64_t want[5] = { 0 };
+	for (int i = 0; rc == SQLITE_ROW && i < 5; i++)
+		want[i] = sqlite3_column_int64(q, i);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : db_fail(db, "reading the export index", err);
+	int fd = open(key, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return false;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    sqlite3_column_int64(q, 2) != (int64_t)st.st_dev ||
-	    sqlite3_column_int64(q, 3) != (int64_t)st.st_ino ||
-	    sqlite3_column_int64(q, 4) != (int64_t)st.st_size || sqlite3_column_int64(q, 5) != mtime_ns(&st))
-		goto no;
+		return 0;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || want[0] != (int64_t)st.st_dev ||
+	    want[1] != (int64_t)st.st_ino || want[2] != (int64_t)st.st_size || want[3] != mtime_ns(&st)) {
+		close(fd);
+		return 0;
+	}
 	struct ix x = { 0 };
 	size_t len = 0;
-	unsigned char *blob = read_index(db_column_str(q, 6), &len);
-	if (!blob || (int64_t)fnv64(blob, len) != sqlite3_column_int64(q, 7) ||
-	    ix_decode(blob, len, (uint64_t)st.st_size, &x)) {
+	char *ipath = index_path(db, key);
+	unsigned char *blob = read_index(ipath, &len);
+	free(ipath);
+	if (!blob || (int64_t)fnv64(blob, len) != want[4] || ix_decode(blob, len, (uint64_t)st.st_size, &x)) {
 		free(blob);
 		free(x.e);
-		goto no;
+		close(fd);
+		return 0;
 	}
 	free(blob);
 	src->fd = fd;
 	src->ix = x;
 	src->next = 0;
-	return true;
-no:
-	close(fd);
-	return false;
-}
-
-/* Finds a previous export to copy from: the file at key when it is still
- * the one recorded, else the most recent other recorded file with the same
- * components. Anything amiss (file gone, changed, truncated, index damaged)
- * means no source: every task is serialised. Returns 0, or -1 with a message
- * on database trouble. */
-static int source_open(struct db *db, int64_t fp, const char *key, struct source *src, char *err)
-{
-	static const char sql[] =
-		"SELECT path, fingerprint, dev, ino, size, mtime, index_file, checksum FROM ical_index"
-		" WHERE fingerprint = ?2 ORDER BY path IS NOT ?1, rowid DESC";
-	memset(src, 0, sizeof *src);
-	src->fd = -1;
-	sqlite3_stmt *q = db_prepare(db, sql, err);
-	if (!q)
-		return -1;
-	if (key)
-		db_bind_text(q, 1, key);
-	else
-		sqlite3_bind_null(q, 1);
-	sqlite3_bind_int64(q, 2, fp);
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		if (try_source(q, fp, src))
-			break;
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, "reading the export index", err);
 	return 0;
 }
 
@@ -328,30 +318,73 @@ static const struct ix_entry *source_find(struct source *src, int64_t id, int64_
 static int write_index(struct db *db, const char *path, const struct bytes *blob)
 {
 	struct stat st;
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0)
-		goto fail;
+	char *tmp;
 	/* readable by whoever may open the database */
-	if (stat(db_path(db), &st) == 0)
-		fchmod(fd, st.st_mode & 0666);
-	bool ok = true;
-	for (size_t off = 0; ok && off < blob->len;) {
-		ssize_t n = write(fd, blob->p + off, blob->len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		ok = n > 0;
-		off += ok ? (size_t)n : 0;
-	}
+	int fd = file_temp_create(path, stat(db_path(db), &st) == 0 ? st.st_mode & 0666 : 0600, &tmp);
+	if (fd < 0)
+		return -1;
+	bool ok = file_write_at(fd, blob->p, blob->len, 0) == 0;
 	if (close(fd) != 0 || !ok || rename(tmp, path) != 0) {
 		unlink(tmp);
-		goto fail;
+		free(tmp);
+		return -1;
 	}
 	free(tmp);
 	return 0;
-fail:
-	free(tmp);
-	return -1;
+}
+
+/* Removes the index files and spares next to the database that belong to no
+ * file ical_index still records: those of forgotten files, of one-off
+ * exports before only the kept-current file had one, of another options'
+ * export. Names are compared, never read from the table: a row names a file
+ * only through the hash in its derived name. */
+static int drop_stray_indexes(struct db *db, char *err)
+{
+	static const char sql[] = "SELECT path FROM ical_index";
+	char *dir = file_parent_dir(db_path(db));
+	const char *base = strrchr(db_path(db), '/') ? strrchr(db_path(db), '/') + 1 : db_path(db);
+	char **keep = NULL;
+	size_t n = 0, cap = 0, blen = strlen(base);
+	int rc;
+	sqlite3_stmt *q = db_prepare(db, sql, err);
+	if (!q) {
+		free(dir);
+		return -1;
+	}
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		xgrow((void **)&keep, &cap, n + 1, sizeof *keep);
+		char *ipath = index_path(db, db_column_str(q, 0));
+		keep[n++] = xstrdup(strrchr(ipath, '/') ? strrchr(ipath, '/') + 1 : ipath);
+		free(ipath);
+	}
+	sqlite3_reset(q);
+	DIR *d = rc == SQLITE_DONE ? opendir(dir) : NULL;
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		/* <db>.ical-<16 hex digits>, and its .spare */
+		const char *name = e->d_name;
+		if (strncmp(name, base, blen) != 0 || strncmp(name + blen, ".ical-", 6) != 0 ||
+		    strspn(name + blen + 6, "0123456789abcdef") != 16)
+			continue;
+		const char *rest = name + blen + 22;
+		if (*rest && strcmp(rest, ".spare") != 0)
+			continue;
+		bool kept = false;
+		for (size_t i = 0; i < n && !kept; i++)
+			kept = strncmp(name, keep[i], blen + 22) == 0;
+		if (!kept) {
+			char *path = xasprintf("%s/%s", dir, name);
+			unlink(path);
+			free(path);
+		}
+	}
+	if (d)
+		closedir(d);
+	for (size_t i = 0; i < n; i++)
+		free(keep[i]);
+	free(keep);
+	free(dir);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "reading the export index", err);
 }
 
 /* Records the file just written (identity from its descriptor, so a file
@@ -367,7 +400,7 @@ static int record_index(struct db *db, const char *key, const char *ipath, int64
 		" checksum) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	static const char del[] = "DELETE FROM ical_index WHERE path = ?1";
 	static const char old[] =
-		"SELECT path, index_file FROM ical_index ORDER BY rowid DESC LIMIT -1 OFFSET ?1";
+		"DELETE FROM ical_index WHERE rowid NOT IN (SELECT rowid FROM ical_index ORDER BY rowid DESC LIMIT ?1)";
 	struct bytes blob = { 0 };
 	put_varint(&blob, IX_FORMAT);
 	put_varint(&blob, x->n ? x->e[0].off : 0);
@@ -400,40 +433,19 @@ static int record_index(struct db *db, const char *key, const char *ipath, int64
 		rc = db_fail(db, "recording the export index", err);
 		goto out;
 	}
-	/* forget the least recently written files, and their index files */
-	for (;;) {
-		if (!(q = db_prepare(db, old, err))) {
-			rc = -1;
-			goto out;
-		}
-		sqlite3_bind_int(q, 1, DB_EXPORT_KEEP_FILES);
-		rc = sqlite3_step(q);
-		char *stale = rc == SQLITE_ROW ? xstrdup(db_column_str(q, 0)) : NULL;
-		if (rc == SQLITE_ROW && strcmp(db_column_str(q, 1), ipath) != 0) {
-			char *spare = spare_path(db_column_str(q, 1));
-			unlink(spare);
-			free(spare);
-			unlink(db_column_str(q, 1));
-		}
-		sqlite3_reset(q);
-		if (rc != SQLITE_ROW) {
-			rc = rc == SQLITE_DONE ? 0 : db_fail(db, "reading the export index", err);
-			goto out;
-		}
-		if (!(q = db_prepare(db, del, err))) {
-			free(stale);
-			rc = -1;
-			goto out;
-		}
-		db_bind_text(q, 1, stale);
-		rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		free(stale);
-		if (rc != SQLITE_DONE) {
-			rc = db_fail(db, "dropping an old export index", err);
-			goto out;
-		}
+	/* forget the least recently written files */
+	if (!(q = db_prepare(db, old, err))) {
+		rc = -1;
+		goto out;
 	}
+	sqlite3_bind_int(q, 1, DB_EXPORT_KEEP_FILES);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		rc = db_fail(db, "dropping old export indexes", err);
+		goto out;
+	}
+	rc = drop_stray_indexes(db, err);
 out:
 	free(blob.p);
 	return rc;
@@ -551,12 +563,20 @@ static void batch_release(struct batch *b)
 	b->n = 0;
 }
 
-/* Queues the task in the TASK_COLS row st, to go where e says. */
+/* Queues the task in the TASK_COLS row st, to go where e says; a task no
+ * calendar can take is counted in stats and left out (returns 1). */
 static int batch_add(struct batch *b, sqlite3_stmt *st, struct db_task_links *links,
-		     const struct ix_entry *e, char *err)
+		     const struct ix_entry *e, struct db_export_stats *stats, char *err)
 {
 	struct task *t = &b->tasks[b->n];
+	char why[ERR_MAX];
 	db_task_read_core(st, 3, t);
+	if (ical_task_check(t, e->seq, why)) {
+		if (!stats->skipped++)
+			snprintf(stats->skipped_why, sizeof stats->skipped_why, "%s", why);
+		task_release(t); /* the next fill passes over its agencies */
+		return 1;
+	}
 	if (db_task_links_fill(links, t, err)) {
 		task_release(t);
 		return -1;
@@ -701,6 +721,7 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 			if (out_copy(o, src ? src->fd : -1, run_off, run_len, err))
 				goto reset;
 			run_len = 0;
+			int brc;
 			if (stats->spliced) {
 				sqlite3_stmt *one = db_prepare(db, one_sql, err);
 				if (!one || (!links && !(links = db_task_links_new(db, err))) ||
@@ -708,17 +729,19 @@ static int write_calendar(struct db *db, const struct ical_options *opt,
 					goto reset;
 				sqlite3_bind_int64(one, 1, e.id);
 				int orc = sqlite3_step(one);
-				int brc = orc == SQLITE_ROW ? batch_add(queue->filling, one, links, &e, err) : 0;
+				brc = orc == SQLITE_ROW ? batch_add(queue->filling, one, links, &e, stats, err) : 0;
 				sqlite3_reset(one);
 				if (orc != SQLITE_ROW) {
 					db_fail(db, "reading a task to export", err);
 					goto reset;
 				}
-				if (brc)
-					goto reset;
-			} else if (batch_add(queue->filling, st, links, &e, err)) {
-				goto reset;
+			} else {
+				brc = batch_add(queue->filling, st, links, &e, stats, err);
 			}
+			if (brc < 0)
+				goto reset;
+			if (brc > 0)
+				continue; /* skipped */
 			if (queue->filling->n == BATCH && batches_begin(queue, w, o, ix, err))
 				goto reset;
 			stats->built++;
@@ -746,8 +769,23 @@ out:
 	return ret;
 }
 
+/* A file's key in ical_index: its name as file_output_resolve() spells it
+ * (links followed, real folder), or NULL when path is no file to copy from. */
+static char *file_key(const char *path)
+{
+	struct file_output o = { .fd = -1 };
+	char err[ERR_MAX], *key = NULL;
+	if (path && *path && file_output_resolve(path, &o, err) == 0 && !o.stream) {
+		key = o.path;
+		o.path = NULL;
+	}
+	file_output_release(&o);
+	return key;
+}
+
 int db_export_write(struct db *db, const struct ical_options *opt, const struct db_export_filter *f,
-		    ical_write_fn write, void *ctx, struct db_export_stats *stats, char *err)
+		    ical_write_fn write, void *ctx, const char *copy_from, struct db_export_stats *stats,
+		    char *err)
 {
 	struct out o = { .write = write, .ctx = ctx };
 	struct source src = { .fd = -1 };
@@ -755,7 +793,9 @@ int db_export_write(struct db *db, const struct ical_options *opt, const struct 
 		return -1;
 	if (db_begin(db, err))
 		return -1;
-	int rc = source_open(db, (int64_t)ical_options_fingerprint(opt), NULL, &src, err);
+	char *key = file_key(copy_from);
+	int rc = source_open(db, (int64_t)ical_options_fingerprint(opt), key, &src, err);
+	free(key);
 	if (rc == 0)
 		rc = write_calendar(db, opt, f, &o, &src, NULL, stats, err);
 	source_close(&src);
@@ -846,35 +886,41 @@ static int sink_finish(struct file_sink *s)
 	return e ? sink_failed(s, e) : 0;
 }
 
-/* The folder's real path and the file name: one key for one file, whatever
- * the working folder. */
-static char *canonical(const char *path)
+/* Writes a stream output: all of it, whatever write() takes at a time. */
+static int stream_write(void *ctx, const char *data, size_t len)
 {
-	char *dir = file_parent_dir(path);
-	char *real = realpath(dir, NULL);
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	char *out = xasprintf("%s/%s", real ? real : dir, base);
-	free(real);
-	free(dir);
-	return out;
+	int fd = *(int *)ctx;
+	while (len) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
 }
 
-/* Exports into path atomically, copying unchanged tasks from the previous
- * export when it is still intact, and records the new file's index; when
- * record is set, also notes what was written in ical_export for
+/* Exports into path (file_output_resolve(): a file is replaced atomically, a
+ * device, FIFO or socket written into), copying unchanged tasks from the
+ * previous export of copy_from when it is still intact. keep: path is the
+ * kept-current export_file: it is copied from itself, its index recorded
+ * (and its spare used), and what was written noted in ical_export for
  * db_export_refresh(). All inside one transaction. */
 static int export_file(struct db *db, const struct ical_options *opt, const struct db_export_filter *f,
-		       const char *path, struct db_export_stats *stats, bool record, char *err)
+		       const char *path, const char *copy_from, bool keep, struct db_export_stats *stats,
+		       char *err)
 {
 	struct stat st;
-	char *dir = NULL, *tmp = NULL, *key = NULL, *ipath = NULL, *spare_at = NULL;
+	struct file_output to;
+	char *dir = NULL, *tmp = NULL, *src_key = NULL, *ipath = NULL, *spare_at = NULL, sub[ERR_MAX];
 	struct file_spare spare = { .fd = -1 };
 	struct file_sink sink = { .fd = -1 };
 	struct out o = { .write = sink_write, .ctx = &sink, .copy = sink_copy };
 	struct source src = { .fd = -1 };
 	struct ix ix = { 0 };
-	int ret = -1;
+	int ret = -1, stream_fd = -1;
 	bool began = false;
 	int64_t fp = (int64_t)ical_options_fingerprint(opt);
 
@@ -882,56 +928,67 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 		return err_set(err, "no export file given");
 	if (ical_options_check(opt, err))
 		return -1;
-	dir = file_parent_dir(path);
-	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		err_set(err, "export file '%s': folder '%s' does not exist", path, dir);
+	if (file_output_resolve(path, &to, sub) || db_check_output(db, &to, sub)) {
+		err_set(err, "export file '%s': %s", path, sub);
 		goto out;
 	}
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		err_set(err, "export file '%s' is a folder", path);
+	if (keep && to.stream) {
+		err_set(err, "export file '%s': not a file (a device, FIFO or socket cannot be kept current)", path);
 		goto out;
 	}
-	mode_t mode;
-	if (stat(path, &st) == 0) {
-		mode = st.st_mode & 07777;
-	} else {
+	mode_t mode = to.mode;
+	if (!to.exists) {
 		mode_t mask = umask(0);
 		umask(mask);
 		mode = 0666 & ~mask;
 	}
-	key = canonical(path);
-	ipath = index_path(db, key);
-	spare_at = spare_path(ipath);
+	if (!to.stream) {
+		dir = file_parent_dir(to.path);
+		file_temp_clean(dir, strrchr(to.path, '/') + 1); /* what killed exports left */
+	}
+	src_key = keep ? xstrdup(to.path) : file_key(copy_from);
+	if (keep) {
+		ipath = index_path(db, to.path);
+		spare_at = spare_path(ipath);
+	}
 	if (db_begin(db, err))
 		goto out;
 	began = true;
-	/* under the write lock: processes sharing the database take turns with
-	 * the spare (and with evicting it) */
-	sink.fd = file_spare_open(&spare, spare_at, path, mode);
-	if (sink.fd < 0) {
-		const char *base = strrchr(path, '/');
-		base = base ? base + 1 : path;
-		tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
-		sink.fd = mkstemp(tmp);
-		if (sink.fd < 0) {
-			err_set(err, "export file '%s': cannot write in folder '%s': %s", path, dir,
-				strerror(errno));
-			free(tmp);
-			tmp = NULL;
+	if (to.stream) {
+		if ((stream_fd = file_output_stream(&to, sub)) < 0) {
+			err_set(err, "export file '%s': %s", path, sub);
 			goto out;
 		}
-		if (fchmod(sink.fd, mode) != 0) {
-			err_set(err, "export file '%s': %s", path, strerror(errno));
+		o = (struct out){ .write = stream_write, .ctx = &stream_fd };
+	} else {
+		/* under the write lock: processes sharing the database take turns
+		 * with the spare (and with evicting it) */
+		sink.fd = keep ? file_spare_open(&spare, spare_at, to.path, mode) : -1;
+		if (sink.fd < 0 && (sink.fd = file_temp_create(to.path, mode, &tmp)) < 0) {
+			err_set(err, "export file '%s': cannot write in folder '%s': %s", path, dir, strerror(errno));
 			goto out;
 		}
+		sink.cap = 1 << 18;
+		sink.buf = xmalloc(sink.cap);
 	}
-	sink.cap = 1 << 18;
-	sink.buf = xmalloc(sink.cap);
-	if (source_open(db, fp, key, &src, err))
+	if (source_open(db, fp, src_key, &src, err))
 		goto out;
-	if (write_calendar(db, opt, f, &o, &src, &ix, stats, err)) {
+	if (write_calendar(db, opt, f, &o, &src, keep ? &ix : NULL, stats, err)) {
 		if (sink.io_errno)
 			err_set(err, "export file '%s': write failed: %s", path, strerror(sink.io_errno));
+		goto out;
+	}
+	if (to.stream) {
+		int e = close(stream_fd) != 0 ? errno : 0;
+		stream_fd = -1;
+		if (e) {
+			err_set(err, "export file '%s': write failed: %s", path, strerror(e));
+			goto out;
+		}
+		began = false;
+		if (db_commit(db, err))
+			goto out;
+		ret = 0;
 		goto out;
 	}
 	/* the identity recorded is the descriptor's: no race with the rename;
@@ -943,33 +1000,30 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 	}
 	int e;
 	if (spare.fd >= 0) {
-		e = file_spare_swap(&spare, path);
+		e = file_spare_swap(&spare, to.path);
 		file_spare_close(&spare);
 	} else {
-		e = close(sink.fd) != 0 ? errno : 0;
-		if (e) {
-			sink.fd = -1;
-			err_set(err, "export file '%s': write failed: %s", path, strerror(e));
-			goto out;
-		}
-		e = file_replace(tmp, path);
+		/* renamed while still open: its lock keeps file_temp_clean() away */
+		e = file_replace(tmp, to.path);
 		if (e == 0) {
 			free(tmp);
 			tmp = NULL;
 		}
+		if (close(sink.fd) != 0 && !e)
+			e = errno;
 	}
 	sink.fd = -1;
 	if (e != 0) {
 		err_set(err, "export file '%s': cannot replace it: %s", path, strerror(e));
 		goto out;
 	}
-	if (record_index(db, key, ipath, fp, &st, &ix, err))
-		goto out;
-	if (record) {
+	if (keep) {
 		static const char gen_sql[] = "SELECT generation FROM ical_state WHERE id = 1";
 		static const char rec_sql[] =
 			"INSERT OR REPLACE INTO ical_export(path, options, generation, size, mtime)"
 			" VALUES (?1, ?2, ?3, ?4, ?5)";
+		if (record_index(db, to.path, ipath, fp, &st, &ix, err))
+			goto out;
 		sqlite3_stmt *q = db_prepare(db, gen_sql, err);
 		if (!q)
 			goto out;
@@ -977,7 +1031,7 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 		sqlite3_reset(q);
 		if (!(q = db_prepare(db, rec_sql, err)))
 			goto out;
-		db_bind_text(q, 1, key);
+		db_bind_text(q, 1, to.path);
 		sqlite3_bind_int64(q, 2, (int64_t)db_export_options_key(opt));
 		sqlite3_bind_int64(q, 3, gen);
 		sqlite3_bind_int64(q, 4, (int64_t)st.st_size);
@@ -1002,28 +1056,31 @@ out:
 		file_spare_close(&spare);
 	else if (sink.fd >= 0)
 		close(sink.fd);
+	if (stream_fd >= 0)
+		close(stream_fd);
 	if (tmp) {
 		unlink(tmp);
 		free(tmp);
 	}
 	source_close(&src);
+	file_output_release(&to);
 	free(ix.e);
 	free(sink.buf);
 	free(dir);
-	free(key);
+	free(src_key);
 	free(ipath);
 	free(spare_at);
 	return ret;
 }
 
 int db_export_file(struct db *db, const struct ical_options *opt, const struct db_export_filter *f,
-		   const char *path, struct db_export_stats *stats, char *err)
+		   const char *path, const char *copy_from, struct db_export_stats *stats, char *err)
 {
-	return export_file(db, opt, f, path, stats, false, err);
+	return export_file(db, opt, f, path, copy_from, false, stats, err);
 }
 
 int db_export_refresh(struct db *db, const struct ical_options *opt, const char *path, bool *written,
-		      char *err)
+		      struct db_export_stats *stats, char *err)
 {
 	static const char sql[] =
 		"SELECT e.options, e.generation, e.size, e.mtime, s.generation"
@@ -1032,34 +1089,39 @@ int db_export_refresh(struct db *db, const struct ical_options *opt, const char 
 	bool fresh = false;
 	if (written)
 		*written = false;
+	if (stats)
+		memset(stats, 0, sizeof *stats);
 	if (!path || !*path)
 		return err_set(err, "no export file given");
-	char *key = canonical(path);
-	sqlite3_stmt *q = db_prepare(db, sql, err);
-	if (!q) {
+	char *key = file_key(path);
+	if (key) { /* what a killed refresh left, even when nothing is to be written */
+		char *dir = file_parent_dir(key);
+		file_temp_clean(dir, strrchr(key, '/') + 1);
+		free(dir);
+	}
+	sqlite3_stmt *q = key ? db_prepare(db, sql, err) : NULL;
+	if (key && !q) {
 		free(key);
 		return -1;
 	}
-	db_bind_text(q, 1, key);
-	int rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL && stat(path, &st) == 0 &&
-	    S_ISREG(st.st_mode))
-		fresh = sqlite3_column_int64(q, 0) == (int64_t)db_export_options_key(opt) &&
-			sqlite3_column_int64(q, 1) == sqlite3_column_int64(q, 4) &&
-			sqlite3_column_int64(q, 2) == (int64_t)st.st_size &&
-			sqlite3_column_int64(q, 3) ==
-				(int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW) {
-		free(key);
-		return db_fail(db, "reading the export state", err);
+	int rc = SQLITE_ROW;
+	if (q) {
+		db_bind_text(q, 1, key);
+		rc = sqlite3_step(q);
+		if (rc == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL && stat(key, &st) == 0 &&
+		    S_ISREG(st.st_mode))
+			fresh = sqlite3_column_int64(q, 0) == (int64_t)db_export_options_key(opt) &&
+				sqlite3_column_int64(q, 1) == sqlite3_column_int64(q, 4) &&
+				sqlite3_column_int64(q, 2) == (int64_t)st.st_size &&
+				sqlite3_column_int64(q, 3) == mtime_ns(&st);
+		sqlite3_reset(q);
 	}
-	if (fresh) {
-		free(key);
-		return 0;
-	}
-	int ret = export_file(db, opt, NULL, path, NULL, true, err);
 	free(key);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "reading the export state", err);
+	if (fresh)
+		return 0;
+	int ret = export_file(db, opt, NULL, path, NULL, true, stats, err);
 	if (ret == 0 && written)
 		*written = true;
 	return ret;

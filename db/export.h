@@ -1,23 +1,28 @@
 /* db/export: iCalendar export of the database's tasks, copying what has not
- * changed from the previous export.
+ * changed from the previous export of the kept-current file.
  *
- * Every file written by db_export_file() or db_export_refresh() is recorded in
- * the table ical_index (migration 3): the file's identity (device, inode,
- * size, modification time) and, per exported task, its id, SEQUENCE
- * (task.ical_sequence), a hash of its uuid and the byte range of its
+ * The kept-current file (the configuration's export_file, through
+ * db_export_refresh()) is recorded in the table ical_index (migration 5):
+ * its identity (device, inode, size, modification time) and the checksum of
+ * its index, a file next to the database whose name is derived from the
+ * export file's (never read from the table: anyone who can write the shared
+ * database can write its rows) that holds, per exported task, its id,
+ * SEQUENCE (task.ical_sequence), a hash of its uuid and the byte range of its
  * components. Triggers (migration 2) bump the SEQUENCE whenever something the
  * export shows changes (status, dates, texts, section, agencies, source
- * document; not notes), so the next export of that file copies the ranges of
- * the tasks whose (id, SEQUENCE, uuid) are unchanged straight from the old
- * file (copy_file_range(), coalesced into runs) and serialises only the others
+ * document; not notes), so the next export copies the ranges of the tasks
+ * whose (id, SEQUENCE, uuid) are unchanged straight from that file
+ * (copy_file_range(), coalesced into runs) and serialises only the others
  * with libical: a re-export after one change is mostly a kernel copy. The
  * same bytes come out as from a full export (components depend only on the
- * task, its SEQUENCE and ical_options_fingerprint()). An export to a sink
- * (standard output) copies, with pread(), from the most recent recorded file
- * with the same options. A recorded file that is gone, replaced, truncated or
- * touched (identity differs), or a damaged index, is simply not used: every
- * task is serialised. The indexes of the DB_EXPORT_KEEP_FILES most recently
- * written files are kept.
+ * task, its SEQUENCE and ical_options_fingerprint()). Other exports (to
+ * standard output, a one-off file) copy from the kept-current file when the
+ * caller names it, and record nothing. A recorded file that is gone,
+ * replaced, truncated or touched (identity differs), or a damaged index, is
+ * simply not used: every task is serialised. The indexes of the
+ * DB_EXPORT_KEEP_FILES most recently kept files (colleagues sharing the
+ * database may keep files of their own) are kept; other index files next to
+ * the database are removed.
  *
  * LAST-MODIFIED (and DTSTAMP unless the options pin it) is task.ical_modified,
  * the time of the last exported change, so an unchanged database exports to
@@ -35,6 +40,7 @@
 #include <stdint.h>
 
 #include "core/date.h"
+#include "core/err.h"
 #include "core/ical.h"
 #include "db/db.h"
 
@@ -61,32 +67,44 @@ struct db_export_stats {
 	size_t copied; /* of which copied from a previous export */
 	size_t built;  /* of which serialised now */
 	bool spliced;  /* a previous export was usable (copied may still be 0) */
+	/* Tasks left out because no calendar can take them (ical_task_check():
+	 * a stored date out of range): one bad row never stops an export. */
+	size_t skipped;
+	char skipped_why[ERR_MAX]; /* the first one's reason, naming it; "" when none */
 };
 
 /* Writes the whole calendar (header, matching tasks, footer) through
- * write(ctx, …). stats may be NULL. Returns 0, or -1 with a message (bad
- * options, database trouble, sink failure). */
+ * write(ctx, …), copying from the kept-current file copy_from (may be NULL).
+ * stats may be NULL (then skipped tasks go unreported). Returns 0, or -1 with
+ * a message (bad options, database trouble, sink failure). */
 int db_export_write(struct db *db, const struct ical_options *opt, const struct db_export_filter *f,
-		    ical_write_fn write, void *ctx, struct db_export_stats *stats, char *err);
+		    ical_write_fn write, void *ctx, const char *copy_from, struct db_export_stats *stats,
+		    char *err);
 
-/* The same into the file at path, atomically: written to a temporary file in
- * the same folder, flushed to disk (fsync), renamed over path, and the folder
- * synced, so a reader sees the old file or the new one, never a part. An
- * existing file's permissions are kept; a new one gets 0666 less the umask.
- * On failure the temporary file is removed and path is untouched; the message
- * names the file ("export file '/x/y.ics': folder '/x' does not exist"). */
+/* The same into path (core/file's file_output_resolve()): a file, or the
+ * target of a symbolic link, is replaced atomically: written to a temporary
+ * file in the same folder, flushed to disk (fsync), renamed over it, and the
+ * folder synced, so a reader sees the old file or the new one, never a part;
+ * an existing file's permissions are kept, a new one gets 0666 less the
+ * umask; what killed exports left there is removed first. A device, FIFO or
+ * socket is written into. A folder, a disk and the database's own files
+ * (db_check_output()) are refused. On failure the temporary file is removed
+ * and path is untouched; the message names the file ("export file
+ * '/x/y.ics': folder '/x' does not exist"). */
 int db_export_file(struct db *db, const struct ical_options *opt, const struct db_export_filter *f,
-		   const char *path, struct db_export_stats *stats, char *err);
+		   const char *path, const char *copy_from, struct db_export_stats *stats, char *err);
 
 /* Keeps the file at path current with the whole calendar (no filter). When
  * nothing the export shows changed since this function last wrote it (same
  * options, same ical_state generation, the file still has the size and
  * modification time written) it only reads two small rows and stat()s the
- * file. Otherwise it rewrites the file as db_export_file() does and records
- * what it wrote. *written (may be NULL) says whether it wrote. Returns 0, or
- * -1 with a message. */
+ * file. Otherwise it rewrites the file as db_export_file() does, copying
+ * from its previous version (through its spare when it can: core/file.h),
+ * and records what it wrote. A device, FIFO or socket cannot be kept
+ * current. *written (may be NULL) says whether it wrote; stats (may be
+ * NULL) what, all zero when it did not. Returns 0, or -1 with a message. */
 int db_export_refresh(struct db *db, const struct ical_options *opt, const char *path, bool *written,
-		      char *err);
+		      struct db_export_stats *stats, char *err);
 
 /* What changes the text of a whole export for the same tasks: the options
  * fingerprint and the calendar name. Cannot fail. */

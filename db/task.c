@@ -7,6 +7,7 @@
 
 #include "core/err.h"
 #include "core/recurrence.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "db/agency.h"
 #include "db/db_internal.h"
@@ -329,6 +330,17 @@ int db_task_get(struct db *db, int64_t id, struct task *out, char *err)
 	return 0;
 }
 
+/* Replaces *field (NULL: "") with its stored form (core/text's text_entry). */
+static int clean_text(char **field, const char *what, unsigned flags, char *err)
+{
+	char *clean = text_entry(what, *field ? *field : "", flags, err);
+	if (!clean)
+		return -1;
+	free(*field);
+	*field = clean;
+	return 0;
+}
+
 static void new_uuid(char out[TASK_UUID_LEN + 1])
 {
 	unsigned char b[16];
@@ -372,10 +384,22 @@ int db_task_add(struct db *db, struct task *t, char *err)
 		" search_key)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, 1, hc_fold(?2 || ' ' || ?3))";
 	char ts[24];
-	if (!t->summary || !*t->summary)
-		return err_set(err, "task summary is empty");
+	if (clean_text(&t->summary, "summary", 0, err) ||
+	    clean_text(&t->section, "section", TEXT_OPTIONAL, err) ||
+	    clean_text(&t->full_text, "full text", TEXT_OPTIONAL | TEXT_MULTILINE, err) ||
+	    clean_text(&t->due_phrase, "deadline phrase", TEXT_OPTIONAL, err))
+		return -1;
 	if (t->n_leads == 0)
 		return err_set(err, "task '%s' has no lead agency", t->summary);
+	civil_day days[2] = { t->due, t->status == STATUS_DONE ? t->completed : DATE_NONE };
+	for (int i = 0; i < 2; i++)
+		if (days[i] != DATE_NONE && !date_in_range(days[i])) {
+			char d[DATE_BUF];
+			return err_set(err, "task %s%s'%s': %s %s is outside %d-%d", t->section ? t->section : "",
+				       t->section && *t->section ? " " : "", t->summary,
+				       i ? "completion date" : "due date", date_format_iso(days[i], d),
+				       DATE_MIN_YEAR, DATE_MAX_YEAR);
+		}
 	if (db_begin(db, err))
 		return -1;
 	sqlite3_stmt *st = db_prepare(db, sql, err);
@@ -538,10 +562,19 @@ int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil
 		completed = DATE_NONE;
 	else if (completed == DATE_NONE)
 		completed = db_today(db);
-	if (old == status && old_completed == completed) {
-		db_rollback(db);
-		return 0;
+	if (completed != DATE_NONE && (!date_in_range(completed) ||
+				       (db_today(db) != DATE_NONE && completed > db_today(db)))) {
+		char d[DATE_BUF], t[DATE_BUF];
+		if (!date_in_range(completed))
+			err_set(err, "task %lld: completion date %s is outside %d-%d", (long long)id,
+				date_format_iso(completed, d), DATE_MIN_YEAR, DATE_MAX_YEAR);
+		else
+			err_set(err, "task %lld: completion date %s is after today (%s)", (long long)id,
+				date_format_iso(completed, d), date_format_iso(db_today(db), t));
+		goto fail;
 	}
+	if (old == status && old_completed == completed)
+		return db_commit(db, err) ? DB_ERROR : 0; /* nothing to write (in an outer transaction too) */
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)
 		goto fail;
@@ -584,49 +617,85 @@ static int touch(struct db *db, int64_t id, char *err)
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "updating a task", err);
 }
 
-int db_task_extend(struct db *db, int64_t id, civil_day new_due, const char *reason,
-		   int64_t expect_version, char *err)
+/* Sets the deadline of task id to due (DATE_NONE: none) with an 'extend'
+ * event giving reason. later_only: an extension, which moves a deadline
+ * later; else an undo putting the old one back. */
+static int set_due(struct db *db, int64_t id, civil_day due, const char *reason, int64_t expect_version,
+		   bool later_only, char *err)
 {
 	static const char get[] = "SELECT due_date FROM task WHERE id = ?1";
 	static const char set[] =
-		"UPDATE task SET due_date = ?2, due_precision = 'day', updated_at = ?3 WHERE id = ?1";
+		"UPDATE task SET due_date = ?2, due_precision = ?4, updated_at = ?3, version = version + 1"
+		" WHERE id = ?1";
 	char old[DATE_BUF], new[DATE_BUF], ts[24];
 	enum task_status status;
 	civil_day completed;
 	int rc;
-	if (!reason || !*reason)
-		return err_set(err, "task %lld: a deadline change needs a reason", (long long)id);
-	if (new_due == DATE_NONE)
-		return err_set(err, "task %lld: a deadline change needs a new date", (long long)id);
-	if ((rc = begin_change(db, id, expect_version, &status, &completed, err)))
+	char *why = text_entry("reason", reason ? reason : "", 0, err);
+	if (!why)
+		return err_set(err, "task %lld: the reason is %s: a deadline change needs a reason",
+			       (long long)id, reason && *reason ? "blank" : "missing"), DB_ERROR;
+	if (due == DATE_NONE && later_only) {
+		free(why);
+		return err_set(err, "task %lld: a deadline change needs a new date", (long long)id), DB_ERROR;
+	}
+	if (due != DATE_NONE && !date_in_range(due)) {
+		free(why);
+		return err_set(err, "task %lld: the new deadline %s is outside %d-%d", (long long)id,
+			       date_format_iso(due, new), DATE_MIN_YEAR, DATE_MAX_YEAR), DB_ERROR;
+	}
+	if ((rc = begin_change(db, id, expect_version, &status, &completed, err))) {
+		free(why);
 		return rc;
+	}
 	sqlite3_stmt *st = db_prepare(db, get, err);
 	if (!st)
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
 	civil_day old_due = sqlite3_step(st) == SQLITE_ROW ? db_column_day(st, 0) : DATE_NONE;
 	sqlite3_reset(st);
+	/* (a deadline outside the accepted range, stored before dates were
+	 * checked, may be corrected to any date) */
+	if (later_only && date_in_range(old_due) && due < old_due) {
+		err_set(err, "task %lld: %s is before the current deadline %s: an extension moves a deadline later",
+			(long long)id, date_format_iso(due, new), date_format_iso(old_due, old));
+		goto fail;
+	}
 	if (!(st = db_prepare(db, set, err)))
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
-	db_bind_day(st, 2, new_due);
+	db_bind_day(st, 2, due);
 	/* with the date, so the export's LAST-MODIFIED (set by a trigger) is now */
 	db_bind_text(st, 3, db_timestamp(db, ts));
+	db_bind_text(st, 4, due == DATE_NONE ? "none" : "day");
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		db_fail(db, "changing a deadline", err);
 		goto fail;
 	}
-	if (touch(db, id, err) ||
-	    db_event_add(db, id, "extend", old_due == DATE_NONE ? NULL : date_format_iso(old_due, old),
-			 date_format_iso(new_due, new), reason, DATE_NONE, err) ||
+	if (db_event_add(db, id, "extend", old_due == DATE_NONE ? NULL : date_format_iso(old_due, old),
+			 due == DATE_NONE ? NULL : date_format_iso(due, new), why, DATE_NONE, err) ||
 	    db_commit(db, err))
 		goto fail;
+	free(why);
 	return 0;
 fail:
+	free(why);
 	db_rollback(db);
 	return DB_ERROR;
+}
+
+int db_task_extend(struct db *db, int64_t id, civil_day new_due, const char *reason,
+		   int64_t expect_version, char *err)
+{
+	return set_due(db, id, new_due, reason, expect_version, true, err);
+}
+
+int db_task_revert_due(struct db *db, int64_t id, civil_day due, const char *reason,
+		       int64_t expect_version, char *err)
+{
+	return set_due(db, id, due, reason, expect_version, false, err);
 }
 
 int db_task_note(struct db *db, int64_t id, const char *note, int64_t expect_version, char *err)
@@ -634,16 +703,21 @@ int db_task_note(struct db *db, int64_t id, const char *note, int64_t expect_ver
 	enum task_status status;
 	civil_day completed;
 	int rc;
-	if (!note || !*note)
-		return err_set(err, "task %lld: the note is empty", (long long)id);
-	if ((rc = begin_change(db, id, expect_version, &status, &completed, err)))
+	char *text = text_entry("note", note ? note : "", TEXT_MULTILINE, err);
+	if (!text)
+		return err_set(err, "task %lld: the note is %s", (long long)id, note && *note ? "blank" : "empty"),
+		       DB_ERROR;
+	if ((rc = begin_change(db, id, expect_version, &status, &completed, err))) {
+		free(text);
 		return rc;
-	if (touch(db, id, err) || db_event_add(db, id, "note", NULL, note, NULL, DATE_NONE, err) ||
+	}
+	if (touch(db, id, err) || db_event_add(db, id, "note", NULL, text, NULL, DATE_NONE, err) ||
 	    db_commit(db, err)) {
 		db_rollback(db);
-		return DB_ERROR;
+		rc = DB_ERROR;
 	}
-	return 0;
+	free(text);
+	return rc;
 }
 
 /* ---- the brief list ------------------------------------------------------ */

@@ -47,7 +47,10 @@ int db_task_list_brief(struct db *db, bool open_only, int (*fn)(const struct tas
 		       void *ctx, char *err);
 
 /* Saves a new task (id 0) with its lead and cooperating agencies (created when
- * unknown) and a 'created' event. Sets t->id, t->uuid, t->version. */
+ * unknown) and a 'created' event. Its texts are stored clean (core/text's
+ * text_entry: t's strings are replaced by what is stored; invalid UTF-8 and a
+ * blank summary are refused); its dates must be in the accepted range. Sets
+ * t->id, t->uuid, t->version. */
 int db_task_add(struct db *db, struct task *t, char *err);
 
 /* Loads task id into out (caller releases). DB_NOT_FOUND: "task 42 does not exist". */
@@ -58,19 +61,28 @@ int db_task_get(struct db *db, int64_t id, struct task *out, char *err);
 int db_task_query(struct db *db, const struct db_task_query *q, struct task_list *out, char *err);
 
 /* Changes the status. `completed` is the completion day for STATUS_DONE
- * (DATE_NONE: today) and ignored otherwise. expect_version 0 skips the check.
+ * (DATE_NONE: today; never after today: "task 3: completion date 2024-06-01
+ * is after today (2024-05-17)") and ignored otherwise. expect_version 0 skips the check.
  * Setting the status a task already has is a no-op that succeeds. Completing
  * a recurring task opens its next period as a new task, in the same
  * transaction. */
 int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil_day completed,
 		       int64_t expect_version, char *err);
 
-/* Extends (or shortens) the deadline to new_due, keeping the old one in the
- * audit trail. A reason is required: "task 3: a deadline change needs a reason". */
+/* Extends the deadline to new_due (in the accepted range, not before the
+ * current deadline), keeping the old one in the audit trail. A reason that is
+ * not blank is required: "task 3: the reason is blank: a deadline change needs
+ * a reason". */
 int db_task_extend(struct db *db, int64_t id, civil_day new_due, const char *reason,
 		   int64_t expect_version, char *err);
 
-/* Adds a note to the task's history (bumps its version). */
+/* Puts back a deadline an extension replaced (an undo): due may be earlier
+ * than the current one, or DATE_NONE (no deadline). Audited as an extension. */
+int db_task_revert_due(struct db *db, int64_t id, civil_day due, const char *reason,
+		       int64_t expect_version, char *err);
+
+/* Adds a note to the task's history (bumps its version); stored clean
+ * (core/text's text_entry), a blank note is refused. */
 int db_task_note(struct db *db, int64_t id, const char *note, int64_t expect_version, char *err);
 
 #endif

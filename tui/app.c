@@ -326,11 +326,13 @@ static size_t targets(struct app *app, struct mark **out)
 
 void app_saved(struct app *app)
 {
-	char err[ERR_MAX];
+	char err[ERR_MAX], warning[ERR_MAX];
 	bool written;
 	/* The change itself is saved; a failed backup or export is only reported. */
-	if (cli_auto_backup(app->cli, err) < 0 || cli_export_refresh(app->cli, &written, err))
+	if (cli_auto_backup(app->cli, err) < 0 || cli_export_refresh(app->cli, &written, warning, err))
 		app_message(app, true, msg(M_ERROR, app->lang), err);
+	else if (*warning)
+		app_message(app, true, msg(M_ERROR, app->lang), warning);
 }
 
 static void push_undo(struct app *app, struct undo_step s)
@@ -350,19 +352,32 @@ static void change_failed(struct app *app, int rc, int64_t id, const char *err)
 
 enum change_kind { CH_STATUS, CH_EXTEND, CH_NOTE };
 
+/* Applies a change to the marked tasks (else the selected one) in ONE
+ * transaction: all of them or none. A refused task (changed by someone else
+ * meanwhile, a rule of the change) rolls everything back, and the message
+ * names it and why; a kill half-way leaves none changed. */
 static void apply(struct app *app, enum change_kind kind, enum task_status st, civil_day day,
 		  const char *text)
 {
 	struct mark *t;
-	size_t n = targets(app, &t), done = 0;
+	size_t n = targets(app, &t), done = 0, n_steps = 0;
+	struct undo_step *steps = xmalloc((n ? n : 1) * sizeof *steps);
 	char err[ERR_MAX];
+	int rc = 0;
+	int64_t refused = 0;
 	bool corpus_fresh = db_view_corpus_fresh(app->db, app->corpus);
 	app->undo_group++;
+	if (n && db_begin(app->db, err)) {
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+		n = 0;
+	}
 	for (size_t i = 0; i < n; i++) {
 		struct task cur;
-		int rc = db_task_get(app->db, t[i].id, &cur, err);
-		if (rc == 0 && cur.version != t[i].version)
+		rc = db_task_get(app->db, t[i].id, &cur, err);
+		if (rc == 0 && cur.version != t[i].version) {
 			rc = DB_CONFLICT;
+			snprintf(err, sizeof err, "%s", msg(M_CHANGED_BY_OTHER, app->lang));
+		}
 		if (rc == 0) {
 			struct undo_step s = { app->undo_group, cur.id, kind == CH_EXTEND, cur.status,
 					       cur.completed, cur.due, t[i].version + 1 };
@@ -370,22 +385,39 @@ static void apply(struct app *app, enum change_kind kind, enum task_status st, c
 				rc = db_task_set_status(app->db, cur.id, st, day, t[i].version, err);
 				civil_day comp = st == STATUS_DONE ? (day == DATE_NONE ? app->today : day) : DATE_NONE;
 				if (rc == 0 && !(cur.status == st && cur.completed == comp))
-					push_undo(app, s);
+					steps[n_steps++] = s;
 			} else if (kind == CH_EXTEND) {
 				rc = db_task_extend(app->db, cur.id, day, text, t[i].version, err);
 				if (rc == 0)
-					push_undo(app, s);
+					steps[n_steps++] = s;
 			} else {
 				rc = db_task_note(app->db, cur.id, text, t[i].version, err);
 			}
 		}
 		task_release(&cur);
 		if (rc) {
-			change_failed(app, rc, t[i].id, err);
+			refused = t[i].id;
 			break;
 		}
 		done++;
 	}
+	if (n && rc == 0 && db_commit(app->db, err)) {
+		rc = DB_ERROR;
+		refused = 0;
+	}
+	if (rc) {
+		db_rollback(app->db); /* (a refused change may have rolled back already) */
+		done = n_steps = 0;
+		if (n == 1 && rc == DB_CONFLICT)
+			app_message(app, true, msg(M_CONFLICT, app->lang), (long long)t[0].id);
+		else if (n > 1 && refused)
+			app_message(app, true, msg(M_BULK_REFUSED, app->lang), (long long)refused, err);
+		else
+			app_message(app, true, msg(M_ERROR, app->lang), err);
+	}
+	for (size_t i = 0; i < n_steps; i++)
+		push_undo(app, steps[i]);
+	free(steps);
 	if (done == n && n)
 		app_message(app, false, "%s",
 			    kind == CH_NOTE ? msg(M_NOTED, app->lang)
@@ -394,8 +426,8 @@ static void apply(struct app *app, enum change_kind kind, enum task_status st, c
 		app_message(app, false, msg(M_CHANGED, app->lang), done);
 	if (done)
 		app_saved(app);
-	if (corpus_fresh) {
-		int64_t *ids = xmalloc((n ? n : 1) * sizeof *ids);
+	if (corpus_fresh && done) {
+		int64_t *ids = xmalloc(n * sizeof *ids);
 		for (size_t i = 0; i < n; i++)
 			ids[i] = t[i].id;
 		corpus_update(app, ids, n);
@@ -436,18 +468,24 @@ void app_undo(struct app *app)
 	bool corpus_fresh = db_view_corpus_fresh(app->db, app->corpus);
 	int64_t *ids = NULL;
 	size_t cap_ids = 0;
+	/* a group is undone as it was made: in one transaction */
+	if (db_begin(app->db, err)) {
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+		return;
+	}
 	while (app->n_undo && app->undo[app->n_undo - 1].group == group) {
 		struct undo_step *s = &app->undo[--app->n_undo];
 		int rc;
 		xgrow((void **)&ids, &cap_ids, undone + 1, sizeof *ids);
 		ids[undone] = s->id;
 		if (s->extend)
-			rc = db_task_extend(app->db, s->id, s->old_due, msg(M_ACT_UNDO, app->lang),
+			rc = db_task_revert_due(app->db, s->id, s->old_due, msg(M_ACT_UNDO, app->lang),
 					    s->version_after, err);
 		else
 			rc = db_task_set_status(app->db, s->id, s->old_status, s->old_completed,
 						s->version_after, err);
 		if (rc) {
+			db_rollback(app->db);
 			change_failed(app, rc, s->id, err);
 			app->n_undo = 0; /* older steps would build on a state we no longer know */
 			free(ids);
@@ -455,6 +493,13 @@ void app_undo(struct app *app)
 			return;
 		}
 		undone++;
+	}
+	if (db_commit(app->db, err)) {
+		app_message(app, true, msg(M_ERROR, app->lang), err);
+		app->n_undo = 0;
+		free(ids);
+		app_reload(app);
+		return;
 	}
 	app_message(app, false, msg(M_UNDONE, app->lang), undone);
 	app_saved(app);

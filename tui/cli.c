@@ -10,6 +10,7 @@
 
 #include "core/countdown.h"
 #include "core/err.h"
+#include "core/text.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
 #include "tui/app.h"
@@ -49,14 +50,56 @@ static void print_usage(FILE *out)
 	      "  HANCHOT_DTSTAMP (pins the export's DTSTAMP: unix seconds or YYYYMMDDTHHMMSSZ).\n", out);
 }
 
+/* Formats fmt into a new string. */
+static char *vformat(const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	char *buf = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	if (n >= 0)
+		vsnprintf(buf, (size_t)n + 1, fmt, ap);
+	else
+		buf[0] = '\0';
+	return buf;
+}
+
+/* Writes text cleaned by text_sanitize with flags. */
+static void put_clean(FILE *out, const char *text, unsigned flags)
+{
+	size_t len = strlen(text);
+	if (!(flags & TEXT_MULTILINE) && !text_needs_sanitize(text, len)) {
+		fwrite(text, 1, len, out);
+		return;
+	}
+	char *clean = xmalloc(len + 1);
+	fwrite(clean, 1, text_sanitize(clean, text, len, flags), out);
+	free(clean);
+}
+
+void cli_put(FILE *out, const char *s) { put_clean(out, s, 0); }
+
+void cli_printf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = vformat(fmt, ap);
+	va_end(ap);
+	put_clean(stdout, text, TEXT_MULTILINE);
+	free(text);
+}
+
 int cli_error(int code, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("hanchot: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	char *text = vformat(fmt, ap);
 	va_end(ap);
+	fputs("hanchot: ", stderr);
+	put_clean(stderr, text, 0);
+	fputc('\n', stderr);
+	free(text);
 	return code;
 }
 
@@ -72,10 +115,12 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(stderr, "hanchot %s: ", cmd);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	char *text = vformat(fmt, ap);
 	va_end(ap);
+	fprintf(stderr, "hanchot %s: ", cmd);
+	put_clean(stderr, text, 0);
+	fputc('\n', stderr);
+	free(text);
 	const struct cli_command *c = find_command(cmd);
 	if (c)
 		fprintf(stderr, "usage: hanchot %s\n", c->usage);
@@ -308,8 +353,11 @@ int cli_main(int argc, char **argv)
 	 * work is saved either way, so a failure here is a warning. */
 	if (code == EXIT_OK && cli.db && cmd->run != cmd_export) {
 		bool written;
-		if (cli_export_refresh(&cli, &written, err))
+		char warning[ERR_MAX];
+		if (cli_export_refresh(&cli, &written, warning, err))
 			cli_error(EXIT_OK, "warning: export_file not updated: %s", err);
+		else if (*warning)
+			cli_error(EXIT_OK, "warning: export_file '%s': %s", cli.config.export_file, warning);
 	}
 out:
 	db_close(cli.db);

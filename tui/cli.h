@@ -14,8 +14,10 @@
 #include "core/date.h"
 #include "core/holiday.h"
 #include "core/ical.h"
+#include "core/report_format.h"
 #include "core/i18n.h"
 #include "db/db.h"
+#include "db/export.h"
 
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
@@ -42,9 +44,18 @@ int cli_main(int argc, char **argv);
  * path). Prints the error and returns NULL on failure. */
 struct db *cli_db(struct cli *cli);
 
-/* Prints "hanchot: <fmt>" to stderr; returns code. */
+/* Text from data reaches a terminal only through these: what text_sanitize
+ * removes (C0 and C1 controls, DEL, bidi overrides) never gets out, so a name
+ * holding an escape sequence cannot retitle a window, clear the screen, write
+ * the clipboard or hide rows. cli_printf prints like printf to stdout, TAB
+ * and LF kept; cli_put prints one cell (TAB, LF and CR become spaces). */
+void cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_put(FILE *out, const char *s);
+
+/* Prints "hanchot: <fmt>" to stderr, cleaned to one line; returns code. */
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Prints "hanchot <cmd>: <fmt>" and the command's usage; returns EXIT_USAGE. */
+/* Prints "hanchot <cmd>: <fmt>" (cleaned to one line) and the command's usage;
+ * returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The holiday calendar, loaded at start: the shipped holidays.tsv, then the
@@ -112,7 +123,27 @@ void cli_export_options_release(struct cli_export_options *o);
  * nothing did; nothing to do when export_file is unset or the database is not
  * open). cli_main calls it after every command that opened the database; the
  * screen calls it after a change. *written (may be NULL) says whether the file
- * was rewritten. Returns 0, or -1 with a message. */
-int cli_export_refresh(struct cli *cli, bool *written, char *err);
+ * was rewritten. warning (ERR_MAX bytes) is set to "" or, when tasks had to
+ * be left out, to a line naming the first ("1 task not exported: task 4: due
+ * date 9999-12-31 is outside 1800-2199"). Returns 0, or -1 with a message. */
+int cli_export_refresh(struct cli *cli, bool *written, char *warning, char *err);
+
+/* A one-off export (export --out, the screen's x) of what f selects into
+ * path, copying unchanged tasks from export_file. A filtered export is
+ * refused where it would replace export_file, the calendar others
+ * subscribe to, with a part of it. *written_to (may be NULL) gets the full
+ * path written (caller frees). Returns 0, or -1 with a message naming the
+ * file. */
+int cli_export_to(struct cli *cli, const struct ical_options *opt, const struct db_export_filter *f,
+		  const char *path, struct db_export_stats *stats, char **written_to, char *err);
+
+/* Writes report r to path (report --out, the screen's S), refusing the
+ * database's own files; *written_to as above (tui/cmd_report.c). */
+int cli_report_to(struct cli *cli, const char *path, const struct report *r, enum report_format fmt,
+		  char **written_to, char *err);
+
+/* The warning for an export's skipped tasks (see db_export_stats) into
+ * warning (ERR_MAX bytes): "" when none was skipped. */
+void cli_export_warning(const struct db_export_stats *s, char *warning);
 
 #endif

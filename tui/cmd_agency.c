@@ -33,10 +33,13 @@ static int list_agencies(struct cli *cli, bool tsv)
 	for (size_t i = 0; i < list.n; i++) {
 		const struct view_agency *a = &list.items[i];
 		if (tsv)
-			printf("%lld\t%s\t%zu\t%zu\t%lld\n", (long long)a->id, a->name, a->open, a->overdue,
-			       (long long)a->successor_id);
+			printf("%lld\t", (long long)a->id);
 		else
-			printf("%-5lld %7zu %9zu  %s\n", (long long)a->id, a->open, a->overdue, a->name);
+			printf("%-5lld %7zu %9zu  ", (long long)a->id, a->open, a->overdue);
+		cli_put(stdout, a->name);
+		if (tsv)
+			printf("\t%zu\t%zu\t%lld", a->open, a->overdue, (long long)a->successor_id);
+		putchar('\n');
 	}
 	view_agencies_release(&list);
 	return EXIT_OK;
@@ -95,13 +98,13 @@ static int apply_successors(struct cli *cli, int argc, char **argv)
 			continue;
 		said++;
 		if (s->partial) {
-			printf(en ? "%s -> %s: part of the work only (%s): %zu open assignments left for a person to move\n"
+			cli_printf(en ? "%s -> %s: part of the work only (%s): %zu open assignments left for a person to move\n"
 				  : "%s -> %s: chỉ một phần nhiệm vụ (%s): %zu phân công đang mở cần chuyển thủ công\n",
 			       s->from, s->to, s->note, n);
 			continue;
 		}
 		if (dry) {
-			printf(en ? "%s -> %s: would move %zu open assignments\n" : "%s -> %s: sẽ chuyển %zu phân công đang mở\n",
+			cli_printf(en ? "%s -> %s: would move %zu open assignments\n" : "%s -> %s: sẽ chuyển %zu phân công đang mở\n",
 			       s->from, s->to, n);
 			continue;
 		}
@@ -116,7 +119,7 @@ static int apply_successors(struct cli *cli, int argc, char **argv)
 			code = cli_error(EXIT_RUNTIME, "%s", err);
 			goto out;
 		}
-		printf(en ? "%s -> %s: moved %d open assignments\n" : "%s -> %s: đã chuyển %d phân công đang mở\n", s->from,
+		cli_printf(en ? "%s -> %s: moved %d open assignments\n" : "%s -> %s: đã chuyển %d phân công đang mở\n", s->from,
 		       s->to, moved);
 	}
 	if (!said)

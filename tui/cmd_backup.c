@@ -43,7 +43,7 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	if (db_backup_to(db, dest, err))
 		code = cli_error(EXIT_RUNTIME, "%s", err);
 	else
-		printf("%s\n", dest);
+		cli_printf("%s\n", dest);
 	free(dest);
 	return code;
 }
@@ -72,10 +72,10 @@ int cmd_restore(struct cli *cli, int argc, char **argv)
 			return EXIT_RUNTIME;
 	}
 	int rc = damaged ? db_backup_restore_file(cli->db_path, src, saved, sizeof saved, err)
-			 : db_backup_restore(db, src, saved, sizeof saved, err);
+			 : db_backup_restore(db, src, cli->config.backup_count, saved, sizeof saved, err);
 	if (rc)
 		return cli_error(EXIT_RUNTIME, "restore: %s", err);
-	printf(cli->lang == LANG_EN ? "restored '%s'; the previous database is kept as '%s'\n"
+	cli_printf(cli->lang == LANG_EN ? "restored '%s'; the previous database is kept as '%s'\n"
 				    : "đã khôi phục '%s'; dữ liệu trước đó được giữ ở '%s'\n",
 	       src, saved);
 	return EXIT_OK;

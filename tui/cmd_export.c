@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/file.h"
 #include "core/xalloc.h"
 #include "db/agency.h"
 #include "db/export.h"
@@ -85,18 +86,66 @@ fail:
 	return -1;
 }
 
-int cli_export_refresh(struct cli *cli, bool *written, char *err)
+void cli_export_warning(const struct db_export_stats *s, char *warning)
+{
+	warning[0] = '\0';
+	if (s->skipped == 1)
+		err_set(warning, "1 task not exported: %s", s->skipped_why);
+	else if (s->skipped)
+		err_set(warning, "%zu tasks not exported, the first: %s", s->skipped, s->skipped_why);
+}
+
+int cli_export_refresh(struct cli *cli, bool *written, char *warning, char *err)
 {
 	struct cli_export_options o;
+	struct db_export_stats stats;
 	const char *path = cli->config.export_file;
 	if (written)
 		*written = false;
+	warning[0] = '\0';
 	if (!path || !*path || !cli->db)
 		return 0;
 	if (cli_export_options_init(cli, &o, err))
 		return -1;
-	int rc = db_export_refresh(cli->db, &o.opt, path, written, err);
+	int rc = db_export_refresh(cli->db, &o.opt, path, written, &stats, err);
 	cli_export_options_release(&o);
+	if (rc == 0)
+		cli_export_warning(&stats, warning);
+	return rc;
+}
+
+static bool filtered(const struct db_export_filter *f)
+{
+	return f->agency_id || f->document_id || f->open_only || f->from != DATE_NONE || f->to != DATE_NONE;
+}
+
+int cli_export_to(struct cli *cli, const struct ical_options *opt, const struct db_export_filter *f,
+		  const char *path, struct db_export_stats *stats, char **written_to, char *err)
+{
+	struct file_output to, kept;
+	char sub[ERR_MAX];
+	const char *live = cli->config.export_file;
+	if (written_to)
+		*written_to = NULL;
+	if (file_output_resolve(path, &to, sub)) {
+		file_output_release(&to);
+		return err_set(err, "export file '%s': %s", path, sub);
+	}
+	bool replaces_live = false;
+	if (filtered(f) && live && *live && !to.stream) {
+		replaces_live = file_output_resolve(live, &kept, sub) == 0 && !kept.stream &&
+				strcmp(kept.path, to.path) == 0;
+		file_output_release(&kept);
+	}
+	int rc = replaces_live
+		 ? err_set(err, "export file '%s' is the calendar kept current (export_file): a filtered "
+				"export would replace it with a part of it; choose another file", path)
+		 : db_export_file(cli->db, opt, f, path, live, stats, err);
+	if (rc == 0 && written_to) {
+		*written_to = to.path;
+		to.path = NULL;
+	}
+	file_output_release(&to);
 	return rc;
 }
 
@@ -189,15 +238,22 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	int rc;
+	struct db_export_stats stats;
 	if (!out || strcmp(out, "-") == 0) {
-		rc = db_export_write(db, &o.opt, &f, stdout_write, stdout, NULL, err);
+		rc = db_export_write(db, &o.opt, &f, stdout_write, stdout, cli->config.export_file, &stats, err);
 		if (rc == 0 && fflush(stdout) != 0)
 			rc = err_set(err, "calendar export: write failed on standard output");
 	} else {
-		rc = db_export_file(db, &o.opt, &f, out, NULL, err);
+		rc = cli_export_to(cli, &o.opt, &f, out, &stats, NULL, err);
 	}
-	if (rc)
+	if (rc) {
 		code = cli_error(EXIT_RUNTIME, "%s", err);
+	} else {
+		char warning[ERR_MAX];
+		cli_export_warning(&stats, warning);
+		if (*warning)
+			cli_error(EXIT_OK, "warning: %s", warning);
+	}
 out:
 	cli_export_options_release(&o);
 	return code;

@@ -27,7 +27,7 @@ int cmd_holidays(struct cli *cli, int argc, char **argv)
 		const char *kind = d->kind == HOLIDAY_WORK ? (en ? "make-up working day" : "làm bù")
 				   : d->substitute		? (en ? "substitute day off" : "nghỉ bù")
 							: (en ? "day off" : "nghỉ");
-		printf("%s\t%s\t%s\t%s\t%s\t%s\n", date_format_dmy(d->day, date),
+		cli_printf("%s\t%s\t%s\t%s\t%s\t%s\n", date_format_dmy(d->day, date),
 		       date_weekday_name(date_weekday(d->day), cli->lang), kind, d->name ? d->name : "",
 		       d->lunar, d->source == HOLIDAY_ANNOUNCED ? (en ? "announced" : "đã công bố")
 							 : (en ? "computed" : "tính theo luật"));

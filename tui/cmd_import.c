@@ -54,13 +54,6 @@ static int read_file(const char *path, char **data, size_t *len, char *err)
 	return 0;
 }
 
-/* TSV cells hold no tab or newline. */
-static void cell(const char *s)
-{
-	for (; *s; s++)
-		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
-}
-
 static void names_cell(char *const *names, size_t n)
 {
 	if (n == 0) {
@@ -68,14 +61,14 @@ static void names_cell(char *const *names, size_t n)
 		return;
 	}
 	char *j = task_join(names, n, "; ");
-	cell(j);
+	cli_put(stdout, j);
 	free(j);
 }
 
 static void print_tsv(const struct notice *n, bool en)
 {
 	char d[DATE_BUF], why[256];
-	printf("# document: kind=%s number=\"%s\" place=%s issued=%s signer=%s\n", n->kind, n->number,
+	cli_printf("# document: kind=%s number=\"%s\" place=%s issued=%s signer=%s\n", n->kind, n->number,
 	       n->place, date_format_iso(n->issued, d), n->signer);
 	if (n->candidates)
 		printf("# no assignment found: %zu paragraphs offered as candidates\n", n->n_units);
@@ -84,16 +77,16 @@ static void print_tsv(const struct notice *n, bool en)
 		const struct notice_unit *u = &n->units[i];
 		if (u->dropped)
 			continue;
-		cell(u->section);
+		cli_put(stdout, u->section);
 		putchar('\t');
 		names_cell(u->leads, u->n_leads);
 		putchar('\t');
 		names_cell(u->cooperating, u->n_cooperating);
 		printf("\t%s\t%s\t", date_format_iso(u->due, d),
 		       precision_name(u->due == DATE_NONE ? PRECISION_NONE : u->precision));
-		cell(*u->due_phrase ? u->due_phrase : "-");
+		cli_put(stdout, *u->due_phrase ? u->due_phrase : "-");
 		putchar('\t');
-		cell(u->summary);
+		cli_put(stdout, u->summary);
 		putchar('\n');
 	}
 	/* what to check, after the rows as comments: the columns stay those of a hand reading */
@@ -102,9 +95,9 @@ static void print_tsv(const struct notice *n, bool en)
 		if (u->dropped || !u->doubts)
 			continue;
 		fputs("# check\t", stdout);
-		cell(u->section);
+		cli_put(stdout, u->section);
 		putchar('\t');
-		cell(notice_doubts_text(u->doubts, en, why, sizeof why));
+		cli_put(stdout, notice_doubts_text(u->doubts, en, why, sizeof why));
 		putchar('\n');
 	}
 }
@@ -114,16 +107,16 @@ static void print_table(const struct notice *n, enum lang lang)
 	bool en = lang == LANG_EN;
 	char d[DATE_BUF], why[256];
 	char *label = notice_label(n);
-	printf("%s%s%s\n", label, *n->title ? ": " : "", n->title);
+	cli_printf("%s%s%s\n", label, *n->title ? ": " : "", n->title);
 	free(label);
 	if (*n->signer)
-		printf("%s: %s\n", en ? "Signed by" : "Người ký", n->signer);
+		cli_printf("%s: %s\n", en ? "Signed by" : "Người ký", n->signer);
 	if (n->candidates) {
 		printf(en ? "no assignment found: %zu paragraphs to keep as tasks on the review screen (i):\n"
 			  : "không tìm thấy việc được giao: %zu đoạn có thể giữ làm việc trên màn hình duyệt (i):\n",
 		       n->n_units);
 		for (size_t i = 0; i < n->n_units; i++)
-			printf("  %-12s %s\n", n->units[i].section, n->units[i].summary);
+			cli_printf("  %-12s %s\n", n->units[i].section, n->units[i].summary);
 		return;
 	}
 	printf("%zu %s\n", notice_kept(n), en ? "tasks:" : "việc:");
@@ -132,15 +125,15 @@ static void print_table(const struct notice *n, enum lang lang)
 		if (u->dropped)
 			continue;
 		char *lead = task_join(u->leads, u->n_leads, "; ");
-		printf("  %-12s %-10s %s\n", u->section, date_format_dmy(u->due, d), u->summary);
-		printf("  %-12s %s: %s\n", "", en ? "lead" : "chủ trì", lead);
+		cli_printf("  %-12s %-10s %s\n", u->section, date_format_dmy(u->due, d), u->summary);
+		cli_printf("  %-12s %s: %s\n", "", en ? "lead" : "chủ trì", lead);
 		if (u->n_cooperating) {
 			char *coop = task_join(u->cooperating, u->n_cooperating, "; ");
-			printf("  %-12s %s: %s\n", "", en ? "cooperating" : "phối hợp", coop);
+			cli_printf("  %-12s %s: %s\n", "", en ? "cooperating" : "phối hợp", coop);
 			free(coop);
 		}
 		if (u->doubts)
-			printf("  %-12s %s: %s\n", "", en ? "check" : "cần xem", notice_doubts_text(u->doubts, en, why, sizeof why));
+			cli_printf("  %-12s %s: %s\n", "", en ? "check" : "cần xem", notice_doubts_text(u->doubts, en, why, sizeof why));
 		free(lead);
 	}
 }
@@ -178,22 +171,27 @@ static int reimport(struct cli *cli, struct db *db, int64_t doc_id, bool same_te
 	}
 	size_t upd = document_changes_count(&ch, CHANGE_UPDATED), add = document_changes_count(&ch, CHANGE_NEW);
 	if (en)
-		printf("notice '%s' was imported before (document %lld, %s): nothing duplicated\n", path,
+		cli_printf("notice '%s' was imported before (document %lld, %s): nothing duplicated\n", path,
 		       (long long)doc_id, same_text ? "same text" : "same number and date");
 	else
-		printf("thông báo '%s' đã được nhập trước đây (văn bản %lld, %s): không nhập trùng\n", path,
+		cli_printf("thông báo '%s' đã được nhập trước đây (văn bản %lld, %s): không nhập trùng\n", path,
 		       (long long)doc_id, same_text ? "cùng nội dung" : "cùng số và ngày");
 	for (size_t i = 0; i < ch.n; i++) {
 		const struct document_change *c = &ch.items[i];
 		if (c->kind == CHANGE_UPDATED)
-			printf("  %s %s (task %lld): %s\n", en ? "changed" : "thay đổi", c->section,
-			       (long long)c->task_id, c->what);
+			cli_printf("  %s %s (task %lld): %s\n", en ? "changed" : "thay đổi", c->section,
+				   (long long)c->task_id, c->what);
 		else if (c->kind == CHANGE_NEW)
-			printf("  %s %s\n", en ? "new" : "mới", c->section);
+			cli_printf("  %s %s\n", en ? "new" : "mới", c->section);
 		else if (c->kind == CHANGE_GONE)
-			printf("  %s %s (task %lld)\n", en ? "no longer in the notice, kept:" : "không còn trong thông báo, giữ nguyên:",
-			       c->section, (long long)c->task_id);
+			cli_printf("  %s %s (task %lld)\n", en ? "no longer in the notice, kept:" : "không còn trong thông báo, giữ nguyên:",
+				   c->section, (long long)c->task_id);
+		if (*c->conflicts)
+			cli_printf("  %s %s (task %lld): %s\n",
+				   en ? "conflict, the task's value kept:" : "xung đột, giữ giá trị của việc:", c->section,
+				   (long long)c->task_id, c->conflicts);
 	}
+	size_t conflicts = document_changes_conflicts(&ch);
 	if (upd + add == 0)
 		puts(en ? "no task changed" : "không có việc nào thay đổi");
 	else if (update)
@@ -201,6 +199,10 @@ static int reimport(struct cli *cli, struct db *db, int64_t doc_id, bool same_te
 	else
 		printf(en ? "%zu tasks changed, %zu new: run again with --update to apply\n"
 			  : "%zu việc thay đổi, %zu việc mới: chạy lại với --update để cập nhật\n", upd, add);
+	if (conflicts)
+		printf(en ? "%zu tasks changed by both the notice and a person: their values kept, listed above\n"
+			  : "%zu việc được cả thông báo và người dùng sửa: giữ giá trị của việc, xem danh sách trên\n",
+		       conflicts);
 	document_changes_release(&ch);
 	return EXIT_OK;
 }

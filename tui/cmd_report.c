@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/file.h"
 #include "core/report.h"
 #include "core/report_format.h"
 #include "core/xalloc.h"
@@ -12,6 +13,26 @@
 #include "db/report.h"
 #include "db/task.h"
 #include "tui/cli.h"
+
+int cli_report_to(struct cli *cli, const char *path, const struct report *r, enum report_format fmt,
+		  char **written_to, char *err)
+{
+	struct file_output to;
+	char sub[ERR_MAX];
+	int rc;
+	if (written_to)
+		*written_to = NULL;
+	if (file_output_resolve(path, &to, sub) || (cli->db && db_check_output(cli->db, &to, sub)))
+		rc = err_set(err, "report file '%s': %s", path, sub);
+	else
+		rc = report_write_file(path, &to, r, fmt, cli->lang, err);
+	if (rc == 0 && written_to) {
+		*written_to = to.path;
+		to.path = NULL;
+	}
+	file_output_release(&to);
+	return rc;
+}
 
 int cmd_report(struct cli *cli, int argc, char **argv)
 {
@@ -28,6 +49,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	};
 	struct report_filter f = { .as_of = cli->today, .from = DATE_NONE, .to = DATE_NONE };
 	enum report_format fmt = REPORT_TABLE;
+	bool fmt_given = false;
 	const char *agency = NULL, *out_path = NULL;
 	char err[ERR_MAX];
 	struct report r;
@@ -59,6 +81,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		case 'F':
 			if (report_format_parse(optarg, &fmt))
 				return cli_usage_error("report", "--format '%s': expected table, md, csv or html", optarg);
+			fmt_given = true;
 			break;
 		case 'c':
 			f.cooperating = true;
@@ -74,6 +97,8 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("report", "unexpected argument '%s'", argv[optind]);
+	if (out_path && !fmt_given) /* as the screen's S: r.html is HTML */
+		fmt = report_format_for_path(out_path);
 	if (f.from != DATE_NONE && f.to != DATE_NONE && f.from > f.to) {
 		char a[DATE_BUF], b[DATE_BUF];
 		return cli_usage_error("report", "--from %s is after --to %s", date_format_dmy(f.from, a),
@@ -107,7 +132,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		code = cli_error(EXIT_RUNTIME, "report: %s", err);
 		goto out;
 	}
-	if (out_path ? report_write_file(out_path, &r, fmt, cli->lang, err)
+	if (out_path ? cli_report_to(cli, out_path, &r, fmt, NULL, err)
 		     : report_write(stdout, &r, fmt, cli->lang, err))
 		code = cli_error(EXIT_RUNTIME, "report: %s", err);
 out:

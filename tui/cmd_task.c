@@ -11,18 +11,20 @@
 #include "db/task.h"
 #include "tui/cli.h"
 
+/* A column of the table: s as cli_put prints it, padded to width columns. */
 static void pad(FILE *out, const char *s, int width)
 {
-	fputs(s, out);
-	for (int n = (int)text_width(s, strlen(s)); n < width; n++)
+	size_t len = strlen(s);
+	char *clean = NULL;
+	if (text_needs_sanitize(s, len)) {
+		clean = text_sanitize_dup(s, 0);
+		s = clean;
+		len = strlen(s);
+	}
+	fwrite(s, 1, len, out);
+	for (int n = (int)text_width(s, len); n < width; n++)
 		fputc(' ', out);
-}
-
-/* TSV cells hold no tab or newline. */
-static void tsv_cell(FILE *out, const char *s)
-{
-	for (; *s; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+	free(clean);
 }
 
 static void print_table_header(enum lang lang)
@@ -124,13 +126,13 @@ static int print_row(const struct task_brief *t, void *ctx)
 		cli_countdown(cli, t->due, cli->today, cd);
 	if (o->tsv) {
 		printf("%lld\t", (long long)t->id);
-		tsv_cell(stdout, t->section);
+		cli_put(stdout, t->section);
 		printf("\t%s\t%s\t%s\t%s\t", status_name(t->status), class_key(cls), date_format_iso(t->due, due), cd);
-		tsv_cell(stdout, t->leads);
+		cli_put(stdout, t->leads);
 		putchar('\t');
-		tsv_cell(stdout, t->cooperating);
+		cli_put(stdout, t->cooperating);
 		putchar('\t');
-		tsv_cell(stdout, t->summary);
+		cli_put(stdout, t->summary);
 		putchar('\n');
 	} else {
 		printf("%-5lld ", (long long)t->id);
@@ -143,7 +145,9 @@ static int print_row(const struct task_brief *t, void *ctx)
 		pad(stdout, class_label(cls, cli->lang), 20);
 		putchar(' ');
 		pad(stdout, t->leads, 24);
-		printf(" %s\n", t->summary);
+		putchar(' ');
+		cli_put(stdout, t->summary);
+		putchar('\n');
 	}
 	return 0;
 }

@@ -4,10 +4,13 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/text.h"
 #include "tui/term.h"
 
-/* Columns of the next character; sets *len to its bytes. Control and invalid
- * characters come back as -1. */
+/* What the next character is; sets *len to its bytes. */
+enum { SHOWN_AS_SPACE = -1, NOT_SHOWN = -2 };
+/* Columns of the next character, or: SHOWN_AS_SPACE for a control or invalid
+ * character, NOT_SHOWN for a bidi override (which would reorder the line). */
 static int next_char(const char *s, size_t avail, wchar_t *wc, size_t *len)
 {
 	mbstate_t st;
@@ -15,10 +18,13 @@ static int next_char(const char *s, size_t avail, wchar_t *wc, size_t *len)
 	size_t n = mbrtowc(wc, s, avail, &st);
 	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
 		*len = 1;
-		return -1;
+		return SHOWN_AS_SPACE;
 	}
 	*len = n;
-	return wcwidth(*wc);
+	if (text_cp_is_bidi_control((uint32_t)*wc))
+		return NOT_SHOWN;
+	int w = wcwidth(*wc);
+	return w < 0 ? SHOWN_AS_SPACE : w;
 }
 
 int draw_columns(const char *s)
@@ -28,7 +34,7 @@ int draw_columns(const char *s)
 	wchar_t wc;
 	while (avail) {
 		int w = next_char(s, avail, &wc, &len);
-		cols += w < 0 ? 1 : w;
+		cols += w == SHOWN_AS_SPACE ? 1 : w == NOT_SHOWN ? 0 : w;
 		s += len;
 		avail -= len;
 	}
@@ -47,13 +53,13 @@ int draw_text(int y, int x, int width, const char *s, int pad)
 	move(y, x);
 	while (avail) {
 		int w = next_char(s, avail, &wc, &len);
-		if (w < 0) { /* control or invalid: shown as a space, never sent raw */
+		if (w == SHOWN_AS_SPACE) { /* control or invalid: shown as a space, never sent raw */
 			wc = L' ';
 			w = 1;
 		}
-		if (used + w > limit)
+		if (w != NOT_SHOWN && used + w > limit)
 			break;
-		if (w == 0 && used == 0) { /* a combining mark with nothing to sit on */
+		if (w == NOT_SHOWN || (w == 0 && used == 0)) { /* or a mark with nothing to sit on */
 			s += len;
 			avail -= len;
 			continue;
@@ -86,8 +92,7 @@ int draw_wrapped(int y, int x, int width, int max_rows, const char *s)
 		wchar_t wc;
 		while (off < avail) {
 			int w = next_char(s + off, avail - off, &wc, &len);
-			if (w < 0)
-				w = 1;
+			w = w == SHOWN_AS_SPACE ? 1 : w == NOT_SHOWN ? 0 : w;
 			if (s[off] == '\n')
 				break;
 			if (used + w > width)

@@ -40,6 +40,8 @@
 	X(M_NO_UNDO_NOTE, "Ghi chú không hoàn tác được (lịch sử giữ nguyên)", "A note cannot be undone (history is kept)") \
 	X(M_CONFLICT, "Việc %lld vừa được người khác thay đổi: đã tải lại, hãy xem và thử lại", "Task %lld was just changed by someone else: reloaded, check and try again") \
 	X(M_CHANGED, "Đã cập nhật %zu việc", "Updated %zu tasks") \
+	X(M_BULK_REFUSED, "Không việc nào được thay đổi: việc %lld bị từ chối (%s)", "No task changed: task %lld was refused (%s)") /* %lld: task, %s: why */ \
+	X(M_CHANGED_BY_OTHER, "vừa được người khác thay đổi", "just changed by someone else") \
 	X(M_ERROR, "Lỗi: %s", "Error: %s") \
 	X(M_FILTER, "Lọc: %s", "Filter: %s") \
 	X(M_SORT, "Sắp xếp: %s", "Sort: %s") \

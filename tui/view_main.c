@@ -417,18 +417,35 @@ out:
 	task_release(&t);
 }
 
-/* The file `x` offers: the configured export_file, else ~/hanchot.ics. */
+/* What the list shows, as an export filter: the selected agency, and open
+ * tasks only when the filter shows open ones (a filter on done or cancelled
+ * tasks has no export counterpart: everything of the agency is exported
+ * then). */
+static void list_filter(const struct app *app, struct db_export_filter *f)
+{
+	db_export_filter_init(f);
+	f->agency_id = app->q.agency_id;
+	int c = app->q.filter;
+	f->open_only = c == FILTER_OPEN ||
+		       (c != FILTER_ALL && c >= 0 && c < CLASS_COUNT && c != CLASS_DONE_ON_TIME &&
+			c != CLASS_DONE_LATE && c != CLASS_CANCELLED);
+}
+
+/* The file `x` offers: the configured export_file when the list shows
+ * everything; a part of it goes elsewhere (~/hanchot-loc.ics: "lọc",
+ * filtered), never over the calendar others subscribe to. */
 static char *default_export_path(struct app *app)
 {
 	const char *home = getenv("HOME");
-	if (app->cli->config.export_file)
+	struct db_export_filter f;
+	list_filter(app, &f);
+	bool part = f.agency_id || f.open_only;
+	if (app->cli->config.export_file && !part)
 		return xstrdup(app->cli->config.export_file);
-	return xasprintf("%s/hanchot.ics", home && *home ? home : ".");
+	return xasprintf("%s/hanchot%s.ics", home && *home ? home : ".", part ? "-loc" : "");
 }
 
-/* Exports what the list shows: the selected agency, and open tasks only when
- * the filter shows open ones (a filter on done or cancelled tasks has no
- * export counterpart: everything of the agency is exported then). */
+/* Exports what the list shows; says where it went, with the full path. */
 static void export_to(struct app *app, const char *path)
 {
 	struct cli_export_options o;
@@ -439,16 +456,18 @@ static void export_to(struct app *app, const char *path)
 		app_message(app, true, msg(M_ERROR, app->lang), err);
 		return;
 	}
-	db_export_filter_init(&f);
-	f.agency_id = app->q.agency_id;
-	int c = app->q.filter;
-	f.open_only = c == FILTER_OPEN ||
-		      (c != FILTER_ALL && c >= 0 && c < CLASS_COUNT && c != CLASS_DONE_ON_TIME &&
-		       c != CLASS_DONE_LATE && c != CLASS_CANCELLED);
-	if (db_export_file(app->db, &o.opt, &f, path, &stats, err))
+	list_filter(app, &f);
+	char warning[ERR_MAX], *written;
+	if (cli_export_to(app->cli, &o.opt, &f, path, &stats, &written, err)) {
 		app_message(app, true, msg(M_ERROR, app->lang), err);
-	else
-		app_message(app, false, msg(M_EXPORTED, app->lang), stats.tasks, path);
+	} else {
+		cli_export_warning(&stats, warning);
+		if (*warning)
+			app_message(app, true, msg(M_ERROR, app->lang), warning);
+		else
+			app_message(app, false, msg(M_EXPORTED, app->lang), stats.tasks, written);
+	}
+	free(written);
 	cli_export_options_release(&o);
 }
 
@@ -471,14 +490,17 @@ static void prompt_done(struct app *app)
 		if (parse_day(app, text, &app->pending_due) == 0)
 			prompt_open(p, M_PROMPT_REASON, P_EXTEND_REASON, NULL);
 		break;
-	case P_EXTEND_REASON:
-		if (!*text) {
+	case P_EXTEND_REASON: {
+		char *reason = text_entry("reason", text, 0, NULL); /* spaces are no reason */
+		if (!reason) {
 			app_message(app, true, "%s", msg(M_REASON_REQUIRED, app->lang));
 			prompt_open(p, M_PROMPT_REASON, P_EXTEND_REASON, NULL);
 		} else {
-			app_extend(app, app->pending_due, text);
+			app_extend(app, app->pending_due, reason);
 		}
+		free(reason);
 		break;
+	}
 	case P_NOTE:
 		if (*text)
 			app_note(app, text);
@@ -527,8 +549,7 @@ static void prompt_input(struct app *app, int key)
 	if (r == PROMPT_ACCEPT && p->purpose == P_SEARCH)
 		app_search_settle(app); /* the count the message shows */
 	if (r == PROMPT_ACCEPT) {
-		if (!(p->purpose == P_EXTEND_REASON && !*p->text))
-			app->message[0] = '\0';
+		app->message[0] = '\0';
 		prompt_done(app);
 	} else if (r == PROMPT_CANCEL) {
 		if (p->purpose == P_SEARCH)

@@ -166,18 +166,6 @@ static void draw(struct app *app, int rows, int cols)
 	view_draw_footer(app, rows, cols, hints, sizeof hints / sizeof hints[0]);
 }
 
-/* .csv, .html/.htm, .md choose the format; anything else is a text table. */
-static enum report_format format_of(const char *path)
-{
-	const char *dot = strrchr(path, '.');
-	enum report_format f;
-	if (dot && strcmp(dot, ".htm") == 0)
-		return REPORT_HTML;
-	if (dot && report_format_parse(dot + 1, &f) == 0)
-		return f;
-	return REPORT_TABLE;
-}
-
 static void key(struct app *app, int k, enum action a)
 {
 	char err[ERR_MAX];
@@ -187,10 +175,12 @@ static void key(struct app *app, int k, enum action a)
 			char path[PROMPT_MAX];
 			snprintf(path, sizeof path, "%s", app->prompt.text);
 			prompt_close(&app->prompt);
-			if (report_write_file(path, &rp.report, format_of(path), app->lang, err))
+			char *written;
+			if (cli_report_to(app->cli, path, &rp.report, report_format_for_path(path), &written, err))
 				app_message(app, true, msg(M_ERROR, app->lang), err);
 			else
-				app_message(app, false, msg(M_REPORT_WRITTEN, app->lang), path);
+				app_message(app, false, msg(M_REPORT_WRITTEN, app->lang), written);
+			free(written);
 		} else if (r == PROMPT_ACCEPT || r == PROMPT_CANCEL) {
 			prompt_close(&app->prompt);
 		}

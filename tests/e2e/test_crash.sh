@@ -52,7 +52,7 @@ writer() {
 		2) "$HANCHOT" --db "$DB" reopen "$id" >"$TMPD/out.$k" 2>"$TMPD/err.$k" & ;;
 		3|4) st=${STATUSES[$((RANDOM % 6))]}
 		   "$HANCHOT" --db "$DB" status "$id" "$st" >"$TMPD/out.$k" 2>"$TMPD/err.$k" & ;;
-		5) due=$(printf '2024-%02d-%02d' $((6 + RANDOM % 7)) $((1 + RANDOM % 28)))
+		5) due=$(date -d "2024-06-01 + $i days" +%F) # later each time: an extension moves a deadline later
 		   "$HANCHOT" --db "$DB" extend "$id" --to "$due" --reason "lý do $k/$i" >"$TMPD/out.$k" 2>"$TMPD/err.$k" & ;;
 		6) num=$k$(printf %03d "$i"); notice "$num" > "$TMPD/notice.$k.md"; delay=$((RANDOM % 31))
 		   "$HANCHOT" --db "$DB" import "$TMPD/notice.$k.md" >"$TMPD/out.$k" 2>"$TMPD/err.$k" & ;;

@@ -145,29 +145,43 @@ sqlite3 "$DB" "UPDATE task SET status = 'cancelled' WHERE id = 3"
 hc --db "$DB" --config "$TMPD/kept.conf" list >/dev/null
 grep -q "^STATUS:CANCELLED" "$TMPD/kept.ics" || fail "export_file missed a change made elsewhere"
 
-# Re-exports write into the file the previous export replaced, kept next to
-# the database (*.spare), unless a reader still has it open: that reader
-# keeps its version whole, and a later export reuses the file once it is free.
-hc --db "$DB" export --out "$TMPD/s.ics"
-hc --db "$DB" export --out "$TMPD/s.ics"
-spare=$(sqlite3 "$DB" "SELECT index_file FROM ical_index ORDER BY rowid DESC LIMIT 1").spare
+# Re-exports of export_file write into the file the previous one replaced,
+# kept next to the database (*.spare), unless a reader still has it open:
+# that reader keeps its version whole, and a later export reuses the file
+# once it is free. One-off exports keep neither an index nor a spare.
+printf 'export_file = %s\n' "$TMPD/s.ics" >"$TMPD/s.conf"
+sc() { hc --db "$DB" --config "$TMPD/s.conf" "$@"; }
+sc --today 2024-05-17 reopen 2 >/dev/null
+sc --today 2024-05-17 done 2
+spare=$(sqlite3 "$DB" "SELECT index_file FROM ical_index WHERE path = '$TMPD/s.ics'").spare
 [ -f "$spare" ] || fail "no spare next to the database after two exports"
 old=$(sha256sum <"$TMPD/s.ics")
 exec 9<"$TMPD/s.ics"
-hc --db "$DB" --today 2024-05-17 done 2
-hc --db "$DB" export --out "$TMPD/s.ics"
-hc --db "$DB" --today 2024-05-17 reopen 2 >/dev/null
-hc --db "$DB" export --out "$TMPD/s.ics"
+sc --today 2024-05-17 reopen 2 >/dev/null
+sc --today 2024-05-17 done 2
 assert_eq "$(sha256sum <&9)" "$old" "what a reader of the old version reads"
 exec 9<&-
 free_spare=$(stat -c %i "$spare")
-hc --db "$DB" --today 2024-05-17 done 2
-hc --db "$DB" export --out "$TMPD/s.ics"
+sc --today 2024-05-17 reopen 2 >/dev/null
 assert_eq "$(stat -c %i "$TMPD/s.ics")" "$free_spare" "inode of the re-export (the spare, reused)"
-# four processes exporting into one file at once: each succeeds, the file is whole
+# four processes changing tasks at once: each keeps the file whole
 pids=""
-for i in 1 2 3 4; do hc --db "$DB" export --out "$TMPD/s.ics" & pids="$pids $!"; done
-for p in $pids; do wait "$p" || fail "a concurrent export failed"; done
+sc status 1 in_progress & pids="$pids $!"
+sc status 2 reported & pids="$pids $!"
+sc status 3 paused & pids="$pids $!"
+sc add --lead "Sở Xây dựng" --due 1/7/2024 "Việc mới" >/dev/null & pids="$pids $!"
+for p in $pids; do wait "$p" || fail "a concurrent change failed"; done
 hc --db "$DB" export >"$TMPD/direct.ics"
-cmp -s "$TMPD/s.ics" "$TMPD/direct.ics" || fail "concurrent exports left a file unlike a direct export"
+cmp -s "$TMPD/s.ics" "$TMPD/direct.ics" || fail "concurrent changes left a file unlike a direct export"
 assert_eq "$(ls -A "$TMPD" | grep -c '^\.s\.ics\.')" 0 "temporary files left"
+# one-off exports add no index or spare; those they left before go
+before=$(ls "$TMPD" | grep -c '^tasks\.db\.ical-' || true)
+hc --db "$DB" export --out "$TMPD/once.ics"
+hc --db "$DB" export --out "$TMPD/once.ics"
+assert_eq "$(ls "$TMPD" | grep -c '^tasks\.db\.ical-' || true)" "$before" "index files after one-off exports"
+touch "$TMPD/tasks.db.ical-0123456789abcdef" "$TMPD/tasks.db.ical-0123456789abcdef.spare"
+sc --today 2024-05-17 done 3
+[ ! -e "$TMPD/tasks.db.ical-0123456789abcdef" ] && [ ! -e "$TMPD/tasks.db.ical-0123456789abcdef.spare" ] ||
+	fail "an index file no kept file records was left beside the database"
+assert_eq "$(ls "$TMPD" | grep -c '^tasks\.db\.ical-' || true)" "$((2 * $(sqlite3 "$DB" 'SELECT count(*) FROM ical_index')))" \
+	"index files beside the kept export files"

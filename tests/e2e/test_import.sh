@@ -72,6 +72,26 @@ assert_eq "$(sqlite3 "$DB" "SELECT due_date FROM task WHERE section = 'I.2.1'")"
 assert_eq "$(sqlite3 "$DB" 'SELECT count(*) FROM document')" 1 "documents after --update"
 assert_eq "$(sqlite3 "$DB" "SELECT count(*) FROM task_event e JOIN task t ON t.id = e.task_id WHERE t.section = 'I.2.1' AND e.what = 'edit' AND e.reason LIKE 're-import%' AND e.old_value LIKE '2024-05-14%' AND e.new_value LIKE '2024-05-20%'")" 1 "deadline edit event"
 [ "$(sqlite3 "$DB" 'SELECT count(*) FROM task')" -gt 19 ] || fail "the new bullet was not added"
+# --update compares with what the previous import read: the clerk's extension
+# survives the same notice, and a notice moving that deadline too is a
+# conflict listed with both values, the clerk's kept.
+hc --db "$DB" --today 2024-05-17 extend "$(sqlite3 "$DB" "SELECT id FROM task WHERE section = 'I.2.1'")" --to 30/6/2024 --reason "chờ ý kiến Bộ"
+before=$(sqlite3 "$DB" "SELECT group_concat(version || ':' || ical_sequence) FROM task; SELECT count(*) FROM task_event")
+hc --db "$DB" import --update "$TMPD/amended.md" > "$TMPD/up2.txt" || fail "import --update again"
+grep -qF "không có việc nào thay đổi" "$TMPD/up2.txt" || fail "the same notice changed tasks: $(cat "$TMPD/up2.txt")"
+assert_eq "$(sqlite3 "$DB" "SELECT group_concat(version || ':' || ical_sequence) FROM task; SELECT count(*) FROM task_event")" "$before" "tasks after the same notice"
+sed -e 's/trước ngày 20\/5\/2024/trước ngày 25\/5\/2024/' -e 's/phấn đấu hết quý III/phấn đấu trước ngày 31\/8\/2024/' \
+    -e 's/^- Sở Tài nguyên và Môi trường ban hành/- Sở Xây dựng ban hành/' "$TMPD/amended.md" > "$TMPD/amended2.md"
+seq5=$(sqlite3 "$DB" "SELECT ical_sequence FROM task WHERE section = 'I.2.2 (5)'")
+seq7=$(sqlite3 "$DB" "SELECT ical_sequence FROM task WHERE section = 'I.2.2 (8)'")
+hc --db "$DB" import --update "$TMPD/amended2.md" > "$TMPD/up3.txt" || fail "import --update of a second amendment"
+grep -F "I.2.1" "$TMPD/up3.txt" | grep -qF "xung đột" || fail "no conflict listed: $(cat "$TMPD/up3.txt")"
+grep -qF "due: notice 2024-05-25 (day), task 2024-06-30 (day) (kept)" "$TMPD/up3.txt" || fail "conflict values: $(cat "$TMPD/up3.txt")"
+assert_eq "$(sqlite3 "$DB" "SELECT due_date FROM task WHERE section = 'I.2.1'")" "2024-06-30" "the clerk's deadline after a conflict"
+assert_eq "$(sqlite3 "$DB" "SELECT due_date FROM task WHERE section = 'I.2.2 (5)'")" "2024-08-31" "a deadline only the notice moved"
+# one write per changed task: its calendar SEQUENCE moves by exactly one
+assert_eq "$(sqlite3 "$DB" "SELECT ical_sequence FROM task WHERE section = 'I.2.2 (5)'")" "$((seq5 + 1))" "SEQUENCE of a re-imported deadline"
+assert_eq "$(sqlite3 "$DB" "SELECT ical_sequence FROM task WHERE section = 'I.2.2 (8)'")" "$((seq7 + 1))" "SEQUENCE of a re-imported lead and text"
 
 # 5. Bad input: one line naming the file and the problem; nothing saved.
 before=$(sqlite3 "$DB" "SELECT count(*) FROM task; SELECT count(*) FROM document")

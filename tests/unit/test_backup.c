@@ -6,10 +6,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <utime.h>
 
 #include "core/err.h"
+#include "core/file.h"
 #include "core/xalloc.h"
 #include "db/backup.h"
 #include "db/db.h"
@@ -169,7 +172,7 @@ static void test_restore_keeps_copy_and_replaces(void **state)
 	assert_int_equal(db_backup_to(f->db, copy, err), 0);
 	add(f->db, "hai");
 	add(f->db, "ba");
-	assert_int_equal(db_backup_restore(f->db, copy, saved, sizeof saved, err), 0);
+	assert_int_equal(db_backup_restore(f->db, copy, 7, saved, sizeof saved, err), 0);
 	assert_int_equal(count_tasks(f->path), 1);
 	assert_int_equal(count_tasks(saved), 3);
 	/* the connection keeps working on the restored content */
@@ -186,14 +189,14 @@ static void test_restore_refuses_foreign_files(void **state)
 
 	snprintf(path, sizeof path, "%s/notes.txt", f->dir);
 	write_file(path, "hello, this is not a database\n");
-	assert_int_equal(db_backup_restore(f->db, path, saved, sizeof saved, err), -1);
+	assert_int_equal(db_backup_restore(f->db, path, 7, saved, sizeof saved, err), -1);
 	assert_non_null(strstr(err, "not a hanchot database"));
 
 	snprintf(path, sizeof path, "%s/other.db", f->dir);
 	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(s, "CREATE TABLE x(a)", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(s);
-	assert_int_equal(db_backup_restore(f->db, path, saved, sizeof saved, err), -1);
+	assert_int_equal(db_backup_restore(f->db, path, 7, saved, sizeof saved, err), -1);
 	assert_non_null(strstr(err, "not a hanchot database"));
 
 	snprintf(path, sizeof path, "%s/newer.db", f->dir);
@@ -201,11 +204,11 @@ static void test_restore_refuses_foreign_files(void **state)
 	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(s, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(s);
-	assert_int_equal(db_backup_restore(f->db, path, saved, sizeof saved, err), -1);
+	assert_int_equal(db_backup_restore(f->db, path, 7, saved, sizeof saved, err), -1);
 	assert_non_null(strstr(err, "newer than this hanchot"));
 
 	snprintf(path, sizeof path, "%s/missing.db", f->dir);
-	assert_int_equal(db_backup_restore(f->db, path, saved, sizeof saved, err), -1);
+	assert_int_equal(db_backup_restore(f->db, path, 7, saved, sizeof saved, err), -1);
 	assert_non_null(strstr(err, "missing.db"));
 	assert_int_equal(count_tasks(f->path), 1);
 }
@@ -240,6 +243,138 @@ static void test_damaged_database_points_to_backup(void **state)
 	assert_true(exists(saved));
 }
 
+/* backup FILE never writes over the database's own files, however named. */
+static void test_backup_refuses_own_files(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX], path[192], cwd[256];
+	add(f->db, "một");
+	assert_non_null(getcwd(cwd, sizeof cwd));
+	assert_int_equal(chdir(f->dir), 0);
+	static const char *const names[] = { "t.db", "./t.db", "t.db-wal", "t.db-shm", "t.db.backup.1",
+					     "t.db.backup.lock", "t.db.before-restore-20240517-083000",
+					     "t.db.ical-0123456789abcdef", "link.db", "hard.db" };
+	assert_int_equal(symlink("t.db", "link.db"), 0);
+	assert_int_equal(link("t.db", "hard.db"), 0);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		assert_int_equal(db_backup_to(f->db, names[i], err), -1);
+		if (!strstr(err, "the database's own file"))
+			fail_msg("%s: %s", names[i], err);
+	}
+	snprintf(path, sizeof path, "%s/../%s/t.db", f->dir, strrchr(f->dir, '/') + 1);
+	assert_int_equal(db_backup_to(f->db, path, err), -1);
+	assert_int_equal(chdir(cwd), 0);
+	assert_int_equal(count_tasks(f->path), 1);
+	/* a name of its own next to it is fine */
+	snprintf(path, sizeof path, "%s/t.db.backup-ngay-17", f->dir);
+	assert_int_equal(db_backup_to(f->db, path, err), 0);
+	assert_int_equal(count_tasks(path), 1);
+}
+
+/* Each restore keeps a copy of what it replaced, as many as backups are
+ * kept, the oldest dropped. */
+static void test_restore_copies_rotate(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX], copy[128], saved[256], first[256] = "";
+	add(f->db, "một");
+	snprintf(copy, sizeof copy, "%s/copy.db", f->dir);
+	assert_int_equal(db_backup_to(f->db, copy, err), 0);
+	for (int i = 0; i < 4; i++) {
+		db_set_clock(f->db, 1715900000 + i); /* one stamp per second */
+		assert_int_equal(db_backup_restore(f->db, copy, 2, saved, sizeof saved, err), 0);
+		if (i == 0)
+			snprintf(first, sizeof first, "%s", saved);
+	}
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "ls %s | grep -c before-restore", f->dir);
+	FILE *p = popen(cmd, "r");
+	int n = 0;
+	assert_int_equal(fscanf(p, "%d", &n), 1);
+	pclose(p);
+	assert_int_equal(n, 2);
+	assert_false(exists(first));
+	assert_true(exists(saved));
+}
+
+/* What killed backups and restores left is removed at the next start, what
+ * a live one writes is not. */
+static void test_leftovers_cleaned_at_start(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX], path[192];
+	static const char *const left[] = { ".t.db.backup.1.hanchot.AbC123", ".t.db.backup.1.hanchot.AbC123-journal",
+					    "t.db.before-restore-20240517-083000.tmp",
+					    "t.db.before-restore-20240517-083000.tmp-journal", "t.db.restore.tmp",
+					    "t.db.backup.new" };
+	static const char *const kept[] = { "t.db.mine", ".t.db.backup.hanchot.notes", "other.db.tmp" };
+	struct timespec old[2] = { { .tv_sec = time(NULL) - 3600 }, { .tv_sec = time(NULL) - 3600 } };
+	for (size_t i = 0; i < 6 + 3; i++) {
+		snprintf(path, sizeof path, "%s/%s", f->dir, i < 6 ? left[i] : kept[i - 6]);
+		write_file(path, "x");
+		assert_int_equal(utimensat(AT_FDCWD, path, old, 0), 0);
+	}
+	/* a live writer's file */
+	char *live;
+	snprintf(path, sizeof path, "%s/t.db.backup.2", f->dir);
+	int fd = file_temp_create(path, 0600, &live);
+	assert_true(fd >= 0);
+	assert_int_equal(utimensat(AT_FDCWD, live, old, 0), 0);
+	struct db *db;
+	assert_int_equal(db_open(f->path, &db, err), 0);
+	db_close(db);
+	for (size_t i = 0; i < 6 + 3; i++) {
+		snprintf(path, sizeof path, "%s/%s", f->dir, i < 6 ? left[i] : kept[i - 6]);
+		if (exists(path) != (i >= 6))
+			fail_msg("%s %s", path, i < 6 ? "left" : "removed");
+	}
+	assert_true(exists(live));
+	close(fd);
+	free(live);
+}
+
+/* A device or a pipe gets the copy poured into it, never renamed over. */
+static void test_backup_into_a_stream(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX], path[128];
+	add(f->db, "một");
+	struct stat st;
+	assert_int_equal(db_backup_to(f->db, "/dev/null", err), 0);
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	snprintf(path, sizeof path, "%s/out.db", f->dir);
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	if (pid == 0) { /* reads the pipe into out.db */
+		close(fds[1]);
+		FILE *out = fopen(path, "wb");
+		char buf[4096];
+		ssize_t n;
+		while ((n = read(fds[0], buf, sizeof buf)) > 0)
+			fwrite(buf, 1, (size_t)n, out);
+		fclose(out);
+		_exit(0);
+	}
+	close(fds[0]);
+	char name[64];
+	snprintf(name, sizeof name, "/dev/fd/%d", fds[1]);
+	assert_int_equal(db_backup_to(f->db, name, err), 0);
+	close(fds[1]);
+	int status;
+	waitpid(pid, &status, 0);
+	assert_int_equal(count_tasks(path), 1);
+	/* and nothing was left next to the database */
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "ls -A %s | grep -c hanchot", f->dir);
+	FILE *p = popen(cmd, "r");
+	int n = -1;
+	assert_int_equal(fscanf(p, "%d", &n), 1);
+	pclose(p);
+	assert_int_equal(n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +384,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_restore_keeps_copy_and_replaces, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_restore_refuses_foreign_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_database_points_to_backup, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_backup_refuses_own_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_restore_copies_rotate, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_leftovers_cleaned_at_start, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_backup_into_a_stream, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

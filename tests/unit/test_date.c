@@ -2,6 +2,7 @@
 
 #include "core/countdown.h"
 #include "core/date.h"
+#include "core/lunar.h"
 #include "core/err.h"
 #include "core/status.h"
 
@@ -74,6 +75,11 @@ static void test_parse_invalid_names_the_problem(void **state)
 		{ "123/5/2024", "expected dd/mm/yyyy" },
 		{ "14/5/2024x", "expected dd/mm/yyyy" },
 		{ "ngày 30 tháng 2 năm 2024", "february 2024 has only 29 days" },
+		/* one accepted range everywhere: the lunar calendar's */
+		{ "9999-12-31", "year 9999 is outside 1800-2199" },
+		{ "31/12/1799", "year 1799 is outside 1800-2199" },
+		{ "1/1/2200", "year 2200 is outside 1800-2199" },
+		{ "ngày 1 tháng 1 năm 0001", "year 1 is outside 1800-2199" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		civil_day d = 12345;
@@ -83,6 +89,26 @@ static void test_parse_invalid_names_the_problem(void **state)
 		assert_non_null(strstr(err, cases[i].why));
 		assert_non_null(strstr(err, cases[i].text));
 	}
+}
+
+/* The accepted range is the lunar calendar's, which working days need. */
+static void test_range(void **state)
+{
+	(void)state;
+	civil_day d;
+	char err[ERR_MAX];
+	assert_int_equal(date_parse("1/1/1800", &d, err), 0);
+	assert_true(date_in_range(d));
+	assert_false(date_in_range(d - 1));
+	assert_int_equal(date_parse("31/12/2199", &d, err), 0);
+	assert_true(date_in_range(d));
+	assert_false(date_in_range(d + 1));
+	assert_false(date_in_range(DATE_NONE));
+	assert_false(date_in_range(date_from_ymd(9999, 12, 31)));
+	assert_int_equal(DATE_MIN_YEAR, LUNAR_MIN_YEAR);
+	assert_int_equal(DATE_MAX_YEAR, LUNAR_MAX_YEAR);
+	assert_int_equal(date_make(2200, 1, 1, "x", &d, err), -1);
+	assert_string_equal(err, "date 'x': year 2200 is outside 1800-2199");
 }
 
 static void test_messages_stay_on_one_line(void **state)
@@ -183,6 +209,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_and_weekday),
 		cmocka_unit_test(test_leap_years),
+		cmocka_unit_test(test_range),
 		cmocka_unit_test(test_parse_valid),
 		cmocka_unit_test(test_parse_invalid_names_the_problem),
 		cmocka_unit_test(test_messages_stay_on_one_line),

@@ -338,6 +338,92 @@ static void test_extend_and_note(void **state)
 	assert_int_equal(scalar(f->path, "SELECT version FROM task WHERE id=1"), 3);
 }
 
+/* Names and texts are stored clean; what cannot be is refused with a line
+ * naming it, and nothing is saved. */
+static void test_stored_text_is_clean(void **state)
+{
+	struct fixture *f = *state;
+	struct task t;
+	char err[ERR_MAX];
+	static const struct {
+		const char *summary, *lead, *why;
+	} bad[] = {
+		{ "lone \x9B byte", "Sở Y tế", "summary: not valid UTF-8 (byte 6)" },
+		{ "   ", "Sở Y tế", "summary is blank" },
+		{ "Việc", "\xE2\x80\x8B \xC2\xA0", "agency name is blank" },
+		{ "Việc", "S\xFFở", "agency name: not valid UTF-8 (byte 2)" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		task_init(&t);
+		task_set_str(&t.summary, bad[i].summary);
+		task_add_lead(&t, bad[i].lead);
+		assert_int_equal(db_task_add(f->db, &t, err), -1);
+		assert_string_equal(err, bad[i].why);
+		task_release(&t);
+	}
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task") + scalar(f->path, "SELECT count(*) FROM agency"), 0);
+	/* control and bidi characters are removed on the way in */
+	task_init(&t);
+	task_set_str(&t.summary, "  Báo cáo\x1b[2J\xE2\x80\xAE ");
+	task_set_str(&t.section, "I.1\x07");
+	task_set_str(&t.full_text, "dòng 1\r\ndòng 2\x1b]52;c;eA==\x07");
+	task_add_lead(&t, "Sở\x1b]0;x\x07 Y tế");
+	assert_int_equal(db_task_add(f->db, &t, err), 0);
+	task_release(&t);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task WHERE summary = 'Báo cáo[2J' AND section = 'I.1'"
+					 " AND full_text = 'dòng 1' || char(10) || 'dòng 2]52;c;eA=='"), 1);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM agency WHERE name = 'Sở]0;x Y tế'"), 1);
+	/* renames, aliases, notes and reasons too */
+	assert_int_equal(db_agency_rename(f->db, 1, " \t", err), -1);
+	assert_string_equal(err, "agency name is blank");
+	assert_int_equal(db_agency_add_alias(f->db, 1, "\xC3", err), -1);
+	assert_string_equal(err, "alias: not valid UTF-8 (byte 1)");
+	assert_int_equal(db_agency_rename(f->db, 1, "Sở Y tế\x1b", err), 0);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM agency WHERE name = 'Sở Y tế'"), 1);
+	assert_int_equal(db_task_note(f->db, 1, "\xE2\x80\x8D", 0, err), DB_ERROR);
+	assert_string_equal(err, "task 1: the note is blank");
+	assert_int_equal(db_task_extend(f->db, 1, date_from_ymd(2024, 6, 1), "  ", 0, err), DB_ERROR);
+	assert_string_equal(err, "task 1: the reason is blank: a deadline change needs a reason");
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task_event"), 1);
+}
+
+/* One range of dates (the lunar calendar's) at every entry; a completion
+ * after today and an "extension" to an earlier date are refused. */
+static void test_dates_checked_on_entry(void **state)
+{
+	struct fixture *f = *state;
+	struct task t;
+	char err[ERR_MAX];
+	task_init(&t);
+	task_set_str(&t.summary, "Việc");
+	task_set_str(&t.section, "II.3");
+	task_add_lead(&t, "Sở Y tế");
+	t.due = date_from_ymd(9999, 12, 31);
+	assert_int_equal(db_task_add(f->db, &t, err), -1);
+	assert_string_equal(err, "task II.3 'Việc': due date 9999-12-31 is outside 1800-2199");
+	task_release(&t);
+	int64_t id = add(f->db, "Việc", "Sở Y tế", date_from_ymd(2024, 5, 20));
+	assert_int_equal(db_task_extend(f->db, id, date_from_ymd(2200, 1, 1), "lý do", 0, err), DB_ERROR);
+	assert_string_equal(err, "task 1: the new deadline 2200-01-01 is outside 1800-2199");
+	assert_int_equal(db_task_extend(f->db, id, date_from_ymd(2024, 5, 19), "lý do", 0, err), DB_ERROR);
+	assert_string_equal(err, "task 1: 2024-05-19 is before the current deadline 2024-05-20: "
+				 "an extension moves a deadline later");
+	/* today is 2024-05-17 */
+	assert_int_equal(db_task_set_status(f->db, id, STATUS_DONE, date_from_ymd(2024, 5, 18), 0, err), DB_ERROR);
+	assert_string_equal(err, "task 1: completion date 2024-05-18 is after today (2024-05-17)");
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task_event"), 1);
+	assert_int_equal(db_task_set_status(f->db, id, STATUS_DONE, date_from_ymd(2024, 5, 17), 0, err), 0);
+	/* undo may put back an earlier deadline, or none */
+	assert_int_equal(db_task_extend(f->db, id, date_from_ymd(2024, 6, 1), "lý do", 0, err), 0);
+	assert_int_equal(db_task_revert_due(f->db, id, date_from_ymd(2024, 5, 20), "hoàn tác", 0, err), 0);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task WHERE due_date = '2024-05-20'"), 1);
+	int64_t none = add(f->db, "Không hạn", "Sở Y tế", DATE_NONE);
+	assert_int_equal(db_task_extend(f->db, none, date_from_ymd(2024, 6, 1), "có hạn", 0, err), 0);
+	assert_int_equal(db_task_revert_due(f->db, none, DATE_NONE, "hoàn tác", 0, err), 0);
+	assert_int_equal(scalar(f->path, "SELECT count(*) FROM task WHERE id = 2 AND due_date IS NULL"
+					 " AND due_precision = 'none'"), 1);
+}
+
 static void test_recurring_task_opens_next_period(void **state)
 {
 	struct fixture *f = *state;
@@ -441,6 +527,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_recurring_task_opens_next_period, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_agency_spellings_find_one_agency, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_old_agency_keys_are_rekeyed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stored_text_is_clean, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dates_checked_on_entry, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/err.h"
@@ -93,7 +94,16 @@ static char *export(struct db *db, struct db_export_stats *stats)
 {
 	struct mem m = { 0 };
 	char err[ERR_MAX];
-	assert_int_equal(db_export_write(db, &opt, NULL, mem_write, &m, stats, err), 0);
+	assert_int_equal(db_export_write(db, &opt, NULL, mem_write, &m, NULL, stats, err), 0);
+	return m.p;
+}
+
+/* The same, copying from the kept-current file at path. */
+static char *export_from(struct db *db, const char *path, struct db_export_stats *stats)
+{
+	struct mem m = { 0 };
+	char err[ERR_MAX];
+	assert_int_equal(db_export_write(db, &opt, NULL, mem_write, &m, path, stats, err), 0);
 	return m.p;
 }
 
@@ -151,11 +161,22 @@ static char *slurp(const char *path)
 	return m.p;
 }
 
-/* Exports to path; checks the file equals a from-scratch export. */
+/* Keeps path current (as export_file), writing it even when nothing changed,
+ * and copying from its previous version. */
+static int keep(struct fixture *f, const char *path, struct db_export_stats *s, char *err)
+{
+	bool written = false;
+	exec_ok(f->db, "DELETE FROM ical_export"); /* what makes it write */
+	int rc = db_export_refresh(f->db, &opt, path, &written, s, err);
+	assert_true(rc || written);
+	return rc;
+}
+
+/* Keeps path current; checks the file equals a from-scratch export. */
 static void export_check(struct fixture *f, const char *path, struct db_export_stats *s)
 {
 	char err[ERR_MAX];
-	assert_int_equal(db_export_file(f->db, &opt, NULL, path, s, err), 0);
+	assert_int_equal(keep(f, path, s, err), 0);
 	char *got = slurp(path), *want = full(f->db);
 	assert_string_equal(got, want);
 	free(got);
@@ -240,18 +261,28 @@ static void test_splice_equals_full_export(void **state)
 			fail_msg("%s: spliced %d, built %zu of %zu", w, s.spliced, s.built, s.tasks);
 		assert_int_equal(s.copied + s.built, s.tasks);
 	}
-	/* a filtered export into the same file copies what it shares */
+	/* a filtered one-off export copies what it shares with the kept file,
+	 * and leaves no index of its own */
 	struct db_export_filter flt;
 	db_export_filter_init(&flt);
 	flt.from = date_from_ymd(2024, 6, 3);
-	assert_int_equal(db_export_file(f->db, &opt, &flt, path, &s, err), 0);
+	char part[160];
+	snprintf(part, sizeof part, "%s/part.ics", f->dir);
+	int64_t rows = 0;
+	assert_int_equal(db_export_file(f->db, &opt, &flt, part, path, &s, err), 0);
 	assert_true(s.spliced);
 	assert_int_equal(s.built, 0);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), "SELECT count(*) FROM ical_index", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	rows = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	assert_int_equal(rows, 1);
 	struct mem m = { 0 };
-	exec_ok(f->db, "CREATE TEMP TABLE saved AS SELECT * FROM ical_index; DELETE FROM ical_index");
-	assert_int_equal(db_export_write(f->db, &opt, &flt, mem_write, &m, &s, err), 0);
-	exec_ok(f->db, "INSERT INTO ical_index SELECT * FROM saved; DROP TABLE saved");
-	char *got = slurp(path);
+	assert_int_equal(db_export_write(f->db, &opt, &flt, mem_write, &m, NULL, &s, err), 0);
+	assert_false(s.spliced);
+	char *got = slurp(part);
 	assert_string_equal(got, m.p);
 	free(got);
 	free(m.p);
@@ -304,21 +335,25 @@ static void test_splice_falls_back(void **state)
 	exec_ok(f->db, "UPDATE ical_index SET size = size + 1000000");
 	export_check(f, path, &s);
 	assert_false(s.spliced);
-	/* export to a sink copies from the recorded file */
-	char *a = export(f->db, &s);
+	/* export to a sink copies from the kept file it is told of */
+	char *a = export_from(f->db, path, &s);
 	assert_true(s.spliced);
 	assert_int_equal(s.built, 0);
 	char *b = slurp(path);
 	assert_string_equal(a, b);
 	free(a);
 	free(b);
-	/* only the most recent files keep an index, and a spare (written twice) */
+	/* only the most recently kept files (colleagues' export_files) keep an
+	 * index, and a spare (written twice); one-off exports keep none */
 	for (int i = 0; i < DB_EXPORT_KEEP_FILES + 2; i++) {
 		char p[160];
 		snprintf(p, sizeof p, "%s/c%d.ics", f->dir, i);
-		assert_int_equal(db_export_file(f->db, &opt, NULL, p, &s, err), 0);
+		assert_int_equal(keep(f, p, &s, err), 0);
+		assert_false(s.spliced);
+		assert_int_equal(keep(f, p, &s, err), 0);
 		assert_true(s.spliced);
-		assert_int_equal(db_export_file(f->db, &opt, NULL, p, &s, err), 0);
+		snprintf(p, sizeof p, "%s/once%d.ics", f->dir, i);
+		assert_int_equal(db_export_file(f->db, &opt, NULL, p, NULL, &s, err), 0);
 	}
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), "SELECT count(*) FROM ical_index", -1, &st, NULL),
@@ -406,8 +441,9 @@ static void test_failed_write_keeps_file(void **state)
 	small = old;
 	small.rlim_cur = size / 2;
 	void (*was)(int) = signal(SIGXFSZ, SIG_IGN);
+	bool written;
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
-	int rc = db_export_file(f->db, &opt, NULL, path, &s, err);
+	int rc = db_export_refresh(f->db, &opt, path, &written, &s, err);
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
 	signal(SIGXFSZ, was);
 	assert_int_equal(rc, -1);
@@ -490,7 +526,7 @@ static void test_concurrent_writer(void **state)
 	struct racer r = { 0 };
 	assert_int_equal(sqlite3_open(f->path, &r.other), SQLITE_OK);
 	sqlite3_busy_timeout(r.other, 0);
-	assert_int_equal(db_export_write(f->db, &opt, NULL, racing_write, &r, &s, err), 0);
+	assert_int_equal(db_export_write(f->db, &opt, NULL, racing_write, &r, path, &s, err), 0);
 	assert_true(r.busy);
 	assert_true(s.spliced);
 	char *before = slurp(path);
@@ -518,10 +554,10 @@ static void test_filters(void **state)
 	char err[ERR_MAX];
 	db_export_filter_init(&flt);
 	flt.from = date_from_ymd(2024, 5, 16);
-	assert_int_equal(db_export_write(f->db, &opt, &flt, mem_write, &m, &s, err), 0);
+	assert_int_equal(db_export_write(f->db, &opt, &flt, mem_write, &m, NULL, &s, err), 0);
 	assert_int_equal(s.tasks, 1);
 	flt.to = date_from_ymd(2024, 5, 1);
-	assert_int_equal(db_export_write(f->db, &opt, &flt, mem_write, &m, &s, err), -1);
+	assert_int_equal(db_export_write(f->db, &opt, &flt, mem_write, &m, NULL, &s, err), -1);
 	assert_non_null(strstr(err, "is after --to"));
 	db_export_filter_init(&flt);
 	flt.document_id = 9;
@@ -564,7 +600,7 @@ static void test_links_match_task_get(void **state)
 	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
 	for (int round = 0; round < 2; round++) {
 		struct db_export_stats s;
-		assert_int_equal(db_export_file(f->db, &opt, NULL, path, &s, err), 0);
+		assert_int_equal(keep(f, path, &s, err), 0);
 		assert_int_equal(s.spliced, round == 1);
 		struct mem want = { 0 };
 		struct ical_writer *w = ical_writer_new(&opt, mem_write, &want, err);
@@ -594,24 +630,163 @@ static void test_refresh(void **state)
 	char path[128], err[ERR_MAX];
 	bool written;
 	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, err), 0);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
 	assert_true(written);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, err), 0);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
 	assert_false(written);
+	/* what a killed refresh left goes at the next one, written or not */
+	char left[160];
+	snprintf(left, sizeof left, "%s/.cal.ics.hanchot.AbC123", f->dir);
+	close(open(left, O_WRONLY | O_CREAT, 0600));
+	struct timespec old[2] = { { .tv_sec = time(NULL) - 3600 }, { .tv_sec = time(NULL) - 3600 } };
+	assert_int_equal(utimensat(AT_FDCWD, left, old, 0), 0);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
+	assert_false(written);
+	assert_int_equal(access(left, F_OK), -1);
 	assert_int_equal(db_task_note(f->db, 2, "ghi chú", 0, err), 0);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, err), 0);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
 	assert_false(written);
 	assert_int_equal(db_task_set_status(f->db, 2, STATUS_IN_PROGRESS, DATE_NONE, 0, err), 0);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, err), 0);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
 	assert_true(written);
 	unlink(path); /* the file went away: written again */
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, err), 0);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
 	assert_true(written);
 	assert_int_equal(access(path, R_OK), 0);
 	char bad[160];
 	snprintf(bad, sizeof bad, "%s/no/cal.ics", f->dir);
-	assert_int_equal(db_export_refresh(f->db, &opt, bad, &written, err), -1);
+	assert_int_equal(db_export_refresh(f->db, &opt, bad, &written, NULL, err), -1);
 	assert_non_null(strstr(err, "does not exist"));
+}
+
+/* A row no calendar can take (a date out of range, written before dates
+ * were checked or by hand) is left out with a warning naming it; the other
+ * tasks are exported, to a sink, to a file and to the kept-current file. */
+static void test_bad_row_skipped(void **state)
+{
+	struct fixture *f = *state;
+	char path[128], err[ERR_MAX];
+	struct db_export_stats s;
+	struct mem m = { 0 };
+	bool written;
+	exec_ok(f->db, "UPDATE task SET due_date = '9999-12-31' WHERE id = 2");
+	assert_int_equal(db_export_write(f->db, &opt, NULL, mem_write, &m, NULL, &s, err), 0);
+	assert_int_equal(s.tasks, 1);
+	assert_int_equal(s.skipped, 1);
+	assert_string_equal(s.skipped_why, "task 2: due date 9999-12-31 is outside 1800-2199");
+	assert_non_null(strstr(m.p, "DTSTART;VALUE=DATE:20240516"));
+	assert_null(strstr(m.p, "9999"));
+	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	assert_int_equal(db_export_file(f->db, &opt, NULL, path, NULL, &s, err), 0);
+	assert_int_equal(s.skipped, 1);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, &s, err), 0);
+	assert_true(written);
+	assert_int_equal(s.skipped, 1);
+	assert_string_equal(s.skipped_why, "task 2: due date 9999-12-31 is outside 1800-2199");
+	/* fixed: exported again, nothing skipped */
+	assert_int_equal(db_task_extend(f->db, 2, date_from_ymd(2024, 6, 3), "sửa năm", 0, err), 0);
+	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, &s, err), 0);
+	assert_int_equal(s.skipped, 0);
+	assert_string_equal(s.skipped_why, "");
+	char *text = slurp(path);
+	assert_non_null(strstr(text, "DTSTART;VALUE=DATE:20240603"));
+	free(text);
+	free(m.p);
+}
+
+static uint64_t fnv(const void *data, size_t n)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+	for (const unsigned char *p = data, *end = p + n; p < end; p++)
+		h = (h ^ *p) * UINT64_C(1099511628211);
+	return h;
+}
+
+static size_t varint(unsigned char *out, uint64_t v)
+{
+	size_t n = 0;
+	do {
+		out[n] = (unsigned char)((v & 0x7F) | (v >> 7 ? 0x80 : 0));
+		v >>= 7;
+		n++;
+	} while (v);
+	return n;
+}
+
+/* The shared database is data, not instructions: whoever can write it can
+ * plant ical_index rows naming any file as an export and any file as its
+ * index. A colleague's export then must neither copy such a file into the
+ * calendar nor delete files through the rows. */
+static void test_planted_index_rows_are_ignored(void **state)
+{
+	struct fixture *f = *state;
+	char path[128], secret[128], index[128], spare[160], err[ERR_MAX];
+	struct db_export_stats s;
+	struct stat st;
+	bool written;
+	/* a private file of the victim's, and an index claiming it holds task 2 */
+	snprintf(secret, sizeof secret, "%s/private/id_rsa", f->dir);
+	snprintf(index, sizeof index, "%s/private/notes.txt", f->dir);
+	snprintf(spare, sizeof spare, "%s.spare", index);
+	*strrchr(secret, '/') = '\0';
+	assert_int_equal(mkdir(secret, 0700), 0);
+	*strchr(secret + strlen(secret), '\0') = '/';
+	FILE *fp = fopen(secret, "w");
+	fputs("BEGIN:VEVENT\r\nSUMMARY:SECRET KEY MATERIAL\r\nEND:VEVENT\r\n", fp);
+	fclose(fp);
+	chmod(secret, 0600);
+	fp = fopen(spare, "w");
+	fputs("the victim's own file", fp);
+	fclose(fp);
+	assert_int_equal(stat(secret, &st), 0);
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), "SELECT uuid FROM task WHERE id = 2", -1, &q, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	const char *uuid = (const char *)sqlite3_column_text(q, 0);
+	uint32_t uh = (uint32_t)fnv(uuid, strlen(uuid));
+	sqlite3_finalize(q);
+	unsigned char blob[64];
+	size_t n = 0;
+	blob[n++] = 1;                        /* format */
+	n += varint(blob + n, 0);             /* first offset */
+	n += varint(blob + n, 1);             /* one entry */
+	n += varint(blob + n, 2);             /* task 2 */
+	n += varint(blob + n, 0);             /* SEQUENCE 0 */
+	n += varint(blob + n, (uint64_t)st.st_size);
+	for (int k = 0; k < 4; k++)
+		blob[n++] = (unsigned char)(uh >> (8 * k));
+	fp = fopen(index, "wb");
+	fwrite(blob, 1, n, fp);
+	fclose(fp);
+	char *sql = xasprintf("INSERT INTO ical_index(path, fingerprint, dev, ino, size, mtime, index_file, checksum)"
+			      " VALUES ('%s', %lld, %lld, %lld, %lld, %lld, '%s', %lld)", secret,
+			      (long long)ical_options_fingerprint(&opt), (long long)st.st_dev, (long long)st.st_ino,
+			      (long long)st.st_size,
+			      (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec, index,
+			      (long long)fnv(blob, n));
+	exec_ok(f->db, sql);
+	free(sql);
+	/* a sink export, a one-off file, the kept-current file (whose index
+	 * keeping forgets old rows): nothing of the secret, nothing deleted */
+	char *text = export(f->db, &s);
+	assert_null(strstr(text, "SECRET"));
+	free(text);
+	snprintf(path, sizeof path, "%s/once.ics", f->dir);
+	assert_int_equal(db_export_file(f->db, &opt, NULL, path, NULL, &s, err), 0);
+	text = slurp(path);
+	assert_null(strstr(text, "SECRET"));
+	free(text);
+	for (int i = 0; i < DB_EXPORT_KEEP_FILES + 1; i++) {
+		snprintf(path, sizeof path, "%s/kept%d.ics", f->dir, i);
+		assert_int_equal(db_export_refresh(f->db, &opt, path, &written, &s, err), 0);
+		text = slurp(path);
+		assert_null(strstr(text, "SECRET"));
+		free(text);
+	}
+	assert_int_equal(access(secret, F_OK), 0);
+	assert_int_equal(access(index, F_OK), 0);
+	assert_int_equal(access(spare, F_OK), 0);
 }
 
 int main(void)
@@ -627,6 +802,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_links_match_task_get, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_row_skipped, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_planted_index_rows_are_ignored, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,10 +8,14 @@
 #include <string.h>
 #include <sched.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "core/err.h"
 #include "core/file.h"
 
 static void test_parent_dir(void **state)
@@ -308,6 +312,190 @@ static void test_spare_needs_interchangeable_folders(void **state)
 	assert_int_equal(bind_result, 0);
 }
 
+/* Where an output goes: a file (or none) is replaced, a symbolic link's
+ * target is replaced in the target's folder, a device, FIFO or socket is
+ * written into, a folder or a disk is an error. */
+static void test_output_resolve(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/hanchot-out-XXXXXX", p[128], q[128], err[ERR_MAX];
+	struct file_output o;
+	assert_non_null(mkdtemp(dir));
+	char *real = realpath(dir, NULL);
+	/* none yet */
+	snprintf(p, sizeof p, "%s/new.ics", dir);
+	assert_int_equal(file_output_resolve(p, &o, err), 0);
+	assert_false(o.stream);
+	assert_false(o.exists);
+	snprintf(q, sizeof q, "%s/new.ics", real);
+	assert_string_equal(o.path, q);
+	file_output_release(&o);
+	/* a file: kept mode */
+	int fd = open(p, O_WRONLY | O_CREAT, 0640);
+	close(fd);
+	chmod(p, 0640);
+	assert_int_equal(file_output_resolve(p, &o, err), 0);
+	assert_true(o.exists);
+	assert_int_equal(o.mode, 0640);
+	file_output_release(&o);
+	/* a symbolic link (relative, through a second one): its target */
+	mkdir(strcat(strcpy(q, dir), "/sub"), 0700);
+	snprintf(q, sizeof q, "%s/sub/link", dir);
+	assert_int_equal(symlink("../new.ics", q), 0);
+	snprintf(p, sizeof p, "%s/link2", dir);
+	assert_int_equal(symlink("sub/link", p), 0);
+	assert_int_equal(file_output_resolve(p, &o, err), 0);
+	assert_false(o.stream);
+	snprintf(q, sizeof q, "%s/new.ics", real);
+	assert_string_equal(o.path, q);
+	file_output_release(&o);
+	/* a dangling one: the target is created */
+	snprintf(p, sizeof p, "%s/dangling", dir);
+	assert_int_equal(symlink("later.ics", p), 0);
+	assert_int_equal(file_output_resolve(p, &o, err), 0);
+	snprintf(q, sizeof q, "%s/later.ics", real);
+	assert_string_equal(o.path, q);
+	file_output_release(&o);
+	/* a loop */
+	snprintf(p, sizeof p, "%s/loop", dir);
+	assert_int_equal(symlink("loop", p), 0);
+	assert_int_equal(file_output_resolve(p, &o, err), -1);
+	assert_string_equal(err, "too many levels of symbolic links");
+	/* devices, FIFOs and sockets are streamed into */
+	assert_int_equal(file_output_resolve("/dev/null", &o, err), 0);
+	assert_true(o.stream);
+	fd = file_output_stream(&o, err);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "x", 1), 1);
+	close(fd);
+	file_output_release(&o);
+	snprintf(p, sizeof p, "%s/fifo", dir);
+	assert_int_equal(mkfifo(p, 0600), 0);
+	assert_int_equal(file_output_resolve(p, &o, err), 0);
+	assert_true(o.stream);
+	file_output_release(&o);
+	/* a Unix socket: connected to */
+	snprintf(p, sizeof p, "%s/sock", dir);
+	int srv = socket(AF_UNIX, SOCK_STREAM, 0);
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	strcpy(a.sun_path, p);
+	assert_int_equal(bind(srv, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(listen(srv, 1), 0);
+	assert_int_equal(file_output_resolve(p, &o, err), 0);
+	assert_true(o.stream);
+	fd = file_output_stream(&o, err);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "x", 1), 1);
+	int peer = accept(srv, NULL, NULL);
+	char got = 0;
+	assert_int_equal(read(peer, &got, 1), 1);
+	assert_int_equal(got, 'x');
+	close(peer);
+	close(fd);
+	close(srv);
+	file_output_release(&o);
+	/* our own descriptors, as /dev/stdout names them */
+	assert_int_equal(file_output_resolve("/dev/fd/2", &o, err), 0);
+	assert_true(o.stream);
+	assert_int_equal(o.fd, 2);
+	file_output_release(&o);
+	/* errors */
+	assert_int_equal(file_output_resolve(dir, &o, err), -1);
+	assert_string_equal(err, "it is a folder");
+	snprintf(p, sizeof p, "%s/none/x.ics", dir);
+	assert_int_equal(file_output_resolve(p, &o, err), -1);
+	snprintf(q, sizeof q, "folder '%s/none' does not exist", dir);
+	assert_string_equal(err, q);
+	struct stat st;
+	if (stat("/dev/loop0", &st) == 0 && S_ISBLK(st.st_mode)) {
+		assert_int_equal(file_output_resolve("/dev/loop0", &o, err), -1);
+		assert_non_null(strstr(err, "block device"));
+	}
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	free(real);
+}
+
+/* Temporary files are locked while their writer lives; what a dead process
+ * left is removed, what a live one writes and what is not ours stay. */
+static void test_temp_clean(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/hanchot-tmp-XXXXXX", p[128], *live, *dead;
+	assert_non_null(mkdtemp(dir));
+	snprintf(p, sizeof p, "%s/cal.ics", dir);
+	int lfd = file_temp_create(p, 0640, &live);
+	assert_true(lfd >= 0);
+	assert_non_null(strstr(live, "/.cal.ics.hanchot."));
+	struct stat st;
+	assert_int_equal(stat(live, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	/* a process that died: its file is no longer locked */
+	pid_t pid = fork();
+	if (pid == 0) {
+		char *t;
+		_exit(file_temp_create(p, 0600, &t) >= 0 ? 0 : 1);
+	}
+	int status;
+	waitpid(pid, &status, 0);
+	assert_int_equal(WEXITSTATUS(status), 0);
+	/* find the dead one, with the journal SQLite would leave beside it */
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "ls -A %s | grep -v '%s' | grep hanchot", dir, strrchr(live, '/') + 1);
+	FILE *ls = popen(cmd, "r");
+	char name[128] = "";
+	assert_non_null(fgets(name, sizeof name, ls));
+	pclose(ls);
+	name[strcspn(name, "\n")] = '\0';
+	dead = NULL;
+	assert_true(asprintf(&dead, "%s/%s", dir, name) > 0);
+	char journal[160], mine[160], other[160];
+	snprintf(journal, sizeof journal, "%s-journal", dead);
+	snprintf(mine, sizeof mine, "%s/.cal.ics.backup", dir);   /* a user's file */
+	snprintf(other, sizeof other, "%s/.other.ics.hanchot.abcdef", dir); /* another prefix */
+	const char *made[] = { journal, mine, other };
+	for (int i = 0; i < 3; i++)
+		close(open(made[i], O_WRONLY | O_CREAT, 0600));
+	/* just written: still in the grace time, kept */
+	file_temp_clean(dir, "cal.ics");
+	assert_int_equal(access(dead, F_OK), 0);
+	/* older than that: removed with its journal; the live one stays */
+	struct timespec old[2] = { { .tv_sec = time(NULL) - 3600 }, { .tv_sec = time(NULL) - 3600 } };
+	const char *aged[] = { dead, journal, live, mine, other };
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(utimensat(AT_FDCWD, aged[i], old, 0), 0);
+	file_temp_clean(dir, "cal.ics");
+	assert_int_equal(access(dead, F_OK), -1);
+	assert_int_equal(access(journal, F_OK), -1);
+	assert_int_equal(access(live, F_OK), 0);
+	assert_int_equal(access(mine, F_OK), 0);
+	assert_int_equal(access(other, F_OK), 0);
+	close(lfd);
+	free(live);
+	free(dead);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* A database on NFS or SMB/CIFS is refused (SQLite's WAL needs shared
+ * memory that network file systems do not give): the kinds are told apart
+ * by statfs's magic numbers. (No such mount can be made here: the numbers
+ * are checked, and a local folder is not taken for one.) */
+static void test_network_file_systems(void **state)
+{
+	(void)state;
+	assert_string_equal(file_network_fs_type(0x6969), "NFS");
+	assert_string_equal(file_network_fs_type(0xFF534D42), "SMB/CIFS");
+	assert_string_equal(file_network_fs_type(0xFE534D42), "SMB/CIFS");
+	assert_string_equal(file_network_fs_type(0x517B), "SMB/CIFS");
+	assert_null(file_network_fs_type(0xEF53));     /* ext4 */
+	assert_null(file_network_fs_type(0x01021994)); /* tmpfs */
+	assert_null(file_network_fs_type(0x65735546)); /* FUSE */
+	assert_null(file_network_fs("/tmp"));
+	assert_null(file_network_fs("/nonexistent-hanchot/x"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +507,9 @@ int main(void)
 		cmocka_unit_test(test_spare_refused),
 		cmocka_unit_test(test_swap_checks_names),
 		cmocka_unit_test(test_spare_needs_interchangeable_folders),
+		cmocka_unit_test(test_output_resolve),
+		cmocka_unit_test(test_temp_clean),
+		cmocka_unit_test(test_network_file_systems),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

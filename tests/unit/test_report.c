@@ -1,10 +1,12 @@
 #include "tests/unit/testutil.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/file.h"
 #include "core/report.h"
 #include "core/report_format.h"
 #include "db/db.h"
@@ -168,6 +170,8 @@ static void test_formats(void **state)
 		{ REPORT_HTML, "@page { size: A4" }, { REPORT_HTML, "&lt;b&gt; &amp;" },
 		{ REPORT_CSV, "\"'=1+1\"" }, { REPORT_TABLE, "a b" }, /* control char cleaned */
 	};
+	/* nothing from data may reach a terminal as a control: ESC, OSC, C1, bidi */
+	static const char *const never[] = { "\x1b", "\x07", "\xc2\x9b", "\xe2\x80\xae", "\xe2\x81\xa6" };
 	struct report r;
 	build(&r, false, 0);
 	free(r.tasks[3].summary);
@@ -176,6 +180,8 @@ static void test_formats(void **state)
 	r.overdue[1].summary = strdup("=1+1");
 	free(r.overdue[0].summary);
 	r.overdue[0].summary = strdup("a\tb");
+	free(r.overdue[0].leads);
+	r.overdue[0].leads = strdup("S\xe2\x80\xae\x1b]0;x\x07\xc2\x9b" "2J\xe2\x81\xa6 Y");
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		char *buf = NULL, err[ERR_MAX];
 		size_t len = 0;
@@ -184,6 +190,9 @@ static void test_formats(void **state)
 		fclose(f);
 		if (!strstr(buf, t[i].has))
 			fail_msg("format %s lacks '%s'", report_format_name(t[i].fmt), t[i].has);
+		for (size_t k = 0; k < sizeof never / sizeof never[0]; k++)
+			if (strstr(buf, never[k]))
+				fail_msg("format %s lets a control from data through", report_format_name(t[i].fmt));
 		free(buf);
 	}
 	enum report_format f;
@@ -201,13 +210,29 @@ static void test_write_file(void **state)
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/r.csv", dir);
 	build(&r, false, 0);
-	assert_int_equal(report_write_file(path, &r, REPORT_CSV, LANG_EN, err), 0);
+	struct file_output to;
+	assert_int_equal(file_output_resolve(path, &to, err), 0);
+	assert_int_equal(report_write_file(path, &to, &r, REPORT_CSV, LANG_EN, err), 0);
+	file_output_release(&to);
 	assert_int_equal(access(path, R_OK), 0);
-	snprintf(path, sizeof path, "%s/none/r.csv", dir);
-	assert_int_equal(report_write_file(path, &r, REPORT_CSV, LANG_EN, err), -1);
-	assert_non_null(strstr(err, "report file"));
-	report_release(&r);
+	/* a device is written into, never replaced */
+	assert_int_equal(file_output_resolve("/dev/null", &to, err), 0);
+	assert_int_equal(report_write_file("/dev/null", &to, &r, REPORT_CSV, LANG_EN, err), 0);
+	file_output_release(&to);
+	struct stat st;
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	/* nothing left in the folder but the report */
 	char cmd[96];
+	snprintf(cmd, sizeof cmd, "test $(ls -A %s | wc -l) = 1", dir);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(report_format_for_path("a/b.html"), REPORT_HTML);
+	assert_int_equal(report_format_for_path("b.htm"), REPORT_HTML);
+	assert_int_equal(report_format_for_path("b.md"), REPORT_MD);
+	assert_int_equal(report_format_for_path("b.csv"), REPORT_CSV);
+	assert_int_equal(report_format_for_path("b.txt"), REPORT_TABLE);
+	assert_int_equal(report_format_for_path("b"), REPORT_TABLE);
+	report_release(&r);
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	assert_int_equal(system(cmd), 0);
 }

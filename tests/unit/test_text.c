@@ -3,6 +3,7 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "core/err.h"
 #include "core/text.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -277,7 +278,12 @@ static void test_sanitize(void **state)
 		size_t n = text_sanitize(out, cases[i].in, len, cases[i].flags);
 		assert_true(n <= len);
 		assert_string_equal(out, cases[i].want);
+		/* needs_sanitize says exactly when the single-line form differs */
+		text_sanitize(out, cases[i].in, len, 0);
+		assert_int_equal(text_needs_sanitize(cases[i].in, len), strcmp(out, cases[i].in) != 0);
 	}
+	assert_false(text_needs_sanitize("Ủy ban \xE2\x80\xA9 ok", 13)); /* U+2029 is not a bidi control */
+	assert_true(text_needs_sanitize("a\x9B" "b", 3));
 	/* an embedded NUL is a C0 control too */
 	char out[8];
 	assert_int_equal(text_sanitize(out, "a\0b", 3, 0), 2);
@@ -285,6 +291,50 @@ static void test_sanitize(void **state)
 	char *dup = text_sanitize_dup("x\ny", 0);
 	assert_string_equal(dup, "x y");
 	free(dup);
+}
+
+/* What is stored: valid UTF-8 only, no control or bidi characters, NFC,
+ * trimmed, and never blank. */
+static void test_entry(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in;
+		unsigned flags;
+		const char *want; /* NULL: refused */
+		const char *why;
+	} cases[] = {
+		{ "Sở Tài chính", 0, "Sở Tài chính", NULL },
+		{ "  Sở Y tế \t", 0, "Sở Y tế", NULL },
+		{ NFD_KE_HOACH, 0, "Kế hoạch", NULL },
+		{ "Sở\x1b]0;owned\x07 Y tế", 0, "Sở]0;owned Y tế", NULL },
+		{ "x\xC2\x9B" "2J y", 0, "x2J y", NULL },
+		{ "a\xE2\x80\xAE" "b", 0, "ab", NULL },
+		{ "dòng 1\r\ndòng 2\x1b", TEXT_MULTILINE, "dòng 1\ndòng 2", NULL },
+		{ "dòng 1\ndòng 2", 0, "dòng 1 dòng 2", NULL },
+		{ "lone \x9B byte", 0, NULL, "summary: not valid UTF-8 (byte 6)" },
+		{ "\xC3", 0, NULL, "summary: not valid UTF-8 (byte 1)" },
+		{ "", 0, NULL, "summary is blank" },
+		{ "   \t ", 0, NULL, "summary is blank" },
+		{ "\xC2\xA0\xE3\x80\x80", 0, NULL, "summary is blank" },           /* no-break, ideographic */
+		{ "\xE2\x80\x8B\xE2\x80\x8D\xEF\xBB\xBF", 0, NULL, "summary is blank" }, /* zero width */
+		{ "\x1b\x07\x7f", 0, NULL, "summary is blank" },
+		{ "\xCC\x81", 0, NULL, "summary is blank" },                        /* a lone mark */
+		{ " \xE2\x80\x8B ", TEXT_OPTIONAL, "", NULL },
+		{ "\x9B", TEXT_OPTIONAL, NULL, "summary: not valid UTF-8 (byte 1)" },
+	};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		char err[ERR_MAX] = "";
+		char *got = text_entry("summary", cases[i].in, cases[i].flags, err);
+		if (cases[i].want) {
+			assert_non_null(got);
+			assert_string_equal(got, cases[i].want);
+		} else {
+			assert_null(got);
+			assert_string_equal(err, cases[i].why);
+		}
+		free(got);
+	}
 }
 
 /* Core must not depend on the C locale. */
@@ -356,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_truncate),
 		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_entry),
 		cmocka_unit_test(test_locale_independent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
