@@ -10,11 +10,11 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = ncursesw sqlite3 libical libzip libxml-2.0
+PKGS      = ncursesw sqlite3 libical libzip libxml-2.0 poppler-glib
 
 # Debian 12 packages: what building needs, and what testing needs on top.
 BUILD_DEBS = gcc make pkg-config libncurses-dev libsqlite3-dev libical-dev \
-             libzip-dev libxml2-dev
+             libzip-dev libxml2-dev libpoppler-glib-dev
 TEST_DEBS  = libcmocka-dev tmux valgrind sqlite3 python3 python3-icalendar calcurse \
              clang libclang-rt-14-dev
 
