@@ -10,11 +10,12 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = ncursesw sqlite3 libical libzip libxml-2.0 poppler-glib
+PKGS      = ncursesw sqlite3 libical libzip libxml-2.0 poppler-glib tesseract lept
 
 # Debian 12 packages: what building needs, and what testing needs on top.
 BUILD_DEBS = gcc make pkg-config libncurses-dev libsqlite3-dev libical-dev \
-             libzip-dev libxml2-dev libpoppler-glib-dev
+             libzip-dev libxml2-dev libpoppler-glib-dev libtesseract-dev libleptonica-dev \
+             tesseract-ocr-vie
 TEST_DEBS  = libcmocka-dev tmux valgrind sqlite3 python3 python3-icalendar calcurse \
              clang libclang-rt-14-dev
 

@@ -1,0 +1,195 @@
+#include "core/ocr.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <leptonica/allheaders.h>
+#include <tesseract/capi.h>
+
+#include "core/err.h"
+#include "core/sniff.h"
+#include "core/xalloc.h"
+
+struct ocr {
+	TessBaseAPI *api;
+};
+
+static void quiet(void)
+{
+	static bool done;
+	if (!done) {
+		setMsgSeverity(L_SEVERITY_NONE);
+		done = true;
+	}
+}
+
+int ocr_open(struct ocr **o, char *err)
+{
+	quiet();
+	*o = NULL;
+	TessBaseAPI *api = TessBaseAPICreate();
+	if (!api)
+		return err_set(err, "the OCR engine cannot be started");
+	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+	if (TessBaseAPIInit3(api, NULL, OCR_LANG) != 0) {
+		TessBaseAPIDelete(api);
+		return err_set(err, "the Vietnamese OCR model is not installed: apt-get install tesseract-ocr-vie");
+	}
+	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+	TessBaseAPISetPageSegMode(api, PSM_AUTO);
+	*o = xcalloc(1, sizeof **o);
+	(*o)->api = api;
+	return 0;
+}
+
+void ocr_close(struct ocr *o)
+{
+	if (!o)
+		return;
+	TessBaseAPIEnd(o->api);
+	TessBaseAPIDelete(o->api);
+	free(o);
+}
+
+/* Bytes the decoded image takes in Leptonica, plus its grey copy. */
+static double decoded_bytes(int w, int h, int bps, int spp, bool jpeg)
+{
+	double px = (double)w * (double)h;
+	if (jpeg)
+		return px; /* read as luminance only */
+	double per = spp >= 3 ? 4 : bps <= 1 ? 0.125 : 1;
+	return px * per + px;
+}
+
+static int check_dims(int w, int h, int bps, int spp, bool jpeg, unsigned page, char *err)
+{
+	if (w <= 0 || h <= 0)
+		return err_set(err, "a damaged image (page %u has no size)", page + 1);
+	if ((double)w * (double)h > (double)OCR_MAX_PIXELS)
+		return err_set(err, "an image of %d × %d pixels, more than hanchot reads (%u million pixels, an A4 page at "
+				    "400 dpi): scan the page again at 300 dpi",
+			       w, h, OCR_MAX_PIXELS / 1000000);
+	if (decoded_bytes(w, h, bps, spp, jpeg) > (double)OCR_MAX_DECODED)
+		return err_set(err, "a colour image of %d × %d pixels, too large to read in colour: scan the page again "
+				    "in greyscale or at 300 dpi",
+			       w, h);
+	return 0;
+}
+
+int ocr_image_pages(const char *data, size_t len, unsigned *pages, char *err)
+{
+	const char *fmt = sniff_image(data, len);
+	const l_uint8 *u = (const l_uint8 *)data;
+	*pages = 0;
+	quiet();
+	if (!fmt || strcmp(fmt, "GIF") == 0 || strcmp(fmt, "WebP") == 0 || strcmp(fmt, "BMP") == 0)
+		return err_set(err, "an image in %s format, which hanchot does not read: save the scan as PDF, PNG, "
+				    "JPEG or TIFF", fmt ? fmt : "an unknown");
+	if (strcmp(fmt, "TIFF") == 0) {
+		for (unsigned n = 0;; n++) {
+			l_int32 w, h, bps, spp, res, cmap, format;
+			if (readHeaderMemTiff(u, len, (l_int32)n, &w, &h, &bps, &spp, &res, &cmap, &format) != 0)
+				break;
+			if (n >= OCR_MAX_PAGES)
+				return err_set(err, "a TIFF of more than %d pages: save the notice's own pages as a new file",
+					       OCR_MAX_PAGES);
+			if (check_dims(w, h, bps, spp, false, n, err))
+				return -1;
+			*pages = n + 1;
+		}
+		if (*pages == 0)
+			return err_set(err, "a damaged TIFF image (no page can be read)");
+		return 0;
+	}
+	l_int32 format, w, h, bps, spp, cmap;
+	if (pixReadHeaderMem(u, len, &format, &w, &h, &bps, &spp, &cmap) != 0)
+		return err_set(err, "a damaged %s image (its header cannot be read)", fmt);
+	if (check_dims(w, h, bps, spp, strcmp(fmt, "JPEG") == 0, 0, err))
+		return -1;
+	*pages = 1;
+	return 0;
+}
+
+/* Recognises pix (8 bpp) into page pg of out. */
+static int recognise(struct ocr *o, PIX *pix, int dpi, struct layout *out, int pg, char *err)
+{
+	TessBaseAPISetImage2(o->api, pix);
+	TessBaseAPISetSourceResolution(o->api, dpi);
+	if (TessBaseAPIRecognize(o->api, NULL) != 0) {
+		TessBaseAPIClear(o->api);
+		return err_set(err, "the OCR engine could not read page %d", pg + 1);
+	}
+	TessResultIterator *ri = TessBaseAPIGetIterator(o->api);
+	if (ri) {
+		const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(ri);
+		do {
+			int x0, y0, x1, y1;
+			char *t = TessResultIteratorGetUTF8Text(ri, RIL_TEXTLINE);
+			if (t && TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &x0, &y0, &x1, &y1))
+				layout_line(out, pg, x0, y0, x1, y1, t, strlen(t));
+			TessDeleteText(t);
+		} while (TessResultIteratorNext(ri, RIL_TEXTLINE));
+		TessResultIteratorDelete(ri);
+	}
+	TessBaseAPIClear(o->api);
+	return 0;
+}
+
+/* The resolution to read at: the file's when it is plausible, else what an
+ * A4 page's width gives. */
+static int resolution(PIX *pix)
+{
+	int res = pixGetXRes(pix);
+	if (res >= 100 && res <= 1200)
+		return res;
+	int est = (int)(pixGetWidth(pix) / 8.27);
+	return est < 70 ? 70 : est > 600 ? 600 : est;
+}
+
+int ocr_image_page(struct ocr *o, const char *data, size_t len, unsigned k, struct layout *out, char *err)
+{
+	const char *fmt = sniff_image(data, len);
+	const l_uint8 *u = (const l_uint8 *)data;
+	PIX *pix = NULL;
+	if (!fmt)
+		return err_set(err, "not an image");
+	if (strcmp(fmt, "JPEG") == 0)
+		pix = pixReadMemJpeg(u, len, 0, 1, NULL, L_JPEG_READ_LUMINANCE);
+	else if (strcmp(fmt, "PNG") == 0)
+		pix = pixReadMemPng(u, len);
+	else if (strcmp(fmt, "TIFF") == 0)
+		pix = pixReadMemTiff(u, len, (l_int32)k);
+	if (!pix)
+		return err_set(err, "a damaged %s image (page %u cannot be decoded)", fmt, k + 1);
+	PIX *gray = pixGetDepth(pix) == 8 && !pixGetColormap(pix) ? pixClone(pix) : pixConvertTo8(pix, 0);
+	int dpi = resolution(pix);
+	int w = pixGetWidth(pix), h = pixGetHeight(pix);
+	pixDestroy(&pix);
+	if (!gray)
+		return err_set(err, "a %s image whose pixels cannot be read (page %u)", fmt, k + 1);
+	int pg = layout_page(out, w, h);
+	int rc = recognise(o, gray, dpi, out, pg, err);
+	pixDestroy(&gray);
+	return rc;
+}
+
+int ocr_gray(struct ocr *o, const unsigned char *gray, int w, int h, int stride, int dpi, struct layout *out,
+	     int page, char *err)
+{
+	PIX *pix = pixCreateNoInit(w, h, 8);
+	if (!pix)
+		return err_set(err, "page %d: out of memory for its pixels", page + 1);
+	l_uint32 *data = pixGetData(pix);
+	int wpl = pixGetWpl(pix);
+	for (int y = 0; y < h; y++) {
+		const unsigned char *src = gray + (size_t)y * (size_t)stride;
+		l_uint32 *line = data + (size_t)y * (size_t)wpl;
+		for (int x = 0; x < w; x++)
+			SET_DATA_BYTE(line, x, src[x]);
+	}
+	pixSetXRes(pix, dpi);
+	pixSetYRes(pix, dpi);
+	int rc = recognise(o, pix, dpi, out, page, err);
+	pixDestroy(&pix);
+	return rc;
+}
