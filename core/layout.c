@@ -187,7 +187,14 @@ static struct stats measure(const struct layout *l)
 		}
 		prev = ln;
 	}
-	s.leading = n ? quantile(v, n, 0.4) : 1.2 * s.h;
+	/* the distance inside a paragraph: the smallest one that recurs (most
+	 * paragraphs may be one line, spaced wider) */
+	s.leading = n ? quantile(v, n, 0.5) : 1.2 * s.h;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (v[i + 1] - v[i] <= 0.15 * s.h) {
+			s.leading = v[i];
+			break;
+		}
 	n = 0;
 	for (size_t i = 0; i < l->n; i++)
 		if (!l->lines[i].margin)

@@ -8,6 +8,7 @@
 
 #include "core/err.h"
 #include "core/sniff.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 
 struct ocr {
@@ -121,14 +122,38 @@ static int recognise(struct ocr *o, PIX *pix, int dpi, struct layout *out, int p
 	}
 	TessResultIterator *ri = TessBaseAPIGetIterator(o->api);
 	if (ri) {
+		/* word by word: a line is cut where a wide gap separates two
+		 * columns (the two halves of the header) */
 		const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(ri);
+		struct strbuf seg = STRBUF_INIT;
+		int sx0 = 0, sy0 = 0, sx1 = 0, sy1 = 0;
 		do {
 			int x0, y0, x1, y1;
-			char *t = TessResultIteratorGetUTF8Text(ri, RIL_TEXTLINE);
-			if (t && TessPageIteratorBoundingBox(pi, RIL_TEXTLINE, &x0, &y0, &x1, &y1))
-				layout_line(out, pg, x0, y0, x1, y1, t, strlen(t));
-			TessDeleteText(t);
-		} while (TessResultIteratorNext(ri, RIL_TEXTLINE));
+			char *w = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
+			if (!w || !TessPageIteratorBoundingBox(pi, RIL_WORD, &x0, &y0, &x1, &y1)) {
+				TessDeleteText(w);
+				continue;
+			}
+			int h = sy1 - sy0 > y1 - y0 ? sy1 - sy0 : y1 - y0;
+			bool new_line = TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE);
+			if (seg.len && (new_line || x0 - sx1 > 2 * h)) {
+				layout_line(out, pg, sx0, sy0, sx1, sy1, seg.p, seg.len);
+				strbuf_truncate(&seg, 0);
+			}
+			if (seg.len == 0) {
+				sx0 = x0, sy0 = y0, sx1 = x1, sy1 = y1;
+			} else {
+				strbuf_addch(&seg, ' ');
+				sx1 = x1 > sx1 ? x1 : sx1;
+				sy0 = y0 < sy0 ? y0 : sy0;
+				sy1 = y1 > sy1 ? y1 : sy1;
+			}
+			strbuf_add(&seg, w);
+			TessDeleteText(w);
+		} while (TessResultIteratorNext(ri, RIL_WORD));
+		if (seg.len)
+			layout_line(out, pg, sx0, sy0, sx1, sy1, seg.p, seg.len);
+		strbuf_release(&seg);
 		TessResultIteratorDelete(ri);
 	}
 	TessBaseAPIClear(o->api);

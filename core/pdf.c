@@ -107,7 +107,8 @@ static void text_lines(PopplerPage *page, const char *text, struct layout *out, 
 	g_free(r);
 }
 
-/* Renders the page to grey pixels, a band at a time, and hands it over. */
+/* Renders the page to grey pixels, a band at a time, and hands it over.
+ * Returns 1 when it was read by OCR, 0 when blank, -1 on error. */
 static int scan_page(PopplerPage *page, const struct pdf_scan *hook, struct layout *out, int pg, char *err)
 {
 	double pw, ph;
@@ -154,7 +155,11 @@ static int scan_page(PopplerPage *page, const struct pdf_scan *hook, struct layo
 	}
 	cairo_surface_destroy(s);
 	s = NULL;
-	rc = hook->scan(hook->ctx, gray, w, h, w, (int)dpi, out, pg, err);
+	/* a blank page (the back of a sheet) has nothing to read */
+	size_t dark = 0, all = (size_t)w * (size_t)h;
+	for (size_t i = 0; i < all && dark * 10000 <= all; i++)
+		dark += gray[i] < 160;
+	rc = dark * 10000 <= all ? 0 : hook->scan(hook->ctx, gray, w, h, w, (int)dpi, out, pg, err) ? -1 : 1;
 out:
 	if (s)
 		cairo_surface_destroy(s);
@@ -182,6 +187,11 @@ int pdf_read(const char *data, size_t len, const char *name, const struct pdf_sc
 		goto out;
 	}
 	int pages = poppler_document_get_n_pages(doc);
+	if (pages <= 0) {
+		err_set(err, "a damaged PDF in which no page can be read: open it in a PDF reader and save or print it "
+			     "to a new PDF");
+		goto out;
+	}
 	if (pages > PDF_MAX_PAGES) {
 		err_set(err, "a PDF of %d pages, more than the %d a notice may have: save the notice's own pages as a "
 			     "new PDF (e.g. qpdf '%s' --pages . 1-20 -- notice.pdf)", pages, PDF_MAX_PAGES, name);
@@ -223,12 +233,12 @@ int pdf_read(const char *data, size_t len, const char *name, const struct pdf_sc
 				goto out;
 			}
 			PopplerPage *page = poppler_document_get_page(doc, i);
-			int bad = page ? scan_page(page, hook, out, i, err) : 0;
+			int read = page ? scan_page(page, hook, out, i, err) : 0;
 			if (page)
 				g_object_unref(page);
-			if (bad)
+			if (read < 0)
 				goto out;
-			(*scanned)++;
+			*scanned += (unsigned)read;
 		}
 	}
 	rc = 0;

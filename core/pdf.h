@@ -9,7 +9,8 @@
  * image covering most of it (a scan with a stamped number), is a scan: it is rendered
  * at PDF_SCAN_DPI (less for a page so large that it would pass
  * PDF_MAX_PIXELS), band by band so that no full-colour copy of the page is
- * ever held, and handed to scan() with its resolution. progress() is called
+ * ever held, and handed to scan() with its resolution unless it is blank
+ * (fewer than one pixel in 10,000 dark). progress() is called
  * before each scanned page (k of n, 1-based).
  *
  * Bounds: at most PDF_MAX_PAGES pages and PDF_MAX_SCANNED scanned pages
@@ -46,7 +47,7 @@ struct pdf_scan {
 bool pdf_is(const char *data, size_t len);
 
 /* Reads the PDF data[0, len) into out (layout_init()ed by the caller).
- * *scanned is set to the number of pages read by OCR. With hook NULL (or
+ * *scanned is set to the number of pages read by OCR (blank ones not counted). With hook NULL (or
  * hook->scan NULL), a page without text is left empty. Returns 0, or -1
  * with err (also when cancelled: "cancelled"). */
 int pdf_read(const char *data, size_t len, const char *name, const struct pdf_scan *hook, struct layout *out,

@@ -153,6 +153,34 @@ static void test_columns_and_hyphens(void **state)
 	free(s);
 }
 
+/* Mostly one-line paragraphs, spaced wider than the lines of the few
+ * longer ones: that wider space still parts them. */
+static void test_spacing_of_short_paragraphs(void **state)
+{
+	(void)state;
+	struct layout l;
+	layout_init(&l);
+	int p = layout_page(&l, 595, 842);
+	double at = 100;
+	static const char *const paras[] = { "- Lãnh đạo UBND tỉnh;", "- Các sở, ngành khối kinh tế;", "- Lưu: VT.",
+					     "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+					     "Nơi nhận:", "Sở Tài chính.", "Sở Y tế.", "Sở Nội vụ." };
+	for (size_t i = 0; i < sizeof paras / sizeof paras[0]; i++) {
+		/* each as wide as the text block: only the spacing tells */
+		layout_line(&l, p, L, at, R, at + 11, paras[i], strlen(paras[i]));
+		at += 19;
+	}
+	for (int k = 0; k < 2; k++, at += 33) { /* two paragraphs of two lines */
+		layout_line(&l, p, L, at, R, at + 11, "Hai dòng", 9);
+		layout_line(&l, p, L, at + 14, R, at + 25, "một đoạn.", strlen("một đoạn."));
+	}
+	char *s = write(&l);
+	assert_string_equal(s, "- Lãnh đạo UBND tỉnh;\n\n- Các sở, ngành khối kinh tế;\n\n- Lưu: VT.\n\n"
+			       "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.\n\nNơi nhận:\n\n"
+			       "Sở Tài chính.\n\nSở Y tế.\n\nSở Nội vụ.\n\nHai dòng một đoạn.\n\nHai dòng một đoạn.\n\n");
+	free(s);
+}
+
 static void test_empty(void **state)
 {
 	(void)state;
@@ -172,6 +200,7 @@ int main(void)
 		cmocka_unit_test(test_paragraphs),
 		cmocka_unit_test(test_margins_and_pages),
 		cmocka_unit_test(test_columns_and_hyphens),
+		cmocka_unit_test(test_spacing_of_short_paragraphs),
 		cmocka_unit_test(test_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -150,7 +150,7 @@ static void test_text_and_scanned_pages(void **state)
 static void test_huge_page_is_rendered_smaller(void **state)
 {
 	(void)state;
-	char *s = stream("<< /Length %zu >>", "0 g 0 0 100 100 re f");
+	char *s = stream("<< /Length %zu >>", "0 g 0 0 7200 7200 re f");
 	const char *objs[] = {
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -166,6 +166,32 @@ static void test_huge_page_is_rendered_smaller(void **state)
 	assert_int_equal(c.scans, 1);
 	assert_true((double)c.w * c.h <= PDF_MAX_PIXELS);
 	assert_true(c.dpi < 30);
+	free(pdf);
+	free(s);
+}
+
+/* A page without text that renders blank (the back of a sheet) is not
+ * handed to the OCR. */
+static void test_blank_page(void **state)
+{
+	(void)state;
+	char *s = stream("<< /Length %zu >>", "1 g 0 0 595 842 re f");
+	const char *objs[] = {
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+		s,
+	};
+	size_t len;
+	char *pdf = make_pdf(objs, 4, &len), err[ERR_MAX];
+	struct calls c = { 0 };
+	int rc;
+	char *t = read_pdf(pdf, len, &c, &rc, err);
+	assert_int_equal(rc, 0);
+	assert_int_equal(c.progress, 1);
+	assert_int_equal(c.scans, 0);
+	assert_string_equal(t, "");
+	free(t);
 	free(pdf);
 	free(s);
 }
@@ -244,6 +270,11 @@ static void test_loops_and_damage(void **state)
 	free(pdf);
 	free(form);
 	free(content);
+	/* a PDF that opens (its table rebuilt) with no page in it */
+	static const char empty[] = "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n";
+	free(read_pdf(empty, sizeof empty - 1, NULL, &rc, err));
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, "a damaged PDF in which no page can be read"));
 	/* not a PDF after its first bytes */
 	static const char junk[] = "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> garbage";
 	free(read_pdf(junk, sizeof junk - 1, NULL, &rc, err));
@@ -258,6 +289,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_and_scanned_pages),
 		cmocka_unit_test(test_huge_page_is_rendered_smaller),
+		cmocka_unit_test(test_blank_page),
 		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_loops_and_damage),
 	};
