@@ -63,6 +63,8 @@ struct notice {
 	char hash[17];           /* 16 hex digits of a 64-bit FNV-1a hash of text */
 	struct notice_unit *units;
 	size_t n_units, cap_units;
+	bool from_scan;          /* set by the caller: the text came (partly) from OCR,
+				    so every unit must be checked; notice_read() leaves it false */
 };
 
 void notice_init(struct notice *n);

@@ -128,6 +128,8 @@
 	X(M_REPORT_OVERDUE_LIST, "Việc quá hạn", "Overdue tasks") \
 	X(M_REVIEW_TITLE, "Xem lại trước khi lưu: %s — giữ %zu/%zu việc", "Review before saving: %s — keeping %zu/%zu tasks") \
 	X(M_REVIEW_KEEP, "giữ", "keep") \
+	X(M_REVIEW_SCAN, "[từ bản quét, cần kiểm tra] ", "[from a scan, check] ") \
+	X(M_OCR_PAGE, "Đang đọc bản quét (OCR): trang %u/%u … Esc: huỷ", "Reading the scan (OCR): page %u of %u … Esc: cancel") /* %u: page, pages */ \
 	X(M_REVIEW_DROP, "bỏ", "drop") \
 	X(M_IMPORTED, "Đã lưu %zu việc (văn bản %lld)", "Saved %zu tasks (document %lld)") \
 	X(M_IMPORT_ABANDONED, "Đã bỏ nhập, không lưu gì", "Import abandoned, nothing saved") \
