@@ -215,6 +215,27 @@ static bool ends_sentence(const char *t)
 	return n && strchr(".:;!?", t[n - 1]);
 }
 
+/* Whether t starts with a list item's label: "- ", "+ ", "• ", "2. ",
+ * "2.1. ", "a) ", "IV. ". */
+static bool starts_item(const char *t)
+{
+	if ((t[0] == '-' || t[0] == '+') && t[1] == ' ')
+		return true;
+	if (strncmp(t, "\xe2\x80\xa2 ", 4) == 0 || strncmp(t, "\xe2\x80\x93 ", 4) == 0)
+		return true;
+	size_t i = 0;
+	if (t[0] >= '0' && t[0] <= '9') {
+		while ((t[i] >= '0' && t[i] <= '9') || (t[i] == '.' && t[i + 1] >= '0' && t[i + 1] <= '9'))
+			i++;
+		return (t[i] == '.' || t[i] == ')') && t[i + 1] == ' ';
+	}
+	if (t[0] >= 'a' && t[0] <= 'z')
+		return t[1] == ')' && t[2] == ' ';
+	while (t[i] && strchr("IVX", t[i]))
+		i++;
+	return i > 0 && i < 6 && t[i] == '.' && t[i + 1] == ' ';
+}
+
 /* Whether b's first word would have fitted at the end of line a. */
 static bool next_word_fits(const struct stats *s, const struct layout_line *a, const struct layout_line *b)
 {
@@ -233,6 +254,9 @@ static bool new_paragraph(const struct stats *s, const struct layout_line *a, co
 	if (b->y0 - a->y0 > s->leading + 0.4 * s->h)
 		return true;
 	if (ha > 0 && hb > 0 && (ha > 1.35 * hb || hb > 1.35 * ha))
+		return true;
+	/* a sentence ends and a list item's label begins the next line */
+	if (ends_sentence(a->text) && starts_item(b->text))
 		return true;
 	/* indented more than the line before: a paragraph's first line, unless
 	 * the line before ran to the margin (a hanging indent goes on) */

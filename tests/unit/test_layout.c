@@ -57,6 +57,12 @@ static void test_paragraphs(void **state)
 	/* a word that would not have fitted: the line goes on */
 	line(&l, p0, L, 520, "- Sở Giáo dục và Đào tạo tập trung triển khai tốt công tác chuẩn bị tổ chức kỳ thi");
 	line(&l, p0, L, 300, "Trungfoobarbazquxquuxcorgegraultgarplywaldo học phổ thông.");
+	/* an item that ends at the margin with a full stop, then the next item:
+	 * only the label tells */
+	line(&l, p0, L, R, "a) Sở Tài chính chủ trì, phối hợp các sở, ngành rà soát dự toán năm 2026.");
+	line(&l, p0, L, R, "b) Sở Y tế kiểm tra an toàn thực phẩm trong dịp Tết Nguyên đán Bính Ngọ;");
+	line(&l, p0, L, R, "2.1. Sở Nội vụ tham mưu kiện toàn tổ chức bộ máy các cơ quan chuyên môn và");
+	line(&l, p0, L, 300, "2. Đơn vị sự nghiệp: giữ nguyên như năm 2025.");
 	/* a paragraph that ends at the margin, then extra space: only the space tells */
 	line(&l, p0, L, R, "Sở Nội vụ tham mưu tổ chức hội nghị đối thoại với doanh nghiệp năm 2024 theo kế hoạch.");
 	y += 9;
@@ -72,6 +78,10 @@ static void test_paragraphs(void **state)
 			       "hoạch.\n\n- Sở Công Thương theo dõi;\n\n- Sở Tài chính kiểm tra;\n\n"
 			       "- Sở Giáo dục và Đào tạo tập trung triển khai tốt công tác chuẩn bị tổ chức kỳ thi "
 			       "Trungfoobarbazquxquuxcorgegraultgarplywaldo học phổ thông.\n\n"
+			       "a) Sở Tài chính chủ trì, phối hợp các sở, ngành rà soát dự toán năm 2026.\n\n"
+			       "b) Sở Y tế kiểm tra an toàn thực phẩm trong dịp Tết Nguyên đán Bính Ngọ;\n\n"
+			       "2.1. Sở Nội vụ tham mưu kiện toàn tổ chức bộ máy các cơ quan chuyên môn và "
+			       "2. Đơn vị sự nghiệp: giữ nguyên như năm 2025.\n\n"
 			       "Sở Nội vụ tham mưu tổ chức hội nghị đối thoại với doanh nghiệp năm 2024 theo kế hoạch.\n\n"
 			       "Sở Y tế.\n\nLào Cai, ngày 11 tháng 6 năm 2026\n\nTHÔNG BÁO\n\n");
 	free(s);
