@@ -135,17 +135,19 @@ test:
 	@echo "test suites: $(words $(UNIT_BIN) $(ASAN_BIN) $(FUZZ_BIN) e2e valgrind) passed, 0 failed"
 
 run:
-	@pkg-config --exists $(PKGS) || $(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory check-deps DEBS="$(BUILD_DEBS)" >/dev/null || $(MAKE) --no-print-directory deps DEBS="$(BUILD_DEBS)"
 	@$(MAKE) --no-print-directory all
 	./hanchot
 
+# DEBS: the packages to check or install (all of them unless given)
+DEBS ?= $(BUILD_DEBS) $(TEST_DEBS)
 check-deps:
-	@missing=""; for p in $(BUILD_DEBS) $(TEST_DEBS); do \
+	@missing=""; for p in $(DEBS); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; done; \
 	  if [ -n "$$missing" ]; then echo "missing Debian packages:$$missing"; exit 1; fi
 
 deps:
-	@missing=""; for p in $(BUILD_DEBS) $(TEST_DEBS); do \
+	@missing=""; for p in $(DEBS); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; done; \
 	if [ -z "$$missing" ]; then echo "all packages present"; exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO=sudo; \
