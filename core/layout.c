@@ -162,13 +162,15 @@ struct stats {
 	double h, leading, left, right;
 };
 
+static bool body(const struct layout_line *ln) { return !ln->margin && !ln->table; }
+
 static struct stats measure(const struct layout *l)
 {
 	struct stats s = { 10, 12, 0, 0 };
 	double *v = xmalloc((l->n + 1) * sizeof *v);
 	size_t n = 0;
 	for (size_t i = 0; i < l->n; i++)
-		if (!l->lines[i].margin)
+		if (body(&l->lines[i]))
 			v[n++] = l->lines[i].y1 - l->lines[i].y0;
 	if (n)
 		s.h = quantile(v, n, 0.5);
@@ -178,7 +180,7 @@ static struct stats measure(const struct layout *l)
 	const struct layout_line *prev = NULL;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct layout_line *ln = &l->lines[i];
-		if (ln->margin)
+		if (!body(ln))
 			continue;
 		if (prev && prev->page == ln->page) {
 			double d = ln->y0 - prev->y0;
@@ -197,12 +199,12 @@ static struct stats measure(const struct layout *l)
 		}
 	n = 0;
 	for (size_t i = 0; i < l->n; i++)
-		if (!l->lines[i].margin)
+		if (body(&l->lines[i]))
 			v[n++] = l->lines[i].x1;
 	s.right = n ? quantile(v, n, 0.9) : 0;
 	n = 0;
 	for (size_t i = 0; i < l->n; i++)
-		if (!l->lines[i].margin)
+		if (body(&l->lines[i]))
 			v[n++] = l->lines[i].x0;
 	s.left = n ? quantile(v, n, 0.1) : 0;
 	free(v);
@@ -270,6 +272,212 @@ static bool new_paragraph(const struct stats *s, const struct layout_line *a, co
 	return next_word_fits(s, a, b);
 }
 
+
+/* ---- tables ---------------------------------------------------------------- */
+
+struct band {
+	size_t first, n;     /* its lines: by_y[first, first + n) */
+	double y0, widest;
+};
+
+static const struct layout_line *by_y_lines;
+
+static int cmp_y(const void *a, const void *b)
+{
+	const struct layout_line *x = &by_y_lines[*(const size_t *)a], *y = &by_y_lines[*(const size_t *)b];
+	if (x->y0 != y->y0)
+		return x->y0 < y->y0 ? -1 : 1;
+	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+/* Columns: the spans where the pieces of bands [b0, b1) overlap. Returns
+ * how many (at most max), sorted left to right. */
+static int columns(const struct layout *l, const size_t *by_y, const struct band *bands, size_t b0, size_t b1,
+		   double (*span)[2], int max)
+{
+	int n = 0;
+	for (size_t b = b0; b < b1; b++) {
+		if (bands[b].n < 3)
+			continue;
+		for (size_t k = 0; k < bands[b].n; k++) {
+			const struct layout_line *ln = &l->lines[by_y[bands[b].first + k]];
+			int hit = -1;
+			for (int c = 0; c < n; c++)
+				if (ln->x0 < span[c][1] && ln->x1 > span[c][0])
+					hit = c;
+			if (hit < 0 && n < max) {
+				span[n][0] = ln->x0, span[n][1] = ln->x1;
+				n++;
+			} else if (hit >= 0) {
+				span[hit][0] = fmin(span[hit][0], ln->x0);
+				span[hit][1] = fmax(span[hit][1], ln->x1);
+			}
+		}
+	}
+	/* spans that grew into each other are one column */
+	for (int i = 0; i < n; i++)
+		for (int j = i + 1; j < n; j++)
+			if (span[i][0] < span[j][1] && span[i][1] > span[j][0]) {
+				span[i][0] = fmin(span[i][0], span[j][0]);
+				span[i][1] = fmax(span[i][1], span[j][1]);
+				span[j][0] = span[n - 1][0], span[j][1] = span[n - 1][1];
+				n--, j = i;
+			}
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && span[j][0] < span[j - 1][0]; j--) {
+			double t0 = span[j][0], t1 = span[j][1];
+			span[j][0] = span[j - 1][0], span[j][1] = span[j - 1][1];
+			span[j - 1][0] = t0, span[j - 1][1] = t1;
+		}
+	return n;
+}
+
+/* The one column line ln is under, or -1. */
+static int column_of(const struct layout_line *ln, double (*span)[2], int n, double h)
+{
+	int hit = -1;
+	for (int c = 0; c < n; c++)
+		if (ln->x0 < span[c][1] + 0.5 * h && ln->x1 > span[c][0] - 0.5 * h) {
+			if (hit >= 0)
+				return -1;
+			hit = c;
+		}
+	return hit;
+}
+
+#define MAX_COLS 32
+
+static void find_tables_on(struct layout *l, size_t from, size_t to, const struct stats *s, int *tables)
+{
+	size_t n = 0, *by_y = xmalloc((to - from + 1) * sizeof *by_y);
+	for (size_t i = from; i < to; i++)
+		if (!l->lines[i].margin)
+			by_y[n++] = i;
+	by_y_lines = l->lines;
+	qsort(by_y, n, sizeof *by_y, cmp_y);
+	struct band *bands = xmalloc((n + 1) * sizeof *bands);
+	size_t nb = 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct layout_line *ln = &l->lines[by_y[k]];
+		double h = ln->y1 - ln->y0;
+		if (nb == 0 || ln->y0 > bands[nb - 1].y0 + 0.35 * (h > 0 ? h : s->h))
+			bands[nb++] = (struct band){ k, 0, ln->y0, 0 };
+		bands[nb - 1].n++;
+		bands[nb - 1].widest = fmax(bands[nb - 1].widest, ln->x1 - ln->x0);
+	}
+	double narrow = 0.6 * (s->right - s->left > 0 ? s->right - s->left : 1);
+	for (size_t b0 = 0; b0 < nb;) {
+		if (bands[b0].n < 3 || bands[b0].widest > narrow) {
+			b0++;
+			continue;
+		}
+		size_t b1 = b0 + 1;
+		while (b1 < nb && bands[b1].widest <= narrow && bands[b1].y0 - bands[b1 - 1].y0 < 4 * s->h)
+			b1++;
+		double span[MAX_COLS][2];
+		int cols = columns(l, by_y, bands, b0, b1, span, MAX_COLS);
+		/* every piece under one column, or the table ends before its band */
+		size_t end = b0;
+		for (; end < b1; end++) {
+			bool fits = true;
+			for (size_t k = 0; k < bands[end].n && fits; k++)
+				fits = column_of(&l->lines[by_y[bands[end].first + k]], span, cols, s->h) >= 0;
+			if (!fits)
+				break;
+		}
+		size_t wide = 0;
+		for (size_t b = b0; b < end; b++)
+			wide += bands[b].n >= 3;
+		if (cols < 3 || wide < 2) {
+			b0++;
+			continue;
+		}
+		/* rows: the distance inside a cell is the smallest that recurs */
+		double *d = xmalloc((end - b0 + 1) * sizeof *d), tl = 0;
+		size_t nd = 0;
+		for (size_t b = b0 + 1; b < end; b++)
+			d[nd++] = bands[b].y0 - bands[b - 1].y0;
+		tl = nd ? quantile(d, nd, 0.5) : s->h;
+		for (size_t i = 0; i + 1 < nd; i++)
+			if (d[i + 1] - d[i] <= 0.15 * s->h) {
+				tl = d[i];
+				break;
+			}
+		free(d);
+		double first_w = 0;
+		for (size_t b = b0; b < end; b++)
+			for (size_t k = 0; k < bands[b].n; k++) {
+				const struct layout_line *ln = &l->lines[by_y[bands[b].first + k]];
+				if (column_of(ln, span, cols, s->h) == 0)
+					first_w = fmax(first_w, ln->x1 - ln->x0);
+			}
+		bool stt = first_w < 3 * s->h; /* a narrow first column: numbers that never wrap */
+		int row = 0;
+		(*tables)++;
+		for (size_t b = b0; b < end; b++) {
+			bool col0 = false;
+			for (size_t k = 0; k < bands[b].n; k++)
+				col0 |= column_of(&l->lines[by_y[bands[b].first + k]], span, cols, s->h) == 0;
+			if (b > b0 && (bands[b].y0 - bands[b - 1].y0 > tl + 0.3 * s->h || (stt && col0)))
+				row++;
+			for (size_t k = 0; k < bands[b].n; k++) {
+				struct layout_line *ln = &l->lines[by_y[bands[b].first + k]];
+				ln->table = *tables;
+				ln->row = row;
+				ln->col = column_of(ln, span, cols, s->h);
+			}
+		}
+		b0 = end;
+	}
+	free(bands);
+	free(by_y);
+}
+
+static void find_tables(struct layout *l, const struct stats *s)
+{
+	int tables = 0;
+	for (size_t i = 0; i < l->n;) {
+		size_t j = i;
+		while (j < l->n && l->lines[j].page == l->lines[i].page)
+			j++;
+		find_tables_on(l, i, j, s, &tables);
+		i = j;
+	}
+}
+
+/* Writes table t (its lines all in l) through plain's table functions. */
+static void write_table(const struct layout *l, int t, struct plain *out)
+{
+	int rows = 0, cols = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->lines[i].table == t) {
+			rows = l->lines[i].row + 1 > rows ? l->lines[i].row + 1 : rows;
+			cols = l->lines[i].col + 1 > cols ? l->lines[i].col + 1 : cols;
+		}
+	plain_table_begin(out);
+	for (int r = 0; r < rows; r++) {
+		plain_row_begin(out);
+		for (int c = 0; c < cols; c++) {
+			plain_cell_begin(out, 1);
+			/* the cell's lines top to bottom (they are in reading order) */
+			bool any = false;
+			for (size_t i = 0; i < l->n; i++) {
+				const struct layout_line *ln = &l->lines[i];
+				if (ln->table != t || ln->row != r || ln->col != c)
+					continue;
+				if (any)
+					plain_text(out, " ", 1);
+				plain_text(out, ln->text, strlen(ln->text));
+				any = true;
+			}
+			plain_para_end(out);
+			plain_cell_end(out);
+		}
+		plain_row_end(out);
+	}
+	plain_table_end(out);
+}
+
 static bool lowercase_start(const char *t)
 {
 	uint32_t cp;
@@ -292,11 +500,23 @@ void layout_write(struct layout *l, struct plain *out)
 		qsort(l->lines, l->n, sizeof *l->lines, by_page);
 	mark_margins(l);
 	struct stats s = measure(l);
+	find_tables(l, &s);
+	s = measure(l); /* the body's figures, without the tables' */
 	const struct layout_line *prev = NULL;
+	int written = 0;
 	for (size_t i = 0; i < l->n && !plain_full(out); i++) {
 		const struct layout_line *ln = &l->lines[i];
 		if (ln->margin)
 			continue;
+		if (ln->table) {
+			if (ln->table > written) {
+				plain_para_end(out);
+				write_table(l, ln->table, out);
+				written = ln->table;
+			}
+			prev = NULL;
+			continue;
+		}
 		const char *t = ln->text;
 		if (prev && new_paragraph(&s, prev, ln)) {
 			plain_para_end(out);
@@ -315,6 +535,8 @@ void layout_write(struct layout *l, struct plain *out)
 			size_t j = i + 1;
 			while (j < l->n && l->lines[j].margin)
 				j++;
+			if (j < l->n && l->lines[j].table)
+				j = l->n;
 			if (j < l->n && lowercase_start(l->lines[j].text) && !new_paragraph(&s, ln, &l->lines[j]))
 				n--;
 		}

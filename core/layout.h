@@ -13,6 +13,13 @@
  *   (a column, a table cell), and where the previous line stopped short
  *   although the next word would have fitted after it (the line was ended
  *   on purpose: a heading, a list item, a paragraph's last line);
+ * - finds tables as well as a page's layout shows them: a run of lines
+ *   none wider than 60% of the text, starting with a line of three pieces
+ *   or more side by side (a header row), at least two such lines, every
+ *   piece under exactly one column (columns are where pieces overlap
+ *   across lines, so centred cells work too); a new row where the space
+ *   between lines grows, or where a narrow first column (STT) has text.
+ *   They are written through core/plain's table functions (pipe rows);
  * - joins the other lines with a space, undoing a hyphenation (a letter,
  *   "-" or a soft hyphen at the end of a line, a lowercase letter after it),
  *   also across a page break.
@@ -33,6 +40,8 @@ struct layout_line {
 	char *text;
 	double first_word;   /* estimated width of its first word */
 	bool margin;         /* a page header or footer: left out */
+	int table;           /* 0, or the table (1, 2, …) the line is a cell's line of */
+	int row, col;        /* its cell in that table */
 };
 
 struct layout {

@@ -62,11 +62,13 @@ for v in thong-bao.txt thong-bao; do
 	hc import --dry-run --format tsv "$TMPD/$v" | diff -q "$TMPD/md.tsv" - >/dev/null || fail "$v read differently"
 done
 
-# 2. An assignment table: its rows, in order, as pipe rows.
+# 2. An assignment table: its rows, in order, as pipe rows (from the PDF's
+#    layout too: columns where the cells' lines overlap, rows where the
+#    space grows or the STT column has a number).
 KH=$FIX/ke-hoach-phan-cong-2026-06.md
 grep '^| [0-9S]' "$KH" > "$TMPD/rows.want"
 [ "$(wc -l < "$TMPD/rows.want")" -eq 5 ] || fail "fixture table"
-for f in docx odt; do
+for f in docx odt pdf; do
 	$RENDER table$f "$KH" "$TMPD/kh.$f" || fail "render table $f"
 	hc import --text "$TMPD/kh.$f" > "$TMPD/kh.txt" || fail "extract table $f"
 	grep '^|' "$TMPD/kh.txt" > "$TMPD/rows.got"

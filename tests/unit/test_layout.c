@@ -191,6 +191,71 @@ static void test_spacing_of_short_paragraphs(void **state)
 	free(s);
 }
 
+/* A table as poppler gives it (from a rendered assignment table): cell by
+ * cell, each cell's lines centred, 9-point lines every 11 points, rows
+ * 17 points apart. */
+static void test_table(void **state)
+{
+	(void)state;
+	static const struct {
+		double x0, y0, x1;
+		const char *text;
+	} cells[] = {
+		{ 126.8, 192.9, 143.5, "STT" }, { 187.7, 192.9, 259.3, "Nội dung nhiệm" }, { 218.0, 203.9, 229.0, "vụ" },
+		{ 277.3, 192.9, 346.4, "Cơ quan chủ trì" }, { 456.3, 192.9, 520.6, "Thời hạn hoàn" },
+		{ 475.4, 203.9, 501.5, "thành" },
+		{ 132.3, 220.9, 138.1, "1" }, { 195.3, 220.9, 251.7, "Xây dựng kế" }, { 187.3, 231.9, 259.7, "hoạch | quy" },
+		{ 212.1, 242.9, 235.0, "2030" }, { 284.3, 220.9, 339.3, "Sở Tài chính" }, { 465.4, 220.9, 511.5, "30/7/2026" },
+		{ 132.3, 259.9, 138.1, "2" }, { 185.9, 259.9, 261.1, "Rà soát, báo cáo" },
+		{ 283.3, 259.9, 340.3, "Kho bạc Nhà" }, { 281.7, 270.9, 341.9, "nước khu vực" },
+		/* the next row starts where the first column has text, with no more space */
+		{ 132.3, 281.9, 138.1, "3" }, { 191.9, 281.9, 255.1, "Tổ chức kỳ thi" }, { 457.1, 281.9, 519.8, "Tháng 6/2026" },
+	};
+	struct layout l;
+	layout_init(&l);
+	int p = layout_page(&l, 595, 842);
+	y = 120;
+	line(&l, p, 113, R, "Để triển khai kịp thời các nhiệm vụ được giao, UBND tỉnh phân công các cơ");
+	line(&l, p, L, 265, "quan, đơn vị thực hiện như sau:");
+	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++)
+		layout_line(&l, p, cells[i].x0, cells[i].y0, cells[i].x1, cells[i].y0 + 9, cells[i].text,
+			    strlen(cells[i].text));
+	y = 300;
+	line(&l, p, 113, R, "Các cơ quan, đơn vị được giao nhiệm vụ báo cáo kết quả về Văn phòng");
+	line(&l, p, L, 228, "UBND tỉnh để tổng hợp./.");
+	char *s = write(&l);
+	assert_string_equal(s, "Để triển khai kịp thời các nhiệm vụ được giao, UBND tỉnh phân công các cơ quan, đơn vị "
+			       "thực hiện như sau:\n\n"
+			       "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời hạn hoàn thành |\n"
+			       "| 1 | Xây dựng kế hoạch \\| quy 2030 | Sở Tài chính | 30/7/2026 |\n"
+			       "| 2 | Rà soát, báo cáo | Kho bạc Nhà nước khu vực |  |\n"
+			       "| 3 | Tổ chức kỳ thi |  | Tháng 6/2026 |\n\n"
+			       "Các cơ quan, đơn vị được giao nhiệm vụ báo cáo kết quả về Văn phòng UBND tỉnh để tổng "
+			       "hợp./.\n\n");
+	free(s);
+	/* two pieces side by side (the administrative header) are no table */
+	layout_init(&l);
+	p = layout_page(&l, 595, 842);
+	for (int k = 0; k < 3; k++) {
+		layout_line(&l, p, 100, 60 + 14 * k, 200, 71 + 14 * k, "trái", 6);
+		layout_line(&l, p, 300, 60 + 14 * k, 400, 71 + 14 * k, "phải", 6);
+	}
+	s = write(&l);
+	assert_null(strchr(s, '|'));
+	free(s);
+	/* one line of three pieces (a signature row) is no table either */
+	layout_init(&l);
+	p = layout_page(&l, 595, 842);
+	layout_line(&l, p, 90, 60, 150, 71, "Nơi nhận:", strlen("Nơi nhận:"));
+	layout_line(&l, p, 250, 60, 330, 71, "(đã ký)", strlen("(đã ký)"));
+	layout_line(&l, p, 400, 60, 500, 71, "KT. CHỦ TỊCH", strlen("KT. CHỦ TỊCH"));
+	layout_line(&l, p, 90, 74, 200, 85, "- Như trên;", strlen("- Như trên;"));
+	layout_line(&l, p, 400, 74, 500, 85, "PHÓ CHỦ TỊCH", strlen("PHÓ CHỦ TỊCH"));
+	s = write(&l);
+	assert_null(strchr(s, '|'));
+	free(s);
+}
+
 static void test_empty(void **state)
 {
 	(void)state;
@@ -211,6 +276,7 @@ int main(void)
 		cmocka_unit_test(test_margins_and_pages),
 		cmocka_unit_test(test_columns_and_hyphens),
 		cmocka_unit_test(test_spacing_of_short_paragraphs),
+		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_empty),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
