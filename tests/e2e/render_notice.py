@@ -5,6 +5,7 @@ a PDF with a text layer (python3-reportlab, DejaVu fonts), and page images
 of a scan (python3-pil) as PNG, JPEG, TIFF or an image-only PDF.
 
 usage: render_notice.py FORMAT NOTICE.md OUT [--pages N] [--font PT]
+       render_notice.py FORMAT NOTICE.md OUT FORMAT NOTICE.md OUT ...
 FORMAT: docx | odt | pdf | png | jpeg | tiff | scanpdf | tabledocx | tableodt
         | tablepdf
   docx     the header (issuer | motto, number | place and date) as a
@@ -461,8 +462,17 @@ def main():
     args = sys.argv[1:]
     if len(args) < 3:
         raise SystemExit(__doc__)
-    fmt, src, out = args[:3]
-    opts = dict(zip(args[3::2], args[4::2]))
+    # several FORMAT NOTICE OUT triples at once (one start of Python)
+    if len(args) > 3 and not args[3].startswith("--"):
+        if len(args) % 3:
+            raise SystemExit(__doc__)
+        for i in range(0, len(args), 3):
+            render(*args[i:i + 3], {})
+        return
+    render(*args[:3], dict(zip(args[3::2], args[4::2])))
+
+
+def render(fmt, src, out, opts):
     header, body = read_md(src)
     if fmt in ("docx", "tabledocx"):
         write_docx(header, body, out)

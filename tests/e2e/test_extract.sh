@@ -17,9 +17,16 @@ LAI_EXP=${LAI%.md}.expected.tsv
 
 # 1. The seed notice as .docx (header as a two-column table, Word's own
 #    numbering), .odt and PDF reads exactly as its Markdown does.
+# every rendered file made by one Python
+set -- docx "$LAI" "$TMPD/lai.docx" odt "$LAI" "$TMPD/lai.odt" pdf "$LAI" "$TMPD/lai.pdf"
+for md in "$FIX"/*.md; do
+	[ -e "${md%.md}.expected.tsv" ] && [ "$md" != "$LAI" ] || continue
+	for f in docx odt pdf; do set -- "$@" $f "$md" "$TMPD/$(basename "${md%.md}").$f"; done
+done
+for f in docx odt pdf; do set -- "$@" table$f "$FIX/ke-hoach-phan-cong-2026-06.md" "$TMPD/kh.$f"; done
+$RENDER "$@" || fail "rendering the fixtures"
 hc import --dry-run --format tsv "$LAI" > "$TMPD/md.tsv"
 for f in docx odt pdf; do
-	$RENDER $f "$LAI" "$TMPD/lai.$f" || fail "render $f"
 	hc import --dry-run --format tsv "$TMPD/lai.$f" > "$TMPD/$f.tsv" || fail "import $f"
 	diff -u "$TMPD/md.tsv" "$TMPD/$f.tsv" >&2 || fail "lai.$f read differently from its text"
 	$CMP "$LAI_EXP" "$TMPD/$f.tsv" > "$TMPD/cmp.txt" || { cat "$TMPD/cmp.txt" >&2; fail "lai.$f against the hand reading"; }
@@ -49,8 +56,7 @@ for md in "$FIX"/*.md; do
 	exp=${md%.md}.expected.tsv
 	[ -e "$exp" ] && [ "$md" != "$LAI" ] || continue
 	for f in docx odt pdf; do
-		$RENDER $f "$md" "$TMPD/other.$f" || fail "render $(basename "$md") $f"
-		hc import --dry-run --format tsv "$TMPD/other.$f" > "$TMPD/other.tsv" || fail "import $(basename "$md") $f"
+		hc import --dry-run --format tsv "$TMPD/$(basename "${md%.md}").$f" > "$TMPD/other.tsv" || fail "import $(basename "$md") $f"
 		$CMP "$exp" "$TMPD/other.tsv" > "$TMPD/cmp.txt" || { cat "$TMPD/cmp.txt" >&2; fail "$(basename "$md") as $f"; }
 	done
 done
@@ -69,7 +75,6 @@ KH=$FIX/ke-hoach-phan-cong-2026-06.md
 grep '^| [0-9S]' "$KH" > "$TMPD/rows.want"
 [ "$(wc -l < "$TMPD/rows.want")" -eq 5 ] || fail "fixture table"
 for f in docx odt pdf; do
-	$RENDER table$f "$KH" "$TMPD/kh.$f" || fail "render table $f"
 	hc import --text "$TMPD/kh.$f" > "$TMPD/kh.txt" || fail "extract table $f"
 	grep '^|' "$TMPD/kh.txt" > "$TMPD/rows.got"
 	diff -u "$TMPD/rows.want" "$TMPD/rows.got" >&2 || fail "table rows from $f"
