@@ -58,8 +58,9 @@ static double decoded_bytes(int w, int h, int bps, int spp, bool jpeg)
 	double px = (double)w * (double)h;
 	if (jpeg)
 		return px; /* read as luminance only */
-	double per = spp >= 3 ? 4 : bps <= 1 ? 0.125 : 1;
-	return px * per + px;
+	if (spp >= 3)
+		return 4 * px + px; /* 32 bits a pixel, then its grey copy */
+	return bps == 8 ? px : px * bps / 8 + px; /* 8-bit grey is read as it is */
 }
 
 static int check_dims(int w, int h, int bps, int spp, bool jpeg, unsigned page, char *err)
@@ -71,9 +72,9 @@ static int check_dims(int w, int h, int bps, int spp, bool jpeg, unsigned page, 
 				    "400 dpi): scan the page again at 300 dpi",
 			       w, h, OCR_MAX_PIXELS / 1000000);
 	if (decoded_bytes(w, h, bps, spp, jpeg) > (double)OCR_MAX_DECODED)
-		return err_set(err, "a colour image of %d × %d pixels, too large to read in colour: scan the page again "
-				    "in greyscale or at 300 dpi",
-			       w, h);
+		return err_set(err, "a%s image of %d × %d pixels, too large to read%s: scan the page again %sat 300 dpi",
+			       spp >= 3 ? " colour" : "n", w, h, spp >= 3 ? " in colour" : "",
+			       spp >= 3 ? "in greyscale or " : "");
 	return 0;
 }
 

@@ -22,7 +22,7 @@
 #include "core/layout.h"
 
 #define OCR_MAX_PIXELS (24u * 1000 * 1000)
-#define OCR_MAX_DECODED (40u << 20)
+#define OCR_MAX_DECODED (64u << 20)
 #define OCR_MAX_PAGES 50
 #define OCR_LANG "vie"
 

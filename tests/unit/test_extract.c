@@ -102,6 +102,10 @@ static void test_image_bounds(void **state)
 	len = png_header(png, 2480, 3508, 0); /* A4 at 300 dpi, grey: accepted */
 	assert_int_equal(ocr_image_pages((char *)png, len, &pages, err), 0);
 	assert_int_equal(pages, 1);
+	len = png_header(png, 2480, 3508, 2); /* ... and in colour */
+	assert_int_equal(ocr_image_pages((char *)png, len, &pages, err), 0);
+	len = png_header(png, 4000, 5990, 0); /* grey, just under the pixel bound: read as it is */
+	assert_int_equal(ocr_image_pages((char *)png, len, &pages, err), 0);
 	assert_int_equal(ocr_image_pages("\x89PNG\r\n\x1a\n", 8, &pages, err), -1);
 	assert_non_null(strstr(err, "a damaged PNG image"));
 	assert_int_equal(ocr_image_pages("II*\0\0\0\0\0", 8, &pages, err), -1);
