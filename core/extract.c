@@ -176,7 +176,8 @@ int extract_text(const char *data, size_t len, const char *name, const struct ex
 			rc = err_set(err, "no text could be read from the scan (%u page%s): check that it is the right way "
 					  "up, sharp, and scanned at 300 dpi", out->scanned, out->scanned == 1 ? "" : "s");
 		else if (out->format == EXTRACT_PDF)
-			rc = err_set(err, "a PDF without text");
+			rc = err_set(err, "a PDF without text: its pages are blank or cannot be drawn (if it is a scan, "
+					  "scan it again at 300 dpi)");
 		else
 			rc = err_set(err, "a %s document without text", extract_format_name(out->format));
 	}

@@ -43,6 +43,53 @@ static size_t letters(const char *s)
 	return n;
 }
 
+/* The integer after key (at most window bytes on from p), or -1. */
+static long dict_int(const char *p, const char *end, const char *key)
+{
+	size_t klen = strlen(key);
+	for (const char *k = p; k && k + klen < end; k++) {
+		k = memmem(k, (size_t)(end - k), key, klen);
+		if (!k)
+			break;
+		const char *v = k + klen;
+		if (v < end && ((*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z')))
+			continue; /* a longer key */
+		while (v < end && (*v == ' ' || *v == '\n' || *v == '\r' || *v == '\t'))
+			v++;
+		long n = 0;
+		int digits = 0;
+		while (v < end && *v >= '0' && *v <= '9' && digits < 10)
+			n = n * 10 + (*v++ - '0'), digits++;
+		return digits ? n : -1;
+	}
+	return -1;
+}
+
+/* The largest image (in pixels) whose dictionary is in the file's bytes. */
+static double largest_image(const char *data, size_t len, long *w, long *h)
+{
+	double most = 0;
+	*w = *h = 0;
+	for (const char *p = data, *end = data + len; p < end;) {
+		const char *at = memmem(p, (size_t)(end - p), "/Image", 6);
+		if (!at)
+			break;
+		const char *from = at - data > 1024 ? at - 1024 : data, *to = end - at > 1024 ? at + 1024 : end;
+		const char *open = at;
+		while (open > from && !(open[0] == '<' && open[1] == '<'))
+			open--;
+		const char *close = memmem(at, (size_t)(to - at), "stream", 6);
+		close = close ? close : to;
+		long iw = dict_int(open, close, "/Width"), ih = dict_int(open, close, "/Height");
+		if (iw > 0 && ih > 0 && (double)iw * (double)ih > most) {
+			most = (double)iw * (double)ih;
+			*w = iw, *h = ih;
+		}
+		p = at + 6;
+	}
+	return most;
+}
+
 /* The share of the page that images cover (overlaps counted twice). */
 static double image_cover(PopplerPage *page, double w, double h)
 {
@@ -218,6 +265,12 @@ int pdf_read(const char *data, size_t len, const char *name, const struct pdf_sc
 			g_object_unref(page);
 	}
 	if (n_scan && hook && hook->scan) {
+		long iw, ih;
+		if (largest_image(data, len, &iw, &ih) > (double)PDF_MAX_IMAGE) {
+			err_set(err, "a scanned PDF holding an image of %ld × %ld pixels, more than hanchot reads (%u million): "
+				     "scan the notice again at 300 dpi", iw, ih, PDF_MAX_IMAGE / 1000000);
+			goto out;
+		}
 		if (n_scan > PDF_MAX_SCANNED) {
 			err_set(err, "a PDF with %u scanned pages, more than the %d hanchot reads by OCR: save the notice's own "
 				     "pages as a new PDF (e.g. qpdf '%s' --pages . 1-10 -- notice.pdf)",

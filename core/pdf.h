@@ -15,6 +15,12 @@
  *
  * Bounds: at most PDF_MAX_PAGES pages and PDF_MAX_SCANNED scanned pages
  * (more: an error naming the count), PDF_MAX_PIXELS per rendered page. A
+ * file with scanned pages is refused before any is rendered when one of
+ * its images is larger than PDF_MAX_IMAGE pixels (poppler's renderer
+ * decodes an image whole, at 4 bytes a pixel, whatever the output size);
+ * images are found by their dictionaries in the file's bytes (a stream's
+ * dictionary is never compressed; an image inline in a compressed content
+ * stream is not seen). A
  * PDF that needs a password, or that poppler cannot open, is an error with
  * the way forward. poppler's and glib's messages are never printed.
  * Errors are one line without the file name; `name` is only used in the
@@ -32,6 +38,7 @@
 #define PDF_MIN_TEXT 16
 #define PDF_SCAN_DPI 300
 #define PDF_MAX_PIXELS (24u * 1000 * 1000)
+#define PDF_MAX_IMAGE (16u * 1000 * 1000)
 
 struct pdf_scan {
 	/* OCR one page: gray[y * stride + x], w × h pixels at dpi; adds its

@@ -83,6 +83,10 @@ static void child_exec(const char *helper, const char *path, int out[2], int err
 	setenv("OMP_THREAD_LIMIT", "1", 0);
 	struct rlimit cpu = { NOTICEFILE_CPU, NOTICEFILE_CPU + 5 };
 	setrlimit(RLIMIT_CPU, &cpu);
+	/* a backstop under the readers' own bounds: what they do not see (an
+	 * image inline in a compressed page) fails to allocate past it */
+	struct rlimit as = { (rlim_t)NOTICEFILE_AS << 20, (rlim_t)NOTICEFILE_AS << 20 };
+	setrlimit(RLIMIT_AS, &as);
 	signal(SIGPIPE, SIG_DFL);
 	char *argv[] = { (char *)"hanchot-extract", (char *)path, NULL };
 	execv(helper, argv);

@@ -10,7 +10,8 @@
  * PDF, OCR and XML libraries, and a crash or hang inside them ends only the
  * helper (a crash is reported as a damaged file; the helper is stopped when
  * it has said nothing for NOTICEFILE_SILENCE seconds, or after
- * NOTICEFILE_CPU seconds of processor time). The text is then checked and
+ * NOTICEFILE_CPU seconds of processor time, and its address space is
+ * capped at NOTICEFILE_AS MiB). The text is then checked and
  * read as a notice (core/notice); a notice whose text came from OCR has
  * from_scan set. */
 #ifndef HANCHOT_NOTICEFILE_H
@@ -25,6 +26,7 @@
 #define NOTICEFILE_TAG "@hanchot-extract "
 #define NOTICEFILE_SILENCE 180
 #define NOTICEFILE_CPU 1200
+#define NOTICEFILE_AS 768
 
 struct noticefile_text {
 	char *text;          /* owned, NUL-terminated */

@@ -196,6 +196,32 @@ static void test_blank_page(void **state)
 	free(s);
 }
 
+/* An image whose dictionary says 20,000 × 20,000 on a page to scan:
+ * refused before poppler decodes it (4 bytes a pixel, whole). */
+static void test_huge_image(void **state)
+{
+	(void)state;
+	char *s = stream("<< /Length %zu >>", "q 595 0 0 842 0 0 cm /Im Do Q");
+	const char *objs[] = {
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im 5 0 R >> >> /Contents 4 0 R >>",
+		s,
+		"<< /Type /XObject /Subtype /Image /Width 20000 /Height\n20000 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+		"/Length 3 >>\nstream\nabc\nendstream",
+	};
+	size_t len;
+	char *pdf = make_pdf(objs, 5, &len), err[ERR_MAX];
+	struct calls c = { 0 };
+	int rc;
+	free(read_pdf(pdf, len, &c, &rc, err));
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, "a scanned PDF holding an image of 20000 × 20000 pixels"));
+	assert_int_equal(c.scans, 0);
+	free(pdf);
+	free(s);
+}
+
 static void test_bounds(void **state)
 {
 	(void)state;
@@ -290,6 +316,7 @@ int main(void)
 		cmocka_unit_test(test_text_and_scanned_pages),
 		cmocka_unit_test(test_huge_page_is_rendered_smaller),
 		cmocka_unit_test(test_blank_page),
+		cmocka_unit_test(test_huge_image),
 		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_loops_and_damage),
 	};
