@@ -13,12 +13,19 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-PKGS      = ncursesw sqlite3 libical
+# The program links BASE_PKGS only; the extraction helper hanchot-extract
+# (and the tests) also link the libraries that read .docx, .odt, PDF, scans.
+BASE_PKGS = ncursesw sqlite3 libical
+EXTRACT_PKGS = libzip libxml-2.0 poppler-glib tesseract lept
+PKGS      = $(BASE_PKGS) $(EXTRACT_PKGS)
 
 # Debian 12 packages: what building needs, and what testing needs on top.
-BUILD_DEBS = gcc make pkg-config libncurses-dev libsqlite3-dev libical-dev
+BUILD_DEBS = gcc make pkg-config libncurses-dev libsqlite3-dev libical-dev \
+             libzip-dev libxml2-dev libpoppler-glib-dev libtesseract-dev libleptonica-dev \
+             tesseract-ocr-vie
 TEST_DEBS  = libcmocka-dev tmux valgrind sqlite3 python3 python3-icalendar calcurse \
-             clang libclang-rt-14-dev procps
+             clang libclang-rt-14-dev procps \
+             python3-docx python3-odf python3-reportlab python3-pil fonts-dejavu-core time
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wformat=2 -Wwrite-strings -Wno-format-nonliteral
@@ -26,6 +33,7 @@ DEFS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
        -DHANCHOT_VERSION='"$(VERSION)"' -DHANCHOT_DATADIR='"$(PREFIX)/share/hanchot"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+BASE_LIBS  = $(shell pkg-config --libs $(BASE_PKGS) 2>/dev/null) -lm -pthread
 ALL_CFLAGS = -std=c11 -pthread $(DEFS) $(WARN) -I. $(PKG_CFLAGS) $(CFLAGS)
 LIBS       = $(PKG_LIBS) -lm -pthread
 
@@ -33,7 +41,7 @@ B = build
 Q = @
 CORE_SRC = $(wildcard core/*.c)
 DB_SRC   = $(wildcard db/*.c)
-TUI_SRC  = $(filter-out tui/main.c,$(wildcard tui/*.c))
+TUI_SRC  = $(filter-out tui/main.c tui/main_extract.c,$(wildcard tui/*.c))
 LIB_SRC  = $(CORE_SRC) $(DB_SRC) $(TUI_SRC)
 HDRS     = $(wildcard core/*.h db/*.h tui/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -44,7 +52,7 @@ FUZZ_BIN = $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
 
 .PHONY: all run test unit asan e2e fuzz fuzz-short bench score valgrind install uninstall clean deps check-deps FORCE
 
-all: hanchot
+all: hanchot hanchot-extract
 
 # Before the first compile: a fresh machine without the build packages gets
 # the way forward instead of "stdio.h: No such file or directory".
@@ -70,6 +78,9 @@ $(B)/libhanchot.a: $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC))
 	$(Q)ar rcs $@ $^
 
 hanchot: $(B)/obj/tui/main.o $(B)/libhanchot.a
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(BASE_LIBS)
+
+hanchot-extract: $(B)/obj/tui/main_extract.o $(B)/libhanchot.a
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
 # --- tests -------------------------------------------------------------------
@@ -100,7 +111,7 @@ asan: $(ASAN_BIN)
 	@set -e; for t in $(ASAN_BIN); do echo "== $$t (asan+ubsan)"; \
 	  (cd tests && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ../$$t); done
 
-e2e: hanchot
+e2e: hanchot hanchot-extract
 	@HANCHOT=$(CURDIR)/hanchot bash tests/e2e/run.sh
 
 FUZZ_CC = clang
@@ -118,10 +129,10 @@ fuzz-short: $(FUZZ_BIN)
 fuzz:
 	@$(MAKE) fuzz-short FUZZ_SECONDS=$${FUZZ_SECONDS:-300}
 
-valgrind: hanchot
+valgrind: hanchot hanchot-extract
 	@HANCHOT=$(CURDIR)/hanchot bash tests/e2e/valgrind.sh
 
-bench: hanchot $(B)/bench_view
+bench: hanchot hanchot-extract $(B)/bench_view
 	@HANCHOT=$(CURDIR)/hanchot bash tests/bench/run.sh
 
 # The notice reading measured on real documents with hand readings (NAME.txt
@@ -167,16 +178,17 @@ deps:
 	echo "installing:$$missing"; \
 	$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing
 
-install: hanchot
+install: hanchot hanchot-extract
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/hanchot
 	install -m 755 hanchot $(DESTDIR)$(PREFIX)/bin/hanchot
+	install -m 755 hanchot-extract $(DESTDIR)$(PREFIX)/bin/hanchot-extract
 	install -m 644 config/hanchot.1 $(DESTDIR)$(PREFIX)/share/man/man1/hanchot.1
 	install -m 644 config/hanchot.conf $(DESTDIR)$(PREFIX)/share/hanchot/hanchot.conf
 	for f in config/*.tsv config/*.md; do [ -e "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(PREFIX)/share/hanchot/; done; true
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/hanchot $(DESTDIR)$(PREFIX)/share/man/man1/hanchot.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/hanchot $(DESTDIR)$(PREFIX)/bin/hanchot-extract $(DESTDIR)$(PREFIX)/share/man/man1/hanchot.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/hanchot
 
 clean:
-	rm -rf $(B) hanchot
+	rm -rf $(B) hanchot hanchot-extract

@@ -21,6 +21,55 @@
 #include "core/err.h"
 #include "core/xalloc.h"
 
+int file_read_all(const char *path, size_t max, char **data, size_t *len, char *err)
+{
+	struct stat sb;
+	*data = NULL;
+	*len = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_set(err, "%s", strerror(errno));
+	if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		close(fd);
+		return err_set(err, "is a folder, not a file");
+	}
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (uint64_t)sb.st_size > max) {
+		close(fd);
+		return err_set(err, "too large (%lld bytes; hanchot reads files of at most %zu bytes)",
+			       (long long)sb.st_size, max);
+	}
+	size_t cap = 0, n = 0;
+	char *buf = NULL;
+	for (;;) {
+		xgrow((void **)&buf, &cap, n + 65536 + 1, 1);
+		size_t want = cap - n - 1;
+		if (want > max + 1 - n)
+			want = max + 1 - n;
+		ssize_t got = read(fd, buf + n, want);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			int e = errno;
+			close(fd);
+			free(buf);
+			return err_set(err, "read error (%s)", strerror(e));
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+		if (n > max) {
+			close(fd);
+			free(buf);
+			return err_set(err, "too large (more than %zu bytes; hanchot reads files of at most that)", max);
+		}
+	}
+	close(fd);
+	buf[n] = '\0';
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
 char *file_parent_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');

@@ -11,6 +11,12 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+/* Reads the whole file at path into *data (NUL-terminated; the caller
+ * frees it) and *len. Fails (-1, err: one line without the path) when it
+ * cannot be opened or read, is a folder, or holds more than max bytes
+ * (found before reading past max). */
+int file_read_all(const char *path, size_t max, char **data, size_t *len, char *err);
+
 /* The folder part of path ("." when none, "/" for the root). Caller frees. */
 char *file_parent_dir(const char *path);
 

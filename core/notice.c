@@ -524,7 +524,9 @@ static void inherit_leads(struct reader *r)
 			continue;
 		if (nd->act.n_leads && nd->act.how != ACTORS_NONE) {
 			copy_names(&nd->leads, &nd->n_leads, nd->act.leads, nd->act.n_leads);
-		} else if (p->parent != OUTLINE_ROOT && r->nodes[p->parent].n_passed) {
+		} else if (p->parent != OUTLINE_ROOT && r->nodes[p->parent].n_passed &&
+			   !(p->mark == OUTLINE_NONE && r->o.v[p->parent].mark != OUTLINE_NONE &&
+			     text_ends_with(r->o.v[p->parent].text, "."))) {
 			const struct node *up = &r->nodes[p->parent];
 			copy_names(&nd->leads, &nd->n_leads, up->passed, up->n_passed);
 			nd->doubts |= NOTICE_DOUBT_LEAD_HEADING;

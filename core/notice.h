@@ -95,6 +95,8 @@ struct notice {
 	bool candidates;
 	struct notice_unit *units;
 	size_t n_units, cap_units;
+	bool from_scan;          /* set by the caller: the text came (partly) from OCR,
+				    so every unit must be checked; notice_read() leaves it false */
 };
 
 void notice_init(struct notice *n);

@@ -21,7 +21,7 @@ static const struct cli_command commands[] = {
 	{ "list", cmd_list, "list [--format table|tsv] [--open]" },
 	{ "done", cmd_done, "done ID [--date DATE]" },
 	{ "reopen", cmd_reopen, "reopen ID" },
-	{ "import", cmd_import, "import FILE [--dry-run] [--update] [--format table|tsv]" },
+	{ "import", cmd_import, "import FILE [--dry-run] [--update] [--format table|tsv] [--text]" },
 	{ "holidays", cmd_holidays, "holidays YEAR" },
 	{ "agencies", cmd_agencies, "agencies [--format table|tsv] | agencies apply-successors [--dry-run] [--date DATE]" },
 	{ "status", cmd_status, "status ID new|in_progress|reported|done|paused|cancelled [--date DATE]" },

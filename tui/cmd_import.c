@@ -1,15 +1,14 @@
 /* cmd_import: `hanchot import FILE [--dry-run] [--update] [--format table|tsv]`.
  *
- * Reads a notice (core/notice), prints what it found, and saves it in one
+ * Reads a notice in any format hanchot knows (tui/noticefile: .docx, .odt,
+ * PDF, scans, text; OCR shows "page k of n" on stderr), prints what it found, and saves it in one
  * transaction (db/document). A notice imported before is not saved again:
  * the command says so and lists the tasks that changed; --update applies
  * those changes. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/agency.h"
@@ -19,38 +18,24 @@
 #include "db/agency.h"
 #include "db/document.h"
 #include "tui/cli.h"
+#include "tui/noticefile.h"
 
-/* Reads the whole file, refusing directories and files past the limit before
- * reading them. The message names the file. */
-static int read_file(const char *path, char **data, size_t *len, char *err)
+/* "page k of n" while a scan is read: rewritten in place on a terminal, a
+ * line per page otherwise. */
+struct progress {
+	const char *path;
+	bool tty, shown;
+};
+
+static int show_progress(void *ctx, unsigned k, unsigned n)
 {
-	struct stat sb;
-	FILE *f = fopen(path, "rb");
-	*data = NULL;
-	*len = 0;
-	if (!f)
-		return err_set(err, "notice '%s': %s", path, strerror(errno));
-	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		fclose(f);
-		return err_set(err, "notice '%s': is a folder, not a file", path);
-	}
-	size_t cap = 0;
-	for (;;) {
-		xgrow((void **)data, &cap, *len + 65536, 1);
-		size_t n = fread(*data + *len, 1, cap - *len, f);
-		*len += n;
-		if (*len > NOTICE_MAX_BYTES) {
-			fclose(f);
-			return err_set(err, "notice '%s': too large (more than %u bytes; a notice is at most that)",
-				       path, NOTICE_MAX_BYTES);
-		}
-		if (n == 0)
-			break;
-	}
-	int bad = ferror(f);
-	fclose(f);
-	if (bad)
-		return err_set(err, "notice '%s': read error", path);
+	struct progress *p = ctx;
+	if (p->tty)
+		fprintf(stderr, "\rhanchot: OCR '%s': page %u of %u\033[K", p->path, k, n);
+	else
+		fprintf(stderr, "hanchot: OCR '%s': page %u of %u\n", p->path, k, n);
+	fflush(stderr);
+	p->shown = true;
 	return 0;
 }
 
@@ -68,8 +53,8 @@ static void names_cell(char *const *names, size_t n)
 static void print_tsv(const struct notice *n, bool en)
 {
 	char d[DATE_BUF], why[256];
-	cli_printf("# document: kind=%s number=\"%s\" place=%s issued=%s signer=%s\n", n->kind, n->number,
-	       n->place, date_format_iso(n->issued, d), n->signer);
+	cli_printf("# document: kind=%s number=\"%s\" place=%s issued=%s signer=%s%s\n", n->kind, n->number,
+		   n->place, date_format_iso(n->issued, d), n->signer, n->from_scan ? " source=scan" : "");
 	if (n->candidates)
 		printf("# no assignment found: %zu paragraphs offered as candidates\n", n->n_units);
 	puts("section\tlead\tcooperating\tdue\tprecision\tphrase\tabout");
@@ -213,12 +198,11 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "update", no_argument, NULL, 'u' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "text", no_argument, NULL, 't' },
 		{ 0, 0, 0, 0 },
 	};
-	bool dry = false, update = false, tsv = false;
+	bool dry = false, update = false, tsv = false, text = false;
 	char err[ERR_MAX];
-	char *data = NULL;
-	size_t len = 0;
 	struct notice n;
 	int c, code = EXIT_OK;
 
@@ -228,6 +212,8 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 			dry = true;
 		} else if (c == 'u') {
 			update = true;
+		} else if (c == 't') {
+			text = true;
 		} else if (c == 'f' && (strcmp(optarg, "table") == 0 || strcmp(optarg, "tsv") == 0)) {
 			tsv = strcmp(optarg, "tsv") == 0;
 		} else if (c == 'f') {
@@ -243,21 +229,25 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	const char *path = argv[optind];
-	if (read_file(path, &data, &len, err)) {
-		code = cli_error(EXIT_RUNTIME, "%s", err);
-		goto out;
-	}
-	const char *from = NULL;
-	if (notice_check(data, len, &from, err)) {
-		if (from)
-			code = cli_error(EXIT_RUNTIME, "notice '%s': %s; convert it with: iconv -f %s -t UTF-8 '%s' > '%s.utf8'",
-					 path, err, from, path, path);
-		else
-			code = cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
-		goto out;
-	}
+	struct progress pr = { path, isatty(STDERR_FILENO) == 1, false };
 	notice_release(&n);
-	if (notice_read(data, len, &n, err)) {
+	if (text) {
+		/* what was read from the file, as the notice reader gets it */
+		struct noticefile_text t;
+		int bad = noticefile_extract(path, show_progress, &pr, &t, err);
+		if (pr.shown && pr.tty)
+			fputs("\r\033[K", stderr);
+		if (bad)
+			code = cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
+		else
+			fwrite(t.text, 1, t.len, stdout);
+		free(t.text);
+		goto out;
+	}
+	int bad = noticefile_read(path, show_progress, &pr, &n, err);
+	if (pr.shown && pr.tty)
+		fputs("\r\033[K", stderr);
+	if (bad) {
 		code = cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
 		goto out;
 	}
@@ -305,6 +295,5 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		       (long long)doc);
 out:
 	notice_release(&n);
-	free(data);
 	return code;
 }

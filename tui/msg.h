@@ -134,6 +134,8 @@
 	X(M_REVIEW_WHY, "Cần xem: %s", "Check: %s") \
 	X(M_REVIEW_SOURCE, "Nguyên văn: %s", "Source: %s") \
 	X(M_REVIEW_KEEP, "giữ", "keep") \
+	X(M_REVIEW_SCAN, "[từ bản quét, cần kiểm tra] ", "[from a scan, check] ") \
+	X(M_OCR_PAGE, "Đang đọc bản quét (OCR): trang %u/%u … Esc: huỷ", "Reading the scan (OCR): page %u of %u … Esc: cancel") /* %u: page, pages */ \
 	X(M_REVIEW_DROP, "bỏ", "drop") \
 	X(M_IMPORTED, "Đã lưu %zu việc (văn bản %lld)", "Saved %zu tasks (document %lld)") \
 	X(M_IMPORT_ABANDONED, "Đã bỏ nhập, không lưu gì", "Import abandoned, nothing saved") \

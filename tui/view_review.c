@@ -1,14 +1,15 @@
 /* view_review: a notice's reading, reviewed before anything is saved. Each
  * assignment can be kept or dropped, its lead agencies and deadline corrected;
  * one key saves the kept ones in one transaction, Esc abandons and saves
- * nothing. */
-#include <errno.h>
+ * nothing. A notice read from a scan flags every unit "from a scan, check";
+ * while it is read the footer says which page the OCR is on. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/agency.h"
 #include "core/notice.h"
+#include "tui/noticefile.h"
 #include "core/xalloc.h"
 #include "db/document.h"
 #include "tui/cli.h"
@@ -32,47 +33,37 @@ static void close_review(struct app *app)
 	app->view = &view_main;
 }
 
-/* The whole file, at most NOTICE_MAX_BYTES + 1 bytes (so "too large" shows). */
-static char *read_file(const char *path, size_t *len, char *err)
+/* "page k of n" in the footer while a scan is read (the screen is drawn
+ * at once: the event loop waits meanwhile); Esc typed meanwhile cancels. */
+static int show_progress(void *ctx, unsigned k, unsigned n)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, ERR_MAX, "%s", strerror(errno));
-		return NULL;
+	struct app *app = ctx;
+	int rows, cols;
+	wint_t wc;
+	app_message(app, false, msg(M_OCR_PAGE, app->lang), k, n);
+	getmaxyx(stdscr, rows, cols);
+	erase();
+	if (rows >= 6 && cols >= 30)
+		app->view->draw(app, rows, cols);
+	refresh();
+	timeout(0);
+	int rc = get_wch(&wc);
+	bool cancel = false;
+	while (rc != ERR) {
+		if (rc == OK && wc == 27)
+			cancel = true;
+		rc = get_wch(&wc);
 	}
-	size_t cap = 65536, n = 0, got;
-	char *buf = xmalloc(cap);
-	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n > NOTICE_MAX_BYTES)
-			break;
-		if (n == cap)
-			buf = xrealloc(buf, cap *= 2);
-	}
-	fclose(f);
-	*len = n;
-	return buf;
+	return cancel;
 }
 
 void review_open(struct app *app, const char *path)
 {
 	char err[ERR_MAX];
-	size_t len = 0;
-	const char *legacy = NULL;
-	char *data = read_file(path, &len, err);
-	if (!data) {
-		app_message(app, true, msg(M_FILE_ERROR, app->lang), path, err);
-		return;
-	}
 	if (rv.open)
 		close_review(app);
-	int bad = notice_check(data, len, &legacy, err);
-	if (!bad && notice_read(data, len, &rv.notice, err)) {
-		notice_release(&rv.notice); /* notice_read initialised it */
-		bad = -1;
-	}
-	free(data);
-	if (bad) {
+	if (noticefile_read(path, show_progress, app, &rv.notice, err)) {
+		notice_release(&rv.notice);
 		app_message(app, true, msg(M_FILE_ERROR, app->lang), path, err);
 		return;
 	}
@@ -153,6 +144,12 @@ static void draw(struct app *app, int rows, int cols)
 		x += draw_text(2 + r, x, w_sec, u->section, 1) + 1;
 		x += draw_text(2 + r, x, w_due, date_format_dmy(u->due, due), 1) + 1;
 		x += draw_text(2 + r, x, w_lead, leads, 1) + 1;
+		if (x < cols && rv.notice.from_scan) {
+			attrset(color_attr(ROLE_ERROR) | (i == rv.pos.sel ? A_REVERSE : A_NORMAL));
+			x += draw_text(2 + r, x, cols - x, msg(M_REVIEW_SCAN, l), 0);
+			attrset((u->dropped ? color_attr(ROLE_MUTED) : color_attr(ROLE_NORMAL)) |
+				(i == rv.pos.sel ? A_REVERSE : A_NORMAL));
+		}
 		if (x < cols)
 			draw_text(2 + r, x, cols - x, u->summary, 1);
 		attrset(A_NORMAL);

@@ -14,6 +14,11 @@
 #   report     hanchot report (the meeting report; no peer equivalent)
 #   import     hanchot import of the fixture notice into the big database
 #              (removed again between runs)
+#   received   import --dry-run of the files an office receives (no database):
+#              the fixture notice made 10 pages long as a PDF with a text
+#              layer, the notice as .docx, and one A4 page of it scanned at
+#              300 dpi (PNG, read by OCR); made with the test renderer
+#              (python3-docx, -odf, -reportlab, -pil; skipped when missing)
 #   key: ...   reaction to a key in a running screen, through tmux: move to
 #              the next task (detail pane follows), mark done, a 10-character
 #              search typed at once (filtered count and page redrawn)
@@ -208,6 +213,33 @@ for spec in "units 100" "units 10000" "headings 2000000"; do
 	check "$(grep -cv '^#\|^section' "$W/out" || true)" "$want" "reading $spec (units)" || h=ERR
 	row "$(du -k "$W/notice.txt" | cut -f1)K" "read notice: $([ "$1" = units ] && echo "$2 tasks" || echo "headings")" "$h" - - "$hk" - -
 done
+# received files: the same for every size, so measured once
+RENDER="/usr/bin/python3 $HERE/../e2e/render_notice.py"
+if /usr/bin/python3 -c 'import docx, odf, reportlab, PIL' 2>/dev/null; then
+	/usr/bin/python3 - "$FIXTURE" "$W/long.md" <<'PY'
+import sys
+src = open(sys.argv[1], encoding="utf-8").read()
+i = src.index("#### I.")
+j = src.index("UBND tỉnh yêu cầu các sở, ban, ngành tỉnh; UBND các huyện, thành phố và các đơn vị")
+open(sys.argv[2], "w", encoding="utf-8").write(src[:i] + src[i:j] * 3 + src[j:])  # 10 pages
+PY
+	$RENDER pdf "$W/long.md" "$W/long.pdf"
+	$RENDER docx "$FIXTURE" "$W/notice.docx"
+	$RENDER png "$FIXTURE" "$W/scan" --pages 1
+	pages=$(/usr/bin/python3 -c 'import re,sys; print(len(re.findall(rb"/Type /Page\b(?!s)", open(sys.argv[1],"rb").read())))' "$W/long.pdf")
+	units() { grep -cv '^#\|^section' "$W/out" || true; }
+	measure : "$HANCHOT" import --dry-run --format tsv "$W/long.pdf"; h=$MS hk=$KIB
+	check "$(units)" "$((3 * REF_TASKS))" "hanchot import of a $pages-page PDF (units)" || h=ERR
+	row - "import PDF, ${pages} p." "$h" - - "$hk" - -
+	measure : "$HANCHOT" import --dry-run --format tsv "$W/notice.docx"; h=$MS hk=$KIB
+	check "$(units)" "$REF_TASKS" "hanchot import of a .docx (units)" || h=ERR
+	row - "import .docx" "$h" - - "$hk" - -
+	measure : "$HANCHOT" import --dry-run --format tsv "$W/scan-1.png"; h=$MS hk=$KIB
+	[ "$(units)" -ge 1 ] || { WARN+=("hanchot import of a scanned page: no unit read"); h=ERR; }
+	row - "import scan, 1 p." "$h" - - "$hk" - -
+else
+	echo "(received files skipped: python3-docx, python3-odf, python3-reportlab, python3-pil are not installed)"
+fi
 echo "ratios: peer time / hanchot time (above 1x, hanchot is faster). calcurse's export holds its todos"
 echo "as VTODOs too; hanchot exports one all-day VEVENT (with alarms) per task; task's export is JSON."
 echo "whole run: $((SECONDS - BENCH_START)) s; load average at the end $(load)"

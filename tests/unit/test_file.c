@@ -18,6 +18,36 @@
 #include "core/err.h"
 #include "core/file.h"
 
+static void test_read_all(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/hanchot-read-XXXXXX", path[64], err[512];
+	char *data;
+	size_t len;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/f", dir);
+	FILE *f = fopen(path, "wb");
+	fwrite("Số\0x", 1, 6, f);
+	fclose(f);
+	assert_int_equal(file_read_all(path, 6, &data, &len, err), 0);
+	assert_int_equal(len, 6);
+	assert_memory_equal(data, "Số\0x", 6);
+	assert_int_equal(data[6], '\0');
+	free(data);
+	assert_int_equal(file_read_all(path, 5, &data, &len, err), -1);
+	assert_non_null(strstr(err, "too large"));
+	assert_null(data);
+	assert_int_equal(file_read_all(dir, 100, &data, &len, err), -1);
+	assert_string_equal(err, "is a folder, not a file");
+	unlink(path);
+	assert_int_equal(file_read_all(path, 100, &data, &len, err), -1);
+	assert_string_equal(err, "No such file or directory");
+	/* a pipe has no size to check first: the bound holds while reading */
+	assert_int_equal(file_read_all("/dev/zero", 100000, &data, &len, err), -1);
+	assert_non_null(strstr(err, "more than 100000 bytes"));
+	rmdir(dir);
+}
+
 static void test_parent_dir(void **state)
 {
 	(void)state;
@@ -499,7 +529,7 @@ static void test_network_file_systems(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parent_dir),
+		cmocka_unit_test(test_read_all), cmocka_unit_test(test_parent_dir),
 		cmocka_unit_test(test_replace),
 		cmocka_unit_test(test_spare_takes_turns),
 		cmocka_unit_test(test_spare_not_taken_from_reader),

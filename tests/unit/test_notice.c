@@ -120,6 +120,12 @@ static const struct {
 	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |\n"
 	  "|---|---|---|---|---|\n| 1 | Số hóa hồ sơ \\| học bạ | Sở Y tế | Công an tỉnh | 30/9/2026 |\n",
 	  { "1|Sở Y tế|Công an tỉnh|2026-09-30", NULL } },
+	/* paragraphs after an item's finished sentence are not its items: here the
+	 * letterhead of a scan's second page */
+	{ "Lai Châu, ngày 2 tháng 5 năm 2024\nTHÔNG BÁO\n1. Giao Sở Tài chính rà soát dự toán.\n"
+	  "2. Sở Xây dựng kiểm tra các công trình, hoàn thành trong tháng 6/2024.\n"
+	  "Kết luận của Chủ tịch UBND tỉnh về các dự án\nLai Châu, ngày 2 tháng 5 năm 2024\n",
+	  { "1|Sở Tài chính||", "2|Sở Xây dựng||2024-06-30", NULL } },
 	/* a decision that sets up a team: its members are no tasks, its duties are */
 	{ "Lào Cai, ngày 06 tháng 8 năm 2026\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ công tác liên ngành, gồm các thành viên sau:\n"
 	  "1. Tổ trưởng: Ông Nguyễn Văn An, Phó Chủ tịch UBND tỉnh.\n2. Các Tổ phó:\n- Ông Lê Bình, Giám đốc Sở Tài chính.\n"
