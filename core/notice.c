@@ -7,40 +7,18 @@
 #include "core/actors.h"
 #include "core/deadline.h"
 #include "core/err.h"
+#include "core/intake.h"
 #include "core/letterhead.h"
 #include "core/outline.h"
+#include "core/strbuf.h"
 #include "core/table.h"
 #include "core/text.h"
+#include "core/wording.h"
 #include "core/xalloc.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- small helpers -------------------------------------------------------- */
-
-struct buf {
-	char *p;
-	size_t n, cap;
-};
-
-static void buf_addn(struct buf *b, const char *s, size_t n)
-{
-	xgrow((void **)&b->p, &b->cap, b->n + n + 1, 1);
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-static void buf_add(struct buf *b, const char *s) { buf_addn(b, s, strlen(s)); }
-
-static char *buf_take(struct buf *b)
-{
-	char *p = b->p ? b->p : xstrdup("");
-	b->p = NULL;
-	b->n = b->cap = 0;
-	return p;
-}
-
-static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r'; }
 
 static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
 
@@ -50,149 +28,6 @@ static size_t cp_count(const char *s, size_t len)
 	for (size_t i = 0; i < len; i++)
 		n += ((unsigned char)s[i] & 0xc0) != 0x80;
 	return n;
-}
-
-static size_t count_words(const char *s)
-{
-	size_t n = 0;
-	bool in = false;
-	for (; *s; s++) {
-		bool w = !(is_space(*s) || *s == '\n' || strchr(",;:.()", *s));
-		n += w && !in;
-		in = w;
-	}
-	return n;
-}
-
-/* ---- checking the bytes --------------------------------------------------- */
-
-/* Legacy Vietnamese 8-bit encodings. TCVN3 (the ".Vn" fonts) puts ă â ê ô ơ
- * ư đ at 0xA8–0xAE, where Windows-1258 has rare symbols; Windows-1258 writes
- * tones as combining marks (0xCC 0xEC 0xDE 0xD2 0xF2) after the letter. */
-static const char *guess_legacy(const unsigned char *s, size_t len)
-{
-	size_t tcvn = 0, cp1258 = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned c = s[i];
-		if (c >= 0xa8 && c <= 0xae)
-			tcvn++;
-		if ((c == 0xcc || c == 0xec || c == 0xde || c == 0xd2 || c == 0xf2) && i > 0 &&
-		    (((s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z') || s[i - 1] >= 0xc0))
-			cp1258++;
-	}
-	if (tcvn > cp1258 && tcvn >= 3)
-		return "TCVN5712-1";
-	if (cp1258 > tcvn && cp1258 >= 3)
-		return "WINDOWS-1258";
-	return NULL;
-}
-
-int notice_check(const char *data, size_t len, const char **iconv_from, char *err)
-{
-	const unsigned char *s = (const unsigned char *)data;
-	size_t controls = 0, bad = 0;
-	if (iconv_from)
-		*iconv_from = NULL;
-	if (len > NOTICE_MAX_BYTES)
-		return err_set(err, "too large (%zu bytes; a notice is at most %u bytes)", len,
-			       NOTICE_MAX_BYTES);
-	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
-		s += 3, len -= 3;
-	bool blank = true;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == 0)
-			return err_set(err, "binary data, not text (NUL byte at offset %zu)", i);
-		if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f')
-			controls++;
-		if (s[i] > ' ')
-			blank = false;
-	}
-	if (blank)
-		return err_set(err, "empty: there is no text to read");
-	if (controls * 100 > len || controls > 64)
-		return err_set(err, "binary data, not text (%zu control bytes)", controls);
-	if (!text_utf8_valid((const char *)s, len, &bad)) {
-		const char *legacy = guess_legacy(s, len);
-		if (iconv_from)
-			*iconv_from = legacy;
-		if (legacy)
-			return err_set(err, "not UTF-8: it looks like %s text",
-				       strcmp(legacy, "WINDOWS-1258") == 0 ? "Windows-1258" : "TCVN3 (ABC)");
-		return err_set(err, "not UTF-8 text (invalid byte 0x%02x at offset %zu)", s[bad], bad);
-	}
-	return 0;
-}
-
-/* ---- the text as read ----------------------------------------------------- */
-
-/* LF line ends, no BOM, NFC; no-break and other spaces as ' ', soft hyphens
- * and zero-width characters removed, a form feed on a line of its own. */
-static char *clean_text(const char *data, size_t len)
-{
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-		data += 3, len -= 3;
-	/* NFD text (from macOS or Word) reads exactly like NFC. */
-	char *nfc = xmalloc(len + 1);
-	size_t m = text_nfc(nfc, data, len);
-	char *out = xmalloc(3 * m + 1);
-	size_t w = 0;
-	for (size_t i = 0; i < m;) {
-		unsigned char c = (unsigned char)nfc[i];
-		uint32_t cp;
-		size_t n = text_utf8_decode(nfc + i, m - i, &cp);
-		if (c == '\r') {
-			out[w++] = '\n';
-			i += (i + 1 < m && nfc[i + 1] == '\n') ? 2 : 1;
-			continue;
-		}
-		if (c == '\f') {
-			memcpy(out + w, "\n\f\n", 3);
-			w += 3;
-			i++;
-			continue;
-		}
-		if (cp == 0xa0 || cp == 0x202f || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x3000 || c == '\t' ||
-		    c == '\v') {
-			out[w++] = ' ';
-		} else if (cp == 0xad || (cp >= 0x200b && cp <= 0x200d) || cp == 0x2060 || cp == 0xfeff) {
-			/* soft hyphen, zero-width space and joiners, word joiner, BOM */
-		} else if (cp == 0x2028 || cp == 0x2029) {
-			out[w++] = '\n';
-		} else {
-			memcpy(out + w, nfc + i, n);
-			w += n;
-		}
-		i += n ? n : 1;
-	}
-	out[w] = '\0';
-	free(nfc);
-	return out;
-}
-
-/* FNV-1a over the text with spaces at line ends and blank lines at the end
- * left out, so that copies differing only in those count as the same text. */
-static void hash_text(const char *s, char out[17])
-{
-	uint64_t h = 0xcbf29ce484222325ull;
-	size_t end = strlen(s);
-	while (end && (s[end - 1] == '\n' || is_space(s[end - 1])))
-		end--;
-	for (size_t i = 0; i < end;) {
-		size_t len = strcspn(s + i, "\n");
-		if (i + len > end)
-			len = end - i;
-		size_t keep = len;
-		while (keep && is_space(s[i + keep - 1]))
-			keep--;
-		for (size_t k = 0; k < keep; k++) {
-			h ^= (unsigned char)s[i + k];
-			h *= 0x100000001b3ull;
-		}
-		h ^= '\n';
-		h *= 0x100000001b3ull;
-		i += len + 1;
-	}
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
 /* ---- units ---------------------------------------------------------------------- */
@@ -230,55 +65,11 @@ static struct deadline_options due_options(const struct reader *r)
 	return opt;
 }
 
-/* Whether the heading's first words, folded, are one of words[0..n). */
-static bool heading_starts(const char *text, const char *const *words, size_t n)
-{
-	char head[96];
-	snprintf(head, sizeof head, "%s", text);
-	char *f = text_fold_dup(head);
-	bool yes = false;
-	for (size_t i = 0; i < n && !yes; i++)
-		yes = starts(f, words[i]);
-	free(f);
-	return yes;
-}
-
-/* Headings under which nobody is asked to act: assessments, purposes,
- * targets, scope, funding. */
-static bool no_task_heading(const char *text)
-{
-	static const char *const words[] = {
-		"danh gia", "ket qua", "tinh hinh", "muc dich", "muc tieu", "yeu cau", "quan diem",
-		"doi tuong", "pham vi", "kinh phi", "can cu", "nguyen tac", "boi canh", "han che",
-		"ton tai", "nguyen nhan", "thoi gian thuc hien", "noi dung, hinh thuc", "chi tieu",
-	};
-	return heading_starts(text, words, COUNT(words));
-}
-
-/* Headings of a plan's preamble: whatever is under them asks nothing of
- * anyone, even when it names agencies ("Mục đích, yêu cầu", "Quan điểm"). */
-static bool preamble_heading(const char *text)
-{
-	static const char *const words[] = {
-		"muc dich", "yeu cau", "quan diem", "nguyen tac",
-	};
-	return heading_starts(text, words, COUNT(words));
-}
-
-/* The article of a decision that sets up a council or a team and lists its
- * members ("Điều 1. Thành lập Hội đồng thẩm định …, gồm các thành viên
- * sau:"): who sits on it, not what anyone must do. */
-static bool composition_article(const struct outline_para *p)
-{
-	static const char *const words[] = { "thanh lap", "kien toan", "thanh phan" };
-	return starts(p->label, "Điều") && heading_starts(p->text, words, COUNT(words));
-}
-
 static bool under_preamble(const struct reader *r, size_t i)
 {
 	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent)
 		if (r->o.v[p].mark != OUTLINE_NONE &&
-		    (preamble_heading(r->o.v[p].text) || composition_article(&r->o.v[p])))
+		    (wording_preamble_heading(r->o.v[p].text) || wording_composition(r->o.v[p].label, r->o.v[p].text)))
 			return true;
 	return false;
 }
@@ -286,63 +77,9 @@ static bool under_preamble(const struct reader *r, size_t i)
 static bool under_no_task_heading(const struct reader *r, size_t i)
 {
 	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent)
-		if (r->o.v[p].mark != OUTLINE_NONE && no_task_heading(r->o.v[p].text))
+		if (r->o.v[p].mark != OUTLINE_NONE && wording_no_task_heading(r->o.v[p].text))
 			return true;
 	return false;
-}
-
-/* "Trong quá trình thực hiện, nếu có khó khăn …": a condition, not a task;
- * "Quyết định này có hiệu lực …", "… chịu trách nhiệm thi hành Quyết định
- * này": a decision's closing articles, not tasks either. */
-static bool conditional(const char *text)
-{
-	return strstr(text, "thi hành Quyết định này") || strstr(text, "có hiệu lực kể từ") ||
-	       strstr(text, "nếu phát sinh khó khăn") || strstr(text, "nếu có khó khăn") ||
-	       (strstr(text, "khó khăn") && text_ends_with(text, "(nếu có).")) ||
-	       strstr(text, "có hiệu lực thi hành") || starts(text, "Nếu ") || starts(text, "Trường hợp ") || strstr(text, "nếu có khó khăn") ||
-	       strstr(text, "nếu có vướng mắc") || starts(text, "Trong quá trình tổ chức thực hiện, nếu") ||
-	       starts(text, "Trong quá trình thực hiện, nếu") || starts(text, "Trên đây là");
-}
-
-/* "Chủ tịch Hội đồng: Ông Đỗ Việt Bách - Trưởng Ban …": who holds an office
- * (a council's members, the attendees), not a task. */
-static bool names_a_person(const char *what)
-{
-	while (*what == ' ' || *what == ':' || *what == '-')
-		what++;
-	static const char *const persons[] = { "Ông ", "Bà ", "Đồng chí ", "đồng chí ", "ông ", "bà " };
-	for (size_t i = 0; i < COUNT(persons); i++)
-		if (starts(what, persons[i]))
-			return true;
-	return false;
-}
-
-/* Words of what to do, leaving out "… thực hiện các nội dung sau:". */
-static size_t content_words(const char *text)
-{
-	static const char *const filler[] = {
-		"như", "sau", "cụ", "thể", "các", "một", "số", "nội", "dung", "nhiệm", "vụ", "thực", "hiện",
-		"tập", "trung", "trong", "đó", "những", "chủ", "yếu", "trọng", "tâm", "công", "việc", "giải",
-		"pháp", "gồm", "bao", "là", "và", "theo", "triển", "khai", "tổ", "chức", "sau:", "đây",
-	};
-	char *t = xstrdup(text);
-	size_t n = strlen(t);
-	for (;;) {
-		while (n && strchr(" :,.\n", t[n - 1]))
-			t[--n] = '\0';
-		char *sp = strrchr(t, ' ');
-		const char *w = sp ? sp + 1 : t;
-		bool drop = false;
-		for (size_t i = 0; i < COUNT(filler) && !drop; i++)
-			drop = strcmp(w, filler[i]) == 0;
-		if (!drop || !*w)
-			break;
-		n = (size_t)(w - t);
-		t[n] = '\0';
-	}
-	size_t words = count_words(t);
-	free(t);
-	return words;
 }
 
 static bool has_deadline(const struct reader *r, const char *text)
@@ -595,12 +332,12 @@ static void decide_units(struct reader *r)
 			nd->unit = !nd->below && nd->n_leads > 0;
 		} else if (nd->below) {
 			bool own = nd->act.how == ACTORS_SUBJECT || nd->act.how == ACTORS_ASSIGNED;
-			nd->unit = own && !nd->act.descriptive && (content_words(what) >= 15 || has_deadline(r, what));
+			nd->unit = own && !nd->act.descriptive && (wording_content_words(what) >= 15 || has_deadline(r, what));
 		} else if (nd->n_leads) {
-			bool names_only = nd->act.only_names || content_words(what) < 2 || names_a_person(what);
-			nd->unit = !nd->act.descriptive && !names_only && !conditional(t);
-		} else if (r->addressee && p->mark != OUTLINE_NONE && !nd->act.descriptive && !conditional(t) &&
-			   !under_no_task_heading(r, i) && !no_task_heading(t) && count_words(t) >= 3 &&
+			bool names_only = nd->act.only_names || wording_content_words(what) < 2 || wording_names_person(what);
+			nd->unit = !nd->act.descriptive && !names_only && !wording_conditional(t);
+		} else if (r->addressee && p->mark != OUTLINE_NONE && !nd->act.descriptive && !wording_conditional(t) &&
+			   !under_no_task_heading(r, i) && !wording_no_task_heading(t) && wording_count_words(t) >= 3 &&
 			   !outline_ends_colon(p)) {
 			/* names nobody: the notice's one addressee acts */
 			actors_push(&nd->leads, &nd->n_leads, r->addressee);
@@ -646,11 +383,11 @@ static char *make_summary(const char *text, size_t predicate)
 	}
 	while (len && strchr(" ,;:.", s[len - 1]))
 		len--;
-	struct buf b = { 0 };
-	buf_addn(&b, s, len);
+	struct strbuf b = STRBUF_INIT;
+	strbuf_addn(&b, s, len);
 	if (cut)
-		buf_add(&b, "…");
-	char *out = buf_take(&b);
+		strbuf_add(&b, "…");
+	char *out = strbuf_take(&b);
 	text_capitalise(out);
 	return out;
 }
@@ -745,10 +482,10 @@ static struct notice_unit *new_unit(struct notice *n, const char *section)
  * the continuations under it, each on a line. */
 static char *unit_text(const struct reader *r, size_t i, char **time_field)
 {
-	struct buf b = { 0 };
+	struct strbuf b = STRBUF_INIT;
 	const struct outline_para *p = &r->o.v[i];
 	char *flat = outline_flat(p->text);
-	buf_add(&b, flat);
+	strbuf_add(&b, flat);
 	free(flat);
 	*time_field = NULL;
 	for (size_t j = i + 1; j < p->end; j++) {
@@ -757,21 +494,21 @@ static char *unit_text(const struct reader *r, size_t i, char **time_field)
 			continue;
 		if (c->role == OUTLINE_FIELD && c->field == FIELD_TIME && !*time_field)
 			*time_field = outline_flat(c->field_value);
-		buf_add(&b, "\n");
+		strbuf_add(&b, "\n");
 		if (c->mark == OUTLINE_BULLET)
-			buf_add(&b, "- ");
+			strbuf_add(&b, "- ");
 		else if (c->mark == OUTLINE_SUB)
-			buf_add(&b, "+ ");
+			strbuf_add(&b, "+ ");
 		else if (c->mark == OUTLINE_LABEL) {
-			buf_add(&b, "(");
-			buf_add(&b, c->label);
-			buf_add(&b, ") ");
+			strbuf_add(&b, "(");
+			strbuf_add(&b, c->label);
+			strbuf_add(&b, ") ");
 		}
 		flat = outline_flat(c->text);
-		buf_add(&b, flat);
+		strbuf_add(&b, flat);
 		free(flat);
 	}
-	return buf_take(&b);
+	return strbuf_take(&b);
 }
 
 /* A list's introduction above unit i that sets a deadline for it
@@ -921,7 +658,7 @@ static void offer_candidates(struct reader *r)
 {
 	for (size_t i = r->from; i < r->to; i++) {
 		const struct outline_para *p = &r->o.v[i];
-		if (p->mark == OUTLINE_ROW || count_words(p->text) < 5 || p->role == OUTLINE_LEAD_IN)
+		if (p->mark == OUTLINE_ROW || wording_count_words(p->text) < 5 || p->role == OUTLINE_LEAD_IN)
 			continue;
 		struct notice_unit *u = new_unit(r->n, *p->section ? p->section : "-");
 		u->full_text = outline_flat(p->text);
@@ -1052,11 +789,11 @@ static void read_body(struct reader *r)
 int notice_read(const char *data, size_t len, struct notice *out, char *err)
 {
 	notice_init(out);
-	if (notice_check(data, len, NULL, err))
+	if (intake_check(data, len, NULL, err))
 		return -1;
 	free(out->text);
-	out->text = clean_text(data, len);
-	hash_text(out->text, out->hash);
+	out->text = intake_clean(data, len);
+	intake_hash(out->text, out->hash);
 	struct reader r = { .n = out, .closing = SIZE_MAX };
 	struct letterhead h;
 	outline_init(&r.o);
@@ -1178,15 +915,15 @@ void notice_unit_to_task(const struct notice_unit *u, struct task *t)
 char *notice_label(const struct notice *n)
 {
 	char date[DATE_BUF];
-	struct buf b = { 0 };
-	buf_add(&b, letterhead_kind_sentence(n->kind));
+	struct strbuf b = STRBUF_INIT;
+	strbuf_add(&b, letterhead_kind_sentence(n->kind));
 	if (*n->number) {
-		buf_add(&b, " ");
-		buf_add(&b, n->number);
+		strbuf_add(&b, " ");
+		strbuf_add(&b, n->number);
 	}
 	if (n->issued != DATE_NONE) {
-		buf_add(&b, " ngày ");
-		buf_add(&b, date_format_dmy(n->issued, date));
+		strbuf_add(&b, " ngày ");
+		strbuf_add(&b, date_format_dmy(n->issued, date));
 	}
-	return buf_take(&b);
+	return strbuf_take(&b);
 }

@@ -5,9 +5,8 @@
  * gives it: UTF-8 with or without a BOM, CRLF or LF, NFC or NFD, Markdown or
  * one paragraph per line, with the no-break spaces, soft hyphens, zero-width
  * characters, page numbers and mid-sentence line breaks of text pasted from
- * Word or PDF. notice_check() says whether bytes can be read at all (empty,
- * binary, too large, not UTF-8: it recognises the legacy Vietnamese encodings
- * Windows-1258 and TCVN3 and names them). notice_read() then finds:
+ * Word or PDF. core/intake says whether bytes can be read at all and cleans
+ * them; notice_read() then finds:
  * - the metadata: kind ("THÔNG BÁO"), number and symbol ("123/TB-UBND",
  *   possibly blank as "/TB-UBND"), place and issue date, title, signer, in
  *   either order and on lines of their own or a Word header table's;
@@ -102,16 +101,7 @@ struct notice {
 void notice_init(struct notice *n);
 void notice_release(struct notice *n);
 
-/* Checks that data[0, len) can be read as a notice. Fails (-1, with a one-line
- * message in err) when it is empty or only white space, larger than
- * NOTICE_MAX_BYTES, binary (NUL or other control bytes), or not UTF-8. For
- * text in a legacy Vietnamese encoding the message names it and *iconv_from
- * is set to the iconv(1) name to convert from ("WINDOWS-1258",
- * "TCVN5712-1"); otherwise *iconv_from is NULL. iconv_from may be NULL.
- * The message does not name the file: the caller prefixes it. */
-int notice_check(const char *data, size_t len, const char **iconv_from, char *err);
-
-/* Reads data[0, len) (checked with notice_check() first, which it calls)
+/* Reads data[0, len) (checked with intake_check() first, which it calls)
  * into out (initialised by this function; the caller releases it even on
  * failure). Returns 0, or -1 with err set when the text cannot be read. A
  * text that assigns nothing is read with out->candidates set. */

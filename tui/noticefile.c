@@ -14,6 +14,7 @@
 #include "core/err.h"
 #include "core/extract.h"
 #include "core/file.h"
+#include "core/intake.h"
 #include "core/sniff.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -232,7 +233,7 @@ int noticefile_read(const char *path, noticefile_progress progress, void *ctx, s
 	if (noticefile_extract(path, progress, ctx, &t, err))
 		goto out;
 	char why[ERR_MAX];
-	if (notice_check(t.text, t.len, &from, why)) {
+	if (intake_check(t.text, t.len, &from, why)) {
 		if (from && strcmp(t.format, "text") == 0)
 			err_set(err, "%s; convert it with: iconv -f %s -t UTF-8 '%s' > '%s.utf8'", why, from, path, path);
 		else

@@ -45,7 +45,7 @@ int noticefile_extract(const char *path, noticefile_progress progress, void *ctx
 		       char *err);
 
 /* Reads the file at path into n (which the caller releases, even on
- * failure): extraction, then notice_check() (a legacy encoding's message
+ * failure): extraction, then intake_check() (a legacy encoding's message
  * names the iconv command) and notice_read(). */
 int noticefile_read(const char *path, noticefile_progress progress, void *ctx, struct notice *n, char *err);
 

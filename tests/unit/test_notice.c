@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "core/err.h"
+#include "core/intake.h"
 #include "core/notice.h"
 #include "core/xalloc.h"
 
@@ -197,7 +198,7 @@ static void test_bad_input(void **state)
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char err[ERR_MAX] = "";
 		const char *from = "x";
-		assert_int_equal(notice_check(bad[i].data, bad[i].len, &from, err), -1);
+		assert_int_equal(intake_check(bad[i].data, bad[i].len, &from, err), -1);
 		if (!strstr(err, bad[i].msg))
 			fail_msg("case %zu: '%s' lacks '%s'", i, err, bad[i].msg);
 		if (bad[i].from)
@@ -211,7 +212,7 @@ static void test_bad_input(void **state)
 	char err[ERR_MAX];
 	char *big = xcalloc(NOTICE_MAX_BYTES + 2, 1);
 	memset(big, 'a', NOTICE_MAX_BYTES + 1);
-	assert_int_equal(notice_check(big, NOTICE_MAX_BYTES + 1, NULL, err), -1);
+	assert_int_equal(intake_check(big, NOTICE_MAX_BYTES + 1, NULL, err), -1);
 	assert_non_null(strstr(err, "too large"));
 	free(big);
 	/* a text that assigns nothing is offered paragraph by paragraph, not refused */

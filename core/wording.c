@@ -1,0 +1,122 @@
+#include "core/wording.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "core/xalloc.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
+
+size_t wording_count_words(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+	for (; *s; s++) {
+		bool w = !strchr(" \t\f\v\r\n,;:.()", *s);
+		n += w && !in;
+		in = w;
+	}
+	return n;
+}
+
+/* Whether the heading's first words, folded, are one of words[0..n). */
+static bool heading_starts(const char *text, const char *const *words, size_t n)
+{
+	char head[96];
+	snprintf(head, sizeof head, "%s", text);
+	char *f = text_fold_dup(head);
+	bool yes = false;
+	for (size_t i = 0; i < n && !yes; i++)
+		yes = starts(f, words[i]);
+	free(f);
+	return yes;
+}
+
+/* Headings under which nobody is asked to act: assessments, purposes,
+ * targets, scope, funding. */
+bool wording_no_task_heading(const char *text)
+{
+	static const char *const words[] = {
+		"danh gia", "ket qua", "tinh hinh", "muc dich", "muc tieu", "yeu cau", "quan diem",
+		"doi tuong", "pham vi", "kinh phi", "can cu", "nguyen tac", "boi canh", "han che",
+		"ton tai", "nguyen nhan", "thoi gian thuc hien", "noi dung, hinh thuc", "chi tieu",
+	};
+	return heading_starts(text, words, COUNT(words));
+}
+
+/* Headings of a plan's preamble: whatever is under them asks nothing of
+ * anyone, even when it names agencies ("Mục đích, yêu cầu", "Quan điểm"). */
+bool wording_preamble_heading(const char *text)
+{
+	static const char *const words[] = {
+		"muc dich", "yeu cau", "quan diem", "nguyen tac",
+	};
+	return heading_starts(text, words, COUNT(words));
+}
+
+/* The article of a decision that sets up a council or a team and lists its
+ * members ("Điều 1. Thành lập Hội đồng thẩm định …, gồm các thành viên
+ * sau:"): who sits on it, not what anyone must do. */
+bool wording_composition(const char *label, const char *text)
+{
+	static const char *const words[] = { "thanh lap", "kien toan", "thanh phan" };
+	return starts(label, "Điều") && heading_starts(text, words, COUNT(words));
+}
+
+/* "Trong quá trình thực hiện, nếu có khó khăn …": a condition, not a task;
+ * "Quyết định này có hiệu lực …", "… chịu trách nhiệm thi hành Quyết định
+ * này": a decision's closing articles, not tasks either. */
+bool wording_conditional(const char *text)
+{
+	return strstr(text, "thi hành Quyết định này") || strstr(text, "có hiệu lực kể từ") ||
+	       strstr(text, "nếu phát sinh khó khăn") || strstr(text, "nếu có khó khăn") ||
+	       (strstr(text, "khó khăn") && text_ends_with(text, "(nếu có).")) ||
+	       strstr(text, "có hiệu lực thi hành") || starts(text, "Nếu ") || starts(text, "Trường hợp ") || strstr(text, "nếu có khó khăn") ||
+	       strstr(text, "nếu có vướng mắc") || starts(text, "Trong quá trình tổ chức thực hiện, nếu") ||
+	       starts(text, "Trong quá trình thực hiện, nếu") || starts(text, "Trên đây là");
+}
+
+/* "Chủ tịch Hội đồng: Ông Đỗ Việt Bách - Trưởng Ban …": who holds an office
+ * (a council's members, the attendees), not a task. */
+bool wording_names_person(const char *what)
+{
+	while (*what == ' ' || *what == ':' || *what == '-')
+		what++;
+	static const char *const persons[] = { "Ông ", "Bà ", "Đồng chí ", "đồng chí ", "ông ", "bà " };
+	for (size_t i = 0; i < COUNT(persons); i++)
+		if (starts(what, persons[i]))
+			return true;
+	return false;
+}
+
+/* Words of what to do, leaving out "… thực hiện các nội dung sau:". */
+size_t wording_content_words(const char *text)
+{
+	static const char *const filler[] = {
+		"như", "sau", "cụ", "thể", "các", "một", "số", "nội", "dung", "nhiệm", "vụ", "thực", "hiện",
+		"tập", "trung", "trong", "đó", "những", "chủ", "yếu", "trọng", "tâm", "công", "việc", "giải",
+		"pháp", "gồm", "bao", "là", "và", "theo", "triển", "khai", "tổ", "chức", "sau:", "đây",
+	};
+	char *t = xstrdup(text);
+	size_t n = strlen(t);
+	for (;;) {
+		while (n && strchr(" :,.\n", t[n - 1]))
+			t[--n] = '\0';
+		char *sp = strrchr(t, ' ');
+		const char *w = sp ? sp + 1 : t;
+		bool drop = false;
+		for (size_t i = 0; i < COUNT(filler) && !drop; i++)
+			drop = strcmp(w, filler[i]) == 0;
+		if (!drop || !*w)
+			break;
+		n = (size_t)(w - t);
+		t[n] = '\0';
+	}
+	size_t words = wording_count_words(t);
+	free(t);
+	return words;
+}

@@ -1,0 +1,39 @@
+/* wording: what a paragraph's words say about it, before who acts in it is
+ * known: a heading under which nobody is asked to act, a condition or a
+ * decision's closing article, a person holding an office, how many words
+ * of substance it has. The notice reader (core/notice) asks these.
+ *
+ * Pure; the text is one paragraph, NFC. */
+#ifndef HANCHOT_WORDING_H
+#define HANCHOT_WORDING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Assessments, purposes, targets, scope, funding: "Đánh giá kết quả …",
+ * "Mục tiêu", "Kinh phí thực hiện". */
+bool wording_no_task_heading(const char *text);
+
+/* A plan's preamble ("Mục đích, yêu cầu", "Quan điểm", "Nguyên tắc"):
+ * nothing under it asks anything of anyone, even where it names agencies. */
+bool wording_preamble_heading(const char *text);
+
+/* The article of a decision that sets up a council or a team and lists its
+ * members ("Điều 1. Thành lập Hội đồng …"): label "Điều 1", text after it. */
+bool wording_composition(const char *label, const char *text);
+
+/* A condition ("Trong quá trình thực hiện, nếu có khó khăn …") or a
+ * decision's closing ("… có hiệu lực kể từ ngày ký"): not a task. */
+bool wording_conditional(const char *text);
+
+/* "Ông …", "Bà …", "Đồng chí …" (after ": " or "- "): a person named. */
+bool wording_names_person(const char *text);
+
+/* Words separated by spaces and punctuation. */
+size_t wording_count_words(const char *text);
+
+/* Words of substance: wording_count_words() with the trailing filler of a
+ * lead-in ("… thực hiện các nội dung sau:") left out. */
+size_t wording_content_words(const char *text);
+
+#endif

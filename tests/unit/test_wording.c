@@ -1,0 +1,50 @@
+/* wording: what a paragraph's words say before who acts in it is known. */
+#include "tests/unit/testutil.h"
+
+#include "core/wording.h"
+
+static void test_headings(void **state)
+{
+	(void)state;
+	assert_true(wording_no_task_heading("Đánh giá kết quả thực hiện năm 2025"));
+	assert_true(wording_no_task_heading("KINH PHÍ THỰC HIỆN"));
+	assert_false(wording_no_task_heading("Nhiệm vụ và giải pháp"));
+	assert_true(wording_preamble_heading("Mục đích, yêu cầu"));
+	assert_false(wording_preamble_heading("Tổ chức thực hiện"));
+	assert_true(wording_composition("Điều 1", "Thành lập Hội đồng thẩm định, gồm các thành viên sau:"));
+	assert_true(wording_composition("Điều 1", "Kiện toàn Ban Chỉ đạo"));
+	assert_false(wording_composition("2", "Thành lập Tổ công tác liên ngành"));
+	assert_false(wording_composition("Điều 2", "Nhiệm vụ của Hội đồng"));
+}
+
+static void test_not_tasks(void **state)
+{
+	(void)state;
+	assert_true(wording_conditional("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, báo cáo UBND tỉnh."));
+	assert_true(wording_conditional("Quyết định này có hiệu lực kể từ ngày ký."));
+	assert_true(wording_conditional("Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này./."));
+	assert_false(wording_conditional("Sở Y tế rà soát, báo cáo trước ngày 30/6/2026."));
+	assert_true(wording_names_person(": Ông Đỗ Việt Bách - Trưởng Ban"));
+	assert_true(wording_names_person("- Bà Trần Hà, Phó Giám đốc Sở Tài chính"));
+	assert_false(wording_names_person("Bảo đảm an toàn"));
+}
+
+static void test_words(void **state)
+{
+	(void)state;
+	assert_int_equal(wording_count_words("Sở Y tế, Sở Tài chính: (rà soát)."), 8);
+	assert_int_equal(wording_count_words(""), 0);
+	/* a lead-in's filler is no substance */
+	assert_int_equal(wording_content_words("thực hiện các nội dung sau:"), 0);
+	assert_int_equal(wording_content_words("rà soát dự toán, thực hiện các nội dung sau:"), 4);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_headings),
+		cmocka_unit_test(test_not_tasks),
+		cmocka_unit_test(test_words),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
