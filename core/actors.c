@@ -1101,7 +1101,7 @@ void actors_read(const char *text, struct actors *a)
 			a->how = ACTORS_SUBJECT;
 			/* a report of what was done, or a council's standing rules */
 			static const char *const done[] = {
-				"đã", "đang", "vẫn", "còn", "đạt", "đạt được", "cơ bản",
+				"đã", "đang", "vẫn", "còn", "đạt", "đạt được", "cơ bản", "nhận được",
 				"làm việc theo chế độ kiêm nhiệm", "hoạt động theo chế độ kiêm nhiệm", "sử dụng con dấu",
 				"tự giải thể", "được hưởng",
 			};

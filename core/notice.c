@@ -336,7 +336,8 @@ static void decide_units(struct reader *r)
 		} else if (nd->n_leads) {
 			bool names_only = nd->act.only_names || wording_content_words(what) < 2 || wording_names_person(what);
 			nd->unit = !nd->act.descriptive && !names_only && !wording_conditional(t);
-		} else if (r->addressee && p->mark != OUTLINE_NONE && !nd->act.descriptive && !wording_conditional(t) &&
+		} else if (r->addressee && (p->mark != OUTLINE_NONE || wording_imperative(t)) && !nd->act.descriptive &&
+			   !wording_conditional(t) &&
 			   !under_no_task_heading(r, i) && !wording_no_task_heading(t) && wording_count_words(t) >= 3 &&
 			   !outline_ends_colon(p)) {
 			/* names nobody: the notice's one addressee acts */

@@ -120,3 +120,36 @@ size_t wording_content_words(const char *text)
 	free(t);
 	return words;
 }
+
+/* Whether s begins with word, its first letter in either case. */
+static bool starts_word_ci(const char *s, const char *word)
+{
+	char *low = text_lower_dup(s), *w = text_lower_dup(word);
+	size_t n = strlen(w);
+	bool yes = strncmp(low, w, n) == 0 && (low[n] == ' ' || low[n] == ',' || low[n] == '\0');
+	free(low);
+	free(w);
+	return yes;
+}
+
+bool wording_imperative(const char *text)
+{
+	static const char *const openers[] = {
+		"Ngoài ra", "Đồng thời", "Bên cạnh đó", "Mặt khác", "Trước mắt", "Sau đó", "Trong thời gian tới",
+	};
+	static const char *const asks[] = {
+		"cần", "phải", "đề nghị", "lưu ý", "khẩn trương", "chủ động", "tiếp tục", "kịp thời", "tập trung",
+	};
+	const char *s = text;
+	for (size_t i = 0; i < COUNT(openers); i++)
+		if (starts(s, openers[i]) && s[strlen(openers[i])] == ',') {
+			s += strlen(openers[i]) + 1;
+			break;
+		}
+	while (*s == ' ')
+		s++;
+	for (size_t i = 0; i < COUNT(asks); i++)
+		if (starts_word_ci(s, asks[i]))
+			return true;
+	return false;
+}

@@ -29,6 +29,11 @@ bool wording_conditional(const char *text);
 /* "Ông …", "Bà …", "Đồng chí …" (after ": " or "- "): a person named. */
 bool wording_names_person(const char *text);
 
+/* A request without a subject, after an opening phrase or none: "Ngoài
+ * ra, cần lưu ý …", "Đề nghị khẩn trương …". Asked of the letter's one
+ * addressee. */
+bool wording_imperative(const char *text);
+
 /* Words separated by spaces and punctuation. */
 size_t wording_count_words(const char *text);
 

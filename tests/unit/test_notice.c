@@ -121,6 +121,14 @@ static const struct {
 	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |\n"
 	  "|---|---|---|---|---|\n| 1 | Số hóa hồ sơ \\| học bạ | Sở Y tế | Công an tỉnh | 30/9/2026 |\n",
 	  { "1|Sở Y tế|Công an tỉnh|2026-09-30", NULL } },
+	/* a letter to one addressee: an unnumbered paragraph that asks without a
+	 * subject asks the addressee */
+	{ "Hà Nội, ngày 20 tháng 11 năm 2025\nKính gửi: Thuế tỉnh Quảng Trị.\n"
+	  "Cục Thuế nhận được công văn số 324/QTR-KTr2 ngày 22/7/2025 của Thuế tỉnh Quảng Trị.\n"
+	  "Về việc góp vốn, đề nghị Thuế tỉnh Quảng Trị trao đổi với cơ quan có thẩm quyền.\n"
+	  "Ngoài ra, cần lưu ý pháp luật thuế giá trị gia tăng theo từng thời kỳ.\n"
+	  "Cục Thuế có ý kiến để Thuế tỉnh Quảng Trị biết./.\n",
+	  { "(2)|Thuế tỉnh Quảng Trị|cơ quan có thẩm quyền|", "(3)|Thuế tỉnh Quảng Trị||", NULL } },
 	/* paragraphs after an item's finished sentence are not its items: here the
 	 * letterhead of a scan's second page */
 	{ "Lai Châu, ngày 2 tháng 5 năm 2024\nTHÔNG BÁO\n1. Giao Sở Tài chính rà soát dự toán.\n"

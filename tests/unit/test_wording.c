@@ -29,6 +29,17 @@ static void test_not_tasks(void **state)
 	assert_false(wording_names_person("Bảo đảm an toàn"));
 }
 
+static void test_imperative(void **state)
+{
+	(void)state;
+	assert_true(wording_imperative("Ngoài ra, cần lưu ý pháp luật thuế từng thời kỳ."));
+	assert_true(wording_imperative("Đề nghị khẩn trương rà soát, báo cáo trước ngày 15/7."));
+	assert_true(wording_imperative("Đồng thời, chủ động phối hợp với các đơn vị liên quan."));
+	assert_false(wording_imperative("Căn cứ quy định nêu trên, cơ sở kinh doanh được hoàn thuế."));
+	assert_false(wording_imperative("Thời gian qua, công tác cải cách đạt nhiều kết quả."));
+	assert_false(wording_imperative("Trường hợp cần thiết, báo cáo Bộ."));
+}
+
 static void test_words(void **state)
 {
 	(void)state;
@@ -44,6 +55,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_headings),
 		cmocka_unit_test(test_not_tasks),
+		cmocka_unit_test(test_imperative),
 		cmocka_unit_test(test_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
