@@ -29,6 +29,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/names.h" /* the lists of names it fills */
+
 enum actors_how {
 	ACTORS_NONE,       /* nobody is named as acting */
 	ACTORS_SUBJECT,    /* the subject of the paragraph: "Sở Y tế chủ trì …" */
@@ -90,9 +92,5 @@ bool actors_is_agency_start(const char *s);
  * notice names it (set by the caller from the addressee); used to write
  * "Tỉnh" as "Ủy ban nhân dân tỉnh Điện Biên". May be NULL. */
 void actors_resolve_locality(struct actors *a, const char *locality);
-
-/* Appends a copy of name to *names unless an equal name is there. */
-void actors_push(char ***names, size_t *n, const char *name);
-void actors_free_names(char **names, size_t n);
 
 #endif

@@ -366,7 +366,7 @@ static char *closing_addressee(const char *closing)
 		size_t nn = 0;
 		actors_list(p + strlen(says[k]), &names, &nn);
 		char *first = nn ? xstrdup(names[0]) : NULL;
-		actors_free_names(names, nn);
+		names_free(names, nn);
 		return first;
 	}
 	return NULL;
@@ -446,7 +446,7 @@ bool letterhead_annex(const struct outline *o, struct letterhead *h)
 
 void letterhead_release(struct letterhead *h)
 {
-	actors_free_names(h->to, h->n_to);
+	names_free(h->to, h->n_to);
 	free(h->issuer);
 	free(h->addressee);
 	memset(h, 0, sizeof *h);

@@ -92,7 +92,7 @@ static bool has_deadline(const struct reader *r, const char *text)
 static void copy_names(char ***dst, size_t *n, char *const *src, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
-		actors_push(dst, n, src[i]);
+		names_push(dst, n, src[i]);
 }
 
 /* The one unmarked paragraph of item i that is read with it, or SIZE_MAX. */
@@ -228,7 +228,7 @@ static void group_members(struct reader *r)
 			if (up != OUTLINE_ROOT && (r->nodes[up].act.only_names || r->nodes[up].act.n_leads == 0))
 				targets[1] = &r->nodes[up].act;
 			for (size_t t = 0; t < 2 && targets[t]; t++) {
-				actors_free_names(targets[t]->leads, targets[t]->n_leads);
+				names_free(targets[t]->leads, targets[t]->n_leads);
 				targets[t]->leads = NULL;
 				targets[t]->n_leads = 0;
 				copy_names(&targets[t]->leads, &targets[t]->n_leads, members, n);
@@ -236,7 +236,7 @@ static void group_members(struct reader *r)
 					targets[t]->how = ACTORS_LABEL;
 			}
 		}
-		actors_free_names(members, n);
+		names_free(members, n);
 	}
 }
 
@@ -323,7 +323,7 @@ static void decide_units(struct reader *r)
 			/* the item's leads are the field's, unless they are listed under it */
 			const struct node *f = &r->nodes[lf];
 			if (f->act.n_leads) {
-				actors_free_names(nd->leads, nd->n_leads);
+				names_free(nd->leads, nd->n_leads);
 				nd->leads = NULL;
 				nd->n_leads = 0;
 				copy_names(&nd->leads, &nd->n_leads, f->act.leads, f->act.n_leads);
@@ -341,7 +341,7 @@ static void decide_units(struct reader *r)
 			   !under_no_task_heading(r, i) && !wording_no_task_heading(t) && wording_count_words(t) >= 3 &&
 			   !outline_ends_colon(p)) {
 			/* names nobody: the notice's one addressee acts */
-			actors_push(&nd->leads, &nd->n_leads, r->addressee);
+			names_push(&nd->leads, &nd->n_leads, r->addressee);
 			nd->doubts |= NOTICE_DOUBT_LEAD_ADDRESSEE;
 			nd->unit = true;
 		}
@@ -561,9 +561,9 @@ static void emit_units(struct reader *r)
 				for (size_t l = 0; l < u->n_leads; l++)
 					lead = lead || strcmp(u->leads[l], names[k]) == 0;
 				if (!lead)
-					actors_push(&coop.coop, &coop.n_coop, names[k]);
+					names_push(&coop.coop, &coop.n_coop, names[k]);
 			}
-			actors_free_names(names, nn);
+			names_free(names, nn);
 			free(v);
 		}
 		u->cooperating = coop.coop;
@@ -682,10 +682,10 @@ static void table_unit(struct reader *r, const struct table_row *row)
 	size_t ncoop = 0;
 	actors_list(row->with, &coop, &ncoop);
 	for (size_t c = 0; c < ncoop; c++)
-		actors_push(&u->cooperating, &u->n_cooperating, coop[c]);
-	actors_free_names(coop, ncoop);
+		names_push(&u->cooperating, &u->n_cooperating, coop[c]);
+	names_free(coop, ncoop);
 	if (u->n_leads == 0 && *row->who) {
-		actors_push(&u->leads, &u->n_leads, row->who);
+		names_push(&u->leads, &u->n_leads, row->who);
 		u->doubts |= NOTICE_DOUBT_LEAD_UNKNOWN;
 	}
 	if (u->n_leads == 0) {
@@ -725,8 +725,8 @@ void notice_init(struct notice *n)
 static void unit_release(struct notice_unit *u)
 {
 	free(u->section);
-	actors_free_names(u->leads, u->n_leads);
-	actors_free_names(u->cooperating, u->n_cooperating);
+	names_free(u->leads, u->n_leads);
+	names_free(u->cooperating, u->n_cooperating);
 	free(u->due_phrase);
 	free(u->recurrence);
 	free(u->summary);
@@ -782,8 +782,8 @@ static void read_body(struct reader *r)
 	list_deadlines(r);
 	for (size_t i = r->from; i < r->to; i++) {
 		actors_release(&r->nodes[i].act);
-		actors_free_names(r->nodes[i].leads, r->nodes[i].n_leads);
-		actors_free_names(r->nodes[i].passed, r->nodes[i].n_passed);
+		names_free(r->nodes[i].leads, r->nodes[i].n_leads);
+		names_free(r->nodes[i].passed, r->nodes[i].n_passed);
 	}
 }
 
@@ -826,12 +826,12 @@ void notice_unit_drop(struct notice *n, size_t i, bool dropped)
 
 static void set_names(char ***names, size_t *n, char *const *src, size_t count)
 {
-	actors_free_names(*names, *n);
+	names_free(*names, *n);
 	*names = NULL;
 	*n = 0;
 	for (size_t i = 0; i < count; i++)
 		if (src[i] && *src[i])
-			actors_push(names, n, src[i]);
+			names_push(names, n, src[i]);
 }
 
 void notice_unit_set_leads(struct notice_unit *u, char *const *names, size_t count)

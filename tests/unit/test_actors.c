@@ -231,17 +231,17 @@ static void test_lists(void **state)
 	char *j = joined(names, n);
 	assert_string_equal(j, "Sở Khoa học và Công nghệ; các sở, ngành liên quan; Ủy ban nhân dân các xã, phường");
 	free(j);
-	actors_free_names(names, n);
+	names_free(names, n);
 	names = NULL;
 	n = 0;
 	assert_int_equal(actors_list("Báo và Phát thanh Truyền hình Lai Châu và các sở, ngành có liên quan.", &names, &n), 2);
 	assert_string_equal(names[0], "Báo và Phát thanh Truyền hình Lai Châu");
 	assert_string_equal(names[1], "các sở, ngành có liên quan");
-	actors_free_names(names, n);
+	names_free(names, n);
 	names = NULL;
 	n = 0;
 	assert_int_equal(actors_list("không ai cả", &names, &n), 0);
-	actors_free_names(names, n);
+	names_free(names, n);
 }
 
 int main(void)
