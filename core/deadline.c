@@ -5,226 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/tokens.h"
 #include "core/xalloc.h"
 
-/* ---- tokens ---------------------------------------------------------------
- * The text is cut into words (letters, any script), numbers (ASCII digits)
- * and single punctuation characters; white space only separates them and is
- * remembered as "glued": whether a token touches the one before it. */
-
-enum tok_type { T_WORD = 1, T_NUM, T_PUNCT };
-
-struct tok {
-	size_t s, e;     /* bytes [s, e) */
-	enum tok_type type;
-	bool glued;      /* no space between this token and the previous one */
-	bool nl;         /* a line break before it */
-	uint32_t ch;     /* T_PUNCT: the character, every dash as '-' */
-	int num;         /* T_NUM: value, -1 when longer than 9 digits */
-	int ndig;        /* T_NUM: number of digits */
-};
-
 struct scan {
-	const char *text;
-	size_t len;
-	struct tok *t;
-	size_t n;
+	struct tokens tk;
 	struct deadline_options opt;
 	int fill_year;   /* for a missing year; 0: none */
 };
-
-/* Decodes one code point at s[*i] (i < len), advancing *i by at least one
- * byte; a malformed sequence gives U+FFFD for its first byte. */
-static uint32_t utf8_next(const char *s, size_t len, size_t *i)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned char c = u[*i];
-	uint32_t cp, min;
-	size_t n;
-	if (c < 0x80) {
-		(*i)++;
-		return c;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 1, cp = c & 0x1F, min = 0x80;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 2, cp = c & 0x0F, min = 0x800;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 3, cp = c & 0x07, min = 0x10000;
-	else
-		goto bad;
-	if (*i + n >= len)
-		goto bad;
-	for (size_t k = 1; k <= n; k++) {
-		unsigned char b = u[*i + k];
-		if ((b & 0xC0) != 0x80)
-			goto bad;
-		cp = cp << 6 | (b & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		goto bad;
-	*i += n + 1;
-	return cp;
-bad:
-	(*i)++;
-	return 0xFFFD;
-}
-
-/* Lower case for the letters Vietnamese uses (Latin-1, Latin Extended-A,
- * Ơ/Ư, Latin Extended Additional). */
-static uint32_t fold(uint32_t c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-		return c + 32;
-	if (((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) && c % 2 == 0)
-		return c + 1;
-	if (c == 0x1A0 || c == 0x1AF)
-		return c + 1;
-	if (c >= 0x1EA0 && c <= 0x1EF9 && c % 2 == 0)
-		return c + 1;
-	return c;
-}
-
-enum cclass { C_SPACE, C_DIGIT, C_LETTER, C_PUNCT };
-
-static enum cclass classify(uint32_t c)
-{
-	if (c == ' ' || (c >= '\t' && c <= '\r') || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) ||
-	    c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF)
-		return C_SPACE;
-	if (c >= '0' && c <= '9')
-		return C_DIGIT;
-	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-		return C_LETTER;
-	if (c >= 0xC0 && c != 0xD7 && c != 0xF7 && !(c >= 0x2000 && c <= 0x2BFF) &&
-	    !(c >= 0x2E00 && c <= 0x2E7F) && !(c >= 0x3000 && c <= 0x303F) && c != 0xFFFD &&
-	    !(c >= 0xFE30 && c <= 0xFE6F) && !(c >= 0xFF00 && c <= 0xFF65))
-		return C_LETTER;
-	return C_PUNCT;
-}
-
-static void push_tok(struct scan *sc, size_t *cap, const struct tok *tk)
-{
-	if (sc->n == *cap)
-		xgrow((void **)&sc->t, cap, sc->n + 1, sizeof *sc->t);
-	sc->t[sc->n++] = *tk;
-}
-
-static void tokenize(struct scan *sc)
-{
-	const char *s = sc->text;
-	size_t len = sc->len, i = 0, cap = 0;
-	bool space = true, nl = false;
-	while (i < len) {
-		size_t start = i;
-		uint32_t c = utf8_next(s, len, &i);
-		enum cclass cl = classify(c);
-		if (cl == C_SPACE) {
-			space = true;
-			nl = nl || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
-			continue;
-		}
-		struct tok tk = { .s = start, .e = i, .glued = !space && sc->n > 0, .nl = nl };
-		if (cl == C_DIGIT) {
-			int v = 0, nd = 0;
-			size_t j = start;
-			while (j < len && s[j] >= '0' && s[j] <= '9') {
-				if (nd < 9)
-					v = v * 10 + (s[j] - '0');
-				nd++;
-				j++;
-			}
-			tk.type = T_NUM;
-			tk.num = nd <= 9 ? v : -1;
-			tk.ndig = nd;
-			tk.e = i = j;
-		} else if (cl == C_LETTER) {
-			size_t j = i;
-			while (j < len) {
-				size_t k = j;
-				if (classify(utf8_next(s, len, &k)) != C_LETTER)
-					break;
-				j = k;
-			}
-			tk.type = T_WORD;
-			tk.e = i = j;
-		} else {
-			tk.type = T_PUNCT;
-			tk.ch = (c >= 0x2010 && c <= 0x2015) || c == 0x2212 ? '-' : c;
-		}
-		push_tok(sc, &cap, &tk);
-		space = nl = false;
-	}
-}
-
-/* ---- token tests --------------------------------------------------------- */
-
-/* Whether token k is the word w (lower case), ignoring case. */
-static bool word_is(const struct scan *sc, size_t k, const char *w)
-{
-	if (k >= sc->n || sc->t[k].type != T_WORD)
-		return false;
-	size_t i = sc->t[k].s, e = sc->t[k].e, j = 0, wl = strlen(w);
-	if (e - i != wl) /* folding keeps every letter's UTF-8 length */
-		return false;
-	while (i < e && j < wl)
-		if (fold(utf8_next(sc->text, e, &i)) != utf8_next(w, wl, &j))
-			return false;
-	return i == e && j == wl;
-}
-
-/* Number of tokens the space-separated words of phrase match from token k on,
- * 0 when they do not. */
-static size_t words_at(const struct scan *sc, size_t k, const char *phrase)
-{
-	size_t m = 0;
-	while (*phrase) {
-		char w[32];
-		size_t l = strcspn(phrase, " ");
-		if (l >= sizeof w)
-			return 0;
-		memcpy(w, phrase, l);
-		w[l] = '\0';
-		if (!word_is(sc, k + m, w))
-			return 0;
-		m++;
-		phrase += l;
-		while (*phrase == ' ')
-			phrase++;
-	}
-	return m;
-}
-
-static bool any_word(const struct scan *sc, size_t k, const char *const *words)
-{
-	for (; *words; words++)
-		if (word_is(sc, k, *words))
-			return true;
-	return false;
-}
-
-static bool is_num(const struct scan *sc, size_t k)
-{
-	return k < sc->n && sc->t[k].type == T_NUM;
-}
-
-static bool is_punct(const struct scan *sc, size_t k, uint32_t ch)
-{
-	return k < sc->n && sc->t[k].type == T_PUNCT && sc->t[k].ch == ch;
-}
-
-static bool glued(const struct scan *sc, size_t k)
-{
-	return k < sc->n && sc->t[k].glued;
-}
-
-/* A small number (1..max digits) that is not glued to what precedes it. */
-static bool small_num(const struct scan *sc, size_t k, int max_digits)
-{
-	return is_num(sc, k) && sc->t[k].ndig <= max_digits && sc->t[k].num >= 0;
-}
 
 /* ---- atoms: the date expressions -------------------------------------- */
 
@@ -245,16 +33,16 @@ struct atom {
  * -1 when it holds one that is not a year (the phrase then is no date). */
 static int year_at(const struct scan *sc, size_t k, int *y)
 {
-	if (!is_num(sc, k))
+	if (!tokens_is_num(&sc->tk, k))
 		return 0;
-	if (sc->t[k].ndig != 4 || sc->t[k].num < 1000)
+	if (sc->tk.t[k].ndig != 4 || sc->tk.t[k].num < 1000)
 		return -1;
 	size_t f = k + 1;
-	if (glued(sc, f) && (sc->t[f].type != T_PUNCT || sc->t[f].ch == '/'))
+	if (tokens_glued(&sc->tk, f) && (sc->tk.t[f].type != T_PUNCT || sc->tk.t[f].ch == '/'))
 		return -1;
-	if (is_punct(sc, f, '-') && is_num(sc, f + 1) && sc->t[f + 1].ndig == 4)
+	if (tokens_is_punct(&sc->tk, f, '-') && tokens_is_num(&sc->tk, f + 1) && sc->tk.t[f + 1].ndig == 4)
 		return -1;
-	*y = sc->t[k].num;
+	*y = sc->tk.t[k].num;
 	return 1;
 }
 
@@ -265,21 +53,21 @@ static bool opt_year(const struct scan *sc, size_t k, int *y, size_t *end)
 {
 	*y = 0;
 	*end = k;
-	if (is_punct(sc, k, '/') && glued(sc, k)) {
-		if (!glued(sc, k + 1) || year_at(sc, k + 1, y) != 1)
+	if (tokens_is_punct(&sc->tk, k, '/') && tokens_glued(&sc->tk, k)) {
+		if (!tokens_glued(&sc->tk, k + 1) || year_at(sc, k + 1, y) != 1)
 			return false;
 		*end = k + 2;
 		return true;
 	}
-	if (glued(sc, k) && sc->t[k].type != T_PUNCT)
+	if (tokens_glued(&sc->tk, k) && sc->tk.t[k].type != T_PUNCT)
 		return false; /* "7x" */
-	if (word_is(sc, k, "năm")) {
+	if (tokens_word_is(&sc->tk, k, "năm")) {
 		int r = year_at(sc, k + 1, y);
 		if (r < 0)
 			return false;
 		if (r == 1)
 			*end = k + 2;
-		else if (word_is(sc, k + 1, "nay")) {
+		else if (tokens_word_is(&sc->tk, k + 1, "nay")) {
 			*y = sc->fill_year > 0 ? sc->fill_year : -1;
 			*end = k + 2;
 		}
@@ -296,8 +84,8 @@ static int days_in(int y, int m)
  * part of a longer number or document symbol. */
 static bool numeric_date(const struct scan *sc, size_t k, struct atom *a)
 {
-	const struct tok *t = sc->t;
-	if (!small_num(sc, k, 2))
+	const struct tok *t = sc->tk.t;
+	if (!tokens_small_num(&sc->tk, k, 2))
 		return false;
 	if (k > 0 && t[k].glued) {
 		const struct tok *p = &t[k - 1];
@@ -308,13 +96,13 @@ static bool numeric_date(const struct scan *sc, size_t k, struct atom *a)
 			return false;
 	}
 	size_t sp = k + 1;
-	if (!(is_punct(sc, sp, '/') || is_punct(sc, sp, '.') || is_punct(sc, sp, '-')) || !glued(sc, sp) ||
-	    !glued(sc, sp + 1) || !small_num(sc, sp + 1, 2))
+	if (!(tokens_is_punct(&sc->tk, sp, '/') || tokens_is_punct(&sc->tk, sp, '.') || tokens_is_punct(&sc->tk, sp, '-')) || !tokens_glued(&sc->tk, sp) ||
+	    !tokens_glued(&sc->tk, sp + 1) || !tokens_small_num(&sc->tk, sp + 1, 2))
 		return false;
 	uint32_t sep = t[sp].ch;
 	int d = t[k].num, m = t[sp + 1].num, y = 0;
 	size_t e = sp + 2;
-	if (is_punct(sc, e, sep) && glued(sc, e) && is_num(sc, e + 1) && glued(sc, e + 1)) {
+	if (tokens_is_punct(&sc->tk, e, sep) && tokens_glued(&sc->tk, e) && tokens_is_num(&sc->tk, e + 1) && tokens_glued(&sc->tk, e + 1)) {
 		if (t[e + 1].ndig != 4 || t[e + 1].num < 1000)
 			return false;
 		y = t[e + 1].num;
@@ -322,11 +110,11 @@ static bool numeric_date(const struct scan *sc, size_t k, struct atom *a)
 	} else if (sep != '/') {
 		return false;
 	}
-	if (e < sc->n && t[e].glued) {
+	if (e < sc->tk.n && t[e].glued) {
 		const struct tok *f = &t[e];
 		if (f->type != T_PUNCT || f->ch == '/' || f->ch == '%')
 			return false;
-		if (glued(sc, e + 1) && t[e + 1].type != T_PUNCT && !(f->ch == '-' && t[e + 1].type == T_NUM))
+		if (tokens_glued(&sc->tk, e + 1) && t[e + 1].type != T_PUNCT && !(f->ch == '-' && t[e + 1].type == T_NUM))
 			return false; /* "1/5,5", "1/5.3", "1/5-QĐ" */
 	}
 	if (m < 1 || m > 12 || d < 1 || d > days_in(y, m))
@@ -344,15 +132,15 @@ static bool day_atom(const struct scan *sc, size_t k, struct atom *a)
 {
 	if (numeric_date(sc, k, a))
 		return true;
-	if (!word_is(sc, k, "ngày"))
+	if (!tokens_word_is(&sc->tk, k, "ngày"))
 		return false;
 	if (numeric_date(sc, k + 1, a)) {
 		a->ts = k;
 		return true;
 	}
-	if (!small_num(sc, k + 1, 2) || !word_is(sc, k + 2, "tháng") || !small_num(sc, k + 3, 2))
+	if (!tokens_small_num(&sc->tk, k + 1, 2) || !tokens_word_is(&sc->tk, k + 2, "tháng") || !tokens_small_num(&sc->tk, k + 3, 2))
 		return false;
-	int d = sc->t[k + 1].num, m = sc->t[k + 3].num, y;
+	int d = sc->tk.t[k + 1].num, m = sc->tk.t[k + 3].num, y;
 	size_t e;
 	if (!opt_year(sc, k + 4, &y, &e) || y < 0)
 		return false;
@@ -369,11 +157,11 @@ static bool day_atom(const struct scan *sc, size_t k, struct atom *a)
 /* tháng m [/yyyy | năm yyyy], not "6 tháng" (a length of time). */
 static bool month_atom(const struct scan *sc, size_t k, struct atom *a)
 {
-	if (!word_is(sc, k, "tháng") || (k > 0 && sc->t[k - 1].type == T_NUM))
+	if (!tokens_word_is(&sc->tk, k, "tháng") || (k > 0 && sc->tk.t[k - 1].type == T_NUM))
 		return false;
-	if (!small_num(sc, k + 1, 2) || glued(sc, k + 1))
+	if (!tokens_small_num(&sc->tk, k + 1, 2) || tokens_glued(&sc->tk, k + 1))
 		return false;
-	int m = sc->t[k + 1].num, y;
+	int m = sc->tk.t[k + 1].num, y;
 	size_t e;
 	if (m < 1 || m > 12 || !opt_year(sc, k + 2, &y, &e) || y < 0)
 		return false;
@@ -390,20 +178,20 @@ static int quarter_num(const struct scan *sc, size_t k)
 {
 	static const char *const roman[] = { "i", "ii", "iii", "iv" };
 	for (int q = 0; q < 4; q++)
-		if (word_is(sc, k, roman[q]))
+		if (tokens_word_is(&sc->tk, k, roman[q]))
 			return q + 1;
-	if (small_num(sc, k, 1) && sc->t[k].num >= 1 && sc->t[k].num <= 4)
-		return sc->t[k].num;
+	if (tokens_small_num(&sc->tk, k, 1) && sc->tk.t[k].num >= 1 && sc->tk.t[k].num <= 4)
+		return sc->tk.t[k].num;
 	return 0;
 }
 
 static bool quarter_atom(const struct scan *sc, size_t k, struct atom *a)
 {
-	if (!word_is(sc, k, "quý") && !word_is(sc, k, "quí"))
+	if (!tokens_word_is(&sc->tk, k, "quý") && !tokens_word_is(&sc->tk, k, "quí"))
 		return false;
 	int q = quarter_num(sc, k + 1), y;
 	size_t e;
-	if (!q || glued(sc, k + 1) || !opt_year(sc, k + 2, &y, &e) || y < 0)
+	if (!q || tokens_glued(&sc->tk, k + 1) || !opt_year(sc, k + 2, &y, &e) || y < 0)
 		return false;
 	a->type = A_QUARTER;
 	a->m = q, a->y = y, a->d = 0;
@@ -416,11 +204,11 @@ static bool quarter_atom(const struct scan *sc, size_t k, struct atom *a)
 /* 6 tháng đầu/cuối năm [yyyy]. */
 static bool half_atom(const struct scan *sc, size_t k, struct atom *a)
 {
-	bool six = (small_num(sc, k, 2) && sc->t[k].num == 6) || word_is(sc, k, "sáu");
-	if (!six || !word_is(sc, k + 1, "tháng"))
+	bool six = (tokens_small_num(&sc->tk, k, 2) && sc->tk.t[k].num == 6) || tokens_word_is(&sc->tk, k, "sáu");
+	if (!six || !tokens_word_is(&sc->tk, k + 1, "tháng"))
 		return false;
-	int h = word_is(sc, k + 2, "đầu") ? 1 : word_is(sc, k + 2, "cuối") ? 2 : 0;
-	if (!h || !word_is(sc, k + 3, "năm"))
+	int h = tokens_word_is(&sc->tk, k + 2, "đầu") ? 1 : tokens_word_is(&sc->tk, k + 2, "cuối") ? 2 : 0;
+	if (!h || !tokens_word_is(&sc->tk, k + 3, "năm"))
 		return false;
 	int y = 0;
 	size_t e = k + 4;
@@ -440,11 +228,11 @@ static bool half_atom(const struct scan *sc, size_t k, struct atom *a)
 /* năm yyyy, năm nay. */
 static bool year_atom(const struct scan *sc, size_t k, struct atom *a)
 {
-	if (!word_is(sc, k, "năm"))
+	if (!tokens_word_is(&sc->tk, k, "năm"))
 		return false;
 	int y;
 	if (year_at(sc, k + 1, &y) != 1) {
-		if (!word_is(sc, k + 1, "nay") || sc->fill_year <= 0)
+		if (!tokens_word_is(&sc->tk, k + 1, "nay") || sc->fill_year <= 0)
 			return false;
 		y = sc->fill_year;
 	}
@@ -461,18 +249,18 @@ static bool year_atom(const struct scan *sc, size_t k, struct atom *a)
 static bool part_atom(const struct scan *sc, size_t k, struct atom *a)
 {
 	enum part p;
-	if (word_is(sc, k, "đầu"))
+	if (tokens_word_is(&sc->tk, k, "đầu"))
 		p = PART_START;
-	else if (word_is(sc, k, "giữa"))
+	else if (tokens_word_is(&sc->tk, k, "giữa"))
 		p = PART_MIDDLE;
-	else if (word_is(sc, k, "cuối"))
+	else if (tokens_word_is(&sc->tk, k, "cuối"))
 		p = PART_END;
 	else
 		return false;
 	struct atom in;
 	if (month_atom(sc, k + 1, &in) || (p == PART_END && quarter_atom(sc, k + 1, &in))) {
 		*a = in;
-	} else if (word_is(sc, k + 1, "năm")) {
+	} else if (tokens_word_is(&sc->tk, k + 1, "năm")) {
 		int y = 0;
 		size_t e = k + 2;
 		int r = year_at(sc, e, &y);
@@ -480,7 +268,7 @@ static bool part_atom(const struct scan *sc, size_t k, struct atom *a)
 			return false;
 		if (r == 1)
 			e++;
-		else if (word_is(sc, e, "nay") && sc->fill_year > 0)
+		else if (tokens_word_is(&sc->tk, e, "nay") && sc->fill_year > 0)
 			y = sc->fill_year, e++;
 		a->y = y;
 		a->m = a->d = 0;
@@ -596,7 +384,7 @@ static enum effect find_prefix(const struct scan *sc, size_t ps, size_t lo, cons
 			m += *p == ' ';
 		if (m > ps - lo || m <= best)
 			continue;
-		if (words_at(sc, ps - m, table->words) == m) {
+		if (tokens_words_at(&sc->tk, ps - m, table->words) == m) {
 			best = m;
 			eff = table->eff;
 			*start = ps - m;
@@ -697,13 +485,13 @@ static bool opens_range(const struct scan *sc, size_t te)
 {
 	static const char *const starts[] = { "ngày", "tháng", "quý", "năm", NULL };
 	size_t k = te;
-	if (is_punct(sc, k, '-'))
+	if (tokens_is_punct(&sc->tk, k, '-'))
 		k++;
-	else if (word_is(sc, k, "đến") || word_is(sc, k, "tới"))
+	else if (tokens_word_is(&sc->tk, k, "đến") || tokens_word_is(&sc->tk, k, "tới"))
 		k++;
 	else
 		return false;
-	return is_num(sc, k) || any_word(sc, k, starts);
+	return tokens_is_num(&sc->tk, k) || tokens_any_word(&sc->tk, k, starts);
 }
 
 /* A date written after a document number: "Tờ trình số 759/TTr-STTT ngày
@@ -711,15 +499,15 @@ static bool opens_range(const struct scan *sc, size_t te)
  * ngày 3/5/2025". */
 static bool after_document_number(const struct scan *sc, size_t ts, size_t lo)
 {
-	const struct tok *t = sc->t;
+	const struct tok *t = sc->tk.t;
 	size_t k = ts;
-	if (!word_is(sc, k, "ngày")) {
-		if (k <= lo || !word_is(sc, k - 1, "ngày"))
+	if (!tokens_word_is(&sc->tk, k, "ngày")) {
+		if (k <= lo || !tokens_word_is(&sc->tk, k - 1, "ngày"))
 			return false;
 		k--;
 	}
 	for (int words = 0; k > lo; ) {
-		if (is_punct(sc, k - 1, ',')) {
+		if (tokens_is_punct(&sc->tk, k - 1, ',')) {
 			k--;
 			continue;
 		}
@@ -733,7 +521,7 @@ static bool after_document_number(const struct scan *sc, size_t ts, size_t lo)
 		}
 		if (slash && letters)
 			return true;
-		if ((t[g].type == T_NUM || slash) && g > lo && word_is(sc, g - 1, "số"))
+		if ((t[g].type == T_NUM || slash) && g > lo && tokens_word_is(&sc->tk, g - 1, "số"))
 			return true;
 		if (k - g != 1 || t[g].type != T_WORD || ++words > 3)
 			return false;
@@ -744,8 +532,8 @@ static bool after_document_number(const struct scan *sc, size_t ts, size_t lo)
 
 static void set_span(const struct scan *sc, struct deadline *out, size_t ts, size_t te)
 {
-	out->start = sc->t[ts].s;
-	out->end = sc->t[te - 1].e;
+	out->start = sc->tk.t[ts].s;
+	out->end = sc->tk.t[te - 1].e;
 }
 
 static void clear(struct deadline *d, enum deadline_kind kind)
@@ -761,17 +549,17 @@ static void clear(struct deadline *d, enum deadline_kind kind)
 static bool attributive(const struct scan *sc, size_t ts, size_t lo)
 {
 	static const char *const nouns[] = { "tháng", "toán", "sách", "hoạch", "phí", "kỳ", NULL };
-	return ts > lo && any_word(sc, ts - 1, nouns);
+	return ts > lo && tokens_any_word(&sc->tk, ts - 1, nouns);
 }
 
 /* "(riêng năm 2026 …)" after the date in its sentence: that year is exempt. */
 static bool year_exempted(const struct scan *sc, size_t te, int y)
 {
-	for (size_t k = te; k + 2 < sc->n; k++) {
-		if (is_punct(sc, k, '.') || is_punct(sc, k, ';'))
+	for (size_t k = te; k + 2 < sc->tk.n; k++) {
+		if (tokens_is_punct(&sc->tk, k, '.') || tokens_is_punct(&sc->tk, k, ';'))
 			return false;
 		int yy;
-		if (word_is(sc, k, "riêng") && word_is(sc, k + 1, "năm") && year_at(sc, k + 2, &yy) == 1 && yy == y)
+		if (tokens_word_is(&sc->tk, k, "riêng") && tokens_word_is(&sc->tk, k + 1, "năm") && year_at(sc, k + 2, &yy) == 1 && yy == y)
 			return true;
 	}
 	return false;
@@ -782,7 +570,7 @@ static bool resolve_date(const struct scan *sc, const struct atom *a, size_t lo,
 {
 	size_t ps;
 	enum effect eff = find_prefix(sc, a->ts, lo, date_prefixes, &ps);
-	if (eff == E_NONE && a->ts > lo && is_punct(sc, a->ts - 1, ':'))
+	if (eff == E_NONE && a->ts > lo && tokens_is_punct(&sc->tk, a->ts - 1, ':'))
 		eff = find_prefix(sc, a->ts - 1, lo, label_prefixes, &ps);
 	civil_day anchor = sc->opt.anchor;
 	if (eff == E_NEG || opens_range(sc, a->te))
@@ -834,12 +622,12 @@ static bool resolve_date(const struct scan *sc, const struct atom *a, size_t lo,
 static bool clause_end(const struct scan *sc, size_t k)
 {
 	static const uint32_t ends[] = { ',', ';', '.', ':', '(', ')', '!', '?', '[', ']', 0 };
-	if (sc->t[k].nl)
+	if (sc->tk.t[k].nl)
 		return true;
-	if (sc->t[k].type != T_PUNCT)
+	if (sc->tk.t[k].type != T_PUNCT)
 		return false;
 	for (const uint32_t *e = ends; *e; e++)
-		if (sc->t[k].ch == *e)
+		if (sc->tk.t[k].ch == *e)
 			return true;
 	return false;
 }
@@ -875,24 +663,24 @@ static civil_day resolve_relative(const struct scan *sc, civil_day from, int n, 
 /* trong [vòng|thời hạn …] N ngày [làm việc] | tuần | tháng [kể từ …]. */
 static bool relative_at(const struct scan *sc, size_t k, size_t lo, size_t *te, struct deadline *out)
 {
-	if (!small_num(sc, k, 3) || glued(sc, k) || sc->t[k].num < 1)
+	if (!tokens_small_num(&sc->tk, k, 3) || tokens_glued(&sc->tk, k) || sc->tk.t[k].num < 1)
 		return false;
-	int n = sc->t[k].num;
+	int n = sc->tk.t[k].num;
 	enum deadline_unit unit;
 	size_t e = k + 2;
-	if (word_is(sc, k + 1, "ngày")) {
+	if (tokens_word_is(&sc->tk, k + 1, "ngày")) {
 		unit = DEADLINE_DAYS;
-		if (words_at(sc, k + 2, "làm việc") == 2) {
+		if (tokens_words_at(&sc->tk, k + 2, "làm việc") == 2) {
 			unit = DEADLINE_WORKING_DAYS;
 			e = k + 4;
 		}
-		if (is_num(sc, e) && unit == DEADLINE_DAYS)
+		if (tokens_is_num(&sc->tk, e) && unit == DEADLINE_DAYS)
 			return false; /* "trong 2 ngày 14 và 15/5" */
-	} else if (word_is(sc, k + 1, "tuần")) {
+	} else if (tokens_word_is(&sc->tk, k + 1, "tuần")) {
 		unit = DEADLINE_WEEKS;
-	} else if (word_is(sc, k + 1, "tháng")) {
+	} else if (tokens_word_is(&sc->tk, k + 1, "tháng")) {
 		static const char *const not_after[] = { "đầu", "cuối", "giữa", NULL };
-		if (is_num(sc, k + 2) || any_word(sc, k + 2, not_after))
+		if (tokens_is_num(&sc->tk, k + 2) || tokens_any_word(&sc->tk, k + 2, not_after))
 			return false;
 		unit = DEADLINE_MONTHS;
 	} else {
@@ -904,9 +692,9 @@ static bool relative_at(const struct scan *sc, size_t k, size_t lo, size_t *te, 
 
 	civil_day from = sc->opt.anchor;
 	size_t f = e;
-	if (words_at(sc, f, "kể từ") == 2 || words_at(sc, f, "tính từ") == 2)
+	if (tokens_words_at(&sc->tk, f, "kể từ") == 2 || tokens_words_at(&sc->tk, f, "tính từ") == 2)
 		f += 2;
-	else if (word_is(sc, f, "từ"))
+	else if (tokens_word_is(&sc->tk, f, "từ"))
 		f += 1;
 	if (f != e) {
 		struct atom a;
@@ -924,10 +712,10 @@ static bool relative_at(const struct scan *sc, size_t k, size_t lo, size_t *te, 
 			 * hành") is not known */
 			bool own = false;
 			e = f;
-			for (int i = 0; e < sc->n && i < 16 && !clause_end(sc, e); i++, e++)
-				own = own || word_is(sc, e, "này") || words_at(sc, e, "ngày ký") == 2 ||
-				      words_at(sc, e, "nhận được") == 2 || words_at(sc, e, "ngày nhận") == 2;
-			if (word_is(sc, f, "khi") && !own)
+			for (int i = 0; e < sc->tk.n && i < 16 && !clause_end(sc, e); i++, e++)
+				own = own || tokens_word_is(&sc->tk, e, "này") || tokens_words_at(&sc->tk, e, "ngày ký") == 2 ||
+				      tokens_words_at(&sc->tk, e, "nhận được") == 2 || tokens_words_at(&sc->tk, e, "ngày nhận") == 2;
+			if (tokens_word_is(&sc->tk, f, "khi") && !own)
 				from = DATE_NONE;
 		}
 	}
@@ -995,10 +783,10 @@ static bool reporting_before(const struct scan *sc, size_t k, size_t lo)
 					     "thống kê", "kiểm kê", "công bố", "đánh giá", "tổng kết", "sơ kết",
 					     "giao ban", NULL };
 	for (size_t j = k; j-- > lo;) {
-		if (is_punct(sc, j, '.') || is_punct(sc, j, ';') || is_punct(sc, j, ':') || sc->t[j + 1].nl)
+		if (tokens_is_punct(&sc->tk, j, '.') || tokens_is_punct(&sc->tk, j, ';') || tokens_is_punct(&sc->tk, j, ':') || sc->tk.t[j + 1].nl)
 			return false;
 		for (const char *const *v = verbs; *v; v++)
-			if (words_at(sc, j, *v))
+			if (tokens_words_at(&sc->tk, j, *v))
 				return true;
 	}
 	return false;
@@ -1009,7 +797,7 @@ static bool yearly_day_at(const struct scan *sc, size_t k, size_t *e, int *day, 
 {
 	static const char *const every[] = { "hằng", "hàng", NULL };
 	struct atom a;
-	if (!day_atom(sc, k, &a) || a.year_given || !any_word(sc, a.te, every) || !word_is(sc, a.te + 1, "năm"))
+	if (!day_atom(sc, k, &a) || a.year_given || !tokens_any_word(&sc->tk, a.te, every) || !tokens_word_is(&sc->tk, a.te + 1, "năm"))
 		return false;
 	*day = a.d;
 	*month = a.m;
@@ -1028,47 +816,47 @@ static bool recurring_at(const struct scan *sc, size_t k, size_t lo, size_t *te,
 
 	if (yearly_day_at(sc, k, &e, &day, &month)) {
 		count = 12;
-	} else if (word_is(sc, k, "ngày") && small_num(sc, k + 1, 2) && any_word(sc, k + 2, every) &&
-	    word_is(sc, k + 3, "tháng")) {
-		day = sc->t[k + 1].num;
+	} else if (tokens_word_is(&sc->tk, k, "ngày") && tokens_small_num(&sc->tk, k + 1, 2) && tokens_any_word(&sc->tk, k + 2, every) &&
+	    tokens_word_is(&sc->tk, k + 3, "tháng")) {
+		day = sc->tk.t[k + 1].num;
 		if (day < 1 || day > 31)
 			return false;
 		count = 1;
 		e = k + 4;
-	} else if (word_is(sc, k, "thứ") && any_word(sc, k + 2, every) && word_is(sc, k + 3, "tuần")) {
+	} else if (tokens_word_is(&sc->tk, k, "thứ") && tokens_any_word(&sc->tk, k + 2, every) && tokens_word_is(&sc->tk, k + 3, "tuần")) {
 		for (int w = MONDAY; w <= SATURDAY; w++)
-			if (word_is(sc, k + 1, weekdays[w]))
+			if (tokens_word_is(&sc->tk, k + 1, weekdays[w]))
 				day = w;
 		if (!day)
 			return false;
 		count = 1;
 		unit = DEADLINE_WEEKS;
 		e = k + 4;
-	} else if (any_word(sc, k, every)) {
+	} else if (tokens_any_word(&sc->tk, k, every)) {
 		count = 1;
 		day = -1;
-		if (word_is(sc, k + 1, "tháng"))
+		if (tokens_word_is(&sc->tk, k + 1, "tháng"))
 			prec = PRECISION_MONTH;
-		else if (word_is(sc, k + 1, "quý") || word_is(sc, k + 1, "quí"))
+		else if (tokens_word_is(&sc->tk, k + 1, "quý") || tokens_word_is(&sc->tk, k + 1, "quí"))
 			count = 3, prec = PRECISION_QUARTER;
-		else if (word_is(sc, k + 1, "năm"))
+		else if (tokens_word_is(&sc->tk, k + 1, "năm"))
 			count = 12, prec = PRECISION_YEAR;
-		else if (word_is(sc, k + 1, "tuần"))
+		else if (tokens_word_is(&sc->tk, k + 1, "tuần"))
 			unit = DEADLINE_WEEKS, day = FRIDAY;
 		else
 			return false;
 		if (!reporting_before(sc, k, lo))
 			return false;
 		e = k + 2;
-	} else if (words_at(sc, k, "định kỳ") == 2 && small_num(sc, k + 2, 2) && word_is(sc, k + 3, "tháng")) {
-		count = sc->t[k + 2].num;
+	} else if (tokens_words_at(&sc->tk, k, "định kỳ") == 2 && tokens_small_num(&sc->tk, k + 2, 2) && tokens_word_is(&sc->tk, k + 3, "tháng")) {
+		count = sc->tk.t[k + 2].num;
 		if (count != 1 && count != 2 && count != 3 && count != 4 && count != 6 && count != 12)
 			return false;
 		day = -1;
 		prec = count == 3 ? PRECISION_QUARTER : count == 6 ? PRECISION_HALF_YEAR
 			: count == 12 ? PRECISION_YEAR : PRECISION_MONTH;
 		e = k + 4;
-		if (words_at(sc, e, "một lần") == 2)
+		if (tokens_words_at(&sc->tk, e, "một lần") == 2)
 			e += 2;
 	} else {
 		return false;
@@ -1094,7 +882,7 @@ static bool recurring_at(const struct scan *sc, size_t k, size_t lo, size_t *te,
 
 static bool ongoing_at(const struct scan *sc, size_t k, size_t *te, struct deadline *out)
 {
-	if (words_at(sc, k, "thường xuyên") != 2)
+	if (tokens_words_at(&sc->tk, k, "thường xuyên") != 2)
 		return false;
 	clear(out, DEADLINE_ONGOING);
 	set_span(sc, out, k, k + 2);
@@ -1121,7 +909,7 @@ void deadline_options_init(struct deadline_options *opt)
 size_t deadline_find_all(const char *text, size_t len, const struct deadline_options *opt,
 			 struct deadline *out, size_t max)
 {
-	struct scan sc = { .text = text, .len = len };
+	struct scan sc = { .tk = { .text = text } };
 	if (opt)
 		sc.opt = *opt;
 	else
@@ -1136,10 +924,10 @@ size_t deadline_find_all(const char *text, size_t len, const struct deadline_opt
 		sc.fill_year = 0;
 	if (!text)
 		return 0;
-	tokenize(&sc);
+	tokens_cut(&sc.tk, text, len);
 
 	size_t found = 0, lo = 0, k = 0;
-	while (k < sc.n) {
+	while (k < sc.tk.n) {
 		struct deadline d;
 		struct atom a;
 		size_t te = k;
@@ -1166,11 +954,11 @@ size_t deadline_find_all(const char *text, size_t len, const struct deadline_opt
 		}
 		k = lo = te;
 	}
-	free(sc.t);
+	tokens_release(&sc.tk);
 	return found;
 }
 
-/* ---- pick and describe ----------------------------------------------------- */
+/* ---- pick ----------------------------------------------------- */
 
 static int rank(const struct deadline *d)
 {
@@ -1207,120 +995,4 @@ bool deadline_pick(const char *text, size_t len, const struct deadline_options *
 	*out = *best;
 	free(all);
 	return true;
-}
-
-static const char *const month_en[] = { "", "January", "February", "March", "April", "May", "June", "July",
-					"August", "September", "October", "November", "December" };
-static const char *const roman_q[] = { "", "I", "II", "III", "IV" };
-static const char *const weekday_vi[] = { "Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư",
-					  "thứ Năm", "thứ Sáu", "thứ Bảy" };
-static const char *const weekday_en[] = { "Sunday", "Monday", "Tuesday", "Wednesday",
-					  "Thursday", "Friday", "Saturday" };
-
-static void describe_date(const struct deadline *d, bool vi, char *b, size_t n)
-{
-	char dmy[DATE_BUF];
-	struct civil_date c = date_to_ymd(d->due);
-	switch (d->precision) {
-	case PRECISION_DAY:
-		snprintf(b, n, "%s", date_format_dmy(d->due, dmy));
-		break;
-	case PRECISION_MONTH:
-		if (vi)
-			snprintf(b, n, "tháng %d/%d", c.month, c.year);
-		else
-			snprintf(b, n, "%s %d", month_en[c.month], c.year);
-		break;
-	case PRECISION_QUARTER:
-		if (vi)
-			snprintf(b, n, "quý %s/%d", roman_q[(c.month + 2) / 3], c.year);
-		else
-			snprintf(b, n, "Q%d %d", (c.month + 2) / 3, c.year);
-		break;
-	case PRECISION_HALF_YEAR:
-		if (vi)
-			snprintf(b, n, "6 tháng %s năm %d", c.month <= 6 ? "đầu" : "cuối", c.year);
-		else
-			snprintf(b, n, "H%d %d", c.month <= 6 ? 1 : 2, c.year);
-		break;
-	case PRECISION_YEAR:
-		snprintf(b, n, vi ? "năm %d" : "%d", c.year);
-		break;
-	case PRECISION_NONE:
-	case PRECISION_COUNT:
-		snprintf(b, n, "%s", "");
-		break;
-	}
-}
-
-static void describe_relative(const struct deadline *d, bool vi, char *b, size_t n)
-{
-	static const char *const vi_units[] = { "", "ngày", "ngày làm việc", "tuần", "tháng" };
-	static const char *const en_units[] = { "", "days", "working days", "weeks", "months" };
-	static const char *const en_one[] = { "", "day", "working day", "week", "month" };
-	unsigned u = (unsigned)d->unit <= DEADLINE_MONTHS ? (unsigned)d->unit : 0;
-	const char *unit = vi ? vi_units[u] : d->count == 1 ? en_one[u] : en_units[u];
-	int w = snprintf(b, n, "%d %s", d->count, unit);
-	if (d->due != DATE_NONE && w > 0 && (size_t)w < n) {
-		char dmy[DATE_BUF];
-		snprintf(b + w, n - (size_t)w, vi ? " (đến %s)" : " (by %s)", date_format_dmy(d->due, dmy));
-	}
-}
-
-static void describe_recurring(const struct deadline *d, bool vi, char *b, size_t n)
-{
-	if (d->unit == DEADLINE_WEEKS) {
-		int w = d->day >= 0 && d->day <= SATURDAY ? d->day : FRIDAY;
-		if (vi)
-			snprintf(b, n, "%s hằng tuần", weekday_vi[w]);
-		else
-			snprintf(b, n, "weekly on %s", weekday_en[w]);
-	} else if (d->month) {
-		if (vi)
-			snprintf(b, n, "hằng năm, ngày %d/%d", d->day, d->month);
-		else
-			snprintf(b, n, "yearly on %d %s", d->day, month_en[d->month]);
-	} else if (d->count == 1 && d->day > 0) {
-		snprintf(b, n, vi ? "hằng tháng, ngày %d" : "monthly on day %d", d->day);
-	} else if (d->count == 1) {
-		snprintf(b, n, "%s", vi ? "hằng tháng" : "monthly");
-	} else if (d->count == 3) {
-		snprintf(b, n, "%s", vi ? "hằng quý" : "quarterly");
-	} else if (d->count == 12) {
-		snprintf(b, n, "%s", vi ? "hằng năm" : "yearly");
-	} else {
-		snprintf(b, n, vi ? "%d tháng một lần" : "every %d months", d->count);
-	}
-}
-
-char *deadline_describe(const struct deadline *d, enum lang lang, char *buf, size_t size)
-{
-	char tmp[2 * DEADLINE_DESCRIBE_MAX];
-	bool vi = lang != LANG_EN;
-	tmp[0] = '\0';
-	switch (d->kind) {
-	case DEADLINE_DATE:
-		describe_date(d, vi, tmp, sizeof tmp);
-		break;
-	case DEADLINE_ONGOING:
-		snprintf(tmp, sizeof tmp, "%s", vi ? "thường xuyên" : "ongoing");
-		break;
-	case DEADLINE_RELATIVE:
-		describe_relative(d, vi, tmp, sizeof tmp);
-		break;
-	case DEADLINE_RECURRING:
-		describe_recurring(d, vi, tmp, sizeof tmp);
-		break;
-	}
-	if (size == 0)
-		return buf;
-	size_t n = strlen(tmp);
-	if (n >= size) { /* cut, but never inside a character */
-		n = size - 1;
-		while (n > 0 && ((unsigned char)tmp[n] & 0xC0) == 0x80)
-			n--;
-	}
-	memcpy(buf, tmp, n);
-	buf[n] = '\0';
-	return buf;
 }

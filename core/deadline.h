@@ -85,7 +85,6 @@
 #include <stddef.h>
 
 #include "core/date.h"
-#include "core/i18n.h"
 #include "core/task.h"
 
 enum deadline_kind {
@@ -151,14 +150,5 @@ size_t deadline_find_all(const char *text, size_t len, const struct deadline_opt
  * Returns false (and leaves *out alone) when the text has no deadline. */
 bool deadline_pick(const char *text, size_t len, const struct deadline_options *opt,
 		   struct deadline *out);
-
-/* Describes d for display into buf (size bytes, always NUL-terminated when
- * size > 0): "14/05/2024", "tháng 7/2024", "quý III/2024", "6 tháng đầu năm
- * 2024", "năm 2024", "thường xuyên", "10 ngày làm việc (đến 10/05/2024)",
- * "hằng tháng, ngày 15", "hằng quý"; English with LANG_EN ("Q3 2024",
- * "July 2024", "10 working days (by 10/05/2024)", "monthly on day 15").
- * Returns buf. */
-#define DEADLINE_DESCRIBE_MAX 96
-char *deadline_describe(const struct deadline *d, enum lang lang, char *buf, size_t size);
 
 #endif

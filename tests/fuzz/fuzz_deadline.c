@@ -43,9 +43,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (out[i].start > out[i].end || out[i].end > len || out[i].start < prev_end)
 			abort();
 		prev_end = out[i].end;
-		char buf[DEADLINE_DESCRIBE_MAX];
-		deadline_describe(&out[i], LANG_VI, buf, sizeof buf);
-		deadline_describe(&out[i], LANG_EN, buf, 7);
 	}
 	struct deadline best;
 	if (deadline_pick(text, len, &opt, &best) != (n > 0))

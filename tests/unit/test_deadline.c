@@ -524,47 +524,6 @@ static void test_pick_order(void **state)
 	assert_int_equal(d.kind, DEADLINE_RELATIVE);
 }
 
-static void test_describe(void **state)
-{
-	(void)state;
-	static const struct {
-		const char *text;
-		const char *vi, *en;
-	} rows[] = {
-		{ "trước ngày 14/5/2024", "14/05/2024", "14/05/2024" },
-		{ "trong tháng 7/2024", "tháng 7/2024", "July 2024" },
-		{ "hết quý III", "quý III/2024", "Q3 2024" },
-		{ "trong 6 tháng đầu năm 2024", "6 tháng đầu năm 2024", "H1 2024" },
-		{ "6 tháng cuối năm 2024", "6 tháng cuối năm 2024", "H2 2024" },
-		{ "trong năm 2024", "năm 2024", "2024" },
-		{ "thường xuyên", "thường xuyên", "ongoing" },
-		{ "trong 10 ngày làm việc", "10 ngày làm việc (đến 09/05/2024)", "10 working days (by 09/05/2024)" },
-		{ "trong 15 ngày", "15 ngày (đến 10/05/2024)", "15 days (by 10/05/2024)" },
-		{ "trước ngày 15 hằng tháng", "hằng tháng, ngày 15", "monthly on day 15" },
-		{ "báo cáo hằng tháng", "hằng tháng", "monthly" },
-		{ "định kỳ hằng quý", "hằng quý", "quarterly" },
-		{ "định kỳ 6 tháng", "6 tháng một lần", "every 6 months" },
-		{ "báo cáo hằng năm", "hằng năm", "yearly" },
-		{ "trước ngày 30/6 hằng năm", "hằng năm, ngày 30/6", "yearly on 30 June" },
-		{ "thứ Hai hằng tuần", "thứ Hai hằng tuần", "weekly on Monday" },
-	};
-	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		struct deadline d;
-		char buf[DEADLINE_DESCRIBE_MAX];
-		assert_int_equal(find(rows[i].text, DOC, &d, 1), 1);
-		assert_string_equal(deadline_describe(&d, LANG_VI, buf, sizeof buf), rows[i].vi);
-		assert_string_equal(deadline_describe(&d, LANG_EN, buf, sizeof buf), rows[i].en);
-	}
-	struct deadline d;
-	assert_int_equal(find("trong 10 ngày làm việc", NOANCHOR, &d, 1), 1);
-	/* Truncation never splits a character: "10 ngày" is 8 bytes, à is 2. */
-	char buf[9];
-	assert_string_equal(deadline_describe(&d, LANG_VI, buf, sizeof buf), "10 ngày");
-	assert_string_equal(deadline_describe(&d, LANG_VI, buf, 7), "10 ng");
-	char big[DEADLINE_DESCRIBE_MAX];
-	assert_string_equal(deadline_describe(&d, LANG_VI, big, sizeof big), "10 ngày làm việc");
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -576,7 +535,6 @@ int main(void)
 		cmocka_unit_test(test_several_and_max),
 		cmocka_unit_test(test_pick_fixture),
 		cmocka_unit_test(test_pick_order),
-		cmocka_unit_test(test_describe),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
