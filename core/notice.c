@@ -113,6 +113,20 @@ static size_t field_child(const struct reader *r, size_t i, enum outline_field f
 	return SIZE_MAX;
 }
 
+/* The lead field, a paragraph of its own, that closes item i's list ("- …\n
+ * - …\nTrách nhiệm chỉ đạo thực hiện: X."): it names who does each item
+ * above it, which stay units of their own. SIZE_MAX when there is none. */
+static size_t closing_lead_field(const struct reader *r, size_t i)
+{
+	size_t lf = field_child(r, i, FIELD_LEAD);
+	if (lf == SIZE_MAX || r->o.v[lf].mark != OUTLINE_NONE)
+		return SIZE_MAX; /* a field among the item's bullets is one of its fields */
+	for (size_t j = i + 1; j < lf; j++)
+		if (r->o.v[j].parent == i && r->o.v[j].role != OUTLINE_FIELD && r->o.v[j].mark != OUTLINE_NONE)
+			return lf;
+	return SIZE_MAX;
+}
+
 static bool outline_ends_colon_text(const char *t)
 {
 	size_t n = strlen(t);
@@ -268,8 +282,12 @@ static void inherit_leads(struct reader *r)
 			copy_names(&nd->leads, &nd->n_leads, up->passed, up->n_passed);
 			nd->doubts |= NOTICE_DOUBT_LEAD_HEADING;
 		}
-		/* what the items under it take: the agencies its own words name, or its heading's */
-		if (nd->act.n_leads && nd->act.how != ACTORS_NONE && !nd->merged_acts)
+		/* what the items under it take: the agencies its closing field or its
+		 * own words name, or its heading's */
+		size_t closing = closing_lead_field(r, i);
+		if (closing != SIZE_MAX && r->nodes[closing].act.n_leads)
+			copy_names(&nd->passed, &nd->n_passed, r->nodes[closing].act.leads, r->nodes[closing].act.n_leads);
+		else if (nd->act.n_leads && nd->act.how != ACTORS_NONE && !nd->merged_acts)
 			copy_names(&nd->passed, &nd->n_passed, nd->act.leads, nd->act.n_leads);
 		else if (p->parent != OUTLINE_ROOT && !nd->merged_acts)
 			copy_names(&nd->passed, &nd->n_passed, r->nodes[p->parent].passed, r->nodes[p->parent].n_passed);
@@ -303,7 +321,7 @@ static void decide_units(struct reader *r)
 		else if (continuation(r, i))
 			r->nodes[i].absorbed = true;
 		size_t lf = field_child(r, i, FIELD_LEAD);
-		if (lf != SIZE_MAX && p->role != OUTLINE_FIELD)
+		if (lf != SIZE_MAX && p->role != OUTLINE_FIELD && closing_lead_field(r, i) == SIZE_MAX)
 			absorb_fields(r, i, lf);
 	}
 	for (size_t i = r->to; i-- > r->from;) {

@@ -554,6 +554,7 @@ static const struct {
 	{ "Đơn vị chủ trì thực hiện", FIELD_LEAD }, { "Cơ quan, đơn vị thực hiện", FIELD_LEAD },
 	{ "Cơ quan, đơn vị chủ trì", FIELD_LEAD }, { "Cơ quan thực hiện", FIELD_LEAD },
 	{ "Cơ quan chủ trì", FIELD_LEAD }, { "Đơn vị thực hiện", FIELD_LEAD }, { "Đơn vị chủ trì", FIELD_LEAD },
+	{ "Trách nhiệm chỉ đạo thực hiện", FIELD_LEAD }, { "Trách nhiệm chỉ đạo", FIELD_LEAD },
 	{ "Trách nhiệm thực hiện", FIELD_LEAD }, { "Cơ quan chịu trách nhiệm", FIELD_LEAD },
 	{ "Đơn vị chịu trách nhiệm", FIELD_LEAD }, { "Chủ trì thực hiện", FIELD_LEAD }, { "Chủ trì", FIELD_LEAD },
 	{ "Cơ quan, đơn vị phối hợp", FIELD_COOP }, { "Cơ quan phối hợp thực hiện", FIELD_COOP },

@@ -121,6 +121,16 @@ static const struct {
 	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |\n"
 	  "|---|---|---|---|---|\n| 1 | Số hóa hồ sơ \\| học bạ | Sở Y tế | Công an tỉnh | 30/9/2026 |\n",
 	  { "1|Sở Y tế|Công an tỉnh|2026-09-30", NULL } },
+	/* who acts, said after the bullets it governs ("Trách nhiệm chỉ đạo thực
+	 * hiện: …" closing each heading's list) */
+	{ "Lào Cai, ngày 30 tháng 8 năm 2026\nIII. NHIỆM VỤ\n3.1. Tăng cường tuyên truyền\n"
+	  "- Quán triệt sâu sắc quan điểm bảo vệ môi trường.\n- Đổi mới công tác tuyên truyền, phổ biến pháp luật.\n"
+	  "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng.\n"
+	  "3.2. Huy động nguồn lực\n- Bố trí tối thiểu 2% ngân sách tỉnh cho sự nghiệp môi trường.\n"
+	  "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân tỉnh.\n",
+	  { "III.3.1 (1)|Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng||",
+	    "III.3.1 (2)|Đảng ủy Ủy ban nhân dân tỉnh; các cấp ủy, tổ chức đảng||",
+	    "III.3.2 (1)|Đảng ủy Ủy ban nhân dân tỉnh||", NULL } },
 	/* a letter to one addressee: an unnumbered paragraph that asks without a
 	 * subject asks the addressee */
 	{ "Hà Nội, ngày 20 tháng 11 năm 2025\nKính gửi: Thuế tỉnh Quảng Trị.\n"
