@@ -428,11 +428,14 @@ static bool heading_names(const char *text, struct actors *a)
 	if (verb)
 		p = words_skip(p + strlen(verb));
 	/* whose duties follow: "Trách nhiệm của Sở Y tế", "Nhiệm vụ, quyền
-	 * hạn và nguyên tắc hoạt động của Hội đồng thẩm định" */
+	 * hạn và nguyên tắc hoạt động của Hội đồng thẩm định"; what is asked
+	 * of whom: "Yêu cầu đối với các tổ chức, cá nhân …" */
 	if (words_at(p, "Trách nhiệm") || words_at(p, "Nhiệm vụ")) {
 		const char *of = strstr(p, " của ");
 		if (of && of - p < 120)
 			p = words_skip(of + strlen(" của "));
+	} else if (verb && strcmp(verb, "Yêu cầu") == 0 && words_at(p, "đối với")) {
+		p = words_skip(p + strlen("đối với"));
 	}
 	if (!names_head_len(p, false))
 		return false;
@@ -440,7 +443,7 @@ static bool heading_names(const char *text, struct actors *a)
 	size_t n = 0;
 	size_t len = names_scan_list(p, &names, &n, false, true);
 	const char *rest = words_skip(p + len);
-	if (n == 0 || (*rest && *rest != '(' && *rest != ':')) {
+	if (n == 0 || (*rest && *rest != '(' && *rest != ':' && strcmp(rest, ".") != 0)) {
 		names_free(names, n);
 		return false;
 	}

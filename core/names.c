@@ -372,6 +372,9 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 			i = (size_t)(p - s) + wl;
 			continue;
 		}
+		/* in a heading of names, too: "các tổ chức, cá nhân được cấp giấy
+		 * phép khai thác, thu hồi khoáng sản" */
+		relative = relative || (names_only && words_at(p, "được"));
 		/* the participle after "được" belongs to the name, and so do those
 		 * listed with it: "được giao quản lý, sử dụng hoặc khai thác" */
 		const char *back = p;

@@ -55,6 +55,7 @@ struct reader {
 	size_t closing;       /* the closing paragraph, or SIZE_MAX */
 	const char *addressee; /* the one addressee who acts when nobody is named */
 	const char *issuer;   /* the letterhead's name of the issuer, or NULL */
+	char *asked_closing;  /* a closing read as the body's last paragraph (flat), or NULL */
 };
 
 static struct deadline_options due_options(const struct reader *r)
@@ -70,6 +71,14 @@ static bool under_preamble(const struct reader *r, size_t i)
 	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent)
 		if (r->o.v[p].mark != OUTLINE_NONE &&
 		    (wording_preamble_heading(r->o.v[p].text) || wording_composition(r->o.v[p].label, r->o.v[p].text)))
+			return true;
+	return false;
+}
+
+static bool under_quotation(const struct reader *r, size_t i)
+{
+	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent)
+		if (wording_quotes_rule(r->o.v[p].text))
 			return true;
 	return false;
 }
@@ -170,7 +179,8 @@ static void read_actors(struct reader *r)
 		}
 		char *t = outline_flat(p->text);
 		/* a heading of names over its items: "1. Thủ trưởng các cơ quan tham mưu, quản lý …" */
-		if (!(p->mark != OUTLINE_NONE && p->end > i + 1 && !ends_terminal(t) && actors_read_heading(t, &nd->act)))
+		if (!(p->mark != OUTLINE_NONE && p->end > i + 1 && (!ends_terminal(t) || text_ends_with(t, ".")) &&
+		      actors_read_heading(t, &nd->act)))
 			actors_read(t, &nd->act);
 		free(t);
 		size_t m = merged_child(r, i);
@@ -335,7 +345,8 @@ static void decide_units(struct reader *r)
 		char *t = outline_flat(p->text);
 		char *what = what_to_do(r, i);
 		size_t lf = field_child(r, i, FIELD_LEAD);
-		if (p->role == OUTLINE_LEAD_IN || (p->mark == OUTLINE_NONE && outline_ends_colon(p)) || under_preamble(r, i)) {
+		if (p->role == OUTLINE_LEAD_IN || (p->mark == OUTLINE_NONE && outline_ends_colon(p)) || under_preamble(r, i) ||
+		    wording_quotes_rule(t) || under_quotation(r, i)) {
 			nd->unit = false;
 		} else if (lf != SIZE_MAX) {
 			/* the item's leads are the field's, unless they are listed under it */
@@ -353,7 +364,8 @@ static void decide_units(struct reader *r)
 			nd->unit = own && !nd->act.descriptive && (wording_content_words(what) >= 15 || has_deadline(r, what));
 		} else if (nd->n_leads) {
 			bool names_only = nd->act.only_names || wording_content_words(what) < 2 || wording_names_person(what);
-			nd->unit = !nd->act.descriptive && !names_only && !wording_conditional(t);
+			bool asked_closing = r->asked_closing && i + 1 == r->to; /* "Trên đây là …, đề nghị X …" */
+			nd->unit = !nd->act.descriptive && !names_only && (!wording_conditional(t) || asked_closing);
 		} else if (r->addressee && (p->mark != OUTLINE_NONE || wording_imperative(t)) && !nd->act.descriptive &&
 			   !wording_conditional(t) &&
 			   !under_no_task_heading(r, i) && !wording_no_task_heading(t) && wording_count_words(t) >= 3 &&
@@ -400,7 +412,7 @@ static char *make_summary(const char *text, size_t predicate)
 		len = last_space ? last_space : i;
 		cut = true;
 	}
-	while (len && strchr(" ,;:.", s[len - 1]))
+	while (len && strchr(" ,;:./", s[len - 1])) /* "./." ends a letter */
 		len--;
 	struct strbuf b = STRBUF_INIT;
 	strbuf_addn(&b, s, len);
@@ -772,6 +784,8 @@ void notice_release(struct notice *n)
 static bool stands_alone(void *ctx, const char *item, const char *para)
 {
 	const struct reader *r = ctx;
+	if (r->asked_closing && strcmp(para, r->asked_closing) == 0)
+		return true; /* what the letter asks at its end is asked of the letter's addressee */
 	struct actors a, b;
 	actors_init(&a);
 	actors_init(&b);
@@ -805,6 +819,25 @@ static void read_body(struct reader *r)
 	}
 }
 
+/* A closing that asks someone for work of its own ("Cục Hóa chất đề nghị
+ * Sở Công Thương … chủ động nghiên cứu các quy định …./."), not the
+ * formula: it is read as the body's last paragraph. */
+static bool closing_asks(const struct reader *r)
+{
+	if (r->closing == SIZE_MAX)
+		return false;
+	char *t = outline_flat(r->o.v[r->closing].text);
+	struct actors a;
+	actors_init(&a);
+	a.issuer = r->issuer;
+	actors_read(t, &a);
+	bool asks = a.n_leads && (a.how == ACTORS_REQUESTED || a.how == ACTORS_ASSIGNED) &&
+		    !a.descriptive && (!wording_conditional(t) || starts(t, "Trên đây")) && wording_closing_asks(t + a.task);
+	actors_release(&a);
+	free(t);
+	return asks;
+}
+
 int notice_read(const char *data, size_t len, struct notice *out, char *err)
 {
 	notice_init(out);
@@ -825,7 +858,14 @@ int notice_read(const char *data, size_t len, struct notice *out, char *err)
 		r.from = h.body;
 		r.to = h.end;
 		r.closing = h.closing;
+		if (closing_asks(&r)) {
+			r.asked_closing = outline_flat(r.o.v[r.closing].text);
+			r.to = r.closing + 1;
+			r.closing = SIZE_MAX;
+		}
 		read_body(&r);
+		free(r.asked_closing);
+		r.asked_closing = NULL;
 	} while (letterhead_annex(&r.o, &h));
 	read_tables(&r);
 	if (out->n_units == 0)

@@ -450,6 +450,51 @@ static bool goes_on(const struct line *ls, size_t n, size_t i, size_t prev, bool
 	       !begins_task(l->s) && l->cps <= 120 && i + 1 < n && !ls[i + 1].blank && ls[i + 1].mark != OUTLINE_NONE;
 }
 
+/* How line s leaves a quotation opened before it: curly quotes nest, a
+ * straight one opens or closes. */
+static int quote_depth(const char *s, int depth)
+{
+	for (; *s; s++) {
+		if (strncmp(s, "“", 3) == 0)
+			depth++;
+		else if (strncmp(s, "”", 3) == 0 && depth > 0)
+			depth--;
+		else if (*s == '"')
+			depth = depth > 0 ? depth - 1 : depth + 1;
+	}
+	return depth;
+}
+
+/* A quotation over several lines ("… quy định:\n\"1. …\n2. ….\"") belongs
+ * to the paragraph that opens it or announces it: its numbered lines are the quoted rule's,
+ * not items of this text. Sets seps[] for the lines up to the one that
+ * closes it, when one does within 100 lines (a stray mark takes nothing). */
+static void join_quotations(const struct line *ls, size_t n, const char **seps)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (ls[i].blank || ls[i].row || quote_depth(ls[i].s, 0) <= 0)
+			continue;
+		int depth = quote_depth(ls[i].s, 0);
+		size_t close = SIZE_MAX;
+		for (size_t j = i + 1; j < n && j <= i + 100 && close == SIZE_MAX; j++)
+			if (!ls[j].blank && (depth = quote_depth(ls[j].s, depth)) <= 0)
+				close = j;
+		if (close == SIZE_MAX)
+			continue;
+		/* "… quy định:" on the line before the quotation's first */
+		size_t before = i;
+		while (before > 0 && ls[before - 1].blank)
+			before--;
+		if (before > 0 && (ls[i].s[0] == '"' || strncmp(ls[i].s, "“", 3) == 0) &&
+		    text_ends_with(ls[before - 1].s, ":"))
+			seps[i] = " ";
+		for (size_t j = i + 1; j <= close; j++)
+			if (!ls[j].blank)
+				seps[j] = " ";
+		i = close;
+	}
+}
+
 void outline_split(const char *text, struct outline *o)
 {
 	struct line *ls;
@@ -478,6 +523,7 @@ void outline_split(const char *text, struct outline *o)
 		prev = i;
 		gap = false;
 	}
+	join_quotations(ls, n, seps);
 	for (size_t i = 0; i < n;) {
 		if (ls[i].blank) {
 			i++;
@@ -524,6 +570,15 @@ char *outline_flat(const char *text)
 		if (*c == '\n')
 			*c = ' ';
 	return s;
+}
+
+/* Whether paragraph i is somewhere under paragraph p. */
+static bool under(const struct outline *o, size_t i, size_t p)
+{
+	for (size_t q = o->v[i].parent; q != OUTLINE_ROOT; q = o->v[q].parent)
+		if (q == p)
+			return true;
+	return false;
 }
 
 /* Rank of an item: what may contain what (twice the level, so that a list
@@ -671,12 +726,23 @@ void outline_build(struct outline *o, size_t from, size_t to, outline_alone_fn *
 		if (up == OUTLINE_ROOT && o->v[i].mark != OUTLINE_NONE && o->v[i].mark != OUTLINE_ROW)
 			last = i;
 	}
+	/* the paragraphs after the list's last marked line: those under its last
+	 * item, at any depth, may stand on their own */
+	size_t tail = to;
+	while (tail > from && o->v[tail - 1].mark == OUTLINE_NONE)
+		tail--;
 	if (alone && last != OUTLINE_ROOT) {
 		for (size_t i = last + 1; i < to; i++) {
-			if (o->v[i].parent != last)
+			bool in_last = o->v[i].parent == last || under(o, i, last);
+			bool trailing = i >= tail && in_last;
+			if (!trailing && o->v[i].parent != last)
 				continue;
-			if (o->v[i].mark != OUTLINE_NONE)
-				break;
+			if (!trailing && o->v[i].mark != OUTLINE_NONE) {
+				if (tail <= i)
+					break;
+				i = tail - 1; /* on to what follows the item's list */
+				continue;
+			}
 			char *a = outline_flat(o->v[last].text), *b = outline_flat(o->v[i].text);
 			bool own = alone(ctx, a, b);
 			free(a);
@@ -684,7 +750,7 @@ void outline_build(struct outline *o, size_t from, size_t to, outline_alone_fn *
 			if (!own)
 				break;
 			for (size_t j = i; j < to; j++)
-				if (o->v[j].parent == last && o->v[j].mark == OUTLINE_NONE)
+				if (o->v[j].mark == OUTLINE_NONE && (o->v[j].parent == last || (trailing && under(o, j, last))))
 					o->v[j].parent = OUTLINE_ROOT;
 			break;
 		}

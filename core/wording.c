@@ -29,8 +29,9 @@ static bool heading_starts(const char *text, const char *const *words, size_t n)
 	char head[96];
 	snprintf(head, sizeof head, "%s", text);
 	char *f = text_fold_dup(head);
-	bool yes = false;
-	for (size_t i = 0; i < n && !yes; i++)
+	/* "Yêu cầu đối với các tổ chức …" asks something of someone */
+	bool yes = false, asks = starts(f, "yeu cau doi voi");
+	for (size_t i = 0; i < n && !yes && !asks; i++)
 		yes = starts(f, words[i]);
 	free(f);
 	return yes;
@@ -152,4 +153,48 @@ bool wording_imperative(const char *text)
 		if (starts_word_ci(s, asks[i]))
 			return true;
 	return false;
+}
+
+bool wording_quotes_rule(const char *text)
+{
+	static const char *const rules[] = {
+		"Điều ", "Khoản ", "khoản ", "Nghị định", "Thông tư", "Luật ", "Quyết định số", "Nghị quyết số",
+	};
+	while (*text == ' ')
+		text++;
+	if (starts(text, "“") || starts(text, "\"") || starts(text, "„"))
+		return true;
+	const char *says = strstr(text, "quy định:");
+	if (!says)
+		says = strstr(text, "quy định như sau:");
+	if (!says)
+		return false;
+	for (size_t i = 0; i < COUNT(rules); i++) {
+		const char *r = strstr(text, rules[i]);
+		if (r && r < says)
+			return true;
+	}
+	return false;
+}
+
+bool wording_closing_asks(const char *task)
+{
+	static const char *const formula[] = {
+		"nghiêm", "túc", "triển", "khai", "thực", "hiện", "tổ", "chức", "quan", "tâm", "biết", "báo",
+		"cáo", "kết", "quả", "theo", "đúng", "quy", "định", "các", "và", "để", "căn", "cứ", "phối", "hợp",
+		"chỉ", "đạo", "khẩn", "trương", "kịp", "thời", "lãnh", "được", "giao", "nội", "dung", "trên",
+	};
+	/* the first sentence or clause: what follows ("Trong quá trình …") is not asked */
+	size_t n = strcspn(task, ".;");
+	char *t = text_lower_dup(task);
+	t[n < strlen(t) ? n : strlen(t)] = '\0';
+	size_t words = 0;
+	for (char *w = strtok(t, " ,:()"); w; w = strtok(NULL, " ,:()")) {
+		bool filler = false;
+		for (size_t i = 0; i < COUNT(formula) && !filler; i++)
+			filler = strcmp(w, formula[i]) == 0;
+		words += !filler;
+	}
+	free(t);
+	return words >= 5;
 }

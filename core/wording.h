@@ -26,6 +26,11 @@ bool wording_composition(const char *label, const char *text);
  * decision's closing ("… có hiệu lực kể từ ngày ký"): not a task. */
 bool wording_conditional(const char *text);
 
+/* A paragraph that quotes a regulation: it opens with a quotation mark, or
+ * cites one ("Khoản 1 Điều 59 Nghị định số 193/2025/NĐ-CP quy định: …").
+ * Neither it nor what is under it asks anything of anyone. */
+bool wording_quotes_rule(const char *text);
+
 /* "Ông …", "Bà …", "Đồng chí …" (after ": " or "- "): a person named. */
 bool wording_names_person(const char *text);
 
@@ -33,6 +38,12 @@ bool wording_names_person(const char *text);
  * ra, cần lưu ý …", "Đề nghị khẩn trương …". Asked of the letter's one
  * addressee. */
 bool wording_imperative(const char *text);
+
+/* What a letter's closing asks ("… đề nghị Sở X <task>./."), from where
+ * the task begins: whether it is work of its own ("nghiên cứu, hướng dẫn
+ * chủ đập thủy điện thực hiện đúng quy định") rather than the formula
+ * ("nghiêm túc triển khai thực hiện", "báo cáo kết quả thực hiện"). */
+bool wording_closing_asks(const char *task);
 
 /* Words separated by spaces and punctuation. */
 size_t wording_count_words(const char *text);

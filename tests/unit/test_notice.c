@@ -139,6 +139,18 @@ static const struct {
 	  "Ngoài ra, cần lưu ý pháp luật thuế giá trị gia tăng theo từng thời kỳ.\n"
 	  "Cục Thuế có ý kiến để Thuế tỉnh Quảng Trị biết./.\n",
 	  { "(2)|Thuế tỉnh Quảng Trị|cơ quan có thẩm quyền|", "(3)|Thuế tỉnh Quảng Trị||", NULL } },
+	/* a letter's closing that asks for work of its own is its last unit; the
+	 * formula ("nghiêm túc triển khai thực hiện./.") is not */
+	{ "Hà Nội, ngày 30 tháng 01 năm 2026\nKính gửi: Sở Công Thương tỉnh Lào Cai\n"
+	  "Trả lời Văn bản số 472/SCT-NL của Sở Công Thương, Cục có ý kiến như sau:\n1. Về bảo trì công trình:\n"
+	  "- Chủ đầu tư bảo đảm kinh phí bảo trì hằng năm.\nTrên đây là ý kiến của Cục, đề nghị Sở Công Thương tỉnh "
+	  "Lào Cai nghiên cứu, hướng dẫn chủ đập thủy điện thực hiện đúng quy định./.\nNơi nhận:\n- Như trên;\n",
+	  { "1 (1)|Chủ đầu tư||", "(2)|Sở Công Thương tỉnh Lào Cai||", NULL } },
+	{ "Hà Nội, ngày 30 tháng 01 năm 2026\nKính gửi: Sở Công Thương tỉnh Lào Cai\n"
+	  "Trả lời Văn bản số 472/SCT-NL của Sở Công Thương, Cục có ý kiến như sau:\n1. Về bảo trì công trình:\n"
+	  "- Chủ đầu tư bảo đảm kinh phí bảo trì hằng năm.\nĐề nghị Sở Công Thương tỉnh Lào Cai nghiêm túc triển "
+	  "khai thực hiện./.\nNơi nhận:\n- Như trên;\n",
+	  { "1 (1)|Chủ đầu tư||", NULL } },
 	/* paragraphs after an item's finished sentence are not its items: here the
 	 * letterhead of a scan's second page */
 	{ "Lai Châu, ngày 2 tháng 5 năm 2024\nTHÔNG BÁO\n1. Giao Sở Tài chính rà soát dự toán.\n"

@@ -64,6 +64,16 @@ static const struct {
 	/* Markdown: lines of a block are one paragraph; a lowercase block after a page break goes on */
 	{ "1. Sở Y tế chủ trì\nkiểm tra an toàn.\n\n2. Sở Xây dựng hỗ trợ nhà ở cho\n\nhộ nghèo.\n\nĐoạn.\n\nĐoạn khác.\n",
 	  "1|Sở Y tế chủ trì kiểm tra an toàn.\n2|Sở Xây dựng hỗ trợ nhà ở cho hộ nghèo.\n2 (1)|Đoạn.\n2 (2)|Đoạn khác.\n" },
+	/* a quotation over several lines is the quoting paragraph's: its
+	 * numbered lines are the quoted rule's, not this text's items */
+	{ "Đoạn mở.\nKhoản 1 Điều 4 Luật quy định:\n\"1. Nhà nước quản lý ngoại thương.\nĐiều 56. Áp dụng\n"
+	  "2. Không áp dụng.\"\nĐề nghị Sở thực hiện.\n",
+	  "(1)|Đoạn mở.\n(2)|Khoản 1 Điều 4 Luật quy định: \"1. Nhà nước quản lý ngoại thương. Điều 56. Áp dụng 2. Không "
+	  "áp dụng.\"\n(3)|Đề nghị Sở thực hiện.\n" },
+	{ "Điều 58 quy định: “3. Trường hợp một.\n4. Trường hợp hai.”.\n1. Mục của văn bản.\n",
+	  "(1)|Điều 58 quy định: “3. Trường hợp một. 4. Trường hợp hai.”.\n1|Mục của văn bản.\n" },
+	/* a quotation mark never closed takes nothing with it */
+	{ "Trích “một câu\n1. Mục một.\n2. Mục hai.\n", "(1)|Trích “một câu\n1|Mục một.\n2|Mục hai.\n" },
 	/* emphasis, heading marks and escapes */
 	{ "## **II. Về nội dung khác**\n\n**3\\. Đối với các nội dung:**\n", "II|Về nội dung khác\nII.3|Đối với các nội dung:\n" },
 };

@@ -11,6 +11,9 @@ static void test_headings(void **state)
 	assert_false(wording_no_task_heading("Nhiệm vụ và giải pháp"));
 	assert_true(wording_preamble_heading("Mục đích, yêu cầu"));
 	assert_false(wording_preamble_heading("Tổ chức thực hiện"));
+	assert_true(wording_preamble_heading("Yêu cầu"));
+	assert_false(wording_preamble_heading("Yêu cầu đối với các tổ chức, cá nhân khai thác khoáng sản."));
+	assert_false(wording_no_task_heading("Yêu cầu đối với các tổ chức, cá nhân khai thác khoáng sản."));
 	assert_true(wording_composition("Điều 1", "Thành lập Hội đồng thẩm định, gồm các thành viên sau:"));
 	assert_true(wording_composition("Điều 1", "Kiện toàn Ban Chỉ đạo"));
 	assert_false(wording_composition("2", "Thành lập Tổ công tác liên ngành"));
@@ -40,6 +43,27 @@ static void test_imperative(void **state)
 	assert_false(wording_imperative("Trường hợp cần thiết, báo cáo Bộ."));
 }
 
+static void test_quotes(void **state)
+{
+	(void)state;
+	assert_true(wording_quotes_rule("Khoản 1 Điều 59 Nghị định số 193/2025/NĐ-CP quy định: Tổ chức, cá nhân có trách nhiệm"));
+	assert_true(wording_quotes_rule("Tại khoản 1 Điều 10 Thông tư số 36/2025/TT-BNNMT quy định như sau:"));
+	assert_true(wording_quotes_rule("“(4) Tổ chức, cá nhân khai thác khoáng sản phải lắp đặt thiết bị cân"));
+	assert_false(wording_quotes_rule("Sở Tài chính rà soát theo quy định: báo cáo trước ngày 30/6."));
+	assert_false(wording_quotes_rule("Thực hiện Nghị định số 49/2026/NĐ-CP, đề nghị các sở triển khai."));
+}
+
+static void test_closing(void **state)
+{
+	(void)state;
+	assert_true(wording_closing_asks("nghiên cứu, hướng dẫn chủ đập thủy điện thực hiện đúng quy định./."));
+	assert_true(wording_closing_asks("căn cứ các quy trên, chủ động nghiên cứu các quy định hiện hành về quản lý hóa chất./."));
+	assert_false(wording_closing_asks("nghiêm túc triển khai thực hiện./."));
+	assert_false(wording_closing_asks("triển khai, báo cáo Lãnh đạo Bộ kết quả thực hiện./."));
+	assert_false(wording_closing_asks("nghiêm túc thực hiện; trong quá trình thực hiện có khó khăn vướng mắc, phản ánh về Sở."));
+	assert_false(wording_closing_asks("quan tâm thực hiện./."));
+}
+
 static void test_words(void **state)
 {
 	(void)state;
@@ -56,6 +80,8 @@ int main(void)
 		cmocka_unit_test(test_headings),
 		cmocka_unit_test(test_not_tasks),
 		cmocka_unit_test(test_imperative),
+		cmocka_unit_test(test_quotes),
+		cmocka_unit_test(test_closing),
 		cmocka_unit_test(test_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
