@@ -298,7 +298,10 @@ static size_t body_end(const struct outline *o, size_t from, size_t *closing)
 		const struct outline_para *p = &o->v[i];
 		if (p->mark == OUTLINE_ROW)
 			continue;
-		if (starts(p->text, "Nơi nhận") || (p->mark == OUTLINE_NONE && is_signature_title(p->text)))
+		/* "GIÁM ĐỐC SỞ CÔNG THƯƠNG" over the "Căn cứ …" of a decision is who
+		 * decides, not a signature */
+		bool enacting = i + 1 < o->n && (starts(o->v[i + 1].text, "Căn cứ") || starts(o->v[i + 1].text, "Theo đề nghị"));
+		if (starts(p->text, "Nơi nhận") || (p->mark == OUTLINE_NONE && is_signature_title(p->text) && !enacting))
 			return i;
 		if (text_ends_with(p->text, "./.") || text_ends_with(p->text, "/.")) {
 			if (p->mark != OUTLINE_NONE)

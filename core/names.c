@@ -51,6 +51,9 @@ static const char *const titles[] = {
 	"Trưởng Ban", "Trưởng phòng", "Trưởng Phòng", "Cục trưởng", "Chi cục trưởng", "Vụ trưởng",
 	"Viện trưởng", "Hiệu trưởng", "Tư lệnh", "Chỉ huy trưởng", "Người đứng đầu", "Tổng cục trưởng",
 	"Tổng Kiểm toán", "Chánh án", "Viện trưởng", "Thành viên", "Tổ trưởng", "Thư ký",
+	"Phó Trưởng phòng", "Phó Trưởng Phòng", "Phó Trưởng ban", "Phó Trưởng Ban", "Phó Chánh Văn phòng",
+	"Phó Cục trưởng", "Phó Chi cục trưởng", "Phó Vụ trưởng", "Phó Viện trưởng", "Phó Hiệu trưởng",
+	"Phó Tổng Giám đốc", "Phó Tổng giám đốc", "Chuyên viên", "Cán bộ", "Công chức",
 };
 
 /* Nouns of a group after "các": "các sở, ban, ngành", "các cơ quan, đơn vị". */
@@ -366,7 +369,7 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 			i = (size_t)(q - s);
 			continue;
 		}
-		if (words_at(p, "được") && words == 0 && !names_only) {
+		if (words_at(p, "được") && (words == 0 || names_only)) {
 			/* a relative clause: "đơn vị được lựa chọn quan trắc …" */
 			after_duoc = true;
 			i = (size_t)(p - s) + wl;

@@ -100,6 +100,11 @@ static const struct {
 	{ "Thành viên Hội đồng thẩm định có trách nhiệm nghiên cứu hồ sơ.", "Thành viên Hội đồng thẩm định", "",
 	  ACTORS_SUBJECT },
 	{ "Tổ giúp việc giúp Hội đồng trong quá trình hoạt động.", "Tổ giúp việc", "", ACTORS_SUBJECT },
+	/* officers by their office, assigned */
+	{ "Giao nhiệm vụ cho Phó Trưởng phòng được phân công phụ trách lĩnh vực khoáng sản và Chuyên viên thuộc Phòng "
+	  "Quản lý công nghiệp khi thực hiện nhiệm vụ công vụ.",
+	  "Phó Trưởng phòng được phân công phụ trách lĩnh vực khoáng sản; Chuyên viên thuộc Phòng Quản lý công nghiệp", "",
+	  ACTORS_ASSIGNED },
 	/* a relative clause lists its participles: they are all the name's */
 	{ "Các cơ quan, đơn vị được giao quản lý, sử dụng hoặc khai thác tài sản kết cấu hạ tầng thực hiện kiểm kê.",
 	  "Các cơ quan, đơn vị được giao quản lý, sử dụng hoặc khai thác tài sản kết cấu hạ tầng", "", ACTORS_SUBJECT },
@@ -160,6 +165,8 @@ static void test_flags(void **state)
 		{ "Nhiệm vụ, quyền hạn và nguyên tắc hoạt động của Hội đồng thẩm định:", "Hội đồng thẩm định" },
 		{ "Trách nhiệm của các sở, ban, ngành", "các sở, ban, ngành" },
 		{ "Nhiệm vụ của Tổ giúp việc Hội đồng", "Tổ giúp việc Hội đồng" },
+		{ "Trách nhiệm của Phó Trưởng phòng và Chuyên viên được giao nhiệm vụ",
+		  "Phó Trưởng phòng; Chuyên viên được giao nhiệm vụ" },
 		/* in capitals, the names as a sentence writes them */
 		{ "NHIỆM VỤ CHỦ YẾU CỦA BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Bộ Tài nguyên và Môi trường" },
 		{ "TRÁCH NHIỆM CỦA ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "Ủy ban nhân dân tỉnh Lào Cai" },

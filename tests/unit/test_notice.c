@@ -157,6 +157,13 @@ static const struct {
 	  "2. Sở Xây dựng kiểm tra các công trình, hoàn thành trong tháng 6/2024.\n"
 	  "Kết luận của Chủ tịch UBND tỉnh về các dự án\nLai Châu, ngày 2 tháng 5 năm 2024\n",
 	  { "1|Sở Tài chính||", "2|Sở Xây dựng||2024-06-30", NULL } },
+	/* who decides ("GIÁM ĐỐC SỞ …" over the "Căn cứ") is no signature: the
+	 * articles after it are read */
+	{ "Số: 5116/QĐ-SCT\nLào Cai, ngày 20 tháng 8 năm 2026\nQUYẾT ĐỊNH\nVề việc giao nhiệm vụ\n"
+	  "GIÁM ĐỐC SỞ CÔNG THƯƠNG TỈNH LÀO CAI\nCăn cứ Luật Xử lý vi phạm hành chính ngày 20/6/2012;\nQUYẾT ĐỊNH:\n"
+	  "Điều 1. Giao nhiệm vụ cho Chuyên viên Phòng Quản lý công nghiệp lập biên bản vi phạm hành chính.\n"
+	  "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\nNơi nhận:\n- Như Điều 2;\nGIÁM ĐỐC\nNguyễn Văn A\n",
+	  { "Điều 1|Chuyên viên Phòng Quản lý công nghiệp||", NULL } },
 	/* a decision that sets up a team: its members are no tasks, its duties are */
 	{ "Lào Cai, ngày 06 tháng 8 năm 2026\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ công tác liên ngành, gồm các thành viên sau:\n"
 	  "1. Tổ trưởng: Ông Nguyễn Văn An, Phó Chủ tịch UBND tỉnh.\n2. Các Tổ phó:\n- Ông Lê Bình, Giám đốc Sở Tài chính.\n"
