@@ -49,7 +49,9 @@ void actors_release(struct actors *a)
 	memset(a, 0, sizeof *a);
 }
 
-static const char *const assign_verbs[] = { "Giao nhiệm vụ cho", "Giao cho", "Giao", "Đề nghị", "Yêu cầu", "Phân công" };
+static const char *const assign_verbs[] = {
+	"Giao nhiệm vụ cho", "Giao cho", "Giao", "Đề nghị", "Yêu cầu", "Phân công", "Ủy quyền cho", "Uỷ quyền cho",
+};
 
 /* Skips a topic "Về …: " / "Đối với …: " at s. */
 static const char *skip_topic(const char *s)

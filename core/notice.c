@@ -326,7 +326,7 @@ static void decide_units(struct reader *r)
 	/* fields and continuations are read with their item */
 	for (size_t i = r->from; i < r->to; i++) {
 		const struct outline_para *p = &r->o.v[i];
-		if (p->role == OUTLINE_FIELD || p->role == OUTLINE_MERGED || p->mark == OUTLINE_ROW)
+		if (p->role == OUTLINE_FIELD || p->role == OUTLINE_MERGED || p->role == OUTLINE_NOTE || p->mark == OUTLINE_ROW)
 			r->nodes[i].absorbed = true;
 		else if (continuation(r, i))
 			r->nodes[i].absorbed = true;

@@ -572,6 +572,17 @@ char *outline_flat(const char *text)
 	return s;
 }
 
+/* A note in parentheses on a line of its own ("(Chi tiết tại Phụ lục kèm
+ * theo)"): it goes with what is above it and takes no number. */
+static bool is_note(const struct outline_para *p)
+{
+	size_t n = strlen(p->text);
+	while (n && (p->text[n - 1] == '.' || p->text[n - 1] == ' '))
+		n--;
+	return p->mark == OUTLINE_NONE && n > 2 && n < 240 && p->text[0] == '(' && p->text[n - 1] == ')' &&
+	       memchr(p->text, ')', n - 1) == NULL;
+}
+
 /* Whether paragraph i is somewhere under paragraph p. */
 static bool under(const struct outline *o, size_t i, size_t p)
 {
@@ -772,6 +783,8 @@ void outline_build(struct outline *o, size_t from, size_t to, outline_alone_fn *
 			p->field_value = xstrdup(value);
 			continue;
 		}
+		if (p->role == OUTLINE_ITEM && is_note(p))
+			p->role = OUTLINE_NOTE;
 		if (p->mark == OUTLINE_NONE && p->role == OUTLINE_ITEM && p->parent != OUTLINE_ROOT)
 			paras[p->parent - from]++;
 	}
@@ -824,7 +837,7 @@ void outline_build(struct outline *o, size_t from, size_t to, outline_alone_fn *
 		default:
 			if (p->role == OUTLINE_MERGED) {
 				set_section(p, xstrdup(o->v[p->parent].section));
-			} else if (p->role == OUTLINE_FIELD) {
+			} else if (p->role == OUTLINE_FIELD || p->role == OUTLINE_NOTE) {
 				set_section(p, xstrdup(base));
 			} else if (p->role == OUTLINE_LEAD_IN) {
 				++*count; /* a paragraph among paragraphs, its list's bullets among bullets */

@@ -50,6 +50,7 @@ enum outline_role {
 	OUTLINE_LEAD_IN,  /* an unmarked paragraph ending ':' with a list under it */
 	OUTLINE_FIELD,    /* "Cơ quan thực hiện: …", "Thời gian: …" under an item */
 	OUTLINE_MERGED,   /* the one unmarked paragraph of its item: read with it */
+	OUTLINE_NOTE,     /* a note in parentheses ("(Chi tiết tại Phụ lục kèm theo)") */
 };
 
 enum outline_field {

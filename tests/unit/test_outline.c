@@ -74,6 +74,9 @@ static const struct {
 	  "(1)|Điều 58 quy định: “3. Trường hợp một. 4. Trường hợp hai.”.\n1|Mục của văn bản.\n" },
 	/* a quotation mark never closed takes nothing with it */
 	{ "Trích “một câu\n1. Mục một.\n2. Mục hai.\n", "(1)|Trích “một câu\n1|Mục một.\n2|Mục hai.\n" },
+	/* a note in parentheses goes with the paragraph above and takes no number */
+	{ "Điều 1. Phạm vi\nỦy quyền cho Giám đốc Sở Công Thương thực hiện.\n(Chi tiết tại Phụ lục kèm theo)\n",
+	  "Điều 1|Phạm vi\nĐiều 1|Ủy quyền cho Giám đốc Sở Công Thương thực hiện.\nĐiều 1|(Chi tiết tại Phụ lục kèm theo)\n" },
 	/* emphasis, heading marks and escapes */
 	{ "## **II. Về nội dung khác**\n\n**3\\. Đối với các nội dung:**\n", "II|Về nội dung khác\nII.3|Đối với các nội dung:\n" },
 };
