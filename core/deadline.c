@@ -865,8 +865,8 @@ static bool recurring_at(const struct scan *sc, size_t k, size_t lo, size_t *te,
 	enum effect eff = find_prefix(sc, k, lo, recurring_prefixes, &ps);
 	if (eff == E_BEFORE && day > 0 && unit == DEADLINE_MONTHS && sc->opt.before_means_day_before)
 		day = day == 1 ? -1 : day - 1;
-	if (unit == DEADLINE_MONTHS && day == 31)
-		day = -1;
+	if (unit == DEADLINE_MONTHS && day == 31 && !month)
+		day = -1; /* monthly on the 31st: each month's last day */
 	clear(out, DEADLINE_RECURRING);
 	out->count = count;
 	out->unit = unit;

@@ -137,6 +137,9 @@ static void test_phrases(void **state)
 		{ "gửi Bộ trước ngày 30 tháng 6 hằng năm", 20251120, REC, 20260630, PRECISION_DAY,
 		  "trước ngày 30 tháng 6 hằng năm" },
 		{ "báo cáo ngày 15/12 hằng năm", DOC, REC, 20241215, PRECISION_DAY, "ngày 15/12 hằng năm" },
+		/* the 31st of a month in a yearly day is that day, not "the month's last day" of no month */
+		{ "định kỳ trước ngày 31 tháng 12 hàng năm gửi Bộ", DOC, REC, 20241231, PRECISION_DAY,
+		  "trước ngày 31 tháng 12 hàng năm" },
 		/* counted from another body's act: the day is not known yet */
 		{ "trong 6 tháng kể từ khi Bộ Tài chính ban hành hướng dẫn", DOC, REL, 0, PRECISION_NONE,
 		  "trong 6 tháng kể từ khi Bộ Tài chính ban hành hướng dẫn" },
