@@ -71,11 +71,23 @@ static const char *skip_topic(const char *s)
 }
 
 /* Skips an opening phrase "Căn cứ …, " when an agency follows it. */
+/* The next opening phrase after a comma in the same sentence ("…, căn cứ
+ * …"), or NULL. */
+static const char *next_opener(const char *s)
+{
+	static const char *const chained[] = { "căn cứ", "theo", "trên cơ sở", "thực hiện" };
+	for (const char *p = s; *p && p - s < 400 && !strchr(":.;", *p); p++)
+		if (*p == ',' && words_at_any(words_skip(p + 1), chained, COUNT(chained), false))
+			return words_skip(p + 1);
+	return NULL;
+}
+
 static const char *skip_opener(const char *s)
 {
 	if (!words_at_any(s, openers, COUNT(openers), false))
 		return s;
-	int depth = 0;
+	int depth = 0, inner = 0;
+	bool chained = false;
 	for (const char *p = s; *p && p - s < 400; p++) {
 		if (*p == '(')
 			depth++;
@@ -84,11 +96,21 @@ static const char *skip_opener(const char *s)
 		else if ((*p == ':' || *p == '.' || *p == ';') && !depth)
 			return s;
 		else if (*p == ',' && !depth) {
-			/* the opening phrase ends at its first comma */
+			/* the opening phrase ends at its first comma, unless another one
+			 * follows it: "Trên cơ sở các nhiệm vụ, giải pháp …, căn cứ chức
+			 * năng, nhiệm vụ được phân công, Bộ trưởng …" */
 			const char *q = words_skip(p + 1);
 			if (names_head_len(q, false) || words_at_ci(q, "giao") || words_at_ci(q, "đề nghị"))
 				return q;
-			return s;
+			const char *next = next_opener(q);
+			if (next) {
+				p = next, chained = true, inner = 0;
+				continue;
+			}
+			/* "căn cứ chức năng, nhiệm vụ được phân công, …": a chained
+			 * phrase may list a word or two before its end */
+			if (!chained || ++inner > 2)
+				return s;
 		}
 	}
 	return s;

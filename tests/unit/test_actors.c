@@ -100,6 +100,10 @@ static const struct {
 	{ "Thành viên Hội đồng thẩm định có trách nhiệm nghiên cứu hồ sơ.", "Thành viên Hội đồng thẩm định", "",
 	  ACTORS_SUBJECT },
 	{ "Tổ giúp việc giúp Hội đồng trong quá trình hoạt động.", "Tổ giúp việc", "", ACTORS_SUBJECT },
+	/* opening phrases one after another, with commas of their own */
+	{ "Trên cơ sở các nhiệm vụ, giải pháp trong Chương trình này, căn cứ chức năng, nhiệm vụ được phân công, "
+	  "Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh có trách nhiệm xây dựng kế hoạch.",
+	  "Bộ trưởng; Chủ tịch Ủy ban nhân dân các tỉnh", "", ACTORS_SUBJECT },
 	/* officers by their office, assigned */
 	{ "Giao nhiệm vụ cho Phó Trưởng phòng được phân công phụ trách lĩnh vực khoáng sản và Chuyên viên thuộc Phòng "
 	  "Quản lý công nghiệp khi thực hiện nhiệm vụ công vụ.",
