@@ -73,12 +73,21 @@ bool wording_composition(const char *label, const char *text)
  * này": a decision's closing articles, not tasks either. */
 bool wording_conditional(const char *text)
 {
-	return strstr(text, "thi hành Quyết định này") || strstr(text, "có hiệu lực kể từ") ||
-	       strstr(text, "nếu phát sinh khó khăn") || strstr(text, "nếu có khó khăn") ||
-	       (strstr(text, "khó khăn") && text_ends_with(text, "(nếu có).")) ||
-	       strstr(text, "có hiệu lực thi hành") || starts(text, "Nếu ") || starts(text, "Trường hợp ") || strstr(text, "nếu có khó khăn") ||
-	       strstr(text, "nếu có vướng mắc") || starts(text, "Trong quá trình tổ chức thực hiện, nếu") ||
-	       starts(text, "Trong quá trình thực hiện, nếu") || starts(text, "Trên đây là");
+	static const char *const inside[] = {
+		"thi hành Quyết định này", "này có hiệu lực", "có hiệu lực kể từ ngày", "nếu phát sinh khó khăn",
+		"nếu có khó khăn", "nếu có vướng mắc",
+	};
+	static const char *const opening[] = {
+		"Nếu ", "Trường hợp ", "Trong quá trình tổ chức thực hiện, nếu", "Trong quá trình thực hiện, nếu",
+		"Trên đây là",
+	};
+	for (size_t i = 0; i < COUNT(inside); i++)
+		if (strstr(text, inside[i]))
+			return true;
+	for (size_t i = 0; i < COUNT(opening); i++)
+		if (starts(text, opening[i]))
+			return true;
+	return strstr(text, "khó khăn") && text_ends_with(text, "(nếu có).");
 }
 
 /* "Chủ tịch Hội đồng: Ông Đỗ Việt Bách - Trưởng Ban …": who holds an office

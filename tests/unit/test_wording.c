@@ -27,6 +27,10 @@ static void test_not_tasks(void **state)
 	assert_true(wording_conditional("Quyết định này có hiệu lực kể từ ngày ký."));
 	assert_true(wording_conditional("Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này./."));
 	assert_false(wording_conditional("Sở Y tế rà soát, báo cáo trước ngày 30/6/2026."));
+	assert_true(wording_conditional("Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành."));
+	/* a law's entry into force inside a task is no closing */
+	assert_false(wording_conditional("Tổ chức rà soát các công trình đưa vào hoạt động đến trước ngày Luật Phòng cháy, "
+					 "chữa cháy có hiệu lực thi hành."));
 	assert_true(wording_names_person(": Ông Đỗ Việt Bách - Trưởng Ban"));
 	assert_true(wording_names_person("- Bà Trần Hà, Phó Giám đốc Sở Tài chính"));
 	assert_false(wording_names_person("Bảo đảm an toàn"));
