@@ -443,6 +443,11 @@ static char *tidy_name(char *name)
 			break;
 		}
 	}
+	/* "Các Bộ trưởng": the office, held in each ministry */
+	if ((words_at(name, "Các") || words_at(name, "các")) && words_at_any(words_skip(name + 4), titles, COUNT(titles), false)) {
+		const char *t = words_skip(name + 4);
+		memmove(name, t, strlen(t) + 1);
+	}
 	return name;
 }
 

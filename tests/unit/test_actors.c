@@ -104,6 +104,9 @@ static const struct {
 	{ "Trên cơ sở các nhiệm vụ, giải pháp trong Chương trình này, căn cứ chức năng, nhiệm vụ được phân công, "
 	  "Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh có trách nhiệm xây dựng kế hoạch.",
 	  "Bộ trưởng; Chủ tịch Ủy ban nhân dân các tỉnh", "", ACTORS_SUBJECT },
+	/* an office held in each body: "Các Bộ trưởng" is the ministers */
+	{ "Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh tập trung chỉ đạo.",
+	  "Bộ trưởng; Chủ tịch Ủy ban nhân dân các tỉnh", "", ACTORS_SUBJECT },
 	/* officers by their office, assigned */
 	{ "Giao nhiệm vụ cho Phó Trưởng phòng được phân công phụ trách lĩnh vực khoáng sản và Chuyên viên thuộc Phòng "
 	  "Quản lý công nghiệp khi thực hiện nhiệm vụ công vụ.",
