@@ -178,9 +178,11 @@ static size_t department_at(const char *s)
 {
 	if (!text_starts_upper(s))
 		return 0;
-	for (size_t i = 0; i < COUNT(departments); i++)
-		if (words_at_ci(s, departments[i]))
-			return strlen(departments[i]);
+	for (size_t i = 0; i < COUNT(departments); i++) {
+		size_t n = words_at_nocase(s, departments[i]); /* "Thông tin và truyền thông" too */
+		if (n)
+			return n;
+	}
 	return 0;
 }
 

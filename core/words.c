@@ -82,3 +82,17 @@ const char *words_at_any_lower(const char *s, const char *const *list, size_t n)
 			best = list[i];
 	return best;
 }
+
+size_t words_at_nocase(const char *s, const char *phrase)
+{
+	size_t i = 0, j = 0, n = strlen(phrase);
+	while (j < n) {
+		uint32_t a, b;
+		size_t la = text_utf8_decode(s + i, strnlen(s + i, 4), &a), lb = text_utf8_decode(phrase + j, n - j, &b);
+		if (!la || text_cp_lower(a) != text_cp_lower(b))
+			return 0;
+		i += la;
+		j += lb;
+	}
+	return words_char(s + i) ? 0 : i;
+}

@@ -25,6 +25,11 @@ bool words_at_ci(const char *s, const char *phrase);
  * any_case), or NULL. */
 const char *words_at_any(const char *s, const char *const *list, size_t n, bool any_case);
 
+/* Whether s begins with the words of phrase in any case, letter by letter
+ * ("Thông tin và truyền thông" for "Thông tin và Truyền thông"): the bytes
+ * of s it takes, or 0. */
+size_t words_at_nocase(const char *s, const char *phrase);
+
 /* For text in small letters: whether s begins with phrase (in any case), a
  * whole word, and the longest of list[0, n) that it begins with, or NULL. */
 bool words_at_lower(const char *s, const char *phrase);

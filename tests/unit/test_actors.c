@@ -52,6 +52,8 @@ static const struct {
 	/* elliptic lists and lists distributed over places */
 	{ "Các Bộ: Tài chính, Y tế, Tư pháp khẩn trương khắc phục.", "Bộ Tài chính; Bộ Y tế; Bộ Tư pháp", "",
 	  ACTORS_SUBJECT },
+	{ "Các Bộ: Công an, Kế hoạch và Đầu tư, Thông tin và truyền thông chỉ đạo.",
+	  "Bộ Công an; Bộ Kế hoạch và Đầu tư; Bộ Thông tin và truyền thông", "", ACTORS_SUBJECT },
 	{ "Các Bộ, cơ quan: Văn hóa, Thể thao và Du lịch, Ngoại giao, Tập đoàn Điện lực Việt Nam rà soát lại.",
 	  "Bộ Văn hóa, Thể thao và Du lịch; Bộ Ngoại giao; Tập đoàn Điện lực Việt Nam", "", ACTORS_SUBJECT },
 	{ "Bộ Tài chính chủ trì, phối hợp với các Bộ Tư pháp, Nội vụ hoàn thiện.", "Bộ Tài chính",

@@ -27,6 +27,10 @@ static void test_phrases(void **state)
 	assert_null(words_at_any("Giaoo", list, 2, false));
 	assert_true(words_at_lower("bộ tài chính", "Bộ Tài chính"));
 	assert_false(words_at_lower("bộ tài chínhh", "Bộ Tài chính"));
+	assert_int_equal(words_at_nocase("Thông tin và truyền thông, Y tế", "Thông tin và Truyền thông"),
+			 strlen("Thông tin và truyền thông"));
+	assert_int_equal(words_at_nocase("Thông tin và truyền thông", "Thông tin và Truyền thông hóa"), 0);
+	assert_int_equal(words_at_nocase("Tài chínhh", "Tài chính"), 0);
 	static const char *const heads[] = { "Hội đồng", "Hội đồng nhân dân" };
 	assert_string_equal(words_at_any_lower("hội đồng nhân dân tỉnh", heads, 2), "Hội đồng nhân dân"); /* the longest */
 }
