@@ -80,6 +80,20 @@ static int days_in(int y, int m)
 	return date_days_in_month(y > 0 ? y : 2024, m); /* no year: allow 29/2 */
 }
 
+/* Day d of month m of year y (0: none given) as the atom of tokens [ts, te),
+ * when it is a day of the calendar. */
+static bool day_at(struct atom *a, int y, int m, int d, size_t ts, size_t te)
+{
+	if (m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+		return false;
+	a->type = A_DAY;
+	a->y = y, a->m = m, a->d = d;
+	a->year_given = y > 0;
+	a->ts = ts;
+	a->te = te;
+	return true;
+}
+
 /* d/m/yyyy, d.m.yyyy, d-m-yyyy or d/m at token k, all glued together and not
  * part of a longer number or document symbol. */
 static bool numeric_date(const struct scan *sc, size_t k, struct atom *a)
@@ -117,14 +131,7 @@ static bool numeric_date(const struct scan *sc, size_t k, struct atom *a)
 		if (tokens_glued(&sc->tk, e + 1) && t[e + 1].type != T_PUNCT && !(f->ch == '-' && t[e + 1].type == T_NUM))
 			return false; /* "1/5,5", "1/5.3", "1/5-QĐ" */
 	}
-	if (m < 1 || m > 12 || d < 1 || d > days_in(y, m))
-		return false;
-	a->type = A_DAY;
-	a->y = y, a->m = m, a->d = d;
-	a->year_given = y > 0;
-	a->ts = k;
-	a->te = e;
-	return true;
+	return day_at(a, y, m, d, k, e);
 }
 
 /* [ngày] d/m[/yyyy] or ngày d tháng m [năm yyyy]. */
@@ -144,14 +151,7 @@ static bool day_atom(const struct scan *sc, size_t k, struct atom *a)
 	size_t e;
 	if (!opt_year(sc, k + 4, &y, &e) || y < 0)
 		return false;
-	if (m < 1 || m > 12 || d < 1 || d > days_in(y, m))
-		return false;
-	a->type = A_DAY;
-	a->y = y, a->m = m, a->d = d;
-	a->year_given = y > 0;
-	a->ts = k;
-	a->te = e;
-	return true;
+	return day_at(a, y, m, d, k, e);
 }
 
 /* tháng m [/yyyy | năm yyyy], not "6 tháng" (a length of time). */
