@@ -1,6 +1,6 @@
 #include "tui/cli.h"
 
-#include <getopt.h>
+#include <assert.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -16,24 +16,14 @@
 #include "tui/app.h"
 #include "tui/paths.h"
 
-static const struct cli_command commands[] = {
-	{ "add", cmd_add, "add --lead AGENCY [--cooperating AGENCY]... [--due DATE] [--section S] SUMMARY" },
-	{ "list", cmd_list, "list [--format table|tsv] [--open]" },
-	{ "done", cmd_done, "done ID [--date DATE]" },
-	{ "reopen", cmd_reopen, "reopen ID" },
-	{ "import", cmd_import, "import FILE [--dry-run] [--update] [--format table|tsv] [--text]" },
-	{ "holidays", cmd_holidays, "holidays YEAR" },
-	{ "agencies", cmd_agencies, "agencies [--format table|tsv] | agencies apply-successors [--dry-run] [--date DATE]" },
-	{ "status", cmd_status, "status ID new|in_progress|reported|done|paused|cancelled [--date DATE]" },
-	{ "cancel", cmd_cancel, "cancel ID" },
-	{ "extend", cmd_extend, "extend ID --to DATE --reason TEXT" },
-	{ "report", cmd_report, "report [--as-of DATE] [--agency NAME] [--document ID] [--from DATE] [--to DATE] [--cooperating] [--format table|md|csv|html] [--out FILE]" },
-	{ "backup", cmd_backup, "backup [FILE]" },
-	{ "restore", cmd_restore, "restore FILE" },
-	{ "export", cmd_export, "export [--out FILE|-] [--kind event|todo|both] [--agency NAME] "
-				"[--document ID] [--open-only] [--from DATE] [--to DATE]" },
+/* Every command, in the order --help lists them. */
+static const struct cmd_entry *const cmd_table[] = {
+	&cmd_add_entry, &cmd_list_entry, &cmd_done_entry, &cmd_reopen_entry, &cmd_import_entry,
+	&cmd_holidays_entry, &cmd_agencies_entry, &cmd_apply_successors_entry, &cmd_status_entry,
+	&cmd_cancel_entry, &cmd_extend_entry, &cmd_report_entry, &cmd_backup_entry, &cmd_restore_entry,
+	&cmd_export_entry,
 };
-#define N_COMMANDS (sizeof commands / sizeof commands[0])
+#define N_COMMANDS (sizeof cmd_table / sizeof cmd_table[0])
 
 static const char global_usage[] =
 	"usage: hanchot [--db PATH] [--today YYYY-MM-DD] [--config FILE] [--lang vi|en] [COMMAND ...]\n"
@@ -45,7 +35,7 @@ static void print_usage(FILE *out)
 {
 	fputs(global_usage, out);
 	for (size_t i = 0; i < N_COMMANDS; i++)
-		fprintf(out, "  hanchot %s\n", commands[i].usage);
+		fprintf(out, "  hanchot %s\n", cmd_table[i]->usage);
 	fputs("Environment: HANCHOT_DB (database), HANCHOT_TODAY (today's date),\n"
 	      "  HANCHOT_DTSTAMP (pins the export's DTSTAMP: unix seconds or YYYYMMDDTHHMMSSZ).\n", out);
 }
@@ -103,49 +93,50 @@ int cli_error(int code, const char *fmt, ...)
 	return code;
 }
 
-static const struct cli_command *find_command(const char *name)
+/* The command argv[0] names, or argv[0] and argv[1] for a subcommand
+ * ("agencies apply-successors"); *words gets how many words it took. */
+static const struct cmd_entry *find_command(int argc, char **argv, int *words)
 {
-	for (size_t i = 0; i < N_COMMANDS; i++)
-		if (strcmp(commands[i].name, name) == 0)
-			return &commands[i];
-	return NULL;
+	const struct cmd_entry *found = NULL;
+	size_t len = strlen(argv[0]);
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		const char *name = cmd_table[i]->name;
+		if (strcmp(name, argv[0]) == 0 && !found) {
+			found = cmd_table[i];
+			*words = 1;
+		} else if (argc > 1 && strncmp(name, argv[0], len) == 0 && name[len] == ' ' &&
+			   strcmp(name + len + 1, argv[1]) == 0) {
+			*words = 2;
+			return cmd_table[i];
+		}
+	}
+	return found;
 }
 
-int cli_usage_error(const char *cmd, const char *fmt, ...)
+int cli_usage_error(struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	char *text = vformat(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "hanchot %s: ", cmd);
+	assert(cli->cmd);
+	fprintf(stderr, "hanchot %s: ", cli->cmd->name);
 	put_clean(stderr, text, 0);
 	fputc('\n', stderr);
 	free(text);
-	const struct cli_command *c = find_command(cmd);
-	if (c)
-		fprintf(stderr, "usage: hanchot %s\n", c->usage);
+	fprintf(stderr, "usage: hanchot %s\n", cli->cmd->usage);
 	return EXIT_USAGE;
 }
 
-int cli_parse_id(const char *cmd, const char *what, const char *text, int64_t *id)
+int cli_parse_id(struct cli *cli, const char *what, const char *text, int64_t *id)
 {
 	char *end;
 	long long v = strtoll(text, &end, 10);
 	if (*text == '\0' || *end != '\0' || v <= 0) {
-		cli_usage_error(cmd, "%s '%s' is not a positive number", what, text);
+		cli_usage_error(cli, "%s '%s' is not a positive number", what, text);
 		return -1;
 	}
 	*id = v;
-	return 0;
-}
-
-int cli_parse_date(const char *what, const char *text, civil_day *out)
-{
-	char err[ERR_MAX];
-	if (date_parse(text, out, err)) {
-		cli_error(EXIT_USAGE, "%s: %s", what, err);
-		return -1;
-	}
 	return 0;
 }
 
@@ -264,102 +255,105 @@ static civil_day local_today(void)
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+static const struct opt_spec global_opts[] = {
+	{ "db", OPT_TEXT, NULL, 0 },
+	{ "today", OPT_TEXT, NULL, 0 }, /* parsed with $HANCHOT_TODAY, which it overrides */
+	{ "config", OPT_TEXT, NULL, 0 },
+	{ "lang", OPT_CHOICE, "vi|en", 0 },
+	{ "help", OPT_FLAG, NULL, 0 },
+	{ "version", OPT_FLAG, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+static const struct args_spec global_spec = { global_opts, 0, -1, NULL, NULL, true };
+
+/* The global options, the configuration and the holidays into cli: EXIT_OK,
+ * or the exit status after printing why not. *today_given: --today or
+ * $HANCHOT_TODAY fixed the date. */
+static int set_up(struct cli *cli, const struct args *a, bool *today_given)
+{
+	char err[ERR_MAX];
+	const char *env_db = getenv("HANCHOT_DB");
+	const char *today = args_text(a, "today", getenv("HANCHOT_TODAY"));
+	const char *db = args_text(a, "db", env_db && *env_db ? env_db : NULL);
+	cli->db_path = db ? xstrdup(db) : NULL;
+	cli->config_path = args_has(a, "config") ? xstrdup(args_text(a, "config", NULL)) : NULL;
+	if (load_config(cli, err) || load_holidays(cli, err))
+		return cli_error(EXIT_RUNTIME, "%s", err);
+	if (args_has(a, "lang"))
+		i18n_lang_parse(args_text(a, "lang", NULL), &cli->lang); /* one of its choices */
+	else
+		cli->lang = cli->config.lang_set ? cli->config.lang : locale_lang();
+	*today_given = today && *today;
+	if (*today_given && date_parse(today, &cli->today, err))
+		return cli_error(EXIT_USAGE, "--today: %s", err);
+	if (!*today_given)
+		cli->today = local_today();
+	return EXIT_OK;
+}
+
+/* After a command that succeeded: what its entry's flags ask for. The
+ * command's work is saved either way, so a failure here is a warning. */
+static void after_command(struct cli *cli)
+{
+	char err[ERR_MAX], warning[ERR_MAX];
+	bool written;
+	if ((cli->cmd->flags & CMD_BACKUP) && cli_auto_backup(cli, err) < 0)
+		cli_error(EXIT_OK, "warning: automatic backup failed: %s", err);
+	/* Keep export_file current: one place for every command, its own or
+	 * another process's changes; cheap when nothing changed. */
+	if (!(cli->cmd->flags & CMD_REFRESH) || !cli->db)
+		return;
+	if (cli_export_refresh(cli, &written, warning, err))
+		cli_error(EXIT_OK, "warning: export_file not updated: %s", err);
+	else if (*warning)
+		cli_error(EXIT_OK, "warning: export_file '%s': %s", cli->config.export_file, warning);
+}
+
+/* Reads the command's options and runs it. */
+static int run_command(struct cli *cli, int argc, char **argv)
+{
+	struct args a;
+	char err[ERR_MAX];
+	int words, code;
+	cli->cmd = find_command(argc, argv, &words);
+	if (!cli->cmd)
+		return cli_error(EXIT_USAGE, "unknown command '%s' (see hanchot --help)", argv[0]);
+	int rc = args_parse(&a, &cli->cmd->args, argc - words, argv + words, err);
+	if (rc == ARGS_BAD_VALUE)
+		code = cli_error(EXIT_USAGE, "%s: %s", cli->cmd->name, err);
+	else if (rc)
+		code = cli_usage_error(cli, "%s", err);
+	else
+		code = cli->cmd->exec(cli, &a);
+	args_release(&a);
+	if (code == EXIT_OK)
+		after_command(cli);
+	return code;
+}
+
 int cli_main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'D' },
-		{ "today", required_argument, NULL, 'T' },
-		{ "config", required_argument, NULL, 'C' },
-		{ "lang", required_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ 0, 0, 0, 0 },
-	};
 	struct cli cli = { .lang = LANG_VI, .today = DATE_NONE };
-	bool lang_given = false;
+	struct args a;
 	char err[ERR_MAX];
-	const char *today_text = getenv("HANCHOT_TODAY");
-	const char *env_db = getenv("HANCHOT_DB");
-	int code = EXIT_OK, c;
+	bool today_given = false;
+	int code;
 
 	setlocale(LC_ALL, "");
 	config_init(&cli.config);
-	if (env_db && *env_db)
-		cli.db_path = xstrdup(env_db);
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
-		switch (c) {
-		case 'D':
-			free(cli.db_path);
-			cli.db_path = xstrdup(optarg);
-			break;
-		case 'T':
-			today_text = optarg;
-			break;
-		case 'C':
-			free(cli.config_path);
-			cli.config_path = xstrdup(optarg);
-			break;
-		case 'L':
-			if (i18n_lang_parse(optarg, &cli.lang)) {
-				code = cli_error(EXIT_USAGE, "--lang '%s': expected vi or en", optarg);
-				goto out;
-			}
-			lang_given = true;
-			break;
-		case 'h':
-			print_usage(stdout);
-			goto out;
-		case 'V':
-			printf("hanchot %s\n", HANCHOT_VERSION);
-			goto out;
-		default:
-			code = cli_error(EXIT_USAGE, "unknown option '%s' (see hanchot --help)", argv[optind - 1]);
-			goto out;
-		}
-	}
-	if (load_config(&cli, err) || load_holidays(&cli, err)) {
-		code = cli_error(EXIT_RUNTIME, "%s", err);
-		goto out;
-	}
-	if (!lang_given)
-		cli.lang = cli.config.lang_set ? cli.config.lang : locale_lang();
-	if (today_text && *today_text) {
-		if (cli_parse_date("--today", today_text, &cli.today)) {
-			code = EXIT_USAGE;
-			goto out;
-		}
-	} else {
-		cli.today = local_today();
-	}
-
-	if (optind >= argc) {
-		code = app_run(&cli, today_text && *today_text);
-		goto out;
-	}
-	const struct cli_command *cmd = find_command(argv[optind]);
-	if (!cmd) {
-		code = cli_error(EXIT_USAGE, "unknown command '%s' (see hanchot --help)", argv[optind]);
-		goto out;
-	}
-	argc -= optind;
-	argv += optind;
-	optind = 0; /* glibc: restart getopt for the subcommand */
-	code = cmd->run(&cli, argc, argv);
-	if (code == EXIT_OK && strcmp(cmd->name, "restore") != 0 && cli_auto_backup(&cli, err) < 0)
-		cli_error(EXIT_OK, "warning: automatic backup failed: %s", err);
-	/* Keep export_file current: one place for every command, its own or
-	 * another process's changes; cheap when nothing changed. The command's
-	 * work is saved either way, so a failure here is a warning. */
-	if (code == EXIT_OK && cli.db && cmd->run != cmd_export) {
-		bool written;
-		char warning[ERR_MAX];
-		if (cli_export_refresh(&cli, &written, warning, err))
-			cli_error(EXIT_OK, "warning: export_file not updated: %s", err);
-		else if (*warning)
-			cli_error(EXIT_OK, "warning: export_file '%s': %s", cli.config.export_file, warning);
-	}
-out:
+	if (args_parse(&a, &global_spec, argc - 1, argv + 1, err))
+		code = cli_error(EXIT_USAGE, "%s (see hanchot --help)", err);
+	else if (args_has(&a, "help"))
+		code = (print_usage(stdout), EXIT_OK);
+	else if (args_has(&a, "version"))
+		code = (printf("hanchot %s\n", HANCHOT_VERSION), EXIT_OK);
+	else if ((code = set_up(&cli, &a, &today_given)) != EXIT_OK)
+		;
+	else if (a.used + 1 >= argc)
+		code = app_run(&cli, today_given);
+	else
+		code = run_command(&cli, argc - 1 - a.used, argv + 1 + a.used);
+	args_release(&a);
 	db_close(cli.db);
 	free(cli.db_path);
 	free(cli.config_path);

@@ -1,6 +1,9 @@
-/* cli: the command line. Global options, the table of subcommands, and what
- * they share. Each subcommand lives in a tui/cmd_*.c file and calls the same
- * core/db functions as the screens.
+/* cli: the command line. Global options, the table of commands, and what
+ * they share. Each command is one struct cmd_entry (name, usage, options,
+ * flags, function) defined in its tui/cmd_*.c file beside its function;
+ * cli_main reads the options of every command with the one parser of
+ * tui/args and then runs the function, which does the command's work only.
+ * The commands call the same core/db functions as the screens.
  *
  * Exit status: 0 success, 1 runtime error (bad data, database trouble),
  * 2 usage error. Errors are one line on stderr: "hanchot: <what was wrong>". */
@@ -18,8 +21,11 @@
 #include "core/i18n.h"
 #include "db/db.h"
 #include "db/export.h"
+#include "tui/args.h"
 
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+struct cmd_entry;
 
 struct cli {
 	char *db_path;     /* --db, $HANCHOT_DB, or the default */
@@ -29,13 +35,30 @@ struct cli {
 	enum lang lang;    /* --lang, else the configuration's */
 	struct db *db;     /* opened by cli_db() */
 	struct holiday_calendar *holidays; /* loaded at start */
+	const struct cmd_entry *cmd; /* the command running */
 };
 
-struct cli_command {
-	const char *name;
-	int (*run)(struct cli *cli, int argc, char **argv);
-	const char *usage; /* one line, after "hanchot " */
+/* What cli_main does around a command that succeeded. */
+enum cmd_flag {
+	CMD_BACKUP = 1 << 0,  /* takes the automatic backup after it, when one is due */
+	CMD_REFRESH = 1 << 1, /* brings export_file up to date after it (its own
+				 changes or another process's) */
 };
+
+/* A command. exec runs with the options read and checked: it returns the
+ * exit status, having printed any error. */
+struct cmd_entry {
+	const char *name;  /* "list"; "agencies apply-successors": a command and its subcommand */
+	const char *usage; /* one line, after "hanchot " */
+	struct args_spec args;
+	unsigned flags;    /* enum cmd_flag */
+	int (*exec)(struct cli *cli, const struct args *a);
+};
+
+extern const struct cmd_entry cmd_add_entry, cmd_list_entry, cmd_done_entry, cmd_reopen_entry,
+	cmd_status_entry, cmd_cancel_entry, cmd_extend_entry, cmd_import_entry, cmd_export_entry,
+	cmd_report_entry, cmd_holidays_entry, cmd_agencies_entry, cmd_apply_successors_entry,
+	cmd_backup_entry, cmd_restore_entry;
 
 /* Runs the program: parses global options, then a subcommand or the TUI. */
 int cli_main(int argc, char **argv);
@@ -54,9 +77,9 @@ void cli_put(FILE *out, const char *s);
 
 /* Prints "hanchot: <fmt>" to stderr, cleaned to one line; returns code. */
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Prints "hanchot <cmd>: <fmt>" (cleaned to one line) and the command's usage;
- * returns EXIT_USAGE. */
-int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints "hanchot <cmd>: <fmt>" (cleaned to one line) and the running
+ * command's usage; returns EXIT_USAGE. */
+int cli_usage_error(struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The holiday calendar, loaded at start: the shipped holidays.tsv, then the
  * configuration's holidays_file. */
@@ -67,12 +90,10 @@ const struct holiday_calendar *cli_holidays(struct cli *cli);
  * the program (a source tree), else the installed share folder. Caller frees. */
 char *cli_data_file(const char *leaf);
 
-/* Parses a positive id (a task's, a document's) given as `what`; prints the
- * usage error for cmd and returns -1 when it is not one. */
-int cli_parse_id(const char *cmd, const char *what, const char *text, int64_t *id);
+/* Parses a positive id (a task's) given as `what`; prints the usage error
+ * and returns -1 when it is not one. */
+int cli_parse_id(struct cli *cli, const char *what, const char *text, int64_t *id);
 
-/* Parses a date argument for option `what`; prints the error on failure. */
-int cli_parse_date(const char *what, const char *text, civil_day *out);
 /* The countdown from today to due in the configured style: calendar days, or
  * working days when working_day_countdown is set. buf: COUNTDOWN_BUF bytes. */
 char *cli_countdown(struct cli *cli, civil_day due, civil_day today, char *buf);
@@ -80,31 +101,16 @@ char *cli_countdown(struct cli *cli, civil_day due, civil_day today, char *buf);
 /* The last day of the warning window that starts today (working days). */
 civil_day cli_warn_until(struct cli *cli);
 
-/* Subcommands (tui/cmd_*.c). */
-int cmd_add(struct cli *cli, int argc, char **argv); /* tui/cmd_task.c */
-int cmd_list(struct cli *cli, int argc, char **argv);
-int cmd_done(struct cli *cli, int argc, char **argv);
-int cmd_reopen(struct cli *cli, int argc, char **argv);
-int cmd_import(struct cli *cli, int argc, char **argv);
 struct notice;
 /* Flags the units of n whose lead agencies are neither in the shipped
  * agencies.tsv nor, when db is not NULL, in the database (groups such as
  * "các sở, ngành" are never flagged). tui/cmd_import.c */
 void import_flag_unknown_leads(struct notice *n, struct db *db);
-int cmd_holidays(struct cli *cli, int argc, char **argv);
-int cmd_agencies(struct cli *cli, int argc, char **argv); /* tui/cmd_agency.c */
-int cmd_status(struct cli *cli, int argc, char **argv); /* tui/cmd_status.c */
-int cmd_cancel(struct cli *cli, int argc, char **argv);
-int cmd_extend(struct cli *cli, int argc, char **argv);
-int cmd_report(struct cli *cli, int argc, char **argv); /* tui/cmd_report.c */
-int cmd_backup(struct cli *cli, int argc, char **argv);
-int cmd_restore(struct cli *cli, int argc, char **argv);
 
 /* The automatic rotating backup (tui/cmd_backup.c), to call after a write:
  * one stat() when none is due. Returns 1 when a backup was written, 0 when
  * none was due or the database is not open, -1 with err on failure. */
 int cli_auto_backup(struct cli *cli, char *err);
-int cmd_export(struct cli *cli, int argc, char **argv);
 
 /* Export options from the configuration (export_kind, alarms, calendar_name),
  * the language, and $HANCHOT_DTSTAMP (unix seconds or YYYYMMDDTHHMMSSZ: pins

@@ -18,19 +18,15 @@ int cli_auto_backup(struct cli *cli, char *err)
 	return db_backup_auto(cli->db, cli->config.backup_count, cli->config.backup_hours, (int64_t)time(NULL), err);
 }
 
-int cmd_backup(struct cli *cli, int argc, char **argv)
+static int backup_exec(struct cli *cli, const struct args *a)
 {
 	char err[ERR_MAX];
-	if (argc > 2)
-		return cli_usage_error("backup", "expected at most one FILE");
-	if (argc == 2 && argv[1][0] == '-')
-		return cli_usage_error("backup", "unknown option '%s'", argv[1]);
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
 	char *dest;
-	if (argc == 2) {
-		dest = xstrdup(argv[1]);
+	if (a->n_operands == 1) {
+		dest = xstrdup(a->operands[0]);
 	} else {
 		char stamp[32];
 		time_t now = time(NULL);
@@ -48,12 +44,10 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	return code;
 }
 
-int cmd_restore(struct cli *cli, int argc, char **argv)
+static int restore_exec(struct cli *cli, const struct args *a)
 {
 	char err[ERR_MAX], saved[1024];
-	if (argc != 2 || argv[1][0] == '-')
-		return cli_usage_error("restore", "expected one FILE");
-	const char *src = argv[1];
+	const char *src = a->operands[0];
 	/* Check the file before touching the database at all. */
 	if (db_backup_check_file(src, err))
 		return cli_error(EXIT_RUNTIME, "restore: %s", err);
@@ -80,3 +74,20 @@ int cmd_restore(struct cli *cli, int argc, char **argv)
 	       src, saved);
 	return EXIT_OK;
 }
+
+const struct cmd_entry cmd_backup_entry = {
+	.name = "backup",
+	.usage = "backup [FILE]",
+	.args = { NULL, 0, 1, NULL, "expected at most one FILE", false },
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = backup_exec,
+};
+
+/* No automatic backup after it: the database it replaced is kept already. */
+const struct cmd_entry cmd_restore_entry = {
+	.name = "restore",
+	.usage = "restore FILE",
+	.args = { NULL, 1, 1, "expected one FILE", "expected one FILE", false },
+	.flags = CMD_REFRESH,
+	.exec = restore_exec,
+};

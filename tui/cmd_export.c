@@ -1,6 +1,5 @@
 /* cmd_export: `hanchot export`, the export options from the configuration,
  * and keeping the configured export_file current. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,107 +153,89 @@ static int stdout_write(void *ctx, const char *data, size_t len)
 	return fwrite(data, 1, len, ctx) == len ? 0 : -1;
 }
 
-int cmd_export(struct cli *cli, int argc, char **argv)
+/* The filter the options ask for (opening the database): EXIT_OK, or the
+ * exit status after printing why they do not make one. */
+static int read_filter(struct cli *cli, const struct args *a, struct db_export_filter *f)
 {
-	static const struct option opts[] = {
-		{ "out", required_argument, NULL, 'o' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "agency", required_argument, NULL, 'a' },
-		{ "document", required_argument, NULL, 'd' },
-		{ "open-only", no_argument, NULL, 'O' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ 0, 0, 0, 0 },
-	};
-	struct db_export_filter f;
-	struct cli_export_options o = { 0 };
-	const char *out = NULL, *kind = NULL, *agency = NULL;
 	char err[ERR_MAX];
-	int c, code = EXIT_OK;
+	db_export_filter_init(f);
+	f->document_id = args_id(a, "document", 0);
+	f->open_only = args_has(a, "open-only");
+	f->from = args_date(a, "from", DATE_NONE);
+	f->to = args_date(a, "to", DATE_NONE);
+	if (f->from != DATE_NONE && f->to != DATE_NONE && f->from > f->to) {
+		char from[DATE_BUF], to[DATE_BUF];
+		return cli_usage_error(cli, "--from %s is after --to %s", date_format_iso(f->from, from),
+				       date_format_iso(f->to, to));
+	}
+	if (!cli_db(cli))
+		return EXIT_RUNTIME;
+	const char *agency = args_text(a, "agency", NULL);
+	if (agency) {
+		int64_t id = db_agency_find(cli->db, agency, err);
+		if (id <= 0)
+			return id < 0 ? cli_error(EXIT_RUNTIME, "%s", err)
+				      : cli_usage_error(cli, "--agency '%s': no such agency", agency);
+		f->agency_id = id;
+	}
+	if (db_export_filter_check(cli->db, f, err))
+		return cli_usage_error(cli, "%s", err);
+	return EXIT_OK;
+}
 
-	db_export_filter_init(&f);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			out = optarg;
-			break;
-		case 'k':
-			kind = optarg;
-			break;
-		case 'a':
-			agency = optarg;
-			break;
-		case 'd':
-			if (cli_parse_id("export", "--document", optarg, &f.document_id))
-				return EXIT_USAGE;
-			break;
-		case 'O':
-			f.open_only = true;
-			break;
-		case 'f':
-			if (cli_parse_date("--from", optarg, &f.from))
-				return EXIT_USAGE;
-			break;
-		case 't':
-			if (cli_parse_date("--to", optarg, &f.to))
-				return EXIT_USAGE;
-			break;
-		default:
-			return cli_usage_error("export", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("export", "unexpected argument '%s'", argv[optind]);
-	if (f.from != DATE_NONE && f.to != DATE_NONE && f.from > f.to) {
-		char a[DATE_BUF], b[DATE_BUF];
-		return cli_usage_error("export", "--from %s is after --to %s", date_format_iso(f.from, a),
-				       date_format_iso(f.to, b));
-	}
+static int export_exec(struct cli *cli, const struct args *a)
+{
+	struct db_export_filter f;
+	struct db_export_stats stats;
+	struct cli_export_options o;
+	const char *out = args_text(a, "out", "-");
+	char err[ERR_MAX], warning[ERR_MAX];
+	int rc;
+
 	if (cli_export_options_init(cli, &o, err))
 		return cli_error(EXIT_RUNTIME, "%s", err);
-	if (kind && ical_kind_parse(kind, &o.opt.kind, err)) {
-		code = cli_usage_error("export", "--kind: %s", err);
-		goto out;
+	/* the words of the configuration's export_kind */
+	if (args_has(a, "kind") && ical_kind_parse(args_text(a, "kind", NULL), &o.opt.kind, err))
+		rc = cli_usage_error(cli, "--kind: %s", err);
+	else
+		rc = read_filter(cli, a, &f);
+	if (rc != EXIT_OK) {
+		cli_export_options_release(&o);
+		return rc;
 	}
-	struct db *db = cli_db(cli);
-	if (!db) {
-		code = EXIT_RUNTIME;
-		goto out;
-	}
-	if (agency) {
-		int64_t id = db_agency_find(db, agency, err);
-		if (id < 0) {
-			code = cli_error(EXIT_RUNTIME, "%s", err);
-			goto out;
-		}
-		if (id == 0) {
-			code = cli_usage_error("export", "--agency '%s': no such agency", agency);
-			goto out;
-		}
-		f.agency_id = id;
-	}
-	if (db_export_filter_check(db, &f, err)) {
-		code = cli_usage_error("export", "%s", err);
-		goto out;
-	}
-	int rc;
-	struct db_export_stats stats;
-	if (!out || strcmp(out, "-") == 0) {
-		rc = db_export_write(db, &o.opt, &f, stdout_write, stdout, cli->config.export_file, &stats, err);
+	if (strcmp(out, "-") == 0) {
+		rc = db_export_write(cli->db, &o.opt, &f, stdout_write, stdout, cli->config.export_file, &stats, err);
 		if (rc == 0 && fflush(stdout) != 0)
 			rc = err_set(err, "calendar export: write failed on standard output");
 	} else {
 		rc = cli_export_to(cli, &o.opt, &f, out, &stats, NULL, err);
 	}
-	if (rc) {
-		code = cli_error(EXIT_RUNTIME, "%s", err);
-	} else {
-		char warning[ERR_MAX];
-		cli_export_warning(&stats, warning);
-		if (*warning)
-			cli_error(EXIT_OK, "warning: %s", warning);
-	}
-out:
 	cli_export_options_release(&o);
-	return code;
+	if (rc)
+		return cli_error(EXIT_RUNTIME, "%s", err);
+	cli_export_warning(&stats, warning);
+	if (*warning)
+		cli_error(EXIT_OK, "warning: %s", warning);
+	return EXIT_OK;
 }
+
+static const struct opt_spec export_opts[] = {
+	{ "out", OPT_FILE, NULL, 0 },
+	{ "kind", OPT_TEXT, NULL, 0 },
+	{ "agency", OPT_TEXT, NULL, 0 },
+	{ "document", OPT_ID, NULL, 0 },
+	{ "open-only", OPT_FLAG, NULL, 0 },
+	{ "from", OPT_DATE, NULL, 0 },
+	{ "to", OPT_DATE, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Not CMD_REFRESH: it writes a calendar itself, from the database as it is. */
+const struct cmd_entry cmd_export_entry = {
+	.name = "export",
+	.usage = "export [--out FILE|-] [--kind event|todo|both] [--agency NAME] [--document ID] [--open-only] "
+		 "[--from DATE] [--to DATE]",
+	.args = { export_opts, 0, 0, NULL, NULL, false },
+	.flags = CMD_BACKUP,
+	.exec = export_exec,
+};

@@ -8,14 +8,13 @@
 #include "core/xalloc.h"
 #include "tui/cli.h"
 
-int cmd_holidays(struct cli *cli, int argc, char **argv)
+static int holidays_exec(struct cli *cli, const struct args *a)
 {
 	char *end;
-	if (argc != 2)
-		return cli_usage_error("holidays", "expected one YEAR");
-	long year = strtol(argv[1], &end, 10);
-	if (*argv[1] == '\0' || *end || year < 1800 || year > 2199)
-		return cli_usage_error("holidays", "year '%s' is not a year from 1800 to 2199", argv[1]);
+	const char *text = a->operands[0];
+	long year = strtol(text, &end, 10);
+	if (*text == '\0' || *end || year < 1800 || year > 2199)
+		return cli_usage_error(cli, "year '%s' is not a year from 1800 to 2199", text);
 	const struct holiday_calendar *cal = cli_holidays(cli);
 	size_t n = holiday_list_year(cal, (int)year, NULL, 0);
 	struct holiday_day *days = xcalloc(n ? n : 1, sizeof *days);
@@ -35,3 +34,11 @@ int cmd_holidays(struct cli *cli, int argc, char **argv)
 	free(days);
 	return EXIT_OK;
 }
+
+const struct cmd_entry cmd_holidays_entry = {
+	.name = "holidays",
+	.usage = "holidays YEAR",
+	.args = { NULL, 1, 1, "expected one YEAR", "expected one YEAR", false },
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = holidays_exec,
+};

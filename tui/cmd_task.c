@@ -1,5 +1,4 @@
 /* cmd_task: add and list — entering tasks and seeing them. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,65 +42,34 @@ static void print_table_header(enum lang lang)
 	printf(" %s\n", en ? "SUMMARY" : "NỘI DUNG");
 }
 
-int cmd_add(struct cli *cli, int argc, char **argv)
+static int add_exec(struct cli *cli, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "lead", required_argument, NULL, 'l' },
-		{ "cooperating", required_argument, NULL, 'c' },
-		{ "due", required_argument, NULL, 'd' },
-		{ "section", required_argument, NULL, 's' },
-		{ 0, 0, 0, 0 },
-	};
 	struct task t;
 	char err[ERR_MAX];
-	int c, code = EXIT_OK;
+	int code = EXIT_OK;
 
+	if (args_count(a, "lead") == 0)
+		return cli_usage_error(cli, "missing --lead AGENCY");
 	task_init(&t);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'l':
-			task_add_lead(&t, optarg);
-			break;
-		case 'c':
-			task_add_cooperating(&t, optarg);
-			break;
-		case 'd':
-			if (cli_parse_date("--due", optarg, &t.due)) {
-				code = EXIT_USAGE;
-				goto out;
-			}
-			t.precision = PRECISION_DAY;
-			task_set_str(&t.due_phrase, optarg);
-			break;
-		case 's':
-			task_set_str(&t.section, optarg);
-			break;
-		default:
-			code = cli_usage_error("add", "unknown option '%s'", argv[optind - 1]);
-			goto out;
-		}
+	for (size_t i = 0; i < args_count(a, "lead"); i++)
+		task_add_lead(&t, args_nth(a, "lead", i));
+	for (size_t i = 0; i < args_count(a, "cooperating"); i++)
+		task_add_cooperating(&t, args_nth(a, "cooperating", i));
+	if (args_has(a, "due")) {
+		t.due = args_date(a, "due", DATE_NONE);
+		t.precision = PRECISION_DAY;
+		task_set_str(&t.due_phrase, args_text(a, "due", NULL));
 	}
-	if (optind != argc - 1) {
-		code = cli_usage_error("add", optind >= argc ? "missing SUMMARY" : "give SUMMARY as one argument (quote it)");
-		goto out;
-	}
-	if (t.n_leads == 0) {
-		code = cli_usage_error("add", "missing --lead AGENCY");
-		goto out;
-	}
-	task_set_str(&t.summary, argv[optind]);
-	task_set_str(&t.full_text, argv[optind]);
+	task_set_str(&t.section, args_text(a, "section", NULL));
+	task_set_str(&t.summary, a->operands[0]);
+	task_set_str(&t.full_text, a->operands[0]);
 	struct db *db = cli_db(cli);
-	if (!db) {
+	if (!db)
 		code = EXIT_RUNTIME;
-		goto out;
-	}
-	if (db_task_add(db, &t, err)) {
+	else if (db_task_add(db, &t, err))
 		code = cli_error(EXIT_RUNTIME, "%s", err);
-		goto out;
-	}
-	printf("%lld\n", (long long)t.id);
-out:
+	else
+		printf("%lld\n", (long long)t.id);
 	task_release(&t);
 	return code;
 }
@@ -152,39 +120,49 @@ static int print_row(const struct task_brief *t, void *ctx)
 	return 0;
 }
 
-int cmd_list(struct cli *cli, int argc, char **argv)
+static int list_exec(struct cli *cli, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "open", no_argument, NULL, 'o' },
-		{ 0, 0, 0, 0 },
-	};
-	struct list_out out = { .cli = cli };
-	bool open_only = false;
+	struct list_out out = { .cli = cli, .tsv = args_choice(a, "format", 0) == 1 };
 	char err[ERR_MAX];
-	int c;
-
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'f' && (strcmp(optarg, "table") == 0 || strcmp(optarg, "tsv") == 0))
-			out.tsv = strcmp(optarg, "tsv") == 0;
-		else if (c == 'f')
-			return cli_usage_error("list", "--format '%s': expected table or tsv", optarg);
-		else if (c == 'o')
-			open_only = true;
-		else
-			return cli_usage_error("list", "unknown option '%s'", argv[optind - 1]);
-	}
-	if (optind < argc)
-		return cli_usage_error("list", "unexpected argument '%s'", argv[optind]);
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
 	out.warn = cli_warn_until(cli);
 	if (out.tsv)
 		puts("id\tsection\tstatus\tclass\tdue\tcountdown\tlead\tcooperating\tsummary");
-	if (db_task_list_brief(db, open_only, print_row, &out, err))
+	if (db_task_list_brief(db, args_has(a, "open"), print_row, &out, err))
 		return cli_error(EXIT_RUNTIME, "%s", err);
 	if (out.n == 0 && !out.tsv)
 		puts(cli->lang == LANG_EN ? "No tasks." : "Chưa có việc nào.");
 	return EXIT_OK;
 }
+
+static const struct opt_spec add_opts[] = {
+	{ "lead", OPT_TEXT, NULL, OPT_MANY },
+	{ "cooperating", OPT_TEXT, NULL, OPT_MANY },
+	{ "due", OPT_DATE, NULL, 0 },
+	{ "section", OPT_TEXT, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+const struct cmd_entry cmd_add_entry = {
+	.name = "add",
+	.usage = "add --lead AGENCY [--cooperating AGENCY]... [--due DATE] [--section S] SUMMARY",
+	.args = { add_opts, 1, 1, "missing SUMMARY", "give SUMMARY as one argument (quote it)", false },
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = add_exec,
+};
+
+static const struct opt_spec list_opts[] = {
+	{ "format", OPT_CHOICE, "table|tsv", 0 },
+	{ "open", OPT_FLAG, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+const struct cmd_entry cmd_list_entry = {
+	.name = "list",
+	.usage = "list [--format table|tsv] [--open]",
+	.args = { list_opts, 0, 0, NULL, NULL, false },
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = list_exec,
+};
