@@ -66,11 +66,11 @@ $(B)/obj/%.o: %.c $(HDRS) | check-build
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# The shipped data's folder is compiled into tui/cli.c: rebuild it when PREFIX
+# The shipped data's folder is compiled into tui/paths.c: rebuild it when PREFIX
 # changes (`make install PREFIX=/usr` after a plain `make`).
 $(B)/prefix: FORCE
 	@mkdir -p $(B); echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
-$(B)/obj/tui/cli.o $(B)/asan/obj/tui/cli.o: $(B)/prefix
+$(B)/obj/tui/paths.o $(B)/asan/obj/tui/paths.o: $(B)/prefix
 FORCE:
 
 $(B)/libhanchot.a: $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC))

@@ -140,83 +140,13 @@ int cli_parse_id(struct cli *cli, const char *what, const char *text, int64_t *i
 	return 0;
 }
 
-char *cli_countdown(struct cli *cli, civil_day due, civil_day today, char *buf)
-{
-	if (cli->config.working_day_countdown)
-		return countdown_format_workdays(due, today, cli->holidays, cli->lang, buf);
-	return countdown_format(due, today, cli->lang, buf);
-}
-
-civil_day cli_warn_until(struct cli *cli)
-{
-	return workday_add(cli_holidays(cli), cli->today, cli->config.warning_days);
-}
-
-/* Where the shipped data files are: $HANCHOT_DATADIR, the source tree the
- * program was built in (make run), or the installed share folder. */
-char *cli_data_file(const char *leaf)
-{
-	const char *env = getenv("HANCHOT_DATADIR");
-	if (env && *env)
-		return xasprintf("%s/%s", env, leaf);
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			char *local = xasprintf("%s/config/%s", exe, leaf);
-			if (access(local, R_OK) == 0)
-				return local;
-			free(local);
-		}
-	}
-	return xasprintf("%s/%s", HANCHOT_DATADIR, leaf);
-}
-
-const struct holiday_calendar *cli_holidays(struct cli *cli) { return cli->holidays; }
-
-/* The shipped holidays.tsv (when present: without it the computed rules
- * still apply), then the configuration's holidays_file. */
-static int load_holidays(struct cli *cli, char *err)
-{
-	int rc = 0;
-	cli->holidays = holiday_calendar_new();
-	char *shipped = cli_data_file("holidays.tsv");
-	if (access(shipped, R_OK) == 0)
-		rc = holiday_calendar_load(cli->holidays, shipped, err);
-	free(shipped);
-	if (rc == 0 && cli->config.holidays_file)
-		rc = holiday_calendar_load(cli->holidays, cli->config.holidays_file, err);
-	return rc;
-}
-
 struct db *cli_db(struct cli *cli)
 {
 	char err[ERR_MAX];
-	if (cli->db)
-		return cli->db;
-	if (!cli->db_path) {
-		cli->db_path = paths_default_db();
-		if (!cli->db_path) {
-			cli_error(EXIT_RUNTIME, "cannot find a place for the database: set HOME or use --db");
-			return NULL;
-		}
-		if (paths_make_parent(cli->db_path, err)) {
-			cli_error(EXIT_RUNTIME, "%s", err);
-			return NULL;
-		}
-	}
-	if (db_open(cli->db_path, &cli->db, err)) {
+	struct db *db = session_db(cli->s, err);
+	if (!db)
 		cli_error(EXIT_RUNTIME, "%s", err);
-		return NULL;
-	}
-	char *who = paths_user();
-	db_set_actor(cli->db, who);
-	free(who);
-	db_set_today(cli->db, cli->today);
-	return cli->db;
+	return db;
 }
 
 /* Vietnamese unless the locale asks for English (LC_ALL, LC_MESSAGES, LANG:
@@ -234,17 +164,6 @@ static enum lang locale_lang(void)
 		}
 	}
 	return LANG_VI;
-}
-
-/* The file named by --config must exist; the default one may be missing. */
-static int load_config(struct cli *cli, char *err)
-{
-	if (cli->config_path)
-		return config_load(&cli->config, cli->config_path, false, err);
-	char *path = paths_default_config();
-	int rc = path ? config_load(&cli->config, path, true, err) : 0;
-	free(path);
-	return rc;
 }
 
 static civil_day local_today(void)
@@ -269,25 +188,25 @@ static const struct args_spec global_spec = { global_opts, 0, -1, NULL, NULL, tr
 /* The global options, the configuration and the holidays into cli: EXIT_OK,
  * or the exit status after printing why not. *today_given: --today or
  * $HANCHOT_TODAY fixed the date. */
-static int set_up(struct cli *cli, const struct args *a, bool *today_given)
+static int set_up(struct session *s, const struct args *a, bool *today_given)
 {
 	char err[ERR_MAX];
 	const char *env_db = getenv("HANCHOT_DB");
 	const char *today = args_text(a, "today", getenv("HANCHOT_TODAY"));
 	const char *db = args_text(a, "db", env_db && *env_db ? env_db : NULL);
-	cli->db_path = db ? xstrdup(db) : NULL;
-	cli->config_path = args_has(a, "config") ? xstrdup(args_text(a, "config", NULL)) : NULL;
-	if (load_config(cli, err) || load_holidays(cli, err))
+	s->db_path = db ? xstrdup(db) : NULL;
+	s->config_path = args_has(a, "config") ? xstrdup(args_text(a, "config", NULL)) : NULL;
+	if (session_load(s, err))
 		return cli_error(EXIT_RUNTIME, "%s", err);
 	if (args_has(a, "lang"))
-		i18n_lang_parse(args_text(a, "lang", NULL), &cli->lang); /* one of its choices */
+		i18n_lang_parse(args_text(a, "lang", NULL), &s->lang); /* one of its choices */
 	else
-		cli->lang = cli->config.lang_set ? cli->config.lang : locale_lang();
+		s->lang = s->config.lang_set ? s->config.lang : locale_lang();
 	*today_given = today && *today;
-	if (*today_given && date_parse(today, &cli->today, err))
+	if (*today_given && date_parse(today, &s->today, err))
 		return cli_error(EXIT_USAGE, "--today: %s", err);
 	if (!*today_given)
-		cli->today = local_today();
+		s->today = local_today();
 	return EXIT_OK;
 }
 
@@ -295,69 +214,78 @@ static int set_up(struct cli *cli, const struct args *a, bool *today_given)
  * command's work is saved either way, so a failure here is a warning. */
 static void after_command(struct cli *cli)
 {
+	struct session *s = cli->s;
 	char err[ERR_MAX], warning[ERR_MAX];
 	bool written;
-	if ((cli->cmd->flags & CMD_BACKUP) && cli_auto_backup(cli, err) < 0)
+	if ((cli->cmd->flags & CMD_BACKUP) && session_auto_backup(s, err) < 0)
 		cli_error(EXIT_OK, "warning: automatic backup failed: %s", err);
 	/* Keep export_file current: one place for every command, its own or
 	 * another process's changes; cheap when nothing changed. */
-	if (!(cli->cmd->flags & CMD_REFRESH) || !cli->db)
+	if (!(cli->cmd->flags & CMD_REFRESH) || !s->db)
 		return;
-	if (cli_export_refresh(cli, &written, warning, err))
+	if (session_export_refresh(s, &written, warning, err))
 		cli_error(EXIT_OK, "warning: export_file not updated: %s", err);
 	else if (*warning)
-		cli_error(EXIT_OK, "warning: export_file '%s': %s", cli->config.export_file, warning);
+		cli_error(EXIT_OK, "warning: export_file '%s': %s", s->config.export_file, warning);
 }
 
 /* Reads the command's options and runs it. */
-static int run_command(struct cli *cli, int argc, char **argv)
+static int run_command(struct session *s, int argc, char **argv)
 {
+	struct cli cli = { .s = s };
 	struct args a;
 	char err[ERR_MAX];
 	int words, code;
-	cli->cmd = find_command(argc, argv, &words);
-	if (!cli->cmd)
+	cli.cmd = find_command(argc, argv, &words);
+	if (!cli.cmd)
 		return cli_error(EXIT_USAGE, "unknown command '%s' (see hanchot --help)", argv[0]);
-	int rc = args_parse(&a, &cli->cmd->args, argc - words, argv + words, err);
+	int rc = args_parse(&a, &cli.cmd->args, argc - words, argv + words, err);
 	if (rc == ARGS_BAD_VALUE)
-		code = cli_error(EXIT_USAGE, "%s: %s", cli->cmd->name, err);
+		code = cli_error(EXIT_USAGE, "%s: %s", cli.cmd->name, err);
 	else if (rc)
-		code = cli_usage_error(cli, "%s", err);
+		code = cli_usage_error(&cli, "%s", err);
 	else
-		code = cli->cmd->exec(cli, &a);
+		code = cli.cmd->exec(&cli, &a);
 	args_release(&a);
 	if (code == EXIT_OK)
-		after_command(cli);
+		after_command(&cli);
+	return code;
+}
+
+/* The screen, after its own start-up errors (printed before the terminal
+ * is taken). */
+static int run_screen(struct session *s, bool today_given)
+{
+	char err[ERR_MAX];
+	int code = app_run(s, today_given, err);
+	if (code != EXIT_OK)
+		cli_error(code, "%s", err);
 	return code;
 }
 
 int cli_main(int argc, char **argv)
 {
-	struct cli cli = { .lang = LANG_VI, .today = DATE_NONE };
+	struct session s;
 	struct args a;
 	char err[ERR_MAX];
 	bool today_given = false;
 	int code;
 
 	setlocale(LC_ALL, "");
-	config_init(&cli.config);
+	session_init(&s);
 	if (args_parse(&a, &global_spec, argc - 1, argv + 1, err))
 		code = cli_error(EXIT_USAGE, "%s (see hanchot --help)", err);
 	else if (args_has(&a, "help"))
 		code = (print_usage(stdout), EXIT_OK);
 	else if (args_has(&a, "version"))
 		code = (printf("hanchot %s\n", HANCHOT_VERSION), EXIT_OK);
-	else if ((code = set_up(&cli, &a, &today_given)) != EXIT_OK)
+	else if ((code = set_up(&s, &a, &today_given)) != EXIT_OK)
 		;
 	else if (a.used + 1 >= argc)
-		code = app_run(&cli, today_given);
+		code = run_screen(&s, today_given);
 	else
-		code = run_command(&cli, argc - 1 - a.used, argv + 1 + a.used);
+		code = run_command(&s, argc - 1 - a.used, argv + 1 + a.used);
 	args_release(&a);
-	db_close(cli.db);
-	free(cli.db_path);
-	free(cli.config_path);
-	config_release(&cli.config);
-	holiday_calendar_free(cli.holidays);
+	session_release(&s);
 	return code;
 }

@@ -13,6 +13,7 @@
 #include "db/agency.h"
 #include "db/view.h"
 #include "tui/cli.h"
+#include "tui/paths.h"
 
 static int list_agencies(struct cli *cli, bool tsv)
 {
@@ -21,9 +22,9 @@ static int list_agencies(struct cli *cli, bool tsv)
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
-	if (db_view_agencies(db, cli->today, &list, err))
+	if (db_view_agencies(db, cli->s->today, &list, err))
 		return cli_error(EXIT_RUNTIME, "%s", err);
-	bool en = cli->lang == LANG_EN;
+	bool en = cli->s->lang == LANG_EN;
 	if (tsv)
 		puts("id\tname\topen\toverdue\tsuccessor_id");
 	else
@@ -47,7 +48,7 @@ static int list_agencies(struct cli *cli, bool tsv)
 static int apply_successors_exec(struct cli *cli, const struct args *a)
 {
 	struct agency_successors succ;
-	civil_day day = args_date(a, "date", cli->today);
+	civil_day day = args_date(a, "date", cli->s->today);
 	bool dry = args_has(a, "dry-run");
 	char err[ERR_MAX];
 	int code = EXIT_OK;
@@ -56,12 +57,12 @@ static int apply_successors_exec(struct cli *cli, const struct args *a)
 	if (!db)
 		return EXIT_RUNTIME;
 	agency_successors_init(&succ);
-	char *path = cli_data_file("successors.tsv");
+	char *path = paths_data_file("successors.tsv");
 	if (agency_successors_load(&succ, path, err)) {
 		code = cli_error(EXIT_RUNTIME, "%s", err);
 		goto out;
 	}
-	bool en = cli->lang == LANG_EN;
+	bool en = cli->s->lang == LANG_EN;
 	int said = 0;
 	for (size_t i = 0; i < succ.n; i++) {
 		const struct agency_successor *s = &succ.items[i];

@@ -11,13 +11,6 @@
 #include "tui/cli.h"
 #include "tui/paths.h"
 
-int cli_auto_backup(struct cli *cli, char *err)
-{
-	if (!cli->db)
-		return 0;
-	return db_backup_auto(cli->db, cli->config.backup_count, cli->config.backup_hours, (int64_t)time(NULL), err);
-}
-
 static int backup_exec(struct cli *cli, const struct args *a)
 {
 	char err[ERR_MAX];
@@ -53,9 +46,9 @@ static int restore_exec(struct cli *cli, const struct args *a)
 		return cli_error(EXIT_RUNTIME, "restore: %s", err);
 	struct db *db = NULL;
 	bool damaged = false;
-	if (!cli->db_path && !(cli->db_path = paths_default_db()))
+	if (!cli->s->db_path && !(cli->s->db_path = paths_default_db()))
 		return cli_error(EXIT_RUNTIME, "cannot find the database: set HOME or use --db");
-	if (db_open(cli->db_path, &cli->db, err) != 0) {
+	if (db_open(cli->s->db_path, &cli->s->db, err) != 0) {
 		/* A damaged database cannot be opened: restoring it is the point. */
 		if (!strstr(err, "is damaged"))
 			return cli_error(EXIT_RUNTIME, "%s", err);
@@ -65,11 +58,11 @@ static int restore_exec(struct cli *cli, const struct args *a)
 		if (!db)
 			return EXIT_RUNTIME;
 	}
-	int rc = damaged ? db_backup_restore_file(cli->db_path, src, saved, sizeof saved, err)
-			 : db_backup_restore(db, src, cli->config.backup_count, saved, sizeof saved, err);
+	int rc = damaged ? db_backup_restore_file(cli->s->db_path, src, saved, sizeof saved, err)
+			 : db_backup_restore(db, src, cli->s->config.backup_count, saved, sizeof saved, err);
 	if (rc)
 		return cli_error(EXIT_RUNTIME, "restore: %s", err);
-	cli_printf(cli->lang == LANG_EN ? "restored '%s'; the previous database is kept as '%s'\n"
+	cli_printf(cli->s->lang == LANG_EN ? "restored '%s'; the previous database is kept as '%s'\n"
 				    : "đã khôi phục '%s'; dữ liệu trước đó được giữ ở '%s'\n",
 	       src, saved);
 	return EXIT_OK;

@@ -15,11 +15,11 @@ static int holidays_exec(struct cli *cli, const struct args *a)
 	long year = strtol(text, &end, 10);
 	if (*text == '\0' || *end || year < 1800 || year > 2199)
 		return cli_usage_error(cli, "year '%s' is not a year from 1800 to 2199", text);
-	const struct holiday_calendar *cal = cli_holidays(cli);
+	const struct holiday_calendar *cal = cli->s->holidays;
 	size_t n = holiday_list_year(cal, (int)year, NULL, 0);
 	struct holiday_day *days = xcalloc(n ? n : 1, sizeof *days);
 	holiday_list_year(cal, (int)year, days, n);
-	bool en = cli->lang == LANG_EN;
+	bool en = cli->s->lang == LANG_EN;
 	for (size_t i = 0; i < n; i++) {
 		char date[DATE_BUF];
 		const struct holiday_day *d = &days[i];
@@ -27,7 +27,7 @@ static int holidays_exec(struct cli *cli, const struct args *a)
 				   : d->substitute		? (en ? "substitute day off" : "nghỉ bù")
 							: (en ? "day off" : "nghỉ");
 		cli_printf("%s\t%s\t%s\t%s\t%s\t%s\n", date_format_dmy(d->day, date),
-		       date_weekday_name(date_weekday(d->day), cli->lang), kind, d->name ? d->name : "",
+		       date_weekday_name(date_weekday(d->day), cli->s->lang), kind, d->name ? d->name : "",
 		       d->lunar, d->source == HOLIDAY_ANNOUNCED ? (en ? "announced" : "đã công bố")
 							 : (en ? "computed" : "tính theo luật"));
 	}

@@ -122,33 +122,12 @@ static void print_table(const struct notice *n, enum lang lang)
 	}
 }
 
-void import_flag_unknown_leads(struct notice *n, struct db *db)
-{
-	char err[ERR_MAX];
-	struct agency_table *known = agency_table_new();
-	char *path = cli_data_file("agencies.tsv");
-	if (access(path, R_OK) == 0 && agency_table_load(known, path, err))
-		agency_table_free(known), known = agency_table_new(); /* a damaged list flags everything: no list */
-	free(path);
-	for (size_t i = 0; i < n->n_units; i++) {
-		struct notice_unit *u = &n->units[i];
-		for (size_t k = 0; k < u->n_leads; k++) {
-			const char *lead = u->leads[k];
-			if (agency_kind_guess(lead) == AGENCY_NHOM || agency_table_match(known, lead) ||
-			    (db && db_agency_find(db, lead, err) > 0))
-				continue;
-			u->doubts |= NOTICE_DOUBT_LEAD_UNKNOWN;
-		}
-	}
-	agency_table_free(known);
-}
-
 static int reimport(struct cli *cli, struct db *db, int64_t doc_id, bool same_text, const struct notice *n,
 		    const char *path, bool update)
 {
 	struct document_changes ch = { 0 };
 	char err[ERR_MAX];
-	bool en = cli->lang == LANG_EN;
+	bool en = cli->s->lang == LANG_EN;
 	if (db_document_reimport(db, doc_id, n, update, &ch, err)) {
 		document_changes_release(&ch);
 		return cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
@@ -209,9 +188,9 @@ static int print_text(const char *path)
 static void print_reading(struct cli *cli, const struct notice *n, bool tsv)
 {
 	if (tsv)
-		print_tsv(n, cli->lang == LANG_EN);
+		print_tsv(n, cli->s->lang == LANG_EN);
 	else
-		print_table(n, cli->lang);
+		print_table(n, cli->s->lang);
 }
 
 /* Saves n read from path, or says what changed since it was saved. */
@@ -222,7 +201,7 @@ static int save(struct cli *cli, struct notice *n, const char *path, bool update
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
-	import_flag_unknown_leads(n, db);
+	session_flag_unknown_leads(n, db);
 	int64_t doc = db_document_find(db, n, &same_text, err);
 	if (doc > 0)
 		return reimport(cli, db, doc, same_text, n, path, update);
@@ -230,7 +209,7 @@ static int save(struct cli *cli, struct notice *n, const char *path, bool update
 		return cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
 	print_reading(cli, n, tsv);
 	if (!tsv)
-		printf(cli->lang == LANG_EN ? "saved as document %lld\n" : "đã lưu thành văn bản %lld\n", (long long)doc);
+		printf(cli->s->lang == LANG_EN ? "saved as document %lld\n" : "đã lưu thành văn bản %lld\n", (long long)doc);
 	return EXIT_OK;
 }
 
@@ -251,7 +230,7 @@ static int import_exec(struct cli *cli, const struct args *a)
 	if (bad) {
 		code = cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
 	} else if (args_has(a, "dry-run")) {
-		import_flag_unknown_leads(&n, NULL);
+		session_flag_unknown_leads(&n, NULL);
 		print_reading(cli, &n, tsv);
 	} else if (n.candidates) {
 		code = cli_error(EXIT_RUNTIME,

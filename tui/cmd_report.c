@@ -13,32 +13,12 @@
 #include "db/task.h"
 #include "tui/cli.h"
 
-int cli_report_to(struct cli *cli, const char *path, const struct report *r, enum report_format fmt,
-		  char **written_to, char *err)
-{
-	struct file_output to;
-	char sub[ERR_MAX];
-	int rc;
-	if (written_to)
-		*written_to = NULL;
-	if (file_output_resolve(path, &to, sub) || (cli->db && db_check_output(cli->db, &to, sub)))
-		rc = err_set(err, "report file '%s': %s", path, sub);
-	else
-		rc = report_write_file(path, &to, r, fmt, cli->lang, err);
-	if (rc == 0 && written_to) {
-		*written_to = to.path;
-		to.path = NULL;
-	}
-	file_output_release(&to);
-	return rc;
-}
-
 /* The filter the options ask for (opening the database): EXIT_OK, or the
  * exit status after printing why they do not make one. */
 static int read_filter(struct cli *cli, const struct args *a, struct report_filter *f)
 {
 	char err[ERR_MAX];
-	*f = (struct report_filter){ .as_of = args_date(a, "as-of", cli->today), .historical = args_has(a, "as-of"),
+	*f = (struct report_filter){ .as_of = args_date(a, "as-of", cli->s->today), .historical = args_has(a, "as-of"),
 				     .document_id = args_id(a, "document", 0), .from = args_date(a, "from", DATE_NONE),
 				     .to = args_date(a, "to", DATE_NONE), .cooperating = args_has(a, "cooperating") };
 	if (f->from != DATE_NONE && f->to != DATE_NONE && f->from > f->to) {
@@ -46,10 +26,7 @@ static int read_filter(struct cli *cli, const struct args *a, struct report_filt
 		return cli_usage_error(cli, "--from %s is after --to %s", date_format_dmy(f->from, from),
 				       date_format_dmy(f->to, to));
 	}
-	/* The due-soon window starts on the report day. */
-	struct cli at = *cli;
-	at.today = f->as_of;
-	f->warn_until = cli_warn_until(&at);
+	f->warn_until = session_warn_until(cli->s, f->as_of); /* the due-soon window starts on the report day */
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
@@ -86,8 +63,9 @@ static int report_exec(struct cli *cli, const struct args *a)
 	else if (out_path) /* as the screen's S: r.html is HTML */
 		fmt = report_format_for_path(out_path);
 	report_init(&r);
-	if (db_report_build(cli->db, &f, cli->lang, &r, err) ||
-	    (out_path ? cli_report_to(cli, out_path, &r, fmt, NULL, err) : report_write(stdout, &r, fmt, cli->lang, err)))
+	if (db_report_build(cli->s->db, &f, cli->s->lang, &r, err) ||
+	    (out_path ? session_report_to(cli->s, out_path, &r, fmt, NULL, err)
+		      : report_write(stdout, &r, fmt, cli->s->lang, err)))
 		code = cli_error(EXIT_RUNTIME, "report: %s", err);
 	report_release(&r);
 	return code;

@@ -75,7 +75,7 @@ static int done_exec(struct cli *cli, const struct args *a)
 	int64_t id;
 	if (task_id(cli, a, &id))
 		return EXIT_USAGE;
-	return set_status(cli, id, STATUS_DONE, args_date(a, "date", cli->today));
+	return set_status(cli, id, STATUS_DONE, args_date(a, "date", cli->s->today));
 }
 
 /* Back to "in progress": the agency is working on it again. */

@@ -86,12 +86,12 @@ static int print_row(const struct task_brief *t, void *ctx)
 	struct list_out *o = ctx;
 	struct cli *cli = o->cli;
 	char due[DATE_BUF], cd[COUNTDOWN_BUF];
-	enum task_class cls = status_classify(t->status, t->due, t->completed, cli->today, o->warn);
+	enum task_class cls = status_classify(t->status, t->due, t->completed, cli->s->today, o->warn);
 	if (o->n++ == 0 && !o->tsv)
-		print_table_header(cli->lang);
+		print_table_header(cli->s->lang);
 	cd[0] = '\0';
 	if (status_is_open(t->status))
-		cli_countdown(cli, t->due, cli->today, cd);
+		session_countdown(cli->s, t->due, cli->s->today, cd);
 	if (o->tsv) {
 		printf("%lld\t", (long long)t->id);
 		cli_put(stdout, t->section);
@@ -110,7 +110,7 @@ static int print_row(const struct task_brief *t, void *ctx)
 		putchar(' ');
 		pad(stdout, cd, 16);
 		putchar(' ');
-		pad(stdout, class_label(cls, cli->lang), 20);
+		pad(stdout, class_label(cls, cli->s->lang), 20);
 		putchar(' ');
 		pad(stdout, t->leads, 24);
 		putchar(' ');
@@ -127,13 +127,13 @@ static int list_exec(struct cli *cli, const struct args *a)
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
-	out.warn = cli_warn_until(cli);
+	out.warn = session_warn_until(cli->s, cli->s->today);
 	if (out.tsv)
 		puts("id\tsection\tstatus\tclass\tdue\tcountdown\tlead\tcooperating\tsummary");
 	if (db_task_list_brief(db, args_has(a, "open"), print_row, &out, err))
 		return cli_error(EXIT_RUNTIME, "%s", err);
 	if (out.n == 0 && !out.tsv)
-		puts(cli->lang == LANG_EN ? "No tasks." : "Chưa có việc nào.");
+		puts(cli->s->lang == LANG_EN ? "No tasks." : "Chưa có việc nào.");
 	return EXIT_OK;
 }
 

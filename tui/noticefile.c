@@ -17,6 +17,7 @@
 #include "core/sniff.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "tui/paths.h"
 
 /* The helper: $HANCHOT_EXTRACT, else hanchot-extract beside this program. */
 static char *helper_path(void)
@@ -24,17 +25,10 @@ static char *helper_path(void)
 	const char *env = getenv("HANCHOT_EXTRACT");
 	if (env && *env)
 		return xstrdup(env);
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			return xasprintf("%s/hanchot-extract", exe);
-		}
-	}
-	return xstrdup("hanchot-extract");
+	char *dir = paths_program_dir();
+	char *path = dir ? xasprintf("%s/hanchot-extract", dir) : xstrdup("hanchot-extract");
+	free(dir);
+	return path;
 }
 
 struct child {
