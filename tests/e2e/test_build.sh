@@ -53,3 +53,13 @@ if command -v dpkg >/dev/null; then
 			fail "$tool comes from $pkg, which is not in the Makefile's package lists"
 	done
 fi
+
+# Each object depends on the headers it includes, not on all of them; a
+# plain make does not stop at a warning, make test (WERROR=-Werror) does.
+make -s -C "$ROOT" B="$TMPD/b" "$TMPD/b/obj/core/err.o" || fail "make of one object"
+grep -qF "core/err.h" "$TMPD/b/obj/core/err.d" || fail "err.o does not depend on core/err.h: $(cat "$TMPD/b/obj/core/err.d")"
+grep -qF "core/date.h" "$TMPD/b/obj/core/err.d" && fail "err.o depends on a header it does not include"
+grep -qF -- "-Werror" "$TMPD/b/flags" && fail "a plain make compiles with -Werror"
+make -s -C "$ROOT" B="$TMPD/b" WERROR=-Werror "$TMPD/b/obj/core/err.o" || fail "make with WERROR"
+grep -qF -- "-Werror" "$TMPD/b/flags" || fail "WERROR=-Werror is not used"
+grep -A3 '^test:' "$ROOT/Makefile" | grep -qF 'WERROR=-Werror' || fail "make test does not compile with -Werror"
