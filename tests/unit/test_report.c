@@ -1,4 +1,4 @@
-#include "tests/unit/testutil.h"
+#include "tests/unit/testdb.h"
 
 #include <stdio.h>
 #include <sys/stat.h>
@@ -241,12 +241,10 @@ static void test_write_file(void **state)
 static void test_db_as_of(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/hanchot-report-XXXXXX", path[64], err[ERR_MAX];
-	struct db *db;
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	assert_int_equal(db_open(path, &db, err), 0);
-	db_set_actor(db, "tester");
+	struct testdb tdb;
+	char err[ERR_MAX];
+	testdb_open(&tdb);
+	struct db *db = tdb.db;
 	db_set_today(db, D(2024, 5, 1));
 	struct task t;
 	task_init(&t);
@@ -288,10 +286,7 @@ static void test_db_as_of(void **state)
 	char *label;
 	assert_int_equal(db_report_document_label(db, 5, &label, err), DB_NOT_FOUND);
 	assert_string_equal(err, "document 5 does not exist");
-	db_close(db);
-	char cmd[96];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
+	testdb_close(&tdb);
 }
 
 int main(void)
