@@ -6,38 +6,12 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/file.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-/* ---- small string builder ------------------------------------------------- */
-
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void buf_add(struct buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap)
-		xgrow((void **)&b->s, &b->cap, b->len + n + 1, 1);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void buf_str(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-static char *buf_take(struct buf *b)
-{
-	if (!b->s)
-		return xstrdup("");
-	return b->s;
-}
 
 /* ---- kinds ------------------------------------------------------------------ */
 
@@ -121,17 +95,17 @@ static char *abbrev_norm(const char *s, size_t len)
 {
 	char *low = xmalloc(len + 1);
 	text_lower(low, s, len);
-	struct buf b = { 0 };
+	struct strbuf b = STRBUF_INIT;
 	size_t i = 0;
 	while (low[i]) {
 		uint32_t cp;
 		size_t k = text_utf8_decode(low + i, strlen(low + i), &cp);
 		if (!(cp == '&' || cp == '-' || cp == '.' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212))
-			buf_add(&b, low + i, k);
+			strbuf_addn(&b, low + i, k);
 		i += k;
 	}
 	free(low);
-	return buf_take(&b);
+	return strbuf_take(&b);
 }
 
 struct abbrev_set {
@@ -204,7 +178,7 @@ static bool is_vowel(uint32_t c)
 
 /* Appends one lowercase NFC word with the tone of "oa", "oe", "uy" at the end
  * of the word placed on the second vowel (hòa -> hoà, thủy -> thuỷ). */
-static void word_tone_add(struct buf *b, const char *w, size_t len)
+static void word_tone_add(struct strbuf *b, const char *w, size_t len)
 {
 	enum { MAXL = 24 };
 	uint32_t base[MAXL], shape[MAXL], tone[MAXL];
@@ -251,11 +225,11 @@ static void word_tone_add(struct buf *b, const char *w, size_t len)
 	}
 	for (size_t j = 0; j < n; j++) {
 		char enc[4];
-		buf_add(b, enc, text_utf8_encode(base[j], enc));
+		strbuf_addn(b, enc, text_utf8_encode(base[j], enc));
 	}
 	return;
 asis:
-	buf_add(b, w, len);
+	strbuf_addn(b, w, len);
 }
 
 struct token {
@@ -267,19 +241,19 @@ struct token {
 /* Folded ASCII of the words after token i (abbreviations expanded), at most 4. */
 static char *following_folded(const struct abbrev_set *extra, const struct token *tok, size_t n, size_t i)
 {
-	struct buf b = { 0 };
+	struct strbuf b = STRBUF_INIT;
 	for (size_t j = i + 1; j < n && j < i + 5; j++) {
 		char *norm = abbrev_norm(tok[j].s + tok[j].core_off, tok[j].core_len);
 		const char *exp = abbrev_lookup(extra, norm);
 		if (b.len)
-			buf_str(&b, " ");
+			strbuf_add(&b, " ");
 		if (exp)
-			buf_str(&b, exp);
+			strbuf_add(&b, exp);
 		else
-			buf_add(&b, tok[j].s, tok[j].len);
+			strbuf_addn(&b, tok[j].s, tok[j].len);
 		free(norm);
 	}
-	char *raw = buf_take(&b);
+	char *raw = strbuf_take(&b);
 	/* punctuation to spaces, then fold */
 	for (char *p = raw; *p; p++)
 		if ((unsigned char)*p < 0x80 && *p != ' ' && !(*p >= 'a' && *p <= 'z') && !(*p >= '0' && *p <= '9') &&
@@ -343,7 +317,7 @@ static char *key_prepare(const char *name)
 	char *low = xmalloc(n + 1);
 	n = text_lower(low, nfc, n);
 	free(nfc);
-	struct buf b = { 0 };
+	struct strbuf b = STRBUF_INIT;
 	bool pending = false;
 	size_t i = 0;
 	while (i < n) {
@@ -353,21 +327,21 @@ static char *key_prepare(const char *name)
 			pending = true;
 		} else {
 			bool joiner = cp == '&' || is_dash(cp);
-			bool after_joiner = b.len && (b.s[b.len - 1] == '&' || b.s[b.len - 1] == '-');
+			bool after_joiner = b.len && (b.p[b.len - 1] == '&' || b.p[b.len - 1] == '-');
 			if (pending && b.len && !joiner && !after_joiner)
-				buf_str(&b, " ");
+				strbuf_add(&b, " ");
 			pending = false;
 			if (is_dash(cp))
-				buf_str(&b, "-");
+				strbuf_add(&b, "-");
 			else if (cp == TEXT_BAD_CP)
-				buf_str(&b, "?");
+				strbuf_add(&b, "?");
 			else
-				buf_add(&b, low + i, k);
+				strbuf_addn(&b, low + i, k);
 		}
 		i += k;
 	}
 	free(low);
-	return buf_take(&b);
+	return strbuf_take(&b);
 }
 
 static char *key_build(const struct abbrev_set *extra, const char *name)
@@ -411,7 +385,7 @@ static char *key_build(const struct abbrev_set *extra, const char *name)
 		p = e;
 	}
 	/* abbreviations */
-	struct buf ex = { 0 };
+	struct strbuf ex = STRBUF_INIT;
 	for (size_t i = 0; i < ntok; i++) {
 		const struct token *t = &tok[i];
 		char *norm = abbrev_norm(t->s + t->core_off, t->core_len);
@@ -425,20 +399,20 @@ static char *key_build(const struct abbrev_set *extra, const char *name)
 		}
 		free(norm);
 		if (ex.len)
-			buf_str(&ex, " ");
+			strbuf_add(&ex, " ");
 		if (exp) {
-			buf_add(&ex, t->s, t->core_off);
-			buf_str(&ex, exp);
-			buf_add(&ex, t->s + t->core_off + t->core_len, t->len - t->core_off - t->core_len);
+			strbuf_addn(&ex, t->s, t->core_off);
+			strbuf_add(&ex, exp);
+			strbuf_addn(&ex, t->s + t->core_off + t->core_len, t->len - t->core_off - t->core_len);
 		} else {
-			buf_add(&ex, t->s, t->len);
+			strbuf_addn(&ex, t->s, t->len);
 		}
 	}
 	free(tok);
 	free(prep);
-	char *expanded = buf_take(&ex);
+	char *expanded = strbuf_take(&ex);
 	/* punctuation, '&' and dashes to word breaks; tone placement per word */
-	struct buf out = { 0 };
+	struct strbuf out = STRBUF_INIT;
 	size_t n = strlen(expanded), i = 0, wstart = 0;
 	bool in_word = false;
 	while (i <= n) {
@@ -450,14 +424,14 @@ static char *key_build(const struct abbrev_set *extra, const char *name)
 		if (brk) {
 			if (in_word) {
 				if (out.len)
-					buf_str(&out, " ");
+					strbuf_add(&out, " ");
 				word_tone_add(&out, expanded + wstart, i - wstart);
 				in_word = false;
 			}
 			if (cp == '&') {
 				if (out.len)
-					buf_str(&out, " ");
-				buf_str(&out, "và");
+					strbuf_add(&out, " ");
+				strbuf_add(&out, "và");
 			}
 		} else if (!in_word) {
 			in_word = true;
@@ -466,7 +440,7 @@ static char *key_build(const struct abbrev_set *extra, const char *name)
 		i += k;
 	}
 	free(expanded);
-	return buf_take(&out);
+	return strbuf_take(&out);
 }
 
 char *agency_key(const char *name)
@@ -792,23 +766,15 @@ const struct agency *agency_table_match(const struct agency_table *t, const char
 
 /* ---- files ------------------------------------------------------------------------ */
 
+/* The lists are a few hundred lines; a file far larger is not one. */
+#define LIST_MAX_BYTES (16u << 20)
+
 static int read_file(const char *path, char **out, char *err)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return err_set(err, "%s: cannot open: %s", path, strerror(errno));
-	struct buf b = { 0 };
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		free(b.s);
-		return err_set(err, "%s: read error", path);
-	}
-	*out = buf_take(&b);
+	char sub[ERR_MAX];
+	size_t len;
+	if (file_read_all(path, LIST_MAX_BYTES, out, &len, sub))
+		return err_set(err, "%s: cannot open: %s", path, sub);
 	return 0;
 }
 
@@ -1222,7 +1188,7 @@ char **agency_split_list(const char *text, const struct agency_table *known, siz
 	char **names = xmalloc((ni + 1) * sizeof *names);
 	for (size_t i = 0; i < ni; i++) {
 		/* white space runs (line breaks of the document) become one space */
-		struct buf b = { 0 };
+		struct strbuf b = STRBUF_INIT;
 		bool pending = false;
 		for (size_t k = items[i].start; k < items[i].end; k++) {
 			if (sp((unsigned char)text[k])) {
@@ -1230,11 +1196,11 @@ char **agency_split_list(const char *text, const struct agency_table *known, siz
 				continue;
 			}
 			if (pending && b.len)
-				buf_str(&b, " ");
+				strbuf_add(&b, " ");
 			pending = false;
-			buf_add(&b, text + k, 1);
+			strbuf_addn(&b, text + k, 1);
 		}
-		names[i] = buf_take(&b);
+		names[i] = strbuf_take(&b);
 	}
 	names[ni] = NULL;
 	for (size_t i = 0; i < np; i++)

@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/err.h"
 #include "core/status.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
@@ -30,89 +31,17 @@
 #define MAX_UNIX INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
 #define MAX_ALARM_SECONDS (366 * 86400)
 
-/* ------------------------------------------------------------------ buffers */
-
-struct buf {
-	char *p;
-	size_t len, cap;
-};
-
-static void buf_reserve(struct buf *b, size_t more)
-{
-	void *p = b->p;
-	xgrow(&p, &b->cap, b->len + more + 1, 1);
-	b->p = p;
-}
-
-static void buf_add(struct buf *b, const void *s, size_t n)
-{
-	buf_reserve(b, n);
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void buf_adds(struct buf *b, const char *s) { buf_add(b, s, strlen(s)); }
-
-static void buf_addc(struct buf *b, char c) { buf_add(b, &c, 1); }
-
-static char *buf_take(struct buf *b)
-{
-	if (!b->p)
-		return xstrdup("");
-	char *p = b->p;
-	b->p = NULL;
-	b->len = b->cap = 0;
-	return p;
-}
-
 /* ------------------------------------------------------------ text cleaning */
-
-/* Length of the valid UTF-8 sequence starting at p (lead byte >= 0x80), or 0.
- * p is NUL-terminated, so reading on stops at the first non-continuation. */
-static size_t utf8_valid_len(const unsigned char *p)
-{
-	unsigned c = p[0], lo = 0x80, hi = 0xBF;
-	size_t n;
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2;
-	else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F; /* no surrogates */
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else
-		return 0;
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t i = 2; i < n; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return n;
-}
-
-static uint32_t utf8_decode(const unsigned char *p, size_t n)
-{
-	uint32_t cp = p[0] & (0xFF >> (n + 1));
-	for (size_t i = 1; i < n; i++)
-		cp = (cp << 6) | (p[i] & 0x3F);
-	return cp;
-}
 
 /* Appends the cleaned text (see ical_text_clean()). The output is never longer
  * than the input, so one reservation covers every write. */
-static void clean_into(struct buf *b, const char *text, bool single_line)
+static void clean_into(struct strbuf *b, const char *text, bool single_line)
 {
 	const unsigned char *p = (const unsigned char *)(text ? text : "");
 	char nl = single_line ? ' ' : '\n';
-	buf_reserve(b, strlen((const char *)p));
+	size_t len = strlen((const char *)p);
+	const unsigned char *end = p + len;
+	strbuf_grow(b, len);
 	char *o = b->p + b->len;
 	while (*p) {
 		const unsigned char *q = p;
@@ -153,17 +82,12 @@ static void clean_into(struct buf *b, const char *text, bool single_line)
 			p++; /* other C0 controls and DEL are dropped */
 			continue;
 		}
-		size_t n = utf8_valid_len(p);
-		if (n == 0) {
+		uint32_t cp;
+		size_t n = text_utf8_decode((const char *)p, (size_t)(end - p), &cp);
+		if (cp == TEXT_BAD_CP || cp == 0xFFFD)
 			*o++ = '?';
-			p++;
-			continue;
-		}
-		uint32_t cp = utf8_decode(p, n);
-		if (cp == 0x2028 || cp == 0x2029)
+		else if (cp == 0x2028 || cp == 0x2029)
 			*o++ = nl;
-		else if (cp == 0xFFFD)
-			*o++ = '?';
 		else if (cp >= 0xA0 && !text_cp_is_bidi_control(cp)) { /* C1 controls and bidi overrides are dropped */
 			memcpy(o, p, n);
 			o += n;
@@ -176,7 +100,7 @@ static void clean_into(struct buf *b, const char *text, bool single_line)
 
 /* libical's parser drops white space at the end of a value: drop it here, so
  * every reader sees the same text. */
-static void trim_end(struct buf *b)
+static void trim_end(struct strbuf *b)
 {
 	while (b->len && (b->p[b->len - 1] == ' ' || b->p[b->len - 1] == '\t' ||
 			  b->p[b->len - 1] == '\n'))
@@ -185,7 +109,7 @@ static void trim_end(struct buf *b)
 
 /* clean_into() for a whole value: without white space at either end, which
  * libical's parser drops. */
-static void clean_value_into(struct buf *b, const char *text, bool single_line)
+static void clean_value_into(struct strbuf *b, const char *text, bool single_line)
 {
 	size_t start = b->len, skip = 0;
 	clean_into(b, text, single_line);
@@ -199,9 +123,9 @@ static void clean_value_into(struct buf *b, const char *text, bool single_line)
 
 char *ical_text_clean(const char *text, bool single_line)
 {
-	struct buf b = { 0 };
+	struct strbuf b = STRBUF_INIT;
 	clean_into(&b, text, single_line);
-	return buf_take(&b);
+	return strbuf_take(&b);
 }
 
 /* ---------------------------------------------------------------- re-folding */
@@ -225,10 +149,10 @@ static size_t fold_cut(const unsigned char *s, size_t i, size_t room)
 }
 
 /* Appends one logical line (no CR or LF inside), folded at MAX_LINE octets. */
-static void fold_line(struct buf *out, const char *line, size_t n)
+static void fold_line(struct strbuf *out, const char *line, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)line;
-	buf_reserve(out, n + (n / (MAX_LINE - 6) + 1) * 3 + 2); /* pieces >= 70 octets */
+	strbuf_grow(out, n + (n / (MAX_LINE - 6) + 1) * 3 + 2); /* pieces >= 70 octets */
 	char *o = out->p + out->len;
 	size_t i = 0, room = MAX_LINE;
 	while (n - i > room) {
@@ -256,7 +180,7 @@ static bool line_is(const char *line, size_t n, const char *name)
  * in CATEGORIES; we write one category per property, so every comma in its
  * value belongs to the name. Escape pairs already there are kept, so a libical
  * that escapes them itself is not double-escaped. */
-static void escape_value_into(struct buf *out, const char *line, size_t n)
+static void escape_value_into(struct strbuf *out, const char *line, size_t n)
 {
 	size_t i = 0;
 	bool quoted = false;
@@ -268,21 +192,21 @@ static void escape_value_into(struct buf *out, const char *line, size_t n)
 	}
 	if (i < n)
 		i++;
-	buf_add(out, line, i);
+	strbuf_addn(out, line, i);
 	for (; i < n; i++) {
 		char c = line[i];
 		if (c == '\\' && i + 1 < n) {
-			buf_add(out, line + i, 2);
+			strbuf_addn(out, line + i, 2);
 			i++;
 			continue;
 		}
 		if (c == ',' || c == ';')
-			buf_addc(out, '\\');
-		buf_addc(out, c);
+			strbuf_addch(out, '\\');
+		strbuf_addch(out, c);
 	}
 }
 
-static void emit_line(struct buf *out, const char *line, size_t n)
+static void emit_line(struct strbuf *out, const char *line, size_t n)
 {
 	/* a content line never starts with white space (a reader would take it
 	 * for a continuation); libical writes none, other input might */
@@ -294,10 +218,10 @@ static void emit_line(struct buf *out, const char *line, size_t n)
 		return;
 	if ((line[0] == 'X' || line[0] == 'x' || line[0] == 'C' || line[0] == 'c') &&
 	    (line_is(line, n, "X-WR-CALNAME") || line_is(line, n, "CATEGORIES"))) {
-		struct buf tmp = { 0 };
+		struct strbuf tmp = STRBUF_INIT;
 		escape_value_into(&tmp, line, n);
 		fold_line(out, tmp.p, tmp.len);
-		free(tmp.p);
+		strbuf_release(&tmp);
 	} else {
 		fold_line(out, line, n);
 	}
@@ -338,7 +262,7 @@ static size_t unfold_in_place(char *text, size_t len)
 }
 
 /* Unfolds text (modified in place) and appends it re-folded to out. */
-static void refold_owned(struct buf *out, char *text, size_t len)
+static void refold_owned(struct strbuf *out, char *text, size_t len)
 {
 	len = unfold_in_place(text, len);
 	size_t i = 0;
@@ -352,7 +276,7 @@ static void refold_owned(struct buf *out, char *text, size_t len)
 
 char *ical_refold(const char *text, size_t len, size_t *out_len)
 {
-	struct buf out = { 0 };
+	struct strbuf out = STRBUF_INIT;
 	char *copy = xmalloc(len + 1);
 	memcpy(copy, text, len);
 	copy[len] = '\0';
@@ -360,11 +284,11 @@ char *ical_refold(const char *text, size_t len, size_t *out_len)
 	free(copy);
 	if (out_len)
 		*out_len = out.len;
-	return buf_take(&out);
+	return strbuf_take(&out);
 }
 
 /* Serialises c with libical and appends the repaired, re-folded text. */
-static void serialise_into(struct buf *out, icalcomponent *c)
+static void serialise_into(struct strbuf *out, icalcomponent *c)
 {
 	char *s = icalcomponent_as_ical_string_r(c);
 	if (s) {
@@ -591,7 +515,7 @@ enum text_prop { TEXT_UID, TEXT_SUMMARY, TEXT_DESCRIPTION, TEXT_ALARM, TEXT_PROP
 
 /* Scratch space reused from one task to the next (one per thread). */
 struct scratch {
-	struct buf summary, description, alarm, tmp;
+	struct strbuf summary, description, alarm, tmp;
 	struct prop_text *props; /* PROP_SLOTS, or NULL until needed */
 	size_t n_props;
 	icalproperty *text[TEXT_PROPS]; /* made once, given each task's value */
@@ -610,10 +534,10 @@ static void props_clear(struct scratch *s)
 
 static void scratch_release(struct scratch *s)
 {
-	free(s->summary.p);
-	free(s->description.p);
-	free(s->alarm.p);
-	free(s->tmp.p);
+	strbuf_release(&s->summary);
+	strbuf_release(&s->description);
+	strbuf_release(&s->alarm);
+	strbuf_release(&s->tmp);
 	props_clear(s);
 	free(s->props);
 	for (size_t i = 0; i < TEXT_PROPS; i++)
@@ -641,19 +565,19 @@ static struct prop_text *prop_slot(struct scratch *s, enum prop_key kind, int64_
 }
 
 /* Appends the kept text of (kind, num, str); false when there is none yet. */
-static bool emit_kept(struct scratch *s, struct buf *out, enum prop_key kind, int64_t num,
+static bool emit_kept(struct scratch *s, struct strbuf *out, enum prop_key kind, int64_t num,
 		      const char *str)
 {
 	const struct prop_text *e = prop_slot(s, kind, num, str);
 	if (e->kind == KEY_NONE)
 		return false;
-	buf_add(out, e->text, e->len);
+	strbuf_addn(out, e->text, e->len);
 	return true;
 }
 
 /* Serialises p with libical, appends it re-folded, and keeps the text under
  * (kind, num, str) unless kind is KEY_NONE. */
-static void emit_prop(struct scratch *s, struct buf *out, icalproperty *p, enum prop_key kind,
+static void emit_prop(struct scratch *s, struct strbuf *out, icalproperty *p, enum prop_key kind,
 		      int64_t num, const char *str)
 {
 	size_t start = out->len;
@@ -693,7 +617,7 @@ static pthread_mutex_t making = PTHREAD_MUTEX_INITIALIZER;
 	} while (0)
 
 /* A TEXT property with this task's value, through the thread's own property. */
-static void emit_text(struct scratch *s, struct buf *out, enum text_prop which, const char *value)
+static void emit_text(struct scratch *s, struct strbuf *out, enum text_prop which, const char *value)
 {
 	static const icalproperty_kind kinds[TEXT_PROPS] = {
 		[TEXT_UID] = ICAL_UID_PROPERTY,
@@ -710,27 +634,27 @@ static void emit_text(struct scratch *s, struct buf *out, enum text_prop which, 
 	emit_prop(s, out, s->text[which], KEY_NONE, 0, NULL);
 }
 
-static void add_names(struct buf *b, const char *label, char *const *names, size_t n)
+static void add_names(struct strbuf *b, const char *label, char *const *names, size_t n)
 {
 	if (!n)
 		return;
 	if (b->len)
-		buf_addc(b, '\n');
-	buf_adds(b, label);
+		strbuf_addch(b, '\n');
+	strbuf_add(b, label);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			buf_adds(b, "; ");
+			strbuf_add(b, "; ");
 		clean_into(b, names[i], true);
 	}
 }
 
-static void add_line(struct buf *b, const char *label, const char *text)
+static void add_line(struct strbuf *b, const char *label, const char *text)
 {
 	if (!text || !*text)
 		return;
 	if (b->len)
-		buf_addc(b, '\n');
-	buf_adds(b, label);
+		strbuf_addch(b, '\n');
+	strbuf_add(b, label);
 	clean_into(b, text, true);
 }
 
@@ -743,31 +667,27 @@ static void build_texts(struct scratch *s, const struct task *t, const struct pr
 	date_format_dmy(t->due, date);
 
 	/* SUMMARY: "section: summary", never empty (libical rejects an empty value) */
-	struct buf *sum = &s->summary;
-	sum->len = 0;
+	struct strbuf *sum = &s->summary;
+	strbuf_truncate(sum, 0);
 	clean_value_into(sum, t->section, true);
 	size_t sec_len = sum->len;
 	if (sec_len)
-		buf_adds(sum, ": ");
+		strbuf_add(sum, ": ");
 	size_t body = sum->len;
 	/* one line: calendars show it as one, and calcurse skips items whose
 	 * SUMMARY holds a line break */
 	clean_value_into(sum, has_text(t->summary) ? t->summary : t->full_text, true);
-	if (sum->len == body) { /* no summary text */
-		sum->len = sec_len;
-		sum->p[sec_len] = '\0';
-	}
+	if (sum->len == body) /* no summary text */
+		strbuf_truncate(sum, sec_len);
 	if (sum->len == 0)
-		buf_adds(sum, l->untitled);
+		strbuf_add(sum, l->untitled);
 
-	struct buf *d = &s->description;
-	d->len = 0;
-	buf_reserve(d, 0);
-	d->p[0] = '\0';
+	struct strbuf *d = &s->description;
+	strbuf_truncate(d, 0);
 	if (has_text(t->full_text)) {
 		clean_value_into(d, t->full_text, false);
 		if (d->len)
-			buf_addc(d, '\n');
+			strbuf_addch(d, '\n');
 	}
 	add_names(d, l->lead, t->leads, t->n_leads);
 	add_names(d, l->coop, t->cooperating, t->n_cooperating);
@@ -777,19 +697,19 @@ static void build_texts(struct scratch *s, const struct task *t, const struct pr
 		char sentence[256];
 		snprintf(sentence, sizeof sentence, l->period[t->precision], date);
 		if (d->len)
-			buf_addc(d, '\n');
-		buf_adds(d, sentence);
+			strbuf_addch(d, '\n');
+		strbuf_add(d, sentence);
 	}
 	add_line(d, l->status, status_label(t->status, p->lang));
 	trim_end(d);
 
 	/* Clients show the event's SUMMARY with the alarm; RFC 5545 requires a
 	 * DESCRIPTION, kept short: the date and the section. */
-	s->alarm.len = 0;
-	buf_adds(&s->alarm, l->remind);
-	buf_adds(&s->alarm, date);
+	strbuf_truncate(&s->alarm, 0);
+	strbuf_add(&s->alarm, l->remind);
+	strbuf_add(&s->alarm, date);
 	if (has_text(t->section)) {
-		buf_adds(&s->alarm, " – ");
+		strbuf_add(&s->alarm, " – ");
 		clean_into(&s->alarm, t->section, true);
 	}
 }
@@ -836,7 +756,7 @@ int ical_task_check(const struct task *t, int64_t sequence, char *err)
 	return 0;
 }
 
-static void emit_common(struct buf *out, const char *uid, const struct task *t, int seq,
+static void emit_common(struct strbuf *out, const char *uid, const struct task *t, int seq,
 			const struct prepared *p, struct scratch *s)
 {
 	emit_text(s, out, TEXT_UID, uid);
@@ -851,27 +771,27 @@ static void emit_common(struct buf *out, const char *uid, const struct task *t, 
 		     icalproperty_new_lastmodified(utc_time(t->updated_at)));
 }
 
-static void emit_texts(struct buf *out, const struct task *t, struct scratch *s)
+static void emit_texts(struct strbuf *out, const struct task *t, struct scratch *s)
 {
 	emit_text(s, out, TEXT_SUMMARY, s->summary.p);
 	if (s->description.len)
 		emit_text(s, out, TEXT_DESCRIPTION, s->description.p);
 	for (size_t i = 0; i < t->n_leads; i++) {
-		s->tmp.len = 0;
+		strbuf_truncate(&s->tmp, 0);
 		clean_value_into(&s->tmp, t->leads[i], true);
 		if (s->tmp.len)
 			EMIT(s, out, KEY_CATEGORY, 0, s->tmp.p, icalproperty_new_categories(s->tmp.p));
 	}
 }
 
-static void emit_alarms(struct buf *out, const struct task *t, const struct prepared *p,
+static void emit_alarms(struct strbuf *out, const struct task *t, const struct prepared *p,
 			struct scratch *s, bool related_end)
 {
 	if (!status_is_open(t->status))
 		return;
 	enum prop_key trigger = related_end ? KEY_TRIGGER_END : KEY_TRIGGER;
 	for (size_t i = 0; i < p->n_alarms; i++) {
-		buf_adds(out, "BEGIN:VALARM\r\n");
+		strbuf_add(out, "BEGIN:VALARM\r\n");
 		EMIT(s, out, KEY_ACTION, 0, NULL, icalproperty_new_action(ICAL_ACTION_DISPLAY));
 		if (!emit_kept(s, out, trigger, (int64_t)i, NULL)) {
 			struct icaltriggertype tr;
@@ -887,13 +807,13 @@ static void emit_alarms(struct buf *out, const struct task *t, const struct prep
 			icalproperty_free(trig);
 		}
 		emit_text(s, out, TEXT_ALARM, s->alarm.p);
-		buf_adds(out, "END:VALARM\r\n");
+		strbuf_add(out, "END:VALARM\r\n");
 	}
 }
 
 /* Appends t's components to out. Returns 0 (nothing appended when t has no
  * deadline) or -1 with a message. */
-static int build_task(struct buf *out, const struct task *t, int64_t sequence,
+static int build_task(struct strbuf *out, const struct task *t, int64_t sequence,
 		      const struct prepared *p, struct scratch *s, char *err)
 {
 	if (t->due == DATE_NONE)
@@ -902,7 +822,7 @@ static int build_task(struct buf *out, const struct task *t, int64_t sequence,
 		return -1;
 
 	char uid[TASK_UUID_LEN + 16];
-	s->tmp.len = 0;
+	strbuf_truncate(&s->tmp, 0);
 	clean_into(&s->tmp, t->uuid, true);
 	snprintf(uid, sizeof uid, "%s", s->tmp.p);
 	build_texts(s, t, p);
@@ -910,7 +830,7 @@ static int build_task(struct buf *out, const struct task *t, int64_t sequence,
 	/* Each component is written property by property, in the order
 	 * libical would write the component (properties, then VALARMs). */
 	if (p->kind & ICAL_KIND_EVENT) {
-		buf_adds(out, "BEGIN:VEVENT\r\n");
+		strbuf_add(out, "BEGIN:VEVENT\r\n");
 		emit_common(out, uid, t, (int)sequence, p, s);
 		EMIT(s, out, KEY_DTSTART, t->due, NULL, icalproperty_new_dtstart(ical_date(t->due)));
 		EMIT(s, out, KEY_DTEND, t->due, NULL, icalproperty_new_dtend(ical_date(t->due + 1)));
@@ -920,12 +840,12 @@ static int build_task(struct buf *out, const struct task *t, int64_t sequence,
 			EMIT(s, out, KEY_STATUS, ICAL_STATUS_CANCELLED, NULL,
 			     icalproperty_new_status(ICAL_STATUS_CANCELLED));
 		emit_alarms(out, t, p, s, false);
-		buf_adds(out, "END:VEVENT\r\n");
+		strbuf_add(out, "END:VEVENT\r\n");
 	}
 	if (p->kind & ICAL_KIND_TODO) {
 		char todo_uid[sizeof uid + 8];
 		snprintf(todo_uid, sizeof todo_uid, "%s-todo", uid);
-		buf_adds(out, "BEGIN:VTODO\r\n");
+		strbuf_add(out, "BEGIN:VTODO\r\n");
 		emit_common(out, todo_uid, t, (int)sequence, p, s);
 		EMIT(s, out, KEY_DUE, t->due, NULL, icalproperty_new_due(ical_date(t->due)));
 		emit_texts(out, t, s);
@@ -943,7 +863,7 @@ static int build_task(struct buf *out, const struct task *t, int64_t sequence,
 				     icalproperty_new_completed(utc_time(when)));
 		}
 		emit_alarms(out, t, p, s, true);
-		buf_adds(out, "END:VTODO\r\n");
+		strbuf_add(out, "END:VTODO\r\n");
 	}
 	return 0;
 }
@@ -953,15 +873,15 @@ char *ical_task_component(const struct task *t, int64_t sequence, const struct i
 {
 	struct prepared p;
 	struct scratch s = { 0 };
-	struct buf out = { 0 };
+	struct strbuf out = STRBUF_INIT;
 	char *result = NULL;
 	if (prepare(opt, &p, err))
 		return NULL;
 	if (build_task(&out, t, sequence, &p, &s, err)) {
-		free(out.p);
+		strbuf_release(&out);
 		goto out;
 	}
-	result = buf_take(&out);
+	result = strbuf_take(&out);
 out:
 	scratch_release(&s);
 	free(p.alarms);
@@ -980,7 +900,7 @@ out:
 #define MAX_THREADS 8
 
 struct piece {
-	struct buf out;
+	struct strbuf out;
 	size_t done; /* tasks serialised: all of the piece's, unless rc */
 	int rc;
 	char err[ERR_MAX];
@@ -1039,16 +959,16 @@ static int file_write(void *ctx, const char *data, size_t len)
 	return fwrite(data, 1, len, ctx) == len ? 0 : -1;
 }
 
-static void header_footer(const struct ical_options *opt, struct buf *header, char **footer)
+static void header_footer(const struct ical_options *opt, struct strbuf *header, char **footer)
 {
 	const char *name = opt->calendar_name ? opt->calendar_name
 			 : opt->lang == LANG_EN   ? "Deadlines"
 						  : "Hạn chót";
-	struct buf cb = { 0 };
+	struct strbuf cb = STRBUF_INIT;
 	clean_value_into(&cb, name, true);
 	if (cb.len == 0)
-		buf_adds(&cb, opt->lang == LANG_EN ? "Deadlines" : "Hạn chót");
-	char *clean = buf_take(&cb);
+		strbuf_add(&cb, opt->lang == LANG_EN ? "Deadlines" : "Hạn chót");
+	char *clean = strbuf_take(&cb);
 	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
 	icalcomponent_add_property(cal, icalproperty_new_prodid(
@@ -1077,7 +997,7 @@ struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_f
 				    char *err)
 {
 	struct ical_writer *w = xcalloc(1, sizeof *w);
-	struct buf header = { 0 };
+	struct strbuf header = STRBUF_INIT;
 	w->write = write;
 	w->ctx = ctx;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -1087,10 +1007,10 @@ struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_f
 	header_footer(opt, &header, &w->footer);
 	if (sink(w, header.p, header.len, err))
 		goto fail;
-	free(header.p);
+	strbuf_release(&header);
 	return w;
 fail:
-	free(header.p);
+	strbuf_release(&header);
 	ical_writer_free(w);
 	return NULL;
 }
@@ -1112,7 +1032,7 @@ static void *serialise_pieces(void *arg)
 	while ((i = atomic_fetch_add(&w->next_piece, 1)) < w->n_pieces) {
 		struct piece *pc = &w->pieces[i];
 		size_t first = i * PIECE, n = w->n - first < PIECE ? w->n - first : PIECE;
-		pc->out.len = 0;
+		strbuf_truncate(&pc->out, 0);
 		pc->rc = 0;
 		for (pc->done = 0; pc->done < n; pc->done++) {
 			size_t t = first + pc->done, before = pc->out.len;

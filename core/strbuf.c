@@ -15,7 +15,7 @@ void strbuf_release(struct strbuf *b)
 	strbuf_init(b);
 }
 
-static void reserve(struct strbuf *b, size_t more)
+void strbuf_grow(struct strbuf *b, size_t more)
 {
 	if (more >= (size_t)-1 - b->len - 1)
 		xalloc_fatal("out of memory");
@@ -24,7 +24,7 @@ static void reserve(struct strbuf *b, size_t more)
 
 void strbuf_addn(struct strbuf *b, const char *s, size_t n)
 {
-	reserve(b, n);
+	strbuf_grow(b, n);
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';
@@ -42,7 +42,7 @@ void strbuf_addf(struct strbuf *b, const char *fmt, ...)
 	va_end(ap);
 	if (n <= 0)
 		return;
-	reserve(b, (size_t)n);
+	strbuf_grow(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);

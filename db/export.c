@@ -168,32 +168,18 @@ static char *spare_path(const char *ipath)
 	return xasprintf("%s.spare", ipath);
 }
 
-/* Reads the whole index file; NULL when it cannot. */
+/* Reads the whole index file (a regular file of at most 1 GiB, not empty);
+ * NULL when it cannot. */
 static unsigned char *read_index(const char *path, size_t *len)
 {
 	struct stat st;
-	unsigned char *p = NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	char *p = NULL;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    file_read_all(path, 1u << 30, &p, len, NULL) || *len == 0) {
+		free(p);
 		return NULL;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 || st.st_size > (1 << 30))
-		goto out;
-	*len = (size_t)st.st_size;
-	p = xmalloc(*len);
-	for (size_t got = 0; got < *len;) {
-		ssize_t n = read(fd, p + got, *len - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			free(p);
-			p = NULL;
-			break;
-		}
-		got += (size_t)n;
 	}
-out:
-	close(fd);
-	return p;
+	return (unsigned char *)p;
 }
 
 /* A previous export file to copy unchanged tasks from. */

@@ -338,22 +338,6 @@ static const struct cell_case fixture_cells[] = {
 	{ "II.3", "Sở Giáo dục và Đào tạo, Văn phòng UBND tỉnh", NULL },
 };
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *s = malloc((size_t)n + 1);
-	assert_non_null(s);
-	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
-	s[n] = '\0';
-	fclose(f);
-	return s;
-}
-
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -405,8 +389,8 @@ static void test_split_fixture(void **state)
 {
 	(void)state;
 	struct agency_table *config = load_config();
-	char *notice = slurp(FIXTURE ".md");
-	char *tsv = slurp(FIXTURE ".expected.tsv");
+	char *notice = test_slurp(FIXTURE ".md", NULL);
+	char *tsv = test_slurp(FIXTURE ".expected.tsv", NULL);
 	size_t rows = 0;
 	bool header = true;
 	char *save = NULL;

@@ -23,17 +23,6 @@ struct fixture {
 	int64_t doc;
 };
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	char *buf = xmalloc(1 << 20);
-	size_t n = fread(buf, 1, (1 << 20) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	return buf;
-}
-
 /* text with the first `from` replaced by `to` (which must be there). */
 static char *edited(const char *text, const char *from, const char *to)
 {
@@ -50,7 +39,7 @@ static int setup(void **state)
 	testdb_open(&f->t);
 	db_set_clock(f->t.db, 1714100000);
 	db_set_today(f->t.db, date_from_ymd(2024, 4, 26));
-	f->text = slurp(FIXTURE);
+	f->text = test_slurp(FIXTURE, NULL);
 	assert_int_equal(notice_read(f->text, strlen(f->text), &n, err), 0);
 	assert_int_equal(db_document_save(f->t.db, &n, &f->doc, err), 0);
 	notice_release(&n);

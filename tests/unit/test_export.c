@@ -139,20 +139,6 @@ static char *full(struct db *db)
 	return text;
 }
 
-static char *slurp(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	assert_non_null(fp);
-	struct mem m = { 0 };
-	char chunk[4096];
-	size_t n;
-	mem_write(&m, "", 0);
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		mem_write(&m, chunk, n);
-	fclose(fp);
-	return m.p;
-}
-
 /* Keeps path current (as export_file), writing it even when nothing changed,
  * and copying from its previous version. */
 static int keep(struct fixture *f, const char *path, struct db_export_stats *s, char *err)
@@ -169,7 +155,7 @@ static void export_check(struct fixture *f, const char *path, struct db_export_s
 {
 	char err[ERR_MAX];
 	assert_int_equal(keep(f, path, s, err), 0);
-	char *got = slurp(path), *want = full(f->t.db);
+	char *got = test_slurp(path, NULL), *want = full(f->t.db);
 	assert_string_equal(got, want);
 	free(got);
 	free(want);
@@ -274,7 +260,7 @@ static void test_splice_equals_full_export(void **state)
 	struct mem m = { 0 };
 	assert_int_equal(db_export_write(f->t.db, &opt, &flt, mem_write, &m, NULL, &s, err), 0);
 	assert_false(s.spliced);
-	char *got = slurp(part);
+	char *got = test_slurp(part, NULL);
 	assert_string_equal(got, m.p);
 	free(got);
 	free(m.p);
@@ -331,7 +317,7 @@ static void test_splice_falls_back(void **state)
 	char *a = export_from(f->t.db, path, &s);
 	assert_true(s.spliced);
 	assert_int_equal(s.built, 0);
-	char *b = slurp(path);
+	char *b = test_slurp(path, NULL);
 	assert_string_equal(a, b);
 	free(a);
 	free(b);
@@ -380,7 +366,7 @@ static void test_reexport_reuses_spare(void **state)
 	add_tasks(f, 3);
 	export_check(f, path, &s);
 	ino_t first = inode_of(path);
-	char *v1 = slurp(path);
+	char *v1 = test_slurp(path, NULL);
 	int reader = open(path, O_RDONLY);
 	assert_true(reader >= 0);
 	assert_int_equal(db_task_set_status(f->t.db, 4, STATUS_DONE, DATE_NONE, 0, err), 0);
@@ -424,7 +410,7 @@ static void test_failed_write_keeps_file(void **state)
 	snprintf(spare, sizeof spare, "%s.spare", index);
 	free(index);
 	assert_int_equal(access(spare, F_OK), 0);
-	char *before = slurp(path);
+	char *before = test_slurp(path, NULL);
 	size_t size = strlen(before);
 	assert_true(size > 100000);
 	assert_int_equal(db_task_set_status(f->t.db, 2, STATUS_DONE, DATE_NONE, 0, err), 0);
@@ -441,7 +427,7 @@ static void test_failed_write_keeps_file(void **state)
 	assert_int_equal(rc, -1);
 	if (!strstr(err, "cal.ics': write failed: File too large"))
 		fail_msg("error: %s", err);
-	char *after = slurp(path);
+	char *after = test_slurp(path, NULL);
 	assert_string_equal(after, before);
 	free(after);
 	free(before);
@@ -521,7 +507,7 @@ static void test_concurrent_writer(void **state)
 	assert_int_equal(db_export_write(f->t.db, &opt, NULL, racing_write, &r, path, &s, err), 0);
 	assert_true(r.busy);
 	assert_true(s.spliced);
-	char *before = slurp(path);
+	char *before = test_slurp(path, NULL);
 	assert_string_equal(r.m.p, before);
 	/* the same change once the export is over */
 	assert_int_equal(sqlite3_exec(r.other, "UPDATE task SET status = 'cancelled' WHERE id = 3", NULL, NULL,
@@ -530,7 +516,7 @@ static void test_concurrent_writer(void **state)
 	export_check(f, path, &s);
 	assert_true(s.spliced);
 	assert_int_equal(s.built, 1);
-	char *after = slurp(path);
+	char *after = test_slurp(path, NULL);
 	assert_non_null(strstr(after, "STATUS:CANCELLED"));
 	free(before);
 	free(after);
@@ -605,7 +591,7 @@ static void test_links_match_task_get(void **state)
 		}
 		assert_int_equal(ical_writer_finish(w, err), 0);
 		ical_writer_free(w);
-		char *got = slurp(path);
+		char *got = test_slurp(path, NULL);
 		assert_non_null(strstr(got, "Chủ trì: Sở Y tế\\; Sở Tài chính"));
 		assert_non_null(strstr(got, "Văn bản: Kết luận 3/KL"));
 		assert_string_equal(got, want.p);
@@ -680,7 +666,7 @@ static void test_bad_row_skipped(void **state)
 	assert_int_equal(db_export_refresh(f->t.db, &opt, path, &written, &s, err), 0);
 	assert_int_equal(s.skipped, 0);
 	assert_string_equal(s.skipped_why, "");
-	char *text = slurp(path);
+	char *text = test_slurp(path, NULL);
 	assert_non_null(strstr(text, "DTSTART;VALUE=DATE:20240603"));
 	free(text);
 	free(m.p);
@@ -766,13 +752,13 @@ static void test_planted_index_rows_are_ignored(void **state)
 	free(text);
 	snprintf(path, sizeof path, "%s/once.ics", f->t.dir);
 	assert_int_equal(db_export_file(f->t.db, &opt, NULL, path, NULL, &s, err), 0);
-	text = slurp(path);
+	text = test_slurp(path, NULL);
 	assert_null(strstr(text, "SECRET"));
 	free(text);
 	for (int i = 0; i < DB_EXPORT_KEEP_FILES + 1; i++) {
 		snprintf(path, sizeof path, "%s/kept%d.ics", f->t.dir, i);
 		assert_int_equal(db_export_refresh(f->t.db, &opt, path, &written, &s, err), 0);
-		text = slurp(path);
+		text = test_slurp(path, NULL);
 		assert_null(strstr(text, "SECRET"));
 		free(text);
 	}

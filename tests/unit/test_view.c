@@ -334,17 +334,6 @@ static void other_writes(sqlite3 *s, const char *sql)
 		fail_msg("%s: %s", sql, msg ? msg : "?");
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	assert_non_null(fp);
-	char *buf = xmalloc(1 << 20);
-	*len = fread(buf, 1, (1 << 20) - 1, fp);
-	buf[*len] = '\0';
-	fclose(fp);
-	return buf;
-}
-
 static void tally_after_every_write(void **state)
 {
 	struct fixture *f = *state;
@@ -386,7 +375,7 @@ static void tally_after_every_write(void **state)
 
 	/* import a notice, then re-import it with a unit's deadline and lead changed */
 	size_t len;
-	char *text = slurp("fixtures/thong-bao-ket-luan-lai-chau-2024-04.md", &len);
+	char *text = test_slurp("fixtures/thong-bao-ket-luan-lai-chau-2024-04.md", &len);
 	struct notice n;
 	int64_t doc = 0;
 	assert_int_equal(notice_read(text, len, &n, err), 0);
