@@ -962,24 +962,6 @@ int agency_successors_load(struct agency_successors *s, const char *path, char *
 	return rc;
 }
 
-const struct agency_successor *agency_successor_of(const struct agency_successors *s, const char *name,
-						   civil_day day)
-{
-	char *key = agency_key(name);
-	const struct agency_successor *found = NULL;
-	for (size_t i = 0; i < s->n && !found; i++) {
-		const struct agency_successor *it = &s->items[i];
-		if (it->partial || day < it->effective)
-			continue;
-		char *k = agency_key(it->from);
-		if (strcmp(k, key) == 0)
-			found = it;
-		free(k);
-	}
-	free(key);
-	return found;
-}
-
 /* ---- splitting lists ----------------------------------------------------------------- */
 
 enum sep { SEP_START, SEP_SEMI, SEP_COMMA, SEP_VA };

@@ -11,12 +11,6 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 
-bool pdf_is(const char *data, size_t len)
-{
-	size_t n = len < 1024 ? len : 1024;
-	return n >= 5 && memmem(data, n, "%PDF-", 5) != NULL;
-}
-
 static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data)
 {
 	(void)domain, (void)level, (void)message, (void)data;

@@ -55,31 +55,70 @@ int64_t db_agency_current(struct db *db, const char *name, char *err)
 	return id <= 0 ? id : current_agency(db, id, err);
 }
 
-int64_t db_agency_ensure(struct db *db, const char *raw, char *err)
+static int64_t insert_agency(struct db *db, const char *name, const char *short_name, enum agency_kind kind,
+			     char *err)
 {
 	static const char sql[] =
-		"INSERT INTO agency(name, match_key, kind) VALUES (?1, hc_agency_key(?1), ?2)";
+		"INSERT INTO agency(name, short_name, match_key, kind) VALUES (?1, ?2, hc_agency_key(?1), ?3)";
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, name);
+	db_bind_text(st, 2, short_name);
+	db_bind_text(st, 3, agency_kind_name(kind));
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "adding an agency", err);
+	return sqlite3_last_insert_rowid(db_sqlite(db));
+}
+
+/* Another spelling of agency id, unless it keys as the name or another
+ * spelling already does. */
+static int add_spelling(struct db *db, int64_t id, const char *alias, char *err)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO agency_alias(agency_id, alias, match_key) "
+		"SELECT ?1, ?2, hc_agency_key(?2) WHERE hc_agency_key(?2) <> (SELECT match_key FROM agency WHERE id = ?1)";
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, alias);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "adding an agency's other name", err);
+}
+
+/* name, which no agency of the database matches, as the known agency k:
+ * under k's canonical name (stored already, or added now), with the name as
+ * written and k's other spellings matching it. */
+static int64_t ensure_known(struct db *db, const struct agency *k, const char *name, char *err)
+{
+	int64_t id = db_agency_current(db, k->name, err);
+	if (id == 0)
+		id = insert_agency(db, k->name, k->short_name, k->kind, err);
+	if (id < 0 || add_spelling(db, id, name, err))
+		return -1;
+	for (size_t i = 0; i < k->n_aliases; i++)
+		if (add_spelling(db, id, k->aliases[i], err))
+			return -1;
+	return id;
+}
+
+int64_t db_agency_ensure(struct db *db, const char *raw, char *err)
+{
 	char *name = text_entry("agency name", raw ? raw : "", 0, err);
 	if (!name)
 		return -1;
 	int64_t id = db_agency_current(db, name, err);
-	if (id != 0) {
-		free(name);
-		return id;
+	if (id == 0) {
+		const struct agency_table *known = db_known_agencies(db);
+		const struct agency *k = known ? agency_table_match(known, name) : NULL;
+		id = k ? ensure_known(db, k, name, err) : insert_agency(db, name, NULL, agency_kind_guess(name), err);
 	}
-	sqlite3_stmt *st = db_prepare(db, sql, err);
-	if (!st) {
-		free(name);
-		return -1;
-	}
-	db_bind_text(st, 1, name);
-	db_bind_text(st, 2, agency_kind_name(agency_kind_guess(name)));
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
 	free(name);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "adding an agency", err);
-	return sqlite3_last_insert_rowid(db_sqlite(db));
+	return id;
 }
 
 char *db_agency_name(struct db *db, int64_t id)

@@ -31,9 +31,11 @@ void view_agencies_release(struct view_agencies *list)
 	memset(list, 0, sizeof *list);
 }
 
+/* A row's lead: the agencies' short names where they have one ("Sở KH&ĐT"),
+ * which fit the list's column; the detail pane shows the full names. */
 #define ROW_COLS \
 	"t.id, t.version, t.section, t.summary," \
-	" (SELECT group_concat(name, '; ') FROM (SELECT a.name FROM task_agency ta" \
+	" (SELECT group_concat(name, '; ') FROM (SELECT coalesce(a.short_name, a.name) AS name FROM task_agency ta" \
 	"   JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id AND ta.role = 'lead'" \
 	"   ORDER BY ta.position))," \
 	" t.due_date, t.completed_date, t.status"

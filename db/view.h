@@ -44,7 +44,7 @@ struct view_query {
 /* One row of the task list: just what a list line shows. Owns its strings. */
 struct view_row {
 	int64_t id, version;
-	char *section, *summary, *lead; /* lead: names joined with "; " */
+	char *section, *summary, *lead; /* lead: short names (else names) joined with "; " */
 	civil_day due, completed;
 	enum task_status status;
 };

@@ -201,7 +201,7 @@ static int save(struct cli *cli, struct notice *n, const char *path, bool update
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
-	session_flag_unknown_leads(n, db);
+	session_flag_unknown_leads(cli->s, n);
 	int64_t doc = db_document_find(db, n, &same_text, err);
 	if (doc > 0)
 		return reimport(cli, db, doc, same_text, n, path, update);
@@ -230,7 +230,7 @@ static int import_exec(struct cli *cli, const struct args *a)
 	if (bad) {
 		code = cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
 	} else if (args_has(a, "dry-run")) {
-		session_flag_unknown_leads(&n, NULL);
+		session_flag_unknown_leads(cli->s, &n);
 		print_reading(cli, &n, tsv);
 	} else if (n.candidates) {
 		code = cli_error(EXIT_RUNTIME,

@@ -196,11 +196,6 @@ enum action keymap_lookup(const struct keymap *km, int key)
 	return ACT_NONE;
 }
 
-const char *keymap_action_name(enum action a)
-{
-	return (unsigned)a < ACT_COUNT ? actions[a].name : "?";
-}
-
 enum msg_id keymap_action_msg(enum action a)
 {
 	return (unsigned)a < ACT_COUNT ? actions[a].msg : M_ACT_BACK;

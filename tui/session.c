@@ -32,6 +32,7 @@ void session_release(struct session *s)
 	free(s->config_path);
 	config_release(&s->config);
 	holiday_calendar_free(s->holidays);
+	agency_table_free(s->agencies);
 	memset(s, 0, sizeof *s);
 }
 
@@ -66,6 +67,23 @@ int session_load(struct session *s, char *err)
 	return load_config(s, err) || load_holidays(s, err) ? -1 : 0;
 }
 
+const struct agency_table *session_agencies(struct session *s)
+{
+	char err[ERR_MAX];
+	if (s->agencies)
+		return s->agencies;
+	s->agencies = agency_table_new();
+	char *path = paths_data_file("agencies.tsv");
+	if (access(path, R_OK) == 0 && agency_table_load(s->agencies, path, err)) {
+		agency_table_free(s->agencies); /* a damaged list flags everything: no list */
+		s->agencies = agency_table_new();
+	}
+	free(path);
+	return s->agencies;
+}
+
+static const struct agency_table *known_agencies(void *ctx) { return session_agencies(ctx); }
+
 struct db *session_db(struct session *s, char *err)
 {
 	if (s->db)
@@ -85,6 +103,7 @@ struct db *session_db(struct session *s, char *err)
 	db_set_actor(s->db, who);
 	free(who);
 	db_set_today(s->db, s->today);
+	db_set_known_agencies(s->db, known_agencies, s);
 	return s->db;
 }
 
@@ -262,23 +281,18 @@ int session_report_to(struct session *s, const char *path, const struct report *
 	return rc;
 }
 
-void session_flag_unknown_leads(struct notice *n, struct db *db)
+void session_flag_unknown_leads(struct session *s, struct notice *n)
 {
 	char err[ERR_MAX];
-	struct agency_table *known = agency_table_new();
-	char *path = paths_data_file("agencies.tsv");
-	if (access(path, R_OK) == 0 && agency_table_load(known, path, err))
-		agency_table_free(known), known = agency_table_new(); /* a damaged list flags everything: no list */
-	free(path);
+	const struct agency_table *known = session_agencies(s);
 	for (size_t i = 0; i < n->n_units; i++) {
 		struct notice_unit *u = &n->units[i];
 		for (size_t k = 0; k < u->n_leads; k++) {
 			const char *lead = u->leads[k];
 			if (agency_kind_guess(lead) == AGENCY_NHOM || agency_table_match(known, lead) ||
-			    (db && db_agency_find(db, lead, err) > 0))
+			    (s->db && db_agency_find(s->db, lead, err) > 0))
 				continue;
 			u->doubts |= NOTICE_DOUBT_LEAD_UNKNOWN;
 		}
 	}
-	agency_table_free(known);
 }

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 
+#include "core/agency.h"
 #include "core/config.h"
 #include "core/date.h"
 #include "core/holiday.h"
@@ -31,6 +32,7 @@ struct session {
 	enum lang lang;    /* --lang, else the configuration's, else the locale's */
 	struct db *db;     /* opened by session_db() */
 	struct holiday_calendar *holidays; /* loaded by session_load() */
+	struct agency_table *agencies; /* the shipped agencies.tsv, read on first use */
 };
 
 /* An empty session (the defaults of the configuration), then what
@@ -97,10 +99,16 @@ void session_export_warning(const struct db_export_stats *st, char *warning);
 int session_report_to(struct session *s, const char *path, const struct report *r, enum report_format fmt,
 		      char **written_to, char *err);
 
+/* The agencies the program knows by name: the shipped agencies.tsv, read
+ * on first use (a damaged or missing list is an empty one: every lead is
+ * then flagged for a person to check). The database consults it when it adds
+ * an agency (db_set_known_agencies). Never NULL. */
+const struct agency_table *session_agencies(struct session *s);
+
 struct notice;
-/* Flags the units of n whose lead agencies are neither in the shipped
- * agencies.tsv nor, when db is not NULL, in the database (groups such as
+/* Flags the units of n whose lead agencies are neither known
+ * (session_agencies) nor, when the database is open, in it (groups such as
  * "các sở, ngành" are never flagged). */
-void session_flag_unknown_leads(struct notice *n, struct db *db);
+void session_flag_unknown_leads(struct session *s, struct notice *n);
 
 #endif

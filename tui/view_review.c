@@ -65,7 +65,7 @@ static int open_review(struct app *app, const void *arg, void **data)
 		free(rv);
 		return -1;
 	}
-	session_flag_unknown_leads(&rv->notice, app->db);
+	session_flag_unknown_leads(app->s, &rv->notice);
 	rv->label = notice_label(&rv->notice);
 	app->message[0] = '\0';
 	*data = rv;

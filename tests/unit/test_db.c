@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/agency.h"
 #include "core/err.h"
 #include "db/agency.h"
 #include "db/db.h"
@@ -469,6 +470,40 @@ static void test_agency_spellings_find_one_agency(void **state)
 	assert_int_equal(scalar(f->t.path, "SELECT count(*) FROM agency WHERE kind = 'nhom' AND name = 'UBND các huyện, thành phố'"), 1);
 }
 
+static const struct agency_table *known_list(void *ctx) { return ctx; }
+
+/* An agency the known list names is stored under its canonical name, with
+ * its short name, kind and other spellings; the list is read only when an
+ * agency is added. */
+static void test_known_agencies_give_canonical_names(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	struct agency_table *known = agency_table_new();
+	assert_int_equal(agency_table_load_string(known,
+						  "agency\tso_ban_nganh\tSở Kế hoạch và Đầu tư\tSở KH&ĐT\tSở KHĐT\n"
+						  "agency\tluc_luong_vu_trang\tCông an tỉnh\t-\n",
+						  "known", err), 0);
+	db_set_known_agencies(f->t.db, known_list, known);
+	assert_ptr_equal(db_known_agencies(f->t.db), known);
+	add(f->t.db, "Việc", "Sở Kế hoạch & Đầu tư", DATE_NONE);
+	add(f->t.db, "Việc hai", "CÔNG AN TỈNH", DATE_NONE);
+	add(f->t.db, "Việc ba", "Sở Y tế", DATE_NONE); /* not in the list: as written */
+	assert_int_equal(scalar(f->t.path, "SELECT count(*) FROM agency WHERE name = 'Sở Kế hoạch và Đầu tư' "
+					   "AND short_name = 'Sở KH&ĐT' AND kind = 'so_ban_nganh'"), 1);
+	assert_int_equal(scalar(f->t.path, "SELECT count(*) FROM agency WHERE name = 'Công an tỉnh' "
+					   "AND short_name IS NULL AND kind = 'luc_luong_vu_trang'"), 1);
+	assert_int_equal(scalar(f->t.path, "SELECT count(*) FROM agency WHERE name = 'Sở Y tế' AND short_name IS NULL"), 1);
+	/* the list's other spelling matches, and adds nothing */
+	int64_t id = db_agency_find(f->t.db, "Sở Kế hoạch và Đầu tư", err);
+	assert_true(id > 0);
+	assert_int_equal(db_agency_find(f->t.db, "Sở KHĐT", err), id);
+	add(f->t.db, "Việc bốn", "Sở KHĐT", DATE_NONE);
+	assert_int_equal(scalar(f->t.path, "SELECT count(*) FROM agency"), 4); /* + UBND các huyện, thành phố */
+	db_set_known_agencies(f->t.db, NULL, NULL);
+	agency_table_free(known);
+}
+
 static void test_old_agency_keys_are_rekeyed(void **state)
 {
 	struct fixture *f = *state;
@@ -512,6 +547,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_extend_and_note, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_recurring_task_opens_next_period, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_agency_spellings_find_one_agency, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_known_agencies_give_canonical_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_old_agency_keys_are_rekeyed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stored_text_is_clean, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dates_checked_on_entry, setup, teardown),
