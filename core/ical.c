@@ -3,18 +3,17 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include <libical/ical.h>
 
 #include "core/date.h"
 #include "core/err.h"
 #include "core/status.h"
+#include "core/ical_text.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -27,272 +26,15 @@
  * cached components (keyed with ical_options_fingerprint()) are rebuilt. */
 #define ICAL_FORMAT 1
 
-#define MAX_LINE 75                   /* octets, excluding CRLF */
 #define MAX_UNIX INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
 #define MAX_ALARM_SECONDS (366 * 86400)
-
-/* ------------------------------------------------------------ text cleaning */
-
-/* Appends the cleaned text (see ical_text_clean()). The output is never longer
- * than the input, so one reservation covers every write. */
-static void clean_into(struct strbuf *b, const char *text, bool single_line)
-{
-	const unsigned char *p = (const unsigned char *)(text ? text : "");
-	char nl = single_line ? ' ' : '\n';
-	size_t len = strlen((const char *)p);
-	const unsigned char *end = p + len;
-	strbuf_grow(b, len);
-	char *o = b->p + b->len;
-	while (*p) {
-		const unsigned char *q = p;
-		while (*q >= 0x20 && *q < 0x7F)
-			q++;
-		if (q > p) {
-			memcpy(o, p, (size_t)(q - p));
-			o += q - p;
-			p = q;
-			continue;
-		}
-		unsigned c = *p;
-		/* Vietnamese letters and combining marks: U+00C0..U+07FF and
-		 * U+1000..U+1FFF hold nothing to change, so valid sequences there
-		 * are copied without decoding */
-		if (c >= 0xC3 && c <= 0xDF && (p[1] & 0xC0) == 0x80) {
-			memcpy(o, p, 2);
-			o += 2;
-			p += 2;
-			continue;
-		}
-		if (c == 0xE1 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-			memcpy(o, p, 3);
-			o += 3;
-			p += 3;
-			continue;
-		}
-		if (c < 0x80) {
-			if (c == '\r') {
-				*o++ = nl;
-				p += p[1] == '\n' ? 2 : 1;
-				continue;
-			}
-			if (c == '\n' || c == 0x0B || c == 0x0C)
-				*o++ = nl;
-			else if (c == '\t')
-				*o++ = single_line ? ' ' : '\t';
-			p++; /* other C0 controls and DEL are dropped */
-			continue;
-		}
-		uint32_t cp;
-		size_t n = text_utf8_decode((const char *)p, (size_t)(end - p), &cp);
-		if (cp == TEXT_BAD_CP || cp == 0xFFFD)
-			*o++ = '?';
-		else if (cp == 0x2028 || cp == 0x2029)
-			*o++ = nl;
-		else if (cp >= 0xA0 && !text_cp_is_bidi_control(cp)) { /* C1 controls and bidi overrides are dropped */
-			memcpy(o, p, n);
-			o += n;
-		}
-		p += n;
-	}
-	*o = '\0';
-	b->len = (size_t)(o - b->p);
-}
-
-/* libical's parser drops white space at the end of a value: drop it here, so
- * every reader sees the same text. */
-static void trim_end(struct strbuf *b)
-{
-	while (b->len && (b->p[b->len - 1] == ' ' || b->p[b->len - 1] == '\t' ||
-			  b->p[b->len - 1] == '\n'))
-		b->p[--b->len] = '\0';
-}
-
-/* clean_into() for a whole value: without white space at either end, which
- * libical's parser drops. */
-static void clean_value_into(struct strbuf *b, const char *text, bool single_line)
-{
-	size_t start = b->len, skip = 0;
-	clean_into(b, text, single_line);
-	while (start + skip < b->len &&
-	       (b->p[start + skip] == ' ' || b->p[start + skip] == '\t' || b->p[start + skip] == '\n'))
-		skip++;
-	memmove(b->p + start, b->p + start + skip, b->len - start - skip + 1);
-	b->len -= skip;
-	trim_end(b);
-}
-
-char *ical_text_clean(const char *text, bool single_line)
-{
-	struct strbuf b = STRBUF_INIT;
-	clean_into(&b, text, single_line);
-	return strbuf_take(&b);
-}
-
-/* ---------------------------------------------------------------- re-folding */
-
-/* Where to end a piece of line[0..n) that may hold at most room octets from
- * i: never before a UTF-8 continuation byte, never between a backslash and the
- * character it escapes (an odd run of backslashes ends in an escape's start). */
-static size_t fold_cut(const unsigned char *s, size_t i, size_t room)
-{
-	size_t cut = i + room;
-	/* a character has at most 3 continuation bytes; longer runs are not
-	 * UTF-8 and are cut anyway, so every piece keeps at least room - 4 octets */
-	for (int k = 0; k < 3 && (s[cut] & 0xC0) == 0x80; k++)
-		cut--;
-	size_t run = 0;
-	while (run < cut && s[cut - 1 - run] == '\\')
-		run++;
-	if (run & 1)
-		cut--;
-	return cut;
-}
-
-/* Appends one logical line (no CR or LF inside), folded at MAX_LINE octets. */
-static void fold_line(struct strbuf *out, const char *line, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)line;
-	strbuf_grow(out, n + (n / (MAX_LINE - 6) + 1) * 3 + 2); /* pieces >= 70 octets */
-	char *o = out->p + out->len;
-	size_t i = 0, room = MAX_LINE;
-	while (n - i > room) {
-		size_t cut = fold_cut(s, i, room);
-		memcpy(o, s + i, cut - i);
-		o += cut - i;
-		memcpy(o, "\r\n ", 3);
-		o += 3;
-		i = cut;
-		room = MAX_LINE - 1;
-	}
-	memcpy(o, s + i, n - i);
-	o += n - i;
-	memcpy(o, "\r\n", 3);
-	out->len = (size_t)(o + 2 - out->p);
-}
-
-static bool line_is(const char *line, size_t n, const char *name)
-{
-	size_t k = strlen(name);
-	return n > k && strncasecmp(line, name, k) == 0 && (line[k] == ':' || line[k] == ';');
-}
-
-/* libical 3.0.16 leaves ',' and ';' unescaped in X- property TEXT values and
- * in CATEGORIES; we write one category per property, so every comma in its
- * value belongs to the name. Escape pairs already there are kept, so a libical
- * that escapes them itself is not double-escaped. */
-static void escape_value_into(struct strbuf *out, const char *line, size_t n)
-{
-	size_t i = 0;
-	bool quoted = false;
-	for (; i < n; i++) {
-		if (line[i] == '"')
-			quoted = !quoted;
-		else if (line[i] == ':' && !quoted)
-			break;
-	}
-	if (i < n)
-		i++;
-	strbuf_addn(out, line, i);
-	for (; i < n; i++) {
-		char c = line[i];
-		if (c == '\\' && i + 1 < n) {
-			strbuf_addn(out, line + i, 2);
-			i++;
-			continue;
-		}
-		if (c == ',' || c == ';')
-			strbuf_addch(out, '\\');
-		strbuf_addch(out, c);
-	}
-}
-
-static void emit_line(struct strbuf *out, const char *line, size_t n)
-{
-	/* a content line never starts with white space (a reader would take it
-	 * for a continuation); libical writes none, other input might */
-	while (n && (*line == ' ' || *line == '\t')) {
-		line++;
-		n--;
-	}
-	if (n == 0)
-		return;
-	if ((line[0] == 'X' || line[0] == 'x' || line[0] == 'C' || line[0] == 'c') &&
-	    (line_is(line, n, "X-WR-CALNAME") || line_is(line, n, "CATEGORIES"))) {
-		struct strbuf tmp = STRBUF_INIT;
-		escape_value_into(&tmp, line, n);
-		fold_line(out, tmp.p, tmp.len);
-		strbuf_release(&tmp);
-	} else {
-		fold_line(out, line, n);
-	}
-}
-
-/* Unfolds text[0..len) in place: drops every CRLF or LF followed by a space or
- * tab (which also undoes libical's fold inside the CRLF: "\r\r\n \n" and
- * "\r\n \r\n") and every lone CR; the remaining line ends become LF. Returns
- * the new length. */
-static size_t unfold_in_place(char *text, size_t len)
-{
-	size_t r = 0, w = 0;
-	while (r < len) {
-		char *nl = memchr(text + r, '\r', len - r);
-		char *lf = memchr(text + r, '\n', len - r);
-		size_t k = nl && (!lf || nl < lf) ? (size_t)(nl - text) : lf ? (size_t)(lf - text) : len;
-		memmove(text + w, text + r, k - r);
-		w += k - r;
-		r = k;
-		if (r >= len)
-			break;
-		size_t j = r + 1;
-		if (text[r] == '\r') {
-			if (j >= len || text[j] != '\n') {
-				r = j; /* a lone CR */
-				continue;
-			}
-			j++;
-		}
-		if (j < len && (text[j] == ' ' || text[j] == '\t')) {
-			r = j + 1; /* a fold */
-			continue;
-		}
-		text[w++] = '\n';
-		r = j;
-	}
-	return w;
-}
-
-/* Unfolds text (modified in place) and appends it re-folded to out. */
-static void refold_owned(struct strbuf *out, char *text, size_t len)
-{
-	len = unfold_in_place(text, len);
-	size_t i = 0;
-	while (i < len) {
-		char *nl = memchr(text + i, '\n', len - i);
-		size_t end = nl ? (size_t)(nl - text) : len;
-		emit_line(out, text + i, end - i);
-		i = end + 1;
-	}
-}
-
-char *ical_refold(const char *text, size_t len, size_t *out_len)
-{
-	struct strbuf out = STRBUF_INIT;
-	char *copy = xmalloc(len + 1);
-	memcpy(copy, text, len);
-	copy[len] = '\0';
-	refold_owned(&out, copy, len);
-	free(copy);
-	if (out_len)
-		*out_len = out.len;
-	return strbuf_take(&out);
-}
 
 /* Serialises c with libical and appends the repaired, re-folded text. */
 static void serialise_into(struct strbuf *out, icalcomponent *c)
 {
 	char *s = icalcomponent_as_ical_string_r(c);
 	if (s) {
-		refold_owned(out, s, strlen(s));
+		ical_text_refold_into(out, s, strlen(s));
 		free(s);
 	}
 }
@@ -322,7 +64,7 @@ int ical_kind_parse(const char *name, enum ical_kind *out, char *err)
 	return err_set(err, "export kind '%.60s': expected event, todo or both", name ? name : "");
 }
 
-struct prepared {
+struct ical_prepared {
 	enum ical_kind kind;
 	enum lang lang;
 	int64_t dtstamp;
@@ -404,7 +146,7 @@ bad:
 	return err_set(err, "alarm '%.60s': not an RFC 5545 duration (e.g. -PT15H, -P3D, -P1W)", s);
 }
 
-static int prepare(const struct ical_options *opt, struct prepared *p, char *err)
+static int prepare(const struct ical_options *opt, struct ical_prepared *p, char *err)
 {
 	memset(p, 0, sizeof *p);
 	p->kind = opt->kind ? opt->kind : ICAL_KIND_EVENT;
@@ -432,7 +174,7 @@ static int prepare(const struct ical_options *opt, struct prepared *p, char *err
 
 int ical_options_check(const struct ical_options *opt, char *err)
 {
-	struct prepared p;
+	struct ical_prepared p;
 	if (prepare(opt, &p, err))
 		return -1;
 	free(p.alarms);
@@ -514,14 +256,14 @@ struct prop_text {
 enum text_prop { TEXT_UID, TEXT_SUMMARY, TEXT_DESCRIPTION, TEXT_ALARM, TEXT_PROPS };
 
 /* Scratch space reused from one task to the next (one per thread). */
-struct scratch {
+struct ical_scratch {
 	struct strbuf summary, description, alarm, tmp;
 	struct prop_text *props; /* PROP_SLOTS, or NULL until needed */
 	size_t n_props;
 	icalproperty *text[TEXT_PROPS]; /* made once, given each task's value */
 };
 
-static void props_clear(struct scratch *s)
+static void props_clear(struct ical_scratch *s)
 {
 	for (size_t i = 0; s->props && i < PROP_SLOTS; i++) {
 		free(s->props[i].str);
@@ -532,7 +274,7 @@ static void props_clear(struct scratch *s)
 	s->n_props = 0;
 }
 
-static void scratch_release(struct scratch *s)
+static void scratch_release(struct ical_scratch *s)
 {
 	strbuf_release(&s->summary);
 	strbuf_release(&s->description);
@@ -547,7 +289,7 @@ static void scratch_release(struct scratch *s)
 }
 
 /* The slot of (kind, num, str): its entry, or the free slot to fill. */
-static struct prop_text *prop_slot(struct scratch *s, enum prop_key kind, int64_t num,
+static struct prop_text *prop_slot(struct ical_scratch *s, enum prop_key kind, int64_t num,
 				   const char *str)
 {
 	if (!s->props)
@@ -565,7 +307,7 @@ static struct prop_text *prop_slot(struct scratch *s, enum prop_key kind, int64_
 }
 
 /* Appends the kept text of (kind, num, str); false when there is none yet. */
-static bool emit_kept(struct scratch *s, struct strbuf *out, enum prop_key kind, int64_t num,
+static bool emit_kept(struct ical_scratch *s, struct strbuf *out, enum prop_key kind, int64_t num,
 		      const char *str)
 {
 	const struct prop_text *e = prop_slot(s, kind, num, str);
@@ -577,13 +319,13 @@ static bool emit_kept(struct scratch *s, struct strbuf *out, enum prop_key kind,
 
 /* Serialises p with libical, appends it re-folded, and keeps the text under
  * (kind, num, str) unless kind is KEY_NONE. */
-static void emit_prop(struct scratch *s, struct strbuf *out, icalproperty *p, enum prop_key kind,
+static void emit_prop(struct ical_scratch *s, struct strbuf *out, icalproperty *p, enum prop_key kind,
 		      int64_t num, const char *str)
 {
 	size_t start = out->len;
 	char *text = icalproperty_as_ical_string_r(p);
 	if (text) {
-		refold_owned(out, text, strlen(text));
+		ical_text_refold_into(out, text, strlen(text));
 		free(text);
 	}
 	if (kind == KEY_NONE)
@@ -617,7 +359,7 @@ static pthread_mutex_t making = PTHREAD_MUTEX_INITIALIZER;
 	} while (0)
 
 /* A TEXT property with this task's value, through the thread's own property. */
-static void emit_text(struct scratch *s, struct strbuf *out, enum text_prop which, const char *value)
+static void emit_text(struct ical_scratch *s, struct strbuf *out, enum text_prop which, const char *value)
 {
 	static const icalproperty_kind kinds[TEXT_PROPS] = {
 		[TEXT_UID] = ICAL_UID_PROPERTY,
@@ -644,7 +386,7 @@ static void add_names(struct strbuf *b, const char *label, char *const *names, s
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			strbuf_add(b, "; ");
-		clean_into(b, names[i], true);
+		ical_text_clean_into(b, names[i], true);
 	}
 }
 
@@ -655,12 +397,12 @@ static void add_line(struct strbuf *b, const char *label, const char *text)
 	if (b->len)
 		strbuf_addch(b, '\n');
 	strbuf_add(b, label);
-	clean_into(b, text, true);
+	ical_text_clean_into(b, text, true);
 }
 
 static bool has_text(const char *s) { return s && *s; }
 
-static void build_texts(struct scratch *s, const struct task *t, const struct prepared *p)
+static void build_texts(struct ical_scratch *s, const struct task *t, const struct ical_prepared *p)
 {
 	const struct labels *l = p->lang == LANG_EN ? &labels_en : &labels_vi;
 	char date[DATE_BUF];
@@ -669,14 +411,14 @@ static void build_texts(struct scratch *s, const struct task *t, const struct pr
 	/* SUMMARY: "section: summary", never empty (libical rejects an empty value) */
 	struct strbuf *sum = &s->summary;
 	strbuf_truncate(sum, 0);
-	clean_value_into(sum, t->section, true);
+	ical_text_value_into(sum, t->section, true);
 	size_t sec_len = sum->len;
 	if (sec_len)
 		strbuf_add(sum, ": ");
 	size_t body = sum->len;
 	/* one line: calendars show it as one, and calcurse skips items whose
 	 * SUMMARY holds a line break */
-	clean_value_into(sum, has_text(t->summary) ? t->summary : t->full_text, true);
+	ical_text_value_into(sum, has_text(t->summary) ? t->summary : t->full_text, true);
 	if (sum->len == body) /* no summary text */
 		strbuf_truncate(sum, sec_len);
 	if (sum->len == 0)
@@ -685,7 +427,7 @@ static void build_texts(struct scratch *s, const struct task *t, const struct pr
 	struct strbuf *d = &s->description;
 	strbuf_truncate(d, 0);
 	if (has_text(t->full_text)) {
-		clean_value_into(d, t->full_text, false);
+		ical_text_value_into(d, t->full_text, false);
 		if (d->len)
 			strbuf_addch(d, '\n');
 	}
@@ -701,7 +443,7 @@ static void build_texts(struct scratch *s, const struct task *t, const struct pr
 		strbuf_add(d, sentence);
 	}
 	add_line(d, l->status, status_label(t->status, p->lang));
-	trim_end(d);
+	ical_text_trim_end(d);
 
 	/* Clients show the event's SUMMARY with the alarm; RFC 5545 requires a
 	 * DESCRIPTION, kept short: the date and the section. */
@@ -710,7 +452,7 @@ static void build_texts(struct scratch *s, const struct task *t, const struct pr
 	strbuf_add(&s->alarm, date);
 	if (has_text(t->section)) {
 		strbuf_add(&s->alarm, " – ");
-		clean_into(&s->alarm, t->section, true);
+		ical_text_clean_into(&s->alarm, t->section, true);
 	}
 }
 
@@ -757,7 +499,7 @@ int ical_task_check(const struct task *t, int64_t sequence, char *err)
 }
 
 static void emit_common(struct strbuf *out, const char *uid, const struct task *t, int seq,
-			const struct prepared *p, struct scratch *s)
+			const struct ical_prepared *p, struct ical_scratch *s)
 {
 	emit_text(s, out, TEXT_UID, uid);
 	int64_t stamp = p->dtstamp;
@@ -771,21 +513,21 @@ static void emit_common(struct strbuf *out, const char *uid, const struct task *
 		     icalproperty_new_lastmodified(utc_time(t->updated_at)));
 }
 
-static void emit_texts(struct strbuf *out, const struct task *t, struct scratch *s)
+static void emit_texts(struct strbuf *out, const struct task *t, struct ical_scratch *s)
 {
 	emit_text(s, out, TEXT_SUMMARY, s->summary.p);
 	if (s->description.len)
 		emit_text(s, out, TEXT_DESCRIPTION, s->description.p);
 	for (size_t i = 0; i < t->n_leads; i++) {
 		strbuf_truncate(&s->tmp, 0);
-		clean_value_into(&s->tmp, t->leads[i], true);
+		ical_text_value_into(&s->tmp, t->leads[i], true);
 		if (s->tmp.len)
 			EMIT(s, out, KEY_CATEGORY, 0, s->tmp.p, icalproperty_new_categories(s->tmp.p));
 	}
 }
 
-static void emit_alarms(struct strbuf *out, const struct task *t, const struct prepared *p,
-			struct scratch *s, bool related_end)
+static void emit_alarms(struct strbuf *out, const struct task *t, const struct ical_prepared *p,
+			struct ical_scratch *s, bool related_end)
 {
 	if (!status_is_open(t->status))
 		return;
@@ -814,7 +556,7 @@ static void emit_alarms(struct strbuf *out, const struct task *t, const struct p
 /* Appends t's components to out. Returns 0 (nothing appended when t has no
  * deadline) or -1 with a message. */
 static int build_task(struct strbuf *out, const struct task *t, int64_t sequence,
-		      const struct prepared *p, struct scratch *s, char *err)
+		      const struct ical_prepared *p, struct ical_scratch *s, char *err)
 {
 	if (t->due == DATE_NONE)
 		return 0;
@@ -823,7 +565,7 @@ static int build_task(struct strbuf *out, const struct task *t, int64_t sequence
 
 	char uid[TASK_UUID_LEN + 16];
 	strbuf_truncate(&s->tmp, 0);
-	clean_into(&s->tmp, t->uuid, true);
+	ical_text_clean_into(&s->tmp, t->uuid, true);
 	snprintf(uid, sizeof uid, "%s", s->tmp.p);
 	build_texts(s, t, p);
 
@@ -871,8 +613,8 @@ static int build_task(struct strbuf *out, const struct task *t, int64_t sequence
 char *ical_task_component(const struct task *t, int64_t sequence, const struct ical_options *opt,
 			  char *err)
 {
-	struct prepared p;
-	struct scratch s = { 0 };
+	struct ical_prepared p;
+	struct ical_scratch s = { 0 };
 	struct strbuf out = STRBUF_INIT;
 	char *result = NULL;
 	if (prepare(opt, &p, err))
@@ -888,84 +630,47 @@ out:
 	return result;
 }
 
-/* ------------------------------------------------------------------- writer */
+/* ---------------------------------------------------- for the writer (ical_writer.c) */
 
-/* A batch is cut into pieces of PIECE tasks that threads take in turn (the
- * thread waiting for the batch takes some too), each into its own buffer;
- * the pieces are then written in order. libical keeps its per-call state in
- * thread-specific storage, and the options are read-only. */
-#define PIECE 32
-/* Below this many tasks a batch is not worth a thread. */
-#define MIN_THREADED 64
-#define MAX_THREADS 8
-
-struct piece {
-	struct strbuf out;
-	size_t done; /* tasks serialised: all of the piece's, unless rc */
-	int rc;
-	char err[ERR_MAX];
-};
-
-/* One thread's part: its scratch space (and kept properties) stays with it. */
-struct worker {
-	struct ical_writer *w;
-	struct scratch scratch;
-};
-
-struct ical_writer {
-	ical_write_fn write;
-	void *ctx;
-	FILE *file;
-	struct prepared prep;
-	size_t n_threads; /* threads a batch may start: one per processor */
-	/* the batch begun and not yet written */
-	const struct task *tasks;
-	const int64_t *sequences;
-	size_t *lens;
-	size_t n;
-	struct piece *pieces;
-	size_t n_pieces, cap_pieces;
-	atomic_size_t next_piece;
-	struct worker workers[MAX_THREADS + 1]; /* [0]: the waiting thread */
-	pthread_t threads[MAX_THREADS];
-	size_t n_started;
-	bool pending;
-	size_t *own_lens; /* lengths for a caller that passes none */
-	size_t own_lens_cap;
-	char *footer;
-	size_t count;
-	int write_errno; /* 0, or errno of the first sink failure */
-	bool failed;
-};
-
-static int sink(struct ical_writer *w, const char *data, size_t len, char *err)
+struct ical_prepared *ical_prepared_new(const struct ical_options *opt, char *err)
 {
-	if (w->failed)
-		return err_set(err, "calendar export: an earlier write failed: %s",
-			       strerror(w->write_errno ? w->write_errno : EIO));
-	if (len == 0)
-		return 0;
-	errno = 0;
-	if (w->write(w->ctx, data, len) != 0) {
-		w->failed = true;
-		w->write_errno = errno ? errno : EIO;
-		return err_set(err, "calendar export: write failed: %s", strerror(w->write_errno));
+	struct ical_prepared *p = xmalloc(sizeof *p);
+	if (prepare(opt, p, err)) {
+		free(p);
+		return NULL;
 	}
-	return 0;
+	return p;
 }
 
-static int file_write(void *ctx, const char *data, size_t len)
+void ical_prepared_free(struct ical_prepared *p)
 {
-	return fwrite(data, 1, len, ctx) == len ? 0 : -1;
+	if (p)
+		free(p->alarms);
+	free(p);
 }
 
-static void header_footer(const struct ical_options *opt, struct strbuf *header, char **footer)
+struct ical_scratch *ical_scratch_new(void) { return xcalloc(1, sizeof(struct ical_scratch)); }
+
+void ical_scratch_free(struct ical_scratch *s)
+{
+	if (s)
+		scratch_release(s);
+	free(s);
+}
+
+int ical_task_text(struct strbuf *out, const struct task *t, int64_t sequence, const struct ical_prepared *p,
+		   struct ical_scratch *s, char *err)
+{
+	return build_task(out, t, sequence, p, s, err);
+}
+
+void ical_calendar_text(const struct ical_options *opt, struct strbuf *header, char **footer)
 {
 	const char *name = opt->calendar_name ? opt->calendar_name
 			 : opt->lang == LANG_EN   ? "Deadlines"
 						  : "Hạn chót";
 	struct strbuf cb = STRBUF_INIT;
-	clean_value_into(&cb, name, true);
+	ical_text_value_into(&cb, name, true);
 	if (cb.len == 0)
 		strbuf_add(&cb, opt->lang == LANG_EN ? "Deadlines" : "Hạn chót");
 	char *clean = strbuf_take(&cb);
@@ -989,181 +694,5 @@ static void header_footer(const struct ical_options *opt, struct strbuf *header,
 	while (cut > 0 && !(header->p[cut - 1] == '\n' && header->p[cut] != ' '))
 		cut--;
 	*footer = xstrdup(header->p + cut);
-	header->len = cut;
-	header->p[cut] = '\0';
-}
-
-struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_fn write, void *ctx,
-				    char *err)
-{
-	struct ical_writer *w = xcalloc(1, sizeof *w);
-	struct strbuf header = STRBUF_INIT;
-	w->write = write;
-	w->ctx = ctx;
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	w->n_threads = cpus <= 1 ? 0 : cpus > MAX_THREADS ? MAX_THREADS : (size_t)cpus;
-	if (prepare(opt, &w->prep, err))
-		goto fail;
-	header_footer(opt, &header, &w->footer);
-	if (sink(w, header.p, header.len, err))
-		goto fail;
-	strbuf_release(&header);
-	return w;
-fail:
-	strbuf_release(&header);
-	ical_writer_free(w);
-	return NULL;
-}
-
-struct ical_writer *ical_writer_new_file(const struct ical_options *opt, FILE *out, char *err)
-{
-	struct ical_writer *w = ical_writer_new(opt, file_write, out, err);
-	if (w)
-		w->file = out;
-	return w;
-}
-
-/* Serialises pieces of the pending batch until none is left. */
-static void *serialise_pieces(void *arg)
-{
-	struct worker *k = arg;
-	struct ical_writer *w = k->w;
-	size_t i;
-	while ((i = atomic_fetch_add(&w->next_piece, 1)) < w->n_pieces) {
-		struct piece *pc = &w->pieces[i];
-		size_t first = i * PIECE, n = w->n - first < PIECE ? w->n - first : PIECE;
-		strbuf_truncate(&pc->out, 0);
-		pc->rc = 0;
-		for (pc->done = 0; pc->done < n; pc->done++) {
-			size_t t = first + pc->done, before = pc->out.len;
-			pc->rc = build_task(&pc->out, &w->tasks[t], w->sequences[t], &w->prep, &k->scratch,
-					    pc->err);
-			if (pc->rc)
-				break;
-			w->lens[t] = pc->out.len - before;
-		}
-	}
-	return NULL;
-}
-
-int ical_writer_begin_many(struct ical_writer *w, const struct task *tasks,
-			   const int64_t *sequences, size_t n, size_t *lens, char *err)
-{
-	if (w->pending)
-		return err_set(err, "calendar export: a batch is already being serialised");
-	if (w->failed)
-		return sink(w, NULL, 0, err); /* says why */
-	if (!lens) {
-		if (n > w->own_lens_cap) {
-			free(w->own_lens);
-			w->own_lens = xcalloc(n, sizeof *w->own_lens);
-			w->own_lens_cap = n;
-		}
-		lens = w->own_lens;
-	}
-	w->tasks = tasks;
-	w->sequences = sequences;
-	w->lens = lens;
-	w->n = n;
-	w->n_pieces = (n + PIECE - 1) / PIECE;
-	if (w->n_pieces > w->cap_pieces) {
-		w->pieces = xrealloc(w->pieces, w->n_pieces * sizeof *w->pieces);
-		memset(w->pieces + w->cap_pieces, 0, (w->n_pieces - w->cap_pieces) * sizeof *w->pieces);
-		w->cap_pieces = w->n_pieces;
-	}
-	atomic_store(&w->next_piece, 0);
-	w->n_started = 0;
-	for (size_t i = 1; n >= MIN_THREADED && i <= w->n_threads; i++) {
-		w->workers[i].w = w;
-		if (pthread_create(&w->threads[w->n_started], NULL, serialise_pieces, &w->workers[i]))
-			break; /* the waiting thread does the rest */
-		w->n_started++;
-	}
-	w->pending = true;
-	return 0;
-}
-
-int ical_writer_wait(struct ical_writer *w, char *err)
-{
-	if (!w->pending)
-		return 0;
-	w->pending = false;
-	w->workers[0].w = w;
-	serialise_pieces(&w->workers[0]);
-	for (size_t i = 0; i < w->n_started; i++)
-		pthread_join(w->threads[i], NULL);
-	/* in task order: everything before the first bad task is written */
-	for (size_t i = 0; i < w->n_pieces; i++) {
-		struct piece *pc = &w->pieces[i];
-		if (sink(w, pc->out.p, pc->out.len, err))
-			return -1;
-		for (size_t j = 0; j < pc->done; j++)
-			w->count += w->lens[i * PIECE + j] > 0;
-		if (pc->rc)
-			return err_set(err, "%s", pc->err);
-	}
-	return 0;
-}
-
-int ical_writer_add_many(struct ical_writer *w, const struct task *tasks, const int64_t *sequences,
-			 size_t n, size_t *lens, char *err)
-{
-	if (ical_writer_begin_many(w, tasks, sequences, n, lens, err))
-		return -1;
-	return ical_writer_wait(w, err);
-}
-
-int ical_writer_add(struct ical_writer *w, const struct task *t, int64_t sequence, char *err)
-{
-	return ical_writer_add_many(w, t, &sequence, 1, NULL, err);
-}
-
-int ical_writer_add_text(struct ical_writer *w, const char *text, size_t len, char *err)
-{
-	if (w->pending)
-		return err_set(err, "calendar export: a batch is still being serialised");
-	if (len == 0)
-		return 0;
-	static const char begin[] = "BEGIN:V";
-	if (len < sizeof begin + 2 || memcmp(text, begin, sizeof begin - 1) != 0 ||
-	    text[len - 2] != '\r' || text[len - 1] != '\n' || memchr(text, '\0', len))
-		return err_set(err, "calendar export: cached component text is not whole components");
-	if (sink(w, text, len, err))
-		return -1;
-	w->count++;
-	return 0;
-}
-
-int ical_writer_finish(struct ical_writer *w, char *err)
-{
-	if (ical_writer_wait(w, err) || sink(w, w->footer, strlen(w->footer), err))
-		return -1;
-	if (w->file && fflush(w->file) != 0) {
-		w->failed = true;
-		w->write_errno = errno ? errno : EIO;
-		return err_set(err, "calendar export: write failed: %s", strerror(w->write_errno));
-	}
-	return 0;
-}
-
-size_t ical_writer_count(const struct ical_writer *w) { return w->count; }
-
-void ical_writer_free(struct ical_writer *w)
-{
-	if (!w)
-		return;
-	if (w->pending) { /* the threads read the writer */
-		atomic_store(&w->next_piece, SIZE_MAX / 2);
-		for (size_t i = 0; i < w->n_started; i++)
-			pthread_join(w->threads[i], NULL);
-	}
-	free(w->prep.alarms);
-	for (size_t i = 0; i <= MAX_THREADS; i++)
-		scratch_release(&w->workers[i].scratch);
-	for (size_t i = 0; i < w->cap_pieces; i++)
-		free(w->pieces[i].out.p);
-	free(w->pieces);
-	free(w->own_lens);
-	free(w->footer);
-	free(w);
+	strbuf_truncate(header, cut);
 }
