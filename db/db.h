@@ -37,8 +37,8 @@ void db_set_today(struct db *db, civil_day today);
 civil_day db_today(const struct db *db);
 
 /* The agencies the program knows by name (config/agencies.tsv), read only
- * when an agency is first added (reading them costs ~2 ms, which a command
- * that adds none does not pay): known(ctx) returns the table (not owned by
+ * when an agency is first added (a command that adds none does not pay for
+ * reading them): known(ctx) returns the table (not owned by
  * db; NULL when there is none). An agency that db_agency_ensure adds and one
  * of them names is stored under its canonical name, with its short name,
  * kind and other spellings. Without it, agencies are stored as written. */

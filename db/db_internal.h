@@ -49,7 +49,7 @@ void db_task_read_row(sqlite3_stmt *st, int first, struct task *t);
 
 /* Agencies and document labels for tasks read in increasing id order, from
  * one ordered pass over task_agency instead of a correlated subquery per task
- * (the bulk of reading 100,000 tasks). */
+ * (which was the bulk of reading every task). */
 struct db_task_links;
 /* Loads agency names and document labels. NULL with a message on failure;
  * free with db_task_links_free(). */

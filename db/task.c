@@ -722,9 +722,9 @@ int db_task_note(struct db *db, int64_t id, const char *note, int64_t expect_ver
 
 /* ---- the brief list ------------------------------------------------------ */
 
-/* Every row's text lives in one arena, addressed by offset: at 100,000 tasks a
- * malloc per string cost more memory than the strings (and realloc of a
- * block this large moves pages, not bytes). */
+/* Every row's text lives in one arena, addressed by offset: a malloc per
+ * string cost more memory than the strings (and realloc of a block this
+ * large moves pages, not bytes). */
 struct arena {
 	char *p;
 	size_t len, cap;

@@ -9,7 +9,7 @@
 #include "tui/ui.h"
 
 /* The search corpus is read a part at a time so that a key waits for one
- * part at most (README, Performance). */
+ * part at most. */
 #define CORPUS_PART 1024
 
 void list_init(struct list *l)
