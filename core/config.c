@@ -34,6 +34,7 @@ static const struct option_def {
 	{ "alarms", K_STRING, offsetof(struct config, alarms), 0, 0, NULL },
 	{ "calendar_name", K_STRING, offsetof(struct config, calendar_name), 0, 0, NULL },
 	{ "holidays_file", K_STRING, offsetof(struct config, holidays_file), 0, 0, NULL },
+	{ "log_file", K_STRING, offsetof(struct config, log_file), 0, 0, NULL },
 	{ "backup_count", K_INT, offsetof(struct config, backup_count), 0, 1000, NULL },
 	{ "backup_hours", K_INT, offsetof(struct config, backup_hours), 1, 24 * 365, NULL },
 };
@@ -67,6 +68,7 @@ void config_release(struct config *c)
 	free(c->alarms);
 	free(c->calendar_name);
 	free(c->holidays_file);
+	free(c->log_file);
 	free(c->path);
 	release_bindings(c->bindings, c->n_bindings);
 	memset(c, 0, sizeof *c);

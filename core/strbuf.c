@@ -1,5 +1,6 @@
 #include "core/strbuf.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@ void strbuf_grow(struct strbuf *b, size_t more)
 
 void strbuf_addn(struct strbuf *b, const char *s, size_t n)
 {
+	assert(!b->p || b->len < b->cap);
 	strbuf_grow(b, n);
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
@@ -51,6 +53,7 @@ void strbuf_addf(struct strbuf *b, const char *fmt, ...)
 
 void strbuf_truncate(struct strbuf *b, size_t len)
 {
+	assert(len <= b->len);
 	if (len < b->len) {
 		b->len = len;
 		b->p[len] = '\0';

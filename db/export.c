@@ -1,6 +1,6 @@
 #include "db/export.h"
 
-#include <dirent.h>
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -177,6 +177,7 @@ static void batch_release(struct batch *b)
 static int batch_add(struct batch *b, sqlite3_stmt *st, struct db_task_links *links,
 		     const struct export_entry *e, struct db_export_stats *stats, char *err)
 {
+	assert(b->n < BATCH);
 	struct task *t = &b->tasks[b->n];
 	char why[ERR_MAX];
 	db_task_read_core(st, 3, t);

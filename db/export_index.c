@@ -1,5 +1,6 @@
 #include "db/export_index.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -29,6 +30,7 @@
 
 void export_index_add(struct export_index *x, const struct export_entry *e)
 {
+	assert(x->n == 0 || e->id > x->e[x->n - 1].id); /* in id order: offsets follow from lengths */
 	if (x->n == x->cap) {
 		void *p = x->e;
 		xgrow(&p, &x->cap, x->n + 1, sizeof *x->e);

@@ -1,5 +1,6 @@
 #include "db/task.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -550,6 +551,7 @@ int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil
 	static const char sql[] =
 		"UPDATE task SET status = ?2, completed_date = ?3, updated_at = ?4, version = version + 1"
 		" WHERE id = ?1";
+	assert((unsigned)status < STATUS_COUNT);
 	enum task_status old = STATUS_NEW;
 	civil_day old_completed = DATE_NONE;
 	char ts[24];

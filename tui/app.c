@@ -11,6 +11,7 @@
 
 #include "core/xalloc.h"
 #include "tui/draw.h"
+#include "tui/log.h"
 #include "tui/term.h"
 #include "tui/ui.h"
 
@@ -63,6 +64,8 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(app->message, sizeof app->message, fmt, ap);
 	va_end(ap);
+	if (error)
+		log_add("error on the screen: %s", app->message);
 	app->message_error = error;
 	app->dirty = true;
 }
@@ -158,12 +161,15 @@ static void tick(struct app *app)
 		app->dirty = true;
 	}
 	if (!app->today_fixed && today != app->today) {
+		char day[DATE_BUF];
+		log_add("a new day: %s", date_format_iso(today, day));
 		app->today = app->s->today = today;
 		app->warn_until = session_warn_until(app->s, today);
 		db_set_today(app->db, today);
 		list_reload(app, true);
 		digest_open(app);
 	} else if (db_data_version(app->db) != app->list.data_version) {
+		log_add("another process wrote: the list read again");
 		list_reload(app, true);
 	}
 	while (waitpid(-1, NULL, WNOHANG) > 0) /* notify-send */
@@ -222,8 +228,10 @@ static void loop(struct app *app)
 			struct view_entry *e = shown(app);
 			e->view->key(app, e->data, key, app->prompt.active ? ACT_NONE : keymap_lookup(&app->km, key));
 			/* Another process may have written while we waited for keys. */
-			if (db_data_version(app->db) != app->list.data_version)
+			if (db_data_version(app->db) != app->list.data_version) {
+				log_add("another process wrote: the list read again");
 				list_reload(app, true);
+			}
 		}
 	}
 }

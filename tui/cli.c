@@ -14,6 +14,7 @@
 #include "core/workday.h"
 #include "core/xalloc.h"
 #include "tui/app.h"
+#include "tui/log.h"
 #include "tui/paths.h"
 
 /* Every command, in the order --help lists them. */
@@ -26,7 +27,7 @@ static const struct cmd_entry *const cmd_table[] = {
 #define N_COMMANDS (sizeof cmd_table / sizeof cmd_table[0])
 
 static const char global_usage[] =
-	"usage: hanchot [--db PATH] [--today YYYY-MM-DD] [--config FILE] [--lang vi|en] [COMMAND ...]\n"
+	"usage: hanchot [--db PATH] [--today YYYY-MM-DD] [--config FILE] [--lang vi|en] [--log FILE] [COMMAND ...]\n"
 	"       hanchot --help | --version\n"
 	"With no command, opens the deadline screen.\n"
 	"Commands:\n";
@@ -86,6 +87,7 @@ int cli_error(int code, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *text = vformat(fmt, ap);
 	va_end(ap);
+	log_add("%s%s", code == EXIT_OK ? "" : "error: ", text);
 	fputs("hanchot: ", stderr);
 	put_clean(stderr, text, 0);
 	fputc('\n', stderr);
@@ -120,6 +122,7 @@ int cli_usage_error(struct cli *cli, const char *fmt, ...)
 	char *text = vformat(fmt, ap);
 	va_end(ap);
 	assert(cli->cmd);
+	log_add("error: %s: %s", cli->cmd->name, text);
 	fprintf(stderr, "hanchot %s: ", cli->cmd->name);
 	put_clean(stderr, text, 0);
 	fputc('\n', stderr);
@@ -179,6 +182,7 @@ static const struct opt_spec global_opts[] = {
 	{ "today", OPT_TEXT, NULL, 0 }, /* parsed with $HANCHOT_TODAY, which it overrides */
 	{ "config", OPT_TEXT, NULL, 0 },
 	{ "lang", OPT_CHOICE, "vi|en", 0 },
+	{ "log", OPT_FILE, NULL, 0 },
 	{ "help", OPT_FLAG, NULL, 0 },
 	{ "version", OPT_FLAG, NULL, 0 },
 	{ NULL, 0, NULL, 0 },
@@ -207,7 +211,23 @@ static int set_up(struct session *s, const struct args *a, bool *today_given)
 		return cli_error(EXIT_USAGE, "--today: %s", err);
 	if (!*today_given)
 		s->today = local_today();
+	const char *log = args_text(a, "log", s->config.log_file);
+	if (log && log_open(log, err))
+		return cli_error(EXIT_RUNTIME, "%s", err);
 	return EXIT_OK;
+}
+
+/* The log's first line: the program, what it was asked, on which database. */
+static void log_start(const struct session *s, int argc, char **argv)
+{
+	char line[1024];
+	size_t w = 0;
+	if (!log_on())
+		return;
+	for (int i = 1; i < argc && w < sizeof line; i++)
+		w += (size_t)snprintf(line + w, sizeof line - w, "%s%s", i > 1 ? " " : "", argv[i]);
+	log_add("start: hanchot %s %s; database %s", HANCHOT_VERSION, w ? line : "(the screen)",
+		s->db_path ? s->db_path : "(the default)");
 }
 
 /* After a command that succeeded: what its entry's flags ask for. The
@@ -249,6 +269,7 @@ static int run_command(struct session *s, int argc, char **argv)
 	args_release(&a);
 	if (code == EXIT_OK)
 		after_command(&cli);
+	log_add("end: %s, exit status %d", cli.cmd->name, code);
 	return code;
 }
 
@@ -260,6 +281,7 @@ static int run_screen(struct session *s, bool today_given)
 	int code = app_run(s, today_given, err);
 	if (code != EXIT_OK)
 		cli_error(code, "%s", err);
+	log_add("end: the screen, exit status %d", code);
 	return code;
 }
 
@@ -279,13 +301,13 @@ int cli_main(int argc, char **argv)
 		code = (print_usage(stdout), EXIT_OK);
 	else if (args_has(&a, "version"))
 		code = (printf("hanchot %s\n", HANCHOT_VERSION), EXIT_OK);
-	else if ((code = set_up(&s, &a, &today_given)) != EXIT_OK)
-		;
-	else if (a.used + 1 >= argc)
-		code = run_screen(&s, today_given);
-	else
-		code = run_command(&s, argc - 1 - a.used, argv + 1 + a.used);
+	else if ((code = set_up(&s, &a, &today_given)) == EXIT_OK) {
+		log_start(&s, argc, argv);
+		code = a.used + 1 >= argc ? run_screen(&s, today_given)
+					   : run_command(&s, argc - 1 - a.used, argv + 1 + a.used);
+	}
 	args_release(&a);
 	session_release(&s);
+	log_close();
 	return code;
 }

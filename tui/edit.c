@@ -1,5 +1,6 @@
 #include "tui/edit.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +150,7 @@ static void apply(struct app *app, const struct change *c)
 		rc = apply_one(app, c, &t[i], &steps[n_steps], &has_step, err);
 		n_steps += rc == 0 && has_step;
 	}
+	assert(n_steps <= n && (rc == 0 || i > 0));
 	int64_t refused = rc ? t[i - 1].id : 0;
 	if (n && rc == 0 && db_commit(app->db, err))
 		rc = DB_ERROR;

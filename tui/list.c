@@ -1,5 +1,6 @@
 #include "tui/list.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,6 +211,7 @@ const struct view_row *list_selected(struct app *app)
 	struct list *l = &app->list;
 	if (l->pos.count == 0)
 		return NULL;
+	assert(l->pos.sel < l->pos.count);
 	list_ensure_page(app);
 	size_t i = l->pos.sel - l->page_off;
 	if (l->pos.sel < l->page_off || i >= l->page.n)

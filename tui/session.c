@@ -1,5 +1,6 @@
 #include "tui/session.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "core/xalloc.h"
 #include "db/agency.h"
 #include "db/backup.h"
+#include "tui/log.h"
 #include "tui/paths.h"
 
 void session_init(struct session *s)
@@ -88,6 +90,7 @@ struct db *session_db(struct session *s, char *err)
 {
 	if (s->db)
 		return s->db;
+	assert(s->today != DATE_NONE); /* the day every change takes effect */
 	if (!s->db_path) {
 		s->db_path = paths_default_db();
 		if (!s->db_path) {
@@ -123,7 +126,17 @@ int session_auto_backup(struct session *s, char *err)
 {
 	if (!s->db)
 		return 0;
-	return db_backup_auto(s->db, s->config.backup_count, s->config.backup_hours, (int64_t)time(NULL), err);
+	int rc = db_backup_auto(s->db, s->config.backup_count, s->config.backup_hours, (int64_t)time(NULL), err);
+	if (rc > 0)
+		log_add("automatic backup written");
+	return rc;
+}
+
+/* What an export wrote, for the log. */
+static void log_export(const char *what, const char *path, const struct db_export_stats *st, int64_t since)
+{
+	log_add("%s '%s': %zu tasks (%zu copied, %zu serialised, %zu left out) in %lld ms", what, path, st->tasks,
+		st->copied, st->built, st->skipped, (long long)(log_ms() - since));
 }
 
 /* HANCHOT_DTSTAMP: unix seconds or 20240517T083000Z; 0 / unset: each task's
@@ -219,10 +232,16 @@ int session_export_refresh(struct session *s, bool *written, char *warning, char
 		return 0;
 	if (session_export_options_init(s, &o, err))
 		return -1;
-	int rc = db_export_refresh(s->db, &o.opt, path, written, &stats, err);
+	int64_t t0 = log_ms();
+	bool wrote = false;
+	int rc = db_export_refresh(s->db, &o.opt, path, &wrote, &stats, err);
 	session_export_options_release(&o);
 	if (rc == 0)
 		session_export_warning(&stats, warning);
+	if (rc == 0 && wrote)
+		log_export("export_file", path, &stats, t0);
+	if (written)
+		*written = wrote;
 	return rc;
 }
 
@@ -249,10 +268,13 @@ int session_export_to(struct session *s, const struct ical_options *opt, const s
 				strcmp(kept.path, to.path) == 0;
 		file_output_release(&kept);
 	}
+	int64_t t0 = log_ms();
 	int rc = replaces_live
 		 ? err_set(err, "export file '%s' is the calendar kept current (export_file): a filtered "
 				"export would replace it with a part of it; choose another file", path)
 		 : db_export_file(s->db, opt, f, path, live, stats, err);
+	if (rc == 0 && stats)
+		log_export("export", to.path ? to.path : path, stats, t0);
 	if (rc == 0 && written_to) {
 		*written_to = to.path;
 		to.path = NULL;
