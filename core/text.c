@@ -288,7 +288,7 @@ int text_cp_width(uint32_t cp)
 {
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 		return 0;
-	if (cp < 0x300)
+	if (cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF)) /* Latin, Vietnamese letters */
 		return 1;
 	if (cp == TEXT_BAD_CP)
 		return 1;
