@@ -74,14 +74,28 @@ void app_error(struct app *app, const char *err) { app_message(app, true, msg(M_
 
 void app_saved(struct app *app)
 {
+	char err[ERR_MAX];
+	/* The change itself is saved; a failed backup is only reported. */
+	if (session_auto_backup(app->s, err) < 0)
+		app_error(app, err);
+	app->export_stale = true;
+}
+
+/* Brings export_file up to date with this program's changes (and anyone
+ * else's), once no key is waiting or before the screen closes. */
+static void refresh_export(struct app *app)
+{
 	char err[ERR_MAX], warning[ERR_MAX];
 	bool written;
-	/* The change itself is saved; a failed backup or export is only reported. */
-	if (session_auto_backup(app->s, err) < 0 || session_export_refresh(app->s, &written, warning, err))
+	app->export_stale = false;
+	if (session_export_refresh(app->s, &written, warning, err))
 		app_error(app, err);
 	else if (*warning)
 		app_error(app, warning);
 }
+
+/* Work waiting for a moment without keys: the list's, then the calendar. */
+static bool idle_pending(const struct app *app) { return list_idle_pending(&app->list) || app->export_stale; }
 
 /* ---- the views --------------------------------------------------------------- */
 
@@ -190,7 +204,7 @@ static int read_key(void)
 /* The next key: one typed ahead into a prompt is taken before the screen is
  * drawn again (a paste, a fast typist: one draw, not one per key); else the
  * screen is drawn when dirty and the key waited for, up to a second (the
- * clock), not at all while the list has work for idle time. -1: none. */
+ * clock), not at all while there is work for idle time. -1: none. */
 static int next_key(struct app *app)
 {
 	int key = -1;
@@ -203,7 +217,7 @@ static int next_key(struct app *app)
 		app->dirty = false;
 	}
 	if (key == -1 && !got_signal) {
-		timeout(list_idle_pending(&app->list) ? 0 : 1000);
+		timeout(idle_pending(app) ? 0 : 1000);
 		key = read_key();
 	}
 	return key;
@@ -217,6 +231,8 @@ static void loop(struct app *app)
 			break;
 		if (key == -1 && list_idle_pending(&app->list)) {
 			list_idle(app); /* so that the list answers a key at once */
+		} else if (key == -1 && app->export_stale) {
+			refresh_export(app);
 		} else if (key == -1) {
 			tick(app);
 		} else if (key == -2) {
@@ -293,6 +309,8 @@ int app_run(struct session *s, bool today_fixed, char *err)
 		list_reload(&app, true);
 		digest_open(&app);
 		loop(&app);
+		if (app.export_stale) /* the calendar is current when the screen closes */
+			refresh_export(&app);
 		restore_terminal();
 		close_all(&app);
 	}

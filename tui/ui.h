@@ -77,6 +77,10 @@ struct app {
 	struct edits edits;   /* marks and undo (tui/edit.c) */
 	struct digest digest; /* the morning digest (tui/digest.c) */
 
+	/* export_file is rewritten when no key is waiting, not before the next
+	 * key: a change only marks it stale */
+	bool export_stale;
+
 	struct prompt prompt;
 	char message[2 * ERR_MAX];
 	bool message_error;
@@ -95,8 +99,9 @@ void app_draw(struct app *app);
 /* The footer's message; app_error shows err as an error. */
 void app_message(struct app *app, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void app_error(struct app *app, const char *err);
-/* After this program wrote: the automatic backup and export_file, their
- * failures shown (the change itself is saved). */
+/* After this program wrote: the automatic backup (one stat() when none is
+ * due) now, export_file once no key is waiting; their failures shown (the
+ * change itself is saved). */
 void app_saved(struct app *app);
 
 /* view_main.c: parts the other views reuse. */
