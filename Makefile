@@ -13,11 +13,12 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-# The program links BASE_PKGS only; the extraction helper hanchot-extract
-# (and the tests) also link the libraries that read .docx, .odt, PDF, scans.
-BASE_PKGS = ncursesw sqlite3 libical
+# The program links BASE_PKGS only (libical is opened when a calendar is
+# written: core/ical.c); the extraction helper hanchot-extract (and the
+# tests) also link the libraries that read .docx, .odt, PDF, scans.
+BASE_PKGS = ncursesw sqlite3
 EXTRACT_PKGS = libzip libxml-2.0 poppler-glib tesseract lept
-PKGS      = $(BASE_PKGS) $(EXTRACT_PKGS)
+PKGS      = $(BASE_PKGS) libical $(EXTRACT_PKGS)
 
 # Debian 12 packages: what building needs, and what testing needs on top.
 BUILD_DEBS = gcc make pkg-config libncurses-dev libsqlite3-dev libical-dev \
@@ -36,11 +37,11 @@ DEFS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
        -DHANCHOT_VERSION='"$(VERSION)"' -DHANCHOT_DATADIR='"$(PREFIX)/share/hanchot"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-BASE_LIBS  = $(shell pkg-config --libs $(BASE_PKGS) 2>/dev/null) -lm -pthread
+BASE_LIBS  = $(shell pkg-config --libs $(BASE_PKGS) 2>/dev/null) -lm -pthread -ldl
 ALL_CFLAGS = -std=c11 -pthread $(DEFS) $(WARN) -I. $(PKG_CFLAGS) $(CFLAGS)
 # Each object depends on the headers it includes (the compiler lists them).
 DEPFLAGS   = -MMD -MP
-LIBS       = $(PKG_LIBS) -lm -pthread
+LIBS       = $(PKG_LIBS) -lm -pthread -ldl
 
 B = build
 Q = @

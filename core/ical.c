@@ -1,5 +1,7 @@
 #include "core/ical.h"
 
+#include <assert.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
@@ -29,10 +31,75 @@
 #define MAX_UNIX INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
 #define MAX_ALARM_SECONDS (366 * 86400)
 
+/* ---------------------------------------------------------------- libical */
+
+/* libical is opened when the first calendar or component is made, not
+ * linked: linked, it and what it needs (ICU, libstdc++) cost every start of
+ * the program a few milliseconds (README, Performance), which the commands
+ * that write no calendar (list, report, the screen's start) need not pay. The
+ * code calls it through lib, which holds every function it uses. */
+#define LIBICAL_SONAME "libical.so.3"
+#define LIBICAL_FUNCTIONS(X)                                                                       \
+	X(icalcomponent_add_property) \
+	X(icalcomponent_as_ical_string_r) \
+	X(icalcomponent_free) \
+	X(icalcomponent_new) \
+	X(icalparameter_new_related) \
+	X(icalproperty_add_parameter) \
+	X(icalproperty_as_ical_string_r) \
+	X(icalproperty_free) \
+	X(icalproperty_new) \
+	X(icalproperty_new_action) \
+	X(icalproperty_new_categories) \
+	X(icalproperty_new_completed) \
+	X(icalproperty_new_dtend) \
+	X(icalproperty_new_dtstamp) \
+	X(icalproperty_new_dtstart) \
+	X(icalproperty_new_due) \
+	X(icalproperty_new_lastmodified) \
+	X(icalproperty_new_name) \
+	X(icalproperty_new_prodid) \
+	X(icalproperty_new_sequence) \
+	X(icalproperty_new_status) \
+	X(icalproperty_new_transp) \
+	X(icalproperty_new_trigger) \
+	X(icalproperty_new_version) \
+	X(icalproperty_set_value) \
+	X(icalproperty_set_x_name) \
+	X(icaltime_from_timet_with_zone) \
+	X(icaltime_null_date) \
+	X(icaltime_null_time) \
+	X(icaltimezone_get_utc_timezone) \
+	X(icalvalue_new_text)
+
+static struct {
+#define LIBICAL_MEMBER(f) __typeof__(f) *f;
+	LIBICAL_FUNCTIONS(LIBICAL_MEMBER)
+#undef LIBICAL_MEMBER
+} lib;
+static bool lib_loaded;
+
+/* Opens libical (once: before any thread of the writer starts). */
+static int load_libical(char *err)
+{
+	if (lib_loaded)
+		return 0;
+	void *h = dlopen(LIBICAL_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!h)
+		return err_set(err, "calendar export: cannot load libical (%s): install libical3", dlerror());
+#define LIBICAL_LOAD(f)                                                                            \
+	if (!(*(void **)&lib.f = dlsym(h, #f)))                                                    \
+		return err_set(err, "calendar export: libical has no %s: install libical3", #f);
+	LIBICAL_FUNCTIONS(LIBICAL_LOAD)
+#undef LIBICAL_LOAD
+	lib_loaded = true;
+	return 0;
+}
+
 /* Serialises c with libical and appends the repaired, re-folded text. */
 static void serialise_into(struct strbuf *out, icalcomponent *c)
 {
-	char *s = icalcomponent_as_ical_string_r(c);
+	char *s = lib.icalcomponent_as_ical_string_r(c);
 	if (s) {
 		ical_text_refold_into(out, s, strlen(s));
 		free(s);
@@ -284,7 +351,7 @@ static void scratch_release(struct ical_scratch *s)
 	free(s->props);
 	for (size_t i = 0; i < TEXT_PROPS; i++)
 		if (s->text[i])
-			icalproperty_free(s->text[i]);
+			lib.icalproperty_free(s->text[i]);
 	memset(s, 0, sizeof *s);
 }
 
@@ -323,7 +390,7 @@ static void emit_prop(struct ical_scratch *s, struct strbuf *out, icalproperty *
 		      int64_t num, const char *str)
 {
 	size_t start = out->len;
-	char *text = icalproperty_as_ical_string_r(p);
+	char *text = lib.icalproperty_as_ical_string_r(p);
 	if (text) {
 		ical_text_refold_into(out, text, strlen(text));
 		free(text);
@@ -354,7 +421,7 @@ static pthread_mutex_t making = PTHREAD_MUTEX_INITIALIZER;
 			icalproperty *made_ = (make);                                              \
 			pthread_mutex_unlock(&making);                                             \
 			emit_prop(s, out, made_, kind, num, str);                                  \
-			icalproperty_free(made_);                                                  \
+			lib.icalproperty_free(made_);                                                  \
 		}                                                                                  \
 	} while (0)
 
@@ -369,10 +436,10 @@ static void emit_text(struct ical_scratch *s, struct strbuf *out, enum text_prop
 	};
 	if (!s->text[which]) {
 		pthread_mutex_lock(&making);
-		s->text[which] = icalproperty_new(kinds[which]);
+		s->text[which] = lib.icalproperty_new(kinds[which]);
 		pthread_mutex_unlock(&making);
 	}
-	icalproperty_set_value(s->text[which], icalvalue_new_text(value));
+	lib.icalproperty_set_value(s->text[which], lib.icalvalue_new_text(value));
 	emit_prop(s, out, s->text[which], KEY_NONE, 0, NULL);
 }
 
@@ -458,13 +525,13 @@ static void build_texts(struct ical_scratch *s, const struct task *t, const stru
 
 static struct icaltimetype utc_time(int64_t t)
 {
-	return icaltime_from_timet_with_zone((time_t)t, 0, icaltimezone_get_utc_timezone());
+	return lib.icaltime_from_timet_with_zone((time_t)t, 0, lib.icaltimezone_get_utc_timezone());
 }
 
 static struct icaltimetype ical_date(civil_day day)
 {
 	struct civil_date c = date_to_ymd(day);
-	struct icaltimetype t = icaltime_null_date();
+	struct icaltimetype t = lib.icaltime_null_date();
 	t.year = c.year;
 	t.month = c.month;
 	t.day = c.day;
@@ -506,11 +573,11 @@ static void emit_common(struct strbuf *out, const char *uid, const struct task *
 	bool have_mod = t->updated_at > 0 && t->updated_at <= MAX_UNIX;
 	if (!stamp && have_mod)
 		stamp = t->updated_at;
-	EMIT(s, out, KEY_DTSTAMP, stamp, NULL, icalproperty_new_dtstamp(utc_time(stamp)));
-	EMIT(s, out, KEY_SEQUENCE, seq, NULL, icalproperty_new_sequence(seq));
+	EMIT(s, out, KEY_DTSTAMP, stamp, NULL, lib.icalproperty_new_dtstamp(utc_time(stamp)));
+	EMIT(s, out, KEY_SEQUENCE, seq, NULL, lib.icalproperty_new_sequence(seq));
 	if (have_mod)
 		EMIT(s, out, KEY_LAST_MODIFIED, t->updated_at, NULL,
-		     icalproperty_new_lastmodified(utc_time(t->updated_at)));
+		     lib.icalproperty_new_lastmodified(utc_time(t->updated_at)));
 }
 
 static void emit_texts(struct strbuf *out, const struct task *t, struct ical_scratch *s)
@@ -522,7 +589,7 @@ static void emit_texts(struct strbuf *out, const struct task *t, struct ical_scr
 		strbuf_truncate(&s->tmp, 0);
 		ical_text_value_into(&s->tmp, t->leads[i], true);
 		if (s->tmp.len)
-			EMIT(s, out, KEY_CATEGORY, 0, s->tmp.p, icalproperty_new_categories(s->tmp.p));
+			EMIT(s, out, KEY_CATEGORY, 0, s->tmp.p, lib.icalproperty_new_categories(s->tmp.p));
 	}
 }
 
@@ -534,19 +601,19 @@ static void emit_alarms(struct strbuf *out, const struct task *t, const struct i
 	enum prop_key trigger = related_end ? KEY_TRIGGER_END : KEY_TRIGGER;
 	for (size_t i = 0; i < p->n_alarms; i++) {
 		strbuf_add(out, "BEGIN:VALARM\r\n");
-		EMIT(s, out, KEY_ACTION, 0, NULL, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+		EMIT(s, out, KEY_ACTION, 0, NULL, lib.icalproperty_new_action(ICAL_ACTION_DISPLAY));
 		if (!emit_kept(s, out, trigger, (int64_t)i, NULL)) {
 			struct icaltriggertype tr;
 			memset(&tr, 0, sizeof tr);
-			tr.time = icaltime_null_time();
+			tr.time = lib.icaltime_null_time();
 			tr.duration = p->alarms[i];
 			pthread_mutex_lock(&making);
-			icalproperty *trig = icalproperty_new_trigger(tr);
+			icalproperty *trig = lib.icalproperty_new_trigger(tr);
 			if (related_end)
-				icalproperty_add_parameter(trig, icalparameter_new_related(ICAL_RELATED_END));
+				lib.icalproperty_add_parameter(trig, lib.icalparameter_new_related(ICAL_RELATED_END));
 			pthread_mutex_unlock(&making);
 			emit_prop(s, out, trig, trigger, (int64_t)i, NULL);
-			icalproperty_free(trig);
+			lib.icalproperty_free(trig);
 		}
 		emit_text(s, out, TEXT_ALARM, s->alarm.p);
 		strbuf_add(out, "END:VALARM\r\n");
@@ -574,13 +641,13 @@ static int build_task(struct strbuf *out, const struct task *t, int64_t sequence
 	if (p->kind & ICAL_KIND_EVENT) {
 		strbuf_add(out, "BEGIN:VEVENT\r\n");
 		emit_common(out, uid, t, (int)sequence, p, s);
-		EMIT(s, out, KEY_DTSTART, t->due, NULL, icalproperty_new_dtstart(ical_date(t->due)));
-		EMIT(s, out, KEY_DTEND, t->due, NULL, icalproperty_new_dtend(ical_date(t->due + 1)));
+		EMIT(s, out, KEY_DTSTART, t->due, NULL, lib.icalproperty_new_dtstart(ical_date(t->due)));
+		EMIT(s, out, KEY_DTEND, t->due, NULL, lib.icalproperty_new_dtend(ical_date(t->due + 1)));
 		emit_texts(out, t, s);
-		EMIT(s, out, KEY_TRANSP, 0, NULL, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+		EMIT(s, out, KEY_TRANSP, 0, NULL, lib.icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 		if (t->status == STATUS_CANCELLED)
 			EMIT(s, out, KEY_STATUS, ICAL_STATUS_CANCELLED, NULL,
-			     icalproperty_new_status(ICAL_STATUS_CANCELLED));
+			     lib.icalproperty_new_status(ICAL_STATUS_CANCELLED));
 		emit_alarms(out, t, p, s, false);
 		strbuf_add(out, "END:VEVENT\r\n");
 	}
@@ -589,12 +656,12 @@ static int build_task(struct strbuf *out, const struct task *t, int64_t sequence
 		snprintf(todo_uid, sizeof todo_uid, "%s-todo", uid);
 		strbuf_add(out, "BEGIN:VTODO\r\n");
 		emit_common(out, todo_uid, t, (int)sequence, p, s);
-		EMIT(s, out, KEY_DUE, t->due, NULL, icalproperty_new_due(ical_date(t->due)));
+		EMIT(s, out, KEY_DUE, t->due, NULL, lib.icalproperty_new_due(ical_date(t->due)));
 		emit_texts(out, t, s);
 		enum icalproperty_status st = t->status == STATUS_DONE ? ICAL_STATUS_COMPLETED
 					      : t->status == STATUS_CANCELLED ? ICAL_STATUS_CANCELLED
 									       : ICAL_STATUS_NEEDSACTION;
-		EMIT(s, out, KEY_STATUS, st, NULL, icalproperty_new_status(st));
+		EMIT(s, out, KEY_STATUS, st, NULL, lib.icalproperty_new_status(st));
 		if (t->status == STATUS_DONE) {
 			/* A civil date as an instant: noon UTC keeps the same calendar
 			 * day from UTC-11 to UTC+11 (Vietnam is UTC+7). */
@@ -602,7 +669,7 @@ static int build_task(struct strbuf *out, const struct task *t, int64_t sequence
 								 : t->updated_at;
 			if (when > 0 && when <= MAX_UNIX)
 				EMIT(s, out, KEY_COMPLETED, when, NULL,
-				     icalproperty_new_completed(utc_time(when)));
+				     lib.icalproperty_new_completed(utc_time(when)));
 		}
 		emit_alarms(out, t, p, s, true);
 		strbuf_add(out, "END:VTODO\r\n");
@@ -617,7 +684,7 @@ char *ical_task_component(const struct task *t, int64_t sequence, const struct i
 	struct ical_scratch s = { 0 };
 	struct strbuf out = STRBUF_INIT;
 	char *result = NULL;
-	if (prepare(opt, &p, err))
+	if (load_libical(err) || prepare(opt, &p, err))
 		return NULL;
 	if (build_task(&out, t, sequence, &p, &s, err)) {
 		strbuf_release(&out);
@@ -634,6 +701,8 @@ out:
 
 struct ical_prepared *ical_prepared_new(const struct ical_options *opt, char *err)
 {
+	if (load_libical(err))
+		return NULL;
 	struct ical_prepared *p = xmalloc(sizeof *p);
 	if (prepare(opt, p, err)) {
 		free(p);
@@ -666,6 +735,7 @@ int ical_task_text(struct strbuf *out, const struct task *t, int64_t sequence, c
 
 void ical_calendar_text(const struct ical_options *opt, struct strbuf *header, char **footer)
 {
+	assert(lib_loaded); /* after ical_prepared_new */
 	const char *name = opt->calendar_name ? opt->calendar_name
 			 : opt->lang == LANG_EN   ? "Deadlines"
 						  : "Hạn chót";
@@ -674,20 +744,20 @@ void ical_calendar_text(const struct ical_options *opt, struct strbuf *header, c
 	if (cb.len == 0)
 		strbuf_add(&cb, opt->lang == LANG_EN ? "Deadlines" : "Hạn chót");
 	char *clean = strbuf_take(&cb);
-	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
-	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_prodid(
+	icalcomponent *cal = lib.icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	lib.icalcomponent_add_property(cal, lib.icalproperty_new_version("2.0"));
+	lib.icalcomponent_add_property(cal, lib.icalproperty_new_prodid(
 		opt->lang == LANG_EN ? "-//hanchot//hanchot " HANCHOT_VERSION "//EN"
 				     : "-//hanchot//hanchot " HANCHOT_VERSION "//VI"));
-	icalcomponent_add_property(cal, icalproperty_new_name(clean));
+	lib.icalcomponent_add_property(cal, lib.icalproperty_new_name(clean));
 	/* A TEXT value (not an X value) so libical escapes '\' and newlines;
 	 * refold_into() escapes the ',' and ';' that libical 3.0.16 leaves. */
-	icalproperty *x = icalproperty_new(ICAL_X_PROPERTY);
-	icalproperty_set_x_name(x, "X-WR-CALNAME");
-	icalproperty_set_value(x, icalvalue_new_text(clean));
-	icalcomponent_add_property(cal, x);
+	icalproperty *x = lib.icalproperty_new(ICAL_X_PROPERTY);
+	lib.icalproperty_set_x_name(x, "X-WR-CALNAME");
+	lib.icalproperty_set_value(x, lib.icalvalue_new_text(clean));
+	lib.icalcomponent_add_property(cal, x);
 	serialise_into(header, cal);
-	icalcomponent_free(cal);
+	lib.icalcomponent_free(cal);
 	free(clean);
 	/* The last line is END:VCALENDAR: it becomes the footer. */
 	size_t cut = header->len >= 2 ? header->len - 2 : 0;

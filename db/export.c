@@ -163,7 +163,12 @@ struct batch {
 struct batches {
 	struct batch b[2];
 	struct batch *filling, *serialising; /* serialising: NULL or begun */
+	size_t limit; /* tasks the filling batch takes: FIRST_BATCH, doubling up to BATCH */
 };
+
+/* The first batch is small, so that serialising starts early and the next
+ * batches are read meanwhile even in a small export. */
+#define FIRST_BATCH 128
 
 static void batch_release(struct batch *b)
 {
@@ -229,6 +234,7 @@ static int batches_begin(struct batches *q, struct ical_writer *w, struct out *o
 	struct batch *b = q->filling;
 	if (ical_writer_begin_many(w, b->tasks, b->sequences, b->n, b->lens, err))
 		return -1;
+	q->limit = q->limit * 2 < BATCH ? q->limit * 2 : BATCH;
 	q->serialising = b;
 	q->filling = b == &q->b[0] ? &q->b[1] : &q->b[0];
 	return 0;
@@ -324,7 +330,7 @@ static int build_task(struct run *r, sqlite3_stmt *st, const struct export_entry
 	int brc = r->stats->spliced ? add_by_id(r, e, err) : batch_add(r->queue->filling, st, r->links, e, r->stats, err);
 	if (brc)
 		return brc;
-	if (r->queue->filling->n == BATCH && batches_begin(r->queue, r->w, r->o, r->ix, err))
+	if (r->queue->filling->n == r->queue->limit && batches_begin(r->queue, r->w, r->o, r->ix, err))
 		return -1;
 	r->stats->built++;
 	return 0;
@@ -376,6 +382,7 @@ static int write_calendar(struct db *db, const struct ical_options *opt, const s
 	}
 	r.queue = xcalloc(1, sizeof *r.queue);
 	r.queue->filling = &r.queue->b[0];
+	r.queue->limit = FIRST_BATCH;
 	/* a splice reads agencies only for the tasks it rebuilds: often none */
 	if (!r.stats->spliced && (!(r.links = db_task_links_new(db, err)) ||
 				  db_task_links_seek(r.links, 1, INT64_MAX, err)))
