@@ -56,8 +56,9 @@ fi
 
 # Each object depends on the headers it includes, not on all of them; a
 # plain make does not stop at a warning, make test (WERROR=-Werror) does.
-# (a plain make: not the WERROR=-Werror that make test passes down in MAKEFLAGS)
-plain_make() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make "$@"; }
+# (a plain make: not the WERROR=-Werror that make test passes down, in MAKEFLAGS
+# and in the environment)
+plain_make() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u WERROR make "$@"; }
 plain_make -s -C "$ROOT" B="$TMPD/b" "$TMPD/b/obj/core/err.o" || fail "make of one object"
 grep -qF "core/err.h" "$TMPD/b/obj/core/err.d" || fail "err.o does not depend on core/err.h: $(cat "$TMPD/b/obj/core/err.d")"
 grep -qF "core/date.h" "$TMPD/b/obj/core/err.d" && fail "err.o depends on a header it does not include"
