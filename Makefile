@@ -13,11 +13,12 @@ PREFIX   ?= /usr/local
 DESTDIR  ?=
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-# The program links BASE_PKGS only; the extraction helper hanchot-extract
-# (and the tests) also link the libraries that read .docx, .odt, PDF, scans.
-BASE_PKGS = ncursesw sqlite3 libical
+# The program links BASE_PKGS only (libical is opened when a calendar is
+# written: core/ical.c); the extraction helper hanchot-extract (and the
+# tests) also link the libraries that read .docx, .odt, PDF, scans.
+BASE_PKGS = ncursesw sqlite3
 EXTRACT_PKGS = libzip libxml-2.0 poppler-glib tesseract lept
-PKGS      = $(BASE_PKGS) $(EXTRACT_PKGS)
+PKGS      = $(BASE_PKGS) libical $(EXTRACT_PKGS)
 
 # Debian 12 packages: what building needs, and what testing needs on top.
 BUILD_DEBS = gcc make pkg-config libncurses-dev libsqlite3-dev libical-dev \
@@ -27,15 +28,20 @@ TEST_DEBS  = libcmocka-dev tmux valgrind sqlite3 python3 python3-icalendar calcu
              clang libclang-rt-14-dev procps \
              python3-docx python3-odf python3-reportlab python3-pil fonts-dejavu-core time
 
-WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+# Warnings are errors for developers and CI (make test, WERROR=-Werror), not
+# for a user's plain `make` with a newer compiler that warns about more.
+WERROR  ?=
+WARN = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wformat=2 -Wwrite-strings -Wno-format-nonliteral
 DEFS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
        -DHANCHOT_VERSION='"$(VERSION)"' -DHANCHOT_DATADIR='"$(PREFIX)/share/hanchot"'
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-BASE_LIBS  = $(shell pkg-config --libs $(BASE_PKGS) 2>/dev/null) -lm -pthread
+BASE_LIBS  = $(shell pkg-config --libs $(BASE_PKGS) 2>/dev/null) -lm -pthread -ldl
 ALL_CFLAGS = -std=c11 -pthread $(DEFS) $(WARN) -I. $(PKG_CFLAGS) $(CFLAGS)
-LIBS       = $(PKG_LIBS) -lm -pthread
+# Each object depends on the headers it includes (the compiler lists them).
+DEPFLAGS   = -MMD -MP
+LIBS       = $(PKG_LIBS) -lm -pthread -ldl
 
 B = build
 Q = @
@@ -43,7 +49,7 @@ CORE_SRC = $(wildcard core/*.c)
 DB_SRC   = $(wildcard db/*.c)
 TUI_SRC  = $(filter-out tui/main.c tui/main_extract.c,$(wildcard tui/*.c))
 LIB_SRC  = $(CORE_SRC) $(DB_SRC) $(TUI_SRC)
-HDRS     = $(wildcard core/*.h db/*.h tui/*.h)
+CORE_HDRS = $(wildcard core/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 ASAN_BIN = $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(UNIT_SRC))
@@ -62,15 +68,15 @@ check-build:
 	  ! pkg-config --exists $(PKGS) || ! echo '#include <stdio.h>' | $(CC) -E -x c - >/dev/null 2>&1; then \
 	  echo "hanchot: the build packages are missing: run make deps (as root or with sudo)" >&2; exit 1; fi
 
-$(B)/obj/%.o: %.c $(HDRS) | check-build
+$(B)/obj/%.o: %.c $(B)/flags | check-build
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-# The shipped data's folder is compiled into tui/cli.c: rebuild it when PREFIX
-# changes (`make install PREFIX=/usr` after a plain `make`).
-$(B)/prefix: FORCE
-	@mkdir -p $(B); echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
-$(B)/obj/tui/cli.o $(B)/asan/obj/tui/cli.o: $(B)/prefix
+# The flags every object is compiled with: when they change (WERROR for
+# make test after a plain make, another CFLAGS or PREFIX, whose data folder
+# is compiled into tui/paths.c) every object is compiled again.
+$(B)/flags: FORCE
+	@mkdir -p $(B); echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $@ || echo '$(CC) $(ALL_CFLAGS)' > $@
 FORCE:
 
 $(B)/libhanchot.a: $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC))
@@ -84,22 +90,22 @@ hanchot-extract: $(B)/obj/tui/main_extract.o $(B)/libhanchot.a
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
 # --- tests -------------------------------------------------------------------
-$(B)/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/libhanchot.a
+$(B)/tests/%: tests/unit/%.c $(B)/libhanchot.a
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libhanchot.a $(LIBS) $(shell pkg-config --libs cmocka)
+	$(Q)$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -o $@ $< $(B)/libhanchot.a $(LIBS) $(shell pkg-config --libs cmocka)
 
 ASAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-$(B)/asan/obj/%.o: %.c $(HDRS)
+$(B)/asan/obj/%.o: %.c $(B)/flags
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) -O1 $(ASAN_FLAGS) -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -O1 $(ASAN_FLAGS) -c -o $@ $<
 
 $(B)/asan/libhanchot.a: $(patsubst %.c,$(B)/asan/obj/%.o,$(LIB_SRC))
 	@rm -f $@
 	$(Q)ar rcs $@ $^
 
-$(B)/asan/tests/%: tests/unit/%.c tests/unit/testutil.h $(B)/asan/libhanchot.a
+$(B)/asan/tests/%: tests/unit/%.c $(B)/asan/libhanchot.a
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(ALL_CFLAGS) -O1 $(ASAN_FLAGS) -o $@ $< $(B)/asan/libhanchot.a $(LIBS) $(shell pkg-config --libs cmocka)
+	$(Q)$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -O1 $(ASAN_FLAGS) -o $@ $< $(B)/asan/libhanchot.a $(LIBS) $(shell pkg-config --libs cmocka)
 
 $(B)/asan/hanchot: $(B)/asan/obj/tui/main.o $(B)/asan/libhanchot.a
 	$(Q)$(CC) $(ASAN_FLAGS) -o $@ $^ $(LIBS)
@@ -116,7 +122,7 @@ e2e: hanchot hanchot-extract
 
 FUZZ_CC = clang
 FUZZ_FLAGS = -std=c11 $(DEFS) -I. $(PKG_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined
-$(B)/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(HDRS)
+$(B)/fuzz/%: tests/fuzz/%.c $(CORE_SRC) $(CORE_HDRS)
 	@mkdir -p $(dir $@)
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(CORE_SRC) $(LIBS)
 
@@ -143,12 +149,12 @@ score: hanchot
 
 # in-process view timings (usage in its header); built here so it keeps compiling
 $(B)/bench_view: tests/bench/bench_view.c $(B)/libhanchot.a
-	$(Q)$(CC) $(ALL_CFLAGS) $< $(B)/libhanchot.a $(LIBS) -o $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $< $(B)/libhanchot.a $(LIBS) -o $@
 
 # Everything; `deps` first when a test tool or library is missing.
 test:
 	@$(MAKE) --no-print-directory check-deps || $(MAKE) --no-print-directory deps
-	@$(MAKE) --no-print-directory all unit asan e2e fuzz-short valgrind
+	@$(MAKE) --no-print-directory WERROR=-Werror all unit asan e2e fuzz-short valgrind
 	@echo "test suites: $(words $(UNIT_BIN) $(ASAN_BIN) $(FUZZ_BIN) e2e valgrind) passed, 0 failed"
 
 run:
@@ -192,3 +198,6 @@ uninstall:
 
 clean:
 	rm -rf $(B) hanchot hanchot-extract
+
+# What the compiler found each object and test to include (-MMD -MP).
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

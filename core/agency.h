@@ -148,9 +148,5 @@ void agency_successors_release(struct agency_successors *s);
 int agency_successors_load(struct agency_successors *s, const char *path, char *err);
 int agency_successors_load_string(struct agency_successors *s, const char *text,
 				  const char *origin, char *err);
-/* The main (not partial) successor of `name` in effect on `day`, compared by
- * key, or NULL. Follows no chains: apply it repeatedly for A -> B -> C. */
-const struct agency_successor *agency_successor_of(const struct agency_successors *s,
-						   const char *name, civil_day day);
 
 #endif

@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/err.h"
+#include "core/file.h"
 #include "core/xalloc.h"
 
 enum kind { K_INT, K_BOOL, K_LANG, K_DATE_STYLE, K_STRING, K_CHOICE };
@@ -32,6 +34,7 @@ static const struct option_def {
 	{ "alarms", K_STRING, offsetof(struct config, alarms), 0, 0, NULL },
 	{ "calendar_name", K_STRING, offsetof(struct config, calendar_name), 0, 0, NULL },
 	{ "holidays_file", K_STRING, offsetof(struct config, holidays_file), 0, 0, NULL },
+	{ "log_file", K_STRING, offsetof(struct config, log_file), 0, 0, NULL },
 	{ "backup_count", K_INT, offsetof(struct config, backup_count), 0, 1000, NULL },
 	{ "backup_hours", K_INT, offsetof(struct config, backup_hours), 1, 24 * 365, NULL },
 };
@@ -65,6 +68,7 @@ void config_release(struct config *c)
 	free(c->alarms);
 	free(c->calendar_name);
 	free(c->holidays_file);
+	free(c->log_file);
 	free(c->path);
 	release_bindings(c->bindings, c->n_bindings);
 	memset(c, 0, sizeof *c);
@@ -231,32 +235,13 @@ fail:
 
 int config_load(struct config *c, const char *path, bool missing_ok, char *err)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		if (missing_ok && errno == ENOENT)
-			return 0;
-		return err_set(err, "config '%s': %s", path, strerror(errno));
-	}
-	char *buf = NULL;
-	size_t len = 0, cap = 0, n;
-	char chunk[4096];
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (len + n > 1 << 20) {
-			fclose(f);
-			free(buf);
-			return err_set(err, "config '%s': larger than 1 MiB", path);
-		}
-		xgrow((void **)&buf, &cap, len + n + 1, 1);
-		memcpy(buf + len, chunk, n);
-		len += n;
-	}
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		free(buf);
-		return err_set(err, "config '%s': read error", path);
-	}
-	int rc = config_parse(c, buf ? buf : "", len, path, err);
+	char *buf, sub[ERR_MAX];
+	size_t len;
+	if (missing_ok && access(path, F_OK) != 0 && errno == ENOENT)
+		return 0;
+	if (file_read_all(path, 1 << 20, &buf, &len, sub))
+		return err_set(err, "config '%s': %s", path, sub);
+	int rc = config_parse(c, buf, len, path, err);
 	free(buf);
 	return rc;
 }

@@ -37,6 +37,7 @@ struct config {
 	char *alarms;                 /* comma-separated ISO 8601 durations */
 	char *calendar_name;
 	char *holidays_file;          /* extra days off / make-up days; NULL: none */
+	char *log_file;               /* what the program did, appended (tui/log.h); NULL: none */
 	int backup_count;             /* rotating backups kept; 0: off */
 	int backup_hours;             /* hours between automatic backups */
 	struct config_binding *bindings;

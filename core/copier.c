@@ -1,4 +1,3 @@
-#define _GNU_SOURCE /* copy_file_range() */
 #include "core/copier.h"
 
 #include <errno.h>
@@ -8,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/file.h"
+#include "core/os.h"
 #include "core/xalloc.h"
 
 struct copy_job {
@@ -25,7 +25,7 @@ struct copier {
 	int out;
 	int failed; /* errno of the first failure, 0 if none */
 	bool busy, closing;
-	char *buf;  /* once copy_file_range() is refused: read and written */
+	char *buf;  /* once a kernel copy (os_copy) is refused: read and written */
 };
 
 /* Copies one job, FILE_WRITEBACK_BYTES at a time, starting the writeback of
@@ -40,7 +40,7 @@ static int copy_range(struct copier *c, const struct copy_job *j)
 		off_t at = to;
 		ssize_t n;
 		if (!c->buf) {
-			n = copy_file_range(j->fd, &in, c->out, &to, step, 0);
+			n = os_copy(j->fd, &in, c->out, &to, step);
 			if (n < 0 && (errno == EXDEV || errno == ENOSYS || errno == EINVAL ||
 				      errno == EOPNOTSUPP || errno == EBADF)) {
 				c->buf = xmalloc(FILE_WRITEBACK_BYTES);

@@ -226,87 +226,130 @@ static enum plain_numfmt numfmt(const char *v, bool *bullet)
 /* The value of the w:val attribute, newly allocated or NULL. */
 static char *val(struct zipxml_reader *r) { return zipxml_reader_attr(r, "val"); }
 
+/* Where numbering.xml is being read: the definition, instance, level and
+ * overridden level the elements now belong to. */
+struct numbering_at {
+	struct abstract *a;
+	struct num *n;
+	struct level *lv;
+	int override_lvl;
+};
+
+static struct abstract *new_abstract(struct zipxml_reader *r, struct lists *l)
+{
+	xgrow((void **)&l->abs, &l->cap_abs, l->n_abs + 1, sizeof *l->abs);
+	struct abstract *a = &l->abs[l->n_abs++];
+	memset(a, 0, sizeof *a);
+	a->id = zipxml_reader_attr(r, "abstractNumId");
+	if (!a->id)
+		a->id = xstrdup("");
+	for (int k = 0; k < LEVELS; k++)
+		a->lv[k].restart = -1;
+	return a;
+}
+
+static struct num *new_num(struct zipxml_reader *r, struct lists *l)
+{
+	xgrow((void **)&l->nums, &l->cap_nums, l->n_nums + 1, sizeof *l->nums);
+	struct num *n = &l->nums[l->n_nums++];
+	memset(n, 0, sizeof *n);
+	n->id = zipxml_reader_attr(r, "numId");
+	if (!n->id)
+		n->id = xstrdup("");
+	return n;
+}
+
+/* <w:lvl w:ilvl="k">: level k of the definition, (re)started. */
+static struct level *new_level(struct zipxml_reader *r, struct abstract *a)
+{
+	char *s = zipxml_reader_attr(r, "ilvl");
+	int k = to_int(s, -1);
+	free(s);
+	struct level *lv = k >= 0 && k < LEVELS ? &a->lv[k] : NULL;
+	if (lv) {
+		free(lv->text);
+		memset(lv, 0, sizeof *lv);
+		lv->defined = true;
+		lv->start = 1;
+		lv->restart = -1;
+	}
+	return lv;
+}
+
+/* An element inside <w:lvl>. */
+static void level_property(struct zipxml_reader *r, const char *name, struct level *lv)
+{
+	char *s = val(r);
+	if (strcmp(name, "start") == 0)
+		lv->start = to_int(s, 1);
+	else if (strcmp(name, "numFmt") == 0)
+		lv->fmt = numfmt(s, &lv->bullet);
+	else if (strcmp(name, "lvlText") == 0 && s) {
+		free(lv->text);
+		lv->text = s, s = NULL;
+	} else if (strcmp(name, "lvlRestart") == 0)
+		lv->restart = to_int(s, -1);
+	else if (strcmp(name, "isLgl") == 0)
+		lv->legal = !s || strcmp(s, "0") != 0;
+	free(s);
+}
+
+/* An instance's element: its definition, or a level's start overridden. */
+static void num_property(struct zipxml_reader *r, const char *name, struct numbering_at *at)
+{
+	struct num *n = at->n;
+	if (strcmp(name, "abstractNumId") == 0 && !n->abstract_id) {
+		n->abstract_id = val(r);
+	} else if (strcmp(name, "lvlOverride") == 0) {
+		char *s = zipxml_reader_attr(r, "ilvl");
+		at->override_lvl = to_int(s, -1);
+		free(s);
+	} else if (strcmp(name, "startOverride") == 0 && at->override_lvl >= 0 && at->override_lvl < LEVELS) {
+		char *s = val(r);
+		n->start_override[at->override_lvl] = to_int(s, 1);
+		n->has_override[at->override_lvl] = true;
+		free(s);
+	}
+}
+
+static void numbering_end(const char *name, struct numbering_at *at)
+{
+	if (strcmp(name, "abstractNum") == 0)
+		at->a = NULL, at->lv = NULL;
+	else if (strcmp(name, "num") == 0)
+		at->n = NULL;
+	else if (strcmp(name, "lvl") == 0)
+		at->lv = NULL;
+	else if (strcmp(name, "lvlOverride") == 0)
+		at->override_lvl = -1;
+}
+
 static void read_numbering(struct zipxml *z, const char *part, struct lists *l)
 {
 	struct zipxml_reader *r;
 	if (!part || zipxml_reader_open(z, part, &r, NULL))
 		return;
-	struct abstract *a = NULL;
-	struct num *n = NULL;
-	struct level *lv = NULL;
-	int override_lvl = -1;
+	struct numbering_at at = { .override_lvl = -1 };
 	enum zipxml_event ev;
 	while ((ev = zipxml_reader_next(r)) != ZIPXML_EOF && ev != ZIPXML_ERROR) {
 		const char *name = zipxml_reader_name(r);
-		if (ev == ZIPXML_END) {
-			if (strcmp(name, "abstractNum") == 0)
-				a = NULL, lv = NULL;
-			else if (strcmp(name, "num") == 0)
-				n = NULL;
-			else if (strcmp(name, "lvl") == 0)
-				lv = NULL;
-			else if (strcmp(name, "lvlOverride") == 0)
-				override_lvl = -1;
-			continue;
-		}
+		if (ev == ZIPXML_END)
+			numbering_end(name, &at);
 		if (ev != ZIPXML_START || !is_w(zipxml_reader_ns(r)))
 			continue;
-		if (strcmp(name, "abstractNum") == 0 && l->n_abs < MAX_DEFS) {
-			xgrow((void **)&l->abs, &l->cap_abs, l->n_abs + 1, sizeof *l->abs);
-			a = &l->abs[l->n_abs++];
-			memset(a, 0, sizeof *a);
-			a->id = zipxml_reader_attr(r, "abstractNumId");
-			if (!a->id)
-				a->id = xstrdup("");
-			for (int k = 0; k < LEVELS; k++)
-				a->lv[k].restart = -1;
-		} else if (strcmp(name, "num") == 0 && l->n_nums < MAX_DEFS) {
-			xgrow((void **)&l->nums, &l->cap_nums, l->n_nums + 1, sizeof *l->nums);
-			n = &l->nums[l->n_nums++];
-			memset(n, 0, sizeof *n);
-			n->id = zipxml_reader_attr(r, "numId");
-			if (!n->id)
-				n->id = xstrdup("");
-		} else if (strcmp(name, "abstractNumId") == 0 && n && !n->abstract_id) {
-			n->abstract_id = val(r);
-		} else if (strcmp(name, "lvlOverride") == 0 && n) {
-			char *s = zipxml_reader_attr(r, "ilvl");
-			override_lvl = to_int(s, -1);
-			free(s);
-		} else if (strcmp(name, "startOverride") == 0 && n && override_lvl >= 0 && override_lvl < LEVELS) {
-			char *s = val(r);
-			n->start_override[override_lvl] = to_int(s, 1);
-			n->has_override[override_lvl] = true;
-			free(s);
-		} else if (strcmp(name, "numStyleLink") == 0 && a && !a->style_link) {
-			a->style_link = val(r);
-		} else if (strcmp(name, "lvl") == 0 && a) {
-			char *s = zipxml_reader_attr(r, "ilvl");
-			int k = to_int(s, -1);
-			free(s);
-			lv = k >= 0 && k < LEVELS ? &a->lv[k] : NULL;
-			if (lv) {
-				free(lv->text);
-				memset(lv, 0, sizeof *lv);
-				lv->defined = true;
-				lv->start = 1;
-				lv->restart = -1;
-			}
-		} else if (lv) {
-			char *s = val(r);
-			if (strcmp(name, "start") == 0)
-				lv->start = to_int(s, 1);
-			else if (strcmp(name, "numFmt") == 0)
-				lv->fmt = numfmt(s, &lv->bullet);
-			else if (strcmp(name, "lvlText") == 0 && s) {
-				free(lv->text);
-				lv->text = s, s = NULL;
-			} else if (strcmp(name, "lvlRestart") == 0)
-				lv->restart = to_int(s, -1);
-			else if (strcmp(name, "isLgl") == 0)
-				lv->legal = !s || strcmp(s, "0") != 0;
-			free(s);
-		}
+		if (strcmp(name, "abstractNum") == 0 && l->n_abs < MAX_DEFS)
+			at.a = new_abstract(r, l);
+		else if (strcmp(name, "num") == 0 && l->n_nums < MAX_DEFS)
+			at.n = new_num(r, l);
+		else if (at.n && (strcmp(name, "abstractNumId") == 0 || strcmp(name, "lvlOverride") == 0 ||
+				  strcmp(name, "startOverride") == 0))
+			num_property(r, name, &at);
+		else if (strcmp(name, "numStyleLink") == 0 && at.a && !at.a->style_link)
+			at.a->style_link = val(r);
+		else if (strcmp(name, "lvl") == 0 && at.a)
+			at.lv = new_level(r, at.a);
+		else if (at.lv)
+			level_property(r, name, at.lv);
 	}
 	zipxml_reader_close(r);
 }

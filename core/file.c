@@ -1,4 +1,3 @@
-#define _GNU_SOURCE /* renameat2(), F_SETLEASE, F_SETSIG, sync_file_range() */
 #include "core/file.h"
 
 #include <dirent.h>
@@ -12,13 +11,12 @@
 #include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/statfs.h>
 #include <sys/un.h>
-#include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/os.h"
 #include "core/xalloc.h"
 
 int file_read_all(const char *path, size_t max, char **data, size_t *len, char *err)
@@ -227,8 +225,8 @@ const char *file_network_fs_type(long f_type)
 
 const char *file_network_fs(const char *path)
 {
-	struct statfs fs;
-	return statfs(path, &fs) == 0 ? file_network_fs_type((long)fs.f_type) : NULL;
+	long type = os_fs_type(path);
+	return type == -1 ? NULL : file_network_fs_type(type);
 }
 
 mode_t file_private_mode(const char *path)
@@ -248,8 +246,9 @@ int file_temp_create(const char *path, mode_t mode, char **tmp)
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	*tmp = xasprintf("%s/.%s.hanchot.XXXXXX", dir, base);
 	free(dir);
-	int fd = mkostemp(*tmp, O_CLOEXEC);
-	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0 || fchmod(fd, mode) != 0) {
+	int fd = mkstemp(*tmp);
+	if (fd < 0 || fcntl(fd, F_SETFD, FD_CLOEXEC) != 0 || flock(fd, LOCK_EX | LOCK_NB) != 0 ||
+	    fchmod(fd, mode) != 0) {
 		int e = errno;
 		if (fd >= 0) {
 			close(fd);
@@ -350,72 +349,7 @@ int file_write_at(int fd, const void *p, size_t len, uint64_t at)
 	return 0;
 }
 
-void file_writeback(int fd, uint64_t off, uint64_t len)
-{
-	sync_file_range(fd, (off_t)off, (off_t)len, SYNC_FILE_RANGE_WRITE);
-}
-
-/* An extended attribute of path, or "" when it has none. Caller frees. */
-static char *xattr_of(const char *path, const char *name, ssize_t *len)
-{
-	char *v = xmalloc(4096);
-	*len = getxattr(path, name, v, 4096);
-	if (*len < 0)
-		*len = errno == ENODATA || errno == ENOTSUP ? 0 : -1;
-	return v;
-}
-
-static bool same_xattr(const char *a, const char *b, const char *name)
-{
-	ssize_t la, lb;
-	char *va = xattr_of(a, name, &la), *vb = xattr_of(b, name, &lb);
-	bool same = la >= 0 && la == lb && memcmp(va, vb, (size_t)la) == 0;
-	free(va);
-	free(vb);
-	return same;
-}
-
-/* File systems whose leases see every open of a file: local ones. Over
- * NFS or FUSE a reader elsewhere holds no open the lease would see. */
-static bool local_file_system(const char *dir)
-{
-	static const long local[] = {
-		0xEF53,	    /* ext2, ext3, ext4 */
-		0x58465342, /* xfs */
-		0x9123683E, /* btrfs */
-		0x01021994, /* tmpfs */
-		0xF2F52010, /* f2fs */
-	};
-	struct statfs fs;
-	if (statfs(dir, &fs) != 0)
-		return false;
-	for (size_t i = 0; i < sizeof local / sizeof local[0]; i++)
-		if ((long)fs.f_type == local[i])
-			return true;
-	return false;
-}
-
-/* The group a file made in dir gets. */
-static gid_t new_file_group(const struct statx *dir)
-{
-	return dir->stx_mode & S_ISGID ? dir->stx_gid : getegid();
-}
-
-/* Whether a file made in folder a can stand for one made in folder b: one
- * mount (rename works between them), a local file system, both writable,
- * and what a new file inherits from its folder (group, default ACL,
- * SELinux label) the same. */
-static bool interchangeable_folders(const char *a, const char *b)
-{
-	struct statx sa, sb;
-	unsigned mask = STATX_MODE | STATX_GID | STATX_MNT_ID;
-	if (statx(AT_FDCWD, a, 0, mask, &sa) != 0 || statx(AT_FDCWD, b, 0, mask, &sb) != 0 ||
-	    !(sa.stx_mask & STATX_MNT_ID) || !(sb.stx_mask & STATX_MNT_ID))
-		return false;
-	return sa.stx_mnt_id == sb.stx_mnt_id && local_file_system(a) && access(a, W_OK) == 0 &&
-	       access(b, W_OK) == 0 && new_file_group(&sa) == new_file_group(&sb) &&
-	       same_xattr(a, b, "system.posix_acl_default") && same_xattr(a, b, "security.selinux");
-}
+void file_writeback(int fd, uint64_t off, uint64_t len) { os_writeback(fd, off, len); }
 
 int file_spare_open(struct file_spare *s, const char *spare_path, const char *target, mode_t mode)
 {
@@ -426,7 +360,7 @@ int file_spare_open(struct file_spare *s, const char *spare_path, const char *ta
 	if (lstat(target, &st) == 0 && !S_ISREG(st.st_mode))
 		return -1;
 	char *spare_dir = file_parent_dir(spare_path), *target_dir = file_parent_dir(target);
-	bool usable = interchangeable_folders(spare_dir, target_dir);
+	bool usable = os_interchangeable_folders(spare_dir, target_dir);
 	free(spare_dir);
 	free(target_dir);
 	if (!usable)
@@ -437,12 +371,9 @@ int file_spare_open(struct file_spare *s, const char *spare_path, const char *ta
 		return -1;
 	/* A write lease is granted only when no other descriptor has the file
 	 * open; while it is held, an opener waits until it is released (just
-	 * before the swap). The holder is told of such an opener by a signal:
-	 * SIGURG, ignored by default, instead of SIGIO, which would end the
-	 * program. A second name (a hard link) would see the overwrite: refused
-	 * too. */
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1 ||
-	    fcntl(fd, F_SETSIG, SIGURG) != 0 || fcntl(fd, F_SETLEASE, F_WRLCK) != 0 ||
+	 * before the swap). A second name (a hard link) would see the
+	 * overwrite: refused too. */
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1 || os_lease(fd) != 0 ||
 	    fchmod(fd, mode) != 0) {
 		close(fd);
 		return -1;
@@ -463,9 +394,9 @@ int file_spare_swap(struct file_spare *s, const char *target)
 	if (lstat(target, &old) == 0 && !S_ISREG(old.st_mode))
 		return EISDIR;
 	/* no lease on what becomes the calendar: its readers must not wait */
-	if (fcntl(s->fd, F_SETLEASE, F_UNLCK) != 0)
+	if (os_lease_release(s->fd) != 0)
 		return errno;
-	if (renameat2(AT_FDCWD, s->path, AT_FDCWD, target, RENAME_EXCHANGE) != 0) {
+	if (os_exchange(s->path, target) != 0) {
 		if (errno != ENOENT || rename(s->path, target) != 0) /* ENOENT: no target yet */
 			return errno;
 	}

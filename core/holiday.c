@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/file.h"
 #include "core/lunar.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 #define YEAR_MIN LUNAR_MIN_YEAR
@@ -116,34 +118,6 @@ static void trim(const char **s, const char **e)
 		(*e)--;
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len;
-	uint32_t cp;
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		len = 2, cp = s[0] & 0x1F;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		len = 3, cp = s[0] & 0x0F;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
-
 /* Copies at most `max` bytes of [s, s+n) into buf (of max+1 bytes) for an
  * error message: cut on a character boundary, control bytes shown as '?'. */
 static const char *echo(const char *s, size_t n, char *buf, size_t max)
@@ -168,10 +142,10 @@ static int check_name(const char *s, size_t n, const char *where, char *err)
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 || c == 0x7F)
 			return err_set(err, "%s: the name contains a control character", where);
-		size_t len = utf8_len((const unsigned char *)s + i, n - i);
-		if (!len)
+		uint32_t cp;
+		i += text_utf8_decode(s + i, n - i, &cp);
+		if (cp == TEXT_BAD_CP)
 			return err_set(err, "%s: the name is not valid UTF-8", where);
-		i += len;
 	}
 	return 0;
 }
@@ -332,32 +306,13 @@ int holiday_calendar_load_text(struct holiday_calendar *cal, const char *text,
 
 int holiday_calendar_load(struct holiday_calendar *cal, const char *path, char *err)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return err_set(err, "cannot read holidays file '%s': %s", path, strerror(errno));
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	int rc = -1;
-	for (;;) {
-		xgrow((void **)&buf, &cap, len + 4096 + 1, 1);
-		size_t got = fread(buf + len, 1, cap - len - 1, f);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		err_set(err, "cannot read holidays file '%s': %s", path, strerror(errno));
-		goto out;
-	}
-	buf[len] = '\0';
-	if (memchr(buf, '\0', len)) {
-		err_set(err, "holidays file '%s' is not text (it contains a NUL byte)", path);
-		goto out;
-	}
-	rc = holiday_calendar_load_text(cal, buf, path, err);
-out:
+	char *buf, sub[ERR_MAX];
+	size_t len;
+	if (file_read_all(path, 16u << 20, &buf, &len, sub))
+		return err_set(err, "cannot read holidays file '%s': %s", path, sub);
+	int rc = memchr(buf, '\0', len) ? err_set(err, "holidays file '%s' is not text (it contains a NUL byte)", path)
+					 : holiday_calendar_load_text(cal, buf, path, err);
 	free(buf);
-	fclose(f);
 	return rc;
 }
 

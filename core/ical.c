@@ -1,20 +1,22 @@
 #include "core/ical.h"
 
+#include <assert.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include <libical/ical.h>
 
 #include "core/date.h"
 #include "core/err.h"
 #include "core/status.h"
+#include "core/ical_text.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
@@ -26,349 +28,80 @@
  * cached components (keyed with ical_options_fingerprint()) are rebuilt. */
 #define ICAL_FORMAT 1
 
-#define MAX_LINE 75                   /* octets, excluding CRLF */
 #define MAX_UNIX INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
 #define MAX_ALARM_SECONDS (366 * 86400)
 
-/* ------------------------------------------------------------------ buffers */
+/* ---------------------------------------------------------------- libical */
 
-struct buf {
-	char *p;
-	size_t len, cap;
-};
+/* libical is opened when the first calendar or component is made, not
+ * linked: linked, it and what it needs (ICU, libstdc++) cost every start of
+ * the program a few milliseconds (README, Performance), which the commands
+ * that write no calendar (list, report, the screen's start) need not pay. The
+ * code calls it through lib, which holds every function it uses. */
+#define LIBICAL_SONAME "libical.so.3"
+#define LIBICAL_FUNCTIONS(X)                                                                       \
+	X(icalcomponent_add_property) \
+	X(icalcomponent_as_ical_string_r) \
+	X(icalcomponent_free) \
+	X(icalcomponent_new) \
+	X(icalparameter_new_related) \
+	X(icalproperty_add_parameter) \
+	X(icalproperty_as_ical_string_r) \
+	X(icalproperty_free) \
+	X(icalproperty_new) \
+	X(icalproperty_new_action) \
+	X(icalproperty_new_categories) \
+	X(icalproperty_new_completed) \
+	X(icalproperty_new_dtend) \
+	X(icalproperty_new_dtstamp) \
+	X(icalproperty_new_dtstart) \
+	X(icalproperty_new_due) \
+	X(icalproperty_new_lastmodified) \
+	X(icalproperty_new_name) \
+	X(icalproperty_new_prodid) \
+	X(icalproperty_new_sequence) \
+	X(icalproperty_new_status) \
+	X(icalproperty_new_transp) \
+	X(icalproperty_new_trigger) \
+	X(icalproperty_new_version) \
+	X(icalproperty_set_value) \
+	X(icalproperty_set_x_name) \
+	X(icaltime_from_timet_with_zone) \
+	X(icaltime_null_date) \
+	X(icaltime_null_time) \
+	X(icaltimezone_get_utc_timezone) \
+	X(icalvalue_new_text)
 
-static void buf_reserve(struct buf *b, size_t more)
+static struct {
+#define LIBICAL_MEMBER(f) __typeof__(f) *f;
+	LIBICAL_FUNCTIONS(LIBICAL_MEMBER)
+#undef LIBICAL_MEMBER
+} lib;
+static bool lib_loaded;
+
+/* Opens libical (once: before any thread of the writer starts). */
+static int load_libical(char *err)
 {
-	void *p = b->p;
-	xgrow(&p, &b->cap, b->len + more + 1, 1);
-	b->p = p;
-}
-
-static void buf_add(struct buf *b, const void *s, size_t n)
-{
-	buf_reserve(b, n);
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void buf_adds(struct buf *b, const char *s) { buf_add(b, s, strlen(s)); }
-
-static void buf_addc(struct buf *b, char c) { buf_add(b, &c, 1); }
-
-static char *buf_take(struct buf *b)
-{
-	if (!b->p)
-		return xstrdup("");
-	char *p = b->p;
-	b->p = NULL;
-	b->len = b->cap = 0;
-	return p;
-}
-
-/* ------------------------------------------------------------ text cleaning */
-
-/* Length of the valid UTF-8 sequence starting at p (lead byte >= 0x80), or 0.
- * p is NUL-terminated, so reading on stops at the first non-continuation. */
-static size_t utf8_valid_len(const unsigned char *p)
-{
-	unsigned c = p[0], lo = 0x80, hi = 0xBF;
-	size_t n;
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2;
-	else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F; /* no surrogates */
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else
+	if (lib_loaded)
 		return 0;
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t i = 2; i < n; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return n;
-}
-
-static uint32_t utf8_decode(const unsigned char *p, size_t n)
-{
-	uint32_t cp = p[0] & (0xFF >> (n + 1));
-	for (size_t i = 1; i < n; i++)
-		cp = (cp << 6) | (p[i] & 0x3F);
-	return cp;
-}
-
-/* Appends the cleaned text (see ical_text_clean()). The output is never longer
- * than the input, so one reservation covers every write. */
-static void clean_into(struct buf *b, const char *text, bool single_line)
-{
-	const unsigned char *p = (const unsigned char *)(text ? text : "");
-	char nl = single_line ? ' ' : '\n';
-	buf_reserve(b, strlen((const char *)p));
-	char *o = b->p + b->len;
-	while (*p) {
-		const unsigned char *q = p;
-		while (*q >= 0x20 && *q < 0x7F)
-			q++;
-		if (q > p) {
-			memcpy(o, p, (size_t)(q - p));
-			o += q - p;
-			p = q;
-			continue;
-		}
-		unsigned c = *p;
-		/* Vietnamese letters and combining marks: U+00C0..U+07FF and
-		 * U+1000..U+1FFF hold nothing to change, so valid sequences there
-		 * are copied without decoding */
-		if (c >= 0xC3 && c <= 0xDF && (p[1] & 0xC0) == 0x80) {
-			memcpy(o, p, 2);
-			o += 2;
-			p += 2;
-			continue;
-		}
-		if (c == 0xE1 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-			memcpy(o, p, 3);
-			o += 3;
-			p += 3;
-			continue;
-		}
-		if (c < 0x80) {
-			if (c == '\r') {
-				*o++ = nl;
-				p += p[1] == '\n' ? 2 : 1;
-				continue;
-			}
-			if (c == '\n' || c == 0x0B || c == 0x0C)
-				*o++ = nl;
-			else if (c == '\t')
-				*o++ = single_line ? ' ' : '\t';
-			p++; /* other C0 controls and DEL are dropped */
-			continue;
-		}
-		size_t n = utf8_valid_len(p);
-		if (n == 0) {
-			*o++ = '?';
-			p++;
-			continue;
-		}
-		uint32_t cp = utf8_decode(p, n);
-		if (cp == 0x2028 || cp == 0x2029)
-			*o++ = nl;
-		else if (cp == 0xFFFD)
-			*o++ = '?';
-		else if (cp >= 0xA0 && !text_cp_is_bidi_control(cp)) { /* C1 controls and bidi overrides are dropped */
-			memcpy(o, p, n);
-			o += n;
-		}
-		p += n;
-	}
-	*o = '\0';
-	b->len = (size_t)(o - b->p);
-}
-
-/* libical's parser drops white space at the end of a value: drop it here, so
- * every reader sees the same text. */
-static void trim_end(struct buf *b)
-{
-	while (b->len && (b->p[b->len - 1] == ' ' || b->p[b->len - 1] == '\t' ||
-			  b->p[b->len - 1] == '\n'))
-		b->p[--b->len] = '\0';
-}
-
-/* clean_into() for a whole value: without white space at either end, which
- * libical's parser drops. */
-static void clean_value_into(struct buf *b, const char *text, bool single_line)
-{
-	size_t start = b->len, skip = 0;
-	clean_into(b, text, single_line);
-	while (start + skip < b->len &&
-	       (b->p[start + skip] == ' ' || b->p[start + skip] == '\t' || b->p[start + skip] == '\n'))
-		skip++;
-	memmove(b->p + start, b->p + start + skip, b->len - start - skip + 1);
-	b->len -= skip;
-	trim_end(b);
-}
-
-char *ical_text_clean(const char *text, bool single_line)
-{
-	struct buf b = { 0 };
-	clean_into(&b, text, single_line);
-	return buf_take(&b);
-}
-
-/* ---------------------------------------------------------------- re-folding */
-
-/* Where to end a piece of line[0..n) that may hold at most room octets from
- * i: never before a UTF-8 continuation byte, never between a backslash and the
- * character it escapes (an odd run of backslashes ends in an escape's start). */
-static size_t fold_cut(const unsigned char *s, size_t i, size_t room)
-{
-	size_t cut = i + room;
-	/* a character has at most 3 continuation bytes; longer runs are not
-	 * UTF-8 and are cut anyway, so every piece keeps at least room - 4 octets */
-	for (int k = 0; k < 3 && (s[cut] & 0xC0) == 0x80; k++)
-		cut--;
-	size_t run = 0;
-	while (run < cut && s[cut - 1 - run] == '\\')
-		run++;
-	if (run & 1)
-		cut--;
-	return cut;
-}
-
-/* Appends one logical line (no CR or LF inside), folded at MAX_LINE octets. */
-static void fold_line(struct buf *out, const char *line, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)line;
-	buf_reserve(out, n + (n / (MAX_LINE - 6) + 1) * 3 + 2); /* pieces >= 70 octets */
-	char *o = out->p + out->len;
-	size_t i = 0, room = MAX_LINE;
-	while (n - i > room) {
-		size_t cut = fold_cut(s, i, room);
-		memcpy(o, s + i, cut - i);
-		o += cut - i;
-		memcpy(o, "\r\n ", 3);
-		o += 3;
-		i = cut;
-		room = MAX_LINE - 1;
-	}
-	memcpy(o, s + i, n - i);
-	o += n - i;
-	memcpy(o, "\r\n", 3);
-	out->len = (size_t)(o + 2 - out->p);
-}
-
-static bool line_is(const char *line, size_t n, const char *name)
-{
-	size_t k = strlen(name);
-	return n > k && strncasecmp(line, name, k) == 0 && (line[k] == ':' || line[k] == ';');
-}
-
-/* libical 3.0.16 leaves ',' and ';' unescaped in X- property TEXT values and
- * in CATEGORIES; we write one category per property, so every comma in its
- * value belongs to the name. Escape pairs already there are kept, so a libical
- * that escapes them itself is not double-escaped. */
-static void escape_value_into(struct buf *out, const char *line, size_t n)
-{
-	size_t i = 0;
-	bool quoted = false;
-	for (; i < n; i++) {
-		if (line[i] == '"')
-			quoted = !quoted;
-		else if (line[i] == ':' && !quoted)
-			break;
-	}
-	if (i < n)
-		i++;
-	buf_add(out, line, i);
-	for (; i < n; i++) {
-		char c = line[i];
-		if (c == '\\' && i + 1 < n) {
-			buf_add(out, line + i, 2);
-			i++;
-			continue;
-		}
-		if (c == ',' || c == ';')
-			buf_addc(out, '\\');
-		buf_addc(out, c);
-	}
-}
-
-static void emit_line(struct buf *out, const char *line, size_t n)
-{
-	/* a content line never starts with white space (a reader would take it
-	 * for a continuation); libical writes none, other input might */
-	while (n && (*line == ' ' || *line == '\t')) {
-		line++;
-		n--;
-	}
-	if (n == 0)
-		return;
-	if ((line[0] == 'X' || line[0] == 'x' || line[0] == 'C' || line[0] == 'c') &&
-	    (line_is(line, n, "X-WR-CALNAME") || line_is(line, n, "CATEGORIES"))) {
-		struct buf tmp = { 0 };
-		escape_value_into(&tmp, line, n);
-		fold_line(out, tmp.p, tmp.len);
-		free(tmp.p);
-	} else {
-		fold_line(out, line, n);
-	}
-}
-
-/* Unfolds text[0..len) in place: drops every CRLF or LF followed by a space or
- * tab (which also undoes libical's fold inside the CRLF: "\r\r\n \n" and
- * "\r\n \r\n") and every lone CR; the remaining line ends become LF. Returns
- * the new length. */
-static size_t unfold_in_place(char *text, size_t len)
-{
-	size_t r = 0, w = 0;
-	while (r < len) {
-		char *nl = memchr(text + r, '\r', len - r);
-		char *lf = memchr(text + r, '\n', len - r);
-		size_t k = nl && (!lf || nl < lf) ? (size_t)(nl - text) : lf ? (size_t)(lf - text) : len;
-		memmove(text + w, text + r, k - r);
-		w += k - r;
-		r = k;
-		if (r >= len)
-			break;
-		size_t j = r + 1;
-		if (text[r] == '\r') {
-			if (j >= len || text[j] != '\n') {
-				r = j; /* a lone CR */
-				continue;
-			}
-			j++;
-		}
-		if (j < len && (text[j] == ' ' || text[j] == '\t')) {
-			r = j + 1; /* a fold */
-			continue;
-		}
-		text[w++] = '\n';
-		r = j;
-	}
-	return w;
-}
-
-/* Unfolds text (modified in place) and appends it re-folded to out. */
-static void refold_owned(struct buf *out, char *text, size_t len)
-{
-	len = unfold_in_place(text, len);
-	size_t i = 0;
-	while (i < len) {
-		char *nl = memchr(text + i, '\n', len - i);
-		size_t end = nl ? (size_t)(nl - text) : len;
-		emit_line(out, text + i, end - i);
-		i = end + 1;
-	}
-}
-
-char *ical_refold(const char *text, size_t len, size_t *out_len)
-{
-	struct buf out = { 0 };
-	char *copy = xmalloc(len + 1);
-	memcpy(copy, text, len);
-	copy[len] = '\0';
-	refold_owned(&out, copy, len);
-	free(copy);
-	if (out_len)
-		*out_len = out.len;
-	return buf_take(&out);
+	void *h = dlopen(LIBICAL_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!h)
+		return err_set(err, "calendar export: cannot load libical (%s): install libical3", dlerror());
+#define LIBICAL_LOAD(f)                                                                            \
+	if (!(*(void **)&lib.f = dlsym(h, #f)))                                                    \
+		return err_set(err, "calendar export: libical has no %s: install libical3", #f);
+	LIBICAL_FUNCTIONS(LIBICAL_LOAD)
+#undef LIBICAL_LOAD
+	lib_loaded = true;
+	return 0;
 }
 
 /* Serialises c with libical and appends the repaired, re-folded text. */
-static void serialise_into(struct buf *out, icalcomponent *c)
+static void serialise_into(struct strbuf *out, icalcomponent *c)
 {
-	char *s = icalcomponent_as_ical_string_r(c);
+	char *s = lib.icalcomponent_as_ical_string_r(c);
 	if (s) {
-		refold_owned(out, s, strlen(s));
+		ical_text_refold_into(out, s, strlen(s));
 		free(s);
 	}
 }
@@ -398,7 +131,7 @@ int ical_kind_parse(const char *name, enum ical_kind *out, char *err)
 	return err_set(err, "export kind '%.60s': expected event, todo or both", name ? name : "");
 }
 
-struct prepared {
+struct ical_prepared {
 	enum ical_kind kind;
 	enum lang lang;
 	int64_t dtstamp;
@@ -480,7 +213,7 @@ bad:
 	return err_set(err, "alarm '%.60s': not an RFC 5545 duration (e.g. -PT15H, -P3D, -P1W)", s);
 }
 
-static int prepare(const struct ical_options *opt, struct prepared *p, char *err)
+static int prepare(const struct ical_options *opt, struct ical_prepared *p, char *err)
 {
 	memset(p, 0, sizeof *p);
 	p->kind = opt->kind ? opt->kind : ICAL_KIND_EVENT;
@@ -508,7 +241,7 @@ static int prepare(const struct ical_options *opt, struct prepared *p, char *err
 
 int ical_options_check(const struct ical_options *opt, char *err)
 {
-	struct prepared p;
+	struct ical_prepared p;
 	if (prepare(opt, &p, err))
 		return -1;
 	free(p.alarms);
@@ -590,14 +323,14 @@ struct prop_text {
 enum text_prop { TEXT_UID, TEXT_SUMMARY, TEXT_DESCRIPTION, TEXT_ALARM, TEXT_PROPS };
 
 /* Scratch space reused from one task to the next (one per thread). */
-struct scratch {
-	struct buf summary, description, alarm, tmp;
+struct ical_scratch {
+	struct strbuf summary, description, alarm, tmp;
 	struct prop_text *props; /* PROP_SLOTS, or NULL until needed */
 	size_t n_props;
 	icalproperty *text[TEXT_PROPS]; /* made once, given each task's value */
 };
 
-static void props_clear(struct scratch *s)
+static void props_clear(struct ical_scratch *s)
 {
 	for (size_t i = 0; s->props && i < PROP_SLOTS; i++) {
 		free(s->props[i].str);
@@ -608,22 +341,22 @@ static void props_clear(struct scratch *s)
 	s->n_props = 0;
 }
 
-static void scratch_release(struct scratch *s)
+static void scratch_release(struct ical_scratch *s)
 {
-	free(s->summary.p);
-	free(s->description.p);
-	free(s->alarm.p);
-	free(s->tmp.p);
+	strbuf_release(&s->summary);
+	strbuf_release(&s->description);
+	strbuf_release(&s->alarm);
+	strbuf_release(&s->tmp);
 	props_clear(s);
 	free(s->props);
 	for (size_t i = 0; i < TEXT_PROPS; i++)
 		if (s->text[i])
-			icalproperty_free(s->text[i]);
+			lib.icalproperty_free(s->text[i]);
 	memset(s, 0, sizeof *s);
 }
 
 /* The slot of (kind, num, str): its entry, or the free slot to fill. */
-static struct prop_text *prop_slot(struct scratch *s, enum prop_key kind, int64_t num,
+static struct prop_text *prop_slot(struct ical_scratch *s, enum prop_key kind, int64_t num,
 				   const char *str)
 {
 	if (!s->props)
@@ -641,25 +374,25 @@ static struct prop_text *prop_slot(struct scratch *s, enum prop_key kind, int64_
 }
 
 /* Appends the kept text of (kind, num, str); false when there is none yet. */
-static bool emit_kept(struct scratch *s, struct buf *out, enum prop_key kind, int64_t num,
+static bool emit_kept(struct ical_scratch *s, struct strbuf *out, enum prop_key kind, int64_t num,
 		      const char *str)
 {
 	const struct prop_text *e = prop_slot(s, kind, num, str);
 	if (e->kind == KEY_NONE)
 		return false;
-	buf_add(out, e->text, e->len);
+	strbuf_addn(out, e->text, e->len);
 	return true;
 }
 
 /* Serialises p with libical, appends it re-folded, and keeps the text under
  * (kind, num, str) unless kind is KEY_NONE. */
-static void emit_prop(struct scratch *s, struct buf *out, icalproperty *p, enum prop_key kind,
+static void emit_prop(struct ical_scratch *s, struct strbuf *out, icalproperty *p, enum prop_key kind,
 		      int64_t num, const char *str)
 {
 	size_t start = out->len;
-	char *text = icalproperty_as_ical_string_r(p);
+	char *text = lib.icalproperty_as_ical_string_r(p);
 	if (text) {
-		refold_owned(out, text, strlen(text));
+		ical_text_refold_into(out, text, strlen(text));
 		free(text);
 	}
 	if (kind == KEY_NONE)
@@ -688,12 +421,12 @@ static pthread_mutex_t making = PTHREAD_MUTEX_INITIALIZER;
 			icalproperty *made_ = (make);                                              \
 			pthread_mutex_unlock(&making);                                             \
 			emit_prop(s, out, made_, kind, num, str);                                  \
-			icalproperty_free(made_);                                                  \
+			lib.icalproperty_free(made_);                                                  \
 		}                                                                                  \
 	} while (0)
 
 /* A TEXT property with this task's value, through the thread's own property. */
-static void emit_text(struct scratch *s, struct buf *out, enum text_prop which, const char *value)
+static void emit_text(struct ical_scratch *s, struct strbuf *out, enum text_prop which, const char *value)
 {
 	static const icalproperty_kind kinds[TEXT_PROPS] = {
 		[TEXT_UID] = ICAL_UID_PROPERTY,
@@ -703,71 +436,67 @@ static void emit_text(struct scratch *s, struct buf *out, enum text_prop which, 
 	};
 	if (!s->text[which]) {
 		pthread_mutex_lock(&making);
-		s->text[which] = icalproperty_new(kinds[which]);
+		s->text[which] = lib.icalproperty_new(kinds[which]);
 		pthread_mutex_unlock(&making);
 	}
-	icalproperty_set_value(s->text[which], icalvalue_new_text(value));
+	lib.icalproperty_set_value(s->text[which], lib.icalvalue_new_text(value));
 	emit_prop(s, out, s->text[which], KEY_NONE, 0, NULL);
 }
 
-static void add_names(struct buf *b, const char *label, char *const *names, size_t n)
+static void add_names(struct strbuf *b, const char *label, char *const *names, size_t n)
 {
 	if (!n)
 		return;
 	if (b->len)
-		buf_addc(b, '\n');
-	buf_adds(b, label);
+		strbuf_addch(b, '\n');
+	strbuf_add(b, label);
 	for (size_t i = 0; i < n; i++) {
 		if (i)
-			buf_adds(b, "; ");
-		clean_into(b, names[i], true);
+			strbuf_add(b, "; ");
+		ical_text_clean_into(b, names[i], true);
 	}
 }
 
-static void add_line(struct buf *b, const char *label, const char *text)
+static void add_line(struct strbuf *b, const char *label, const char *text)
 {
 	if (!text || !*text)
 		return;
 	if (b->len)
-		buf_addc(b, '\n');
-	buf_adds(b, label);
-	clean_into(b, text, true);
+		strbuf_addch(b, '\n');
+	strbuf_add(b, label);
+	ical_text_clean_into(b, text, true);
 }
 
 static bool has_text(const char *s) { return s && *s; }
 
-static void build_texts(struct scratch *s, const struct task *t, const struct prepared *p)
+static void build_texts(struct ical_scratch *s, const struct task *t, const struct ical_prepared *p)
 {
 	const struct labels *l = p->lang == LANG_EN ? &labels_en : &labels_vi;
 	char date[DATE_BUF];
 	date_format_dmy(t->due, date);
 
 	/* SUMMARY: "section: summary", never empty (libical rejects an empty value) */
-	struct buf *sum = &s->summary;
-	sum->len = 0;
-	clean_value_into(sum, t->section, true);
+	struct strbuf *sum = &s->summary;
+	strbuf_truncate(sum, 0);
+	ical_text_value_into(sum, t->section, true);
 	size_t sec_len = sum->len;
 	if (sec_len)
-		buf_adds(sum, ": ");
+		strbuf_add(sum, ": ");
 	size_t body = sum->len;
 	/* one line: calendars show it as one, and calcurse skips items whose
 	 * SUMMARY holds a line break */
-	clean_value_into(sum, has_text(t->summary) ? t->summary : t->full_text, true);
-	if (sum->len == body) { /* no summary text */
-		sum->len = sec_len;
-		sum->p[sec_len] = '\0';
-	}
+	ical_text_value_into(sum, has_text(t->summary) ? t->summary : t->full_text, true);
+	if (sum->len == body) /* no summary text */
+		strbuf_truncate(sum, sec_len);
 	if (sum->len == 0)
-		buf_adds(sum, l->untitled);
+		strbuf_add(sum, l->untitled);
 
-	struct buf *d = &s->description;
-	d->len = 0;
-	buf_reserve(d, 0);
-	d->p[0] = '\0';
+	struct strbuf *d = &s->description;
+	strbuf_truncate(d, 0);
 	if (has_text(t->full_text)) {
-		clean_value_into(d, t->full_text, false);
+		ical_text_value_into(d, t->full_text, false);
 		if (d->len)
-			buf_addc(d, '\n');
+			strbuf_addch(d, '\n');
 	}
 	add_names(d, l->lead, t->leads, t->n_leads);
 	add_names(d, l->coop, t->cooperating, t->n_cooperating);
@@ -777,32 +506,32 @@ static void build_texts(struct scratch *s, const struct task *t, const struct pr
 		char sentence[256];
 		snprintf(sentence, sizeof sentence, l->period[t->precision], date);
 		if (d->len)
-			buf_addc(d, '\n');
-		buf_adds(d, sentence);
+			strbuf_addch(d, '\n');
+		strbuf_add(d, sentence);
 	}
 	add_line(d, l->status, status_label(t->status, p->lang));
-	trim_end(d);
+	ical_text_trim_end(d);
 
 	/* Clients show the event's SUMMARY with the alarm; RFC 5545 requires a
 	 * DESCRIPTION, kept short: the date and the section. */
-	s->alarm.len = 0;
-	buf_adds(&s->alarm, l->remind);
-	buf_adds(&s->alarm, date);
+	strbuf_truncate(&s->alarm, 0);
+	strbuf_add(&s->alarm, l->remind);
+	strbuf_add(&s->alarm, date);
 	if (has_text(t->section)) {
-		buf_adds(&s->alarm, " – ");
-		clean_into(&s->alarm, t->section, true);
+		strbuf_add(&s->alarm, " – ");
+		ical_text_clean_into(&s->alarm, t->section, true);
 	}
 }
 
 static struct icaltimetype utc_time(int64_t t)
 {
-	return icaltime_from_timet_with_zone((time_t)t, 0, icaltimezone_get_utc_timezone());
+	return lib.icaltime_from_timet_with_zone((time_t)t, 0, lib.icaltimezone_get_utc_timezone());
 }
 
 static struct icaltimetype ical_date(civil_day day)
 {
 	struct civil_date c = date_to_ymd(day);
-	struct icaltimetype t = icaltime_null_date();
+	struct icaltimetype t = lib.icaltime_null_date();
 	t.year = c.year;
 	t.month = c.month;
 	t.day = c.day;
@@ -836,65 +565,65 @@ int ical_task_check(const struct task *t, int64_t sequence, char *err)
 	return 0;
 }
 
-static void emit_common(struct buf *out, const char *uid, const struct task *t, int seq,
-			const struct prepared *p, struct scratch *s)
+static void emit_common(struct strbuf *out, const char *uid, const struct task *t, int seq,
+			const struct ical_prepared *p, struct ical_scratch *s)
 {
 	emit_text(s, out, TEXT_UID, uid);
 	int64_t stamp = p->dtstamp;
 	bool have_mod = t->updated_at > 0 && t->updated_at <= MAX_UNIX;
 	if (!stamp && have_mod)
 		stamp = t->updated_at;
-	EMIT(s, out, KEY_DTSTAMP, stamp, NULL, icalproperty_new_dtstamp(utc_time(stamp)));
-	EMIT(s, out, KEY_SEQUENCE, seq, NULL, icalproperty_new_sequence(seq));
+	EMIT(s, out, KEY_DTSTAMP, stamp, NULL, lib.icalproperty_new_dtstamp(utc_time(stamp)));
+	EMIT(s, out, KEY_SEQUENCE, seq, NULL, lib.icalproperty_new_sequence(seq));
 	if (have_mod)
 		EMIT(s, out, KEY_LAST_MODIFIED, t->updated_at, NULL,
-		     icalproperty_new_lastmodified(utc_time(t->updated_at)));
+		     lib.icalproperty_new_lastmodified(utc_time(t->updated_at)));
 }
 
-static void emit_texts(struct buf *out, const struct task *t, struct scratch *s)
+static void emit_texts(struct strbuf *out, const struct task *t, struct ical_scratch *s)
 {
 	emit_text(s, out, TEXT_SUMMARY, s->summary.p);
 	if (s->description.len)
 		emit_text(s, out, TEXT_DESCRIPTION, s->description.p);
 	for (size_t i = 0; i < t->n_leads; i++) {
-		s->tmp.len = 0;
-		clean_value_into(&s->tmp, t->leads[i], true);
+		strbuf_truncate(&s->tmp, 0);
+		ical_text_value_into(&s->tmp, t->leads[i], true);
 		if (s->tmp.len)
-			EMIT(s, out, KEY_CATEGORY, 0, s->tmp.p, icalproperty_new_categories(s->tmp.p));
+			EMIT(s, out, KEY_CATEGORY, 0, s->tmp.p, lib.icalproperty_new_categories(s->tmp.p));
 	}
 }
 
-static void emit_alarms(struct buf *out, const struct task *t, const struct prepared *p,
-			struct scratch *s, bool related_end)
+static void emit_alarms(struct strbuf *out, const struct task *t, const struct ical_prepared *p,
+			struct ical_scratch *s, bool related_end)
 {
 	if (!status_is_open(t->status))
 		return;
 	enum prop_key trigger = related_end ? KEY_TRIGGER_END : KEY_TRIGGER;
 	for (size_t i = 0; i < p->n_alarms; i++) {
-		buf_adds(out, "BEGIN:VALARM\r\n");
-		EMIT(s, out, KEY_ACTION, 0, NULL, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+		strbuf_add(out, "BEGIN:VALARM\r\n");
+		EMIT(s, out, KEY_ACTION, 0, NULL, lib.icalproperty_new_action(ICAL_ACTION_DISPLAY));
 		if (!emit_kept(s, out, trigger, (int64_t)i, NULL)) {
 			struct icaltriggertype tr;
 			memset(&tr, 0, sizeof tr);
-			tr.time = icaltime_null_time();
+			tr.time = lib.icaltime_null_time();
 			tr.duration = p->alarms[i];
 			pthread_mutex_lock(&making);
-			icalproperty *trig = icalproperty_new_trigger(tr);
+			icalproperty *trig = lib.icalproperty_new_trigger(tr);
 			if (related_end)
-				icalproperty_add_parameter(trig, icalparameter_new_related(ICAL_RELATED_END));
+				lib.icalproperty_add_parameter(trig, lib.icalparameter_new_related(ICAL_RELATED_END));
 			pthread_mutex_unlock(&making);
 			emit_prop(s, out, trig, trigger, (int64_t)i, NULL);
-			icalproperty_free(trig);
+			lib.icalproperty_free(trig);
 		}
 		emit_text(s, out, TEXT_ALARM, s->alarm.p);
-		buf_adds(out, "END:VALARM\r\n");
+		strbuf_add(out, "END:VALARM\r\n");
 	}
 }
 
 /* Appends t's components to out. Returns 0 (nothing appended when t has no
  * deadline) or -1 with a message. */
-static int build_task(struct buf *out, const struct task *t, int64_t sequence,
-		      const struct prepared *p, struct scratch *s, char *err)
+static int build_task(struct strbuf *out, const struct task *t, int64_t sequence,
+		      const struct ical_prepared *p, struct ical_scratch *s, char *err)
 {
 	if (t->due == DATE_NONE)
 		return 0;
@@ -902,37 +631,37 @@ static int build_task(struct buf *out, const struct task *t, int64_t sequence,
 		return -1;
 
 	char uid[TASK_UUID_LEN + 16];
-	s->tmp.len = 0;
-	clean_into(&s->tmp, t->uuid, true);
+	strbuf_truncate(&s->tmp, 0);
+	ical_text_clean_into(&s->tmp, t->uuid, true);
 	snprintf(uid, sizeof uid, "%s", s->tmp.p);
 	build_texts(s, t, p);
 
 	/* Each component is written property by property, in the order
 	 * libical would write the component (properties, then VALARMs). */
 	if (p->kind & ICAL_KIND_EVENT) {
-		buf_adds(out, "BEGIN:VEVENT\r\n");
+		strbuf_add(out, "BEGIN:VEVENT\r\n");
 		emit_common(out, uid, t, (int)sequence, p, s);
-		EMIT(s, out, KEY_DTSTART, t->due, NULL, icalproperty_new_dtstart(ical_date(t->due)));
-		EMIT(s, out, KEY_DTEND, t->due, NULL, icalproperty_new_dtend(ical_date(t->due + 1)));
+		EMIT(s, out, KEY_DTSTART, t->due, NULL, lib.icalproperty_new_dtstart(ical_date(t->due)));
+		EMIT(s, out, KEY_DTEND, t->due, NULL, lib.icalproperty_new_dtend(ical_date(t->due + 1)));
 		emit_texts(out, t, s);
-		EMIT(s, out, KEY_TRANSP, 0, NULL, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+		EMIT(s, out, KEY_TRANSP, 0, NULL, lib.icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 		if (t->status == STATUS_CANCELLED)
 			EMIT(s, out, KEY_STATUS, ICAL_STATUS_CANCELLED, NULL,
-			     icalproperty_new_status(ICAL_STATUS_CANCELLED));
+			     lib.icalproperty_new_status(ICAL_STATUS_CANCELLED));
 		emit_alarms(out, t, p, s, false);
-		buf_adds(out, "END:VEVENT\r\n");
+		strbuf_add(out, "END:VEVENT\r\n");
 	}
 	if (p->kind & ICAL_KIND_TODO) {
 		char todo_uid[sizeof uid + 8];
 		snprintf(todo_uid, sizeof todo_uid, "%s-todo", uid);
-		buf_adds(out, "BEGIN:VTODO\r\n");
+		strbuf_add(out, "BEGIN:VTODO\r\n");
 		emit_common(out, todo_uid, t, (int)sequence, p, s);
-		EMIT(s, out, KEY_DUE, t->due, NULL, icalproperty_new_due(ical_date(t->due)));
+		EMIT(s, out, KEY_DUE, t->due, NULL, lib.icalproperty_new_due(ical_date(t->due)));
 		emit_texts(out, t, s);
 		enum icalproperty_status st = t->status == STATUS_DONE ? ICAL_STATUS_COMPLETED
 					      : t->status == STATUS_CANCELLED ? ICAL_STATUS_CANCELLED
 									       : ICAL_STATUS_NEEDSACTION;
-		EMIT(s, out, KEY_STATUS, st, NULL, icalproperty_new_status(st));
+		EMIT(s, out, KEY_STATUS, st, NULL, lib.icalproperty_new_status(st));
 		if (t->status == STATUS_DONE) {
 			/* A civil date as an instant: noon UTC keeps the same calendar
 			 * day from UTC-11 to UTC+11 (Vietnam is UTC+7). */
@@ -940,10 +669,10 @@ static int build_task(struct buf *out, const struct task *t, int64_t sequence,
 								 : t->updated_at;
 			if (when > 0 && when <= MAX_UNIX)
 				EMIT(s, out, KEY_COMPLETED, when, NULL,
-				     icalproperty_new_completed(utc_time(when)));
+				     lib.icalproperty_new_completed(utc_time(when)));
 		}
 		emit_alarms(out, t, p, s, true);
-		buf_adds(out, "END:VTODO\r\n");
+		strbuf_add(out, "END:VTODO\r\n");
 	}
 	return 0;
 }
@@ -951,299 +680,89 @@ static int build_task(struct buf *out, const struct task *t, int64_t sequence,
 char *ical_task_component(const struct task *t, int64_t sequence, const struct ical_options *opt,
 			  char *err)
 {
-	struct prepared p;
-	struct scratch s = { 0 };
-	struct buf out = { 0 };
+	struct ical_prepared p;
+	struct ical_scratch s = { 0 };
+	struct strbuf out = STRBUF_INIT;
 	char *result = NULL;
-	if (prepare(opt, &p, err))
+	if (load_libical(err) || prepare(opt, &p, err))
 		return NULL;
 	if (build_task(&out, t, sequence, &p, &s, err)) {
-		free(out.p);
+		strbuf_release(&out);
 		goto out;
 	}
-	result = buf_take(&out);
+	result = strbuf_take(&out);
 out:
 	scratch_release(&s);
 	free(p.alarms);
 	return result;
 }
 
-/* ------------------------------------------------------------------- writer */
+/* ---------------------------------------------------- for the writer (ical_writer.c) */
 
-/* A batch is cut into pieces of PIECE tasks that threads take in turn (the
- * thread waiting for the batch takes some too), each into its own buffer;
- * the pieces are then written in order. libical keeps its per-call state in
- * thread-specific storage, and the options are read-only. */
-#define PIECE 32
-/* Below this many tasks a batch is not worth a thread. */
-#define MIN_THREADED 64
-#define MAX_THREADS 8
-
-struct piece {
-	struct buf out;
-	size_t done; /* tasks serialised: all of the piece's, unless rc */
-	int rc;
-	char err[ERR_MAX];
-};
-
-/* One thread's part: its scratch space (and kept properties) stays with it. */
-struct worker {
-	struct ical_writer *w;
-	struct scratch scratch;
-};
-
-struct ical_writer {
-	ical_write_fn write;
-	void *ctx;
-	FILE *file;
-	struct prepared prep;
-	size_t n_threads; /* threads a batch may start: one per processor */
-	/* the batch begun and not yet written */
-	const struct task *tasks;
-	const int64_t *sequences;
-	size_t *lens;
-	size_t n;
-	struct piece *pieces;
-	size_t n_pieces, cap_pieces;
-	atomic_size_t next_piece;
-	struct worker workers[MAX_THREADS + 1]; /* [0]: the waiting thread */
-	pthread_t threads[MAX_THREADS];
-	size_t n_started;
-	bool pending;
-	size_t *own_lens; /* lengths for a caller that passes none */
-	size_t own_lens_cap;
-	char *footer;
-	size_t count;
-	int write_errno; /* 0, or errno of the first sink failure */
-	bool failed;
-};
-
-static int sink(struct ical_writer *w, const char *data, size_t len, char *err)
+struct ical_prepared *ical_prepared_new(const struct ical_options *opt, char *err)
 {
-	if (w->failed)
-		return err_set(err, "calendar export: an earlier write failed: %s",
-			       strerror(w->write_errno ? w->write_errno : EIO));
-	if (len == 0)
-		return 0;
-	errno = 0;
-	if (w->write(w->ctx, data, len) != 0) {
-		w->failed = true;
-		w->write_errno = errno ? errno : EIO;
-		return err_set(err, "calendar export: write failed: %s", strerror(w->write_errno));
+	if (load_libical(err))
+		return NULL;
+	struct ical_prepared *p = xmalloc(sizeof *p);
+	if (prepare(opt, p, err)) {
+		free(p);
+		return NULL;
 	}
-	return 0;
+	return p;
 }
 
-static int file_write(void *ctx, const char *data, size_t len)
+void ical_prepared_free(struct ical_prepared *p)
 {
-	return fwrite(data, 1, len, ctx) == len ? 0 : -1;
+	if (p)
+		free(p->alarms);
+	free(p);
 }
 
-static void header_footer(const struct ical_options *opt, struct buf *header, char **footer)
+struct ical_scratch *ical_scratch_new(void) { return xcalloc(1, sizeof(struct ical_scratch)); }
+
+void ical_scratch_free(struct ical_scratch *s)
 {
+	if (s)
+		scratch_release(s);
+	free(s);
+}
+
+int ical_task_text(struct strbuf *out, const struct task *t, int64_t sequence, const struct ical_prepared *p,
+		   struct ical_scratch *s, char *err)
+{
+	return build_task(out, t, sequence, p, s, err);
+}
+
+void ical_calendar_text(const struct ical_options *opt, struct strbuf *header, char **footer)
+{
+	assert(lib_loaded); /* after ical_prepared_new */
 	const char *name = opt->calendar_name ? opt->calendar_name
 			 : opt->lang == LANG_EN   ? "Deadlines"
 						  : "Hạn chót";
-	struct buf cb = { 0 };
-	clean_value_into(&cb, name, true);
+	struct strbuf cb = STRBUF_INIT;
+	ical_text_value_into(&cb, name, true);
 	if (cb.len == 0)
-		buf_adds(&cb, opt->lang == LANG_EN ? "Deadlines" : "Hạn chót");
-	char *clean = buf_take(&cb);
-	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
-	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_prodid(
+		strbuf_add(&cb, opt->lang == LANG_EN ? "Deadlines" : "Hạn chót");
+	char *clean = strbuf_take(&cb);
+	icalcomponent *cal = lib.icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	lib.icalcomponent_add_property(cal, lib.icalproperty_new_version("2.0"));
+	lib.icalcomponent_add_property(cal, lib.icalproperty_new_prodid(
 		opt->lang == LANG_EN ? "-//hanchot//hanchot " HANCHOT_VERSION "//EN"
 				     : "-//hanchot//hanchot " HANCHOT_VERSION "//VI"));
-	icalcomponent_add_property(cal, icalproperty_new_name(clean));
+	lib.icalcomponent_add_property(cal, lib.icalproperty_new_name(clean));
 	/* A TEXT value (not an X value) so libical escapes '\' and newlines;
 	 * refold_into() escapes the ',' and ';' that libical 3.0.16 leaves. */
-	icalproperty *x = icalproperty_new(ICAL_X_PROPERTY);
-	icalproperty_set_x_name(x, "X-WR-CALNAME");
-	icalproperty_set_value(x, icalvalue_new_text(clean));
-	icalcomponent_add_property(cal, x);
+	icalproperty *x = lib.icalproperty_new(ICAL_X_PROPERTY);
+	lib.icalproperty_set_x_name(x, "X-WR-CALNAME");
+	lib.icalproperty_set_value(x, lib.icalvalue_new_text(clean));
+	lib.icalcomponent_add_property(cal, x);
 	serialise_into(header, cal);
-	icalcomponent_free(cal);
+	lib.icalcomponent_free(cal);
 	free(clean);
 	/* The last line is END:VCALENDAR: it becomes the footer. */
 	size_t cut = header->len >= 2 ? header->len - 2 : 0;
 	while (cut > 0 && !(header->p[cut - 1] == '\n' && header->p[cut] != ' '))
 		cut--;
 	*footer = xstrdup(header->p + cut);
-	header->len = cut;
-	header->p[cut] = '\0';
-}
-
-struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_fn write, void *ctx,
-				    char *err)
-{
-	struct ical_writer *w = xcalloc(1, sizeof *w);
-	struct buf header = { 0 };
-	w->write = write;
-	w->ctx = ctx;
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	w->n_threads = cpus <= 1 ? 0 : cpus > MAX_THREADS ? MAX_THREADS : (size_t)cpus;
-	if (prepare(opt, &w->prep, err))
-		goto fail;
-	header_footer(opt, &header, &w->footer);
-	if (sink(w, header.p, header.len, err))
-		goto fail;
-	free(header.p);
-	return w;
-fail:
-	free(header.p);
-	ical_writer_free(w);
-	return NULL;
-}
-
-struct ical_writer *ical_writer_new_file(const struct ical_options *opt, FILE *out, char *err)
-{
-	struct ical_writer *w = ical_writer_new(opt, file_write, out, err);
-	if (w)
-		w->file = out;
-	return w;
-}
-
-/* Serialises pieces of the pending batch until none is left. */
-static void *serialise_pieces(void *arg)
-{
-	struct worker *k = arg;
-	struct ical_writer *w = k->w;
-	size_t i;
-	while ((i = atomic_fetch_add(&w->next_piece, 1)) < w->n_pieces) {
-		struct piece *pc = &w->pieces[i];
-		size_t first = i * PIECE, n = w->n - first < PIECE ? w->n - first : PIECE;
-		pc->out.len = 0;
-		pc->rc = 0;
-		for (pc->done = 0; pc->done < n; pc->done++) {
-			size_t t = first + pc->done, before = pc->out.len;
-			pc->rc = build_task(&pc->out, &w->tasks[t], w->sequences[t], &w->prep, &k->scratch,
-					    pc->err);
-			if (pc->rc)
-				break;
-			w->lens[t] = pc->out.len - before;
-		}
-	}
-	return NULL;
-}
-
-int ical_writer_begin_many(struct ical_writer *w, const struct task *tasks,
-			   const int64_t *sequences, size_t n, size_t *lens, char *err)
-{
-	if (w->pending)
-		return err_set(err, "calendar export: a batch is already being serialised");
-	if (w->failed)
-		return sink(w, NULL, 0, err); /* says why */
-	if (!lens) {
-		if (n > w->own_lens_cap) {
-			free(w->own_lens);
-			w->own_lens = xcalloc(n, sizeof *w->own_lens);
-			w->own_lens_cap = n;
-		}
-		lens = w->own_lens;
-	}
-	w->tasks = tasks;
-	w->sequences = sequences;
-	w->lens = lens;
-	w->n = n;
-	w->n_pieces = (n + PIECE - 1) / PIECE;
-	if (w->n_pieces > w->cap_pieces) {
-		w->pieces = xrealloc(w->pieces, w->n_pieces * sizeof *w->pieces);
-		memset(w->pieces + w->cap_pieces, 0, (w->n_pieces - w->cap_pieces) * sizeof *w->pieces);
-		w->cap_pieces = w->n_pieces;
-	}
-	atomic_store(&w->next_piece, 0);
-	w->n_started = 0;
-	for (size_t i = 1; n >= MIN_THREADED && i <= w->n_threads; i++) {
-		w->workers[i].w = w;
-		if (pthread_create(&w->threads[w->n_started], NULL, serialise_pieces, &w->workers[i]))
-			break; /* the waiting thread does the rest */
-		w->n_started++;
-	}
-	w->pending = true;
-	return 0;
-}
-
-int ical_writer_wait(struct ical_writer *w, char *err)
-{
-	if (!w->pending)
-		return 0;
-	w->pending = false;
-	w->workers[0].w = w;
-	serialise_pieces(&w->workers[0]);
-	for (size_t i = 0; i < w->n_started; i++)
-		pthread_join(w->threads[i], NULL);
-	/* in task order: everything before the first bad task is written */
-	for (size_t i = 0; i < w->n_pieces; i++) {
-		struct piece *pc = &w->pieces[i];
-		if (sink(w, pc->out.p, pc->out.len, err))
-			return -1;
-		for (size_t j = 0; j < pc->done; j++)
-			w->count += w->lens[i * PIECE + j] > 0;
-		if (pc->rc)
-			return err_set(err, "%s", pc->err);
-	}
-	return 0;
-}
-
-int ical_writer_add_many(struct ical_writer *w, const struct task *tasks, const int64_t *sequences,
-			 size_t n, size_t *lens, char *err)
-{
-	if (ical_writer_begin_many(w, tasks, sequences, n, lens, err))
-		return -1;
-	return ical_writer_wait(w, err);
-}
-
-int ical_writer_add(struct ical_writer *w, const struct task *t, int64_t sequence, char *err)
-{
-	return ical_writer_add_many(w, t, &sequence, 1, NULL, err);
-}
-
-int ical_writer_add_text(struct ical_writer *w, const char *text, size_t len, char *err)
-{
-	if (w->pending)
-		return err_set(err, "calendar export: a batch is still being serialised");
-	if (len == 0)
-		return 0;
-	static const char begin[] = "BEGIN:V";
-	if (len < sizeof begin + 2 || memcmp(text, begin, sizeof begin - 1) != 0 ||
-	    text[len - 2] != '\r' || text[len - 1] != '\n' || memchr(text, '\0', len))
-		return err_set(err, "calendar export: cached component text is not whole components");
-	if (sink(w, text, len, err))
-		return -1;
-	w->count++;
-	return 0;
-}
-
-int ical_writer_finish(struct ical_writer *w, char *err)
-{
-	if (ical_writer_wait(w, err) || sink(w, w->footer, strlen(w->footer), err))
-		return -1;
-	if (w->file && fflush(w->file) != 0) {
-		w->failed = true;
-		w->write_errno = errno ? errno : EIO;
-		return err_set(err, "calendar export: write failed: %s", strerror(w->write_errno));
-	}
-	return 0;
-}
-
-size_t ical_writer_count(const struct ical_writer *w) { return w->count; }
-
-void ical_writer_free(struct ical_writer *w)
-{
-	if (!w)
-		return;
-	if (w->pending) { /* the threads read the writer */
-		atomic_store(&w->next_piece, SIZE_MAX / 2);
-		for (size_t i = 0; i < w->n_started; i++)
-			pthread_join(w->threads[i], NULL);
-	}
-	free(w->prep.alarms);
-	for (size_t i = 0; i <= MAX_THREADS; i++)
-		scratch_release(&w->workers[i].scratch);
-	for (size_t i = 0; i < w->cap_pieces; i++)
-		free(w->pieces[i].out.p);
-	free(w->pieces);
-	free(w->own_lens);
-	free(w->footer);
-	free(w);
+	strbuf_truncate(header, cut);
 }

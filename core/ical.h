@@ -13,6 +13,11 @@
  * control characters) and re-folded here: CRLF, at most 75 octets per line,
  * never inside a UTF-8 character or an escape pair.
  *
+ * The module is three files: core/ical_text (cleaning and folding text, no
+ * libical), core/ical.c (the options and one task's components, with
+ * libical) and core/ical_writer.c (the writer: a calendar streamed to a
+ * sink, tasks serialised on a thread per processor).
+ *
  * Output is streamed: ical_writer_new() writes the VCALENDAR header (VERSION,
  * PRODID, NAME, X-WR-CALNAME; no METHOD) to a sink, then one task at a time,
  * then ical_writer_finish() writes the footer. ical_task_component() returns one
@@ -136,19 +141,20 @@ size_t ical_writer_count(const struct ical_writer *w);
 /* Frees the writer (NULL is fine); does not close the sink. */
 void ical_writer_free(struct ical_writer *w);
 
-/* Exposed for tests and fuzzing. */
-/* A copy of UTF-8 text safe for an iCalendar TEXT value: CR LF, lone CR, VT,
- * FF, U+2028 and U+2029 become LF (a space when single_line, as does TAB); other
- * C0 controls, DEL, C1 controls and bidi overrides (text_cp_is_bidi_control)
- * are dropped; invalid UTF-8 bytes and U+FFFD
- * become '?'. NULL gives "". The caller frees the result. Cannot fail. */
-char *ical_text_clean(const char *text, bool single_line);
-/* Re-folds serialised iCalendar text: removes every fold (CRLF or LF followed by
- * a space or tab, which also undoes libical's fold inside the CRLF), lone CRs,
- * empty lines and white space opening a line, escapes raw
- * ',' and ';' in X-WR-CALNAME and CATEGORIES values, and folds each line again
- * at 75 octets with CRLF. Returns a new string (length in *out_len when not
- * NULL) the caller frees. Cannot fail. */
-char *ical_refold(const char *text, size_t len, size_t *out_len);
+/* ---- one task's text, for the writer (core/ical_writer.c) ----------------
+ * The options checked once (ical_prepared), space one thread reuses from one
+ * task to the next (ical_scratch), a task's components appended to out as
+ * ical_task_component() returns them, and the calendar's header (appended)
+ * and footer (a new string). */
+struct strbuf;
+struct ical_prepared;
+struct ical_scratch;
+struct ical_prepared *ical_prepared_new(const struct ical_options *opt, char *err); /* NULL: bad options */
+void ical_prepared_free(struct ical_prepared *p);
+struct ical_scratch *ical_scratch_new(void);
+void ical_scratch_free(struct ical_scratch *s);
+int ical_task_text(struct strbuf *out, const struct task *t, int64_t sequence, const struct ical_prepared *p,
+		   struct ical_scratch *s, char *err);
+void ical_calendar_text(const struct ical_options *opt, struct strbuf *header, char **footer);
 
 #endif

@@ -347,90 +347,135 @@ static int column_of(const struct layout_line *ln, double (*span)[2], int n, dou
 
 #define MAX_COLS 32
 
-static void find_tables_on(struct layout *l, size_t from, size_t to, const struct stats *s, int *tables)
+/* The lines of one table found on a page: by_y its lines in reading order,
+ * bands of them at one height, the columns' spans. */
+struct table_run {
+	struct layout *l;
+	const struct stats *s;
+	size_t *by_y;
+	struct band *bands;
+	double span[MAX_COLS][2];
+	int cols;
+};
+
+/* The lines of [from, to) that are not margins, in bands of one height;
+ * *nb gets how many bands (by_y and the bands: the caller frees). */
+static struct band *bands_of(struct layout *l, size_t from, size_t to, const struct stats *s, size_t **by_y,
+			     size_t *nb)
 {
-	size_t n = 0, *by_y = xmalloc((to - from + 1) * sizeof *by_y);
+	size_t n = 0;
+	*by_y = xmalloc((to - from + 1) * sizeof **by_y);
 	for (size_t i = from; i < to; i++)
 		if (!l->lines[i].margin)
-			by_y[n++] = i;
+			(*by_y)[n++] = i;
 	by_y_lines = l->lines;
-	qsort(by_y, n, sizeof *by_y, cmp_y);
+	qsort(*by_y, n, sizeof **by_y, cmp_y);
 	struct band *bands = xmalloc((n + 1) * sizeof *bands);
-	size_t nb = 0;
+	*nb = 0;
 	for (size_t k = 0; k < n; k++) {
-		const struct layout_line *ln = &l->lines[by_y[k]];
+		const struct layout_line *ln = &l->lines[(*by_y)[k]];
 		double h = ln->y1 - ln->y0;
-		if (nb == 0 || ln->y0 > bands[nb - 1].y0 + 0.35 * (h > 0 ? h : s->h))
-			bands[nb++] = (struct band){ k, 0, ln->y0, 0 };
-		bands[nb - 1].n++;
-		bands[nb - 1].widest = fmax(bands[nb - 1].widest, ln->x1 - ln->x0);
+		if (*nb == 0 || ln->y0 > bands[*nb - 1].y0 + 0.35 * (h > 0 ? h : s->h))
+			bands[(*nb)++] = (struct band){ k, 0, ln->y0, 0 };
+		bands[*nb - 1].n++;
+		bands[*nb - 1].widest = fmax(bands[*nb - 1].widest, ln->x1 - ln->x0);
 	}
+	return bands;
+}
+
+static int column_at(struct table_run *r, size_t b, size_t k)
+{
+	return column_of(&r->l->lines[r->by_y[r->bands[b].first + k]], r->span, r->cols, r->s->h);
+}
+
+/* The band where the table from b0 ends: every piece under one column,
+ * before b1. */
+static size_t table_end(struct table_run *r, size_t b0, size_t b1)
+{
+	size_t end = b0;
+	for (; end < b1; end++) {
+		bool fits = true;
+		for (size_t k = 0; k < r->bands[end].n && fits; k++)
+			fits = column_at(r, end, k) >= 0;
+		if (!fits)
+			break;
+	}
+	return end;
+}
+
+/* The distance between lines inside a cell: the smallest that recurs. */
+static double line_distance(const struct table_run *r, size_t b0, size_t end)
+{
+	double *d = xmalloc((end - b0 + 1) * sizeof *d), tl;
+	size_t nd = 0;
+	for (size_t b = b0 + 1; b < end; b++)
+		d[nd++] = r->bands[b].y0 - r->bands[b - 1].y0;
+	tl = nd ? quantile(d, nd, 0.5) : r->s->h;
+	for (size_t i = 0; i + 1 < nd; i++)
+		if (d[i + 1] - d[i] <= 0.15 * r->s->h) {
+			tl = d[i];
+			break;
+		}
+	free(d);
+	return tl;
+}
+
+/* Marks the lines of bands [b0, end) as rows and columns of table number
+ * table: a row begins where the space grows, or where a narrow first column
+ * (STT: numbers that never wrap) has a line. */
+static void mark_table(struct table_run *r, size_t b0, size_t end, int table)
+{
+	double tl = line_distance(r, b0, end), first_w = 0, h = r->s->h;
+	for (size_t b = b0; b < end; b++)
+		for (size_t k = 0; k < r->bands[b].n; k++) {
+			const struct layout_line *ln = &r->l->lines[r->by_y[r->bands[b].first + k]];
+			if (column_at(r, b, k) == 0)
+				first_w = fmax(first_w, ln->x1 - ln->x0);
+		}
+	bool stt = first_w < 3 * h;
+	int row = 0;
+	for (size_t b = b0; b < end; b++) {
+		bool col0 = false;
+		for (size_t k = 0; k < r->bands[b].n; k++)
+			col0 |= column_at(r, b, k) == 0;
+		if (b > b0 && (r->bands[b].y0 - r->bands[b - 1].y0 > tl + 0.3 * h || (stt && col0)))
+			row++;
+		for (size_t k = 0; k < r->bands[b].n; k++) {
+			struct layout_line *ln = &r->l->lines[r->by_y[r->bands[b].first + k]];
+			ln->table = table;
+			ln->row = row;
+			ln->col = column_at(r, b, k);
+		}
+	}
+}
+
+static void find_tables_on(struct layout *l, size_t from, size_t to, const struct stats *s, int *tables)
+{
+	struct table_run r = { .l = l, .s = s };
+	size_t nb;
+	r.bands = bands_of(l, from, to, s, &r.by_y, &nb);
 	double narrow = 0.6 * (s->right - s->left > 0 ? s->right - s->left : 1);
 	for (size_t b0 = 0; b0 < nb;) {
-		if (bands[b0].n < 3 || bands[b0].widest > narrow) {
+		if (r.bands[b0].n < 3 || r.bands[b0].widest > narrow) {
 			b0++;
 			continue;
 		}
 		size_t b1 = b0 + 1;
-		while (b1 < nb && bands[b1].widest <= narrow && bands[b1].y0 - bands[b1 - 1].y0 < 4 * s->h)
+		while (b1 < nb && r.bands[b1].widest <= narrow && r.bands[b1].y0 - r.bands[b1 - 1].y0 < 4 * s->h)
 			b1++;
-		double span[MAX_COLS][2];
-		int cols = columns(l, by_y, bands, b0, b1, span, MAX_COLS);
-		/* every piece under one column, or the table ends before its band */
-		size_t end = b0;
-		for (; end < b1; end++) {
-			bool fits = true;
-			for (size_t k = 0; k < bands[end].n && fits; k++)
-				fits = column_of(&l->lines[by_y[bands[end].first + k]], span, cols, s->h) >= 0;
-			if (!fits)
-				break;
-		}
-		size_t wide = 0;
+		r.cols = columns(l, r.by_y, r.bands, b0, b1, r.span, MAX_COLS);
+		size_t end = table_end(&r, b0, b1), wide = 0;
 		for (size_t b = b0; b < end; b++)
-			wide += bands[b].n >= 3;
-		if (cols < 3 || wide < 2) {
+			wide += r.bands[b].n >= 3;
+		if (r.cols < 3 || wide < 2) {
 			b0++;
 			continue;
 		}
-		/* rows: the distance inside a cell is the smallest that recurs */
-		double *d = xmalloc((end - b0 + 1) * sizeof *d), tl = 0;
-		size_t nd = 0;
-		for (size_t b = b0 + 1; b < end; b++)
-			d[nd++] = bands[b].y0 - bands[b - 1].y0;
-		tl = nd ? quantile(d, nd, 0.5) : s->h;
-		for (size_t i = 0; i + 1 < nd; i++)
-			if (d[i + 1] - d[i] <= 0.15 * s->h) {
-				tl = d[i];
-				break;
-			}
-		free(d);
-		double first_w = 0;
-		for (size_t b = b0; b < end; b++)
-			for (size_t k = 0; k < bands[b].n; k++) {
-				const struct layout_line *ln = &l->lines[by_y[bands[b].first + k]];
-				if (column_of(ln, span, cols, s->h) == 0)
-					first_w = fmax(first_w, ln->x1 - ln->x0);
-			}
-		bool stt = first_w < 3 * s->h; /* a narrow first column: numbers that never wrap */
-		int row = 0;
-		(*tables)++;
-		for (size_t b = b0; b < end; b++) {
-			bool col0 = false;
-			for (size_t k = 0; k < bands[b].n; k++)
-				col0 |= column_of(&l->lines[by_y[bands[b].first + k]], span, cols, s->h) == 0;
-			if (b > b0 && (bands[b].y0 - bands[b - 1].y0 > tl + 0.3 * s->h || (stt && col0)))
-				row++;
-			for (size_t k = 0; k < bands[b].n; k++) {
-				struct layout_line *ln = &l->lines[by_y[bands[b].first + k]];
-				ln->table = *tables;
-				ln->row = row;
-				ln->col = column_of(ln, span, cols, s->h);
-			}
-		}
+		mark_table(&r, b0, end, ++*tables);
 		b0 = end;
 	}
-	free(bands);
-	free(by_y);
+	free(r.bands);
+	free(r.by_y);
 }
 
 static void find_tables(struct layout *l, const struct stats *s)

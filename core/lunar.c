@@ -230,8 +230,3 @@ civil_day lunar_new_year(int lunar_year)
 	return lunar_to_solar(lunar_year, 1, 1, false, &d, NULL) == 0 ? d : DATE_NONE;
 }
 
-char *lunar_format(const struct lunar_date *d, char *buf)
-{
-	snprintf(buf, LUNAR_BUF, "%d/%d%s", d->day, d->month, d->leap ? " nhuận" : "");
-	return buf;
-}

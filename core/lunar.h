@@ -54,9 +54,4 @@ int lunar_month_days(int lunar_year, int lunar_month, bool leap_month);
 /* Mùng 1 Tết (1/1) of a lunar year; DATE_NONE when out of range. */
 civil_day lunar_new_year(int lunar_year);
 
-/* "15/8", "10/3 nhuận" (day/month, "nhuận" for a leap month) into buf of
- * LUNAR_BUF bytes. Returns buf. */
-#define LUNAR_BUF 32
-char *lunar_format(const struct lunar_date *d, char *buf);
-
 #endif

@@ -11,12 +11,6 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 
-bool pdf_is(const char *data, size_t len)
-{
-	size_t n = len < 1024 ? len : 1024;
-	return n >= 5 && memmem(data, n, "%PDF-", 5) != NULL;
-}
-
 static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data)
 {
 	(void)domain, (void)level, (void)message, (void)data;
@@ -216,6 +210,72 @@ out:
 	return rc;
 }
 
+/* The text layer of every page into out; the pages that are scans (no
+ * text, or a few words stamped on a page-sized image) marked in needs_ocr.
+ * Returns how many those are. */
+static unsigned read_text_layer(PopplerDocument *doc, int pages, struct layout *out, bool *needs_ocr)
+{
+	unsigned n_scan = 0;
+	for (int i = 0; i < pages; i++) {
+		PopplerPage *page = poppler_document_get_page(doc, i);
+		double w = 0, h = 0;
+		if (page)
+			poppler_page_get_size(page, &w, &h);
+		int pg = layout_page(out, w, h);
+		char *text = page ? poppler_page_get_text(page) : NULL;
+		size_t n = text ? letters(text) : 0;
+		if (page && (n == 0 || (n < PDF_MIN_TEXT && image_cover(page, w, h) > 0.5)))
+			needs_ocr[i] = true, n_scan++;
+		else if (text)
+			text_lines(page, text, out, pg);
+		g_free(text);
+		if (page)
+			g_object_unref(page);
+	}
+	return n_scan;
+}
+
+/* Reads the n_scan scanned pages by OCR (hook), within the bounds: the
+ * number of pages read from scans into *scanned. 0, or -1 with a message. */
+static int read_scans(PopplerDocument *doc, int pages, const bool *needs_ocr, unsigned n_scan, const char *data,
+		      size_t len, const char *name, const struct pdf_scan *hook, struct layout *out, unsigned *scanned,
+		      char *err)
+{
+	long iw, ih;
+	if (largest_image(data, len, &iw, &ih) > (double)PDF_MAX_IMAGE)
+		return err_set(err, "a scanned PDF holding an image of %ld × %ld pixels, more than hanchot reads (%u "
+				    "million): scan the notice again at 300 dpi", iw, ih, PDF_MAX_IMAGE / 1000000);
+	if (n_scan > PDF_MAX_SCANNED)
+		return err_set(err, "a PDF with %u scanned pages, more than the %d hanchot reads by OCR: save the notice's "
+				    "own pages as a new PDF (e.g. qpdf '%s' --pages . 1-10 -- notice.pdf)",
+			       n_scan, PDF_MAX_SCANNED, name);
+	unsigned k = 0;
+	for (int i = 0; i < pages; i++) {
+		if (!needs_ocr[i])
+			continue;
+		if (hook->progress && hook->progress(hook->ctx, ++k, n_scan))
+			return err_set(err, "cancelled");
+		PopplerPage *page = poppler_document_get_page(doc, i);
+		int read = page ? scan_page(page, hook, out, i, err) : 0;
+		if (page)
+			g_object_unref(page);
+		if (read < 0)
+			return -1;
+		*scanned += (unsigned)read;
+	}
+	return 0;
+}
+
+/* Why poppler could not open the document. */
+static int open_error(const GError *ge, const char *name, char *err)
+{
+	if (ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED)
+		return err_set(err, "an encrypted PDF that needs a password to open: ask the sender for a copy without "
+				    "one, or remove it with: qpdf --password=PASSWORD --decrypt '%s' unlocked.pdf", name);
+	return err_set(err, "a damaged PDF that cannot be read (%s): open it in a PDF reader and save or print it "
+			    "to a new PDF", ge && ge->message ? ge->message : "unknown error");
+}
+
 int pdf_read(const char *data, size_t len, const char *name, const struct pdf_scan *hook, struct layout *out,
 	     unsigned *scanned, char *err)
 {
@@ -226,78 +286,22 @@ int pdf_read(const char *data, size_t len, const char *name, const struct pdf_sc
 	GBytes *bytes = g_bytes_new_static(data, len);
 	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &ge);
 	bool *needs_ocr = NULL;
+	int pages = doc ? poppler_document_get_n_pages(doc) : 0;
 	if (!doc) {
-		if (ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED)
-			err_set(err, "an encrypted PDF that needs a password to open: ask the sender for a copy without "
-				     "one, or remove it with: qpdf --password=PASSWORD --decrypt '%s' unlocked.pdf", name);
-		else
-			err_set(err, "a damaged PDF that cannot be read (%s): open it in a PDF reader and save or print it "
-				     "to a new PDF", ge && ge->message ? ge->message : "unknown error");
-		goto out;
-	}
-	int pages = poppler_document_get_n_pages(doc);
-	if (pages <= 0) {
+		open_error(ge, name, err);
+	} else if (pages <= 0) {
 		err_set(err, "a damaged PDF in which no page can be read: open it in a PDF reader and save or print it "
 			     "to a new PDF");
-		goto out;
-	}
-	if (pages > PDF_MAX_PAGES) {
+	} else if (pages > PDF_MAX_PAGES) {
 		err_set(err, "a PDF of %d pages, more than the %d a notice may have: save the notice's own pages as a "
 			     "new PDF (e.g. qpdf '%s' --pages . 1-20 -- notice.pdf)", pages, PDF_MAX_PAGES, name);
-		goto out;
+	} else {
+		needs_ocr = xcalloc((size_t)pages + 1, sizeof *needs_ocr);
+		unsigned n_scan = read_text_layer(doc, pages, out, needs_ocr);
+		rc = n_scan && hook && hook->scan
+			     ? read_scans(doc, pages, needs_ocr, n_scan, data, len, name, hook, out, scanned, err)
+			     : 0;
 	}
-	/* which pages are scans */
-	needs_ocr = xcalloc((size_t)pages + 1, sizeof *needs_ocr);
-	unsigned n_scan = 0;
-	for (int i = 0; i < pages; i++) {
-		PopplerPage *page = poppler_document_get_page(doc, i);
-		double w = 0, h = 0;
-		if (page)
-			poppler_page_get_size(page, &w, &h);
-		int pg = layout_page(out, w, h);
-		char *text = page ? poppler_page_get_text(page) : NULL;
-		size_t n = text ? letters(text) : 0;
-		/* a scan: no text, or a few words stamped on a page-sized image */
-		if (page && (n == 0 || (n < PDF_MIN_TEXT && image_cover(page, w, h) > 0.5)))
-			needs_ocr[i] = true, n_scan++;
-		else if (text)
-			text_lines(page, text, out, pg);
-		g_free(text);
-		if (page)
-			g_object_unref(page);
-	}
-	if (n_scan && hook && hook->scan) {
-		long iw, ih;
-		if (largest_image(data, len, &iw, &ih) > (double)PDF_MAX_IMAGE) {
-			err_set(err, "a scanned PDF holding an image of %ld × %ld pixels, more than hanchot reads (%u million): "
-				     "scan the notice again at 300 dpi", iw, ih, PDF_MAX_IMAGE / 1000000);
-			goto out;
-		}
-		if (n_scan > PDF_MAX_SCANNED) {
-			err_set(err, "a PDF with %u scanned pages, more than the %d hanchot reads by OCR: save the notice's own "
-				     "pages as a new PDF (e.g. qpdf '%s' --pages . 1-10 -- notice.pdf)",
-				n_scan, PDF_MAX_SCANNED, name);
-			goto out;
-		}
-		unsigned k = 0;
-		for (int i = 0; i < pages; i++) {
-			if (!needs_ocr[i])
-				continue;
-			if (hook->progress && hook->progress(hook->ctx, ++k, n_scan)) {
-				err_set(err, "cancelled");
-				goto out;
-			}
-			PopplerPage *page = poppler_document_get_page(doc, i);
-			int read = page ? scan_page(page, hook, out, i, err) : 0;
-			if (page)
-				g_object_unref(page);
-			if (read < 0)
-				goto out;
-			*scanned += (unsigned)read;
-		}
-	}
-	rc = 0;
-out:
 	free(needs_ocr);
 	if (ge)
 		g_error_free(ge);

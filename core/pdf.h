@@ -50,8 +50,6 @@ struct pdf_scan {
 	void *ctx;
 };
 
-/* Whether data starts like a PDF ("%PDF-" within its first 1024 bytes). */
-bool pdf_is(const char *data, size_t len);
 
 /* Reads the PDF data[0, len) into out (layout_init()ed by the caller).
  * *scanned is set to the number of pages read by OCR (blank ones not counted). With hook NULL (or

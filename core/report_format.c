@@ -25,11 +25,6 @@ int report_format_parse(const char *name, enum report_format *out)
 	return -1;
 }
 
-const char *report_format_name(enum report_format fmt)
-{
-	return (unsigned)fmt < REPORT_FORMAT_COUNT ? format_names[fmt] : "?";
-}
-
 /* The class columns, in DESIGN.md's order. */
 static const enum task_class column_classes[CLASS_COUNT] = {
 	CLASS_NOT_DUE, CLASS_DUE_SOON, CLASS_DUE_TODAY, CLASS_OVERDUE, CLASS_NO_DEADLINE,

@@ -36,8 +36,6 @@ int report_format_parse(const char *name, enum report_format *out);
 /* The format a file name asks for by its extension: .csv, .html or .htm,
  * .md; anything else is a text table. Cannot fail. */
 enum report_format report_format_for_path(const char *path);
-/* The name ("csv"); static. */
-const char *report_format_name(enum report_format fmt);
 
 /* Writes r to out (not closed). -1: "writing the report: <reason>". */
 int report_write(FILE *out, const struct report *r, enum report_format fmt, enum lang lang, char *err);

@@ -88,12 +88,3 @@ const char *class_key(enum task_class c)
 	return (unsigned)c < CLASS_COUNT ? classes[c].key : "?";
 }
 
-int class_parse(const char *key, enum task_class *out)
-{
-	for (int i = 0; i < CLASS_COUNT; i++)
-		if (key && strcmp(key, classes[i].key) == 0) {
-			*out = (enum task_class)i;
-			return 0;
-		}
-	return -1;
-}

@@ -53,6 +53,5 @@ enum task_class status_classify(enum task_status status, civil_day due, civil_da
 const char *class_label(enum task_class cls, enum lang lang);
 /* Short stable key for filters and config ("overdue", "due_soon" …); static. */
 const char *class_key(enum task_class cls);
-int class_parse(const char *key, enum task_class *out);
 
 #endif

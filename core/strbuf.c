@@ -1,5 +1,6 @@
 #include "core/strbuf.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@ void strbuf_release(struct strbuf *b)
 	strbuf_init(b);
 }
 
-static void reserve(struct strbuf *b, size_t more)
+void strbuf_grow(struct strbuf *b, size_t more)
 {
 	if (more >= (size_t)-1 - b->len - 1)
 		xalloc_fatal("out of memory");
@@ -24,7 +25,8 @@ static void reserve(struct strbuf *b, size_t more)
 
 void strbuf_addn(struct strbuf *b, const char *s, size_t n)
 {
-	reserve(b, n);
+	assert(!b->p || b->len < b->cap);
+	strbuf_grow(b, n);
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';
@@ -42,7 +44,7 @@ void strbuf_addf(struct strbuf *b, const char *fmt, ...)
 	va_end(ap);
 	if (n <= 0)
 		return;
-	reserve(b, (size_t)n);
+	strbuf_grow(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -51,6 +53,7 @@ void strbuf_addf(struct strbuf *b, const char *fmt, ...)
 
 void strbuf_truncate(struct strbuf *b, size_t len)
 {
+	assert(len <= b->len);
 	if (len < b->len) {
 		b->len = len;
 		b->p[len] = '\0';

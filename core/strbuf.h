@@ -1,5 +1,5 @@
-/* strbuf: a growable string, always NUL-terminated. The text extractors
- * (core/extract and its format modules) build their output with it.
+/* strbuf: the growable string of the whole program, always NUL-terminated:
+ * every piece of text built a bit at a time is built in one (git's strbuf).
  *
  * struct strbuf is a value the caller owns: STRBUF_INIT or strbuf_init(),
  * then strbuf_release() (or strbuf_take(), which hands the string over and
@@ -19,6 +19,10 @@ struct strbuf {
 
 void strbuf_init(struct strbuf *b);
 void strbuf_release(struct strbuf *b);
+/* Makes room for `more` bytes after len: b->p then holds at least
+ * len + more + 1 bytes, for a caller that writes into b->p + len itself and
+ * then sets len (keeping the NUL after it). */
+void strbuf_grow(struct strbuf *b, size_t more);
 void strbuf_addn(struct strbuf *b, const char *s, size_t n);
 void strbuf_add(struct strbuf *b, const char *s);
 void strbuf_addch(struct strbuf *b, char c);

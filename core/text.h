@@ -13,7 +13,13 @@
  * form, a surrogate, a value past U+10FFFF) never crashes anything: validation
  * reports where it is, decoding yields TEXT_BAD_CP for one byte at a time, and
  * the rewriting functions replace each bad byte by '?' so that their output is
- * always valid UTF-8 (text_nfc and text_lower copy it through unchanged). */
+ * always valid UTF-8 (text_nfc and text_lower copy it through unchanged).
+ *
+ * Two files: core/text_nfc.c holds the decomposition and composition tables
+ * and NFC (text_decompose, text_compose, text_combining_class, text_nfc),
+ * core/text.c the rest. text_cp_width is the one display-width table of the
+ * program: the screen, the command line's tables and the reports measure with
+ * it. */
 #ifndef HANCHOT_TEXT_H
 #define HANCHOT_TEXT_H
 

@@ -23,11 +23,6 @@ bool workday_is_working(const struct holiday_calendar *cal, civil_day d)
 	return !is_weekend(d);
 }
 
-bool workday_callback(void *cal, civil_day d)
-{
-	return workday_is_working(cal, d);
-}
-
 static civil_day day_min(void)
 {
 	return date_from_ymd(1, 1, 1);
@@ -52,17 +47,6 @@ civil_day workday_add(const struct holiday_calendar *cal, civil_day from, int n)
 		if (workday_is_working(cal, d))
 			left--;
 	}
-	return d;
-}
-
-civil_day workday_next(const struct holiday_calendar *cal, civil_day d)
-{
-	if (d == DATE_NONE)
-		return DATE_NONE;
-	civil_day hi = day_max();
-	while (!workday_is_working(cal, d))
-		if (++d > hi)
-			return DATE_NONE;
 	return d;
 }
 

@@ -26,12 +26,4 @@ civil_day workday_add(const struct holiday_calendar *cal, civil_day from, int n)
  * minus the working days in (to, from]. */
 int workday_count(const struct holiday_calendar *cal, civil_day from, civil_day to);
 
-/* d itself when it is a working day, else the first working day after it. */
-civil_day workday_next(const struct holiday_calendar *cal, civil_day d);
-
-/* workday_is_working for code that takes a predicate and must not know the
- * holiday types (the deadline parser): cal is a struct holiday_calendar *, or
- * NULL for weekends only. */
-bool workday_callback(void *cal, civil_day d);
-
 #endif

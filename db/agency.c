@@ -55,31 +55,70 @@ int64_t db_agency_current(struct db *db, const char *name, char *err)
 	return id <= 0 ? id : current_agency(db, id, err);
 }
 
-int64_t db_agency_ensure(struct db *db, const char *raw, char *err)
+static int64_t insert_agency(struct db *db, const char *name, const char *short_name, enum agency_kind kind,
+			     char *err)
 {
 	static const char sql[] =
-		"INSERT INTO agency(name, match_key, kind) VALUES (?1, hc_agency_key(?1), ?2)";
+		"INSERT INTO agency(name, short_name, match_key, kind) VALUES (?1, ?2, hc_agency_key(?1), ?3)";
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, name);
+	db_bind_text(st, 2, short_name);
+	db_bind_text(st, 3, agency_kind_name(kind));
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "adding an agency", err);
+	return sqlite3_last_insert_rowid(db_sqlite(db));
+}
+
+/* Another spelling of agency id, unless it keys as the name or another
+ * spelling already does. */
+static int add_spelling(struct db *db, int64_t id, const char *alias, char *err)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO agency_alias(agency_id, alias, match_key) "
+		"SELECT ?1, ?2, hc_agency_key(?2) WHERE hc_agency_key(?2) <> (SELECT match_key FROM agency WHERE id = ?1)";
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, alias);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "adding an agency's other name", err);
+}
+
+/* name, which no agency of the database matches, as the known agency k:
+ * under k's canonical name (stored already, or added now), with the name as
+ * written and k's other spellings matching it. */
+static int64_t ensure_known(struct db *db, const struct agency *k, const char *name, char *err)
+{
+	int64_t id = db_agency_current(db, k->name, err);
+	if (id == 0)
+		id = insert_agency(db, k->name, k->short_name, k->kind, err);
+	if (id < 0 || add_spelling(db, id, name, err))
+		return -1;
+	for (size_t i = 0; i < k->n_aliases; i++)
+		if (add_spelling(db, id, k->aliases[i], err))
+			return -1;
+	return id;
+}
+
+int64_t db_agency_ensure(struct db *db, const char *raw, char *err)
+{
 	char *name = text_entry("agency name", raw ? raw : "", 0, err);
 	if (!name)
 		return -1;
 	int64_t id = db_agency_current(db, name, err);
-	if (id != 0) {
-		free(name);
-		return id;
+	if (id == 0) {
+		const struct agency_table *known = db_known_agencies(db);
+		const struct agency *k = known ? agency_table_match(known, name) : NULL;
+		id = k ? ensure_known(db, k, name, err) : insert_agency(db, name, NULL, agency_kind_guess(name), err);
 	}
-	sqlite3_stmt *st = db_prepare(db, sql, err);
-	if (!st) {
-		free(name);
-		return -1;
-	}
-	db_bind_text(st, 1, name);
-	db_bind_text(st, 2, agency_kind_name(agency_kind_guess(name)));
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
 	free(name);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "adding an agency", err);
-	return sqlite3_last_insert_rowid(db_sqlite(db));
+	return id;
 }
 
 char *db_agency_name(struct db *db, int64_t id)
@@ -174,22 +213,85 @@ out:
 	return -1;
 }
 
-int db_agency_merge(struct db *db, int64_t from, int64_t to, char *err)
+/* The open assignments of agency from: their tasks and roles. */
+struct assignments {
+	int64_t *ids;
+	char **roles;
+	size_t n, cap, rcap;
+};
+
+static void assignments_release(struct assignments *a)
 {
-	static const char open_sql[] =
+	for (size_t i = 0; i < a->n; i++)
+		free(a->roles[i]);
+	free(a->roles);
+	free(a->ids);
+}
+
+static int read_assignments(struct db *db, int64_t from, struct assignments *a, char *err)
+{
+	static const char sql[] =
 		"SELECT ta.task_id, ta.role FROM task_agency ta JOIN task t ON t.id = ta.task_id"
 		" WHERE ta.agency_id = ?1 AND t.status NOT IN ('done','cancelled') ORDER BY ta.task_id";
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	int rc;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, from);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		xgrow((void **)&a->ids, &a->cap, a->n + 1, sizeof *a->ids);
+		xgrow((void **)&a->roles, &a->rcap, a->n + 1, sizeof *a->roles);
+		a->ids[a->n] = sqlite3_column_int64(st, 0);
+		a->roles[a->n++] = xstrdup(db_column_str(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "reading an agency's tasks", err);
+}
+
+/* Gives task id's role of from to `to`, with the row version bumped and an
+ * 'assign' event naming both. */
+static int move_assignment(struct db *db, int64_t id, const char *role, int64_t from, int64_t to,
+			   const char *from_name, const char *to_name, char *err)
+{
 	static const char move_sql[] =
 		"UPDATE OR REPLACE task_agency SET agency_id = ?3 WHERE task_id = ?1 AND role = ?2 AND agency_id = ?4";
-	static const char touch_sql[] =
-		"UPDATE task SET version = version + 1, updated_at = ?2 WHERE id = ?1";
-	static const char succ_sql[] = "UPDATE agency SET successor_id = ?2 WHERE id = ?1";
-	char *from_name = db_agency_name(db, from), *to_name = db_agency_name(db, to);
-	int64_t *ids = NULL;
-	char **roles = NULL;
-	size_t n = 0, cap = 0, rcap = 0;
-	int moved = -1;
+	static const char touch_sql[] = "UPDATE task SET version = version + 1, updated_at = ?2 WHERE id = ?1";
 	char ts[24];
+	sqlite3_stmt *st = db_prepare(db, move_sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, role);
+	sqlite3_bind_int64(st, 3, to);
+	sqlite3_bind_int64(st, 4, from);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "moving a task", err);
+	if (exec_id_text(db, touch_sql, id, db_timestamp(db, ts), "updating a task", err) ||
+	    db_event_add(db, id, "assign", from_name, to_name, role, DATE_NONE, err))
+		return -1;
+	return 0;
+}
+
+static int record_successor(struct db *db, int64_t from, int64_t to, char *err)
+{
+	static const char sql[] = "UPDATE agency SET successor_id = ?2 WHERE id = ?1";
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "recording the successor", err);
+}
+
+int db_agency_merge(struct db *db, int64_t from, int64_t to, char *err)
+{
+	char *from_name = db_agency_name(db, from), *to_name = db_agency_name(db, to);
+	struct assignments a = { 0 };
+	int moved = -1;
 	if (!from_name || !to_name) {
 		err_set(err, "agency %lld does not exist", (long long)(from_name ? to : from));
 		goto out;
@@ -200,60 +302,15 @@ int db_agency_merge(struct db *db, int64_t from, int64_t to, char *err)
 	}
 	if (db_begin(db, err))
 		goto out;
-	sqlite3_stmt *st = db_prepare(db, open_sql, err);
-	if (!st)
-		goto fail;
-	sqlite3_bind_int64(st, 1, from);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		xgrow((void **)&ids, &cap, n + 1, sizeof *ids);
-		xgrow((void **)&roles, &rcap, n + 1, sizeof *roles);
-		ids[n] = sqlite3_column_int64(st, 0);
-		roles[n++] = xstrdup(db_column_str(st, 1));
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(db, "reading an agency's tasks", err);
-		goto fail;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (!(st = db_prepare(db, move_sql, err)))
-			goto fail;
-		sqlite3_bind_int64(st, 1, ids[i]);
-		db_bind_text(st, 2, roles[i]);
-		sqlite3_bind_int64(st, 3, to);
-		sqlite3_bind_int64(st, 4, from);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			db_fail(db, "moving a task", err);
-			goto fail;
-		}
-		if (exec_id_text(db, touch_sql, ids[i], db_timestamp(db, ts), "updating a task", err) ||
-		    db_event_add(db, ids[i], "assign", from_name, to_name, roles[i], DATE_NONE, err))
-			goto fail;
-	}
-	if (!(st = db_prepare(db, succ_sql, err)))
-		goto fail;
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_bind_int64(st, 2, to);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(db, "recording the successor", err);
-		goto fail;
-	}
-	if (db_commit(db, err))
-		goto fail;
-	moved = (int)n;
-	goto out;
-fail:
-	db_rollback(db);
+	int rc = read_assignments(db, from, &a, err);
+	for (size_t i = 0; rc == 0 && i < a.n; i++)
+		rc = move_assignment(db, a.ids[i], a.roles[i], from, to, from_name, to_name, err);
+	if (rc || record_successor(db, from, to, err) || db_commit(db, err))
+		db_rollback(db);
+	else
+		moved = (int)a.n;
 out:
-	for (size_t i = 0; i < n; i++)
-		free(roles[i]);
-	free(roles);
-	free(ids);
+	assignments_release(&a);
 	free(from_name);
 	free(to_name);
 	return moved;

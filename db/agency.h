@@ -9,7 +9,10 @@
 /* The id of the agency called name (matched on its key, so spelling variants
  * find the same agency), creating it when unknown; an agency that was merged
  * into a successor gives the successor, so new work goes where it is done now.
- * Returns the id, or -1 with err set. Call inside a transaction. */
+ * A new agency one of the known agencies names (db_set_known_agencies) takes
+ * its canonical name, short name and kind, and its other spellings and the
+ * name as written as aliases. Returns the id, or -1 with err set. Call
+ * inside a transaction. */
 int64_t db_agency_ensure(struct db *db, const char *name, char *err);
 
 /* The id of an existing agency matching name; 0 when none, -1 on error. */
@@ -22,8 +25,6 @@ int64_t db_agency_current(struct db *db, const char *name, char *err);
 
 /* How many open tasks name agency id, in any role: what a merge would move. */
 int db_agency_open_assignments(struct db *db, int64_t id, size_t *out, char *err);
-
-#endif
 
 /* The agency's current name into a new string (caller frees); NULL when
  * unknown. */
@@ -42,3 +43,5 @@ int db_agency_add_alias(struct db *db, int64_t id, const char *alias, char *err)
  * version), closed tasks keep their history, and from records to as its
  * successor. Returns the number of tasks moved, or -1 with err. */
 int db_agency_merge(struct db *db, int64_t from, int64_t to, char *err);
+
+#endif

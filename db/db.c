@@ -33,6 +33,8 @@ struct db {
 	int depth;     /* transaction nesting */
 	struct cached_stmt *stmts;
 	size_t n_stmts, cap_stmts;
+	const struct agency_table *(*known)(void *ctx); /* db_set_known_agencies */
+	void *known_ctx;
 };
 
 sqlite3 *db_sqlite(struct db *db) { return db->sql; }
@@ -47,6 +49,17 @@ void db_set_actor(struct db *db, const char *who)
 }
 
 void db_set_clock(struct db *db, int64_t now) { db->clock = now; }
+
+void db_set_known_agencies(struct db *db, const struct agency_table *(*known)(void *ctx), void *ctx)
+{
+	db->known = known;
+	db->known_ctx = ctx;
+}
+
+const struct agency_table *db_known_agencies(struct db *db)
+{
+	return db->known ? db->known(db->known_ctx) : NULL;
+}
 void db_set_today(struct db *db, civil_day today) { db->today = today; }
 
 int64_t db_now(struct db *db) { return db->clock ? db->clock : (int64_t)time(NULL); }

@@ -36,6 +36,16 @@ void db_set_clock(struct db *db, int64_t now);
 void db_set_today(struct db *db, civil_day today);
 civil_day db_today(const struct db *db);
 
+/* The agencies the program knows by name (config/agencies.tsv), read only
+ * when an agency is first added (a command that adds none does not pay for
+ * reading them): known(ctx) returns the table (not owned by
+ * db; NULL when there is none). An agency that db_agency_ensure adds and one
+ * of them names is stored under its canonical name, with its short name,
+ * kind and other spellings. Without it, agencies are stored as written. */
+struct agency_table;
+void db_set_known_agencies(struct db *db, const struct agency_table *(*known)(void *ctx), void *ctx);
+const struct agency_table *db_known_agencies(struct db *db);
+
 /* Transactions. Writes go through BEGIN IMMEDIATE so two writers wait for
  * each other (busy timeout) instead of failing half-way. Nesting is counted:
  * only the outermost commit writes. */

@@ -34,10 +34,12 @@ const char *db_column_str(sqlite3_stmt *st, int i);
 #define TASK_CORE_COLUMNS_WITH(updated_at)                                                         \
 	"t.id, t.document_id, t.section, t.summary, t.full_text, t.due_date, t.due_precision,"     \
 	" t.due_phrase, t.recurrence, t.status, t.completed_date, t.uuid, t.version, " updated_at
-/* A document's label ("Thông báo 123/TB-UBND 2024-04-25") from its id column. */
-#define DOCUMENT_LABEL(id_column)                                                                  \
-	"(SELECT d.kind || ' ' || d.number || CASE WHEN d.issued_date IS NULL THEN ''"             \
-	" ELSE ' ' || d.issued_date END FROM document d WHERE d.id = " id_column ")"
+/* A document's label ("Thông báo 123/TB-UBND 2024-04-25"): DOCUMENT_LABEL_OF the row d,
+ * DOCUMENT_LABEL by the id in id_column. */
+#define DOCUMENT_LABEL_OF(d)                                                                       \
+	d ".kind || ' ' || " d ".number || CASE WHEN " d ".issued_date IS NULL THEN '' ELSE ' ' || " d     \
+	".issued_date END"
+#define DOCUMENT_LABEL(id_column) "(SELECT " DOCUMENT_LABEL_OF("d") " FROM document d WHERE d.id = " id_column ")"
 
 struct task;
 /* Reads TASK_CORE_COLUMNS from st's columns first.. into t (task_init()ed). */
@@ -49,9 +51,10 @@ void db_task_read_row(sqlite3_stmt *st, int first, struct task *t);
 
 /* Agencies and document labels for tasks read in increasing id order, from
  * one ordered pass over task_agency instead of a correlated subquery per task
- * (the bulk of reading 100,000 tasks). */
+ * (which was the bulk of reading every task). */
 struct db_task_links;
-/* Loads agency names and document labels. NULL with a message on failure;
+/* Loads agency names (the document labels when a task first has a
+ * document: listing tasks without them reads none). NULL with a message on failure;
  * free with db_task_links_free(). */
 struct db_task_links *db_task_links_new(struct db *db, char *err);
 /* Starts the pass over tasks first_id..last_id. Returns 0 or -1. */

@@ -1,6 +1,6 @@
 #include "db/export.h"
 
-#include <dirent.h>
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -16,7 +16,7 @@
 #include "core/task.h"
 #include "core/xalloc.h"
 #include "db/db_internal.h"
-
+#include "db/export_index.h"
 
 void db_export_filter_init(struct db_export_filter *f)
 {
@@ -58,397 +58,6 @@ uint64_t db_export_options_key(const struct ical_options *opt)
 			break;
 	}
 	return h;
-}
-
-/* ------------------------------------------------------------- the index */
-
-/* One task's components in an export file: bytes [off, off + len). */
-struct ix_entry {
-	int64_t id, seq;
-	uint64_t uuid_hash, off, len;
-};
-
-/* An index is stored as a BLOB: a format byte, the first entry's offset,
- * the number of entries, then per entry the id's increase over the previous
- * one, the SEQUENCE and the length (LEB128 varints) and the low 32 bits of
- * the uuid hash (4 bytes, little-endian). Entries
- * are contiguous in the file (nothing but tasks lies between its header and
- * footer), so offsets follow from the lengths: ~8 bytes a task. */
-#define IX_FORMAT 1
-
-struct ix {
-	struct ix_entry *e;
-	size_t n, cap;
-};
-
-static void ix_add(struct ix *x, const struct ix_entry *e)
-{
-	if (x->n == x->cap) {
-		void *p = x->e;
-		xgrow(&p, &x->cap, x->n + 1, sizeof *x->e);
-		x->e = p;
-	}
-	x->e[x->n++] = *e;
-}
-
-struct bytes {
-	unsigned char *p;
-	size_t len, cap;
-};
-
-static void put_varint(struct bytes *b, uint64_t v)
-{
-	if (b->len + 10 > b->cap) {
-		void *p = b->p;
-		xgrow(&p, &b->cap, b->len + 10, 1);
-		b->p = p;
-	}
-	do {
-		unsigned char c = v & 0x7F;
-		v >>= 7;
-		b->p[b->len++] = (unsigned char)(c | (v ? 0x80 : 0));
-	} while (v);
-}
-
-static void put_u32(struct bytes *b, uint32_t v)
-{
-	put_varint(b, 0); /* makes room */
-	b->len--;
-	if (b->len + 4 > b->cap) {
-		void *p = b->p;
-		xgrow(&p, &b->cap, b->len + 4, 1);
-		b->p = p;
-	}
-	for (int k = 0; k < 4; k++)
-		b->p[b->len++] = (unsigned char)(v >> (8 * k));
-}
-
-/* Reads a varint from [*p, end); returns -1 when it runs off the end. */
-static int get_varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
-{
-	*v = 0;
-	for (int shift = 0; shift < 64; shift += 7) {
-		if (*p == end)
-			return -1;
-		unsigned char c = *(*p)++;
-		*v |= (uint64_t)(c & 0x7F) << shift;
-		if (!(c & 0x80))
-			return 0;
-	}
-	return -1;
-}
-
-static uint64_t fnv64(const void *data, size_t n)
-{
-	uint64_t h = UINT64_C(14695981039346656037);
-	for (const unsigned char *p = data, *end = p + n; p < end; p++)
-		h = (h ^ *p) * UINT64_C(1099511628211);
-	return h;
-}
-
-/* A task deleted and another created under its id starts again at SEQUENCE
- * 0: the uuid (new for every task) tells them apart. */
-static uint64_t uuid_hash(const char *uuid)
-{
-	uuid = uuid ? uuid : "";
-	return fnv64(uuid, strlen(uuid)) & 0xFFFFFFFF; /* 32 bits are stored */
-}
-
-/* The index of the export file at key: next to the database (shared by
- * everyone who uses it, never in the folder a calendar or phone syncs). */
-static char *index_path(struct db *db, const char *key)
-{
-	return xasprintf("%s.ical-%016" PRIx64, db_path(db), fnv64(key, strlen(key)));
-}
-
-/* The spare of the export file whose index is at ipath (core/file.h): next
- * to the database too, so a synced folder holds only the calendar. */
-static char *spare_path(const char *ipath)
-{
-	return xasprintf("%s.spare", ipath);
-}
-
-/* Reads the whole index file; NULL when it cannot. */
-static unsigned char *read_index(const char *path, size_t *len)
-{
-	struct stat st;
-	unsigned char *p = NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 || st.st_size > (1 << 30))
-		goto out;
-	*len = (size_t)st.st_size;
-	p = xmalloc(*len);
-	for (size_t got = 0; got < *len;) {
-		ssize_t n = read(fd, p + got, *len - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			free(p);
-			p = NULL;
-			break;
-		}
-		got += (size_t)n;
-	}
-out:
-	close(fd);
-	return p;
-}
-
-/* A previous export file to copy unchanged tasks from. */
-struct source {
-	int fd;     /* -1: none */
-	struct ix ix;
-	size_t next; /* merge cursor: tasks come in id order */
-};
-
-/* Decodes and checks an index against the file's size: ids increasing,
- * ranges inside the file. Returns 0, or -1 when it cannot be trusted. */
-static int ix_decode(const unsigned char *blob, size_t bytes, uint64_t size, struct ix *x)
-{
-	const unsigned char *p = blob, *end = blob + bytes;
-	uint64_t off, n, id = 0;
-	if (!blob || bytes < 3 || *p++ != IX_FORMAT || get_varint(&p, end, &off) || off > size ||
-	    get_varint(&p, end, &n) || n > bytes)
-		return -1;
-	while (p < end) {
-		struct ix_entry e;
-		uint64_t d, seq;
-		if (get_varint(&p, end, &d) || d == 0 || d > (uint64_t)INT64_MAX - id ||
-		    get_varint(&p, end, &seq) || seq > INT64_MAX || get_varint(&p, end, &e.len) ||
-		    e.len == 0 || e.len > size - off || end - p < 4)
-			return -1;
-		id += d;
-		e.id = (int64_t)id;
-		e.seq = (int64_t)seq;
-		e.uuid_hash = (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
-		p += 4;
-		e.off = off;
-		off += e.len;
-		ix_add(x, &e);
-	}
-	return x->n == n ? 0 : -1;
-}
-
-static int64_t mtime_ns(const struct stat *st)
-{
-	return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
-}
-
-/* The previous export of the file at key, when it is still the very file
- * recorded (same device, inode, size and modification time) and its index
- * file (derived from key, next to the database) has the recorded checksum.
- * The table only says what to expect: the files opened are named by key,
- * which the caller derived from its own path, never by a row. Anything amiss
- * (file gone, changed, truncated, index damaged) means no source: every task
- * is serialised. Returns 0 (src->fd < 0 when none), or -1 with a message on
- * database trouble. */
-static int source_open(struct db *db, int64_t fp, const char *key, struct source *src, char *err)
-{
-	static const char sql[] =
-		"SELECT dev, ino, size, mtime, checksum FROM ical_index WHERE path = ?1 AND fingerprint = ?2";
-	struct stat st;
-	memset(src, 0, sizeof *src);
-	src->fd = -1;
-	if (!key)
-		return 0;
-	sqlite3_stmt *q = db_prepare(db, sql, err);
-	if (!q)
-		return -1;
-	db_bind_text(q, 1, key);
-	sqlite3_bind_int64(q, 2, fp);
-	int rc = sqlite3_step(q);
-	int64_t want[5] = { 0 };
-	for (int i = 0; rc == SQLITE_ROW && i < 5; i++)
-		want[i] = sqlite3_column_int64(q, i);
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? 0 : db_fail(db, "reading the export index", err);
-	int fd = open(key, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || want[0] != (int64_t)st.st_dev ||
-	    want[1] != (int64_t)st.st_ino || want[2] != (int64_t)st.st_size || want[3] != mtime_ns(&st)) {
-		close(fd);
-		return 0;
-	}
-	struct ix x = { 0 };
-	size_t len = 0;
-	char *ipath = index_path(db, key);
-	unsigned char *blob = read_index(ipath, &len);
-	free(ipath);
-	if (!blob || (int64_t)fnv64(blob, len) != want[4] || ix_decode(blob, len, (uint64_t)st.st_size, &x)) {
-		free(blob);
-		free(x.e);
-		close(fd);
-		return 0;
-	}
-	free(blob);
-	src->fd = fd;
-	src->ix = x;
-	src->next = 0;
-	return 0;
-}
-
-static void source_close(struct source *src)
-{
-	if (src->fd >= 0)
-		close(src->fd);
-	free(src->ix.e);
-	src->fd = -1;
-	src->ix.e = NULL;
-}
-
-/* The entry for task id when it still holds (seq, uuid), else NULL. */
-static const struct ix_entry *source_find(struct source *src, int64_t id, int64_t seq, uint64_t uh)
-{
-	if (src->fd < 0)
-		return NULL;
-	while (src->next < src->ix.n && src->ix.e[src->next].id < id)
-		src->next++;
-	if (src->next == src->ix.n)
-		return NULL;
-	const struct ix_entry *e = &src->ix.e[src->next];
-	return e->id == id && e->seq == seq && e->uuid_hash == uh ? e : NULL;
-}
-
-/* Writes blob to path: to a temporary file renamed over it. No fsync: the
- * checksum recorded in the database tells a damaged file. Returns 0 or -1. */
-static int write_index(struct db *db, const char *path, const struct bytes *blob)
-{
-	struct stat st;
-	char *tmp;
-	/* readable by whoever may open the database */
-	int fd = file_temp_create(path, stat(db_path(db), &st) == 0 ? st.st_mode & 0666 : 0600, &tmp);
-	if (fd < 0)
-		return -1;
-	bool ok = file_write_at(fd, blob->p, blob->len, 0) == 0;
-	if (close(fd) != 0 || !ok || rename(tmp, path) != 0) {
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
-}
-
-/* Removes the index files and spares next to the database that belong to no
- * file ical_index still records: those of forgotten files, of one-off
- * exports before only the kept-current file had one, of another options'
- * export. Names are compared, never read from the table: a row names a file
- * only through the hash in its derived name. */
-static int drop_stray_indexes(struct db *db, char *err)
-{
-	static const char sql[] = "SELECT path FROM ical_index";
-	char *dir = file_parent_dir(db_path(db));
-	const char *base = strrchr(db_path(db), '/') ? strrchr(db_path(db), '/') + 1 : db_path(db);
-	char **keep = NULL;
-	size_t n = 0, cap = 0, blen = strlen(base);
-	int rc;
-	sqlite3_stmt *q = db_prepare(db, sql, err);
-	if (!q) {
-		free(dir);
-		return -1;
-	}
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		xgrow((void **)&keep, &cap, n + 1, sizeof *keep);
-		char *ipath = index_path(db, db_column_str(q, 0));
-		keep[n++] = xstrdup(strrchr(ipath, '/') ? strrchr(ipath, '/') + 1 : ipath);
-		free(ipath);
-	}
-	sqlite3_reset(q);
-	DIR *d = rc == SQLITE_DONE ? opendir(dir) : NULL;
-	struct dirent *e;
-	while (d && (e = readdir(d)) != NULL) {
-		/* <db>.ical-<16 hex digits>, and its .spare */
-		const char *name = e->d_name;
-		if (strncmp(name, base, blen) != 0 || strncmp(name + blen, ".ical-", 6) != 0 ||
-		    strspn(name + blen + 6, "0123456789abcdef") != 16)
-			continue;
-		const char *rest = name + blen + 22;
-		if (*rest && strcmp(rest, ".spare") != 0)
-			continue;
-		bool kept = false;
-		for (size_t i = 0; i < n && !kept; i++)
-			kept = strncmp(name, keep[i], blen + 22) == 0;
-		if (!kept) {
-			char *path = xasprintf("%s/%s", dir, name);
-			unlink(path);
-			free(path);
-		}
-	}
-	if (d)
-		closedir(d);
-	for (size_t i = 0; i < n; i++)
-		free(keep[i]);
-	free(keep);
-	free(dir);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "reading the export index", err);
-}
-
-/* Records the file just written (identity from its descriptor, so a file
- * put there by someone else afterwards never inherits the index) and keeps
- * the indexes of the DB_EXPORT_KEEP_FILES most recently written files. An
- * index that cannot be written is not an error: the next export of the file
- * serialises everything. */
-static int record_index(struct db *db, const char *key, const char *ipath, int64_t fp,
-			const struct stat *st, const struct ix *x, char *err)
-{
-	static const char ins[] =
-		"INSERT OR REPLACE INTO ical_index(path, fingerprint, dev, ino, size, mtime, index_file,"
-		" checksum) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-	static const char del[] = "DELETE FROM ical_index WHERE path = ?1";
-	static const char old[] =
-		"DELETE FROM ical_index WHERE rowid NOT IN (SELECT rowid FROM ical_index ORDER BY rowid DESC LIMIT ?1)";
-	struct bytes blob = { 0 };
-	put_varint(&blob, IX_FORMAT);
-	put_varint(&blob, x->n ? x->e[0].off : 0);
-	put_varint(&blob, x->n);
-	for (size_t i = 0; i < x->n; i++) {
-		put_varint(&blob, (uint64_t)(x->e[i].id - (i ? x->e[i - 1].id : 0)));
-		put_varint(&blob, (uint64_t)x->e[i].seq);
-		put_varint(&blob, x->e[i].len);
-		put_u32(&blob, (uint32_t)x->e[i].uuid_hash);
-	}
-	bool written = write_index(db, ipath, &blob) == 0;
-	sqlite3_stmt *q = db_prepare(db, written ? ins : del, err);
-	int rc = -1;
-	if (!q)
-		goto out;
-	db_bind_text(q, 1, key);
-	if (written) {
-		sqlite3_bind_int64(q, 2, fp);
-		sqlite3_bind_int64(q, 3, (int64_t)st->st_dev);
-		sqlite3_bind_int64(q, 4, (int64_t)st->st_ino);
-		sqlite3_bind_int64(q, 5, (int64_t)st->st_size);
-		sqlite3_bind_int64(q, 6, mtime_ns(st));
-		db_bind_text(q, 7, ipath);
-		sqlite3_bind_int64(q, 8, (int64_t)fnv64(blob.p, blob.len));
-	}
-	rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	sqlite3_clear_bindings(q);
-	if (rc != SQLITE_DONE) {
-		rc = db_fail(db, "recording the export index", err);
-		goto out;
-	}
-	/* forget the least recently written files */
-	if (!(q = db_prepare(db, old, err))) {
-		rc = -1;
-		goto out;
-	}
-	sqlite3_bind_int(q, 1, DB_EXPORT_KEEP_FILES);
-	rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
-		rc = db_fail(db, "dropping old export indexes", err);
-		goto out;
-	}
-	rc = drop_stray_indexes(db, err);
-out:
-	free(blob.p);
-	return rc;
 }
 
 /* ------------------------------------------------------------- the export */
@@ -546,7 +155,7 @@ static void bind_filter(sqlite3_stmt *st, const struct db_export_filter *f)
 struct batch {
 	struct task tasks[BATCH];
 	int64_t sequences[BATCH];
-	struct ix_entry entries[BATCH];
+	struct export_entry entries[BATCH];
 	size_t lens[BATCH];
 	size_t n;
 };
@@ -554,7 +163,12 @@ struct batch {
 struct batches {
 	struct batch b[2];
 	struct batch *filling, *serialising; /* serialising: NULL or begun */
+	size_t limit; /* tasks the filling batch takes: FIRST_BATCH, doubling up to BATCH */
 };
+
+/* The first batch is small, so that serialising starts early and the next
+ * batches are read meanwhile even in a small export. */
+#define FIRST_BATCH 128
 
 static void batch_release(struct batch *b)
 {
@@ -566,8 +180,9 @@ static void batch_release(struct batch *b)
 /* Queues the task in the TASK_COLS row st, to go where e says; a task no
  * calendar can take is counted in stats and left out (returns 1). */
 static int batch_add(struct batch *b, sqlite3_stmt *st, struct db_task_links *links,
-		     const struct ix_entry *e, struct db_export_stats *stats, char *err)
+		     const struct export_entry *e, struct db_export_stats *stats, char *err)
 {
+	assert(b->n < BATCH);
 	struct task *t = &b->tasks[b->n];
 	char why[ERR_MAX];
 	db_task_read_core(st, 3, t);
@@ -588,7 +203,7 @@ static int batch_add(struct batch *b, sqlite3_stmt *st, struct db_task_links *li
 
 /* Waits for the batch being serialised and writes it, noting where each
  * task went in ix. */
-static int batches_wait(struct batches *q, struct ical_writer *w, struct out *o, struct ix *ix,
+static int batches_wait(struct batches *q, struct ical_writer *w, struct out *o, struct export_index *ix,
 			char *err)
 {
 	struct batch *b = q->serialising;
@@ -602,14 +217,14 @@ static int batches_wait(struct batches *q, struct ical_writer *w, struct out *o,
 		b->entries[i].len = b->lens[i];
 		pos += b->lens[i];
 		if (ix && b->lens[i])
-			ix_add(ix, &b->entries[i]);
+			export_index_add(ix, &b->entries[i]);
 	}
 	batch_release(b);
 	return rc;
 }
 
 /* Starts serialising the filled batch (after the one before it is written). */
-static int batches_begin(struct batches *q, struct ical_writer *w, struct out *o, struct ix *ix,
+static int batches_begin(struct batches *q, struct ical_writer *w, struct out *o, struct export_index *ix,
 			 char *err)
 {
 	if (batches_wait(q, w, o, ix, err))
@@ -619,13 +234,14 @@ static int batches_begin(struct batches *q, struct ical_writer *w, struct out *o
 	struct batch *b = q->filling;
 	if (ical_writer_begin_many(w, b->tasks, b->sequences, b->n, b->lens, err))
 		return -1;
+	q->limit = q->limit * 2 < BATCH ? q->limit * 2 : BATCH;
 	q->serialising = b;
 	q->filling = b == &q->b[0] ? &q->b[1] : &q->b[0];
 	return 0;
 }
 
 /* Writes every queued task: o->pos is then where the next bytes go. */
-static int batches_flush(struct batches *q, struct ical_writer *w, struct out *o, struct ix *ix,
+static int batches_flush(struct batches *q, struct ical_writer *w, struct out *o, struct export_index *ix,
 			 char *err)
 {
 	return batches_begin(q, w, o, ix, err) || batches_wait(q, w, o, ix, err) ? -1 : 0;
@@ -648,124 +264,140 @@ static void batches_free(struct batches *q, struct ical_writer *w)
  * copier starts early instead of after the whole scan. */
 #define RUN_BYTES (4u << 20)
 
+/* One export as it goes: where its bytes go, what it copies from and what it
+ * notes; the tasks being serialised; a run of source bytes not copied yet
+ * (never at the same time as a batch of tasks not written yet). */
+struct run {
+	struct db *db;
+	struct out *o;
+	struct export_source *src;
+	struct export_index *ix;
+	struct db_export_stats *stats;
+	struct ical_writer *w;
+	struct batches *queue;
+	struct db_task_links *links;
+	uint64_t run_off, run_len;
+};
+
+/* Copies the run of source bytes noted so far. */
+static int copy_run(struct run *r, char *err)
+{
+	if (out_copy(r->o, r->src ? r->src->fd : -1, r->run_off, r->run_len, err))
+		return -1;
+	r->run_len = 0;
+	return 0;
+}
+
+/* Task e is as the source holds it (old): its bytes join the run. */
+static int copy_task(struct run *r, struct export_entry *e, const struct export_entry *old, char *err)
+{
+	if (batches_flush(r->queue, r->w, r->o, r->ix, err))
+		return -1;
+	if (r->run_len && r->run_off + r->run_len != old->off && copy_run(r, err))
+		return -1;
+	if (!r->run_len)
+		r->run_off = old->off;
+	e->off = r->o->pos + r->run_len;
+	e->len = old->len;
+	r->run_len += old->len;
+	r->stats->copied++;
+	if (r->ix && e->len)
+		export_index_add(r->ix, e);
+	return r->run_len >= RUN_BYTES ? copy_run(r, err) : 0;
+}
+
+/* Reads task e->id whole (a splice read only its id, SEQUENCE and uuid)
+ * into the filling batch: as batch_add. */
+static int add_by_id(struct run *r, const struct export_entry *e, char *err)
+{
+	sqlite3_stmt *one = db_prepare(r->db, one_sql, err);
+	if (!one || (!r->links && !(r->links = db_task_links_new(r->db, err))) ||
+	    db_task_links_seek(r->links, e->id, e->id, err))
+		return -1;
+	sqlite3_bind_int64(one, 1, e->id);
+	int orc = sqlite3_step(one);
+	int brc = orc == SQLITE_ROW ? batch_add(r->queue->filling, one, r->links, e, r->stats, err) : 0;
+	sqlite3_reset(one);
+	return orc == SQLITE_ROW ? brc : db_fail(r->db, "reading a task to export", err);
+}
+
+/* Task e (row st) changed since the source, or there is none: queued to
+ * serialise (0), left out as no calendar can take it (1), or -1. */
+static int build_task(struct run *r, sqlite3_stmt *st, const struct export_entry *e, char *err)
+{
+	if (copy_run(r, err))
+		return -1;
+	int brc = r->stats->spliced ? add_by_id(r, e, err) : batch_add(r->queue->filling, st, r->links, e, r->stats, err);
+	if (brc)
+		return brc;
+	if (r->queue->filling->n == r->queue->limit && batches_begin(r->queue, r->w, r->o, r->ix, err))
+		return -1;
+	r->stats->built++;
+	return 0;
+}
+
+/* Every task the statement st selects, copied or built, in id order. */
+static int each_task(struct run *r, sqlite3_stmt *st, char *err)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct export_entry e = { .id = sqlite3_column_int64(st, 0), .seq = sqlite3_column_int64(st, 1) };
+		e.uuid_hash = export_index_uuid_hash((const char *)sqlite3_column_text(st, 2));
+		const struct export_entry *old =
+			r->stats->spliced ? export_index_find(r->src, e.id, e.seq, e.uuid_hash) : NULL;
+		int trc = old ? copy_task(r, &e, old, err) : build_task(r, st, &e, err);
+		if (trc < 0) {
+			sqlite3_reset(st);
+			return -1;
+		}
+		r->stats->tasks += trc == 0;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(r->db, "reading tasks to export", err);
+}
+
 /* The export proper; runs inside the caller's transaction. Copies the bytes
  * of tasks src still holds (same id, SEQUENCE and uuid) and serialises the
  * rest; notes where each task went in ix (may be NULL). */
-static int write_calendar(struct db *db, const struct ical_options *opt,
-			  const struct db_export_filter *f, struct out *o, struct source *src,
-			  struct ix *ix, struct db_export_stats *stats, char *err)
+static int write_calendar(struct db *db, const struct ical_options *opt, const struct db_export_filter *f,
+			  struct out *o, struct export_source *src, struct export_index *ix,
+			  struct db_export_stats *stats, char *err)
 {
 	struct db_export_filter all;
 	struct db_export_stats local = { 0 };
-	struct ical_writer *w = NULL;
-	struct db_task_links *links = NULL;
-	struct batches *queue = NULL;
-	sqlite3_stmt *st = NULL;
-	int ret = -1, rc;
+	struct run r = { .db = db, .o = o, .src = src, .ix = ix, .stats = stats ? stats : &local };
+	sqlite3_stmt *st;
+	int ret = -1;
 	if (!f) {
 		db_export_filter_init(&all);
 		f = &all;
 	}
-	if (!stats)
-		stats = &local;
-	memset(stats, 0, sizeof *stats);
-	stats->spliced = src && src->fd >= 0;
-	if (db_export_filter_check(db, f, err))
+	memset(r.stats, 0, sizeof *r.stats);
+	r.stats->spliced = src && src->fd >= 0;
+	if (db_export_filter_check(db, f, err) || !(r.w = ical_writer_new(opt, out_write, o, err)))
 		return -1;
-	if (!(w = ical_writer_new(opt, out_write, o, err)))
-		return -1;
-	if (ix && stats->spliced && src->ix.n >= ix->cap) { /* no growing 100,000 entries */
+	if (ix && r.stats->spliced && src->ix.n >= ix->cap) { /* no growing 100,000 entries */
 		ix->cap = src->ix.n + 64;
 		ix->e = xrealloc(ix->e, ix->cap * sizeof *ix->e);
 	}
-	queue = xcalloc(1, sizeof *queue);
-	queue->filling = &queue->b[0];
+	r.queue = xcalloc(1, sizeof *r.queue);
+	r.queue->filling = &r.queue->b[0];
+	r.queue->limit = FIRST_BATCH;
 	/* a splice reads agencies only for the tasks it rebuilds: often none */
-	if (!stats->spliced && (!(links = db_task_links_new(db, err)) ||
-				db_task_links_seek(links, 1, INT64_MAX, err)))
+	if (!r.stats->spliced && (!(r.links = db_task_links_new(db, err)) ||
+				  db_task_links_seek(r.links, 1, INT64_MAX, err)))
 		goto out;
-	if (!(st = db_prepare(db, stats->spliced ? light_sql : full_sql, err)))
+	if (!(st = db_prepare(db, r.stats->spliced ? light_sql : full_sql, err)))
 		goto out;
 	bind_filter(st, f);
-	/* a run of source bytes not copied yet; never at the same time as a
-	 * batch of tasks not written yet */
-	uint64_t run_off = 0, run_len = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct ix_entry e = { .id = sqlite3_column_int64(st, 0),
-				      .seq = sqlite3_column_int64(st, 1) };
-		e.uuid_hash = uuid_hash((const char *)sqlite3_column_text(st, 2));
-		const struct ix_entry *old = stats->spliced ? source_find(src, e.id, e.seq, e.uuid_hash)
-							    : NULL;
-		if (old) {
-			if (batches_flush(queue, w, o, ix, err))
-				goto reset;
-			if (run_len && run_off + run_len != old->off) {
-				if (out_copy(o, src->fd, run_off, run_len, err))
-					goto reset;
-				run_len = 0;
-			}
-			if (!run_len)
-				run_off = old->off;
-			e.off = o->pos + run_len;
-			e.len = old->len;
-			run_len += old->len;
-			stats->copied++;
-			if (ix && e.len)
-				ix_add(ix, &e);
-			if (run_len >= RUN_BYTES) {
-				if (out_copy(o, src->fd, run_off, run_len, err))
-					goto reset;
-				run_len = 0;
-			}
-		} else {
-			if (out_copy(o, src ? src->fd : -1, run_off, run_len, err))
-				goto reset;
-			run_len = 0;
-			int brc;
-			if (stats->spliced) {
-				sqlite3_stmt *one = db_prepare(db, one_sql, err);
-				if (!one || (!links && !(links = db_task_links_new(db, err))) ||
-				    db_task_links_seek(links, e.id, e.id, err))
-					goto reset;
-				sqlite3_bind_int64(one, 1, e.id);
-				int orc = sqlite3_step(one);
-				brc = orc == SQLITE_ROW ? batch_add(queue->filling, one, links, &e, stats, err) : 0;
-				sqlite3_reset(one);
-				if (orc != SQLITE_ROW) {
-					db_fail(db, "reading a task to export", err);
-					goto reset;
-				}
-			} else {
-				brc = batch_add(queue->filling, st, links, &e, stats, err);
-			}
-			if (brc < 0)
-				goto reset;
-			if (brc > 0)
-				continue; /* skipped */
-			if (queue->filling->n == BATCH && batches_begin(queue, w, o, ix, err))
-				goto reset;
-			stats->built++;
-		}
-		stats->tasks++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(db, "reading tasks to export", err);
-		goto out;
-	}
-	if (batches_flush(queue, w, o, ix, err) ||
-	    out_copy(o, src ? src->fd : -1, run_off, run_len, err))
-		goto out;
-	if (ical_writer_finish(w, err))
+	if (each_task(&r, st, err) || batches_flush(r.queue, r.w, o, ix, err) || copy_run(&r, err) ||
+	    ical_writer_finish(r.w, err))
 		goto out;
 	ret = 0;
-	goto out;
-reset:
-	sqlite3_reset(st);
 out:
-	batches_free(queue, w);
-	db_task_links_free(links);
-	ical_writer_free(w);
+	batches_free(r.queue, r.w);
+	db_task_links_free(r.links);
+	ical_writer_free(r.w);
 	return ret;
 }
 
@@ -788,17 +420,17 @@ int db_export_write(struct db *db, const struct ical_options *opt, const struct 
 		    char *err)
 {
 	struct out o = { .write = write, .ctx = ctx };
-	struct source src = { .fd = -1 };
+	struct export_source src = { .fd = -1 };
 	if (ical_options_check(opt, err))
 		return -1;
 	if (db_begin(db, err))
 		return -1;
 	char *key = file_key(copy_from);
-	int rc = source_open(db, (int64_t)ical_options_fingerprint(opt), key, &src, err);
+	int rc = export_index_open_source(db, (int64_t)ical_options_fingerprint(opt), key, &src, err);
 	free(key);
 	if (rc == 0)
 		rc = write_calendar(db, opt, f, &o, &src, NULL, stats, err);
-	source_close(&src);
+	export_index_close_source(&src);
 	free(o.buf);
 	if (rc) {
 		db_rollback(db);
@@ -902,174 +534,187 @@ static int stream_write(void *ctx, const char *data, size_t len)
 	return 0;
 }
 
+/* Where an export into a named output goes, as it goes: the output
+ * resolved, and either the stream written into or the file written (the
+ * spare of the kept-current file, else a temporary file) and renamed over
+ * it; for the kept-current file, its index's path. */
+struct target {
+	struct file_output to;
+	mode_t mode;
+	char *dir, *tmp, *ipath, *spare_at;
+	struct file_spare spare;
+	struct file_sink sink;
+	int stream_fd;
+};
+
+/* Resolves path (before the transaction): what it is, its permissions,
+ * what killed exports left next to it. */
+static int target_resolve(struct db *db, const char *path, bool keep, struct target *t, char *err)
+{
+	char sub[ERR_MAX];
+	if (file_output_resolve(path, &t->to, sub) || db_check_output(db, &t->to, sub))
+		return err_set(err, "export file '%s': %s", path, sub);
+	if (keep && t->to.stream)
+		return err_set(err, "export file '%s': not a file (a device, FIFO or socket cannot be kept current)", path);
+	t->mode = t->to.mode;
+	if (!t->to.exists) {
+		mode_t mask = umask(0);
+		umask(mask);
+		t->mode = 0666 & ~mask;
+	}
+	if (!t->to.stream) {
+		t->dir = file_parent_dir(t->to.path);
+		file_temp_clean(t->dir, strrchr(t->to.path, '/') + 1);
+	}
+	if (keep) {
+		t->ipath = export_index_path(db, t->to.path);
+		t->spare_at = export_index_spare_path(t->ipath);
+	}
+	return 0;
+}
+
+/* Opens what the export writes (inside the transaction) and points o at it. */
+static int target_open(struct target *t, const char *path, bool keep, struct out *o, char *err)
+{
+	char sub[ERR_MAX];
+	if (t->to.stream) {
+		if ((t->stream_fd = file_output_stream(&t->to, sub)) < 0)
+			return err_set(err, "export file '%s': %s", path, sub);
+		*o = (struct out){ .write = stream_write, .ctx = &t->stream_fd };
+		return 0;
+	}
+	/* under the write lock: processes sharing the database take turns with
+	 * the spare (and with evicting it) */
+	t->sink.fd = keep ? file_spare_open(&t->spare, t->spare_at, t->to.path, t->mode) : -1;
+	if (t->sink.fd < 0 && (t->sink.fd = file_temp_create(t->to.path, t->mode, &t->tmp)) < 0)
+		return err_set(err, "export file '%s': cannot write in folder '%s': %s", path, t->dir, strerror(errno));
+	t->sink.cap = 1 << 18;
+	t->sink.buf = xmalloc(t->sink.cap);
+	*o = (struct out){ .write = sink_write, .ctx = &t->sink, .copy = sink_copy };
+	return 0;
+}
+
+/* The file written whole and flushed, then in place of the old one; *st is
+ * its identity, from the descriptor (no race with the rename). A stream is
+ * closed. */
+static int target_finish(struct target *t, const char *path, struct stat *st, char *err)
+{
+	int e;
+	if (t->to.stream) {
+		e = close(t->stream_fd) != 0 ? errno : 0;
+		t->stream_fd = -1;
+		return e ? err_set(err, "export file '%s': write failed: %s", path, strerror(e)) : 0;
+	}
+	/* the truncation drops what a longer old version left in the spare */
+	if (sink_finish(&t->sink) || ftruncate(t->sink.fd, (off_t)t->sink.pos) != 0 || fsync(t->sink.fd) != 0 ||
+	    fstat(t->sink.fd, st) != 0)
+		return err_set(err, "export file '%s': write failed: %s", path, strerror(errno));
+	if (t->spare.fd >= 0) {
+		e = file_spare_swap(&t->spare, t->to.path);
+		file_spare_close(&t->spare);
+	} else {
+		/* renamed while still open: its lock keeps file_temp_clean() away */
+		e = file_replace(t->tmp, t->to.path);
+		if (e == 0) {
+			free(t->tmp);
+			t->tmp = NULL;
+		}
+		if (close(t->sink.fd) != 0 && !e)
+			e = errno;
+	}
+	t->sink.fd = -1;
+	return e ? err_set(err, "export file '%s': cannot replace it: %s", path, strerror(e)) : 0;
+}
+
+static void target_close(struct target *t)
+{
+	copier_free(t->sink.copier); /* before the descriptors it uses are closed */
+	if (t->spare.fd >= 0)
+		file_spare_close(&t->spare);
+	else if (t->sink.fd >= 0)
+		close(t->sink.fd);
+	if (t->stream_fd >= 0)
+		close(t->stream_fd);
+	if (t->tmp)
+		unlink(t->tmp);
+	free(t->tmp);
+	file_output_release(&t->to);
+	free(t->sink.buf);
+	free(t->dir);
+	free(t->ipath);
+	free(t->spare_at);
+}
+
+/* Notes in ical_export what the kept-current file at key now holds, for
+ * db_export_refresh() to tell that nothing changed since. */
+static int record_export(struct db *db, const char *key, const struct ical_options *opt, const struct stat *st,
+			 char *err)
+{
+	static const char gen_sql[] = "SELECT generation FROM ical_state WHERE id = 1";
+	static const char rec_sql[] = "INSERT OR REPLACE INTO ical_export(path, options, generation, size, mtime)"
+				      " VALUES (?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt *q = db_prepare(db, gen_sql, err);
+	if (!q)
+		return -1;
+	int64_t gen = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_reset(q);
+	if (!(q = db_prepare(db, rec_sql, err)))
+		return -1;
+	db_bind_text(q, 1, key);
+	sqlite3_bind_int64(q, 2, (int64_t)db_export_options_key(opt));
+	sqlite3_bind_int64(q, 3, gen);
+	sqlite3_bind_int64(q, 4, (int64_t)st->st_size);
+	sqlite3_bind_int64(q, 5, export_index_mtime(st));
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "recording the export file", err);
+}
+
 /* Exports into path (file_output_resolve(): a file is replaced atomically, a
  * device, FIFO or socket written into), copying unchanged tasks from the
  * previous export of copy_from when it is still intact. keep: path is the
  * kept-current export_file: it is copied from itself, its index recorded
  * (and its spare used), and what was written noted in ical_export for
- * db_export_refresh(). All inside one transaction. */
+ * db_export_refresh(). All inside one transaction: a failed export changes
+ * nothing in the database. */
 static int export_file(struct db *db, const struct ical_options *opt, const struct db_export_filter *f,
 		       const char *path, const char *copy_from, bool keep, struct db_export_stats *stats,
 		       char *err)
 {
+	struct target t = { .stream_fd = -1, .spare = { .fd = -1 }, .sink = { .fd = -1 } };
+	struct export_source src = { .fd = -1 };
+	struct export_index ix = { 0 };
+	struct out o;
 	struct stat st;
-	struct file_output to;
-	char *dir = NULL, *tmp = NULL, *src_key = NULL, *ipath = NULL, *spare_at = NULL, sub[ERR_MAX];
-	struct file_spare spare = { .fd = -1 };
-	struct file_sink sink = { .fd = -1 };
-	struct out o = { .write = sink_write, .ctx = &sink, .copy = sink_copy };
-	struct source src = { .fd = -1 };
-	struct ix ix = { 0 };
-	int ret = -1, stream_fd = -1;
-	bool began = false;
 	int64_t fp = (int64_t)ical_options_fingerprint(opt);
+	char *src_key = NULL;
+	int ret = -1;
 
 	if (!path || !*path)
 		return err_set(err, "no export file given");
-	if (ical_options_check(opt, err))
-		return -1;
-	if (file_output_resolve(path, &to, sub) || db_check_output(db, &to, sub)) {
-		err_set(err, "export file '%s': %s", path, sub);
+	if (ical_options_check(opt, err) || target_resolve(db, path, keep, &t, err) || db_begin(db, err))
 		goto out;
-	}
-	if (keep && to.stream) {
-		err_set(err, "export file '%s': not a file (a device, FIFO or socket cannot be kept current)", path);
-		goto out;
-	}
-	mode_t mode = to.mode;
-	if (!to.exists) {
-		mode_t mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	if (!to.stream) {
-		dir = file_parent_dir(to.path);
-		file_temp_clean(dir, strrchr(to.path, '/') + 1); /* what killed exports left */
-	}
-	src_key = keep ? xstrdup(to.path) : file_key(copy_from);
-	if (keep) {
-		ipath = index_path(db, to.path);
-		spare_at = spare_path(ipath);
-	}
-	if (db_begin(db, err))
-		goto out;
-	began = true;
-	if (to.stream) {
-		if ((stream_fd = file_output_stream(&to, sub)) < 0) {
-			err_set(err, "export file '%s': %s", path, sub);
-			goto out;
-		}
-		o = (struct out){ .write = stream_write, .ctx = &stream_fd };
-	} else {
-		/* under the write lock: processes sharing the database take turns
-		 * with the spare (and with evicting it) */
-		sink.fd = keep ? file_spare_open(&spare, spare_at, to.path, mode) : -1;
-		if (sink.fd < 0 && (sink.fd = file_temp_create(to.path, mode, &tmp)) < 0) {
-			err_set(err, "export file '%s': cannot write in folder '%s': %s", path, dir, strerror(errno));
-			goto out;
-		}
-		sink.cap = 1 << 18;
-		sink.buf = xmalloc(sink.cap);
-	}
-	if (source_open(db, fp, src_key, &src, err))
-		goto out;
+	src_key = keep ? xstrdup(t.to.path) : file_key(copy_from);
+	if (target_open(&t, path, keep, &o, err) || export_index_open_source(db, fp, src_key, &src, err))
+		goto fail;
 	if (write_calendar(db, opt, f, &o, &src, keep ? &ix : NULL, stats, err)) {
-		if (sink.io_errno)
-			err_set(err, "export file '%s': write failed: %s", path, strerror(sink.io_errno));
-		goto out;
+		if (t.sink.io_errno)
+			err_set(err, "export file '%s': write failed: %s", path, strerror(t.sink.io_errno));
+		goto fail;
 	}
-	if (to.stream) {
-		int e = close(stream_fd) != 0 ? errno : 0;
-		stream_fd = -1;
-		if (e) {
-			err_set(err, "export file '%s': write failed: %s", path, strerror(e));
-			goto out;
-		}
-		began = false;
-		if (db_commit(db, err))
-			goto out;
-		ret = 0;
-		goto out;
-	}
-	/* the identity recorded is the descriptor's: no race with the rename;
-	 * the truncation drops what a longer old version left in the spare */
-	if (sink_finish(&sink) || ftruncate(sink.fd, (off_t)sink.pos) != 0 || fsync(sink.fd) != 0 ||
-	    fstat(sink.fd, &st) != 0) {
-		err_set(err, "export file '%s': write failed: %s", path, strerror(errno));
-		goto out;
-	}
-	int e;
-	if (spare.fd >= 0) {
-		e = file_spare_swap(&spare, to.path);
-		file_spare_close(&spare);
-	} else {
-		/* renamed while still open: its lock keeps file_temp_clean() away */
-		e = file_replace(tmp, to.path);
-		if (e == 0) {
-			free(tmp);
-			tmp = NULL;
-		}
-		if (close(sink.fd) != 0 && !e)
-			e = errno;
-	}
-	sink.fd = -1;
-	if (e != 0) {
-		err_set(err, "export file '%s': cannot replace it: %s", path, strerror(e));
-		goto out;
-	}
-	if (keep) {
-		static const char gen_sql[] = "SELECT generation FROM ical_state WHERE id = 1";
-		static const char rec_sql[] =
-			"INSERT OR REPLACE INTO ical_export(path, options, generation, size, mtime)"
-			" VALUES (?1, ?2, ?3, ?4, ?5)";
-		if (record_index(db, to.path, ipath, fp, &st, &ix, err))
-			goto out;
-		sqlite3_stmt *q = db_prepare(db, gen_sql, err);
-		if (!q)
-			goto out;
-		int64_t gen = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-		sqlite3_reset(q);
-		if (!(q = db_prepare(db, rec_sql, err)))
-			goto out;
-		db_bind_text(q, 1, to.path);
-		sqlite3_bind_int64(q, 2, (int64_t)db_export_options_key(opt));
-		sqlite3_bind_int64(q, 3, gen);
-		sqlite3_bind_int64(q, 4, (int64_t)st.st_size);
-		sqlite3_bind_int64(q, 5, mtime_ns(&st));
-		int rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc != SQLITE_DONE) {
-			db_fail(db, "recording the export file", err);
-			goto out;
-		}
-	}
-	began = false;
-	if (db_commit(db, err))
-		goto out;
-	ret = 0;
+	if (target_finish(&t, path, &st, err) ||
+	    (keep && (export_index_record(db, t.to.path, t.ipath, fp, &st, &ix, err) ||
+		      record_export(db, t.to.path, opt, &st, err))))
+		goto fail;
+	ret = db_commit(db, err);
+	goto out;
+fail:
+	db_rollback(db);
 out:
-	copier_free(sink.copier); /* before the descriptors it uses are closed */
-	/* nothing to keep: a failed export changes nothing in the database */
-	if (began)
-		db_rollback(db);
-	if (spare.fd >= 0)
-		file_spare_close(&spare);
-	else if (sink.fd >= 0)
-		close(sink.fd);
-	if (stream_fd >= 0)
-		close(stream_fd);
-	if (tmp) {
-		unlink(tmp);
-		free(tmp);
-	}
-	source_close(&src);
-	file_output_release(&to);
+	target_close(&t);
+	export_index_close_source(&src);
 	free(ix.e);
-	free(sink.buf);
-	free(dir);
 	free(src_key);
-	free(ipath);
-	free(spare_at);
 	return ret;
 }
 
@@ -1113,7 +758,7 @@ int db_export_refresh(struct db *db, const struct ical_options *opt, const char 
 			fresh = sqlite3_column_int64(q, 0) == (int64_t)db_export_options_key(opt) &&
 				sqlite3_column_int64(q, 1) == sqlite3_column_int64(q, 4) &&
 				sqlite3_column_int64(q, 2) == (int64_t)st.st_size &&
-				sqlite3_column_int64(q, 3) == mtime_ns(&st);
+				sqlite3_column_int64(q, 3) == export_index_mtime(&st);
 		sqlite3_reset(q);
 	}
 	free(key);

@@ -322,6 +322,57 @@ static enum event_kind event_kind(const unsigned char *what)
 	}
 }
 
+/* Task i as event (row st, of kind) leaves it on as_of: an extension moves
+ * the deadline (the first one also gives the deadline before any), a
+ * status change sets the status, creation the first status. */
+static void apply_event(struct loaded *l, size_t i, enum event_kind kind, sqlite3_stmt *st, civil_day as_of,
+			unsigned char *extended, civil_day *created)
+{
+	struct report_task *t = &l->tasks[i];
+	civil_day on = column_day(st, 2, l->days);
+	bool in_effect = on != DATE_NONE && on <= as_of;
+	switch (kind) {
+	case EV_EXTEND:
+		if (!extended[i]) {
+			/* The deadline before any extension. */
+			extended[i] = 1;
+			t->due = column_day(st, 4, l->days);
+		}
+		if (in_effect)
+			t->due = column_day(st, 3, l->days);
+		break;
+	case EV_CREATED:
+		created[i] = on;
+		t->status = column_status(st, 3);
+		t->completed = DATE_NONE;
+		if (t->status == STATUS_DONE)
+			t->completed = l->stored_completed[i] != DATE_NONE ? l->stored_completed[i] : on;
+		break;
+	case EV_STATUS:
+		if (in_effect) {
+			t->status = column_status(st, 3);
+			t->completed = t->status == STATUS_DONE ? on : DATE_NONE;
+		}
+		break;
+	case EV_OTHER:
+		break;
+	}
+}
+
+/* Tasks created after as_of did not exist yet. */
+static void drop_uncreated(struct loaded *l, const civil_day *created, civil_day as_of)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->n_tasks; i++) {
+		if (created[i] != DATE_NONE && created[i] > as_of)
+			continue;
+		l->tasks[n] = l->tasks[i];
+		l->stored_completed[n] = l->stored_completed[i];
+		n++;
+	}
+	l->n_tasks = n;
+}
+
 /* Replays the audit trail up to f->as_of over the loaded tasks (see the
  * header). One pass over task_event in rowid order, no sort; an event's
  * values are fetched (sqlite3_column_*) only when its kind and day make them
@@ -357,51 +408,14 @@ static int replay(struct db *db, const struct report_filter *f, struct loaded *l
 		enum event_kind kind = event_kind(sqlite3_column_text(st, 1));
 		if (kind == EV_OTHER)
 			continue;
-		struct report_task *t = &l->tasks[i];
-		civil_day on = column_day(st, 2, l->days);
-		bool in_effect = on != DATE_NONE && on <= f->as_of;
-		switch (kind) {
-		case EV_EXTEND:
-			if (!extended[i]) {
-				/* The deadline before any extension. */
-				extended[i] = 1;
-				t->due = column_day(st, 4, l->days);
-			}
-			if (in_effect)
-				t->due = column_day(st, 3, l->days);
-			break;
-		case EV_CREATED:
-			created[i] = on;
-			t->status = column_status(st, 3);
-			t->completed = DATE_NONE;
-			if (t->status == STATUS_DONE)
-				t->completed = l->stored_completed[i] != DATE_NONE ? l->stored_completed[i] : on;
-			break;
-		case EV_STATUS:
-			if (in_effect) {
-				t->status = column_status(st, 3);
-				t->completed = t->status == STATUS_DONE ? on : DATE_NONE;
-			}
-			break;
-		case EV_OTHER:
-			break;
-		}
+		apply_event(l, (size_t)i, kind, st, f->as_of, extended, created);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		db_fail(db, "reading the history", err);
 		goto out;
 	}
-	/* Tasks created after as_of did not exist yet. */
-	size_t n = 0;
-	for (size_t i = 0; i < l->n_tasks; i++) {
-		if (created[i] != DATE_NONE && created[i] > f->as_of)
-			continue;
-		l->tasks[n] = l->tasks[i];
-		l->stored_completed[n] = l->stored_completed[i];
-		n++;
-	}
-	l->n_tasks = n;
+	drop_uncreated(l, created, f->as_of);
 	ret = 0;
 out:
 	free(tm.at);

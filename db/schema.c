@@ -212,15 +212,14 @@ static const char *const migrations[] = {
 	"END;"
 	"CREATE INDEX task_search_missing ON task(id) WHERE search_key IS NULL;",
 	/* 5: calendar export by splicing. Filling ical_cache with every task's
-	 * text cost more than serialising it (a 100,000-task export wrote ~94 MB
-	 * into the database); instead each export file's own bytes are reused:
+	 * text cost more than serialising it (README, Performance); instead each export file's own bytes are reused:
 	 * ical_index records, per file written, its identity (device, inode,
 	 * size, mtime in ns) and where its index of (task id, SEQUENCE, uuid
 	 * hash, length) per task lies (a file next to the database, with its
 	 * checksum), so the next export of that file copies the byte ranges of
 	 * unchanged tasks from it. task_ical_scan covers
-	 * the columns that decide which tasks to copy, so a re-export reads
-	 * ~1,700 index pages instead of the ~19,000 of a 100,000-task table. */
+	 * the columns that decide which tasks to copy, so a re-export reads an
+	 * index a tenth of the table's size. */
 	"DROP TABLE IF EXISTS ical_cache;"
 	"DROP TABLE IF EXISTS ical_cache_use;"
 	"CREATE TABLE ical_index ("
@@ -238,8 +237,7 @@ static const char *const migrations[] = {
 	 * holds how many tasks there are per (agency, state, open deadline):
 	 * agency 0 for every task, else per agency leading it, so the header
 	 * totals, the class filters' counts and the agency pane are sums over a
-	 * few hundred rows (a mark-done at 100,000 tasks recounted ~80,000 index
-	 * entries before). Kept by triggers, so every writer (this program, an
+	 * few hundred rows, not counts of the tasks. Kept by triggers, so every writer (this program, an
 	 * import, a merge, the sqlite3 shell) keeps it right. */
 	"CREATE TABLE task_tally ("
 	"  agency_id INTEGER NOT NULL,"
@@ -281,8 +279,7 @@ static const char *const migrations[] = {
 	"    AND (NEW.task_id, NEW.role, NEW.agency_id) IS NOT (OLD.task_id, OLD.role, OLD.agency_id) BEGIN "
 	T_LINK("NEW.agency_id", "NEW.task_id", "1") " END;"
 	/* A search reads this index instead of the table: the search key and
-	 * what the class filters test, a fraction of a row's size (a search's
-	 * count at 100,000 tasks: ~22 ms -> ~13 ms, more with long texts). */
+	 * what the class filters test, a fraction of a row's size. */
 	"CREATE INDEX task_search ON task(search_key, status, due_date, completed_date);",
 };
 

@@ -1,5 +1,6 @@
 #include "db/task.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +141,7 @@ struct link {
 struct db_task_links {
 	struct db *db;
 	struct named_table agencies, documents;
+	bool documents_read; /* the labels are read when a task first needs one */
 	sqlite3_stmt *cursor; /* task_id, is lead, position, agency_id; NULL when done */
 	bool has_row;
 	struct link *links; /* the current task's, sorted by role and position */
@@ -180,12 +182,9 @@ static const char *name_of(const struct named_table *t, int64_t id)
 struct db_task_links *db_task_links_new(struct db *db, char *err)
 {
 	static const char agencies_sql[] = "SELECT id, name FROM agency ORDER BY id";
-	static const char documents_sql[] =
-		"SELECT o.id, " DOCUMENT_LABEL("o.id") " FROM document o ORDER BY o.id";
 	struct db_task_links *l = xcalloc(1, sizeof *l);
 	l->db = db;
-	if (load_names(db, agencies_sql, &l->agencies, err) ||
-	    load_names(db, documents_sql, &l->documents, err)) {
+	if (load_names(db, agencies_sql, &l->agencies, err)) {
 		db_task_links_free(l);
 		return NULL;
 	}
@@ -218,6 +217,14 @@ static int link_cmp(const void *a, const void *b)
 
 int db_task_links_fill(struct db_task_links *l, struct task *t, char *err)
 {
+	static const char documents_sql[] =
+		"SELECT o.id, " DOCUMENT_LABEL_OF("o") " FROM document o ORDER BY o.id";
+	if (t->document_id > 0 && !l->documents_read) {
+		/* what lists tasks without their documents (list) does not read */
+		if (load_names(l->db, documents_sql, &l->documents, err))
+			return -1;
+		l->documents_read = true;
+	}
 	if (t->document_id > 0) {
 		const char *label = name_of(&l->documents, t->document_id);
 		if (label)
@@ -550,6 +557,7 @@ int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil
 	static const char sql[] =
 		"UPDATE task SET status = ?2, completed_date = ?3, updated_at = ?4, version = version + 1"
 		" WHERE id = ?1";
+	assert((unsigned)status < STATUS_COUNT);
 	enum task_status old = STATUS_NEW;
 	civil_day old_completed = DATE_NONE;
 	char ts[24];
@@ -722,9 +730,9 @@ int db_task_note(struct db *db, int64_t id, const char *note, int64_t expect_ver
 
 /* ---- the brief list ------------------------------------------------------ */
 
-/* Every row's text lives in one arena, addressed by offset: at 100,000 tasks a
- * malloc per string cost more memory than the strings (and realloc of a
- * block this large moves pages, not bytes). */
+/* Every row's text lives in one arena, addressed by offset: a malloc per
+ * string cost more memory than the strings (and realloc of a block this
+ * large moves pages, not bytes). */
 struct arena {
 	char *p;
 	size_t len, cap;

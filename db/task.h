@@ -41,8 +41,7 @@ struct task_brief {
 /* Calls fn for every task (open ones only when open_only) in urgency order,
  * as db_task_query orders them, without holding full tasks in memory: one
  * sequential pass over the tasks and one over the assignments, sorted here,
- * instead of an index walk with a lookup per row (100,000 tasks: ~1.3 s ->
- * ~0.2 s). fn returning nonzero stops the walk. Returns 0 or -1 with err. */
+ * instead of an index walk with a lookup per row. fn returning nonzero stops the walk. Returns 0 or -1 with err. */
 int db_task_list_brief(struct db *db, bool open_only, int (*fn)(const struct task_brief *, void *),
 		       void *ctx, char *err);
 

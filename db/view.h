@@ -44,7 +44,7 @@ struct view_query {
 /* One row of the task list: just what a list line shows. Owns its strings. */
 struct view_row {
 	int64_t id, version;
-	char *section, *summary, *lead; /* lead: names joined with "; " */
+	char *section, *summary, *lead; /* lead: short names (else names) joined with "; " */
 	civil_day due, completed;
 	enum task_status status;
 };
@@ -78,8 +78,8 @@ int db_view_page(struct db *db, const struct view_query *q, size_t offset, size_
 		 struct view_rows *out, char *err);
 /* The search corpus: for every task its id, status, dates, lead agencies and
  * folded search key (keys in one buffer), read from the task_search index
- * (~6 MiB at 100,000 tasks), so that a search in urgency order is a memmem
- * pass in C (~1.5 ms) instead of a pass of SQLite (~25 ms). Valid while
+ * (its size and speed: README, Performance), so that a search in urgency
+ * order is a memmem pass in C instead of a pass of SQLite. Valid while
  * nothing was written (checked: this connection's changes and PRAGMA
  * data_version). Opaque; NULL is an empty, stale corpus. */
 struct view_corpus;
@@ -104,8 +104,7 @@ void view_corpus_free(struct view_corpus *c);
  * db_view_page (with the count in *count unless count is NULL) and
  * db_view_index_of answer, when c can: loaded in full, nothing written since
  * (db_view_corpus_fresh), and for a page or a position q in urgency order.
- * Each is a pass over c (~1.5 ms at 100,000 tasks with a needle), the
- * visible rows then read by id. Return 0 with the answer (index_of: -2 when
+ * Each is a pass over c, the visible rows then read by id. Return 0 with the answer (index_of: -2 when
  * id does not match q, as db_view_index_of), 1 when c cannot answer (ask
  * SQL), or -1 with a message. */
 int db_view_corpus_count(struct db *db, const struct view_corpus *c, const struct view_query *q,

@@ -1,6 +1,6 @@
 #include "tui/cli.h"
 
-#include <getopt.h>
+#include <assert.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -14,29 +14,20 @@
 #include "core/workday.h"
 #include "core/xalloc.h"
 #include "tui/app.h"
+#include "tui/log.h"
 #include "tui/paths.h"
 
-static const struct cli_command commands[] = {
-	{ "add", cmd_add, "add --lead AGENCY [--cooperating AGENCY]... [--due DATE] [--section S] SUMMARY" },
-	{ "list", cmd_list, "list [--format table|tsv] [--open]" },
-	{ "done", cmd_done, "done ID [--date DATE]" },
-	{ "reopen", cmd_reopen, "reopen ID" },
-	{ "import", cmd_import, "import FILE [--dry-run] [--update] [--format table|tsv] [--text]" },
-	{ "holidays", cmd_holidays, "holidays YEAR" },
-	{ "agencies", cmd_agencies, "agencies [--format table|tsv] | agencies apply-successors [--dry-run] [--date DATE]" },
-	{ "status", cmd_status, "status ID new|in_progress|reported|done|paused|cancelled [--date DATE]" },
-	{ "cancel", cmd_cancel, "cancel ID" },
-	{ "extend", cmd_extend, "extend ID --to DATE --reason TEXT" },
-	{ "report", cmd_report, "report [--as-of DATE] [--agency NAME] [--document ID] [--from DATE] [--to DATE] [--cooperating] [--format table|md|csv|html] [--out FILE]" },
-	{ "backup", cmd_backup, "backup [FILE]" },
-	{ "restore", cmd_restore, "restore FILE" },
-	{ "export", cmd_export, "export [--out FILE|-] [--kind event|todo|both] [--agency NAME] "
-				"[--document ID] [--open-only] [--from DATE] [--to DATE]" },
+/* Every command, in the order --help lists them. */
+static const struct cmd_entry *const cmd_table[] = {
+	&cmd_add_entry, &cmd_list_entry, &cmd_done_entry, &cmd_reopen_entry, &cmd_import_entry,
+	&cmd_holidays_entry, &cmd_agencies_entry, &cmd_apply_successors_entry, &cmd_status_entry,
+	&cmd_cancel_entry, &cmd_extend_entry, &cmd_report_entry, &cmd_backup_entry, &cmd_restore_entry,
+	&cmd_export_entry,
 };
-#define N_COMMANDS (sizeof commands / sizeof commands[0])
+#define N_COMMANDS (sizeof cmd_table / sizeof cmd_table[0])
 
 static const char global_usage[] =
-	"usage: hanchot [--db PATH] [--today YYYY-MM-DD] [--config FILE] [--lang vi|en] [COMMAND ...]\n"
+	"usage: hanchot [--db PATH] [--today YYYY-MM-DD] [--config FILE] [--lang vi|en] [--log FILE] [COMMAND ...]\n"
 	"       hanchot --help | --version\n"
 	"With no command, opens the deadline screen.\n"
 	"Commands:\n";
@@ -45,7 +36,7 @@ static void print_usage(FILE *out)
 {
 	fputs(global_usage, out);
 	for (size_t i = 0; i < N_COMMANDS; i++)
-		fprintf(out, "  hanchot %s\n", commands[i].usage);
+		fprintf(out, "  hanchot %s\n", cmd_table[i]->usage);
 	fputs("Environment: HANCHOT_DB (database), HANCHOT_TODAY (today's date),\n"
 	      "  HANCHOT_DTSTAMP (pins the export's DTSTAMP: unix seconds or YYYYMMDDTHHMMSSZ).\n", out);
 }
@@ -96,6 +87,7 @@ int cli_error(int code, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *text = vformat(fmt, ap);
 	va_end(ap);
+	log_add("%s%s", code == EXIT_OK ? "" : "error: ", text);
 	fputs("hanchot: ", stderr);
 	put_clean(stderr, text, 0);
 	fputc('\n', stderr);
@@ -103,129 +95,61 @@ int cli_error(int code, const char *fmt, ...)
 	return code;
 }
 
-static const struct cli_command *find_command(const char *name)
+/* The command argv[0] names, or argv[0] and argv[1] for a subcommand
+ * ("agencies apply-successors"); *words gets how many words it took. */
+static const struct cmd_entry *find_command(int argc, char **argv, int *words)
 {
-	for (size_t i = 0; i < N_COMMANDS; i++)
-		if (strcmp(commands[i].name, name) == 0)
-			return &commands[i];
-	return NULL;
+	const struct cmd_entry *found = NULL;
+	size_t len = strlen(argv[0]);
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		const char *name = cmd_table[i]->name;
+		if (strcmp(name, argv[0]) == 0 && !found) {
+			found = cmd_table[i];
+			*words = 1;
+		} else if (argc > 1 && strncmp(name, argv[0], len) == 0 && name[len] == ' ' &&
+			   strcmp(name + len + 1, argv[1]) == 0) {
+			*words = 2;
+			return cmd_table[i];
+		}
+	}
+	return found;
 }
 
-int cli_usage_error(const char *cmd, const char *fmt, ...)
+int cli_usage_error(struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	char *text = vformat(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "hanchot %s: ", cmd);
+	assert(cli->cmd);
+	log_add("error: %s: %s", cli->cmd->name, text);
+	fprintf(stderr, "hanchot %s: ", cli->cmd->name);
 	put_clean(stderr, text, 0);
 	fputc('\n', stderr);
 	free(text);
-	const struct cli_command *c = find_command(cmd);
-	if (c)
-		fprintf(stderr, "usage: hanchot %s\n", c->usage);
+	fprintf(stderr, "usage: hanchot %s\n", cli->cmd->usage);
 	return EXIT_USAGE;
 }
 
-int cli_parse_id(const char *cmd, const char *what, const char *text, int64_t *id)
+int cli_parse_id(struct cli *cli, const char *what, const char *text, int64_t *id)
 {
 	char *end;
 	long long v = strtoll(text, &end, 10);
 	if (*text == '\0' || *end != '\0' || v <= 0) {
-		cli_usage_error(cmd, "%s '%s' is not a positive number", what, text);
+		cli_usage_error(cli, "%s '%s' is not a positive number", what, text);
 		return -1;
 	}
 	*id = v;
 	return 0;
 }
 
-int cli_parse_date(const char *what, const char *text, civil_day *out)
-{
-	char err[ERR_MAX];
-	if (date_parse(text, out, err)) {
-		cli_error(EXIT_USAGE, "%s: %s", what, err);
-		return -1;
-	}
-	return 0;
-}
-
-char *cli_countdown(struct cli *cli, civil_day due, civil_day today, char *buf)
-{
-	if (cli->config.working_day_countdown)
-		return countdown_format_workdays(due, today, cli->holidays, cli->lang, buf);
-	return countdown_format(due, today, cli->lang, buf);
-}
-
-civil_day cli_warn_until(struct cli *cli)
-{
-	return workday_add(cli_holidays(cli), cli->today, cli->config.warning_days);
-}
-
-/* Where the shipped data files are: $HANCHOT_DATADIR, the source tree the
- * program was built in (make run), or the installed share folder. */
-char *cli_data_file(const char *leaf)
-{
-	const char *env = getenv("HANCHOT_DATADIR");
-	if (env && *env)
-		return xasprintf("%s/%s", env, leaf);
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			char *local = xasprintf("%s/config/%s", exe, leaf);
-			if (access(local, R_OK) == 0)
-				return local;
-			free(local);
-		}
-	}
-	return xasprintf("%s/%s", HANCHOT_DATADIR, leaf);
-}
-
-const struct holiday_calendar *cli_holidays(struct cli *cli) { return cli->holidays; }
-
-/* The shipped holidays.tsv (when present: without it the computed rules
- * still apply), then the configuration's holidays_file. */
-static int load_holidays(struct cli *cli, char *err)
-{
-	int rc = 0;
-	cli->holidays = holiday_calendar_new();
-	char *shipped = cli_data_file("holidays.tsv");
-	if (access(shipped, R_OK) == 0)
-		rc = holiday_calendar_load(cli->holidays, shipped, err);
-	free(shipped);
-	if (rc == 0 && cli->config.holidays_file)
-		rc = holiday_calendar_load(cli->holidays, cli->config.holidays_file, err);
-	return rc;
-}
-
 struct db *cli_db(struct cli *cli)
 {
 	char err[ERR_MAX];
-	if (cli->db)
-		return cli->db;
-	if (!cli->db_path) {
-		cli->db_path = paths_default_db();
-		if (!cli->db_path) {
-			cli_error(EXIT_RUNTIME, "cannot find a place for the database: set HOME or use --db");
-			return NULL;
-		}
-		if (paths_make_parent(cli->db_path, err)) {
-			cli_error(EXIT_RUNTIME, "%s", err);
-			return NULL;
-		}
-	}
-	if (db_open(cli->db_path, &cli->db, err)) {
+	struct db *db = session_db(cli->s, err);
+	if (!db)
 		cli_error(EXIT_RUNTIME, "%s", err);
-		return NULL;
-	}
-	char *who = paths_user();
-	db_set_actor(cli->db, who);
-	free(who);
-	db_set_today(cli->db, cli->today);
-	return cli->db;
+	return db;
 }
 
 /* Vietnamese unless the locale asks for English (LC_ALL, LC_MESSAGES, LANG:
@@ -245,17 +169,6 @@ static enum lang locale_lang(void)
 	return LANG_VI;
 }
 
-/* The file named by --config must exist; the default one may be missing. */
-static int load_config(struct cli *cli, char *err)
-{
-	if (cli->config_path)
-		return config_load(&cli->config, cli->config_path, false, err);
-	char *path = paths_default_config();
-	int rc = path ? config_load(&cli->config, path, true, err) : 0;
-	free(path);
-	return rc;
-}
-
 static civil_day local_today(void)
 {
 	time_t now = time(NULL);
@@ -264,106 +177,137 @@ static civil_day local_today(void)
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-int cli_main(int argc, char **argv)
+static const struct opt_spec global_opts[] = {
+	{ "db", OPT_TEXT, NULL, 0 },
+	{ "today", OPT_TEXT, NULL, 0 }, /* parsed with $HANCHOT_TODAY, which it overrides */
+	{ "config", OPT_TEXT, NULL, 0 },
+	{ "lang", OPT_CHOICE, "vi|en", 0 },
+	{ "log", OPT_FILE, NULL, 0 },
+	{ "help", OPT_FLAG, NULL, 0 },
+	{ "version", OPT_FLAG, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+static const struct args_spec global_spec = { global_opts, 0, -1, NULL, NULL, true };
+
+/* The global options, the configuration and the holidays into cli: EXIT_OK,
+ * or the exit status after printing why not. *today_given: --today or
+ * $HANCHOT_TODAY fixed the date. */
+static int set_up(struct session *s, const struct args *a, bool *today_given)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'D' },
-		{ "today", required_argument, NULL, 'T' },
-		{ "config", required_argument, NULL, 'C' },
-		{ "lang", required_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ 0, 0, 0, 0 },
-	};
-	struct cli cli = { .lang = LANG_VI, .today = DATE_NONE };
-	bool lang_given = false;
 	char err[ERR_MAX];
-	const char *today_text = getenv("HANCHOT_TODAY");
 	const char *env_db = getenv("HANCHOT_DB");
-	int code = EXIT_OK, c;
+	const char *today = args_text(a, "today", getenv("HANCHOT_TODAY"));
+	const char *db = args_text(a, "db", env_db && *env_db ? env_db : NULL);
+	s->db_path = db ? xstrdup(db) : NULL;
+	s->config_path = args_has(a, "config") ? xstrdup(args_text(a, "config", NULL)) : NULL;
+	if (session_load(s, err))
+		return cli_error(EXIT_RUNTIME, "%s", err);
+	if (args_has(a, "lang"))
+		i18n_lang_parse(args_text(a, "lang", NULL), &s->lang); /* one of its choices */
+	else
+		s->lang = s->config.lang_set ? s->config.lang : locale_lang();
+	*today_given = today && *today;
+	if (*today_given && date_parse(today, &s->today, err))
+		return cli_error(EXIT_USAGE, "--today: %s", err);
+	if (!*today_given)
+		s->today = local_today();
+	const char *log = args_text(a, "log", s->config.log_file);
+	if (log && log_open(log, err))
+		return cli_error(EXIT_RUNTIME, "%s", err);
+	return EXIT_OK;
+}
 
-	setlocale(LC_ALL, "");
-	config_init(&cli.config);
-	if (env_db && *env_db)
-		cli.db_path = xstrdup(env_db);
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
-		switch (c) {
-		case 'D':
-			free(cli.db_path);
-			cli.db_path = xstrdup(optarg);
-			break;
-		case 'T':
-			today_text = optarg;
-			break;
-		case 'C':
-			free(cli.config_path);
-			cli.config_path = xstrdup(optarg);
-			break;
-		case 'L':
-			if (i18n_lang_parse(optarg, &cli.lang)) {
-				code = cli_error(EXIT_USAGE, "--lang '%s': expected vi or en", optarg);
-				goto out;
-			}
-			lang_given = true;
-			break;
-		case 'h':
-			print_usage(stdout);
-			goto out;
-		case 'V':
-			printf("hanchot %s\n", HANCHOT_VERSION);
-			goto out;
-		default:
-			code = cli_error(EXIT_USAGE, "unknown option '%s' (see hanchot --help)", argv[optind - 1]);
-			goto out;
-		}
-	}
-	if (load_config(&cli, err) || load_holidays(&cli, err)) {
-		code = cli_error(EXIT_RUNTIME, "%s", err);
-		goto out;
-	}
-	if (!lang_given)
-		cli.lang = cli.config.lang_set ? cli.config.lang : locale_lang();
-	if (today_text && *today_text) {
-		if (cli_parse_date("--today", today_text, &cli.today)) {
-			code = EXIT_USAGE;
-			goto out;
-		}
-	} else {
-		cli.today = local_today();
-	}
+/* The log's first line: the program, what it was asked, on which database. */
+static void log_start(const struct session *s, int argc, char **argv)
+{
+	char line[1024];
+	size_t w = 0;
+	if (!log_on())
+		return;
+	for (int i = 1; i < argc && w < sizeof line; i++)
+		w += (size_t)snprintf(line + w, sizeof line - w, "%s%s", i > 1 ? " " : "", argv[i]);
+	log_add("start: hanchot %s %s; database %s", HANCHOT_VERSION, w ? line : "(the screen)",
+		s->db_path ? s->db_path : "(the default)");
+}
 
-	if (optind >= argc) {
-		code = app_run(&cli, today_text && *today_text);
-		goto out;
-	}
-	const struct cli_command *cmd = find_command(argv[optind]);
-	if (!cmd) {
-		code = cli_error(EXIT_USAGE, "unknown command '%s' (see hanchot --help)", argv[optind]);
-		goto out;
-	}
-	argc -= optind;
-	argv += optind;
-	optind = 0; /* glibc: restart getopt for the subcommand */
-	code = cmd->run(&cli, argc, argv);
-	if (code == EXIT_OK && strcmp(cmd->name, "restore") != 0 && cli_auto_backup(&cli, err) < 0)
+/* After a command that succeeded: what its entry's flags ask for. The
+ * command's work is saved either way, so a failure here is a warning. */
+static void after_command(struct cli *cli)
+{
+	struct session *s = cli->s;
+	char err[ERR_MAX], warning[ERR_MAX];
+	bool written;
+	if ((cli->cmd->flags & CMD_BACKUP) && session_auto_backup(s, err) < 0)
 		cli_error(EXIT_OK, "warning: automatic backup failed: %s", err);
 	/* Keep export_file current: one place for every command, its own or
-	 * another process's changes; cheap when nothing changed. The command's
-	 * work is saved either way, so a failure here is a warning. */
-	if (code == EXIT_OK && cli.db && cmd->run != cmd_export) {
-		bool written;
-		char warning[ERR_MAX];
-		if (cli_export_refresh(&cli, &written, warning, err))
-			cli_error(EXIT_OK, "warning: export_file not updated: %s", err);
-		else if (*warning)
-			cli_error(EXIT_OK, "warning: export_file '%s': %s", cli.config.export_file, warning);
+	 * another process's changes; cheap when nothing changed. */
+	if (!(cli->cmd->flags & CMD_REFRESH) || !s->db)
+		return;
+	if (session_export_refresh(s, &written, warning, err))
+		cli_error(EXIT_OK, "warning: export_file not updated: %s", err);
+	else if (*warning)
+		cli_error(EXIT_OK, "warning: export_file '%s': %s", s->config.export_file, warning);
+}
+
+/* Reads the command's options and runs it. */
+static int run_command(struct session *s, int argc, char **argv)
+{
+	struct cli cli = { .s = s };
+	struct args a;
+	char err[ERR_MAX];
+	int words, code;
+	cli.cmd = find_command(argc, argv, &words);
+	if (!cli.cmd)
+		return cli_error(EXIT_USAGE, "unknown command '%s' (see hanchot --help)", argv[0]);
+	int rc = args_parse(&a, &cli.cmd->args, argc - words, argv + words, err);
+	if (rc == ARGS_BAD_VALUE)
+		code = cli_error(EXIT_USAGE, "%s: %s", cli.cmd->name, err);
+	else if (rc)
+		code = cli_usage_error(&cli, "%s", err);
+	else
+		code = cli.cmd->exec(&cli, &a);
+	args_release(&a);
+	if (code == EXIT_OK)
+		after_command(&cli);
+	log_add("end: %s, exit status %d", cli.cmd->name, code);
+	return code;
+}
+
+/* The screen, after its own start-up errors (printed before the terminal
+ * is taken). */
+static int run_screen(struct session *s, bool today_given)
+{
+	char err[ERR_MAX];
+	int code = app_run(s, today_given, err);
+	if (code != EXIT_OK)
+		cli_error(code, "%s", err);
+	log_add("end: the screen, exit status %d", code);
+	return code;
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct session s;
+	struct args a;
+	char err[ERR_MAX];
+	bool today_given = false;
+	int code;
+
+	setlocale(LC_ALL, "");
+	session_init(&s);
+	if (args_parse(&a, &global_spec, argc - 1, argv + 1, err))
+		code = cli_error(EXIT_USAGE, "%s (see hanchot --help)", err);
+	else if (args_has(&a, "help"))
+		code = (print_usage(stdout), EXIT_OK);
+	else if (args_has(&a, "version"))
+		code = (printf("hanchot %s\n", HANCHOT_VERSION), EXIT_OK);
+	else if ((code = set_up(&s, &a, &today_given)) == EXIT_OK) {
+		log_start(&s, argc, argv);
+		code = a.used + 1 >= argc ? run_screen(&s, today_given)
+					   : run_command(&s, argc - 1 - a.used, argv + 1 + a.used);
 	}
-out:
-	db_close(cli.db);
-	free(cli.db_path);
-	free(cli.config_path);
-	config_release(&cli.config);
-	holiday_calendar_free(cli.holidays);
+	args_release(&a);
+	session_release(&s);
+	log_close();
 	return code;
 }

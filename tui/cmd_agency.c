@@ -4,7 +4,6 @@
  * with a successor in force moves its open tasks there, keeping who they were
  * assigned to in the history. Partial successors (share "part") are listed,
  * not applied: which tasks go is a person's decision. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include "db/agency.h"
 #include "db/view.h"
 #include "tui/cli.h"
+#include "tui/paths.h"
 
 static int list_agencies(struct cli *cli, bool tsv)
 {
@@ -22,9 +22,9 @@ static int list_agencies(struct cli *cli, bool tsv)
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
-	if (db_view_agencies(db, cli->today, &list, err))
+	if (db_view_agencies(db, cli->s->today, &list, err))
 		return cli_error(EXIT_RUNTIME, "%s", err);
-	bool en = cli->lang == LANG_EN;
+	bool en = cli->s->lang == LANG_EN;
 	if (tsv)
 		puts("id\tname\topen\toverdue\tsuccessor_id");
 	else
@@ -45,40 +45,24 @@ static int list_agencies(struct cli *cli, bool tsv)
 	return EXIT_OK;
 }
 
-static int apply_successors(struct cli *cli, int argc, char **argv)
+static int apply_successors_exec(struct cli *cli, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "date", required_argument, NULL, 'd' },
-		{ 0, 0, 0, 0 },
-	};
 	struct agency_successors succ;
-	civil_day day = cli->today;
-	bool dry = false;
+	civil_day day = args_date(a, "date", cli->s->today);
+	bool dry = args_has(a, "dry-run");
 	char err[ERR_MAX];
-	int c, code = EXIT_OK;
+	int code = EXIT_OK;
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'n')
-			dry = true;
-		else if (c == 'd') {
-			if (cli_parse_date("--date", optarg, &day))
-				return EXIT_USAGE;
-		} else
-			return cli_usage_error("agencies", "unknown option '%s'", argv[optind - 1]);
-	}
-	if (optind < argc)
-		return cli_usage_error("agencies", "unexpected argument '%s'", argv[optind]);
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
 	agency_successors_init(&succ);
-	char *path = cli_data_file("successors.tsv");
+	char *path = paths_data_file("successors.tsv");
 	if (agency_successors_load(&succ, path, err)) {
 		code = cli_error(EXIT_RUNTIME, "%s", err);
 		goto out;
 	}
-	bool en = cli->lang == LANG_EN;
+	bool en = cli->s->lang == LANG_EN;
 	int said = 0;
 	for (size_t i = 0; i < succ.n; i++) {
 		const struct agency_successor *s = &succ.items[i];
@@ -130,25 +114,34 @@ out:
 	return code;
 }
 
-int cmd_agencies(struct cli *cli, int argc, char **argv)
+static int agencies_exec(struct cli *cli, const struct args *a)
 {
-	if (argc >= 2 && strcmp(argv[1], "apply-successors") == 0)
-		return apply_successors(cli, argc - 1, argv + 1);
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ 0, 0, 0, 0 },
-	};
-	bool tsv = false;
-	int c;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'f' && (strcmp(optarg, "table") == 0 || strcmp(optarg, "tsv") == 0))
-			tsv = strcmp(optarg, "tsv") == 0;
-		else if (c == 'f')
-			return cli_usage_error("agencies", "--format '%s': expected table or tsv", optarg);
-		else
-			return cli_usage_error("agencies", "unknown option '%s'", argv[optind - 1]);
-	}
-	if (optind < argc)
-		return cli_usage_error("agencies", "unknown subcommand '%s'", argv[optind]);
-	return list_agencies(cli, tsv);
+	return list_agencies(cli, args_choice(a, "format", 0) == 1);
 }
+
+static const struct opt_spec agencies_opts[] = {
+	{ "format", OPT_CHOICE, "table|tsv", 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+const struct cmd_entry cmd_agencies_entry = {
+	.name = "agencies",
+	.usage = "agencies [--format table|tsv]",
+	.args = { agencies_opts, 0, 0, NULL, "unknown subcommand '%s'", false },
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = agencies_exec,
+};
+
+static const struct opt_spec successors_opts[] = {
+	{ "dry-run", OPT_FLAG, NULL, 0 },
+	{ "date", OPT_DATE, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+const struct cmd_entry cmd_apply_successors_entry = {
+	.name = "agencies apply-successors",
+	.usage = "agencies apply-successors [--dry-run] [--date DATE]",
+	.args = { successors_opts, 0, 0, NULL, NULL, false },
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = apply_successors_exec,
+};

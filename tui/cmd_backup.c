@@ -11,26 +11,15 @@
 #include "tui/cli.h"
 #include "tui/paths.h"
 
-int cli_auto_backup(struct cli *cli, char *err)
-{
-	if (!cli->db)
-		return 0;
-	return db_backup_auto(cli->db, cli->config.backup_count, cli->config.backup_hours, (int64_t)time(NULL), err);
-}
-
-int cmd_backup(struct cli *cli, int argc, char **argv)
+static int backup_exec(struct cli *cli, const struct args *a)
 {
 	char err[ERR_MAX];
-	if (argc > 2)
-		return cli_usage_error("backup", "expected at most one FILE");
-	if (argc == 2 && argv[1][0] == '-')
-		return cli_usage_error("backup", "unknown option '%s'", argv[1]);
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
 	char *dest;
-	if (argc == 2) {
-		dest = xstrdup(argv[1]);
+	if (a->n_operands == 1) {
+		dest = xstrdup(a->operands[0]);
 	} else {
 		char stamp[32];
 		time_t now = time(NULL);
@@ -48,20 +37,18 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	return code;
 }
 
-int cmd_restore(struct cli *cli, int argc, char **argv)
+static int restore_exec(struct cli *cli, const struct args *a)
 {
 	char err[ERR_MAX], saved[1024];
-	if (argc != 2 || argv[1][0] == '-')
-		return cli_usage_error("restore", "expected one FILE");
-	const char *src = argv[1];
+	const char *src = a->operands[0];
 	/* Check the file before touching the database at all. */
 	if (db_backup_check_file(src, err))
 		return cli_error(EXIT_RUNTIME, "restore: %s", err);
 	struct db *db = NULL;
 	bool damaged = false;
-	if (!cli->db_path && !(cli->db_path = paths_default_db()))
+	if (!cli->s->db_path && !(cli->s->db_path = paths_default_db()))
 		return cli_error(EXIT_RUNTIME, "cannot find the database: set HOME or use --db");
-	if (db_open(cli->db_path, &cli->db, err) != 0) {
+	if (db_open(cli->s->db_path, &cli->s->db, err) != 0) {
 		/* A damaged database cannot be opened: restoring it is the point. */
 		if (!strstr(err, "is damaged"))
 			return cli_error(EXIT_RUNTIME, "%s", err);
@@ -71,12 +58,29 @@ int cmd_restore(struct cli *cli, int argc, char **argv)
 		if (!db)
 			return EXIT_RUNTIME;
 	}
-	int rc = damaged ? db_backup_restore_file(cli->db_path, src, saved, sizeof saved, err)
-			 : db_backup_restore(db, src, cli->config.backup_count, saved, sizeof saved, err);
+	int rc = damaged ? db_backup_restore_file(cli->s->db_path, src, saved, sizeof saved, err)
+			 : db_backup_restore(db, src, cli->s->config.backup_count, saved, sizeof saved, err);
 	if (rc)
 		return cli_error(EXIT_RUNTIME, "restore: %s", err);
-	cli_printf(cli->lang == LANG_EN ? "restored '%s'; the previous database is kept as '%s'\n"
+	cli_printf(cli->s->lang == LANG_EN ? "restored '%s'; the previous database is kept as '%s'\n"
 				    : "đã khôi phục '%s'; dữ liệu trước đó được giữ ở '%s'\n",
 	       src, saved);
 	return EXIT_OK;
 }
+
+const struct cmd_entry cmd_backup_entry = {
+	.name = "backup",
+	.usage = "backup [FILE]",
+	.args = { NULL, 0, 1, NULL, "expected at most one FILE", false },
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = backup_exec,
+};
+
+/* No automatic backup after it: the database it replaced is kept already. */
+const struct cmd_entry cmd_restore_entry = {
+	.name = "restore",
+	.usage = "restore FILE",
+	.args = { NULL, 1, 1, "expected one FILE", "expected one FILE", false },
+	.flags = CMD_REFRESH,
+	.exec = restore_exec,
+};

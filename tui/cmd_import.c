@@ -5,7 +5,6 @@
  * transaction (db/document). A notice imported before is not saved again:
  * the command says so and lists the tasks that changed; --update applies
  * those changes. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,33 +122,12 @@ static void print_table(const struct notice *n, enum lang lang)
 	}
 }
 
-void import_flag_unknown_leads(struct notice *n, struct db *db)
-{
-	char err[ERR_MAX];
-	struct agency_table *known = agency_table_new();
-	char *path = cli_data_file("agencies.tsv");
-	if (access(path, R_OK) == 0 && agency_table_load(known, path, err))
-		agency_table_free(known), known = agency_table_new(); /* a damaged list flags everything: no list */
-	free(path);
-	for (size_t i = 0; i < n->n_units; i++) {
-		struct notice_unit *u = &n->units[i];
-		for (size_t k = 0; k < u->n_leads; k++) {
-			const char *lead = u->leads[k];
-			if (agency_kind_guess(lead) == AGENCY_NHOM || agency_table_match(known, lead) ||
-			    (db && db_agency_find(db, lead, err) > 0))
-				continue;
-			u->doubts |= NOTICE_DOUBT_LEAD_UNKNOWN;
-		}
-	}
-	agency_table_free(known);
-}
-
 static int reimport(struct cli *cli, struct db *db, int64_t doc_id, bool same_text, const struct notice *n,
 		    const char *path, bool update)
 {
 	struct document_changes ch = { 0 };
 	char err[ERR_MAX];
-	bool en = cli->lang == LANG_EN;
+	bool en = cli->s->lang == LANG_EN;
 	if (db_document_reimport(db, doc_id, n, update, &ch, err)) {
 		document_changes_release(&ch);
 		return cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
@@ -192,108 +170,92 @@ static int reimport(struct cli *cli, struct db *db, int64_t doc_id, bool same_te
 	return EXIT_OK;
 }
 
-int cmd_import(struct cli *cli, int argc, char **argv)
+/* import --text: what was read from the file, as the notice reader gets it. */
+static int print_text(const char *path)
 {
-	static const struct option opts[] = {
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "update", no_argument, NULL, 'u' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "text", no_argument, NULL, 't' },
-		{ 0, 0, 0, 0 },
-	};
-	bool dry = false, update = false, tsv = false, text = false;
+	struct progress pr = { path, isatty(STDERR_FILENO) == 1, false };
+	struct noticefile_text t;
+	char err[ERR_MAX];
+	int bad = noticefile_extract(path, show_progress, &pr, &t, err);
+	if (pr.shown && pr.tty)
+		fputs("\r\033[K", stderr);
+	if (!bad)
+		fwrite(t.text, 1, t.len, stdout);
+	free(t.text);
+	return bad ? cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err) : EXIT_OK;
+}
+
+static void print_reading(struct cli *cli, const struct notice *n, bool tsv)
+{
+	if (tsv)
+		print_tsv(n, cli->s->lang == LANG_EN);
+	else
+		print_table(n, cli->s->lang);
+}
+
+/* Saves n read from path, or says what changed since it was saved. */
+static int save(struct cli *cli, struct notice *n, const char *path, bool update, bool tsv)
+{
+	char err[ERR_MAX];
+	bool same_text = false;
+	struct db *db = cli_db(cli);
+	if (!db)
+		return EXIT_RUNTIME;
+	session_flag_unknown_leads(cli->s, n);
+	int64_t doc = db_document_find(db, n, &same_text, err);
+	if (doc > 0)
+		return reimport(cli, db, doc, same_text, n, path, update);
+	if (doc < 0 || db_document_save(db, n, &doc, err))
+		return cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
+	print_reading(cli, n, tsv);
+	if (!tsv)
+		printf(cli->s->lang == LANG_EN ? "saved as document %lld\n" : "đã lưu thành văn bản %lld\n", (long long)doc);
+	return EXIT_OK;
+}
+
+static int import_exec(struct cli *cli, const struct args *a)
+{
+	const char *path = a->operands[0];
+	bool tsv = args_choice(a, "format", 0) == 1;
+	struct progress pr = { path, isatty(STDERR_FILENO) == 1, false };
 	char err[ERR_MAX];
 	struct notice n;
-	int c, code = EXIT_OK;
+	int code = EXIT_OK;
 
-	notice_init(&n);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'n') {
-			dry = true;
-		} else if (c == 'u') {
-			update = true;
-		} else if (c == 't') {
-			text = true;
-		} else if (c == 'f' && (strcmp(optarg, "table") == 0 || strcmp(optarg, "tsv") == 0)) {
-			tsv = strcmp(optarg, "tsv") == 0;
-		} else if (c == 'f') {
-			code = cli_usage_error("import", "--format '%s': expected table or tsv", optarg);
-			goto out;
-		} else {
-			code = cli_usage_error("import", "unknown option '%s'", argv[optind - 1]);
-			goto out;
-		}
-	}
-	if (optind != argc - 1) {
-		code = cli_usage_error("import", optind >= argc ? "missing FILE" : "give one FILE");
-		goto out;
-	}
-	const char *path = argv[optind];
-	struct progress pr = { path, isatty(STDERR_FILENO) == 1, false };
-	notice_release(&n);
-	if (text) {
-		/* what was read from the file, as the notice reader gets it */
-		struct noticefile_text t;
-		int bad = noticefile_extract(path, show_progress, &pr, &t, err);
-		if (pr.shown && pr.tty)
-			fputs("\r\033[K", stderr);
-		if (bad)
-			code = cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
-		else
-			fwrite(t.text, 1, t.len, stdout);
-		free(t.text);
-		goto out;
-	}
+	if (args_has(a, "text"))
+		return print_text(path);
 	int bad = noticefile_read(path, show_progress, &pr, &n, err);
 	if (pr.shown && pr.tty)
 		fputs("\r\033[K", stderr);
 	if (bad) {
 		code = cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
-		goto out;
-	}
-	if (dry) {
-		import_flag_unknown_leads(&n, NULL);
-		if (tsv)
-			print_tsv(&n, cli->lang == LANG_EN);
-		else
-			print_table(&n, cli->lang);
-		goto out;
-	}
-	if (n.candidates) {
+	} else if (args_has(a, "dry-run")) {
+		session_flag_unknown_leads(cli->s, &n);
+		print_reading(cli, &n, tsv);
+	} else if (n.candidates) {
 		code = cli_error(EXIT_RUNTIME,
 				 "notice '%s': no assignment found: %zu paragraphs can be kept as tasks on the review screen "
 				 "(hanchot, then i) or listed with import --dry-run",
 				 path, n.n_units);
-		goto out;
+	} else {
+		code = save(cli, &n, path, args_has(a, "update"), tsv);
 	}
-	struct db *db = cli_db(cli);
-	if (!db) {
-		code = EXIT_RUNTIME;
-		goto out;
-	}
-	import_flag_unknown_leads(&n, db);
-	bool same_text = false;
-	int64_t doc = db_document_find(db, &n, &same_text, err);
-	if (doc < 0) {
-		code = cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
-		goto out;
-	}
-	if (doc > 0) {
-		code = reimport(cli, db, doc, same_text, &n, path, update);
-		goto out;
-	}
-	if (db_document_save(db, &n, &doc, err)) {
-		code = cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
-		goto out;
-	}
-	if (tsv)
-		print_tsv(&n, cli->lang == LANG_EN);
-	else
-		print_table(&n, cli->lang);
-	if (!tsv)
-		printf(cli->lang == LANG_EN ? "saved as document %lld\n" : "đã lưu thành văn bản %lld\n",
-		       (long long)doc);
-out:
 	notice_release(&n);
 	return code;
 }
+
+static const struct opt_spec import_opts[] = {
+	{ "dry-run", OPT_FLAG, NULL, 0 },
+	{ "update", OPT_FLAG, NULL, 0 },
+	{ "format", OPT_CHOICE, "table|tsv", 0 },
+	{ "text", OPT_FLAG, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.usage = "import FILE [--dry-run] [--update] [--format table|tsv] [--text]",
+	.args = { import_opts, 1, 1, "missing FILE", "give one FILE", false },
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = import_exec,
+};

@@ -1,5 +1,4 @@
 /* cmd_status: done, reopen, status, cancel, extend — changing where a task stands. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +9,7 @@
 
 /* Sets the status; `day` (DATE_NONE: today) is the day it takes effect: the
  * completion day for done, the day recorded in the audit trail otherwise. */
-static int set_status(struct cli *cli, const char *cmd, int64_t id, enum task_status st, civil_day day)
+static int set_status(struct cli *cli, int64_t id, enum task_status st, civil_day day)
 {
 	char err[ERR_MAX];
 	struct db *db = cli_db(cli);
@@ -22,117 +21,121 @@ static int set_status(struct cli *cli, const char *cmd, int64_t id, enum task_st
 	int rc = db_task_set_status(db, id, st, day, 0, err);
 	db_set_today(db, today);
 	if (rc)
-		return cli_error(EXIT_RUNTIME, "%s: %s", cmd, err);
+		return cli_error(EXIT_RUNTIME, "%s: %s", cli->cmd->name, err);
 	return EXIT_OK;
 }
 
-int cmd_status(struct cli *cli, int argc, char **argv)
+/* The task ID operand; prints the usage error when it is not one. */
+static int task_id(struct cli *cli, const struct args *a, int64_t *id)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ 0, 0, 0, 0 },
-	};
-	civil_day day = DATE_NONE;
+	return cli_parse_id(cli, "task id", a->operands[0], id);
+}
+
+static int status_exec(struct cli *cli, const struct args *a)
+{
 	enum task_status st;
 	int64_t id;
-	int c;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'd') {
-			if (cli_parse_date("--date", optarg, &day))
-				return EXIT_USAGE;
-		} else {
-			return cli_usage_error("status", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (argc - optind != 2)
-		return cli_usage_error("status", "expected a task ID and a status");
-	if (cli_parse_id("status", "task id", argv[optind], &id))
+	if (task_id(cli, a, &id))
 		return EXIT_USAGE;
-	if (status_parse(argv[optind + 1], &st))
-		return cli_usage_error("status", "status '%s' is not one of new, in_progress, reported, done, paused, cancelled",
-				       argv[optind + 1]);
-	return set_status(cli, "status", id, st, day);
+	if (status_parse(a->operands[1], &st))
+		return cli_usage_error(cli, "status '%s' is not one of new, in_progress, reported, done, paused, cancelled",
+				       a->operands[1]);
+	return set_status(cli, id, st, args_date(a, "date", DATE_NONE));
 }
 
-int cmd_cancel(struct cli *cli, int argc, char **argv)
+static int cancel_exec(struct cli *cli, const struct args *a)
 {
 	int64_t id;
-	if (argc != 2)
-		return cli_usage_error("cancel", "expected one task ID");
-	if (cli_parse_id("cancel", "task id", argv[1], &id))
+	if (task_id(cli, a, &id))
 		return EXIT_USAGE;
-	return set_status(cli, "cancel", id, STATUS_CANCELLED, DATE_NONE);
+	return set_status(cli, id, STATUS_CANCELLED, DATE_NONE);
 }
 
-int cmd_extend(struct cli *cli, int argc, char **argv)
+static int extend_exec(struct cli *cli, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "to", required_argument, NULL, 't' },
-		{ "reason", required_argument, NULL, 'r' },
-		{ 0, 0, 0, 0 },
-	};
-	civil_day to = DATE_NONE;
-	const char *reason = NULL;
+	const char *reason = args_text(a, "reason", NULL);
 	char err[ERR_MAX];
 	int64_t id;
-	int c;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 't') {
-			if (cli_parse_date("--to", optarg, &to))
-				return EXIT_USAGE;
-		} else if (c == 'r') {
-			reason = optarg;
-		} else {
-			return cli_usage_error("extend", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage_error("extend", "expected one task ID");
-	if (cli_parse_id("extend", "task id", argv[optind], &id))
+	if (task_id(cli, a, &id))
 		return EXIT_USAGE;
-	if (to == DATE_NONE)
-		return cli_usage_error("extend", "missing --to DATE");
+	if (!args_has(a, "to"))
+		return cli_usage_error(cli, "missing --to DATE");
 	if (!reason || !*reason)
-		return cli_usage_error("extend", "missing --reason TEXT: a deadline change needs a reason");
+		return cli_usage_error(cli, "missing --reason TEXT: a deadline change needs a reason");
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
-	if (db_task_extend(db, id, to, reason, 0, err))
+	if (db_task_extend(db, id, args_date(a, "to", DATE_NONE), reason, 0, err))
 		return cli_error(EXIT_RUNTIME, "extend: %s", err);
 	return EXIT_OK;
 }
 
-int cmd_done(struct cli *cli, int argc, char **argv)
+static int done_exec(struct cli *cli, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ 0, 0, 0, 0 },
-	};
-	civil_day day = cli->today;
 	int64_t id;
-	int c;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'd') {
-			if (cli_parse_date("--date", optarg, &day))
-				return EXIT_USAGE;
-		} else {
-			return cli_usage_error("done", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind != argc - 1)
-		return cli_usage_error("done", "expected one task ID");
-	if (cli_parse_id("done", "task id", argv[optind], &id))
+	if (task_id(cli, a, &id))
 		return EXIT_USAGE;
-	return set_status(cli, "done", id, STATUS_DONE, day);
+	return set_status(cli, id, STATUS_DONE, args_date(a, "date", cli->s->today));
 }
 
 /* Back to "in progress": the agency is working on it again. */
-int cmd_reopen(struct cli *cli, int argc, char **argv)
+static int reopen_exec(struct cli *cli, const struct args *a)
 {
 	int64_t id;
-	if (argc != 2)
-		return cli_usage_error("reopen", "expected one task ID");
-	if (cli_parse_id("reopen", "task id", argv[1], &id))
+	if (task_id(cli, a, &id))
 		return EXIT_USAGE;
-	return set_status(cli, "reopen", id, STATUS_IN_PROGRESS, DATE_NONE);
+	return set_status(cli, id, STATUS_IN_PROGRESS, DATE_NONE);
 }
+
+static const struct opt_spec date_opts[] = {
+	{ "date", OPT_DATE, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct opt_spec extend_opts[] = {
+	{ "to", OPT_DATE, NULL, 0 },
+	{ "reason", OPT_TEXT, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+#define ONE_TASK(opts) { opts, 1, 1, "expected one task ID", "expected one task ID", false }
+
+const struct cmd_entry cmd_done_entry = {
+	.name = "done",
+	.usage = "done ID [--date DATE]",
+	.args = ONE_TASK(date_opts),
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = done_exec,
+};
+
+const struct cmd_entry cmd_reopen_entry = {
+	.name = "reopen",
+	.usage = "reopen ID",
+	.args = ONE_TASK(NULL),
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = reopen_exec,
+};
+
+const struct cmd_entry cmd_status_entry = {
+	.name = "status",
+	.usage = "status ID new|in_progress|reported|done|paused|cancelled [--date DATE]",
+	.args = { date_opts, 2, 2, "expected a task ID and a status", "expected a task ID and a status", false },
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = status_exec,
+};
+
+const struct cmd_entry cmd_cancel_entry = {
+	.name = "cancel",
+	.usage = "cancel ID",
+	.args = ONE_TASK(NULL),
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = cancel_exec,
+};
+
+const struct cmd_entry cmd_extend_entry = {
+	.name = "extend",
+	.usage = "extend ID --to DATE --reason TEXT",
+	.args = ONE_TASK(extend_opts),
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = extend_exec,
+};

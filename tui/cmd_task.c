@@ -1,107 +1,83 @@
 /* cmd_task: add and list — entering tasks and seeing them. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/countdown.h"
 #include "core/err.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "db/task.h"
 #include "tui/cli.h"
 
-/* A column of the table: s as cli_put prints it, padded to width columns. */
-static void pad(FILE *out, const char *s, int width)
+/* s as cli_put prints it (cleaned to one line) appended to line, then
+ * spaces up to width display columns (0: none). The list is built a line at
+ * a time and written with one fwrite: at thousands of rows, a stdio call per
+ * cell and per padding space was most of printing it. */
+static void add_cell(struct strbuf *line, const char *s, int width)
 {
-	size_t len = strlen(s);
-	char *clean = NULL;
+	size_t len = strlen(s), start = line->len;
 	if (text_needs_sanitize(s, len)) {
-		clean = text_sanitize_dup(s, 0);
-		s = clean;
-		len = strlen(s);
+		strbuf_grow(line, len);
+		line->len += text_sanitize(line->p + line->len, s, len, 0);
+	} else {
+		strbuf_addn(line, s, len);
 	}
-	fwrite(s, 1, len, out);
-	for (int n = (int)text_width(s, len); n < width; n++)
-		fputc(' ', out);
-	free(clean);
+	int n = width ? (int)text_width(line->p + start, line->len - start) : 0;
+	if (n < width) {
+		strbuf_grow(line, (size_t)(width - n));
+		memset(line->p + line->len, ' ', (size_t)(width - n));
+		line->len += (size_t)(width - n);
+		line->p[line->len] = '\0';
+	}
 }
 
-static void print_table_header(enum lang lang)
+/* The table's columns: id, section, due, countdown, class, lead, summary. */
+#define COLUMNS 7
+static const int column_width[COLUMNS] = { 5, 12, 10, 16, 20, 24, 0 };
+
+static void print_table_header(struct strbuf *line, enum lang lang)
 {
 	bool en = lang == LANG_EN;
-	printf("%-5s ", "ID");
-	pad(stdout, en ? "SECTION" : "MỤC", 12);
-	putchar(' ');
-	pad(stdout, en ? "DUE" : "HẠN", 10);
-	putchar(' ');
-	pad(stdout, en ? "COUNTDOWN" : "CÒN LẠI", 16);
-	putchar(' ');
-	pad(stdout, en ? "CLASS" : "TÌNH TRẠNG", 20);
-	putchar(' ');
-	pad(stdout, en ? "LEAD" : "CHỦ TRÌ", 24);
-	printf(" %s\n", en ? "SUMMARY" : "NỘI DUNG");
+	const char *heads[] = { "ID", en ? "SECTION" : "MỤC", en ? "DUE" : "HẠN", en ? "COUNTDOWN" : "CÒN LẠI",
+				en ? "CLASS" : "TÌNH TRẠNG", en ? "LEAD" : "CHỦ TRÌ", en ? "SUMMARY" : "NỘI DUNG" };
+	strbuf_truncate(line, 0);
+	for (size_t i = 0; i < COLUMNS; i++) {
+		add_cell(line, heads[i], column_width[i]);
+		strbuf_addch(line, i + 1 < COLUMNS ? ' ' : '\n');
+	}
+	fwrite(line->p, 1, line->len, stdout);
 }
 
-int cmd_add(struct cli *cli, int argc, char **argv)
+static int add_exec(struct cli *cli, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "lead", required_argument, NULL, 'l' },
-		{ "cooperating", required_argument, NULL, 'c' },
-		{ "due", required_argument, NULL, 'd' },
-		{ "section", required_argument, NULL, 's' },
-		{ 0, 0, 0, 0 },
-	};
 	struct task t;
 	char err[ERR_MAX];
-	int c, code = EXIT_OK;
+	int code = EXIT_OK;
 
+	if (args_count(a, "lead") == 0)
+		return cli_usage_error(cli, "missing --lead AGENCY");
 	task_init(&t);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'l':
-			task_add_lead(&t, optarg);
-			break;
-		case 'c':
-			task_add_cooperating(&t, optarg);
-			break;
-		case 'd':
-			if (cli_parse_date("--due", optarg, &t.due)) {
-				code = EXIT_USAGE;
-				goto out;
-			}
-			t.precision = PRECISION_DAY;
-			task_set_str(&t.due_phrase, optarg);
-			break;
-		case 's':
-			task_set_str(&t.section, optarg);
-			break;
-		default:
-			code = cli_usage_error("add", "unknown option '%s'", argv[optind - 1]);
-			goto out;
-		}
+	for (size_t i = 0; i < args_count(a, "lead"); i++)
+		task_add_lead(&t, args_nth(a, "lead", i));
+	for (size_t i = 0; i < args_count(a, "cooperating"); i++)
+		task_add_cooperating(&t, args_nth(a, "cooperating", i));
+	if (args_has(a, "due")) {
+		t.due = args_date(a, "due", DATE_NONE);
+		t.precision = PRECISION_DAY;
+		task_set_str(&t.due_phrase, args_text(a, "due", NULL));
 	}
-	if (optind != argc - 1) {
-		code = cli_usage_error("add", optind >= argc ? "missing SUMMARY" : "give SUMMARY as one argument (quote it)");
-		goto out;
-	}
-	if (t.n_leads == 0) {
-		code = cli_usage_error("add", "missing --lead AGENCY");
-		goto out;
-	}
-	task_set_str(&t.summary, argv[optind]);
-	task_set_str(&t.full_text, argv[optind]);
+	task_set_str(&t.section, args_text(a, "section", NULL));
+	task_set_str(&t.summary, a->operands[0]);
+	task_set_str(&t.full_text, a->operands[0]);
 	struct db *db = cli_db(cli);
-	if (!db) {
+	if (!db)
 		code = EXIT_RUNTIME;
-		goto out;
-	}
-	if (db_task_add(db, &t, err)) {
+	else if (db_task_add(db, &t, err))
 		code = cli_error(EXIT_RUNTIME, "%s", err);
-		goto out;
-	}
-	printf("%lld\n", (long long)t.id);
-out:
+	else
+		printf("%lld\n", (long long)t.id);
 	task_release(&t);
 	return code;
 }
@@ -111,80 +87,87 @@ struct list_out {
 	bool tsv;
 	civil_day warn;
 	size_t n;
+	struct strbuf line; /* the row being built */
 };
 
 static int print_row(const struct task_brief *t, void *ctx)
 {
 	struct list_out *o = ctx;
-	struct cli *cli = o->cli;
-	char due[DATE_BUF], cd[COUNTDOWN_BUF];
-	enum task_class cls = status_classify(t->status, t->due, t->completed, cli->today, o->warn);
+	struct session *s = o->cli->s;
+	struct strbuf *line = &o->line;
+	char id[24], due[DATE_BUF], cd[COUNTDOWN_BUF];
+	enum task_class cls = status_classify(t->status, t->due, t->completed, s->today, o->warn);
 	if (o->n++ == 0 && !o->tsv)
-		print_table_header(cli->lang);
+		print_table_header(line, s->lang);
 	cd[0] = '\0';
 	if (status_is_open(t->status))
-		cli_countdown(cli, t->due, cli->today, cd);
+		session_countdown(s, t->due, s->today, cd);
+	snprintf(id, sizeof id, "%lld", (long long)t->id);
+	strbuf_truncate(line, 0);
 	if (o->tsv) {
-		printf("%lld\t", (long long)t->id);
-		cli_put(stdout, t->section);
-		printf("\t%s\t%s\t%s\t%s\t", status_name(t->status), class_key(cls), date_format_iso(t->due, due), cd);
-		cli_put(stdout, t->leads);
-		putchar('\t');
-		cli_put(stdout, t->cooperating);
-		putchar('\t');
-		cli_put(stdout, t->summary);
-		putchar('\n');
+		const char *cells[] = { id, t->section, status_name(t->status), class_key(cls), date_format_iso(t->due, due),
+					cd, t->leads, t->cooperating, t->summary };
+		for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+			add_cell(line, cells[i], 0);
+			strbuf_addch(line, i + 1 < sizeof cells / sizeof cells[0] ? '\t' : '\n');
+		}
 	} else {
-		printf("%-5lld ", (long long)t->id);
-		pad(stdout, t->section, 12);
-		putchar(' ');
-		pad(stdout, date_format_dmy(t->due, due), 10);
-		putchar(' ');
-		pad(stdout, cd, 16);
-		putchar(' ');
-		pad(stdout, class_label(cls, cli->lang), 20);
-		putchar(' ');
-		pad(stdout, t->leads, 24);
-		putchar(' ');
-		cli_put(stdout, t->summary);
-		putchar('\n');
+		const char *cells[COLUMNS] = { id, t->section, date_format_dmy(t->due, due), cd,
+					       class_label(cls, s->lang), t->leads, t->summary };
+		for (size_t i = 0; i < COLUMNS; i++) {
+			add_cell(line, cells[i], column_width[i]);
+			strbuf_addch(line, i + 1 < COLUMNS ? ' ' : '\n');
+		}
 	}
+	fwrite(line->p, 1, line->len, stdout);
 	return 0;
 }
 
-int cmd_list(struct cli *cli, int argc, char **argv)
+static int list_exec(struct cli *cli, const struct args *a)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "open", no_argument, NULL, 'o' },
-		{ 0, 0, 0, 0 },
-	};
-	struct list_out out = { .cli = cli };
-	bool open_only = false;
+	struct list_out out = { .cli = cli, .tsv = args_choice(a, "format", 0) == 1 };
 	char err[ERR_MAX];
-	int c;
-
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'f' && (strcmp(optarg, "table") == 0 || strcmp(optarg, "tsv") == 0))
-			out.tsv = strcmp(optarg, "tsv") == 0;
-		else if (c == 'f')
-			return cli_usage_error("list", "--format '%s': expected table or tsv", optarg);
-		else if (c == 'o')
-			open_only = true;
-		else
-			return cli_usage_error("list", "unknown option '%s'", argv[optind - 1]);
-	}
-	if (optind < argc)
-		return cli_usage_error("list", "unexpected argument '%s'", argv[optind]);
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
-	out.warn = cli_warn_until(cli);
+	out.warn = session_warn_until(cli->s, cli->s->today);
 	if (out.tsv)
 		puts("id\tsection\tstatus\tclass\tdue\tcountdown\tlead\tcooperating\tsummary");
-	if (db_task_list_brief(db, open_only, print_row, &out, err))
+	int rc = db_task_list_brief(db, args_has(a, "open"), print_row, &out, err);
+	strbuf_release(&out.line);
+	if (rc)
 		return cli_error(EXIT_RUNTIME, "%s", err);
 	if (out.n == 0 && !out.tsv)
-		puts(cli->lang == LANG_EN ? "No tasks." : "Chưa có việc nào.");
+		puts(cli->s->lang == LANG_EN ? "No tasks." : "Chưa có việc nào.");
 	return EXIT_OK;
 }
+
+static const struct opt_spec add_opts[] = {
+	{ "lead", OPT_TEXT, NULL, OPT_MANY },
+	{ "cooperating", OPT_TEXT, NULL, OPT_MANY },
+	{ "due", OPT_DATE, NULL, 0 },
+	{ "section", OPT_TEXT, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+const struct cmd_entry cmd_add_entry = {
+	.name = "add",
+	.usage = "add --lead AGENCY [--cooperating AGENCY]... [--due DATE] [--section S] SUMMARY",
+	.args = { add_opts, 1, 1, "missing SUMMARY", "give SUMMARY as one argument (quote it)", false },
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = add_exec,
+};
+
+static const struct opt_spec list_opts[] = {
+	{ "format", OPT_CHOICE, "table|tsv", 0 },
+	{ "open", OPT_FLAG, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+const struct cmd_entry cmd_list_entry = {
+	.name = "list",
+	.usage = "list [--format table|tsv] [--open]",
+	.args = { list_opts, 0, 0, NULL, NULL, false },
+	.flags = CMD_BACKUP | CMD_REFRESH,
+	.exec = list_exec,
+};

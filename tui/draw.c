@@ -2,29 +2,29 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "core/text.h"
 #include "tui/term.h"
 
 /* What the next character is; sets *len to its bytes. */
 enum { SHOWN_AS_SPACE = -1, NOT_SHOWN = -2 };
-/* Columns of the next character, or: SHOWN_AS_SPACE for a control or invalid
- * character, NOT_SHOWN for a bidi override (which would reorder the line). */
+/* Columns of the next character (core/text's text_cp_width, the one width
+ * table of the program, whatever the C library's locale says), or:
+ * SHOWN_AS_SPACE for a control or invalid character, NOT_SHOWN for a bidi
+ * override (which would reorder the line). */
 static int next_char(const char *s, size_t avail, wchar_t *wc, size_t *len)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	size_t n = mbrtowc(wc, s, avail, &st);
-	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-		*len = 1;
-		return SHOWN_AS_SPACE;
-	}
-	*len = n;
-	if (text_cp_is_bidi_control((uint32_t)*wc))
+	uint32_t cp;
+	*len = text_utf8_decode(s, avail, &cp);
+	*wc = (wchar_t)cp;
+	if (cp == TEXT_BAD_CP || cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || !iswprint(*wc))
+		return SHOWN_AS_SPACE; /* (what curses cannot print takes a space too) */
+	if (text_cp_is_bidi_control(cp))
 		return NOT_SHOWN;
-	int w = wcwidth(*wc);
-	return w < 0 ? SHOWN_AS_SPACE : w;
+	return text_cp_width(cp);
 }
 
 int draw_columns(const char *s)

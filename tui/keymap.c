@@ -6,6 +6,7 @@
 #include <wchar.h>
 
 #include "core/err.h"
+#include "core/text.h"
 #include "tui/term.h"
 
 #define FN(k) (KEYMAP_FN | (k))
@@ -88,14 +89,11 @@ int keymap_parse_key(const char *name)
 			return FN(KEY_F((int)n));
 	}
 	/* One printable character (UTF-8). */
-	wchar_t wc;
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
+	uint32_t cp;
 	size_t len = strlen(name);
-	size_t n = mbrtowc(&wc, name, len, &st);
-	if (n == 0 || n == (size_t)-1 || n == (size_t)-2 || n != len || wc < 0x21 || wc == 0x7f)
+	if (len == 0 || text_utf8_decode(name, len, &cp) != len || cp == TEXT_BAD_CP || cp < 0x21 || cp == 0x7f)
 		return -1;
-	return (int)wc;
+	return (int)cp;
 }
 
 char *keymap_key_name(int key, char *buf)
@@ -196,11 +194,6 @@ enum action keymap_lookup(const struct keymap *km, int key)
 			if (km->keys[a][i] == key)
 				return (enum action)a;
 	return ACT_NONE;
-}
-
-const char *keymap_action_name(enum action a)
-{
-	return (unsigned)a < ACT_COUNT ? actions[a].name : "?";
 }
 
 enum msg_id keymap_action_msg(enum action a)

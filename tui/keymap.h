@@ -82,8 +82,7 @@ char *keymap_key_name(int key, char *buf);
 /* Parses a key name (see config/hanchot.conf); -1 when unknown. */
 int keymap_parse_key(const char *name);
 
-/* The action's configuration name ("done") and description id. */
-const char *keymap_action_name(enum action a);
+/* The action's description id. */
 enum msg_id keymap_action_msg(enum action a);
 /* "j/down" — the action's keys joined with '/' into buf of size n. */
 char *keymap_describe(const struct keymap *km, enum action a, char *buf, size_t n);

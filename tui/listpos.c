@@ -1,5 +1,7 @@
 #include "tui/listpos.h"
 
+#include <assert.h>
+
 static void fix(struct listpos *lp)
 {
 	if (lp->height == 0)
@@ -19,6 +21,7 @@ static void fix(struct listpos *lp)
 		lp->top = lp->count - lp->height;
 	if (lp->count < lp->height)
 		lp->top = 0;
+	assert(lp->sel < lp->count && lp->top <= lp->sel && lp->sel < lp->top + lp->height);
 }
 
 void listpos_set(struct listpos *lp, size_t count, size_t height)

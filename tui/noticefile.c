@@ -18,6 +18,7 @@
 #include "core/sniff.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "tui/paths.h"
 
 /* The helper: $HANCHOT_EXTRACT, else hanchot-extract beside this program. */
 static char *helper_path(void)
@@ -25,17 +26,10 @@ static char *helper_path(void)
 	const char *env = getenv("HANCHOT_EXTRACT");
 	if (env && *env)
 		return xstrdup(env);
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			return xasprintf("%s/hanchot-extract", exe);
-		}
-	}
-	return xstrdup("hanchot-extract");
+	char *dir = paths_program_dir();
+	char *path = dir ? xasprintf("%s/hanchot-extract", dir) : xstrdup("hanchot-extract");
+	free(dir);
+	return path;
 }
 
 struct child {
@@ -80,7 +74,7 @@ static void child_exec(const char *helper, const char *path, int out[2], int err
 	for (int fd = 3; fd < 256; fd++)
 		close(fd);
 	/* Tesseract's OpenMP threads spin against each other on a busy
-	 * machine (a page: 5 s alone, 15 s with two threads under load) */
+	 * machine: one thread reads a page three times faster under load */
 	setenv("OMP_THREAD_LIMIT", "1", 0);
 	struct rlimit cpu = { NOTICEFILE_CPU, NOTICEFILE_CPU + 5 };
 	setrlimit(RLIMIT_CPU, &cpu);
@@ -96,53 +90,82 @@ static void child_exec(const char *helper, const char *path, int out[2], int err
 	_exit(127);
 }
 
-static int run_helper(const char *path, noticefile_progress progress, void *ctx, struct noticefile_text *t,
-		      char *err)
+/* Forks the helper on path, its stdout and stderr piped to c. */
+static int start_helper(const char *path, struct child *c, char *err)
 {
 	int out[2], errp[2];
-	char *helper = helper_path();
-	struct child c = { .pid = -1 };
-	if (pipe(out) != 0) {
-		free(helper);
+	if (pipe(out) != 0)
 		return err_set(err, "cannot start the reader (%s)", strerror(errno));
-	}
 	if (pipe(errp) != 0) {
 		close(out[0]), close(out[1]);
-		free(helper);
 		return err_set(err, "cannot start the reader (%s)", strerror(errno));
 	}
+	char *helper = helper_path();
 	fflush(NULL);
-	c.pid = fork();
-	if (c.pid == 0)
+	c->pid = fork();
+	if (c->pid == 0)
 		child_exec(helper, path, out, errp);
 	close(out[1]);
 	close(errp[1]);
 	free(helper);
-	if (c.pid < 0) {
+	if (c->pid < 0) {
 		close(out[0]), close(errp[0]);
 		return err_set(err, "cannot start the reader (%s)", strerror(errno));
 	}
-	c.out = out[0];
-	c.err = errp[0];
+	c->out = out[0];
+	c->err = errp[0];
+	return 0;
+}
+
+/* Bytes from the helper's stdout (the text) or stderr (its lines). */
+static void take_output(struct child *c, bool from_out, const char *buf, size_t n, noticefile_progress progress,
+			void *ctx, struct noticefile_text *t)
+{
+	if (from_out) {
+		if (c->text.len + n > EXTRACT_MAX_TEXT + 1) {
+			c->too_long = true;
+			kill(c->pid, SIGKILL);
+		} else {
+			strbuf_addn(&c->text, buf, n);
+		}
+		return;
+	}
+	strbuf_addn(&c->lines, buf, n);
+	char *nl;
+	while (c->lines.len && (nl = memchr(c->lines.p, '\n', c->lines.len))) {
+		*nl = '\0';
+		helper_line(c, c->lines.p, progress, ctx, t);
+		size_t used = (size_t)(nl - c->lines.p) + 1;
+		memmove(c->lines.p, nl + 1, c->lines.len - used);
+		strbuf_truncate(&c->lines, c->lines.len - used);
+	}
+	if (c->lines.len > 4096)
+		strbuf_truncate(&c->lines, 0); /* a library's endless line */
+}
+
+/* Reads both pipes until the helper closes them; a helper silent for
+ * NOTICEFILE_SILENCE seconds is killed. */
+static void read_helper(struct child *c, noticefile_progress progress, void *ctx, struct noticefile_text *t)
+{
 	int silent_ms = 0;
-	while (c.out >= 0 || c.err >= 0) {
-		struct pollfd pf[2] = { { c.out, POLLIN, 0 }, { c.err, POLLIN, 0 } };
+	char buf[65536];
+	while (c->out >= 0 || c->err >= 0) {
+		struct pollfd pf[2] = { { c->out, POLLIN, 0 }, { c->err, POLLIN, 0 } };
 		int rc = poll(pf, 2, 1000);
 		if (rc < 0 && errno == EINTR)
 			continue;
 		if (rc == 0) {
 			silent_ms += 1000;
 			if (silent_ms >= NOTICEFILE_SILENCE * 1000) {
-				kill(c.pid, SIGKILL);
-				snprintf(c.error, sizeof c.error, "the file has been read for %d s without progress: it may be "
+				kill(c->pid, SIGKILL);
+				snprintf(c->error, sizeof c->error, "the file has been read for %d s without progress: it may be "
 					 "damaged or hostile; open it and save or print it to a new PDF", NOTICEFILE_SILENCE);
 			}
 			continue;
 		}
 		silent_ms = 0;
-		char buf[65536];
 		for (int i = 0; i < 2; i++) {
-			int *fd = i == 0 ? &c.out : &c.err;
+			int *fd = i == 0 ? &c->out : &c->err;
 			if (*fd < 0 || !(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
 				continue;
 			ssize_t n = read(*fd, buf, sizeof buf);
@@ -151,47 +174,42 @@ static int run_helper(const char *path, noticefile_progress progress, void *ctx,
 			if (n <= 0) {
 				close(*fd);
 				*fd = -1;
-				continue;
+			} else {
+				take_output(c, i == 0, buf, (size_t)n, progress, ctx, t);
 			}
-			if (i == 0) {
-				if (c.text.len + (size_t)n > EXTRACT_MAX_TEXT + 1) {
-					c.too_long = true;
-					kill(c.pid, SIGKILL);
-				} else {
-					strbuf_addn(&c.text, buf, (size_t)n);
-				}
-				continue;
-			}
-			strbuf_addn(&c.lines, buf, (size_t)n);
-			char *nl;
-			while (c.lines.len && (nl = memchr(c.lines.p, '\n', c.lines.len))) {
-				*nl = '\0';
-				helper_line(&c, c.lines.p, progress, ctx, t);
-				size_t used = (size_t)(nl - c.lines.p) + 1;
-				memmove(c.lines.p, nl + 1, c.lines.len - used);
-				strbuf_truncate(&c.lines, c.lines.len - used);
-			}
-			if (c.lines.len > 4096)
-				strbuf_truncate(&c.lines, 0); /* a library's endless line */
 		}
 	}
+}
+
+/* How the helper ended: 0, or -1 with why. */
+static int helper_verdict(const struct child *c, int status, char *err)
+{
+	if (c->cancelled)
+		return err_set(err, "cancelled");
+	if (c->too_long)
+		return err_set(err, "more text than a notice has (over %u MiB)", EXTRACT_MAX_TEXT >> 20);
+	if (c->error[0])
+		return err_set(err, "%s", c->error);
+	if (WIFSIGNALED(status))
+		return err_set(err, "the reader stopped on this file (signal %d): it is damaged or built to harm; open it "
+				    "and save it again, or print it to a new PDF", WTERMSIG(status));
+	if (!c->done || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return err_set(err, "the reader failed on this file (exit status %d)",
+			       WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	return 0;
+}
+
+static int run_helper(const char *path, noticefile_progress progress, void *ctx, struct noticefile_text *t,
+		      char *err)
+{
+	struct child c = { .pid = -1 };
 	int status = 0;
+	if (start_helper(path, &c, err))
+		return -1;
+	read_helper(&c, progress, ctx, t);
 	while (waitpid(c.pid, &status, 0) < 0 && errno == EINTR)
 		;
-	int rc = -1;
-	if (c.cancelled)
-		err_set(err, "cancelled");
-	else if (c.too_long)
-		err_set(err, "more text than a notice has (over %u MiB)", EXTRACT_MAX_TEXT >> 20);
-	else if (c.error[0])
-		err_set(err, "%s", c.error);
-	else if (WIFSIGNALED(status))
-		err_set(err, "the reader stopped on this file (signal %d): it is damaged or built to harm; open it and "
-			     "save it again, or print it to a new PDF", WTERMSIG(status));
-	else if (!c.done || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		err_set(err, "the reader failed on this file (exit status %d)", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-	else
-		rc = 0;
+	int rc = helper_verdict(&c, status, err);
 	if (rc == 0) {
 		t->len = c.text.len;
 		t->text = strbuf_take(&c.text);

@@ -59,3 +59,30 @@ char *paths_user(void)
 	const char *user = getenv("USER");
 	return xstrdup(user && *user ? user : "?");
 }
+
+char *paths_program_dir(void)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	return slash ? xstrndup(exe, (size_t)(slash - exe)) : NULL;
+}
+
+/* Where the shipped data files are: $HANCHOT_DATADIR, the source tree the
+ * program was built in (make run), or the installed share folder. */
+char *paths_data_file(const char *leaf)
+{
+	const char *env = getenv("HANCHOT_DATADIR");
+	if (env && *env)
+		return xasprintf("%s/%s", env, leaf);
+	char *dir = paths_program_dir();
+	char *local = dir ? xasprintf("%s/config/%s", dir, leaf) : NULL;
+	free(dir);
+	if (local && access(local, R_OK) == 0)
+		return local;
+	free(local);
+	return xasprintf("%s/%s", HANCHOT_DATADIR, leaf);
+}

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "tui/keymap.h"
 #include "tui/term.h"
 
@@ -35,30 +36,6 @@ void prompt_set(struct prompt *p, const char *text)
 	}
 }
 
-static size_t encode(unsigned cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 enum prompt_result prompt_key(struct prompt *p, int key)
 {
 	if (key == '\n' || key == '\r' || key == (KEYMAP_FN | KEY_ENTER))
@@ -84,8 +61,8 @@ enum prompt_result prompt_key(struct prompt *p, int key)
 	if ((key & KEYMAP_FN) || key < 0x20 || key == 0x7f || (key >= 0x80 && key < 0xa0) || key > 0x10ffff)
 		return PROMPT_NONE;
 	char buf[4];
-	size_t n = encode((unsigned)key, buf);
-	if (p->len + n >= sizeof p->text)
+	size_t n = text_utf8_encode((uint32_t)key, buf);
+	if (n == 0 || p->len + n >= sizeof p->text)
 		return PROMPT_NONE;
 	memcpy(p->text + p->len, buf, n);
 	p->len += n;

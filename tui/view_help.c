@@ -1,13 +1,14 @@
 /* view_help: every binding of the key map, with its description. Any key
- * returns to the screen it came from. */
+ * returns to the screen it came from (q quits). No data of its own. */
 #include <stdio.h>
 
 #include "tui/draw.h"
 #include "tui/term.h"
 #include "tui/ui.h"
 
-static void draw(struct app *app, int rows, int cols)
+static void draw(struct app *app, void *data, int rows, int cols)
 {
+	(void)data;
 	char keys[48], line[256];
 	view_draw_header(app, cols);
 	attrset(color_attr(ROLE_TITLE));
@@ -29,18 +30,23 @@ static void draw(struct app *app, int rows, int cols)
 	view_draw_footer(app, rows, cols, hints, 2);
 }
 
-static void key(struct app *app, int k, enum action a)
+static void key(struct app *app, void *data, int k, enum action a)
 {
+	(void)data;
 	(void)k;
 	if (a == ACT_QUIT)
 		app->quit = true;
-	app->view = &view_main;
+	else
+		app_close_view(app);
 	app->dirty = true;
 }
 
-static void resize(struct app *app, int rows, int cols)
+static void resize(struct app *app, void *data, int rows, int cols)
 {
-	view_main.resize(app, rows, cols);
+	(void)app;
+	(void)data;
+	(void)rows;
+	(void)cols;
 }
 
-const struct view view_help = { draw, key, resize };
+const struct view view_help = { "help", NULL, NULL, draw, key, resize };

@@ -7,33 +7,72 @@
 #include "core/countdown.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "db/event.h"
 #include "db/export.h"
 #include "db/task.h"
 #include "tui/draw.h"
+#include "tui/paths.h"
 #include "tui/term.h"
 #include "tui/ui.h"
 
 #define AGENCY_PANE_MIN_COLS 110
 
+enum focus { FOCUS_LIST, FOCUS_AGENCIES };
+
+/* The main screen's own state: which pane has the keys, the detail pane and
+ * what it read, the fields of a form being filled in. The list it shows is
+ * app->list (tui/list.h), which the other screens read too. */
+struct main_view {
+	enum focus focus;
+	bool show_detail;
+	struct task detail; /* the selected task, read for the detail pane */
+	struct task_event_list history;
+	int64_t detail_id, detail_version;
+	unsigned detail_generation;
+	civil_day pending_due; /* e: the new date, while the reason is asked */
+	char *form_summary, *form_lead; /* a: the fields typed so far */
+};
+
+static int open_main(struct app *app, const void *arg, void **data)
+{
+	(void)app;
+	(void)arg;
+	struct main_view *m = xcalloc(1, sizeof *m);
+	task_init(&m->detail);
+	*data = m;
+	return 0;
+}
+
+static void close_main(struct app *app, void *data)
+{
+	(void)app;
+	struct main_view *m = data;
+	task_release(&m->detail);
+	task_event_list_release(&m->history);
+	free(m->form_summary);
+	free(m->form_lead);
+	free(m);
+}
+
 static int agency_width(int cols) { return cols >= AGENCY_PANE_MIN_COLS ? (cols >= 140 ? 32 : 26) : 0; }
 
 /* The rows the list gets: body minus the lower pane. */
-static int lower_rows(const struct app *app, int body)
+static int lower_rows(const struct app *app, const struct main_view *m, int body)
 {
-	if (!(app->show_detail || app->digest) || body < 8)
+	if (!(m->show_detail || app->digest.shown) || body < 8)
 		return 0;
 	return body / 2;
 }
 
-static void resize(struct app *app, int rows, int cols)
+static void resize(struct app *app, void *data, int rows, int cols)
 {
 	(void)cols;
 	int body = rows - 3;
 	if (body < 1)
 		body = 1;
-	int lower = lower_rows(app, body);
-	app_list_height(app, body - (lower ? lower + 1 : 0));
-	listpos_set(&app->apos, app->agencies.n + 1, (size_t)(body > 1 ? body - 1 : 1));
+	int lower = lower_rows(app, data, body);
+	list_set_height(app, body - (lower ? lower + 1 : 0));
+	listpos_set(&app->list.apos, app->list.agencies.n + 1, (size_t)(body > 1 ? body - 1 : 1));
 }
 
 void view_draw_header(struct app *app, int cols)
@@ -43,8 +82,8 @@ void view_draw_header(struct app *app, int cols)
 	attrset(color_attr(ROLE_HEADER));
 	snprintf(buf, sizeof buf, " hanchot  %s  %02d:%02d   %zu %s · %zu %s · %zu %s · %zu %s",
 		 date_format_long(app->today, l, date), app->minute / 60, app->minute % 60,
-		 app->totals.all, msg(M_TASKS, l), app->totals.open, msg(M_OPEN, l), app->totals.overdue,
-		 msg(M_OVERDUE, l), app->totals.due_soon + app->totals.due_today, msg(M_SOON, l));
+		 app->list.totals.all, msg(M_TASKS, l), app->list.totals.open, msg(M_OPEN, l), app->list.totals.overdue,
+		 msg(M_OVERDUE, l), app->list.totals.due_soon + app->list.totals.due_today, msg(M_SOON, l));
 	draw_text(0, 0, cols, buf, 1);
 	attrset(A_NORMAL);
 }
@@ -99,32 +138,33 @@ void view_draw_footer(struct app *app, int rows, int cols, const enum action *hi
 	attrset(A_NORMAL);
 }
 
-static void draw_agencies(struct app *app, int y0, int h, int w)
+static void draw_agencies(struct app *app, const struct main_view *m, int y0, int h, int w)
 {
 	enum lang l = app->lang;
+	struct list *list = &app->list;
 	char buf[256];
-	attrset(color_attr(app->focus == FOCUS_AGENCIES ? ROLE_FOCUS : ROLE_TITLE));
+	attrset(color_attr(m->focus == FOCUS_AGENCIES ? ROLE_FOCUS : ROLE_TITLE));
 	draw_text(y0 - 1, 0, w, msg(M_AGENCIES_PANE, l), 1);
-	listpos_set(&app->apos, app->agencies.n + 1, (size_t)h);
+	listpos_set(&list->apos, list->agencies.n + 1, (size_t)h);
 	for (int r = 0; r < h; r++) {
-		size_t i = app->apos.top + (size_t)r;
-		if (i >= app->agencies.n + 1)
+		size_t i = list->apos.top + (size_t)r;
+		if (i >= list->agencies.n + 1)
 			break;
 		size_t open = 0, late = 0;
 		const char *name;
 		if (i == 0) {
 			name = msg(M_ALL_AGENCIES, l);
-			open = app->totals.open;
-			late = app->totals.overdue;
+			open = list->totals.open;
+			late = list->totals.overdue;
 		} else {
-			const struct view_agency *a = &app->agencies.items[i - 1];
+			const struct view_agency *a = &list->agencies.items[i - 1];
 			name = a->name;
 			open = a->open;
 			late = a->overdue;
 		}
 		snprintf(buf, sizeof buf, "%zu/%zu", late, open);
 		attr_t at = late ? color_attr(ROLE_OVERDUE) : color_attr(ROLE_NORMAL);
-		if (i == app->apos.sel)
+		if (i == list->apos.sel)
 			at |= A_REVERSE;
 		attrset(at);
 		int nw = w - 1 - (int)strlen(buf) - 1;
@@ -168,12 +208,13 @@ static int cell(int y, int x, int w, const char *s)
 	return x + draw_text(y, x, w, s, 1) + 1;
 }
 
-static void draw_list(struct app *app, int y0, int x0, int h, int w)
+static void draw_list(struct app *app, const struct main_view *m, int y0, int x0, int h, int w)
 {
 	enum lang l = app->lang;
+	struct list *list = &app->list;
 	struct columns c = layout(w);
 	int x = x0 + 2;
-	attrset(color_attr(app->focus == FOCUS_LIST ? ROLE_FOCUS : ROLE_TITLE));
+	attrset(color_attr(m->focus == FOCUS_LIST ? ROLE_FOCUS : ROLE_TITLE));
 	move(y0 - 1, x0);
 	x = cell(y0 - 1, x, c.sec, msg(M_COL_SECTION, l));
 	x = cell(y0 - 1, x, c.sum, msg(M_COL_SUMMARY, l));
@@ -181,21 +222,21 @@ static void draw_list(struct app *app, int y0, int x0, int h, int w)
 	x = cell(y0 - 1, x, c.due, msg(M_COL_DUE, l));
 	cell(y0 - 1, x, x0 + w - x, msg(M_COL_COUNTDOWN, l));
 	attrset(A_NORMAL);
-	if (app->list.count == 0) {
-		const char *text = app->totals.all ? msg(M_EMPTY_FILTER, l) : msg(M_EMPTY, l);
+	if (list->pos.count == 0) {
+		const char *text = list->totals.all ? msg(M_EMPTY_FILTER, l) : msg(M_EMPTY, l);
 		draw_text(y0 + 1, x0 + 2, w - 2, text, 0);
 		return;
 	}
-	app_ensure_page(app);
+	list_ensure_page(app);
 	for (int r = 0; r < h; r++) {
-		size_t i = app->list.top + (size_t)r;
-		if (i < app->page_off || i - app->page_off >= app->page.n)
+		size_t i = list->pos.top + (size_t)r;
+		if (i < list->page_off || i - list->page_off >= list->page.n)
 			break;
-		const struct view_row *t = &app->page.items[i - app->page_off];
+		const struct view_row *t = &list->page.items[i - list->page_off];
 		enum task_class cls = status_classify(t->status, t->due, t->completed, app->today, app->warn_until);
 		char due[DATE_BUF], cd[COUNTDOWN_BUF];
 		if (status_is_open(t->status)) {
-			cli_countdown(app->cli, t->due, app->today, cd);
+			session_countdown(app->s, t->due, app->today, cd);
 			if (t->status != STATUS_NEW && t->status != STATUS_IN_PROGRESS) {
 				size_t n = strlen(cd);
 				snprintf(cd + n, sizeof cd - n, "%s%s", n ? " · " : "", status_label(t->status, l));
@@ -203,9 +244,9 @@ static void draw_list(struct app *app, int y0, int x0, int h, int w)
 		} else {
 			snprintf(cd, sizeof cd, "%s", class_label(cls, l));
 		}
-		bool marked = app_is_marked(app, t->id);
+		bool marked = edit_is_marked(&app->edits, t->id);
 		attr_t at = color_attr(color_class_role(cls));
-		if (i == app->list.sel)
+		if (i == list->pos.sel)
 			at |= A_REVERSE;
 		attrset(at);
 		int y = y0 + r;
@@ -214,7 +255,7 @@ static void draw_list(struct app *app, int y0, int x0, int h, int w)
 		x = cell(y, x, c.sec, t->section);
 		x = cell(y, x, c.sum, t->summary);
 		x = cell(y, x, c.lead, t->lead);
-		if (app->cli->config.date_style == DATE_STYLE_ISO)
+		if (app->s->config.date_style == DATE_STYLE_ISO)
 			date_format_iso(t->due, due);
 		else
 			date_format_dmy(t->due, due);
@@ -247,13 +288,30 @@ static const char *value_label(const char *v, enum lang l)
 	return v ? v : "-";
 }
 
-static void draw_detail(struct app *app, int y0, int x0, int h, int w)
+/* The selected task and its history, read again when it changed. */
+static void ensure_detail(struct app *app, struct main_view *m)
+{
+	char err[ERR_MAX];
+	const struct view_row *r = list_selected(app);
+	if (r && r->id == m->detail_id && r->version == m->detail_version &&
+	    m->detail_generation == app->list.generation)
+		return;
+	task_release(&m->detail);
+	task_event_list_release(&m->history);
+	m->detail_id = r ? r->id : 0;
+	m->detail_version = r ? r->version : 0;
+	m->detail_generation = app->list.generation;
+	if (r && (db_task_get(app->db, r->id, &m->detail, err) || db_event_list(app->db, r->id, &m->history, err)))
+		app_error(app, err);
+}
+
+static void draw_detail(struct app *app, struct main_view *m, int y0, int x0, int h, int w)
 {
 	enum lang l = app->lang;
-	app_ensure_detail(app);
-	if (!app->detail_id)
+	ensure_detail(app, m);
+	if (!m->detail_id)
 		return;
-	const struct task *t = &app->detail;
+	const struct task *t = &m->detail;
 	char line[1024], due[DATE_BUF];
 	int y = y0, end = y0 + h;
 	enum task_class cls = status_classify(t->status, t->due, t->completed, app->today, app->warn_until);
@@ -289,9 +347,9 @@ static void draw_detail(struct app *app, int y0, int x0, int h, int w)
 		attrset(A_NORMAL);
 	}
 	/* Newest last; show the most recent that fit. */
-	size_t first = app->history.n > (size_t)(end - y) ? app->history.n - (size_t)(end - y) : 0;
-	for (size_t i = first; i < app->history.n && y < end; i++) {
-		const struct task_event *e = &app->history.items[i];
+	size_t first = m->history.n > (size_t)(end - y) ? m->history.n - (size_t)(end - y) : 0;
+	for (size_t i = first; i < m->history.n && y < end; i++) {
+		const struct task_event *e = &m->history.items[i];
 		char day[DATE_BUF];
 		int n = snprintf(line, sizeof line, "%s %s: %s", date_format_dmy(e->on_date, day), e->who,
 				 event_label(e->what, l));
@@ -310,20 +368,22 @@ static void draw_digest(struct app *app, int y0, int x0, int h, int w)
 {
 	enum lang l = app->lang;
 	char line[512], date[DATE_LONG_BUF];
-	static const enum msg_id heads[3] = { M_DIGEST_TODAY, M_DIGEST_OVERDUE, M_DIGEST_SOON };
+	static const enum msg_id heads[DIGEST_PARTS] = { M_DIGEST_TODAY, M_DIGEST_OVERDUE, M_DIGEST_SOON };
+	static const enum role roles[DIGEST_PARTS] = { ROLE_TODAY, ROLE_OVERDUE, ROLE_SOON };
+	const struct digest *d = &app->digest;
 	int y = y0, end = y0 + h;
 	attrset(color_attr(ROLE_TITLE));
-	snprintf(line, sizeof line, msg(M_DIGEST_TITLE, l), date_format_long(app->digest_day, l, date));
+	snprintf(line, sizeof line, msg(M_DIGEST_TITLE, l), date_format_long(d->day, l, date));
 	draw_text(y++, x0, w, line, 0);
-	for (int k = 0; k < 3 && y < end; k++) {
-		if (!app->dg_count[k])
+	for (int k = 0; k < DIGEST_PARTS && y < end; k++) {
+		if (!d->count[k])
 			continue;
-		attrset(color_attr(k == 1 ? ROLE_OVERDUE : k == 0 ? ROLE_TODAY : ROLE_SOON));
-		snprintf(line, sizeof line, msg(heads[k], l), app->dg_count[k]);
+		attrset(color_attr(roles[k]));
+		snprintf(line, sizeof line, msg(heads[k], l), d->count[k]);
 		draw_text(y++, x0 + 1, w - 1, line, 0);
 		attrset(A_NORMAL);
-		for (size_t i = 0; i < app->dg_rows[k].n && y < end; i++) {
-			const struct view_row *r = &app->dg_rows[k].items[i];
+		for (size_t i = 0; i < d->rows[k].n && y < end; i++) {
+			const struct view_row *r = &d->rows[k].items[i];
 			snprintf(line, sizeof line, "%s %s — %s", r->section, r->summary, r->lead);
 			draw_text(y++, x0 + 3, w - 3, line, 0);
 		}
@@ -345,31 +405,32 @@ static const enum action hints_list[] = {
 static const enum action hints_agencies[] = { ACT_DOWN, ACT_UP, ACT_PANE, ACT_DETAIL, ACT_AGENCIES,
 					      ACT_HELP, ACT_QUIT };
 
-static void draw(struct app *app, int rows, int cols)
+static void draw(struct app *app, void *data, int rows, int cols)
 {
+	struct main_view *m = data;
 	int aw = agency_width(cols);
 	int body = rows - 3;
-	int lower = lower_rows(app, body);
+	int lower = lower_rows(app, m, body);
 	int lh = body - (lower ? lower + 1 : 0);
-	resize(app, rows, cols);
+	resize(app, m, rows, cols);
 	view_draw_header(app, cols);
 	if (aw)
-		draw_agencies(app, 2, body + 1, aw);
-	else if (app->focus == FOCUS_AGENCIES)
-		app->focus = FOCUS_LIST;
-	draw_list(app, 2, aw, lh, cols - aw);
+		draw_agencies(app, m, 2, body + 1, aw);
+	else if (m->focus == FOCUS_AGENCIES)
+		m->focus = FOCUS_LIST;
+	draw_list(app, m, 2, aw, lh, cols - aw);
 	if (lower) {
 		attrset(color_attr(ROLE_MUTED));
 		move(2 + lh, aw);
 		for (int i = aw; i < cols; i++)
 			addstr("─");
 		attrset(A_NORMAL);
-		if (app->digest)
+		if (app->digest.shown)
 			draw_digest(app, 3 + lh, aw + 1, lower, cols - aw - 1);
 		else
-			draw_detail(app, 3 + lh, aw + 1, lower, cols - aw - 1);
+			draw_detail(app, m, 3 + lh, aw + 1, lower, cols - aw - 1);
 	}
-	if (app->focus == FOCUS_AGENCIES)
+	if (m->focus == FOCUS_AGENCIES)
 		view_draw_footer(app, rows, cols, hints_agencies, sizeof hints_agencies / sizeof hints_agencies[0]);
 	else
 		view_draw_footer(app, rows, cols, hints_list, sizeof hints_list / sizeof hints_list[0]);
@@ -387,32 +448,29 @@ static int parse_day(struct app *app, const char *text, civil_day *out)
 	return 0;
 }
 
-static void add_task(struct app *app, const char *due_text)
+/* a: the form's summary and lead, then its deadline (text). */
+static void add_task(struct app *app, struct main_view *m, const char *due_text)
 {
 	struct task t;
 	char err[ERR_MAX];
 	task_init(&t);
-	task_set_str(&t.summary, app->form_summary);
-	task_set_str(&t.full_text, app->form_summary);
-	task_add_lead(&t, app->form_lead);
+	task_set_str(&t.summary, m->form_summary);
+	task_set_str(&t.full_text, m->form_summary);
+	task_add_lead(&t, m->form_lead);
 	if (*due_text) {
 		if (parse_day(app, due_text, &t.due))
 			goto out;
 		t.precision = PRECISION_DAY;
 		task_set_str(&t.due_phrase, due_text);
 	}
-	if (db_task_add(app->db, &t, err))
-		app_message(app, true, msg(M_ERROR, app->lang), err);
-	else {
+	if (db_task_add(app->db, &t, err)) {
+		app_error(app, err);
+	} else {
 		app_message(app, false, msg(M_ADDED, app->lang), (long long)t.id);
 		app_saved(app);
 	}
-	app_reload(app);
-	size_t pos;
-	if (t.id && db_view_index_of(app->db, &app->q, t.id, &pos, err) == 0) {
-		listpos_select(&app->list, pos);
-		app->page_valid = false;
-	}
+	list_reload(app, true);
+	list_select_task(app, t.id);
 out:
 	task_release(&t);
 }
@@ -424,8 +482,8 @@ out:
 static void list_filter(const struct app *app, struct db_export_filter *f)
 {
 	db_export_filter_init(f);
-	f->agency_id = app->q.agency_id;
-	int c = app->q.filter;
+	f->agency_id = app->list.q.agency_id;
+	int c = app->list.q.filter;
 	f->open_only = c == FILTER_OPEN ||
 		       (c != FILTER_ALL && c >= 0 && c < CLASS_COUNT && c != CLASS_DONE_ON_TIME &&
 			c != CLASS_DONE_LATE && c != CLASS_CANCELLED);
@@ -440,126 +498,126 @@ static char *default_export_path(struct app *app)
 	struct db_export_filter f;
 	list_filter(app, &f);
 	bool part = f.agency_id || f.open_only;
-	if (app->cli->config.export_file && !part)
-		return xstrdup(app->cli->config.export_file);
+	if (app->s->config.export_file && !part)
+		return xstrdup(app->s->config.export_file);
 	return xasprintf("%s/hanchot%s.ics", home && *home ? home : ".", part ? "-loc" : "");
 }
 
 /* Exports what the list shows; says where it went, with the full path. */
 static void export_to(struct app *app, const char *path)
 {
-	struct cli_export_options o;
+	struct session_export_options o;
 	struct db_export_filter f;
 	struct db_export_stats stats = { 0 };
-	char err[ERR_MAX];
-	if (cli_export_options_init(app->cli, &o, err)) {
-		app_message(app, true, msg(M_ERROR, app->lang), err);
+	char err[ERR_MAX], warning[ERR_MAX], *written = NULL;
+	if (session_export_options_init(app->s, &o, err)) {
+		app_error(app, err);
 		return;
 	}
 	list_filter(app, &f);
-	char warning[ERR_MAX], *written;
-	if (cli_export_to(app->cli, &o.opt, &f, path, &stats, &written, err)) {
-		app_message(app, true, msg(M_ERROR, app->lang), err);
+	if (session_export_to(app->s, &o.opt, &f, path, &stats, &written, err)) {
+		app_error(app, err);
 	} else {
-		cli_export_warning(&stats, warning);
+		session_export_warning(&stats, warning);
 		if (*warning)
-			app_message(app, true, msg(M_ERROR, app->lang), warning);
+			app_error(app, warning);
 		else
 			app_message(app, false, msg(M_EXPORTED, app->lang), stats.tasks, written);
 	}
 	free(written);
-	cli_export_options_release(&o);
+	session_export_options_release(&o);
 }
 
-static void prompt_done(struct app *app)
+static void set_field(char **field, const char *text)
+{
+	free(*field);
+	*field = xstrdup(text);
+}
+
+/* e: the reason, after the date; spaces are no reason. */
+static void extend_reason(struct app *app, struct main_view *m, const char *text)
+{
+	char *reason = text_entry("reason", text, 0, NULL);
+	if (!reason) {
+		app_message(app, true, "%s", msg(M_REASON_REQUIRED, app->lang));
+		prompt_open(&app->prompt, M_PROMPT_REASON, P_EXTEND_REASON, NULL);
+	} else {
+		edit_extend(app, m->pending_due, reason);
+	}
+	free(reason);
+}
+
+/* The prompt's text was accepted: what it was for. */
+static void prompt_done(struct app *app, struct main_view *m, int purpose, const char *text)
 {
 	struct prompt *p = &app->prompt;
-	char text[PROMPT_MAX];
 	civil_day day;
-	snprintf(text, sizeof text, "%s", p->text);
-	int purpose = p->purpose;
-	prompt_close(p);
 	switch (purpose) {
 	case P_DONE_DATE:
 		if (!*text)
-			app_set_status(app, STATUS_DONE, app->today);
+			edit_set_status(app, STATUS_DONE, app->today);
 		else if (parse_day(app, text, &day) == 0)
-			app_set_status(app, STATUS_DONE, day);
+			edit_set_status(app, STATUS_DONE, day);
 		break;
 	case P_EXTEND_DATE:
-		if (parse_day(app, text, &app->pending_due) == 0)
+		if (parse_day(app, text, &m->pending_due) == 0)
 			prompt_open(p, M_PROMPT_REASON, P_EXTEND_REASON, NULL);
 		break;
-	case P_EXTEND_REASON: {
-		char *reason = text_entry("reason", text, 0, NULL); /* spaces are no reason */
-		if (!reason) {
-			app_message(app, true, "%s", msg(M_REASON_REQUIRED, app->lang));
-			prompt_open(p, M_PROMPT_REASON, P_EXTEND_REASON, NULL);
-		} else {
-			app_extend(app, app->pending_due, reason);
-		}
-		free(reason);
-		break;
-	}
+	case P_EXTEND_REASON: extend_reason(app, m, text); break;
 	case P_NOTE:
 		if (*text)
-			app_note(app, text);
+			edit_note(app, text);
 		break;
 	case P_SEARCH:
-		if (*app->search)
-			app_message(app, false, msg(M_SEARCH_SHOWN, app->lang), app->search, app->list.count);
+		if (*app->list.search)
+			app_message(app, false, msg(M_SEARCH_SHOWN, app->lang), app->list.search, app->list.pos.count);
 		break;
 	case P_ADD_SUMMARY:
 		if (*text) {
-			free(app->form_summary);
-			app->form_summary = xstrdup(text);
+			set_field(&m->form_summary, text);
 			prompt_open(p, M_PROMPT_LEAD, P_ADD_LEAD, NULL);
 		}
 		break;
 	case P_ADD_LEAD:
-		if (*text) {
-			free(app->form_lead);
-			app->form_lead = xstrdup(text);
-			prompt_open(p, M_PROMPT_DUE, P_ADD_DUE, NULL);
-		} else {
-			prompt_open(p, M_PROMPT_LEAD, P_ADD_LEAD, NULL);
-		}
+		if (*text)
+			set_field(&m->form_lead, text);
+		prompt_open(p, *text ? M_PROMPT_DUE : M_PROMPT_LEAD, *text ? P_ADD_DUE : P_ADD_LEAD, NULL);
 		break;
-	case P_ADD_DUE:
-		add_task(app, text);
-		break;
+	case P_ADD_DUE: add_task(app, m, text); break;
 	case P_IMPORT_FILE:
 		if (*text)
-			review_open(app, text);
+			app_open_view(app, &view_review, text);
 		break;
 	case P_EXPORT_FILE:
 		if (*text)
 			export_to(app, text);
 		break;
-	default:
-		break;
+	default: break;
 	}
-	app->dirty = true;
 }
 
-static void prompt_input(struct app *app, int key)
+static void prompt_input(struct app *app, struct main_view *m, int key)
 {
 	struct prompt *p = &app->prompt;
 	enum prompt_result r = prompt_key(p, key);
 	if (r == PROMPT_ACCEPT && p->purpose == P_SEARCH)
-		app_search_settle(app); /* the count the message shows */
+		list_search_settle(app); /* the count the message shows */
 	if (r == PROMPT_ACCEPT) {
+		char text[PROMPT_MAX];
+		int purpose = p->purpose;
+		snprintf(text, sizeof text, "%s", p->text);
+		prompt_close(p);
 		app->message[0] = '\0';
-		prompt_done(app);
+		prompt_done(app, m, purpose, text);
 	} else if (r == PROMPT_CANCEL) {
 		if (p->purpose == P_SEARCH)
-			app_search(app, "");
+			list_search(app, "");
 		prompt_close(p);
 		app->message[0] = '\0';
 	} else if (r == PROMPT_EDITED && p->purpose == P_SEARCH) {
-		app->search_pending = true;
+		app->list.search_pending = true;
 	} else if (r == PROMPT_COMPLETE && p->purpose == P_ADD_LEAD) {
-		const char *name = app_complete_agency(app, p->text);
+		const char *name = list_complete_agency(&app->list, p->text);
 		if (name)
 			prompt_set(p, name);
 	}
@@ -568,11 +626,11 @@ static void prompt_input(struct app *app, int key)
 
 static void cycle_filter(struct app *app)
 {
-	int f = app->q.filter + 1;
+	int f = app->list.q.filter + 1;
 	if (f >= CLASS_COUNT)
 		f = FILTER_ALL;
-	app->q.filter = f;
-	app_requery(app);
+	app->list.q.filter = f;
+	list_requery(app);
 	app_message(app, false, msg(M_FILTER, app->lang),
 		    f == FILTER_ALL ? msg(M_FILTER_ALL, app->lang)
 		    : f == FILTER_OPEN ? msg(M_FILTER_OPEN, app->lang) : class_label((enum task_class)f, app->lang));
@@ -581,23 +639,81 @@ static void cycle_filter(struct app *app)
 static void cycle_sort(struct app *app)
 {
 	static const enum msg_id names[SORT_COUNT] = { M_SORT_URGENCY, M_SORT_SECTION, M_SORT_UPDATED };
-	app->q.sort = (enum view_sort)((app->q.sort + 1) % SORT_COUNT);
-	app_requery(app);
-	app_message(app, false, msg(M_SORT, app->lang), msg(names[app->q.sort], app->lang));
+	app->list.q.sort = (enum view_sort)((app->list.q.sort + 1) % SORT_COUNT);
+	list_requery(app);
+	app_message(app, false, msg(M_SORT, app->lang), msg(names[app->list.q.sort], app->lang));
 }
 
-static void select_agency(struct app *app)
+/* Enter: the agency pane's choice filters the list; the digest is
+ * dismissed; else the detail pane opens or closes. */
+static void enter(struct app *app, struct main_view *m)
 {
-	size_t i = app->apos.sel;
-	app->q.agency_id = i == 0 || i > app->agencies.n ? 0 : app->agencies.items[i - 1].id;
-	app_requery(app);
+	if (m->focus == FOCUS_AGENCIES) {
+		list_select_agency(app);
+		m->focus = FOCUS_LIST;
+	} else if (app->digest.shown) {
+		app->digest.shown = false;
+	} else {
+		m->show_detail = !m->show_detail;
+	}
 }
 
-static void key(struct app *app, int k, enum action a)
+/* Esc: closes the digest, else the detail pane, else the search. */
+static void back(struct app *app, struct main_view *m)
 {
-	struct listpos *lp = app->focus == FOCUS_AGENCIES ? &app->apos : &app->list;
+	if (app->digest.shown)
+		app->digest.shown = false;
+	else if (m->show_detail)
+		m->show_detail = false;
+	else if (*app->list.search)
+		list_search(app, "");
+}
+
+/* A key that opens a prompt or another screen. */
+static void open_key(struct app *app, enum action a)
+{
+	char *path;
+	switch (a) {
+	case ACT_DONE_ON:
+		if (edit_has_targets(app))
+			prompt_open(&app->prompt, M_PROMPT_DONE_DATE, P_DONE_DATE, NULL);
+		break;
+	case ACT_EXTEND:
+		if (edit_has_targets(app))
+			prompt_open(&app->prompt, M_PROMPT_EXTEND_DATE, P_EXTEND_DATE, NULL);
+		break;
+	case ACT_NOTE:
+		if (edit_has_targets(app))
+			prompt_open(&app->prompt, M_PROMPT_NOTE, P_NOTE, NULL);
+		break;
+	case ACT_SEARCH: prompt_open(&app->prompt, M_PROMPT_SEARCH, P_SEARCH, app->list.search); break;
+	case ACT_ADD: prompt_open(&app->prompt, M_PROMPT_SUMMARY, P_ADD_SUMMARY, NULL); break;
+	case ACT_IMPORT: prompt_open(&app->prompt, M_PROMPT_IMPORT, P_IMPORT_FILE, NULL); break;
+	case ACT_EXPORT:
+		path = default_export_path(app);
+		prompt_open(&app->prompt, M_PROMPT_EXPORT, P_EXPORT_FILE, path);
+		free(path);
+		break;
+	case ACT_EXAMPLE:
+		if (app->list.totals.all == 0) { /* offered on the empty screen */
+			path = paths_data_file("example-notice.md");
+			app_open_view(app, &view_review, path);
+			free(path);
+		}
+		break;
+	case ACT_REPORT: app_open_view(app, &view_report, NULL); break;
+	case ACT_AGENCIES: app_open_view(app, &view_agencies, NULL); break;
+	case ACT_HELP: app_open_view(app, &view_help, NULL); break;
+	default: break;
+	}
+}
+
+static void key(struct app *app, void *data, int k, enum action a)
+{
+	struct main_view *m = data;
+	struct listpos *lp = m->focus == FOCUS_AGENCIES ? &app->list.apos : &app->list.pos;
 	if (app->prompt.active) {
-		prompt_input(app, k);
+		prompt_input(app, m, k);
 		return;
 	}
 	if (a != ACT_NONE && a != ACT_MARK)
@@ -609,75 +725,27 @@ static void key(struct app *app, int k, enum action a)
 	case ACT_PGUP: listpos_page(lp, -1); break;
 	case ACT_TOP: listpos_home(lp); break;
 	case ACT_BOTTOM: listpos_end(lp); break;
-	case ACT_PANE:
-		app->focus = app->focus == FOCUS_LIST ? FOCUS_AGENCIES : FOCUS_LIST;
-		break;
-	case ACT_DETAIL:
-		if (app->focus == FOCUS_AGENCIES) {
-			select_agency(app);
-			app->focus = FOCUS_LIST;
-		} else if (app->digest) {
-			app->digest = false;
-		} else {
-			app->show_detail = !app->show_detail;
-		}
-		break;
-	case ACT_BACK:
-		if (app->digest)
-			app->digest = false;
-		else if (app->show_detail)
-			app->show_detail = false;
-		else if (*app->search)
-			app_search(app, "");
-		break;
-	case ACT_PROGRESS: app_set_status(app, STATUS_IN_PROGRESS, DATE_NONE); break;
-	case ACT_REPORTED: app_set_status(app, STATUS_REPORTED, DATE_NONE); break;
-	case ACT_DONE: app_set_status(app, STATUS_DONE, app->today); break;
-	case ACT_PAUSE: app_set_status(app, STATUS_PAUSED, DATE_NONE); break;
-	case ACT_CANCEL: app_set_status(app, STATUS_CANCELLED, DATE_NONE); break;
-	case ACT_REOPEN: app_set_status(app, STATUS_IN_PROGRESS, DATE_NONE); break;
-	case ACT_DONE_ON:
-		if (app_selected(app) || app->n_marks)
-			prompt_open(&app->prompt, M_PROMPT_DONE_DATE, P_DONE_DATE, NULL);
-		break;
-	case ACT_EXTEND:
-		if (app_selected(app) || app->n_marks)
-			prompt_open(&app->prompt, M_PROMPT_EXTEND_DATE, P_EXTEND_DATE, NULL);
-		break;
-	case ACT_NOTE:
-		if (app_selected(app) || app->n_marks)
-			prompt_open(&app->prompt, M_PROMPT_NOTE, P_NOTE, NULL);
-		break;
-	case ACT_UNDO: app_undo(app); break;
-	case ACT_SEARCH:
-		app->focus = FOCUS_LIST;
-		prompt_open(&app->prompt, M_PROMPT_SEARCH, P_SEARCH, app->search);
-		break;
+	case ACT_PANE: m->focus = m->focus == FOCUS_LIST ? FOCUS_AGENCIES : FOCUS_LIST; break;
+	case ACT_DETAIL: enter(app, m); break;
+	case ACT_BACK: back(app, m); break;
+	case ACT_PROGRESS: edit_set_status(app, STATUS_IN_PROGRESS, DATE_NONE); break;
+	case ACT_REPORTED: edit_set_status(app, STATUS_REPORTED, DATE_NONE); break;
+	case ACT_DONE: edit_set_status(app, STATUS_DONE, app->today); break;
+	case ACT_PAUSE: edit_set_status(app, STATUS_PAUSED, DATE_NONE); break;
+	case ACT_CANCEL: edit_set_status(app, STATUS_CANCELLED, DATE_NONE); break;
+	case ACT_REOPEN: edit_set_status(app, STATUS_IN_PROGRESS, DATE_NONE); break;
+	case ACT_UNDO: edit_undo(app); break;
 	case ACT_FILTER: cycle_filter(app); break;
 	case ACT_SORT: cycle_sort(app); break;
-	case ACT_ADD: prompt_open(&app->prompt, M_PROMPT_SUMMARY, P_ADD_SUMMARY, NULL); break;
-	case ACT_MARK: app_toggle_mark(app); break;
-	case ACT_IMPORT: prompt_open(&app->prompt, M_PROMPT_IMPORT, P_IMPORT_FILE, NULL); break;
-	case ACT_EXPORT: {
-		char *path = default_export_path(app);
-		prompt_open(&app->prompt, M_PROMPT_EXPORT, P_EXPORT_FILE, path);
-		free(path);
-		break;
-	}
-	case ACT_REPORT: report_open(app); break;
-	case ACT_EXAMPLE:
-		if (app->totals.all == 0) { /* offered on the empty screen */
-			char *path = cli_data_file("example-notice.md");
-			review_open(app, path);
-			free(path);
-		}
-		break;
-	case ACT_AGENCIES: app->view = &view_agencies; break;
-	case ACT_HELP: app->view = &view_help; break;
+	case ACT_MARK: edit_toggle_mark(app); break;
 	case ACT_QUIT: app->quit = true; break;
-	default: break;
+	case ACT_SEARCH:
+		m->focus = FOCUS_LIST;
+		open_key(app, a);
+		break;
+	default: open_key(app, a); break;
 	}
 	app->dirty = true;
 }
 
-const struct view view_main = { draw, key, resize };
+const struct view view_main = { "main", open_main, close_main, draw, key, resize };

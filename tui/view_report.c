@@ -17,46 +17,48 @@
 
 #define NUM_W 6
 
-static struct {
+/* The report screen's data: the report and its lines. */
+struct report_view {
 	struct report report;
 	struct listpos pos;
 	char **lines; /* the head, rendered once per open */
 	size_t n_head, cap_head;
 	size_t n_lines; /* what scrolls: the head, then one line per overdue task */
-} rp;
+};
 
 /* Short column titles, in enum task_class order. */
 static const char *const heads_vi[CLASS_COUNT] = { "Q.hạn", "H.nay", "Sắp", "T.hạn", "K.hạn", "Đ.hạn", "Trễ", "Huỷ" };
 static const char *const heads_en[CLASS_COUNT] = { "Late", "Today", "Soon", "Due", "None", "OnTime", "Late.d", "Canc." };
 
-static void add_line(char *line)
+static void add_line(struct report_view *rp, char *line)
 {
-	xgrow((void **)&rp.lines, &rp.cap_head, rp.n_head + 1, sizeof *rp.lines);
-	rp.lines[rp.n_head++] = line;
-	rp.n_lines = rp.n_head;
+	xgrow((void **)&rp->lines, &rp->cap_head, rp->n_head + 1, sizeof *rp->lines);
+	rp->lines[rp->n_head++] = line;
+	rp->n_lines = rp->n_head;
 }
 
-static void release(void)
+static void close_report(struct app *app, void *data)
 {
-	for (size_t i = 0; i < rp.n_head; i++)
-		free(rp.lines[i]);
-	free(rp.lines);
-	rp.lines = NULL;
-	rp.n_head = rp.cap_head = rp.n_lines = 0;
-	report_release(&rp.report);
+	(void)app;
+	struct report_view *rp = data;
+	for (size_t i = 0; i < rp->n_head; i++)
+		free(rp->lines[i]);
+	free(rp->lines);
+	report_release(&rp->report);
+	free(rp);
 }
 
 /* Line i of what scrolls. The overdue tasks (tens of thousands in a large
  * database) are formatted when drawn, not when the screen opens. */
-static const char *line_at(size_t i, struct app *app, char **owned)
+static const char *line_at(const struct report_view *rp, size_t i, struct app *app, char **owned)
 {
 	*owned = NULL;
-	if (i < rp.n_head)
-		return rp.lines[i];
-	const struct report_line *o = &rp.report.overdue[i - rp.n_head];
+	if (i < rp->n_head)
+		return rp->lines[i];
+	const struct report_line *o = &rp->report.overdue[i - rp->n_head];
 	char cd[COUNTDOWN_BUF];
 	*owned = xasprintf("%-10s %-16s %s — %s", o->section,
-			   countdown_format(o->due, rp.report.as_of, app->lang, cd), o->leads, o->summary);
+			   countdown_format(o->due, rp->report.as_of, app->lang, cd), o->leads, o->summary);
 	return *owned;
 }
 
@@ -79,77 +81,80 @@ static size_t right_align(char *head, size_t w, const char *text, int width)
 	return w + (size_t)snprintf(head + w, 512 - w, "%s", text);
 }
 
-static void render(struct app *app)
+static void render(struct app *app, struct report_view *rp)
 {
 	enum lang l = app->lang;
-	const struct report *r = &rp.report;
+	const struct report *r = &rp->report;
 	char day[DATE_BUF];
-	add_line(xasprintf(msg(M_REPORT_TITLE, l), date_format_dmy(r->as_of, day)));
+	add_line(rp, xasprintf(msg(M_REPORT_TITLE, l), date_format_dmy(r->as_of, day)));
 	if (r->scope)
-		add_line(xstrdup(r->scope));
+		add_line(rp, xstrdup(r->scope));
 	char head[512];
 	size_t w = 0;
 	for (int k = 0; k < CLASS_COUNT; k++)
 		w = right_align(head, w, l == LANG_EN ? heads_en[k] : heads_vi[k], NUM_W);
 	w = right_align(head, w, l == LANG_EN ? "Total" : "Tổng", NUM_W);
 	right_align(head, w, msg(M_REPORT_SHARE, l), NUM_W + 6);
-	add_line(xasprintf("\t%s\t%s", msg(M_REPORT_AGENCY, l), head));
+	add_line(rp, xasprintf("\t%s\t%s", msg(M_REPORT_AGENCY, l), head));
 	for (size_t i = 0; i < r->n_rows; i++) {
 		char *c = counts_text(&r->rows[i].counts, l);
-		add_line(xasprintf("\t%s\t%s", r->rows[i].agency, c));
+		add_line(rp, xasprintf("\t%s\t%s", r->rows[i].agency, c));
 		free(c);
 	}
 	char *c = counts_text(&r->total, l);
-	add_line(xasprintf("\t%s\t%s", msg(M_REPORT_TOTAL, l), c));
+	add_line(rp, xasprintf("\t%s\t%s", msg(M_REPORT_TOTAL, l), c));
 	free(c);
-	add_line(xstrdup(""));
-	add_line(report_summary(r, l));
+	add_line(rp, xstrdup(""));
+	add_line(rp, report_summary(r, l));
 	if (r->n_overdue) {
-		add_line(xstrdup(""));
-		add_line(xasprintf("%s (%zu)", msg(M_REPORT_OVERDUE_LIST, l), r->n_overdue));
-		rp.n_lines = rp.n_head + r->n_overdue;
+		add_line(rp, xstrdup(""));
+		add_line(rp, xasprintf("%s (%zu)", msg(M_REPORT_OVERDUE_LIST, l), r->n_overdue));
+		rp->n_lines = rp->n_head + r->n_overdue;
 	}
 }
 
-void report_open(struct app *app)
+/* Builds today's report, following the list's agency filter. */
+static int open_report(struct app *app, const void *arg, void **data)
 {
+	(void)arg;
 	struct report_filter f = { .as_of = app->today, .warn_until = app->warn_until,
-				   .agency_id = app->q.agency_id, .from = DATE_NONE, .to = DATE_NONE };
+				   .agency_id = app->list.q.agency_id, .from = DATE_NONE, .to = DATE_NONE };
+	struct report_view *rp = xcalloc(1, sizeof *rp);
 	char err[ERR_MAX];
-	release();
-	report_init(&rp.report);
-	if (db_report_build(app->db, &f, app->lang, &rp.report, err)) {
-		app_message(app, true, msg(M_ERROR, app->lang), err);
-		report_release(&rp.report);
-		return;
+	report_init(&rp->report);
+	if (db_report_build(app->db, &f, app->lang, &rp->report, err)) {
+		app_error(app, err);
+		close_report(app, rp);
+		return -1;
 	}
-	render(app);
-	memset(&rp.pos, 0, sizeof rp.pos);
-	app->view = &view_report;
+	render(app, rp);
 	app->message[0] = '\0';
+	*data = rp;
+	return 0;
 }
 
-static void draw(struct app *app, int rows, int cols)
+static void draw(struct app *app, void *data, int rows, int cols)
 {
+	struct report_view *rp = data;
 	view_draw_header(app, cols);
 	int body = rows - 2;
-	listpos_set(&rp.pos, rp.n_lines, (size_t)(body > 0 ? body : 1));
+	listpos_set(&rp->pos, rp->n_lines, (size_t)(body > 0 ? body : 1));
 	int name_w = cols - (NUM_W * (CLASS_COUNT + 1) + NUM_W + 3);
 	if (name_w < 12)
 		name_w = 12;
 	for (int r = 0; r < body; r++) {
-		size_t i = rp.pos.top + (size_t)r;
+		size_t i = rp->pos.top + (size_t)r;
 		move(1 + r, 0);
 		clrtoeol();
-		if (i >= rp.n_lines)
+		if (i >= rp->n_lines)
 			continue;
 		char *owned, *next_owned = NULL;
-		const char *line = line_at(i, app, &owned);
+		const char *line = line_at(rp, i, app, &owned);
 		if (line[0] == '\t') { /* a table row: name, tab, figures */
 			const char *tab = strchr(line + 1, '\t');
 			char *name = xstrndup(line + 1, (size_t)(tab - line - 1));
-			bool strong = i == 2 + (rp.report.scope != NULL) ||
-				      (i + 1 < rp.n_lines && line_at(i + 1, app, &next_owned)[0] != '\t');
+			bool strong = i == 2 + (rp->report.scope != NULL) ||
+				      (i + 1 < rp->n_lines && line_at(rp, i + 1, app, &next_owned)[0] != '\t');
 			free(next_owned);
 			attrset(strong ? A_BOLD : A_NORMAL);
 			int x = draw_text(1 + r, 0, name_w, name, 1);
@@ -166,8 +171,9 @@ static void draw(struct app *app, int rows, int cols)
 	view_draw_footer(app, rows, cols, hints, sizeof hints / sizeof hints[0]);
 }
 
-static void key(struct app *app, int k, enum action a)
+static void key(struct app *app, void *data, int k, enum action a)
 {
+	struct report_view *rp = data;
 	char err[ERR_MAX];
 	if (app->prompt.active) {
 		enum prompt_result r = prompt_key(&app->prompt, k);
@@ -176,8 +182,8 @@ static void key(struct app *app, int k, enum action a)
 			snprintf(path, sizeof path, "%s", app->prompt.text);
 			prompt_close(&app->prompt);
 			char *written;
-			if (cli_report_to(app->cli, path, &rp.report, report_format_for_path(path), &written, err))
-				app_message(app, true, msg(M_ERROR, app->lang), err);
+			if (session_report_to(app->s, path, &rp->report, report_format_for_path(path), &written, err))
+				app_error(app, err);
 			else
 				app_message(app, false, msg(M_REPORT_WRITTEN, app->lang), written);
 			free(written);
@@ -190,25 +196,27 @@ static void key(struct app *app, int k, enum action a)
 	if (a != ACT_NONE)
 		app->message[0] = '\0';
 	switch (a) {
-	case ACT_DOWN: listpos_move(&rp.pos, 1); break;
-	case ACT_UP: listpos_move(&rp.pos, -1); break;
-	case ACT_PGDN: listpos_page(&rp.pos, 1); break;
-	case ACT_PGUP: listpos_page(&rp.pos, -1); break;
-	case ACT_TOP: listpos_home(&rp.pos); break;
-	case ACT_BOTTOM: listpos_end(&rp.pos); break;
+	case ACT_DOWN: listpos_move(&rp->pos, 1); break;
+	case ACT_UP: listpos_move(&rp->pos, -1); break;
+	case ACT_PGDN: listpos_page(&rp->pos, 1); break;
+	case ACT_PGUP: listpos_page(&rp->pos, -1); break;
+	case ACT_TOP: listpos_home(&rp->pos); break;
+	case ACT_BOTTOM: listpos_end(&rp->pos); break;
 	case ACT_SAVE: prompt_open(&app->prompt, M_PROMPT_REPORT_FILE, P_REPORT_FILE, "bao-cao.csv"); break;
 	case ACT_REPORT:
-	case ACT_BACK: release(); app->view = &view_main; break;
-	case ACT_QUIT: release(); app->quit = true; break;
+	case ACT_BACK: app_close_view(app); break;
+	case ACT_QUIT: app->quit = true; break;
 	default: break;
 	}
 	app->dirty = true;
 }
 
-static void resize(struct app *app, int rows, int cols)
+static void resize(struct app *app, void *data, int rows, int cols)
 {
-	listpos_set(&rp.pos, rp.n_lines, (size_t)(rows > 2 ? rows - 2 : 1));
-	view_main.resize(app, rows, cols);
+	(void)app;
+	(void)cols;
+	struct report_view *rp = data;
+	listpos_set(&rp->pos, rp->n_lines, (size_t)(rows > 2 ? rows - 2 : 1));
 }
 
-const struct view view_report = { draw, key, resize };
+const struct view view_report = { "report", open_report, close_report, draw, key, resize };

@@ -12,25 +12,24 @@
 #include "tui/noticefile.h"
 #include "core/xalloc.h"
 #include "db/document.h"
-#include "tui/cli.h"
 #include "tui/draw.h"
 #include "tui/term.h"
 #include "tui/ui.h"
 
-static struct {
+/* The review's data: the notice as read, corrections made on it. */
+struct review {
 	struct notice notice;
 	char *label;
 	struct listpos pos;
-	bool open;
-} rv;
+};
 
-static void close_review(struct app *app)
+static void close_review(struct app *app, void *data)
 {
-	notice_release(&rv.notice);
-	free(rv.label);
-	rv.label = NULL;
-	rv.open = false;
-	app->view = &view_main;
+	(void)app;
+	struct review *rv = data;
+	notice_release(&rv->notice);
+	free(rv->label);
+	free(rv);
 }
 
 /* "page k of n" in the footer while a scan is read (the screen is drawn
@@ -38,14 +37,9 @@ static void close_review(struct app *app)
 static int show_progress(void *ctx, unsigned k, unsigned n)
 {
 	struct app *app = ctx;
-	int rows, cols;
 	wint_t wc;
 	app_message(app, false, msg(M_OCR_PAGE, app->lang), k, n);
-	getmaxyx(stdscr, rows, cols);
-	erase();
-	if (rows >= 6 && cols >= 30)
-		app->view->draw(app, rows, cols);
-	refresh();
+	app_draw(app);
 	timeout(0);
 	int rc = get_wch(&wc);
 	bool cancel = false;
@@ -57,22 +51,25 @@ static int show_progress(void *ctx, unsigned k, unsigned n)
 	return cancel;
 }
 
-void review_open(struct app *app, const char *path)
+/* Reads the notice file named by arg; nothing is saved until the user
+ * saves. A file that cannot be read keeps the review closed, its error in
+ * the footer. */
+static int open_review(struct app *app, const void *arg, void **data)
 {
+	const char *path = arg;
+	struct review *rv = xcalloc(1, sizeof *rv);
 	char err[ERR_MAX];
-	if (rv.open)
-		close_review(app);
-	if (noticefile_read(path, show_progress, app, &rv.notice, err)) {
-		notice_release(&rv.notice);
+	if (noticefile_read(path, show_progress, app, &rv->notice, err)) {
 		app_message(app, true, msg(M_FILE_ERROR, app->lang), path, err);
-		return;
+		notice_release(&rv->notice);
+		free(rv);
+		return -1;
 	}
-	import_flag_unknown_leads(&rv.notice, app->db);
-	rv.label = notice_label(&rv.notice);
-	memset(&rv.pos, 0, sizeof rv.pos);
-	rv.open = true;
-	app->view = &view_review;
+	session_flag_unknown_leads(app->s, &rv->notice);
+	rv->label = notice_label(&rv->notice);
 	app->message[0] = '\0';
+	*data = rv;
+	return 0;
 }
 
 /* The selected unit: why to check it, and the words it was read from. */
@@ -102,21 +99,22 @@ static void draw_detail(const struct notice_unit *u, enum lang l, int y, int col
 	attrset(A_NORMAL);
 }
 
-static void draw(struct app *app, int rows, int cols)
+static void draw(struct app *app, void *data, int rows, int cols)
 {
+	struct review *rv = data;
 	enum lang l = app->lang;
 	char title[768], due[DATE_BUF], more[96] = "";
 	view_draw_header(app, cols);
 	size_t unsure = 0;
-	for (size_t i = 0; i < rv.notice.n_units; i++)
-		unsure += rv.notice.units[i].doubts != 0;
-	if (rv.notice.candidates) {
-		snprintf(title, sizeof title, msg(M_REVIEW_CANDIDATES, l), rv.label ? rv.label : "");
+	for (size_t i = 0; i < rv->notice.n_units; i++)
+		unsure += rv->notice.units[i].doubts != 0;
+	if (rv->notice.candidates) {
+		snprintf(title, sizeof title, msg(M_REVIEW_CANDIDATES, l), rv->label ? rv->label : "");
 	} else {
 		if (unsure)
 			snprintf(more, sizeof more, msg(M_REVIEW_CHECK, l), unsure);
-		snprintf(title, sizeof title, msg(M_REVIEW_TITLE, l), rv.label ? rv.label : "", notice_kept(&rv.notice),
-			 rv.notice.n_units);
+		snprintf(title, sizeof title, msg(M_REVIEW_TITLE, l), rv->label ? rv->label : "", notice_kept(&rv->notice),
+			 rv->notice.n_units);
 		strncat(title, more, sizeof title - strlen(title) - 1);
 	}
 	attrset(color_attr(ROLE_TITLE));
@@ -125,30 +123,30 @@ static void draw(struct app *app, int rows, int cols)
 	/* two lines for the selected unit when there is room */
 	int detail = rows >= 12 ? 2 : 0;
 	int body = rows - 3 - detail;
-	listpos_set(&rv.pos, rv.notice.n_units, (size_t)(body > 0 ? body : 1));
+	listpos_set(&rv->pos, rv->notice.n_units, (size_t)(body > 0 ? body : 1));
 	int w_mark = 6, w_sec = 11, w_due = 10, w_lead = cols >= 100 ? 30 : 20;
 	for (int r = 0; r < body; r++) {
-		size_t i = rv.pos.top + (size_t)r;
+		size_t i = rv->pos.top + (size_t)r;
 		move(2 + r, 0);
 		clrtoeol();
-		if (i >= rv.notice.n_units)
+		if (i >= rv->notice.n_units)
 			continue;
-		const struct notice_unit *u = &rv.notice.units[i];
+		const struct notice_unit *u = &rv->notice.units[i];
 		char *leads = task_join(u->leads, u->n_leads, "; ");
 		char mark[32];
 		snprintf(mark, sizeof mark, "%s%s", msg(u->dropped ? M_REVIEW_DROP : M_REVIEW_KEEP, l), u->doubts ? " ?" : "");
 		attrset((u->dropped ? color_attr(ROLE_MUTED) : color_attr(ROLE_NORMAL)) |
-			(i == rv.pos.sel ? A_REVERSE : A_NORMAL));
+			(i == rv->pos.sel ? A_REVERSE : A_NORMAL));
 		int x = 0;
 		x += draw_text(2 + r, x, w_mark, mark, 1) + 1;
 		x += draw_text(2 + r, x, w_sec, u->section, 1) + 1;
 		x += draw_text(2 + r, x, w_due, date_format_dmy(u->due, due), 1) + 1;
 		x += draw_text(2 + r, x, w_lead, leads, 1) + 1;
-		if (x < cols && rv.notice.from_scan) {
-			attrset(color_attr(ROLE_ERROR) | (i == rv.pos.sel ? A_REVERSE : A_NORMAL));
+		if (x < cols && rv->notice.from_scan) {
+			attrset(color_attr(ROLE_ERROR) | (i == rv->pos.sel ? A_REVERSE : A_NORMAL));
 			x += draw_text(2 + r, x, cols - x, msg(M_REVIEW_SCAN, l), 0);
 			attrset((u->dropped ? color_attr(ROLE_MUTED) : color_attr(ROLE_NORMAL)) |
-				(i == rv.pos.sel ? A_REVERSE : A_NORMAL));
+				(i == rv->pos.sel ? A_REVERSE : A_NORMAL));
 		}
 		if (x < cols)
 			draw_text(2 + r, x, cols - x, u->summary, 1);
@@ -156,50 +154,50 @@ static void draw(struct app *app, int rows, int cols)
 		free(leads);
 	}
 	if (detail)
-		draw_detail(rv.pos.sel < rv.notice.n_units ? &rv.notice.units[rv.pos.sel] : NULL, l, 2 + body, cols);
+		draw_detail(rv->pos.sel < rv->notice.n_units ? &rv->notice.units[rv->pos.sel] : NULL, l, 2 + body, cols);
 	static const enum action hints[] = { ACT_MARK, ACT_EDIT_LEADS, ACT_EDIT_DUE, ACT_SAVE, ACT_BACK };
 	view_draw_footer(app, rows, cols, hints, sizeof hints / sizeof hints[0]);
 }
 
-static void save(struct app *app)
+static void save(struct app *app, struct review *rv)
 {
 	char err[ERR_MAX];
 	bool same = false;
 	enum lang l = app->lang;
-	if (notice_kept(&rv.notice) == 0) {
+	if (notice_kept(&rv->notice) == 0) {
 		app_message(app, true, "%s", msg(M_NOTHING_KEPT, l));
 		return;
 	}
-	int64_t earlier = db_document_find(app->db, &rv.notice, &same, err), doc = 0;
+	int64_t earlier = db_document_find(app->db, &rv->notice, &same, err), doc = 0;
 	if (earlier < 0) {
 		app_message(app, true, msg(M_ERROR, l), err);
 		return;
 	}
 	if (earlier > 0) {
 		app_message(app, true, msg(M_ALREADY_IMPORTED, l), (long long)earlier);
-		close_review(app);
+		app_close_view(app);
 		return;
 	}
-	size_t kept = notice_kept(&rv.notice);
-	if (db_document_save(app->db, &rv.notice, &doc, err)) {
+	size_t kept = notice_kept(&rv->notice);
+	if (db_document_save(app->db, &rv->notice, &doc, err)) {
 		app_message(app, true, msg(M_ERROR, l), err);
 		return;
 	}
-	close_review(app);
+	app_close_view(app);
 	app_message(app, false, msg(M_IMPORTED, l), kept, (long long)doc);
 	app_saved(app);
-	app_reload(app);
+	list_reload(app, true);
 }
 
-static void prompt_done(struct app *app)
+static void prompt_done(struct app *app, struct review *rv)
 {
 	char text[PROMPT_MAX], err[ERR_MAX];
 	int purpose = app->prompt.purpose;
 	snprintf(text, sizeof text, "%s", app->prompt.text);
 	prompt_close(&app->prompt);
-	if (rv.pos.sel >= rv.notice.n_units)
+	if (rv->pos.sel >= rv->notice.n_units)
 		return;
-	struct notice_unit *u = &rv.notice.units[rv.pos.sel];
+	struct notice_unit *u = &rv->notice.units[rv->pos.sel];
 	if (purpose == P_REVIEW_LEADS) {
 		size_t n = 0;
 		char **names = agency_split_list(text, NULL, &n);
@@ -220,12 +218,13 @@ static void prompt_done(struct app *app)
 	}
 }
 
-static void key(struct app *app, int k, enum action a)
+static void key(struct app *app, void *data, int k, enum action a)
 {
+	struct review *rv = data;
 	if (app->prompt.active) {
 		enum prompt_result r = prompt_key(&app->prompt, k);
 		if (r == PROMPT_ACCEPT)
-			prompt_done(app);
+			prompt_done(app, rv);
 		else if (r == PROMPT_CANCEL)
 			prompt_close(&app->prompt);
 		app->dirty = true;
@@ -233,17 +232,17 @@ static void key(struct app *app, int k, enum action a)
 	}
 	if (a != ACT_NONE)
 		app->message[0] = '\0';
-	struct notice_unit *u = rv.pos.sel < rv.notice.n_units ? &rv.notice.units[rv.pos.sel] : NULL;
+	struct notice_unit *u = rv->pos.sel < rv->notice.n_units ? &rv->notice.units[rv->pos.sel] : NULL;
 	switch (a) {
-	case ACT_DOWN: listpos_move(&rv.pos, 1); break;
-	case ACT_UP: listpos_move(&rv.pos, -1); break;
-	case ACT_PGDN: listpos_page(&rv.pos, 1); break;
-	case ACT_PGUP: listpos_page(&rv.pos, -1); break;
-	case ACT_TOP: listpos_home(&rv.pos); break;
-	case ACT_BOTTOM: listpos_end(&rv.pos); break;
+	case ACT_DOWN: listpos_move(&rv->pos, 1); break;
+	case ACT_UP: listpos_move(&rv->pos, -1); break;
+	case ACT_PGDN: listpos_page(&rv->pos, 1); break;
+	case ACT_PGUP: listpos_page(&rv->pos, -1); break;
+	case ACT_TOP: listpos_home(&rv->pos); break;
+	case ACT_BOTTOM: listpos_end(&rv->pos); break;
 	case ACT_MARK:
 		if (u)
-			notice_unit_drop(&rv.notice, rv.pos.sel, !u->dropped);
+			notice_unit_drop(&rv->notice, rv->pos.sel, !u->dropped);
 		break;
 	case ACT_EDIT_LEADS:
 		if (u) {
@@ -259,25 +258,24 @@ static void key(struct app *app, int k, enum action a)
 				    u->due == DATE_NONE ? NULL : date_format_dmy(u->due, due));
 		}
 		break;
-	case ACT_SAVE: save(app); break;
+	case ACT_SAVE: save(app, rv); break;
 	case ACT_BACK:
-		close_review(app);
+		app_close_view(app);
 		app_message(app, false, "%s", msg(M_IMPORT_ABANDONED, app->lang));
 		break;
-	case ACT_QUIT:
-		close_review(app);
-		app->quit = true;
-		break;
+	case ACT_QUIT: app->quit = true; break;
 	default: break;
 	}
 	app->dirty = true;
 }
 
-static void resize(struct app *app, int rows, int cols)
+static void resize(struct app *app, void *data, int rows, int cols)
 {
+	(void)app;
+	(void)cols;
+	struct review *rv = data;
 	int body = rows - 3 - (rows >= 12 ? 2 : 0);
-	listpos_set(&rv.pos, rv.notice.n_units, (size_t)(body > 0 ? body : 1));
-	view_main.resize(app, rows, cols);
+	listpos_set(&rv->pos, rv->notice.n_units, (size_t)(body > 0 ? body : 1));
 }
 
-const struct view view_review = { draw, key, resize };
+const struct view view_review = { "review", open_review, close_review, draw, key, resize };

@@ -53,3 +53,23 @@ if command -v dpkg >/dev/null; then
 			fail "$tool comes from $pkg, which is not in the Makefile's package lists"
 	done
 fi
+
+# Each object depends on the headers it includes, not on all of them; a
+# plain make does not stop at a warning, make test (WERROR=-Werror) does.
+# (a plain make: not the WERROR=-Werror that make test passes down, in MAKEFLAGS
+# and in the environment)
+plain_make() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u WERROR make "$@"; }
+plain_make -s -C "$ROOT" B="$TMPD/b" "$TMPD/b/obj/core/err.o" || fail "make of one object"
+grep -qF "core/err.h" "$TMPD/b/obj/core/err.d" || fail "err.o does not depend on core/err.h: $(cat "$TMPD/b/obj/core/err.d")"
+grep -qF "core/date.h" "$TMPD/b/obj/core/err.d" && fail "err.o depends on a header it does not include"
+grep -qF -- "-Werror" "$TMPD/b/flags" && fail "a plain make compiles with -Werror"
+plain_make -s -C "$ROOT" B="$TMPD/b" WERROR=-Werror "$TMPD/b/obj/core/err.o" || fail "make with WERROR"
+grep -qF -- "-Werror" "$TMPD/b/flags" || fail "WERROR=-Werror is not used"
+grep -A3 '^test:' "$ROOT/Makefile" | grep -qF 'WERROR=-Werror' || fail "make test does not compile with -Werror"
+
+# The Linux-only calls live in core/os.c, whose POSIX fallback builds too.
+"${CC:-cc}" -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -U__linux__ -I"$ROOT" -c "$ROOT/core/os.c" \
+	-o "$TMPD/os.o" || fail "core/os.c's POSIX fallback does not build"
+grep -lE 'copy_file_range|renameat2|F_SETLEASE|sync_file_range|statx\(' "$ROOT"/core/*.c "$ROOT"/db/*.c "$ROOT"/tui/*.c |
+	grep -vx "$ROOT/core/os.c" && fail "Linux-only calls outside core/os.c"
+true

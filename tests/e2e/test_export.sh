@@ -185,3 +185,23 @@ sc --today 2024-05-17 done 3
 	fail "an index file no kept file records was left beside the database"
 assert_eq "$(ls "$TMPD" | grep -c '^tasks\.db\.ical-' || true)" "$((2 * $(sqlite3 "$DB" 'SELECT count(*) FROM ical_index')))" \
 	"index files beside the kept export files"
+
+# On the screen a change marks export_file stale; it is written once no key
+# is waiting (not before the screen answers the key), and is current when the
+# screen closes.
+printf 'export_file = %s\nexport_kind = both\n' "$TMPD/screen.ics" >"$TMPD/screen.conf"
+hc --db "$DB" --config "$TMPD/screen.conf" --today 2024-05-17 reopen 2
+seq0=$(seq_of "$TMPD/screen.ics" "$U2")
+[ -n "$seq0" ] || fail "fixture: task 2 is not in export_file"
+start scr 120 30 "$HANCHOT" --db "$DB" --config "$TMPD/screen.conf" --today 2024-05-17
+wait_for "Chủ trì"
+keys / "$(sqlite3 "$DB" "SELECT summary FROM task WHERE id = 2")" Enter
+keys d; wait_for "Đã cập nhật 1 việc"
+end=$((SECONDS + 10))
+until [ "$(seq_of "$TMPD/screen.ics" "$U2")" = $((seq0 + 1)) ]; do
+	[ "$SECONDS" -le "$end" ] || fail "export_file not written after a change on the screen"
+	sleep 0.05
+done
+keys q; wait_exit
+hc --db "$DB" export --kind both >"$TMPD/direct.ics"
+cmp -s "$TMPD/screen.ics" "$TMPD/direct.ics" || fail "export_file after the screen differs from a direct export"

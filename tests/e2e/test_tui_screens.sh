@@ -74,3 +74,19 @@ keys E; wait_for "giữ 19/19 việc"
 keys S; wait_for "Đã lưu 19 việc"
 assert_eq "$(sqlite3 "$TMPD/e.db" 'SELECT count(*) FROM task')" 19 "example imported"
 keys q; wait_exit
+
+# 6. Screens stack: help over the agencies screen returns to the agencies
+# screen, not to the list; Esc there returns to the list; a report screen
+# opened again is built again.
+start stack 120 30 "$HANCHOT" --db "$DB" --today 2024-05-17
+wait_for "Chủ trì"
+keys A; wait_for "Cơ quan: r đổi tên"
+keys '?'; wait_for "Phím tắt (nhấn phím bất kỳ để đóng)"
+keys j; wait_for "Cơ quan: r đổi tên"
+screen | grep -qF "Chủ trì" && fail "help returned to the list, not to the agencies screen"
+keys Escape; wait_for "Chủ trì"; wait_gone "Cơ quan: r đổi tên"
+keys R; wait_for "Báo cáo tình hình thực hiện đến ngày 17/05/2024"
+keys Escape; wait_for "Chủ trì"
+keys R; wait_for "Báo cáo tình hình thực hiện đến ngày 17/05/2024"
+keys q; wait_exit
+assert_eq "$(exit_status)" 0 "exit status from the report screen"

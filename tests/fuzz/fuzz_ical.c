@@ -9,6 +9,7 @@
 
 #include "core/err.h"
 #include "core/ical.h"
+#include "core/ical_text.h"
 #include "core/task.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -1,4 +1,4 @@
-#include "tests/unit/testutil.h"
+#include "tests/unit/testdb.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -19,23 +19,13 @@
 #include "db/task.h"
 
 struct fixture {
-	char dir[64];
-	char path[96];
-	struct db *db;
+	struct testdb t;
 };
 
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	char err[ERR_MAX];
-	snprintf(f->dir, sizeof f->dir, "/tmp/hanchot-backup-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	if (db_open(f->path, &f->db, err))
-		return -1;
-	db_set_actor(f->db, "tester");
-	db_set_today(f->db, date_from_ymd(2024, 5, 17));
+	testdb_open(&f->t);
 	*state = f;
 	return 0;
 }
@@ -43,11 +33,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[160];
-	db_close(f->db);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	if (system(cmd) != 0)
-		return -1;
+	testdb_close(&f->t);
 	free(f);
 	return 0;
 }
@@ -98,10 +84,10 @@ static void test_backup_to_is_private_and_whole(void **state)
 	struct fixture *f = *state;
 	char err[ERR_MAX], dest[128];
 	struct stat st;
-	add(f->db, "một");
-	add(f->db, "hai");
-	snprintf(dest, sizeof dest, "%s/copy.db", f->dir);
-	assert_int_equal(db_backup_to(f->db, dest, err), 0);
+	add(f->t.db, "một");
+	add(f->t.db, "hai");
+	snprintf(dest, sizeof dest, "%s/copy.db", f->t.dir);
+	assert_int_equal(db_backup_to(f->t.db, dest, err), 0);
 	assert_int_equal(count_tasks(dest), 2);
 	assert_int_equal(stat(dest, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
@@ -115,8 +101,8 @@ static void test_backup_to_missing_folder_names_file(void **state)
 {
 	struct fixture *f = *state;
 	char err[ERR_MAX] = "", dest[128];
-	snprintf(dest, sizeof dest, "%s/nope/copy.db", f->dir);
-	assert_int_equal(db_backup_to(f->db, dest, err), -1);
+	snprintf(dest, sizeof dest, "%s/nope/copy.db", f->t.dir);
+	assert_int_equal(db_backup_to(f->t.db, dest, err), -1);
 	assert_non_null(strstr(err, dest));
 	assert_null(strchr(err, '\n'));
 }
@@ -126,23 +112,23 @@ static void test_auto_rotates_and_keeps_count(void **state)
 	struct fixture *f = *state;
 	char err[ERR_MAX];
 	int64_t now = (int64_t)time(NULL);
-	char *b1 = db_backup_rotating_path(f->path, 1), *b2 = db_backup_rotating_path(f->path, 2),
-	     *b3 = db_backup_rotating_path(f->path, 3), *b4 = db_backup_rotating_path(f->path, 4);
-	assert_int_equal(db_backup_auto(f->db, 0, 24, now, err), 0); /* off */
+	char *b1 = db_backup_rotating_path(f->t.path, 1), *b2 = db_backup_rotating_path(f->t.path, 2),
+	     *b3 = db_backup_rotating_path(f->t.path, 3), *b4 = db_backup_rotating_path(f->t.path, 4);
+	assert_int_equal(db_backup_auto(f->t.db, 0, 24, now, err), 0); /* off */
 	assert_false(exists(b1));
-	add(f->db, "một");
-	assert_int_equal(db_backup_auto(f->db, 3, 24, now, err), 1);
+	add(f->t.db, "một");
+	assert_int_equal(db_backup_auto(f->t.db, 3, 24, now, err), 1);
 	assert_true(exists(b1));
 	/* The copy was written at about now; pin its time so a second that
 	 * ticked meanwhile cannot make "a day later" a second short. */
 	struct utimbuf first = { (time_t)now, (time_t)now };
 	utime(b1, &first);
-	assert_int_equal(db_backup_auto(f->db, 3, 24, now, err), 0); /* not due */
-	assert_int_equal(db_backup_auto(f->db, 3, 24, now + 23 * 3600, err), 0);
+	assert_int_equal(db_backup_auto(f->t.db, 3, 24, now, err), 0); /* not due */
+	assert_int_equal(db_backup_auto(f->t.db, 3, 24, now + 23 * 3600, err), 0);
 	for (int round = 2; round <= 5; round++) {
-		add(f->db, "thêm");
+		add(f->t.db, "thêm");
 		/* a day later */
-		assert_int_equal(db_backup_auto(f->db, 3, 24, now + 24 * 3600 * (round - 1) + 1, err), 1);
+		assert_int_equal(db_backup_auto(f->t.db, 3, 24, now + 24 * 3600 * (round - 1) + 1, err), 1);
 		struct utimbuf old = { (time_t)(now + 24 * 3600 * (round - 1)), (time_t)(now + 24 * 3600 * (round - 1)) };
 		utime(b1, &old);
 	}
@@ -153,7 +139,7 @@ static void test_auto_rotates_and_keeps_count(void **state)
 	assert_int_equal(count_tasks(b1), 5);
 	assert_int_equal(count_tasks(b2), 4);
 	assert_int_equal(count_tasks(b3), 3);
-	char *newest = db_backup_newest(f->path);
+	char *newest = db_backup_newest(f->t.path);
 	assert_non_null(newest);
 	assert_string_equal(newest, b1);
 	free(newest);
@@ -167,17 +153,17 @@ static void test_restore_keeps_copy_and_replaces(void **state)
 {
 	struct fixture *f = *state;
 	char err[ERR_MAX], copy[128], saved[256];
-	add(f->db, "một");
-	snprintf(copy, sizeof copy, "%s/copy.db", f->dir);
-	assert_int_equal(db_backup_to(f->db, copy, err), 0);
-	add(f->db, "hai");
-	add(f->db, "ba");
-	assert_int_equal(db_backup_restore(f->db, copy, 7, saved, sizeof saved, err), 0);
-	assert_int_equal(count_tasks(f->path), 1);
+	add(f->t.db, "một");
+	snprintf(copy, sizeof copy, "%s/copy.db", f->t.dir);
+	assert_int_equal(db_backup_to(f->t.db, copy, err), 0);
+	add(f->t.db, "hai");
+	add(f->t.db, "ba");
+	assert_int_equal(db_backup_restore(f->t.db, copy, 7, saved, sizeof saved, err), 0);
+	assert_int_equal(count_tasks(f->t.path), 1);
 	assert_int_equal(count_tasks(saved), 3);
 	/* the connection keeps working on the restored content */
-	add(f->db, "bốn");
-	assert_int_equal(count_tasks(f->path), 2);
+	add(f->t.db, "bốn");
+	assert_int_equal(count_tasks(f->t.path), 2);
 }
 
 static void test_restore_refuses_foreign_files(void **state)
@@ -185,32 +171,32 @@ static void test_restore_refuses_foreign_files(void **state)
 	struct fixture *f = *state;
 	char err[ERR_MAX], path[128], saved[256];
 	sqlite3 *s;
-	add(f->db, "một");
+	add(f->t.db, "một");
 
-	snprintf(path, sizeof path, "%s/notes.txt", f->dir);
+	snprintf(path, sizeof path, "%s/notes.txt", f->t.dir);
 	write_file(path, "hello, this is not a database\n");
-	assert_int_equal(db_backup_restore(f->db, path, 7, saved, sizeof saved, err), -1);
+	assert_int_equal(db_backup_restore(f->t.db, path, 7, saved, sizeof saved, err), -1);
 	assert_non_null(strstr(err, "not a hanchot database"));
 
-	snprintf(path, sizeof path, "%s/other.db", f->dir);
+	snprintf(path, sizeof path, "%s/other.db", f->t.dir);
 	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(s, "CREATE TABLE x(a)", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(s);
-	assert_int_equal(db_backup_restore(f->db, path, 7, saved, sizeof saved, err), -1);
+	assert_int_equal(db_backup_restore(f->t.db, path, 7, saved, sizeof saved, err), -1);
 	assert_non_null(strstr(err, "not a hanchot database"));
 
-	snprintf(path, sizeof path, "%s/newer.db", f->dir);
-	assert_int_equal(db_backup_to(f->db, path, err), 0);
+	snprintf(path, sizeof path, "%s/newer.db", f->t.dir);
+	assert_int_equal(db_backup_to(f->t.db, path, err), 0);
 	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(s, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(s);
-	assert_int_equal(db_backup_restore(f->db, path, 7, saved, sizeof saved, err), -1);
+	assert_int_equal(db_backup_restore(f->t.db, path, 7, saved, sizeof saved, err), -1);
 	assert_non_null(strstr(err, "newer than this hanchot"));
 
-	snprintf(path, sizeof path, "%s/missing.db", f->dir);
-	assert_int_equal(db_backup_restore(f->db, path, 7, saved, sizeof saved, err), -1);
+	snprintf(path, sizeof path, "%s/missing.db", f->t.dir);
+	assert_int_equal(db_backup_restore(f->t.db, path, 7, saved, sizeof saved, err), -1);
 	assert_non_null(strstr(err, "missing.db"));
-	assert_int_equal(count_tasks(f->path), 1);
+	assert_int_equal(count_tasks(f->t.path), 1);
 }
 
 /* Damage found at open names the file and the newest backup. */
@@ -219,11 +205,11 @@ static void test_damaged_database_points_to_backup(void **state)
 	struct fixture *f = *state;
 	char err[ERR_MAX] = "", path[128], saved[256];
 	struct db *db = NULL;
-	add(f->db, "một");
-	assert_int_equal(db_backup_auto(f->db, 2, 24, (int64_t)time(NULL), err), 1);
-	snprintf(path, sizeof path, "%s/t.db", f->dir);
-	db_close(f->db);
-	f->db = NULL;
+	add(f->t.db, "một");
+	assert_int_equal(db_backup_auto(f->t.db, 2, 24, (int64_t)time(NULL), err), 1);
+	snprintf(path, sizeof path, "%s/t.db", f->t.dir);
+	db_close(f->t.db);
+	f->t.db = NULL;
 	FILE *fp = fopen(path, "r+b");
 	assert_non_null(fp);
 	fputs("this is no longer an sqlite header", fp);
@@ -238,7 +224,7 @@ static void test_damaged_database_points_to_backup(void **state)
 	char *b1 = db_backup_rotating_path(path, 1);
 	assert_int_equal(db_backup_restore_file(path, b1, saved, sizeof saved, err), 0);
 	free(b1);
-	assert_int_equal(db_open(path, &f->db, err), 0);
+	assert_int_equal(db_open(path, &f->t.db, err), 0);
 	assert_int_equal(count_tasks(path), 1);
 	assert_true(exists(saved));
 }
@@ -248,26 +234,26 @@ static void test_backup_refuses_own_files(void **state)
 {
 	struct fixture *f = *state;
 	char err[ERR_MAX], path[192], cwd[256];
-	add(f->db, "một");
+	add(f->t.db, "một");
 	assert_non_null(getcwd(cwd, sizeof cwd));
-	assert_int_equal(chdir(f->dir), 0);
+	assert_int_equal(chdir(f->t.dir), 0);
 	static const char *const names[] = { "t.db", "./t.db", "t.db-wal", "t.db-shm", "t.db.backup.1",
 					     "t.db.backup.lock", "t.db.before-restore-20240517-083000",
 					     "t.db.ical-0123456789abcdef", "link.db", "hard.db" };
 	assert_int_equal(symlink("t.db", "link.db"), 0);
 	assert_int_equal(link("t.db", "hard.db"), 0);
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		assert_int_equal(db_backup_to(f->db, names[i], err), -1);
+		assert_int_equal(db_backup_to(f->t.db, names[i], err), -1);
 		if (!strstr(err, "the database's own file"))
 			fail_msg("%s: %s", names[i], err);
 	}
-	snprintf(path, sizeof path, "%s/../%s/t.db", f->dir, strrchr(f->dir, '/') + 1);
-	assert_int_equal(db_backup_to(f->db, path, err), -1);
+	snprintf(path, sizeof path, "%s/../%s/t.db", f->t.dir, strrchr(f->t.dir, '/') + 1);
+	assert_int_equal(db_backup_to(f->t.db, path, err), -1);
 	assert_int_equal(chdir(cwd), 0);
-	assert_int_equal(count_tasks(f->path), 1);
+	assert_int_equal(count_tasks(f->t.path), 1);
 	/* a name of its own next to it is fine */
-	snprintf(path, sizeof path, "%s/t.db.backup-ngay-17", f->dir);
-	assert_int_equal(db_backup_to(f->db, path, err), 0);
+	snprintf(path, sizeof path, "%s/t.db.backup-ngay-17", f->t.dir);
+	assert_int_equal(db_backup_to(f->t.db, path, err), 0);
 	assert_int_equal(count_tasks(path), 1);
 }
 
@@ -277,17 +263,17 @@ static void test_restore_copies_rotate(void **state)
 {
 	struct fixture *f = *state;
 	char err[ERR_MAX], copy[128], saved[256], first[256] = "";
-	add(f->db, "một");
-	snprintf(copy, sizeof copy, "%s/copy.db", f->dir);
-	assert_int_equal(db_backup_to(f->db, copy, err), 0);
+	add(f->t.db, "một");
+	snprintf(copy, sizeof copy, "%s/copy.db", f->t.dir);
+	assert_int_equal(db_backup_to(f->t.db, copy, err), 0);
 	for (int i = 0; i < 4; i++) {
-		db_set_clock(f->db, 1715900000 + i); /* one stamp per second */
-		assert_int_equal(db_backup_restore(f->db, copy, 2, saved, sizeof saved, err), 0);
+		db_set_clock(f->t.db, 1715900000 + i); /* one stamp per second */
+		assert_int_equal(db_backup_restore(f->t.db, copy, 2, saved, sizeof saved, err), 0);
 		if (i == 0)
 			snprintf(first, sizeof first, "%s", saved);
 	}
 	char cmd[256];
-	snprintf(cmd, sizeof cmd, "ls %s | grep -c before-restore", f->dir);
+	snprintf(cmd, sizeof cmd, "ls %s | grep -c before-restore", f->t.dir);
 	FILE *p = popen(cmd, "r");
 	int n = 0;
 	assert_int_equal(fscanf(p, "%d", &n), 1);
@@ -310,21 +296,21 @@ static void test_leftovers_cleaned_at_start(void **state)
 	static const char *const kept[] = { "t.db.mine", ".t.db.backup.hanchot.notes", "other.db.tmp" };
 	struct timespec old[2] = { { .tv_sec = time(NULL) - 3600 }, { .tv_sec = time(NULL) - 3600 } };
 	for (size_t i = 0; i < 6 + 3; i++) {
-		snprintf(path, sizeof path, "%s/%s", f->dir, i < 6 ? left[i] : kept[i - 6]);
+		snprintf(path, sizeof path, "%s/%s", f->t.dir, i < 6 ? left[i] : kept[i - 6]);
 		write_file(path, "x");
 		assert_int_equal(utimensat(AT_FDCWD, path, old, 0), 0);
 	}
 	/* a live writer's file */
 	char *live;
-	snprintf(path, sizeof path, "%s/t.db.backup.2", f->dir);
+	snprintf(path, sizeof path, "%s/t.db.backup.2", f->t.dir);
 	int fd = file_temp_create(path, 0600, &live);
 	assert_true(fd >= 0);
 	assert_int_equal(utimensat(AT_FDCWD, live, old, 0), 0);
 	struct db *db;
-	assert_int_equal(db_open(f->path, &db, err), 0);
+	assert_int_equal(db_open(f->t.path, &db, err), 0);
 	db_close(db);
 	for (size_t i = 0; i < 6 + 3; i++) {
-		snprintf(path, sizeof path, "%s/%s", f->dir, i < 6 ? left[i] : kept[i - 6]);
+		snprintf(path, sizeof path, "%s/%s", f->t.dir, i < 6 ? left[i] : kept[i - 6]);
 		if (exists(path) != (i >= 6))
 			fail_msg("%s %s", path, i < 6 ? "left" : "removed");
 	}
@@ -338,12 +324,12 @@ static void test_backup_into_a_stream(void **state)
 {
 	struct fixture *f = *state;
 	char err[ERR_MAX], path[128];
-	add(f->db, "một");
+	add(f->t.db, "một");
 	struct stat st;
-	assert_int_equal(db_backup_to(f->db, "/dev/null", err), 0);
+	assert_int_equal(db_backup_to(f->t.db, "/dev/null", err), 0);
 	assert_int_equal(stat("/dev/null", &st), 0);
 	assert_true(S_ISCHR(st.st_mode));
-	snprintf(path, sizeof path, "%s/out.db", f->dir);
+	snprintf(path, sizeof path, "%s/out.db", f->t.dir);
 	int fds[2];
 	assert_int_equal(pipe(fds), 0);
 	pid_t pid = fork();
@@ -360,14 +346,14 @@ static void test_backup_into_a_stream(void **state)
 	close(fds[0]);
 	char name[64];
 	snprintf(name, sizeof name, "/dev/fd/%d", fds[1]);
-	assert_int_equal(db_backup_to(f->db, name, err), 0);
+	assert_int_equal(db_backup_to(f->t.db, name, err), 0);
 	close(fds[1]);
 	int status;
 	waitpid(pid, &status, 0);
 	assert_int_equal(count_tasks(path), 1);
 	/* and nothing was left next to the database */
 	char cmd[160];
-	snprintf(cmd, sizeof cmd, "ls -A %s | grep -c hanchot", f->dir);
+	snprintf(cmd, sizeof cmd, "ls -A %s | grep -c hanchot", f->t.dir);
 	FILE *p = popen(cmd, "r");
 	int n = -1;
 	assert_int_equal(fscanf(p, "%d", &n), 1);

@@ -2,7 +2,7 @@
  * import of it read, not with the tasks as they are now: what the clerk
  * changed is kept, what both changed is a conflict, an unchanged notice
  * changes nothing, and each changed task is written once (SEQUENCE + 1). */
-#include "tests/unit/testutil.h"
+#include "tests/unit/testdb.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,22 +18,10 @@
 #define FIXTURE "fixtures/thong-bao-ket-luan-lai-chau-2024-04.md"
 
 struct fixture {
-	char dir[64], path[96];
-	struct db *db;
+	struct testdb t;
 	char *text; /* the notice as first imported */
 	int64_t doc;
 };
-
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	char *buf = xmalloc(1 << 20);
-	size_t n = fread(buf, 1, (1 << 20) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	return buf;
-}
 
 /* text with the first `from` replaced by `to` (which must be there). */
 static char *edited(const char *text, const char *from, const char *to)
@@ -48,15 +36,12 @@ static int setup(void **state)
 	struct fixture *f = xcalloc(1, sizeof *f);
 	char err[ERR_MAX];
 	struct notice n;
-	snprintf(f->dir, sizeof f->dir, "/tmp/hanchot-doc-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	assert_int_equal(db_open(f->path, &f->db, err), 0);
-	db_set_clock(f->db, 1714100000);
-	db_set_today(f->db, date_from_ymd(2024, 4, 26));
-	f->text = slurp(FIXTURE);
+	testdb_open(&f->t);
+	db_set_clock(f->t.db, 1714100000);
+	db_set_today(f->t.db, date_from_ymd(2024, 4, 26));
+	f->text = test_slurp(FIXTURE, NULL);
 	assert_int_equal(notice_read(f->text, strlen(f->text), &n, err), 0);
-	assert_int_equal(db_document_save(f->db, &n, &f->doc, err), 0);
+	assert_int_equal(db_document_save(f->t.db, &n, &f->doc, err), 0);
 	notice_release(&n);
 	*state = f;
 	return 0;
@@ -65,10 +50,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
-	db_close(f->db);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	assert_int_equal(system(cmd), 0);
+	testdb_close(&f->t);
 	free(f->text);
 	free(f);
 	return 0;
@@ -77,7 +59,7 @@ static int teardown(void **state)
 static int64_t scalar(struct fixture *f, const char *sql)
 {
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->t.db), sql, -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	int64_t v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -108,7 +90,7 @@ static struct document_changes reimport(struct fixture *f, const char *text, boo
 	struct document_changes ch = { 0 };
 	char err[ERR_MAX];
 	assert_int_equal(notice_read(text, strlen(text), &n, err), 0);
-	if (db_document_reimport(f->db, f->doc, &n, apply, &ch, err))
+	if (db_document_reimport(f->t.db, f->doc, &n, apply, &ch, err))
 		fail_msg("re-import: %s", err);
 	notice_release(&n);
 	return ch;
@@ -130,10 +112,10 @@ static void test_unchanged_notice_changes_nothing(void **state)
 	struct fixture *f = *state;
 	char err[ERR_MAX];
 	int64_t t1 = task_of(f, "I.2.1"), t4 = task_of(f, "I.2.2 (4)"), t7 = task_of(f, "I.2.2 (7)");
-	assert_int_equal(db_task_extend(f->db, t1, date_from_ymd(2024, 6, 30), "chờ ý kiến Bộ", 0, err), 0);
-	assert_int_equal(db_task_set_status(f->db, t7, STATUS_DONE, DATE_NONE, 0, err), 0);
-	assert_int_equal(db_task_note(f->db, t4, "đã nhắc", 0, err), 0);
-	assert_int_equal(sqlite3_exec(db_sqlite(f->db),
+	assert_int_equal(db_task_extend(f->t.db, t1, date_from_ymd(2024, 6, 30), "chờ ý kiến Bộ", 0, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, t7, STATUS_DONE, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_task_note(f->t.db, t4, "đã nhắc", 0, err), 0);
+	assert_int_equal(sqlite3_exec(db_sqlite(f->t.db),
 				      "INSERT INTO agency(name, match_key) VALUES ('Sở Y tế', hc_agency_key('Sở Y tế'));"
 				      "UPDATE task_agency SET agency_id = (SELECT id FROM agency WHERE name = 'Sở Y tế')"
 				      " WHERE task_id = 4 AND role = 'lead' AND position = 1",
@@ -161,7 +143,7 @@ static void test_typo_fixed_elsewhere(void **state)
 	struct fixture *f = *state;
 	char err[ERR_MAX];
 	int64_t t1 = task_of(f, "I.2.1"), t7 = task_of(f, "I.2.2 (7)");
-	assert_int_equal(db_task_extend(f->db, t1, date_from_ymd(2024, 6, 30), "chờ ý kiến Bộ", 0, err), 0);
+	assert_int_equal(db_task_extend(f->t.db, t1, date_from_ymd(2024, 6, 30), "chờ ý kiến Bộ", 0, err), 0);
 	int64_t seq1 = scalar(f, "SELECT ical_sequence FROM task WHERE section = 'I.2.1'");
 	int64_t seq7 = scalar(f, "SELECT ical_sequence FROM task WHERE section = 'I.2.2 (7)'");
 	int64_t events = scalar(f, "SELECT count(*) FROM task_event");
@@ -200,7 +182,7 @@ static void test_conflict_keeps_the_clerks_value(void **state)
 	struct fixture *f = *state;
 	char err[ERR_MAX];
 	int64_t t1 = task_of(f, "I.2.1");
-	assert_int_equal(db_task_extend(f->db, t1, date_from_ymd(2024, 6, 30), "chờ ý kiến Bộ", 0, err), 0);
+	assert_int_equal(db_task_extend(f->t.db, t1, date_from_ymd(2024, 6, 30), "chờ ý kiến Bộ", 0, err), 0);
 	int64_t before = state_of(f), seq = scalar(f, "SELECT ical_sequence FROM task WHERE section = 'I.2.1'");
 	char *text = edited(f->text, "trình UBND tỉnh trước ngày 14/5/2024", "trình UBND tỉnh trước ngày 20/5/2024");
 	for (int apply = 0; apply < 2; apply++) {
@@ -268,7 +250,7 @@ static void test_agencies_only(void **state)
 	for (size_t i = 0; i < n.n_units; i++)
 		if (strcmp(n.units[i].section, "I.2.2 (7)") == 0)
 			notice_unit_set_leads(&n.units[i], leads, 2);
-	assert_int_equal(db_document_reimport(f->db, f->doc, &n, true, &ch, err), 0);
+	assert_int_equal(db_document_reimport(f->t.db, f->doc, &n, true, &ch, err), 0);
 	notice_release(&n);
 	const struct document_change *c = change_of(&ch, "I.2.2 (7)");
 	assert_int_equal(c->kind, CHANGE_UPDATED);

@@ -2,7 +2,7 @@
  * from the previous file (equal to from-scratch exports after every kind of
  * change, falling back when the file or index is harmed, consistent against a
  * concurrent writer); filters; refresh is a no-op when nothing changed. */
-#include "tests/unit/testutil.h"
+#include "tests/unit/testdb.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -39,20 +39,15 @@ static const struct ical_options opt = { .kind = ICAL_KIND_BOTH, .alarms = alarm
 					 .calendar_name = "Lịch", .dtstamp = 1715900000 };
 
 struct fixture {
-	char dir[64], path[96];
-	struct db *db;
+	struct testdb t;
 };
 
 static int setup(void **state)
 {
 	struct fixture *f = xcalloc(1, sizeof *f);
 	char err[ERR_MAX];
-	snprintf(f->dir, sizeof f->dir, "/tmp/hanchot-export-XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	assert_int_equal(db_open(f->path, &f->db, err), 0);
-	db_set_clock(f->db, 1715900000);
-	db_set_today(f->db, date_from_ymd(2024, 5, 17));
+	testdb_open(&f->t);
+	db_set_clock(f->t.db, 1715900000);
 	for (int i = 0; i < 3; i++) {
 		struct task t;
 		task_init(&t);
@@ -60,7 +55,7 @@ static int setup(void **state)
 		task_add_lead(&t, i == 2 ? "Sở Y tế" : "Sở Tài chính");
 		t.due = i == 0 ? DATE_NONE : date_from_ymd(2024, 5, 14 + i);
 		t.precision = PRECISION_DAY;
-		assert_int_equal(db_task_add(f->db, &t, err), 0);
+		assert_int_equal(db_task_add(f->t.db, &t, err), 0);
 		task_release(&t);
 	}
 	*state = f;
@@ -70,10 +65,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
-	db_close(f->db);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	assert_int_equal(system(cmd), 0);
+	testdb_close(&f->t);
 	free(f);
 	return 0;
 }
@@ -111,20 +103,20 @@ static void test_sequence_moves_with_content_only(void **state)
 {
 	struct fixture *f = *state;
 	char err[ERR_MAX];
-	assert_int_equal(sequence(f->db, 2), 0);
-	assert_int_equal(db_task_note(f->db, 2, "đã gọi điện", 0, err), 0);
-	assert_int_equal(sequence(f->db, 2), 0);
-	assert_int_equal(db_task_set_status(f->db, 2, STATUS_DONE, DATE_NONE, 0, err), 0);
-	assert_int_equal(sequence(f->db, 2), 1);
-	assert_int_equal(db_task_set_status(f->db, 2, STATUS_DONE, DATE_NONE, 0, err), 0); /* no-op */
-	assert_int_equal(sequence(f->db, 2), 1);
-	assert_int_equal(db_task_extend(f->db, 3, date_from_ymd(2024, 6, 1), "xin gia hạn", 0, err), 0);
-	assert_int_equal(sequence(f->db, 3), 1);
-	assert_int_equal(sequence(f->db, 2), 1);
-	assert_int_equal(sqlite3_exec(db_sqlite(f->db), "UPDATE agency SET name = 'Sở Y tế tỉnh' WHERE name = 'Sở Y tế'",
+	assert_int_equal(sequence(f->t.db, 2), 0);
+	assert_int_equal(db_task_note(f->t.db, 2, "đã gọi điện", 0, err), 0);
+	assert_int_equal(sequence(f->t.db, 2), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 2, STATUS_DONE, DATE_NONE, 0, err), 0);
+	assert_int_equal(sequence(f->t.db, 2), 1);
+	assert_int_equal(db_task_set_status(f->t.db, 2, STATUS_DONE, DATE_NONE, 0, err), 0); /* no-op */
+	assert_int_equal(sequence(f->t.db, 2), 1);
+	assert_int_equal(db_task_extend(f->t.db, 3, date_from_ymd(2024, 6, 1), "xin gia hạn", 0, err), 0);
+	assert_int_equal(sequence(f->t.db, 3), 1);
+	assert_int_equal(sequence(f->t.db, 2), 1);
+	assert_int_equal(sqlite3_exec(db_sqlite(f->t.db), "UPDATE agency SET name = 'Sở Y tế tỉnh' WHERE name = 'Sở Y tế'",
 				      NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sequence(f->db, 3), 2);
-	assert_int_equal(sequence(f->db, 2), 1);
+	assert_int_equal(sequence(f->t.db, 3), 2);
+	assert_int_equal(sequence(f->t.db, 2), 1);
 }
 
 static void exec_ok(struct db *db, const char *sql)
@@ -147,27 +139,13 @@ static char *full(struct db *db)
 	return text;
 }
 
-static char *slurp(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	assert_non_null(fp);
-	struct mem m = { 0 };
-	char chunk[4096];
-	size_t n;
-	mem_write(&m, "", 0);
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		mem_write(&m, chunk, n);
-	fclose(fp);
-	return m.p;
-}
-
 /* Keeps path current (as export_file), writing it even when nothing changed,
  * and copying from its previous version. */
 static int keep(struct fixture *f, const char *path, struct db_export_stats *s, char *err)
 {
 	bool written = false;
-	exec_ok(f->db, "DELETE FROM ical_export"); /* what makes it write */
-	int rc = db_export_refresh(f->db, &opt, path, &written, s, err);
+	exec_ok(f->t.db, "DELETE FROM ical_export"); /* what makes it write */
+	int rc = db_export_refresh(f->t.db, &opt, path, &written, s, err);
 	assert_true(rc || written);
 	return rc;
 }
@@ -177,7 +155,7 @@ static void export_check(struct fixture *f, const char *path, struct db_export_s
 {
 	char err[ERR_MAX];
 	assert_int_equal(keep(f, path, s, err), 0);
-	char *got = slurp(path), *want = full(f->db);
+	char *got = test_slurp(path, NULL), *want = full(f->t.db);
 	assert_string_equal(got, want);
 	free(got);
 	free(want);
@@ -195,7 +173,7 @@ static void add_tasks(struct fixture *f, int n)
 		task_add_cooperating(&t, "Sở Y tế");
 		t.due = date_from_ymd(2024, 6, 1 + i);
 		t.precision = i % 2 ? PRECISION_MONTH : PRECISION_DAY;
-		assert_int_equal(db_task_add(f->db, &t, err), 0);
+		assert_int_equal(db_task_add(f->t.db, &t, err), 0);
 		task_release(&t);
 	}
 }
@@ -205,7 +183,7 @@ static void test_splice_equals_full_export(void **state)
 	struct fixture *f = *state;
 	struct db_export_stats s;
 	char err[ERR_MAX], path[128];
-	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	snprintf(path, sizeof path, "%s/cal.ics", f->t.dir);
 	add_tasks(f, 6); /* ids 4..9 */
 	export_check(f, path, &s);
 	assert_false(s.spliced);
@@ -215,7 +193,7 @@ static void test_splice_equals_full_export(void **state)
 	export_check(f, path, &s);
 	assert_true(s.spliced);
 	assert_int_equal(s.copied, 8);
-	assert_int_equal(db_task_note(f->db, 5, "ghi chú", 0, err), 0);
+	assert_int_equal(db_task_note(f->t.db, 5, "ghi chú", 0, err), 0);
 	export_check(f, path, &s);
 	assert_int_equal(s.copied, 8);
 	/* one change of each kind: only the tasks it touches are rebuilt */
@@ -231,31 +209,31 @@ static void test_splice_equals_full_export(void **state)
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
 		const char *w = steps[i].what;
 		if (!strcmp(w, "status"))
-			assert_int_equal(db_task_set_status(f->db, 6, STATUS_DONE, DATE_NONE, 0, err), 0);
+			assert_int_equal(db_task_set_status(f->t.db, 6, STATUS_DONE, DATE_NONE, 0, err), 0);
 		else if (!strcmp(w, "extend"))
-			assert_int_equal(db_task_extend(f->db, 7, date_from_ymd(2024, 7, 1), "gia hạn", 0, err), 0);
+			assert_int_equal(db_task_extend(f->t.db, 7, date_from_ymd(2024, 7, 1), "gia hạn", 0, err), 0);
 		else if (!strcmp(w, "summary"))
-			exec_ok(f->db, "UPDATE task SET summary = 'Sửa, đổi; nội dung' WHERE id = 2");
+			exec_ok(f->t.db, "UPDATE task SET summary = 'Sửa, đổi; nội dung' WHERE id = 2");
 		else if (!strcmp(w, "agency")) /* leads 3, cooperates on 4..9 */
-			exec_ok(f->db, "UPDATE agency SET name = 'Sở Y tế tỉnh' WHERE name = 'Sở Y tế'");
+			exec_ok(f->t.db, "UPDATE agency SET name = 'Sở Y tế tỉnh' WHERE name = 'Sở Y tế'");
 		else if (!strcmp(w, "document"))
-			exec_ok(f->db, "INSERT INTO document(id, kind, number, issued_date, imported_at)"
+			exec_ok(f->t.db, "INSERT INTO document(id, kind, number, issued_date, imported_at)"
 				       " VALUES (5, 'Thông báo', '12/TB-UBND', '2024-04-25', 'x');"
 				       "UPDATE task SET document_id = 5 WHERE id IN (4, 8)");
 		else if (!strcmp(w, "delete"))
-			exec_ok(f->db, "DELETE FROM task WHERE id = 5");
+			exec_ok(f->t.db, "DELETE FROM task WHERE id = 5");
 		else if (!strcmp(w, "new task"))
 			add_tasks(f, 1); /* id 10 */
 		else if (!strcmp(w, "reused id")) /* same id, SEQUENCE 0 again, new uuid */
-			exec_ok(f->db, "DELETE FROM task WHERE id = 10;"
+			exec_ok(f->t.db, "DELETE FROM task WHERE id = 10;"
 				       "INSERT INTO task(id, summary, due_date, due_precision, uuid, created_at,"
 				       " updated_at) VALUES (10, 'Khác', '2024-06-30', 'day',"
 				       " '11111111-2222-4333-8444-555555555555', '2024-05-17T00:00:00Z',"
 				       " '2024-05-17T00:00:00Z')");
 		else if (!strcmp(w, "first and last"))
-			exec_ok(f->db, "UPDATE task SET status = 'paused' WHERE id IN (2, 10)");
+			exec_ok(f->t.db, "UPDATE task SET status = 'paused' WHERE id IN (2, 10)");
 		else
-			exec_ok(f->db, "UPDATE task SET due_date = NULL WHERE id = 9");
+			exec_ok(f->t.db, "UPDATE task SET due_date = NULL WHERE id = 9");
 		export_check(f, path, &s);
 		if (!s.spliced || s.built != steps[i].built || s.tasks != steps[i].tasks)
 			fail_msg("%s: spliced %d, built %zu of %zu", w, s.spliced, s.built, s.tasks);
@@ -267,22 +245,22 @@ static void test_splice_equals_full_export(void **state)
 	db_export_filter_init(&flt);
 	flt.from = date_from_ymd(2024, 6, 3);
 	char part[160];
-	snprintf(part, sizeof part, "%s/part.ics", f->dir);
+	snprintf(part, sizeof part, "%s/part.ics", f->t.dir);
 	int64_t rows = 0;
-	assert_int_equal(db_export_file(f->db, &opt, &flt, part, path, &s, err), 0);
+	assert_int_equal(db_export_file(f->t.db, &opt, &flt, part, path, &s, err), 0);
 	assert_true(s.spliced);
 	assert_int_equal(s.built, 0);
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), "SELECT count(*) FROM ical_index", -1, &st, NULL),
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->t.db), "SELECT count(*) FROM ical_index", -1, &st, NULL),
 			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	rows = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	assert_int_equal(rows, 1);
 	struct mem m = { 0 };
-	assert_int_equal(db_export_write(f->db, &opt, &flt, mem_write, &m, NULL, &s, err), 0);
+	assert_int_equal(db_export_write(f->t.db, &opt, &flt, mem_write, &m, NULL, &s, err), 0);
 	assert_false(s.spliced);
-	char *got = slurp(part);
+	char *got = test_slurp(part, NULL);
 	assert_string_equal(got, m.p);
 	free(got);
 	free(m.p);
@@ -307,7 +285,7 @@ static void test_splice_falls_back(void **state)
 	struct fixture *f = *state;
 	struct db_export_stats s;
 	char path[128], cmd[300], err[ERR_MAX];
-	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	snprintf(path, sizeof path, "%s/cal.ics", f->t.dir);
 	add_tasks(f, 3);
 	static const char *const harm[] = {
 		"rm -f '%s'",
@@ -321,25 +299,25 @@ static void test_splice_falls_back(void **state)
 	};
 	for (size_t i = 0; i < sizeof harm / sizeof harm[0]; i++) {
 		export_check(f, path, &s);
-		char *index = index_file(f->db);
+		char *index = index_file(f->t.db);
 		snprintf(cmd, sizeof cmd, harm[i], i < 5 ? path : index);
 		free(index);
 		assert_int_equal(system(cmd), 0);
-		assert_int_equal(db_task_set_status(f->db, 4, i % 2 ? STATUS_DONE : STATUS_PAUSED, DATE_NONE, 0,
+		assert_int_equal(db_task_set_status(f->t.db, 4, i % 2 ? STATUS_DONE : STATUS_PAUSED, DATE_NONE, 0,
 						    err), 0);
 		export_check(f, path, &s);
 		if (s.spliced || s.built != s.tasks)
 			fail_msg("harm %zu: spliced %d, built %zu of %zu", i, s.spliced, s.built, s.tasks);
 	}
 	/* an index whose ranges point outside the file */
-	exec_ok(f->db, "UPDATE ical_index SET size = size + 1000000");
+	exec_ok(f->t.db, "UPDATE ical_index SET size = size + 1000000");
 	export_check(f, path, &s);
 	assert_false(s.spliced);
 	/* export to a sink copies from the kept file it is told of */
-	char *a = export_from(f->db, path, &s);
+	char *a = export_from(f->t.db, path, &s);
 	assert_true(s.spliced);
 	assert_int_equal(s.built, 0);
-	char *b = slurp(path);
+	char *b = test_slurp(path, NULL);
 	assert_string_equal(a, b);
 	free(a);
 	free(b);
@@ -347,24 +325,24 @@ static void test_splice_falls_back(void **state)
 	 * index, and a spare (written twice); one-off exports keep none */
 	for (int i = 0; i < DB_EXPORT_KEEP_FILES + 2; i++) {
 		char p[160];
-		snprintf(p, sizeof p, "%s/c%d.ics", f->dir, i);
+		snprintf(p, sizeof p, "%s/c%d.ics", f->t.dir, i);
 		assert_int_equal(keep(f, p, &s, err), 0);
 		assert_false(s.spliced);
 		assert_int_equal(keep(f, p, &s, err), 0);
 		assert_true(s.spliced);
-		snprintf(p, sizeof p, "%s/once%d.ics", f->dir, i);
-		assert_int_equal(db_export_file(f->db, &opt, NULL, p, NULL, &s, err), 0);
+		snprintf(p, sizeof p, "%s/once%d.ics", f->t.dir, i);
+		assert_int_equal(db_export_file(f->t.db, &opt, NULL, p, NULL, &s, err), 0);
 	}
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), "SELECT count(*) FROM ical_index", -1, &st, NULL),
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->t.db), "SELECT count(*) FROM ical_index", -1, &st, NULL),
 			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), DB_EXPORT_KEEP_FILES);
 	sqlite3_finalize(st);
-	snprintf(cmd, sizeof cmd, "test $(ls '%s' | grep -c '^t\\.db\\.ical-[0-9a-f]*$') = %d", f->dir,
+	snprintf(cmd, sizeof cmd, "test $(ls '%s' | grep -c '^t\\.db\\.ical-[0-9a-f]*$') = %d", f->t.dir,
 		 DB_EXPORT_KEEP_FILES);
 	assert_int_equal(system(cmd), 0);
-	snprintf(cmd, sizeof cmd, "test $(ls '%s' | grep -c '^t\\.db\\.ical-[0-9a-f]*\\.spare$') = %d", f->dir,
+	snprintf(cmd, sizeof cmd, "test $(ls '%s' | grep -c '^t\\.db\\.ical-[0-9a-f]*\\.spare$') = %d", f->t.dir,
 		 DB_EXPORT_KEEP_FILES);
 	assert_int_equal(system(cmd), 0);
 }
@@ -384,22 +362,22 @@ static void test_reexport_reuses_spare(void **state)
 	struct fixture *f = *state;
 	struct db_export_stats s;
 	char path[128], err[ERR_MAX];
-	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	snprintf(path, sizeof path, "%s/cal.ics", f->t.dir);
 	add_tasks(f, 3);
 	export_check(f, path, &s);
 	ino_t first = inode_of(path);
-	char *v1 = slurp(path);
+	char *v1 = test_slurp(path, NULL);
 	int reader = open(path, O_RDONLY);
 	assert_true(reader >= 0);
-	assert_int_equal(db_task_set_status(f->db, 4, STATUS_DONE, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 4, STATUS_DONE, DATE_NONE, 0, err), 0);
 	export_check(f, path, &s);
 	ino_t second = inode_of(path);
 	assert_true(second != first);
-	char *index = index_file(f->db), spare[256];
+	char *index = index_file(f->t.db), spare[256];
 	snprintf(spare, sizeof spare, "%s.spare", index);
 	free(index);
 	assert_true(inode_of(spare) == first); /* the first version, still read */
-	assert_int_equal(db_task_set_status(f->db, 5, STATUS_DONE, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 5, STATUS_DONE, DATE_NONE, 0, err), 0);
 	export_check(f, path, &s);
 	assert_true(inode_of(path) != first);
 	size_t len = strlen(v1);
@@ -411,7 +389,7 @@ static void test_reexport_reuses_spare(void **state)
 	close(reader);
 	/* once nobody reads it, the spare is written over */
 	ino_t spare_now = inode_of(spare);
-	assert_int_equal(db_task_set_status(f->db, 6, STATUS_DONE, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 6, STATUS_DONE, DATE_NONE, 0, err), 0);
 	export_check(f, path, &s);
 	assert_true(inode_of(path) == spare_now);
 }
@@ -424,18 +402,18 @@ static void test_failed_write_keeps_file(void **state)
 	struct fixture *f = *state;
 	struct db_export_stats s;
 	char path[128], err[ERR_MAX] = "";
-	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	snprintf(path, sizeof path, "%s/cal.ics", f->t.dir);
 	add_tasks(f, 300);
 	export_check(f, path, &s);
 	export_check(f, path, &s); /* the spare now exists: it is what fails */
-	char *index = index_file(f->db), spare[256];
+	char *index = index_file(f->t.db), spare[256];
 	snprintf(spare, sizeof spare, "%s.spare", index);
 	free(index);
 	assert_int_equal(access(spare, F_OK), 0);
-	char *before = slurp(path);
+	char *before = test_slurp(path, NULL);
 	size_t size = strlen(before);
 	assert_true(size > 100000);
-	assert_int_equal(db_task_set_status(f->db, 2, STATUS_DONE, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 2, STATUS_DONE, DATE_NONE, 0, err), 0);
 	struct rlimit old, small;
 	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
 	small = old;
@@ -443,13 +421,13 @@ static void test_failed_write_keeps_file(void **state)
 	void (*was)(int) = signal(SIGXFSZ, SIG_IGN);
 	bool written;
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
-	int rc = db_export_refresh(f->db, &opt, path, &written, &s, err);
+	int rc = db_export_refresh(f->t.db, &opt, path, &written, &s, err);
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
 	signal(SIGXFSZ, was);
 	assert_int_equal(rc, -1);
 	if (!strstr(err, "cal.ics': write failed: File too large"))
 		fail_msg("error: %s", err);
-	char *after = slurp(path);
+	char *after = test_slurp(path, NULL);
 	assert_string_equal(after, before);
 	free(after);
 	free(before);
@@ -465,7 +443,7 @@ static void test_long_runs(void **state)
 	struct fixture *f = *state;
 	struct db_export_stats s;
 	char path[128], err[ERR_MAX];
-	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	snprintf(path, sizeof path, "%s/cal.ics", f->t.dir);
 	static const char phrase[] = "Giao Sở Tài chính chủ trì, phối hợp; báo cáo\\UBND tỉnh. ";
 	size_t n = 0, plen = strlen(phrase);
 	char *text = xmalloc(32000 + plen + 1);
@@ -481,7 +459,7 @@ static void test_long_runs(void **state)
 		task_set_str(&t.full_text, text);
 		task_add_lead(&t, "Sở Tài chính");
 		t.due = date_from_ymd(2024, 6, 1 + i % 28);
-		assert_int_equal(db_task_add(f->db, &t, err), 0);
+		assert_int_equal(db_task_add(f->t.db, &t, err), 0);
 		task_release(&t);
 	}
 	free(text);
@@ -489,7 +467,7 @@ static void test_long_runs(void **state)
 	struct stat st;
 	assert_int_equal(stat(path, &st), 0);
 	assert_true(st.st_size > 10 * 1024 * 1024); /* over 4 MiB on each side of the change */
-	assert_int_equal(db_task_set_status(f->db, 200, STATUS_DONE, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 200, STATUS_DONE, DATE_NONE, 0, err), 0);
 	export_check(f, path, &s);
 	assert_true(s.spliced);
 	assert_int_equal(s.built, 1);
@@ -520,16 +498,16 @@ static void test_concurrent_writer(void **state)
 	struct fixture *f = *state;
 	struct db_export_stats s;
 	char path[128], err[ERR_MAX];
-	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	snprintf(path, sizeof path, "%s/cal.ics", f->t.dir);
 	add_tasks(f, 2);
 	export_check(f, path, &s);
 	struct racer r = { 0 };
-	assert_int_equal(sqlite3_open(f->path, &r.other), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->t.path, &r.other), SQLITE_OK);
 	sqlite3_busy_timeout(r.other, 0);
-	assert_int_equal(db_export_write(f->db, &opt, NULL, racing_write, &r, path, &s, err), 0);
+	assert_int_equal(db_export_write(f->t.db, &opt, NULL, racing_write, &r, path, &s, err), 0);
 	assert_true(r.busy);
 	assert_true(s.spliced);
-	char *before = slurp(path);
+	char *before = test_slurp(path, NULL);
 	assert_string_equal(r.m.p, before);
 	/* the same change once the export is over */
 	assert_int_equal(sqlite3_exec(r.other, "UPDATE task SET status = 'cancelled' WHERE id = 3", NULL, NULL,
@@ -538,7 +516,7 @@ static void test_concurrent_writer(void **state)
 	export_check(f, path, &s);
 	assert_true(s.spliced);
 	assert_int_equal(s.built, 1);
-	char *after = slurp(path);
+	char *after = test_slurp(path, NULL);
 	assert_non_null(strstr(after, "STATUS:CANCELLED"));
 	free(before);
 	free(after);
@@ -554,14 +532,14 @@ static void test_filters(void **state)
 	char err[ERR_MAX];
 	db_export_filter_init(&flt);
 	flt.from = date_from_ymd(2024, 5, 16);
-	assert_int_equal(db_export_write(f->db, &opt, &flt, mem_write, &m, NULL, &s, err), 0);
+	assert_int_equal(db_export_write(f->t.db, &opt, &flt, mem_write, &m, NULL, &s, err), 0);
 	assert_int_equal(s.tasks, 1);
 	flt.to = date_from_ymd(2024, 5, 1);
-	assert_int_equal(db_export_write(f->db, &opt, &flt, mem_write, &m, NULL, &s, err), -1);
+	assert_int_equal(db_export_write(f->t.db, &opt, &flt, mem_write, &m, NULL, &s, err), -1);
 	assert_non_null(strstr(err, "is after --to"));
 	db_export_filter_init(&flt);
 	flt.document_id = 9;
-	assert_int_equal(db_export_filter_check(f->db, &flt, err), -1);
+	assert_int_equal(db_export_filter_check(f->t.db, &flt, err), -1);
 	assert_string_equal(err, "--document 9: no such document");
 	free(m.p);
 }
@@ -589,15 +567,15 @@ static void test_links_match_task_get(void **state)
 			task_add_cooperating(&t, coop[i][k]);
 		t.due = date_from_ymd(2024, 8, 1 + i);
 		t.precision = PRECISION_DAY;
-		assert_int_equal(db_task_add(f->db, &t, err), 0); /* ids 4..6 */
+		assert_int_equal(db_task_add(f->t.db, &t, err), 0); /* ids 4..6 */
 		task_release(&t);
 	}
-	exec_ok(f->db, "INSERT INTO document(id, kind, number, issued_date, imported_at) VALUES"
+	exec_ok(f->t.db, "INSERT INTO document(id, kind, number, issued_date, imported_at) VALUES"
 		       " (7, 'Thông báo', '12/TB-UBND', '2024-04-25', '2024-04-25T08:00:00Z'),"
 		       " (9, 'Kết luận', '3/KL', NULL, '2024-04-25T08:00:00Z')");
-	exec_ok(f->db, "UPDATE task SET document_id = 7 WHERE id IN (2, 5);"
+	exec_ok(f->t.db, "UPDATE task SET document_id = 7 WHERE id IN (2, 5);"
 		       " UPDATE task SET document_id = 9 WHERE id = 6");
-	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
+	snprintf(path, sizeof path, "%s/cal.ics", f->t.dir);
 	for (int round = 0; round < 2; round++) {
 		struct db_export_stats s;
 		assert_int_equal(keep(f, path, &s, err), 0);
@@ -607,20 +585,20 @@ static void test_links_match_task_get(void **state)
 		assert_non_null(w);
 		for (int64_t id = 1; id <= 6; id++) {
 			struct task t;
-			assert_int_equal(db_task_get(f->db, id, &t, err), 0);
-			assert_int_equal(ical_writer_add(w, &t, sequence(f->db, id), err), 0);
+			assert_int_equal(db_task_get(f->t.db, id, &t, err), 0);
+			assert_int_equal(ical_writer_add(w, &t, sequence(f->t.db, id), err), 0);
 			task_release(&t);
 		}
 		assert_int_equal(ical_writer_finish(w, err), 0);
 		ical_writer_free(w);
-		char *got = slurp(path);
+		char *got = test_slurp(path, NULL);
 		assert_non_null(strstr(got, "Chủ trì: Sở Y tế\\; Sở Tài chính"));
 		assert_non_null(strstr(got, "Văn bản: Kết luận 3/KL"));
 		assert_string_equal(got, want.p);
 		free(got);
 		free(want.p);
 		/* round 1 splices: only task 4 is rebuilt */
-		assert_int_equal(db_task_set_status(f->db, 4, STATUS_DONE, DATE_NONE, 0, err), 0);
+		assert_int_equal(db_task_set_status(f->t.db, 4, STATUS_DONE, DATE_NONE, 0, err), 0);
 	}
 }
 
@@ -629,33 +607,33 @@ static void test_refresh(void **state)
 	struct fixture *f = *state;
 	char path[128], err[ERR_MAX];
 	bool written;
-	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
+	snprintf(path, sizeof path, "%s/cal.ics", f->t.dir);
+	assert_int_equal(db_export_refresh(f->t.db, &opt, path, &written, NULL, err), 0);
 	assert_true(written);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
+	assert_int_equal(db_export_refresh(f->t.db, &opt, path, &written, NULL, err), 0);
 	assert_false(written);
 	/* what a killed refresh left goes at the next one, written or not */
 	char left[160];
-	snprintf(left, sizeof left, "%s/.cal.ics.hanchot.AbC123", f->dir);
+	snprintf(left, sizeof left, "%s/.cal.ics.hanchot.AbC123", f->t.dir);
 	close(open(left, O_WRONLY | O_CREAT, 0600));
 	struct timespec old[2] = { { .tv_sec = time(NULL) - 3600 }, { .tv_sec = time(NULL) - 3600 } };
 	assert_int_equal(utimensat(AT_FDCWD, left, old, 0), 0);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
+	assert_int_equal(db_export_refresh(f->t.db, &opt, path, &written, NULL, err), 0);
 	assert_false(written);
 	assert_int_equal(access(left, F_OK), -1);
-	assert_int_equal(db_task_note(f->db, 2, "ghi chú", 0, err), 0);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
+	assert_int_equal(db_task_note(f->t.db, 2, "ghi chú", 0, err), 0);
+	assert_int_equal(db_export_refresh(f->t.db, &opt, path, &written, NULL, err), 0);
 	assert_false(written);
-	assert_int_equal(db_task_set_status(f->db, 2, STATUS_IN_PROGRESS, DATE_NONE, 0, err), 0);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 2, STATUS_IN_PROGRESS, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_export_refresh(f->t.db, &opt, path, &written, NULL, err), 0);
 	assert_true(written);
 	unlink(path); /* the file went away: written again */
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, NULL, err), 0);
+	assert_int_equal(db_export_refresh(f->t.db, &opt, path, &written, NULL, err), 0);
 	assert_true(written);
 	assert_int_equal(access(path, R_OK), 0);
 	char bad[160];
-	snprintf(bad, sizeof bad, "%s/no/cal.ics", f->dir);
-	assert_int_equal(db_export_refresh(f->db, &opt, bad, &written, NULL, err), -1);
+	snprintf(bad, sizeof bad, "%s/no/cal.ics", f->t.dir);
+	assert_int_equal(db_export_refresh(f->t.db, &opt, bad, &written, NULL, err), -1);
 	assert_non_null(strstr(err, "does not exist"));
 }
 
@@ -669,26 +647,26 @@ static void test_bad_row_skipped(void **state)
 	struct db_export_stats s;
 	struct mem m = { 0 };
 	bool written;
-	exec_ok(f->db, "UPDATE task SET due_date = '9999-12-31' WHERE id = 2");
-	assert_int_equal(db_export_write(f->db, &opt, NULL, mem_write, &m, NULL, &s, err), 0);
+	exec_ok(f->t.db, "UPDATE task SET due_date = '9999-12-31' WHERE id = 2");
+	assert_int_equal(db_export_write(f->t.db, &opt, NULL, mem_write, &m, NULL, &s, err), 0);
 	assert_int_equal(s.tasks, 1);
 	assert_int_equal(s.skipped, 1);
 	assert_string_equal(s.skipped_why, "task 2: due date 9999-12-31 is outside 1800-2199");
 	assert_non_null(strstr(m.p, "DTSTART;VALUE=DATE:20240516"));
 	assert_null(strstr(m.p, "9999"));
-	snprintf(path, sizeof path, "%s/cal.ics", f->dir);
-	assert_int_equal(db_export_file(f->db, &opt, NULL, path, NULL, &s, err), 0);
+	snprintf(path, sizeof path, "%s/cal.ics", f->t.dir);
+	assert_int_equal(db_export_file(f->t.db, &opt, NULL, path, NULL, &s, err), 0);
 	assert_int_equal(s.skipped, 1);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, &s, err), 0);
+	assert_int_equal(db_export_refresh(f->t.db, &opt, path, &written, &s, err), 0);
 	assert_true(written);
 	assert_int_equal(s.skipped, 1);
 	assert_string_equal(s.skipped_why, "task 2: due date 9999-12-31 is outside 1800-2199");
 	/* fixed: exported again, nothing skipped */
-	assert_int_equal(db_task_extend(f->db, 2, date_from_ymd(2024, 6, 3), "sửa năm", 0, err), 0);
-	assert_int_equal(db_export_refresh(f->db, &opt, path, &written, &s, err), 0);
+	assert_int_equal(db_task_extend(f->t.db, 2, date_from_ymd(2024, 6, 3), "sửa năm", 0, err), 0);
+	assert_int_equal(db_export_refresh(f->t.db, &opt, path, &written, &s, err), 0);
 	assert_int_equal(s.skipped, 0);
 	assert_string_equal(s.skipped_why, "");
-	char *text = slurp(path);
+	char *text = test_slurp(path, NULL);
 	assert_non_null(strstr(text, "DTSTART;VALUE=DATE:20240603"));
 	free(text);
 	free(m.p);
@@ -725,8 +703,8 @@ static void test_planted_index_rows_are_ignored(void **state)
 	struct stat st;
 	bool written;
 	/* a private file of the victim's, and an index claiming it holds task 2 */
-	snprintf(secret, sizeof secret, "%s/private/id_rsa", f->dir);
-	snprintf(index, sizeof index, "%s/private/notes.txt", f->dir);
+	snprintf(secret, sizeof secret, "%s/private/id_rsa", f->t.dir);
+	snprintf(index, sizeof index, "%s/private/notes.txt", f->t.dir);
 	snprintf(spare, sizeof spare, "%s.spare", index);
 	*strrchr(secret, '/') = '\0';
 	assert_int_equal(mkdir(secret, 0700), 0);
@@ -740,7 +718,7 @@ static void test_planted_index_rows_are_ignored(void **state)
 	fclose(fp);
 	assert_int_equal(stat(secret, &st), 0);
 	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->db), "SELECT uuid FROM task WHERE id = 2", -1, &q, NULL),
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(f->t.db), "SELECT uuid FROM task WHERE id = 2", -1, &q, NULL),
 			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	const char *uuid = (const char *)sqlite3_column_text(q, 0);
@@ -765,22 +743,22 @@ static void test_planted_index_rows_are_ignored(void **state)
 			      (long long)st.st_size,
 			      (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec, index,
 			      (long long)fnv(blob, n));
-	exec_ok(f->db, sql);
+	exec_ok(f->t.db, sql);
 	free(sql);
 	/* a sink export, a one-off file, the kept-current file (whose index
 	 * keeping forgets old rows): nothing of the secret, nothing deleted */
-	char *text = export(f->db, &s);
+	char *text = export(f->t.db, &s);
 	assert_null(strstr(text, "SECRET"));
 	free(text);
-	snprintf(path, sizeof path, "%s/once.ics", f->dir);
-	assert_int_equal(db_export_file(f->db, &opt, NULL, path, NULL, &s, err), 0);
-	text = slurp(path);
+	snprintf(path, sizeof path, "%s/once.ics", f->t.dir);
+	assert_int_equal(db_export_file(f->t.db, &opt, NULL, path, NULL, &s, err), 0);
+	text = test_slurp(path, NULL);
 	assert_null(strstr(text, "SECRET"));
 	free(text);
 	for (int i = 0; i < DB_EXPORT_KEEP_FILES + 1; i++) {
-		snprintf(path, sizeof path, "%s/kept%d.ics", f->dir, i);
-		assert_int_equal(db_export_refresh(f->db, &opt, path, &written, &s, err), 0);
-		text = slurp(path);
+		snprintf(path, sizeof path, "%s/kept%d.ics", f->t.dir, i);
+		assert_int_equal(db_export_refresh(f->t.db, &opt, path, &written, &s, err), 0);
+		text = test_slurp(path, NULL);
 		assert_null(strstr(text, "SECRET"));
 		free(text);
 	}

@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/err.h"
 #include "core/ical.h"
+#include "core/ical_text.h"
 #include "core/task.h"
 
 #define PINNED 1714618800 /* 2024-05-02T03:00:00Z */

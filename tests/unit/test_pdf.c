@@ -306,8 +306,6 @@ static void test_loops_and_damage(void **state)
 	free(read_pdf(junk, sizeof junk - 1, NULL, &rc, err));
 	assert_int_equal(rc, -1);
 	assert_non_null(strstr(err, "a damaged PDF"));
-	assert_true(pdf_is(junk, sizeof junk - 1));
-	assert_false(pdf_is("PK\3\4", 4));
 }
 
 int main(void)

@@ -5,7 +5,7 @@
  * dates (the current state) and as the old and new values of 'extend'
  * events (the replay of --as-of). The follow-up list of a document gives
  * each task's due date back. */
-#include "tests/unit/testutil.h"
+#include "tests/unit/testdb.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -114,14 +114,13 @@ static civil_day expected(size_t i)
 static void test_days(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/hanchot-report-days-XXXXXX", path[64], err[ERR_MAX];
-	struct db *db;
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	assert_int_equal(db_open(path, &db, err), 0); /* the schema */
-	db_close(db);
-	fill(path);
-	assert_int_equal(db_open(path, &db, err), 0);
+	struct testdb t;
+	char err[ERR_MAX];
+	testdb_open(&t); /* the schema */
+	db_close(t.db);
+	fill(t.path);
+	assert_int_equal(db_open(t.path, &t.db, err), 0);
+	struct db *db = t.db;
 	size_t n_tasks = N_DAYS + N_NOT + 3;
 	for (int historical = 0; historical <= 1; historical++) {
 		struct report r;
@@ -143,10 +142,7 @@ static void test_days(void **state)
 		}
 		report_release(&r);
 	}
-	db_close(db);
-	char cmd[96];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
+	testdb_close(&t);
 }
 
 int main(void)

@@ -2,7 +2,7 @@
  * the filters (each has its own query), and the same figures whether task
  * and agency ids are consecutive (looked up in a table) or far apart
  * (binary search). */
-#include "tests/unit/testutil.h"
+#include "tests/unit/testdb.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -134,14 +134,13 @@ static void test_filters(void **state)
 	assert_int_equal(D(2024, 3, 10), 19792);
 	for (size_t k = 0; k < sizeof layouts / sizeof layouts[0]; k++) {
 		const struct layout *l = &layouts[k];
-		char dir[] = "/tmp/hanchot-report-db-XXXXXX", path[64], err[ERR_MAX];
-		struct db *db;
-		assert_non_null(mkdtemp(dir));
-		snprintf(path, sizeof path, "%s/t.db", dir);
-		assert_int_equal(db_open(path, &db, err), 0); /* the schema */
-		db_close(db);
-		fill(path, l);
-		assert_int_equal(db_open(path, &db, err), 0);
+		struct testdb t;
+		char err[ERR_MAX];
+		testdb_open(&t); /* the schema */
+		db_close(t.db);
+		fill(t.path, l);
+		assert_int_equal(db_open(t.path, &t.db, err), 0);
+		struct db *db = t.db;
 		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 			struct report r;
 			struct report_filter f = {
@@ -170,10 +169,7 @@ static void test_filters(void **state)
 				fail_msg("%s, case %zu: rows %s, want %s", l->name, i, rows, cases[i].rows);
 			report_release(&r);
 		}
-		db_close(db);
-		char cmd[96];
-		snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-		assert_int_equal(system(cmd), 0);
+		testdb_close(&t);
 	}
 }
 

@@ -1,6 +1,6 @@
 /* db/view: windowed queries, filters, diacritic-insensitive search, counts,
  * and db/agency's rename, alias and merge. */
-#include "tests/unit/testutil.h"
+#include "tests/unit/testdb.h"
 
 #include <sqlite3.h>
 
@@ -20,8 +20,7 @@
 #include "db/view.h"
 
 struct fixture {
-	char dir[64], path[96];
-	struct db *db;
+	struct testdb t;
 	civil_day today;
 };
 
@@ -43,25 +42,18 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	char err[ERR_MAX];
-	snprintf(f->dir, sizeof f->dir, "/tmp/hanchot-view-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	if (db_open(f->path, &f->db, err))
-		return -1;
+	testdb_open(&f->t);
 	f->today = date_from_ymd(2024, 5, 17);
-	db_set_actor(f->db, "tester");
-	db_set_today(f->db, f->today);
 	/* 1 overdue, 2 due today, 3 due soon, 4 later, 5 no deadline, 6 done late, 7 cancelled */
-	add(f->db, "Báo cáo thu ngân sách", "Sở Tài chính", f->today - 3);
-	add(f->db, "Kế hoạch phòng dịch", "Sở Y tế", f->today);
-	add(f->db, "KẾ HOẠCH đầu tư công", "Sở Tài chính", f->today + 2);
-	add(f->db, "Công bố chỉ số", "Sở Nội vụ", f->today + 30);
-	add(f->db, "Thường xuyên kiểm tra", "Sở Nội vụ", DATE_NONE);
-	add(f->db, "Đã xong", "Sở Y tế", f->today - 10);
-	add(f->db, "Bỏ", "Sở Y tế", f->today - 10);
-	assert_int_equal(db_task_set_status(f->db, 6, STATUS_DONE, f->today - 1, 0, err), 0);
-	assert_int_equal(db_task_set_status(f->db, 7, STATUS_CANCELLED, DATE_NONE, 0, err), 0);
+	add(f->t.db, "Báo cáo thu ngân sách", "Sở Tài chính", f->today - 3);
+	add(f->t.db, "Kế hoạch phòng dịch", "Sở Y tế", f->today);
+	add(f->t.db, "KẾ HOẠCH đầu tư công", "Sở Tài chính", f->today + 2);
+	add(f->t.db, "Công bố chỉ số", "Sở Nội vụ", f->today + 30);
+	add(f->t.db, "Thường xuyên kiểm tra", "Sở Nội vụ", DATE_NONE);
+	add(f->t.db, "Đã xong", "Sở Y tế", f->today - 10);
+	add(f->t.db, "Bỏ", "Sở Y tế", f->today - 10);
+	assert_int_equal(db_task_set_status(f->t.db, 6, STATUS_DONE, f->today - 1, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 7, STATUS_CANCELLED, DATE_NONE, 0, err), 0);
 	*state = f;
 	return 0;
 }
@@ -69,11 +61,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[160];
-	db_close(f->db);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
-	if (system(cmd) != 0)
-		return -1;
+	testdb_close(&f->t);
 	free(f);
 	return 0;
 }
@@ -118,9 +106,9 @@ static void filters(void **state)
 		struct view_query q = query(f, rows[i].filter);
 		struct view_rows page = { 0 };
 		size_t n = 99;
-		assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+		assert_int_equal(db_view_count(f->t.db, &q, &n, err), 0);
 		assert_int_equal(n, rows[i].n);
-		assert_int_equal(db_view_page(f->db, &q, 0, 10, &page, err), 0);
+		assert_int_equal(db_view_page(f->t.db, &q, 0, 10, &page, err), 0);
 		assert_int_equal(page.n, rows[i].n);
 		if (page.n)
 			assert_int_equal(page.items[0].id, rows[i].first);
@@ -134,7 +122,7 @@ static void window_and_position(void **state)
 	char err[ERR_MAX];
 	struct view_query q = query(f, FILTER_ALL);
 	struct view_rows page = { 0 };
-	assert_int_equal(db_view_page(f->db, &q, 2, 3, &page, err), 0);
+	assert_int_equal(db_view_page(f->t.db, &q, 2, 3, &page, err), 0);
 	assert_int_equal(page.n, 3);
 	assert_int_equal(page.items[0].id, 3); /* urgency: 1 2 3 4 5 (open), then 6 7 */
 	assert_string_equal(page.items[0].lead, "Sở Tài chính");
@@ -142,10 +130,10 @@ static void window_and_position(void **state)
 	for (int sort = 0; sort < SORT_COUNT; sort++) {
 		q.sort = (enum view_sort)sort;
 		struct view_rows all = { 0 };
-		assert_int_equal(db_view_page(f->db, &q, 0, 100, &all, err), 0);
+		assert_int_equal(db_view_page(f->t.db, &q, 0, 100, &all, err), 0);
 		for (size_t i = 0; i < all.n; i++) {
 			size_t pos = 99;
-			if (db_view_index_of(f->db, &q, all.items[i].id, &pos, err))
+			if (db_view_index_of(f->t.db, &q, all.items[i].id, &pos, err))
 				fail_msg("sort %d: %s", sort, err);
 			assert_int_equal(pos, i);
 		}
@@ -153,7 +141,7 @@ static void window_and_position(void **state)
 	}
 	q = query(f, CLASS_OVERDUE);
 	size_t pos;
-	assert_int_equal(db_view_index_of(f->db, &q, 4, &pos, err), -2);
+	assert_int_equal(db_view_index_of(f->t.db, &q, 4, &pos, err), -2);
 }
 
 static void search(void **state)
@@ -164,22 +152,22 @@ static void search(void **state)
 	char *needle = text_fold_dup("ke hoach");
 	q.search = needle;
 	size_t n = 0;
-	assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+	assert_int_equal(db_view_count(f->t.db, &q, &n, err), 0);
 	assert_int_equal(n, 2); /* "Kế hoạch phòng dịch", "KẾ HOẠCH đầu tư công" */
 	free(needle);
 	q.search = "khong co";
-	assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+	assert_int_equal(db_view_count(f->t.db, &q, &n, err), 0);
 	assert_int_equal(n, 0);
 	q.search = NULL;
-	q.agency_id = db_agency_find(f->db, "Sở Tài chính", err);
-	assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+	q.agency_id = db_agency_find(f->t.db, "Sở Tài chính", err);
+	assert_int_equal(db_view_count(f->t.db, &q, &n, err), 0);
 	assert_int_equal(n, 2);
 	q.agency_id = 0;
 
 	/* The stored key follows edits made outside hanchot: the sqlite3 shell
 	 * has no hc_fold, so its edit clears the key and the search folds on the fly. */
 	sqlite3 *other;
-	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->t.path, &other), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(other, "UPDATE task SET summary = 'Rà soát quy hoạch' "
 				      "WHERE summary = 'Kế hoạch phòng dịch'", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_stmt *st;
@@ -189,15 +177,15 @@ static void search(void **state)
 	sqlite3_finalize(st);
 	sqlite3_close(other);
 	q.search = "ra soat quy hoach";
-	assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+	assert_int_equal(db_view_count(f->t.db, &q, &n, err), 0);
 	assert_int_equal(n, 1);
 	q.search = "ke hoach";
-	assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+	assert_int_equal(db_view_count(f->t.db, &q, &n, err), 0);
 	assert_int_equal(n, 1);
 	/* The next open folds the row again. */
-	db_close(f->db);
-	assert_int_equal(db_open(f->path, &f->db, err), 0);
-	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	db_close(f->t.db);
+	assert_int_equal(db_open(f->t.path, &f->t.db, err), 0);
+	assert_int_equal(sqlite3_open(f->t.path, &other), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(other, "SELECT search_key FROM task WHERE summary = 'Rà soát quy hoạch'", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_non_null(sqlite3_column_text(st, 0));
@@ -211,14 +199,14 @@ static void totals_and_digest(void **state)
 	struct fixture *f = *state;
 	char err[ERR_MAX];
 	struct view_totals t;
-	assert_int_equal(db_view_totals(f->db, f->today, f->today + 5, &t, err), 0);
+	assert_int_equal(db_view_totals(f->t.db, f->today, f->today + 5, &t, err), 0);
 	assert_int_equal(t.all, 7);
 	assert_int_equal(t.open, 5);
 	assert_int_equal(t.overdue, 1);
 	assert_int_equal(t.due_today, 1);
 	assert_int_equal(t.due_soon, 1);
 	struct view_agencies ag = { 0 };
-	assert_int_equal(db_view_agencies(f->db, f->today, &ag, err), 0);
+	assert_int_equal(db_view_agencies(f->t.db, f->today, &ag, err), 0);
 	assert_int_equal(ag.n, 3);
 	/* most open first, then by name: Nội vụ (2), Tài chính (2, 1 overdue), Y tế (1) */
 	assert_string_equal(ag.items[1].name, "Sở Tài chính");
@@ -228,7 +216,7 @@ static void totals_and_digest(void **state)
 	view_agencies_release(&ag);
 	struct view_rows rows = { 0 };
 	size_t n = 0;
-	assert_int_equal(db_view_due_between(f->db, f->today, f->today + 2, 1, &rows, &n, err), 0);
+	assert_int_equal(db_view_due_between(f->t.db, f->today, f->today + 2, 1, &rows, &n, err), 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(rows.n, 1);
 	assert_int_equal(rows.items[0].id, 2);
@@ -239,32 +227,32 @@ static void agencies(void **state)
 {
 	struct fixture *f = *state;
 	char err[ERR_MAX];
-	int64_t yte = db_agency_find(f->db, "Sở Y tế", err);
-	int64_t tc = db_agency_find(f->db, "Sở Tài chính", err);
-	int64_t nv = db_agency_find(f->db, "Sở Nội vụ", err);
-	assert_int_equal(db_agency_rename(f->db, yte, "Sở Nội vụ", err), -1);
+	int64_t yte = db_agency_find(f->t.db, "Sở Y tế", err);
+	int64_t tc = db_agency_find(f->t.db, "Sở Tài chính", err);
+	int64_t nv = db_agency_find(f->t.db, "Sở Nội vụ", err);
+	assert_int_equal(db_agency_rename(f->t.db, yte, "Sở Nội vụ", err), -1);
 	assert_non_null(strstr(err, "already exists"));
-	assert_int_equal(db_agency_rename(f->db, yte, "Sở Y tế tỉnh", err), 0);
-	assert_int_equal(db_agency_find(f->db, "Sở Y tế", err), yte); /* old name still matches */
-	assert_int_equal(db_agency_add_alias(f->db, tc, "STC", err), 0);
-	assert_int_equal(db_agency_find(f->db, "STC", err), tc);
-	assert_int_equal(db_agency_add_alias(f->db, tc, "Sở Nội vụ", err), -1);
+	assert_int_equal(db_agency_rename(f->t.db, yte, "Sở Y tế tỉnh", err), 0);
+	assert_int_equal(db_agency_find(f->t.db, "Sở Y tế", err), yte); /* old name still matches */
+	assert_int_equal(db_agency_add_alias(f->t.db, tc, "STC", err), 0);
+	assert_int_equal(db_agency_find(f->t.db, "STC", err), tc);
+	assert_int_equal(db_agency_add_alias(f->t.db, tc, "Sở Nội vụ", err), -1);
 	/* Merge Sở Nội vụ (tasks 4, 5 open) into Sở Tài chính. */
-	assert_int_equal(db_agency_merge(f->db, nv, nv, err), -1);
-	assert_int_equal(db_agency_merge(f->db, nv, tc, err), 2);
+	assert_int_equal(db_agency_merge(f->t.db, nv, nv, err), -1);
+	assert_int_equal(db_agency_merge(f->t.db, nv, tc, err), 2);
 	struct task t;
-	assert_int_equal(db_task_get(f->db, 4, &t, err), 0);
+	assert_int_equal(db_task_get(f->t.db, 4, &t, err), 0);
 	assert_string_equal(t.leads[0], "Sở Tài chính");
 	assert_int_equal(t.version, 2);
 	task_release(&t);
 	struct task_event_list ev = { 0 };
-	assert_int_equal(db_event_list(f->db, 4, &ev, err), 0);
+	assert_int_equal(db_event_list(f->t.db, 4, &ev, err), 0);
 	assert_string_equal(ev.items[ev.n - 1].what, "assign");
 	assert_string_equal(ev.items[ev.n - 1].old_value, "Sở Nội vụ");
 	assert_string_equal(ev.items[ev.n - 1].new_value, "Sở Tài chính");
 	task_event_list_release(&ev);
 	struct view_agencies ag = { 0 };
-	assert_int_equal(db_view_agencies(f->db, f->today, &ag, err), 0);
+	assert_int_equal(db_view_agencies(f->t.db, f->today, &ag, err), 0);
 	for (size_t i = 0; i < ag.n; i++)
 		if (ag.items[i].id == nv) {
 			assert_int_equal(ag.items[i].open, 0);
@@ -313,13 +301,13 @@ static void check_counts(struct fixture *f, sqlite3 *s, const char *after)
 	struct view_totals t;
 	struct view_agencies ag = { 0 };
 	print_message("checking counts after %s\n", after);
-	assert_int_equal(db_view_totals(f->db, today, warn, &t, err), 0);
+	assert_int_equal(db_view_totals(f->t.db, today, warn, &t, err), 0);
 	assert_int_equal(t.all, truth(s, "1", 0, today, warn));
 	assert_int_equal(t.open, truth(s, "t.status NOT IN ('done','cancelled')", 0, today, warn));
 	assert_int_equal(t.overdue, truth(s, class_truth[CLASS_OVERDUE], 0, today, warn));
 	assert_int_equal(t.due_today, truth(s, class_truth[CLASS_DUE_TODAY], 0, today, warn));
 	assert_int_equal(t.due_soon, truth(s, class_truth[CLASS_DUE_SOON], 0, today, warn));
-	assert_int_equal(db_view_agencies(f->db, today, &ag, err), 0);
+	assert_int_equal(db_view_agencies(f->t.db, today, &ag, err), 0);
 	for (size_t i = 0; i <= ag.n; i++) {
 		int64_t id = i < ag.n ? ag.items[i].id : 0;
 		if (i < ag.n) {
@@ -330,7 +318,7 @@ static void check_counts(struct fixture *f, sqlite3 *s, const char *after)
 			struct view_query q = query(f, c);
 			size_t n = 0;
 			q.agency_id = id;
-			assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+			assert_int_equal(db_view_count(f->t.db, &q, &n, err), 0);
 			assert_int_equal(n, truth(s, c == FILTER_ALL ? "1" : c == FILTER_OPEN
 						  ? "t.status NOT IN ('done','cancelled')" : class_truth[c], id, today, warn));
 		}
@@ -346,40 +334,29 @@ static void other_writes(sqlite3 *s, const char *sql)
 		fail_msg("%s: %s", sql, msg ? msg : "?");
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	assert_non_null(fp);
-	char *buf = xmalloc(1 << 20);
-	*len = fread(buf, 1, (1 << 20) - 1, fp);
-	buf[*len] = '\0';
-	fclose(fp);
-	return buf;
-}
-
 static void tally_after_every_write(void **state)
 {
 	struct fixture *f = *state;
 	char err[ERR_MAX];
 	sqlite3 *s;
-	assert_int_equal(sqlite3_open(f->path, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->t.path, &s), SQLITE_OK);
 	sqlite3_exec(s, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	check_counts(f, s, "setup");
 
 	/* status: done on time, done late, cancel, pause, reopen */
-	assert_int_equal(db_task_set_status(f->db, 2, STATUS_DONE, f->today, 0, err), 0);
-	assert_int_equal(db_task_set_status(f->db, 1, STATUS_DONE, f->today, 0, err), 0);
-	assert_int_equal(db_task_set_status(f->db, 3, STATUS_CANCELLED, DATE_NONE, 0, err), 0);
-	assert_int_equal(db_task_set_status(f->db, 4, STATUS_PAUSED, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 2, STATUS_DONE, f->today, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 1, STATUS_DONE, f->today, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 3, STATUS_CANCELLED, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 4, STATUS_PAUSED, DATE_NONE, 0, err), 0);
 	check_counts(f, s, "status changes");
-	assert_int_equal(db_task_set_status(f->db, 1, STATUS_IN_PROGRESS, DATE_NONE, 0, err), 0);
-	assert_int_equal(db_task_set_status(f->db, 6, STATUS_REPORTED, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 1, STATUS_IN_PROGRESS, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 6, STATUS_REPORTED, DATE_NONE, 0, err), 0);
 	check_counts(f, s, "reopen");
 
 	/* extend, onto and off a deadline */
-	assert_int_equal(db_task_extend(f->db, 1, f->today + 1, "lý do", 0, err), 0);
-	assert_int_equal(db_task_revert_due(f->db, 4, f->today - 40, "lý do", 0, err), 0);
-	assert_int_equal(db_task_extend(f->db, 5, f->today, "lý do", 0, err), 0);
+	assert_int_equal(db_task_extend(f->t.db, 1, f->today + 1, "lý do", 0, err), 0);
+	assert_int_equal(db_task_revert_due(f->t.db, 4, f->today - 40, "lý do", 0, err), 0);
+	assert_int_equal(db_task_extend(f->t.db, 5, f->today, "lý do", 0, err), 0);
 	check_counts(f, s, "extend");
 
 	/* add: two leads, a cooperating agency, a new agency */
@@ -390,25 +367,25 @@ static void tally_after_every_write(void **state)
 	task_add_lead(&t, "Sở Xây dựng");
 	task_add_cooperating(&t, "Sở Tài chính");
 	t.due = f->today - 2;
-	assert_int_equal(db_task_add(f->db, &t, err), 0);
+	assert_int_equal(db_task_add(f->t.db, &t, err), 0);
 	int64_t two = t.id;
 	task_release(&t);
-	add(f->db, "Không hạn", "Sở Xây dựng", DATE_NONE);
+	add(f->t.db, "Không hạn", "Sở Xây dựng", DATE_NONE);
 	check_counts(f, s, "add");
 
 	/* import a notice, then re-import it with a unit's deadline and lead changed */
 	size_t len;
-	char *text = slurp("fixtures/thong-bao-ket-luan-lai-chau-2024-04.md", &len);
+	char *text = test_slurp("fixtures/thong-bao-ket-luan-lai-chau-2024-04.md", &len);
 	struct notice n;
 	int64_t doc = 0;
 	assert_int_equal(notice_read(text, len, &n, err), 0);
-	assert_int_equal(db_document_save(f->db, &n, &doc, err), 0);
+	assert_int_equal(db_document_save(f->t.db, &n, &doc, err), 0);
 	check_counts(f, s, "import");
 	char *leads[] = { (char *)"Sở Y tế" };
 	notice_unit_set_leads(&n.units[0], leads, 1);
 	notice_unit_set_due(&n.units[1], f->today + 3, PRECISION_DAY, "ngày 20/5/2024");
 	struct document_changes ch = { 0 };
-	assert_int_equal(db_document_reimport(f->db, doc, &n, true, &ch, err), 0);
+	assert_int_equal(db_document_reimport(f->t.db, doc, &n, true, &ch, err), 0);
 	assert_true(document_changes_count(&ch, CHANGE_UPDATED) >= 2);
 	document_changes_release(&ch);
 	notice_release(&n);
@@ -416,9 +393,9 @@ static void tally_after_every_write(void **state)
 	check_counts(f, s, "re-import");
 
 	/* merge: Sở Xây dựng into Sở Y tế, which both lead task `two` */
-	int64_t xd = db_agency_find(f->db, "Sở Xây dựng", err);
-	int64_t yte = db_agency_find(f->db, "Sở Y tế", err);
-	assert_true(db_agency_merge(f->db, xd, yte, err) >= 2);
+	int64_t xd = db_agency_find(f->t.db, "Sở Xây dựng", err);
+	int64_t yte = db_agency_find(f->t.db, "Sở Y tế", err);
+	assert_true(db_agency_merge(f->t.db, xd, yte, err) >= 2);
 	check_counts(f, s, "merge");
 
 	/* another process, with the sqlite3 shell's plain SQL */
@@ -443,8 +420,8 @@ static void tally_after_every_write(void **state)
 	t.due = f->today;
 	t.precision = PRECISION_DAY;
 	task_set_str(&t.recurrence, "FREQ=MONTHLY");
-	assert_int_equal(db_task_add(f->db, &t, err), 0);
-	assert_int_equal(db_task_set_status(f->db, t.id, STATUS_DONE, f->today, 0, err), 0);
+	assert_int_equal(db_task_add(f->t.db, &t, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, t.id, STATUS_DONE, f->today, 0, err), 0);
 	task_release(&t);
 	check_counts(f, s, "a recurring task's completion");
 	sqlite3_close(s);
@@ -499,7 +476,7 @@ static int64_t add_two_leads(struct fixture *f)
 	task_add_lead(&t, "Sở Nội vụ");
 	task_add_lead(&t, "Sở Y tế");
 	t.due = f->today + 1;
-	assert_int_equal(db_task_add(f->db, &t, err), 0);
+	assert_int_equal(db_task_add(f->t.db, &t, err), 0);
 	int64_t id = t.id;
 	task_release(&t);
 	return id;
@@ -513,19 +490,19 @@ static void window_equals_count_and_page(void **state)
 					       "ke hoach so 3", "so", " ", "i.2 ke", "quy hoach",
 					       "bo" };
 	struct view_corpus *c = NULL;
-	add(f->db, "Kế hoạch số 2", "Sở Y tế", f->today - 1);
-	add(f->db, "Kế hoạch số 3", "Sở Y tế", DATE_NONE);
-	int64_t on_time = add(f->db, "Kế hoạch xong sớm", "Sở Y tế", f->today + 3);
-	int64_t undated = add(f->db, "Báo cáo xong", "Sở Nội vụ", DATE_NONE);
-	assert_int_equal(db_task_set_status(f->db, on_time, STATUS_DONE, f->today, 0, err), 0);
-	assert_int_equal(db_task_set_status(f->db, undated, STATUS_DONE, f->today, 0, err), 0);
+	add(f->t.db, "Kế hoạch số 2", "Sở Y tế", f->today - 1);
+	add(f->t.db, "Kế hoạch số 3", "Sở Y tế", DATE_NONE);
+	int64_t on_time = add(f->t.db, "Kế hoạch xong sớm", "Sở Y tế", f->today + 3);
+	int64_t undated = add(f->t.db, "Báo cáo xong", "Sở Nội vụ", DATE_NONE);
+	assert_int_equal(db_task_set_status(f->t.db, on_time, STATUS_DONE, f->today, 0, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, undated, STATUS_DONE, f->today, 0, err), 0);
 	add_two_leads(f);
 	sqlite3 *other;
-	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->t.path, &other), SQLITE_OK);
 	other_writes(other, "UPDATE task SET summary = 'Rà soát quy hoạch' WHERE id = 4");
 	sqlite3_close(other);
-	int64_t ag[3] = { 0, db_agency_find(f->db, "Sở Y tế", err), db_agency_find(f->db, "Sở Nội vụ", err) };
-	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	int64_t ag[3] = { 0, db_agency_find(f->t.db, "Sở Y tế", err), db_agency_find(f->t.db, "Sở Nội vụ", err) };
+	assert_int_equal(sqlite3_open(f->t.path, &other), SQLITE_OK);
 	for (size_t k = 0; k < sizeof needles / sizeof needles[0]; k++)
 		for (int sort = 0; sort < SORT_COUNT; sort++)
 			for (int cls = FILTER_ALL; cls < CLASS_COUNT; cls++)
@@ -537,11 +514,11 @@ static void window_equals_count_and_page(void **state)
 						q.search = needles[k];
 						q.sort = (enum view_sort)sort;
 						q.agency_id = ag[a];
-						assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+						assert_int_equal(db_view_count(f->t.db, &q, &n, err), 0);
 						q.count_hint = n;
-						assert_int_equal(db_view_page(f->db, &q, off, 2, &p, err), 0);
+						assert_int_equal(db_view_page(f->t.db, &q, off, 2, &p, err), 0);
 						q.count_hint = 0;
-						assert_int_equal(db_view_window(f->db, &q, off, 2, &w, &nw, &c, err), 0);
+						assert_int_equal(db_view_window(f->t.db, &q, off, 2, &w, &nw, &c, err), 0);
 						assert_int_equal(nw, n);
 						assert_int_equal(w.n, p.n);
 						for (size_t i = 0; i < w.n; i++) {
@@ -570,38 +547,38 @@ static void corpus_follows_writes(void **state)
 	struct view_rows w = { 0 };
 	size_t n = 0;
 	struct view_query q = query(f, FILTER_OPEN);
-	assert_false(db_view_corpus_fresh(f->db, c));
+	assert_false(db_view_corpus_fresh(f->t.db, c));
 	q.search = "ke hoach";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &c, err), 0);
+	assert_int_equal(db_view_window(f->t.db, &q, 0, 10, &w, &n, &c, err), 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(w.items[0].id, 2);
 	assert_int_equal(w.items[1].id, 3);
 	view_rows_release(&w);
-	assert_true(db_view_corpus_fresh(f->db, c));
-	assert_int_equal(db_view_corpus_load(f->db, &c, 1, err), 0); /* fresh: not reread */
+	assert_true(db_view_corpus_fresh(f->t.db, c));
+	assert_int_equal(db_view_corpus_load(f->t.db, &c, 1, err), 0); /* fresh: not reread */
 
 	/* this connection writes: task 3 is done, no longer open */
-	assert_int_equal(db_task_set_status(f->db, 3, STATUS_DONE, f->today, 0, err), 0);
-	assert_false(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(db_task_set_status(f->t.db, 3, STATUS_DONE, f->today, 0, err), 0);
+	assert_false(db_view_corpus_fresh(f->t.db, c));
 	q.search = "ke hoach dau tu";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &c, err), 0);
+	assert_int_equal(db_view_window(f->t.db, &q, 0, 10, &w, &n, &c, err), 0);
 	assert_int_equal(n, 0);
 	view_rows_release(&w);
-	assert_true(db_view_corpus_fresh(f->db, c));
+	assert_true(db_view_corpus_fresh(f->t.db, c));
 
 	/* another process writes: task 2 is cancelled */
 	sqlite3 *other;
-	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->t.path, &other), SQLITE_OK);
 	other_writes(other, "UPDATE task SET status = 'cancelled' WHERE id = 2");
-	assert_false(db_view_corpus_fresh(f->db, c));
-	assert_int_equal(db_view_corpus_load(f->db, &c, 0, err), 0);
-	assert_true(db_view_corpus_fresh(f->db, c));
+	assert_false(db_view_corpus_fresh(f->t.db, c));
+	assert_int_equal(db_view_corpus_load(f->t.db, &c, 0, err), 0);
+	assert_true(db_view_corpus_fresh(f->t.db, c));
 	q.search = "ke hoach";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &c, err), 0);
+	assert_int_equal(db_view_window(f->t.db, &q, 0, 10, &w, &n, &c, err), 0);
 	assert_int_equal(n, 0);
 	view_rows_release(&w);
 	q.filter = CLASS_CANCELLED;
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &c, err), 0);
+	assert_int_equal(db_view_window(f->t.db, &q, 0, 10, &w, &n, &c, err), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(w.items[0].id, 2);
 	view_rows_release(&w);
@@ -610,7 +587,7 @@ static void corpus_follows_writes(void **state)
 	other_writes(other, "UPDATE task SET summary = 'Kế hoạch mới' WHERE id = 7");
 	sqlite3_close(other);
 	q.search = "ke hoach moi";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &c, err), 0);
+	assert_int_equal(db_view_window(f->t.db, &q, 0, 10, &w, &n, &c, err), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(w.items[0].id, 7);
 	view_rows_release(&w);
@@ -627,14 +604,14 @@ static void corpus_loads_in_parts(void **state)
 	static const char *const needles[] = { "ke hoach", "bao cao", "o", "trung" };
 	struct view_corpus *c = NULL;
 	for (int i = 0; i < 5; i++) {
-		add(f->db, "Trùng tên", "Sở Y tế", f->today + i);
-		add(f->db, "Trùng tên", "Sở Nội vụ", DATE_NONE);
+		add(f->t.db, "Trùng tên", "Sở Y tế", f->today + i);
+		add(f->t.db, "Trùng tên", "Sở Nội vụ", DATE_NONE);
 	}
 	sqlite3 *other;
-	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->t.path, &other), SQLITE_OK);
 	int parts = 0, rc;
-	while ((rc = db_view_corpus_load(f->db, &c, 1, err)) == 1) {
-		assert_true(db_view_corpus_fresh(f->db, c));
+	while ((rc = db_view_corpus_load(f->t.db, &c, 1, err)) == 1) {
+		assert_true(db_view_corpus_fresh(f->t.db, c));
 		if (++parts == 3)
 			other_writes(other, "UPDATE task SET status = 'done', completed_date = '2024-05-17'"
 					    " WHERE summary = 'Trùng tên' AND due_date IS NULL");
@@ -642,9 +619,9 @@ static void corpus_loads_in_parts(void **state)
 	}
 	assert_int_equal(rc, 0);
 	assert_true(parts > 4);
-	assert_true(db_view_corpus_fresh(f->db, c));
+	assert_true(db_view_corpus_fresh(f->t.db, c));
 	sqlite3_close(other);
-	int64_t ag[3] = { 0, db_agency_find(f->db, "Sở Y tế", err), db_agency_find(f->db, "Sở Nội vụ", err) };
+	int64_t ag[3] = { 0, db_agency_find(f->t.db, "Sở Y tế", err), db_agency_find(f->t.db, "Sở Nội vụ", err) };
 	for (size_t k = 0; k < sizeof needles / sizeof needles[0]; k++)
 		for (int cls = FILTER_ALL; cls < CLASS_COUNT; cls++)
 			for (int a = 0; a < 3; a++) {
@@ -653,8 +630,8 @@ static void corpus_loads_in_parts(void **state)
 				size_t n = 0, nw = 99;
 				q.search = needles[k];
 				q.agency_id = ag[a];
-				assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
-				assert_int_equal(db_view_window(f->db, &q, 0, 3, &w, &nw, &c, err), 0);
+				assert_int_equal(db_view_count(f->t.db, &q, &n, err), 0);
+				assert_int_equal(db_view_window(f->t.db, &q, 0, 3, &w, &nw, &c, err), 0);
 				assert_int_equal(nw, n);
 				view_rows_release(&w);
 			}
@@ -662,7 +639,7 @@ static void corpus_loads_in_parts(void **state)
 	struct view_rows w = { 0 };
 	size_t n = 0;
 	q.search = "trung ten";
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, &c, err), 0);
+	assert_int_equal(db_view_window(f->t.db, &q, 0, 10, &w, &n, &c, err), 0);
 	assert_int_equal(n, 5);
 	view_rows_release(&w);
 	view_corpus_free(c);
@@ -675,7 +652,7 @@ static size_t corpus_count(struct fixture *f, struct view_corpus **c, int filter
 	struct view_rows w = { 0 };
 	size_t n = 99;
 	q.search = needle;
-	assert_int_equal(db_view_window(f->db, &q, 0, 10, &w, &n, c, err), 0);
+	assert_int_equal(db_view_window(f->t.db, &q, 0, 10, &w, &n, c, err), 0);
 	view_rows_release(&w);
 	return n;
 }
@@ -688,38 +665,38 @@ static void corpus_follows_own_changes(void **state)
 	struct fixture *f = *state;
 	char err[ERR_MAX];
 	struct view_corpus *c = NULL;
-	assert_int_equal(db_view_corpus_load(f->db, &c, 0, err), 0);
+	assert_int_equal(db_view_corpus_load(f->t.db, &c, 0, err), 0);
 	assert_int_equal(corpus_count(f, &c, FILTER_OPEN, "ke hoach"), 2);
 	int64_t id3 = 3;
-	assert_int_equal(db_task_set_status(f->db, 3, STATUS_DONE, f->today, 0, err), 0);
-	assert_false(db_view_corpus_fresh(f->db, c));
-	assert_int_equal(db_view_corpus_update(f->db, c, &id3, 1, err), 0);
-	assert_true(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(db_task_set_status(f->t.db, 3, STATUS_DONE, f->today, 0, err), 0);
+	assert_false(db_view_corpus_fresh(f->t.db, c));
+	assert_int_equal(db_view_corpus_update(f->t.db, c, &id3, 1, err), 0);
+	assert_true(db_view_corpus_fresh(f->t.db, c));
 	assert_int_equal(corpus_count(f, &c, FILTER_OPEN, "ke hoach"), 1);
 	assert_int_equal(corpus_count(f, &c, CLASS_DONE_ON_TIME, "ke hoach"), 1);
 	/* a deadline moved: task 1 from overdue to due soon */
 	int64_t id1 = 1;
 	assert_int_equal(corpus_count(f, &c, CLASS_OVERDUE, "bao cao"), 1);
-	assert_int_equal(db_task_extend(f->db, 1, f->today + 1, "lý do", 0, err), 0);
-	assert_int_equal(db_view_corpus_update(f->db, c, &id1, 1, err), 0);
-	assert_true(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(db_task_extend(f->t.db, 1, f->today + 1, "lý do", 0, err), 0);
+	assert_int_equal(db_view_corpus_update(f->t.db, c, &id1, 1, err), 0);
+	assert_true(db_view_corpus_fresh(f->t.db, c));
 	assert_int_equal(corpus_count(f, &c, CLASS_OVERDUE, "bao cao"), 0);
 	assert_int_equal(corpus_count(f, &c, CLASS_DUE_SOON, "bao cao"), 1);
 
 	/* a task added: stale, reread by the next search */
-	int64_t added = add(f->db, "Kế hoạch thêm", "Sở Y tế", f->today);
-	assert_int_equal(db_view_corpus_update(f->db, c, &added, 1, err), 0);
-	assert_false(db_view_corpus_fresh(f->db, c));
+	int64_t added = add(f->t.db, "Kế hoạch thêm", "Sở Y tế", f->today);
+	assert_int_equal(db_view_corpus_update(f->t.db, c, &added, 1, err), 0);
+	assert_false(db_view_corpus_fresh(f->t.db, c));
 	assert_int_equal(corpus_count(f, &c, FILTER_OPEN, "ke hoach"), 2);
 
 	/* another process wrote in between: stale */
 	sqlite3 *other;
-	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->t.path, &other), SQLITE_OK);
 	other_writes(other, "UPDATE task SET status = 'cancelled' WHERE id = 2");
 	sqlite3_close(other);
-	assert_int_equal(db_task_set_status(f->db, 3, STATUS_NEW, DATE_NONE, 0, err), 0);
-	assert_int_equal(db_view_corpus_update(f->db, c, &id3, 1, err), 0);
-	assert_false(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(db_task_set_status(f->t.db, 3, STATUS_NEW, DATE_NONE, 0, err), 0);
+	assert_int_equal(db_view_corpus_update(f->t.db, c, &id3, 1, err), 0);
+	assert_false(db_view_corpus_fresh(f->t.db, c));
 	assert_int_equal(corpus_count(f, &c, FILTER_OPEN, "ke hoach"), 2);
 	assert_int_equal(corpus_count(f, &c, CLASS_CANCELLED, "ke hoach"), 1);
 
@@ -727,24 +704,24 @@ static void corpus_follows_own_changes(void **state)
 	 * the load goes on and ends as SQL says */
 	view_corpus_free(c);
 	c = NULL;
-	assert_int_equal(db_view_corpus_load(f->db, &c, 1, err), 1);
-	assert_int_equal(db_view_corpus_load(f->db, &c, 1, err), 1);
-	assert_int_equal(db_view_corpus_load(f->db, &c, 1, err), 1);
+	assert_int_equal(db_view_corpus_load(f->t.db, &c, 1, err), 1);
+	assert_int_equal(db_view_corpus_load(f->t.db, &c, 1, err), 1);
+	assert_int_equal(db_view_corpus_load(f->t.db, &c, 1, err), 1);
 	int64_t ids[] = { 1, 2, 4, 5, 6, 7 };
 	for (size_t i = 0; i < 6; i++)
-		assert_int_equal(db_task_set_status(f->db, ids[i], i % 2 ? STATUS_DONE : STATUS_IN_PROGRESS,
+		assert_int_equal(db_task_set_status(f->t.db, ids[i], i % 2 ? STATUS_DONE : STATUS_IN_PROGRESS,
 						    f->today, 0, err), 0);
-	assert_int_equal(db_view_corpus_update(f->db, c, ids, 6, err), 0);
-	assert_true(db_view_corpus_fresh(f->db, c));
+	assert_int_equal(db_view_corpus_update(f->t.db, c, ids, 6, err), 0);
+	assert_true(db_view_corpus_fresh(f->t.db, c));
 	int rc;
-	while ((rc = db_view_corpus_load(f->db, &c, 1, err)) == 1)
-		assert_true(db_view_corpus_fresh(f->db, c));
+	while ((rc = db_view_corpus_load(f->t.db, &c, 1, err)) == 1)
+		assert_true(db_view_corpus_fresh(f->t.db, c));
 	assert_int_equal(rc, 0);
 	for (int cls = FILTER_ALL; cls < CLASS_COUNT; cls++) {
 		struct view_query q = query(f, cls);
 		size_t n = 0;
 		q.search = "o";
-		assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
+		assert_int_equal(db_view_count(f->t.db, &q, &n, err), 0);
 		assert_int_equal(corpus_count(f, &c, cls, "o"), n);
 	}
 	view_corpus_free(c);
@@ -769,8 +746,8 @@ static void check_corpus_answers(struct fixture *f, const struct view_corpus *c,
 					q.search = needles[k];
 					q.sort = (enum view_sort)sort;
 					q.agency_id = ag[a];
-					assert_int_equal(db_view_count(f->db, &q, &n, err), 0);
-					assert_int_equal(db_view_corpus_count(f->db, c, &q, &nc, err), 0);
+					assert_int_equal(db_view_count(f->t.db, &q, &n, err), 0);
+					assert_int_equal(db_view_corpus_count(f->t.db, c, &q, &nc, err), 0);
 					if (nc != n)
 						fail_msg("%s: count %zu, SQL %zu (needle %s, sort %d, class %d, agency %lld)", when,
 							 nc, n, needles[k] ? needles[k] : "-", sort, cls, (long long)ag[a]);
@@ -779,7 +756,7 @@ static void check_corpus_answers(struct fixture *f, const struct view_corpus *c,
 							size_t lim = l == 0 ? 1 : l == 1 ? 3 : n + 3;
 							struct view_rows w = { 0 }, p = { 0 };
 							size_t nw = 99;
-							int rc = db_view_corpus_page(f->db, c, &q, off, lim, &w, &nw, err);
+							int rc = db_view_corpus_page(f->t.db, c, &q, off, lim, &w, &nw, err);
 							if (sort != SORT_URGENCY) {
 								assert_int_equal(rc, 1);
 								assert_int_equal(w.n, 0);
@@ -787,7 +764,7 @@ static void check_corpus_answers(struct fixture *f, const struct view_corpus *c,
 							}
 							assert_int_equal(rc, 0);
 							assert_int_equal(nw, n);
-							assert_int_equal(db_view_page(f->db, &q, off, lim, &p, err), 0);
+							assert_int_equal(db_view_page(f->t.db, &q, off, lim, &p, err), 0);
 							if (w.n != p.n)
 								fail_msg("%s: window at %zu of %zu: %zu rows, SQL %zu", when, off, lim, w.n, p.n);
 							for (size_t i = 0; i < w.n; i++) {
@@ -805,12 +782,12 @@ static void check_corpus_answers(struct fixture *f, const struct view_corpus *c,
 							view_rows_release(&p);
 						}
 					for (int64_t id = 1; id <= max_id + 1; id++) {
-						int rc = db_view_corpus_index_of(f->db, c, &q, id, &pc, err);
+						int rc = db_view_corpus_index_of(f->t.db, c, &q, id, &pc, err);
 						if (sort != SORT_URGENCY) {
 							assert_int_equal(rc, 1);
 							continue;
 						}
-						int want = db_view_index_of(f->db, &q, id, &pos, err);
+						int want = db_view_index_of(f->t.db, &q, id, &pos, err);
 						if (rc != want || (rc == 0 && pc != pos))
 							fail_msg("%s: task %lld (needle %s, class %d, agency %lld): %d at %zu, SQL %d at %zu",
 								 when, (long long)id, needles[k] ? needles[k] : "-", cls,
@@ -833,60 +810,60 @@ static void corpus_answers_as_sql(void **state)
 	for (int i = 0; i < 36; i++) {
 		char summary[64];
 		snprintf(summary, sizeof summary, "%s số %d", i % 3 ? "Kế hoạch" : "Rà soát quy hoạch", i);
-		max_id = add(f->db, summary, leads[i % 3], i % 7 == 0 ? DATE_NONE : f->today + (i * 5) % 11 - 5);
+		max_id = add(f->t.db, summary, leads[i % 3], i % 7 == 0 ? DATE_NONE : f->today + (i * 5) % 11 - 5);
 		if (i % 4 == 1)
-			assert_int_equal(db_task_set_status(f->db, max_id, STATUS_DONE, f->today - (i % 3), 0, err), 0);
+			assert_int_equal(db_task_set_status(f->t.db, max_id, STATUS_DONE, f->today - (i % 3), 0, err), 0);
 		else if (i % 9 == 2)
-			assert_int_equal(db_task_set_status(f->db, max_id, STATUS_CANCELLED, DATE_NONE, 0, err), 0);
+			assert_int_equal(db_task_set_status(f->t.db, max_id, STATUS_CANCELLED, DATE_NONE, 0, err), 0);
 		else if (i % 5 == 3)
-			assert_int_equal(db_task_set_status(f->db, max_id, STATUS_IN_PROGRESS, DATE_NONE, 0, err), 0);
+			assert_int_equal(db_task_set_status(f->t.db, max_id, STATUS_IN_PROGRESS, DATE_NONE, 0, err), 0);
 	}
 	max_id = add_two_leads(f);
 	sqlite3 *other;
-	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->t.path, &other), SQLITE_OK);
 	other_writes(other, "UPDATE task SET summary = 'Rà soát quy hoạch số 1' WHERE id = 4");
-	int64_t ag[3] = { 0, db_agency_find(f->db, "Sở Y tế", err), db_agency_find(f->db, "Sở Nội vụ", err) };
+	int64_t ag[3] = { 0, db_agency_find(f->t.db, "Sở Y tế", err), db_agency_find(f->t.db, "Sở Nội vụ", err) };
 	/* stale or loading: the corpus declines */
 	struct view_query q = query(f, FILTER_ALL);
 	size_t n;
 	q.search = "o";
-	assert_int_equal(db_view_corpus_count(f->db, c, &q, &n, err), 1);
-	assert_int_equal(db_view_corpus_load(f->db, &c, 1, err), 1);
-	assert_int_equal(db_view_corpus_count(f->db, c, &q, &n, err), 1);
-	assert_int_equal(db_view_corpus_index_of(f->db, c, &q, 1, &n, err), 1);
-	assert_int_equal(db_view_corpus_load(f->db, &c, 0, err), 0);
+	assert_int_equal(db_view_corpus_count(f->t.db, c, &q, &n, err), 1);
+	assert_int_equal(db_view_corpus_load(f->t.db, &c, 1, err), 1);
+	assert_int_equal(db_view_corpus_count(f->t.db, c, &q, &n, err), 1);
+	assert_int_equal(db_view_corpus_index_of(f->t.db, c, &q, 1, &n, err), 1);
+	assert_int_equal(db_view_corpus_load(f->t.db, &c, 0, err), 0);
 	check_corpus_answers(f, c, ag, 3, max_id, "loaded");
 
 	/* marked done, reopened, cancelled, extended here: followed in place */
 	int64_t ids[] = { 2, 9, 12, 20, 33 };
-	assert_int_equal(db_task_set_status(f->db, 2, STATUS_DONE, f->today - 1, 1, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 2, STATUS_DONE, f->today - 1, 1, err), 0);
 	struct task cur;
-	assert_int_equal(db_task_get(f->db, 9, &cur, err), 0);
-	assert_int_equal(db_task_set_status(f->db, 9, STATUS_NEW, DATE_NONE, cur.version, err), 0);
+	assert_int_equal(db_task_get(f->t.db, 9, &cur, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 9, STATUS_NEW, DATE_NONE, cur.version, err), 0);
 	task_release(&cur);
-	assert_int_equal(db_task_get(f->db, 12, &cur, err), 0);
-	assert_int_equal(db_task_set_status(f->db, 12, STATUS_CANCELLED, DATE_NONE, cur.version, err), 0);
+	assert_int_equal(db_task_get(f->t.db, 12, &cur, err), 0);
+	assert_int_equal(db_task_set_status(f->t.db, 12, STATUS_CANCELLED, DATE_NONE, cur.version, err), 0);
 	task_release(&cur);
-	assert_int_equal(db_task_get(f->db, 20, &cur, err), 0);
-	assert_int_equal(db_task_extend(f->db, 20, f->today + 40, "lùi", cur.version, err), 0);
+	assert_int_equal(db_task_get(f->t.db, 20, &cur, err), 0);
+	assert_int_equal(db_task_extend(f->t.db, 20, f->today + 40, "lùi", cur.version, err), 0);
 	task_release(&cur);
-	assert_int_equal(db_task_get(f->db, 33, &cur, err), 0);
-	assert_int_equal(db_task_revert_due(f->db, 33, f->today - 2, "sớm", cur.version, err), 0);
+	assert_int_equal(db_task_get(f->t.db, 33, &cur, err), 0);
+	assert_int_equal(db_task_revert_due(f->t.db, 33, f->today - 2, "sớm", cur.version, err), 0);
 	task_release(&cur);
-	assert_false(db_view_corpus_fresh(f->db, c));
-	assert_int_equal(db_view_corpus_count(f->db, c, &q, &n, err), 1);
-	assert_int_equal(db_view_corpus_update(f->db, c, ids, sizeof ids / sizeof ids[0], err), 0);
-	assert_true(db_view_corpus_fresh(f->db, c));
+	assert_false(db_view_corpus_fresh(f->t.db, c));
+	assert_int_equal(db_view_corpus_count(f->t.db, c, &q, &n, err), 1);
+	assert_int_equal(db_view_corpus_update(f->t.db, c, ids, sizeof ids / sizeof ids[0], err), 0);
+	assert_true(db_view_corpus_fresh(f->t.db, c));
 	check_corpus_answers(f, c, ag, 3, max_id, "after own changes");
 
 	/* another process's write: declined until reread */
 	other_writes(other, "UPDATE task SET status = 'done', completed_date = '2024-05-01' WHERE id = 3");
 	struct view_rows w = { 0 };
-	assert_int_equal(db_view_corpus_count(f->db, c, &q, &n, err), 1);
-	assert_int_equal(db_view_corpus_page(f->db, c, &q, 0, 5, &w, &n, err), 1);
-	assert_int_equal(db_view_corpus_index_of(f->db, c, &q, 1, &n, err), 1);
+	assert_int_equal(db_view_corpus_count(f->t.db, c, &q, &n, err), 1);
+	assert_int_equal(db_view_corpus_page(f->t.db, c, &q, 0, 5, &w, &n, err), 1);
+	assert_int_equal(db_view_corpus_index_of(f->t.db, c, &q, 1, &n, err), 1);
 	assert_int_equal(w.n, 0);
-	assert_int_equal(db_view_corpus_load(f->db, &c, 0, err), 0);
+	assert_int_equal(db_view_corpus_load(f->t.db, &c, 0, err), 0);
 	check_corpus_answers(f, c, ag, 1, max_id, "reread");
 	sqlite3_close(other);
 	view_corpus_free(c);
@@ -898,16 +875,16 @@ static void tally_migration(void **state)
 	struct fixture *f = *state;
 	char err[ERR_MAX];
 	sqlite3 *s;
-	db_close(f->db);
-	f->db = NULL;
-	assert_int_equal(sqlite3_open(f->path, &s), SQLITE_OK);
+	db_close(f->t.db);
+	f->t.db = NULL;
+	assert_int_equal(sqlite3_open(f->t.path, &s), SQLITE_OK);
 	other_writes(s, "DROP TABLE task_tally; DROP TRIGGER task_tally_insert; DROP TRIGGER task_tally_delete;"
 			"DROP TRIGGER task_tally_update; DROP TRIGGER task_agency_tally_insert;"
 			"DROP TRIGGER task_agency_tally_delete; DROP TRIGGER task_agency_tally_replace;"
 			"DROP TRIGGER task_agency_tally_update_old; DROP TRIGGER task_agency_tally_update_new; DROP INDEX task_search;"
 			"UPDATE task SET status = 'done', completed_date = '2024-01-01' WHERE id = 1;"
 			"PRAGMA user_version = 5");
-	assert_int_equal(db_open(f->path, &f->db, err), 0);
+	assert_int_equal(db_open(f->t.path, &f->t.db, err), 0);
 	check_counts(f, s, "migration 6");
 	sqlite3_close(s);
 }

@@ -1,0 +1,266 @@
+#include "core/ical_text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/text.h"
+#include "core/xalloc.h"
+
+#define MAX_LINE 75 /* octets, excluding CRLF */
+
+/* Appends the cleaned text (see ical_text_clean()). The output is never longer
+ * than the input, so one reservation covers every write. */
+void ical_text_clean_into(struct strbuf *b, const char *text, bool single_line)
+{
+	const unsigned char *p = (const unsigned char *)(text ? text : "");
+	char nl = single_line ? ' ' : '\n';
+	size_t len = strlen((const char *)p);
+	const unsigned char *end = p + len;
+	strbuf_grow(b, len);
+	char *o = b->p + b->len;
+	while (*p) {
+		const unsigned char *q = p;
+		while (*q >= 0x20 && *q < 0x7F)
+			q++;
+		if (q > p) {
+			memcpy(o, p, (size_t)(q - p));
+			o += q - p;
+			p = q;
+			continue;
+		}
+		unsigned c = *p;
+		/* Vietnamese letters and combining marks: U+00C0..U+07FF and
+		 * U+1000..U+1FFF hold nothing to change, so valid sequences there
+		 * are copied without decoding */
+		if (c >= 0xC3 && c <= 0xDF && (p[1] & 0xC0) == 0x80) {
+			memcpy(o, p, 2);
+			o += 2;
+			p += 2;
+			continue;
+		}
+		if (c == 0xE1 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+			memcpy(o, p, 3);
+			o += 3;
+			p += 3;
+			continue;
+		}
+		if (c < 0x80) {
+			if (c == '\r') {
+				*o++ = nl;
+				p += p[1] == '\n' ? 2 : 1;
+				continue;
+			}
+			if (c == '\n' || c == 0x0B || c == 0x0C)
+				*o++ = nl;
+			else if (c == '\t')
+				*o++ = single_line ? ' ' : '\t';
+			p++; /* other C0 controls and DEL are dropped */
+			continue;
+		}
+		uint32_t cp;
+		size_t n = text_utf8_decode((const char *)p, (size_t)(end - p), &cp);
+		if (cp == TEXT_BAD_CP || cp == 0xFFFD)
+			*o++ = '?';
+		else if (cp == 0x2028 || cp == 0x2029)
+			*o++ = nl;
+		else if (cp >= 0xA0 && !text_cp_is_bidi_control(cp)) { /* C1 controls and bidi overrides are dropped */
+			memcpy(o, p, n);
+			o += n;
+		}
+		p += n;
+	}
+	*o = '\0';
+	b->len = (size_t)(o - b->p);
+}
+
+/* libical's parser drops white space at the end of a value: drop it here, so
+ * every reader sees the same text. */
+void ical_text_trim_end(struct strbuf *b)
+{
+	while (b->len && (b->p[b->len - 1] == ' ' || b->p[b->len - 1] == '\t' ||
+			  b->p[b->len - 1] == '\n'))
+		b->p[--b->len] = '\0';
+}
+
+/* ical_text_clean_into() for a whole value: without white space at either end, which
+ * libical's parser drops. */
+void ical_text_value_into(struct strbuf *b, const char *text, bool single_line)
+{
+	size_t start = b->len, skip = 0;
+	ical_text_clean_into(b, text, single_line);
+	while (start + skip < b->len &&
+	       (b->p[start + skip] == ' ' || b->p[start + skip] == '\t' || b->p[start + skip] == '\n'))
+		skip++;
+	memmove(b->p + start, b->p + start + skip, b->len - start - skip + 1);
+	b->len -= skip;
+	ical_text_trim_end(b);
+}
+
+char *ical_text_clean(const char *text, bool single_line)
+{
+	struct strbuf b = STRBUF_INIT;
+	ical_text_clean_into(&b, text, single_line);
+	return strbuf_take(&b);
+}
+
+/* ---------------------------------------------------------------- re-folding */
+
+/* Where to end a piece of line[0..n) that may hold at most room octets from
+ * i: never before a UTF-8 continuation byte, never between a backslash and the
+ * character it escapes (an odd run of backslashes ends in an escape's start). */
+static size_t fold_cut(const unsigned char *s, size_t i, size_t room)
+{
+	size_t cut = i + room;
+	/* a character has at most 3 continuation bytes; longer runs are not
+	 * UTF-8 and are cut anyway, so every piece keeps at least room - 4 octets */
+	for (int k = 0; k < 3 && (s[cut] & 0xC0) == 0x80; k++)
+		cut--;
+	size_t run = 0;
+	while (run < cut && s[cut - 1 - run] == '\\')
+		run++;
+	if (run & 1)
+		cut--;
+	return cut;
+}
+
+/* Appends one logical line (no CR or LF inside), folded at MAX_LINE octets. */
+static void fold_line(struct strbuf *out, const char *line, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)line;
+	strbuf_grow(out, n + (n / (MAX_LINE - 6) + 1) * 3 + 2); /* pieces >= 70 octets */
+	char *o = out->p + out->len;
+	size_t i = 0, room = MAX_LINE;
+	while (n - i > room) {
+		size_t cut = fold_cut(s, i, room);
+		memcpy(o, s + i, cut - i);
+		o += cut - i;
+		memcpy(o, "\r\n ", 3);
+		o += 3;
+		i = cut;
+		room = MAX_LINE - 1;
+	}
+	memcpy(o, s + i, n - i);
+	o += n - i;
+	memcpy(o, "\r\n", 3);
+	out->len = (size_t)(o + 2 - out->p);
+}
+
+static bool line_is(const char *line, size_t n, const char *name)
+{
+	size_t k = strlen(name);
+	return n > k && strncasecmp(line, name, k) == 0 && (line[k] == ':' || line[k] == ';');
+}
+
+/* libical 3.0.16 leaves ',' and ';' unescaped in X- property TEXT values and
+ * in CATEGORIES; we write one category per property, so every comma in its
+ * value belongs to the name. Escape pairs already there are kept, so a libical
+ * that escapes them itself is not double-escaped. */
+static void escape_value_into(struct strbuf *out, const char *line, size_t n)
+{
+	size_t i = 0;
+	bool quoted = false;
+	for (; i < n; i++) {
+		if (line[i] == '"')
+			quoted = !quoted;
+		else if (line[i] == ':' && !quoted)
+			break;
+	}
+	if (i < n)
+		i++;
+	strbuf_addn(out, line, i);
+	for (; i < n; i++) {
+		char c = line[i];
+		if (c == '\\' && i + 1 < n) {
+			strbuf_addn(out, line + i, 2);
+			i++;
+			continue;
+		}
+		if (c == ',' || c == ';')
+			strbuf_addch(out, '\\');
+		strbuf_addch(out, c);
+	}
+}
+
+static void emit_line(struct strbuf *out, const char *line, size_t n)
+{
+	/* a content line never starts with white space (a reader would take it
+	 * for a continuation); libical writes none, other input might */
+	while (n && (*line == ' ' || *line == '\t')) {
+		line++;
+		n--;
+	}
+	if (n == 0)
+		return;
+	if ((line[0] == 'X' || line[0] == 'x' || line[0] == 'C' || line[0] == 'c') &&
+	    (line_is(line, n, "X-WR-CALNAME") || line_is(line, n, "CATEGORIES"))) {
+		struct strbuf tmp = STRBUF_INIT;
+		escape_value_into(&tmp, line, n);
+		fold_line(out, tmp.p, tmp.len);
+		strbuf_release(&tmp);
+	} else {
+		fold_line(out, line, n);
+	}
+}
+
+/* Unfolds text[0..len) in place: drops every CRLF or LF followed by a space or
+ * tab (which also undoes libical's fold inside the CRLF: "\r\r\n \n" and
+ * "\r\n \r\n") and every lone CR; the remaining line ends become LF. Returns
+ * the new length. */
+static size_t unfold_in_place(char *text, size_t len)
+{
+	size_t r = 0, w = 0;
+	while (r < len) {
+		char *nl = memchr(text + r, '\r', len - r);
+		char *lf = memchr(text + r, '\n', len - r);
+		size_t k = nl && (!lf || nl < lf) ? (size_t)(nl - text) : lf ? (size_t)(lf - text) : len;
+		memmove(text + w, text + r, k - r);
+		w += k - r;
+		r = k;
+		if (r >= len)
+			break;
+		size_t j = r + 1;
+		if (text[r] == '\r') {
+			if (j >= len || text[j] != '\n') {
+				r = j; /* a lone CR */
+				continue;
+			}
+			j++;
+		}
+		if (j < len && (text[j] == ' ' || text[j] == '\t')) {
+			r = j + 1; /* a fold */
+			continue;
+		}
+		text[w++] = '\n';
+		r = j;
+	}
+	return w;
+}
+
+/* Unfolds text (modified in place) and appends it re-folded to out. */
+void ical_text_refold_into(struct strbuf *out, char *text, size_t len)
+{
+	len = unfold_in_place(text, len);
+	size_t i = 0;
+	while (i < len) {
+		char *nl = memchr(text + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		emit_line(out, text + i, end - i);
+		i = end + 1;
+	}
+}
+
+char *ical_refold(const char *text, size_t len, size_t *out_len)
+{
+	struct strbuf out = STRBUF_INIT;
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	ical_text_refold_into(&out, copy, len);
+	free(copy);
+	if (out_len)
+		*out_len = out.len;
+	return strbuf_take(&out);
+}
+
