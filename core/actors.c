@@ -32,8 +32,6 @@ static const char *const issuer_verbs[] = {
 };
 #define ISSUER_ONLY_VERBS 7
 
-bool actors_is_agency_start(const char *s) { return names_head_len(s, false) > 0; }
-
 /* ---- where a paragraph names who acts ---------------------------------------- */
 
 void actors_init(struct actors *a)

@@ -84,10 +84,6 @@ void actors_cooperating(const char *text, struct actors *a);
  * Returns how many were appended. */
 size_t actors_list(const char *text, char ***names, size_t *n);
 
-/* Whether s begins the name of an agency, an office or a group (the head
- * word(s) are at s). */
-bool actors_is_agency_start(const char *s);
-
 /* The province or city a "Tỉnh"/"Thành phố" subject stands for, when the
  * notice names it (set by the caller from the addressee); used to write
  * "Tỉnh" as "Ủy ban nhân dân tỉnh Điện Biên". May be NULL. */

@@ -900,11 +900,6 @@ void notice_unit_set_leads(struct notice_unit *u, char *const *names, size_t cou
 					 NOTICE_DOUBT_LEAD_ADDRESSEE);
 }
 
-void notice_unit_set_cooperating(struct notice_unit *u, char *const *names, size_t count)
-{
-	set_names(&u->cooperating, &u->n_cooperating, names, count);
-}
-
 void notice_unit_set_due(struct notice_unit *u, civil_day due, enum due_precision precision,
 			 const char *phrase)
 {

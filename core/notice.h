@@ -111,7 +111,6 @@ int notice_read(const char *data, size_t len, struct notice *out, char *err);
 void notice_unit_drop(struct notice *n, size_t i, bool dropped);
 /* Replaces the lead agencies with copies of names[0, count) (count >= 1). */
 void notice_unit_set_leads(struct notice_unit *u, char *const *names, size_t count);
-void notice_unit_set_cooperating(struct notice_unit *u, char *const *names, size_t count);
 /* Replaces the deadline; due DATE_NONE clears it (precision becomes none). */
 void notice_unit_set_due(struct notice_unit *u, civil_day due, enum due_precision precision,
 			 const char *phrase);

@@ -8,17 +8,6 @@
 #include "core/notice.h"
 #include "core/xalloc.h"
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	char *buf = xmalloc(1 << 20);
-	*len = fread(buf, 1, (1 << 20) - 1, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
-}
-
 static const struct notice_unit *unit(const struct notice *n, const char *section)
 {
 	for (size_t i = 0; i < n->n_units; i++)
@@ -31,7 +20,7 @@ static void test_fixture(void **state)
 {
 	(void)state;
 	size_t len;
-	char *text = slurp("fixtures/thong-bao-ket-luan-lai-chau-2024-04.md", &len);
+	char *text = test_slurp("fixtures/thong-bao-ket-luan-lai-chau-2024-04.md", &len);
 	struct notice n;
 	char err[ERR_MAX];
 	assert_int_equal(notice_read(text, len, &n, err), 0);
