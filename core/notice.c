@@ -558,88 +558,106 @@ static bool inherited_due(const struct reader *r, size_t i, struct notice_unit *
 	return false;
 }
 
+/* Who cooperates in unit u of node i: its own words', its lead field's and
+ * its "Cơ quan phối hợp:" field's agencies, its leads left out. */
+static void unit_cooperating(const struct reader *r, size_t i, struct notice_unit *u)
+{
+	const struct node *nd = &r->nodes[i];
+	char **coop = NULL;
+	size_t n = 0;
+	copy_names(&coop, &n, nd->act.coop, nd->act.n_coop);
+	size_t cf = field_child(r, i, FIELD_COOP), lf = field_child(r, i, FIELD_LEAD);
+	if (lf != SIZE_MAX)
+		copy_names(&coop, &n, r->nodes[lf].act.coop, r->nodes[lf].act.n_coop);
+	if (cf != SIZE_MAX) {
+		char *v = outline_flat(r->o.v[cf].field_value);
+		char **names = NULL;
+		size_t nn = 0;
+		actors_list(v, &names, &nn);
+		for (size_t k = 0; k < nn; k++) {
+			bool lead = false;
+			for (size_t l = 0; l < u->n_leads; l++)
+				lead = lead || strcmp(u->leads[l], names[k]) == 0;
+			if (!lead)
+				names_push(&coop, &n, names[k]);
+		}
+		names_free(names, nn);
+		free(v);
+	}
+	u->cooperating = coop;
+	u->n_cooperating = n;
+}
+
+/* The deadline of unit u from its own words (own), its time field, or else
+ * its list's introduction. */
+static void unit_due(const struct reader *r, size_t i, struct notice_unit *u, const char *time_field, const char *own)
+{
+	if (pick_due(r, u, time_field, own) && u->due != DATE_NONE)
+		return;
+	struct notice_unit listed = *u;
+	listed.due_phrase = xstrdup("");
+	listed.recurrence = NULL;
+	if (inherited_due(r, i, &listed)) {
+		free(u->due_phrase);
+		free(u->recurrence);
+		u->due_phrase = listed.due_phrase;
+		u->recurrence = listed.recurrence;
+		u->due = listed.due;
+		u->precision = listed.precision;
+		u->doubts |= NOTICE_DOUBT_DUE_LIST;
+	} else {
+		free(listed.due_phrase);
+		free(listed.recurrence);
+	}
+}
+
+/* The summary of node i's unit: what the text that named the agencies says
+ * they must do; under a heading of names, its paragraph. */
+static char *unit_summary(const struct reader *r, size_t i)
+{
+	const struct node *nd = &r->nodes[i];
+	size_t m = merged_child(r, i);
+	const char *from = r->o.v[i].text;
+	size_t at = nd->act.task;
+	char *item = outline_flat(from);
+	if (m != SIZE_MAX && (nd->merged_acts || nd->act.how == ACTORS_LABEL || nd->act.how == ACTORS_NONE ||
+			      at >= strlen(item))) {
+		from = r->o.v[m].text;
+		at = nd->merged_acts ? at : 0;
+	}
+	free(item);
+	char *first = outline_flat(from);
+	char *summary = make_summary(first, at);
+	free(first);
+	return summary;
+}
+
 static void emit_units(struct reader *r)
 {
 	for (size_t i = r->from; i < r->to; i++) {
 		struct node *nd = &r->nodes[i];
 		if (!nd->unit)
 			continue;
-		const struct outline_para *p = &r->o.v[i];
 		nd->unit_index = r->n->n_units;
-		struct notice_unit *u = new_unit(r->n, p->section);
+		struct notice_unit *u = new_unit(r->n, r->o.v[i].section);
 		u->leads = nd->leads;
 		u->n_leads = nd->n_leads;
 		nd->leads = NULL;
 		nd->n_leads = 0;
+		unit_cooperating(r, i, u);
 		char *time_field = NULL;
-		char *text = unit_text(r, i, &time_field);
-		struct actors coop;
-		actors_init(&coop);
-		coop.leads = u->leads;
-		coop.n_leads = u->n_leads;
-		copy_names(&coop.coop, &coop.n_coop, nd->act.coop, nd->act.n_coop);
-		size_t cf = field_child(r, i, FIELD_COOP), lf = field_child(r, i, FIELD_LEAD);
-		if (lf != SIZE_MAX)
-			copy_names(&coop.coop, &coop.n_coop, r->nodes[lf].act.coop, r->nodes[lf].act.n_coop);
-		if (cf != SIZE_MAX) {
-			char *v = outline_flat(r->o.v[cf].field_value);
-			char **names = NULL;
-			size_t nn = 0;
-			actors_list(v, &names, &nn);
-			for (size_t k = 0; k < nn; k++) {
-				bool lead = false;
-				for (size_t l = 0; l < u->n_leads; l++)
-					lead = lead || strcmp(u->leads[l], names[k]) == 0;
-				if (!lead)
-					names_push(&coop.coop, &coop.n_coop, names[k]);
-			}
-			names_free(names, nn);
-			free(v);
-		}
-		u->cooperating = coop.coop;
-		u->n_cooperating = coop.n_coop;
+		char *own = unit_text(r, i, &time_field);
 		size_t m = merged_child(r, i);
-		char *own = text;
 		if (m != SIZE_MAX) {
-			char *mt = outline_flat(r->o.v[m].text);
-			own = xasprintf("%s\n%s", text, mt);
+			char *mt = outline_flat(r->o.v[m].text), *both = xasprintf("%s\n%s", own, mt);
 			free(mt);
-			free(text);
+			free(own);
+			own = both;
 		}
-		bool own_due = pick_due(r, u, time_field, own);
-		if (!own_due || u->due == DATE_NONE) {
-			struct notice_unit listed = *u;
-			listed.due_phrase = xstrdup("");
-			listed.recurrence = NULL;
-			if (inherited_due(r, i, &listed)) {
-				free(u->due_phrase);
-				free(u->recurrence);
-				u->due_phrase = listed.due_phrase;
-				u->recurrence = listed.recurrence;
-				u->due = listed.due;
-				u->precision = listed.precision;
-				u->doubts |= NOTICE_DOUBT_DUE_LIST;
-			} else {
-				free(listed.due_phrase);
-				free(listed.recurrence);
-			}
-		}
+		unit_due(r, i, u, time_field, own);
 		free(time_field);
 		u->full_text = own;
-		/* the summary: what the text that named the agencies says they must do;
-		 * under a heading of names, its paragraph */
-		const char *from = p->text;
-		size_t at = nd->act.task;
-		char *item = outline_flat(p->text);
-		if (m != SIZE_MAX && (nd->merged_acts || nd->act.how == ACTORS_LABEL || nd->act.how == ACTORS_NONE ||
-				      at >= strlen(item))) {
-			from = r->o.v[m].text;
-			at = nd->merged_acts ? at : 0;
-		}
-		free(item);
-		char *first = outline_flat(from);
-		u->summary = make_summary(first, at);
-		free(first);
+		u->summary = unit_summary(r, i);
 		u->doubts |= nd->doubts;
 	}
 }
