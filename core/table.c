@@ -105,89 +105,118 @@ static int label_level(const char *label)
 	return n && !label[n] && ((cp >= 'a' && cp <= 'z') || cp == 0x111) ? 2 : -1;
 }
 
+/* The columns a header row names (cols[0, *nc)), when it names a lead and
+ * a content column: a table of assignments. */
+static bool header_row(const char *row, enum column *cols, size_t *nc)
+{
+	char *cells[MAX_CELLS];
+	bool lead = false, content = false;
+	*nc = row_cells(row, cells, MAX_CELLS);
+	for (size_t c = 0; c < *nc; c++) {
+		cols[c] = column_of(cells[c]);
+		lead = lead || cols[c] == COL_LEAD;
+		content = content || cols[c] == COL_CONTENT;
+		free(cells[c]);
+	}
+	return lead && content;
+}
+
+static void add_row(struct table_rows *out, char *section, const char *what, const char *who, const char *with,
+		    const char *when)
+{
+	xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
+	out->v[out->n++] = (struct table_row){ section, xstrdup(what), xstrdup(who), xstrdup(with), xstrdup(when) };
+}
+
+/* A table being read: its group labels and the row a label-less row goes on. */
+struct reading {
+	/* group rows ("I | Nhóm nhiệm vụ …", "1 | …" over "a) …") give the path
+	 * of the rows under them, one level a kind of label */
+	char *groups[3];
+	/* a row without a label after a labelled one continues it: the cells
+	 * merged over both (rowspan) are written in the first only */
+	size_t labelled, continued;
+	size_t k; /* rows read, for those without a label: "(3)" */
+};
+
+/* The section of a row labelled label (level label_level()). */
+static char *row_section(const struct reading *t, const char *label, int level)
+{
+	if (!*label)
+		return xasprintf("(%zu)", t->k);
+	char *section = xstrdup("");
+	for (int g = 0; g < 3; g++) {
+		if (!t->groups[g] || g >= level)
+			continue;
+		char *s2 = *section ? xasprintf("%s.%s", section, t->groups[g]) : xstrdup(t->groups[g]);
+		free(section);
+		section = s2;
+	}
+	char *full = *section ? xasprintf("%s.%s", section, label) : xstrdup(label);
+	free(section);
+	return full;
+}
+
+/* One row under the header: a group row, a continuation or an assignment. */
+static void read_row(struct reading *t, const char *row, const enum column *cols, size_t nc, struct table_rows *out)
+{
+	char *cells[MAX_CELLS];
+	size_t m = row_cells(row, cells, MAX_CELLS);
+	const char *no = "", *what = "", *who = "", *with = "", *when = "";
+	for (size_t c = 0; c < m && c < nc; c++) {
+		switch (cols[c]) {
+		case COL_NO: no = cells[c]; break;
+		case COL_CONTENT: what = cells[c]; break;
+		case COL_LEAD: who = cells[c]; break;
+		case COL_COOP: with = cells[c]; break;
+		case COL_DUE: when = cells[c]; break;
+		default: break;
+		}
+	}
+	char *label = xstrndup(no, strcspn(no, ".)"));
+	int level = label_level(label);
+	if (*label && !*who && !*when && level >= 0) {
+		for (int g = level; g < 3; g++) {
+			free(t->groups[g]);
+			t->groups[g] = NULL;
+		}
+		t->groups[level] = xstrdup(label);
+		t->labelled = SIZE_MAX;
+	} else if (*what && !*label && t->labelled != SIZE_MAX) {
+		const struct table_row *prev = &out->v[out->n - 1];
+		char *section = xasprintf("%s (%zu)", out->v[t->labelled].section, ++t->continued + 1);
+		char *pwho = xstrdup(prev->who), *pwith = xstrdup(prev->with), *pwhen = xstrdup(prev->when);
+		t->k++;
+		add_row(out, section, what, *who ? who : pwho, *with ? with : pwith, *when ? when : pwhen);
+		free(pwho);
+		free(pwith);
+		free(pwhen);
+	} else if (*what) {
+		t->k++;
+		add_row(out, row_section(t, label, level), what, who, with, when);
+		t->labelled = *label ? out->n - 1 : SIZE_MAX;
+		t->continued = 0;
+	}
+	free(label);
+	for (size_t c = 0; c < m; c++)
+		free(cells[c]);
+}
+
 /* Reads the assignment tables among paragraphs [from, to): a header row
  * that names a lead column, then one unit a row. */
 void table_read(const struct outline *o, size_t from, size_t to, struct table_rows *out)
 {
 	for (size_t i = from; i < to; i++) {
-		if (o->v[i].mark != OUTLINE_ROW)
-			continue;
-		char *cells[MAX_CELLS];
-		size_t nc = row_cells(o->v[i].text, cells, MAX_CELLS);
 		enum column cols[MAX_CELLS];
-		bool lead = false, content = false;
-		for (size_t c = 0; c < nc; c++) {
-			cols[c] = column_of(cells[c]);
-			lead = lead || cols[c] == COL_LEAD;
-			content = content || cols[c] == COL_CONTENT;
-			free(cells[c]);
-		}
-		if (!lead || !content)
+		size_t nc;
+		if (o->v[i].mark != OUTLINE_ROW || !header_row(o->v[i].text, cols, &nc))
 			continue;
-		/* group rows ("I | Nhóm nhiệm vụ …", "1 | …" over "a) …") give the
-		 * path of the rows under them, one level a kind of label */
-		char *groups[3] = { NULL, NULL, NULL };
-		/* a row without a label after a labelled one continues it: the
-		 * cells merged over both (rowspan) are written in the first only */
-		size_t labelled = SIZE_MAX, continued = 0;
-		size_t k = 0, j;
-		for (j = i + 1; j < to && o->v[j].mark == OUTLINE_ROW; j++) {
-			size_t m = row_cells(o->v[j].text, cells, MAX_CELLS);
-			const char *no = "", *what = "", *who = "", *with = "", *when = "";
-			for (size_t c = 0; c < m && c < nc; c++) {
-				switch (cols[c]) {
-				case COL_NO: no = cells[c]; break;
-				case COL_CONTENT: what = cells[c]; break;
-				case COL_LEAD: who = cells[c]; break;
-				case COL_COOP: with = cells[c]; break;
-				case COL_DUE: when = cells[c]; break;
-				default: break;
-				}
-			}
-			char *label = xstrndup(no, strcspn(no, ".)"));
-			int level = label_level(label);
-			if (*label && !*who && !*when && level >= 0) {
-				for (int g = level; g < 3; g++) {
-					free(groups[g]);
-					groups[g] = NULL;
-				}
-				groups[level] = xstrdup(label);
-				labelled = SIZE_MAX;
-			} else if (*what && !*label && labelled != SIZE_MAX) {
-				const struct table_row *prev = &out->v[out->n - 1];
-				struct table_row row = {
-					xasprintf("%s (%zu)", out->v[labelled].section, ++continued + 1), xstrdup(what),
-					xstrdup(*who ? who : prev->who), xstrdup(*with ? with : prev->with),
-					xstrdup(*when ? when : prev->when),
-				};
-				k++;
-				xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
-				out->v[out->n++] = row;
-			} else if (*what) {
-				char pos[32];
-				snprintf(pos, sizeof pos, "(%zu)", ++k);
-				char *section = xstrdup("");
-				for (int g = 0; g < 3 && *label; g++) {
-					if (!groups[g] || g >= level)
-						continue;
-					char *s2 = *section ? xasprintf("%s.%s", section, groups[g]) : xstrdup(groups[g]);
-					free(section);
-					section = s2;
-				}
-				char *full = *label ? (*section ? xasprintf("%s.%s", section, label) : xstrdup(label)) : xstrdup(pos);
-				free(section);
-				xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
-				out->v[out->n++] = (struct table_row){ full, xstrdup(what), xstrdup(who), xstrdup(with),
-								       xstrdup(when) };
-				labelled = *label ? out->n - 1 : SIZE_MAX;
-				continued = 0;
-			}
-			free(label);
-			for (size_t c = 0; c < m; c++)
-				free(cells[c]);
-		}
+		struct reading t = { .labelled = SIZE_MAX };
+		size_t j;
+		for (j = i + 1; j < to && o->v[j].mark == OUTLINE_ROW; j++)
+			read_row(&t, o->v[j].text, cols, nc, out);
 		for (int g = 0; g < 3; g++)
-			free(groups[g]);
+			free(t.groups[g]);
 		i = j - 1;
 	}
 }
