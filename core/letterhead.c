@@ -187,6 +187,47 @@ static bool names_agency(const char *line)
 	return agency;
 }
 
+/* Reads the lines of paragraph p (a header table's cells, or its lines):
+ * the issuer's capitals, kind, number, place and date. *any: one of them is
+ * a header line; *all: every one is. Returns whether p holds the kind, with
+ * *rest_after_kind where the text after it begins. */
+static bool header_lines(struct notice *n, struct letterhead *h, const struct outline_para *p, bool *any, bool *all,
+			 const char **rest_after_kind)
+{
+	bool kind_line = false;
+	char *lines = xstrdup(p->text);
+	if (p->mark == OUTLINE_ROW)
+		for (char *c = lines; *c; c++)
+			if (*c == '|')
+				*c = '\n';
+	for (const char *l = lines; *l;) {
+		size_t len = strcspn(l, "\n");
+		char *line = trim_dup(l, len);
+		bool k = false;
+		if (*line && !*n->kind && !text_has_lower(line) && !is_motto(line) && !find_kind(line) &&
+		    !strchr(line, ':') && strlen(line) < 120) {
+			/* "ỦY BAN NHÂN DÂN" + "TỈNH LAI CHÂU" is one issuer; "ỦY BAN
+			 * NHÂN DÂN TỈNH LÀO CAI" + "SỞ NÔNG NGHIỆP …": the Sở issues */
+			char *joined = h->issuer && !names_agency(line) ? xasprintf("%s %s", h->issuer, line) : xstrdup(line);
+			free(h->issuer);
+			h->issuer = joined;
+		}
+		if (*line) {
+			bool is = header_line(n, line, &k);
+			*any = *any || is;
+			*all = *all && is;
+			if (k) {
+				kind_line = true;
+				*rest_after_kind = p->text + (l - lines) + strlen(n->kind);
+			}
+		}
+		free(line);
+		l += len + (l[len] == '\n');
+	}
+	free(lines);
+	return kind_line;
+}
+
 /* Reads kind, number, place, date, title and addressees at the top and
  * returns where the body begins. */
 static void read_header(struct notice *n, const struct outline *o, struct letterhead *h)
@@ -215,42 +256,9 @@ static void read_header(struct notice *n, const struct outline *o, struct letter
 			continue;
 		}
 		title_open = false;
-		bool any = false, kind_line = false;
+		bool any = false, all = true;
 		const char *rest_after_kind = NULL;
-		/* a header table's cells, or a paragraph's lines */
-		char *lines = xstrdup(p->text);
-		if (p->mark == OUTLINE_ROW)
-			for (char *c = lines; *c; c++)
-				if (*c == '|')
-					*c = '\n';
-		bool all = true;
-		for (const char *l = lines; *l;) {
-			size_t len = strcspn(l, "\n");
-			char *line = trim_dup(l, len);
-			bool k = false;
-			if (*line && !*n->kind && !text_has_lower(line) && !is_motto(line) && !find_kind(line) &&
-			    !strchr(line, ':') && strlen(line) < 120) {
-				/* "ỦY BAN NHÂN DÂN" + "TỈNH LAI CHÂU" is one issuer; "ỦY BAN
-				 * NHÂN DÂN TỈNH LÀO CAI" + "SỞ NÔNG NGHIỆP …": the Sở issues */
-				char *joined = h->issuer && !names_agency(line) ? xasprintf("%s %s", h->issuer, line)
-										 : xstrdup(line);
-				free(h->issuer);
-				h->issuer = joined;
-			}
-			if (*line) {
-				bool is = header_line(n, line, &k);
-				any = any || is;
-				all = all && is;
-				if (k) {
-					kind_line = true;
-					const char *r = p->text + (l - lines) + strlen(n->kind);
-					rest_after_kind = r;
-				}
-			}
-			free(line);
-			l += len + (l[len] == '\n');
-		}
-		free(lines);
+		bool kind_line = header_lines(n, h, p, &any, &all, &rest_after_kind);
 		if (kind_line) {
 			/* the title on the rest of the kind's paragraph ("THÔNG BÁO\nKết luận …") */
 			while (*rest_after_kind == ' ' || *rest_after_kind == '\n')
