@@ -317,6 +317,52 @@ static bool comma_goes_on(const char *s, size_t i, const char *q)
 	return text_starts_upper(q) && !names_is_cap_predicate(q);
 }
 
+/* After a comma at p inside the name s[0, *i): whether the name goes on
+ * (and *i past the comma and a group's noun after it). */
+static bool after_comma(const char *s, size_t *i, const char *p, bool relative)
+{
+	const char *q = words_skip(p + 1);
+	if (relative && names_is_predicate(q)) {
+		*i = (size_t)(q - s);
+		return true;
+	}
+	if (!comma_goes_on(s, *i, q))
+		return false;
+	/* "các cơ quan, tổ chức": the group's noun, even one that is also a verb */
+	const char *g = words_at_any(q, group_nouns, COUNT(group_nouns), false);
+	*i = (size_t)(q - s) + (g ? strlen(g) : 0);
+	return true;
+}
+
+/* After "và"/"cùng" (q the word after it) inside the name s[0, *i): whether
+ * it joins words of this name rather than begin the next name or the verb. */
+static bool after_and(const char *s, size_t *i, const char *q, bool names_only)
+{
+	q = words_skip(q);
+	if (names_head_len(q, false) || (!is_collective(s, *i) && names_is_member_start(q)) ||
+	    (!names_only && names_is_predicate(q)))
+		return false;
+	if (is_collective(s, *i) && words_at_any(q, member_nouns, COUNT(member_nouns), false))
+		return false;
+	*i = (size_t)(q - s);
+	return true;
+}
+
+/* Words that are verbs elsewhere but name a field after a noun: "Vụ Vật
+ * liệu xây dựng", "Ban Quản lý dự án đầu tư xây dựng", "Quỹ Đầu tư phát
+ * triển", "công trình", "giao thông". */
+static bool verb_as_noun(const char *s, size_t i, const char *p)
+{
+	static const char *const fields_before[] = { "liệu", "tư", "trình", "hoạch", "lượng", "cứu" };
+	if ((words_at(p, "xây dựng") || words_at(p, "phát triển")) && word_before_in(s, i, fields_before))
+		return true;
+	if (words_at(p, "trình") && i >= 5 &&
+	    (words_at(s + i - strlen("công"), "công") || words_at(s + i - strlen("chương"), "chương") ||
+	     words_at(s + i - strlen("Chương"), "Chương") || words_at(s + i - strlen("quá"), "quá")))
+		return true;
+	return words_at(p, "giao thông") || words_at(p, "giao dịch");
+}
+
 /* Scans one name at s (which begins with a head). Returns its length. In a
  * heading that is only names (`names_only`), verbs do not end a name:
  * "Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ". */
@@ -332,16 +378,8 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 		if (c == '\0' || strchr(".;:()[]!?\"", c) || !strncmp(p, "“", 3) || !strncmp(p, "”", 3))
 			break;
 		if (c == ',') {
-			const char *q = words_skip(p + 1);
-			if (relative && names_is_predicate(q)) {
-				i = (size_t)(q - s);
-				continue;
-			}
-			if (!comma_goes_on(s, i, q))
+			if (!after_comma(s, &i, p, relative))
 				break;
-			/* "các cơ quan, tổ chức": the group's noun, even one that is also a verb */
-			const char *g = words_at_any(q, group_nouns, COUNT(group_nouns), false);
-			i = (size_t)(q - s) + (g ? strlen(g) : 0);
 			continue;
 		}
 		/* a department's name, commas and all ("Bộ Văn hóa, Thể thao và Du lịch");
@@ -363,12 +401,8 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 		if (text_starts_upper(p) && ends_with_units(s, i))
 			break;
 		if (words_at(p, "và") || words_at(p, "cùng")) {
-			const char *q = words_skip(p + wl);
-			if (names_head_len(q, false) || (!is_collective(s, i) && names_is_member_start(q)) || (!names_only && names_is_predicate(q)))
+			if (!after_and(s, &i, p + wl, names_only))
 				break;
-			if (is_collective(s, i) && words_at_any(q, member_nouns, COUNT(member_nouns), false))
-				break;
-			i = (size_t)(q - s);
 			continue;
 		}
 		if (words_at(p, "được") && (words == 0 || names_only)) {
@@ -405,14 +439,7 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 			i = (size_t)(p - s) + strlen("trong và ngoài");
 			continue;
 		}
-		/* "xây dựng", "phát triển" after a noun name a field: "Vụ Vật liệu xây
-		 * dựng", "Ban Quản lý dự án đầu tư xây dựng", "Quỹ Đầu tư phát triển" */
-		static const char *const fields_before[] = { "liệu", "tư", "trình", "hoạch", "lượng", "cứu" };
-		bool noun = ((words_at(p, "xây dựng") || words_at(p, "phát triển")) && word_before_in(s, i, fields_before)) ||
-			    (words_at(p, "trình") && i >= 5 &&
-			    (words_at(s + i - strlen("công"), "công") || words_at(s + i - strlen("chương"), "chương") ||
-			     words_at(s + i - strlen("Chương"), "Chương") || words_at(s + i - strlen("quá"), "quá")));
-		noun = noun || words_at(p, "giao thông") || words_at(p, "giao dịch");
+		bool noun = verb_as_noun(s, i, p);
 		/* in a heading of names, a group's attributes may read like verbs */
 		bool verbs_end = !(names_only && is_collective(s, i));
 		if (verbs_end && !noun && (names_is_predicate(p) || names_is_cap_predicate(p)) && !words_at(p, "có liên quan"))
