@@ -75,43 +75,41 @@ static bool thousands(const char *s, size_t n)
 	return false;
 }
 
-/* Recognises an item marker at the start of s. Sets *label (allocated) and
- * returns the offset of the text after it; 0 when s has no marker. */
-static size_t item_marker(const char *s, enum outline_mark *mark, int *depth, char **label)
+/* The markers of an item, each recognised by a function that returns the
+ * length of its marker at s (0: not that kind), sets *mark, and *label
+ * (allocated) for those that carry one. */
+
+/* "- ", "• ", "+ "; a dash glued to a capitalised word ("-Sở Tài chính") */
+static size_t bullet_marker(const char *s, enum outline_mark *mark)
 {
-	size_t i = 0;
-	*label = NULL;
-	*mark = OUTLINE_NONE;
-	*depth = 0;
 	static const char *const bullets[] = { "- ", "* ", "• ", "– ", "— ", "· ", "▪ ", "◦ ", "● ", "", "-\t" };
-	for (size_t b = 0; b < COUNT(bullets); b++) {
+	for (size_t b = 0; b < COUNT(bullets); b++)
 		if (*bullets[b] && starts(s, bullets[b])) {
 			*mark = OUTLINE_BULLET;
-			i = strlen(bullets[b]);
-			goto text;
+			return strlen(bullets[b]);
 		}
-	}
 	if (s[0] == '+' && after_marker(s[1]) && s[1]) {
 		*mark = OUTLINE_SUB;
-		i = 1;
-		goto text;
+		return 1;
 	}
-	/* "-Sở Tài chính": a dash glued to a capitalised word */
 	if ((s[0] == '-' || s[0] == '+') && text_starts_upper(s + 1)) {
 		*mark = s[0] == '+' ? OUTLINE_SUB : OUTLINE_BULLET;
-		i = 1;
-		goto text;
+		return 1;
 	}
+	return 0;
+}
+
+/* "II.", "IV)", and "Điều 3." of a decision: parts, labelled as printed */
+static size_t part_marker(const char *s, enum outline_mark *mark, char **label)
+{
+	size_t i = 0;
 	while (s[i] && strchr("IVXL", s[i]))
 		i++;
 	if (i && is_roman(s, i) && (s[i] == '.' || s[i] == ')' || s[i] == '/') && after_marker(s[i + 1])) {
 		*mark = OUTLINE_PART;
 		*label = xstrndup(s, i);
-		i++;
-		goto text;
+		return i + 1;
 	}
-	i = 0;
-	/* "Điều 3." of a decision: a part of its own, labelled as printed */
 	if (starts(s, "Điều ") && s[strlen("Điều ")] >= '0' && s[strlen("Điều ")] <= '9') {
 		size_t d = strlen("Điều ");
 		while (s[d] >= '0' && s[d] <= '9')
@@ -119,41 +117,49 @@ static size_t item_marker(const char *s, enum outline_mark *mark, int *depth, ch
 		if ((s[d] == '.' || s[d] == ':') && after_marker(s[d + 1])) {
 			*mark = OUTLINE_PART;
 			*label = xstrndup(s, d);
-			i = d + 1;
-			goto text;
+			return d + 1;
 		}
+	}
+	return 0;
+}
+
+/* "2.", "2.1.", "3)", "1000." (not "2.163" of thousands) */
+static size_t number_marker(const char *s, enum outline_mark *mark, int *depth, char **label)
+{
+	if (!(s[0] >= '0' && s[0] <= '9'))
 		return 0;
-	}
-	if (s[i] >= '0' && s[i] <= '9') {
-		size_t start = i;
-		int parts = 0;
-		for (;;) {
-			size_t d = 0;
-			while (s[i + d] >= '0' && s[i + d] <= '9')
-				d++;
-			if (d == 0 || d > 4)
-				return 0;
-			i += d;
-			parts++;
-			if (s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
-				i++;
-				continue;
-			}
-			break;
-		}
-		size_t end = i;
-		if (s[i] == '.' || s[i] == ')' || s[i] == '/' || s[i] == ':')
+	size_t i = 0;
+	int parts = 0;
+	for (;;) {
+		size_t d = 0;
+		while (s[i + d] >= '0' && s[i + d] <= '9')
+			d++;
+		if (d == 0 || d > 4)
+			return 0;
+		i += d;
+		parts++;
+		if (s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
 			i++;
-		else if (parts == 1 || thousands(s + start, end - start))
-			return 0;
-		if (!after_marker(s[i]))
-			return 0;
-		*mark = OUTLINE_NUM;
-		*depth = parts;
-		*label = xstrndup(s + start, end - start);
-		goto text;
+			continue;
+		}
+		break;
 	}
-	/* (3), (i), (a) */
+	size_t end = i;
+	if (s[i] == '.' || s[i] == ')' || s[i] == '/' || s[i] == ':')
+		i++;
+	else if (parts == 1 || thousands(s, end))
+		return 0;
+	if (!after_marker(s[i]))
+		return 0;
+	*mark = OUTLINE_NUM;
+	*depth = parts;
+	*label = xstrndup(s, end);
+	return i;
+}
+
+/* "(3)", "(i)", "(a)"; "a)", "b.", "đ/" */
+static size_t label_marker(const char *s, enum outline_mark *mark, char **label)
+{
 	if (s[0] == '(') {
 		size_t n = 1;
 		while (n < 6 && ((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'z')))
@@ -161,23 +167,37 @@ static size_t item_marker(const char *s, enum outline_mark *mark, int *depth, ch
 		if (n > 1 && s[n] == ')' && after_marker(s[n + 1])) {
 			*mark = OUTLINE_LABEL;
 			*label = xstrndup(s + 1, n - 1);
-			i = n + 1;
-			goto text;
+			return n + 1;
 		}
 		return 0;
 	}
-	/* a) b) … đ) */
 	uint32_t cp;
 	size_t n = text_utf8_decode(s, strnlen(s, 4), &cp);
 	if (n && ((cp >= 'a' && cp <= 'z') || cp == 0x111) && (s[n] == ')' || s[n] == '.' || s[n] == '/') &&
 	    s[n + 1] == ' ') {
 		*mark = OUTLINE_LETTER;
 		*label = xstrndup(s, n);
-		i = n + 1;
-		goto text;
+		return n + 1;
 	}
 	return 0;
-text:
+}
+
+/* Recognises an item marker at the start of s. Sets *label (allocated) and
+ * returns the offset of the text after it; 0 when s has no marker. */
+static size_t item_marker(const char *s, enum outline_mark *mark, int *depth, char **label)
+{
+	*label = NULL;
+	*mark = OUTLINE_NONE;
+	*depth = 0;
+	size_t i = bullet_marker(s, mark);
+	if (!i)
+		i = part_marker(s, mark, label);
+	if (!i)
+		i = number_marker(s, mark, depth, label);
+	if (!i)
+		i = label_marker(s, mark, label);
+	if (!i)
+		return 0;
 	while (is_space(s[i]))
 		i++;
 	return i;
