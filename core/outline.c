@@ -286,6 +286,27 @@ static bool begins_task(const char *s)
 	return false;
 }
 
+/* The text of a line that is not blank, Markdown emphasis removed, and its
+ * marker: found before emphasis is removed ("* item") or after ("**3. …**"). */
+static char *line_text(const char *a, enum outline_mark *mark)
+{
+	int depth;
+	char *label;
+	size_t off = item_marker(a, mark, &depth, &label);
+	free(label);
+	char *body = xstrdup(a);
+	strip_emphasis(off ? body + off : body);
+	if (!off) {
+		char *t = body;
+		while (is_space(*t))
+			t++;
+		memmove(body, t, strlen(t) + 1);
+		item_marker(body, mark, &depth, &label);
+		free(label);
+	}
+	return body;
+}
+
 static void read_lines(const char *text, struct line **out, size_t *count)
 {
 	struct line *ls = NULL;
@@ -335,12 +356,7 @@ static void read_lines(const char *text, struct line **out, size_t *count)
 			}
 		}
 		if (*a == '|') {
-			/* a table row; a separator row (|---|:--|) is dropped */
-			bool sep = true;
-			for (const char *c = a; *c; c++)
-				if (!strchr("|-: \t", *c))
-					sep = false;
-			if (sep) {
+			if (strspn(a, "|-: \t") == strlen(a)) { /* a table's separator row (|---|:--|) */
 				n--;
 				free(s);
 				continue;
@@ -354,25 +370,8 @@ static void read_lines(const char *text, struct line **out, size_t *count)
 		bool blank = *a == '\0' || strcmp(a, "---") == 0 || strcmp(a, "***") == 0 || strcmp(a, "___") == 0;
 		ln->blank = blank;
 		if (!blank) {
-			/* markers before emphasis is removed ("* item") and after ("**3. …**") */
-			enum outline_mark m;
-			int depth;
-			char *label;
-			size_t off = item_marker(a, &m, &depth, &label);
-			free(label);
-			char *body = xstrdup(a);
-			strip_emphasis(off ? body + off : body);
-			if (!off) {
-				char *t = body;
-				while (is_space(*t))
-					t++;
-				memmove(body, t, strlen(t) + 1);
-				off = item_marker(body, &m, &depth, &label);
-				free(label);
-			}
-			ln->s = body;
-			ln->mark = m;
-			ln->cps = cp_count(body);
+			ln->s = line_text(a, &ln->mark);
+			ln->cps = cp_count(ln->s);
 			ln->page_break = page_break;
 			page_break = false;
 		} else {
