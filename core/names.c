@@ -363,13 +363,49 @@ static bool verb_as_noun(const char *s, size_t i, const char *p)
 	return words_at(p, "giao thông") || words_at(p, "giao dịch");
 }
 
+/* A relative clause in a name: "đơn vị được lựa chọn quan trắc …",
+ * "được giao quản lý, sử dụng hoặc khai thác". */
+struct relative {
+	bool after_duoc; /* "được" just read: the participle is the name's */
+	bool in_clause;  /* inside the clause: participles after its commas are too */
+	bool participle; /* the step read a participle (a word of the name) */
+};
+
+/* One step of a name over a relative clause at p: returns true with *i past
+ * what it read, false when p is no part of one. */
+static bool relative_step(const char *s, size_t *i, const char *p, size_t words, bool names_only, struct relative *r)
+{
+	size_t wl = words_len(p);
+	r->participle = false;
+	if (words_at(p, "được") && (words == 0 || names_only)) {
+		r->after_duoc = true;
+		*i = (size_t)(p - s) + wl;
+		return true;
+	}
+	/* in a heading of names, too: "các tổ chức, cá nhân được cấp giấy
+	 * phép khai thác, thu hồi khoáng sản" */
+	r->in_clause = r->in_clause || (names_only && words_at(p, "được"));
+	const char *back = p;
+	while (back > s && back[-1] == ' ')
+		back--;
+	if (r->after_duoc || (r->in_clause && back > s && back[-1] == ',')) {
+		const char *pr = words_at_any(p, predicates, COUNT(predicates), false);
+		*i = (size_t)(p - s) + (pr ? strlen(pr) : wl);
+		r->in_clause = true;
+		r->after_duoc = false;
+		r->participle = true;
+		return true;
+	}
+	return false;
+}
+
 /* Scans one name at s (which begins with a head). Returns its length. In a
  * heading that is only names (`names_only`), verbs do not end a name:
  * "Thủ trưởng các cơ quan tham mưu, quản lý nhà nước thuộc Bộ". */
 static size_t scan_name(const char *s, bool loose, bool names_only)
 {
 	size_t i = names_head_len(s, loose), words = 0;
-	bool after_duoc = false, relative = false;
+	struct relative rel = { false, false, false };
 	if (!i)
 		return 0;
 	for (;;) {
@@ -378,7 +414,7 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 		if (c == '\0' || strchr(".;:()[]!?\"", c) || !strncmp(p, "“", 3) || !strncmp(p, "”", 3))
 			break;
 		if (c == ',') {
-			if (!after_comma(s, &i, p, relative))
+			if (!after_comma(s, &i, p, rel.in_clause))
 				break;
 			continue;
 		}
@@ -405,26 +441,8 @@ static size_t scan_name(const char *s, bool loose, bool names_only)
 				break;
 			continue;
 		}
-		if (words_at(p, "được") && (words == 0 || names_only)) {
-			/* a relative clause: "đơn vị được lựa chọn quan trắc …" */
-			after_duoc = true;
-			i = (size_t)(p - s) + wl;
-			continue;
-		}
-		/* in a heading of names, too: "các tổ chức, cá nhân được cấp giấy
-		 * phép khai thác, thu hồi khoáng sản" */
-		relative = relative || (names_only && words_at(p, "được"));
-		/* the participle after "được" belongs to the name, and so do those
-		 * listed with it: "được giao quản lý, sử dụng hoặc khai thác" */
-		const char *back = p;
-		while (back > s && back[-1] == ' ')
-			back--;
-		if (after_duoc || (relative && back > s && back[-1] == ',')) {
-			const char *pr = words_at_any(p, predicates, COUNT(predicates), false);
-			i = (size_t)(p - s) + (pr ? strlen(pr) : wl);
-			relative = true;
-			after_duoc = false;
-			words++;
+		if (relative_step(s, &i, p, words, names_only, &rel)) {
+			words += rel.participle;
 			continue;
 		}
 		/* a head inside the name is a whole, its verbs and all: "Chủ tịch

@@ -700,7 +700,8 @@ static char *child_path(const char *base, const char *label, bool paren)
 	return paren ? xasprintf("%s (%s)", base, label) : xasprintf("%s.%s", base, label);
 }
 
-void outline_build(struct outline *o, size_t from, size_t to, outline_alone_fn *alone, void *ctx)
+/* Links paragraphs [from, to) to their items: a stack of open items by rank. */
+static void link_items(struct outline *o, size_t from, size_t to)
 {
 	size_t *stack = xmalloc((to - from + 1) * sizeof *stack);
 	int *ranks = xmalloc((to - from + 1) * sizeof *ranks);
@@ -746,8 +747,12 @@ void outline_build(struct outline *o, size_t from, size_t to, outline_alone_fn *
 	}
 	free(stack);
 	free(ranks);
-	/* paragraphs after the last item of the top list that stand on their
-	 * own ("Văn phòng Chính phủ theo dõi, đôn đốc …") are the list's */
+}
+
+/* Paragraphs after the last item of the top list that stand on their own
+ * ("Văn phòng Chính phủ theo dõi, đôn đốc …") are the list's, not that item's. */
+static void free_trailing(struct outline *o, size_t from, size_t to, outline_alone_fn *alone, void *ctx)
+{
 	size_t last = OUTLINE_ROOT;
 	for (size_t i = from; i < to; i++) {
 		size_t up = o->v[i].parent; /* through the top list's introduction */
@@ -761,36 +766,35 @@ void outline_build(struct outline *o, size_t from, size_t to, outline_alone_fn *
 	size_t tail = to;
 	while (tail > from && o->v[tail - 1].mark == OUTLINE_NONE)
 		tail--;
-	if (alone && last != OUTLINE_ROOT) {
-		for (size_t i = last + 1; i < to; i++) {
-			bool in_last = o->v[i].parent == last || under(o, i, last);
-			bool trailing = i >= tail && in_last;
-			if (!trailing && o->v[i].parent != last)
-				continue;
-			if (!trailing && o->v[i].mark != OUTLINE_NONE) {
-				if (tail <= i)
-					break;
-				i = tail - 1; /* on to what follows the item's list */
-				continue;
-			}
-			char *a = outline_flat(o->v[last].text), *b = outline_flat(o->v[i].text);
-			bool own = alone(ctx, a, b);
-			free(a);
-			free(b);
-			if (!own)
+	if (last == OUTLINE_ROOT)
+		return;
+	for (size_t i = last + 1; i < to; i++) {
+		bool in_last = o->v[i].parent == last || under(o, i, last);
+		bool trailing = i >= tail && in_last;
+		if (!trailing && o->v[i].parent != last)
+			continue;
+		if (!trailing && o->v[i].mark != OUTLINE_NONE) {
+			if (tail <= i)
 				break;
-			for (size_t j = i; j < to; j++)
-				if (o->v[j].mark == OUTLINE_NONE && (o->v[j].parent == last || (trailing && under(o, j, last))))
-					o->v[j].parent = OUTLINE_ROOT;
-			break;
+			i = tail - 1; /* on to what follows the item's list */
+			continue;
 		}
+		char *a = outline_flat(o->v[last].text), *b = outline_flat(o->v[i].text);
+		bool own = alone(ctx, a, b);
+		free(a);
+		free(b);
+		if (!own)
+			break;
+		for (size_t j = i; j < to; j++)
+			if (o->v[j].mark == OUTLINE_NONE && (o->v[j].parent == last || (trailing && under(o, j, last))))
+				o->v[j].parent = OUTLINE_ROOT;
+		break;
 	}
-	for (size_t i = to; i-- > from;) {
-		size_t q = o->v[i].parent;
-		if (q != OUTLINE_ROOT && o->v[i].end > o->v[q].end)
-			o->v[q].end = o->v[i].end;
-	}
-	/* fields of an item and the one paragraph of an item */
+}
+
+/* Fields of an item, notes, and the one paragraph of an item. */
+static void set_roles(struct outline *o, size_t from, size_t to)
+{
 	size_t *paras = xcalloc(to - from + 1, sizeof *paras);
 	for (size_t i = from; i < to; i++) {
 		struct outline_para *p = &o->v[i];
@@ -814,8 +818,11 @@ void outline_build(struct outline *o, size_t from, size_t to, outline_alone_fn *
 			p->role = OUTLINE_MERGED;
 	}
 	free(paras);
-	/* sections */
-	/* bullets count among bullets, paragraphs among paragraphs */
+}
+
+/* The section paths; bullets count among bullets, paragraphs among paragraphs. */
+static void set_sections(struct outline *o, size_t from, size_t to)
+{
 	size_t *bullets = xcalloc(to - from + 1, sizeof *bullets), *paragraphs = xcalloc(to - from + 1, sizeof *paragraphs);
 	size_t root_bullets = 0, root_paragraphs = 0;
 	for (size_t i = from; i < to; i++) {
@@ -870,4 +877,18 @@ void outline_build(struct outline *o, size_t from, size_t to, outline_alone_fn *
 	}
 	free(bullets);
 	free(paragraphs);
+}
+
+void outline_build(struct outline *o, size_t from, size_t to, outline_alone_fn *alone, void *ctx)
+{
+	link_items(o, from, to);
+	if (alone)
+		free_trailing(o, from, to, alone, ctx);
+	for (size_t i = to; i-- > from;) {
+		size_t q = o->v[i].parent;
+		if (q != OUTLINE_ROOT && o->v[i].end > o->v[q].end)
+			o->v[q].end = o->v[i].end;
+	}
+	set_roles(o, from, to);
+	set_sections(o, from, to);
 }
