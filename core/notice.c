@@ -22,14 +22,6 @@
 
 static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
 
-static size_t cp_count(const char *s, size_t len)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return n;
-}
-
 /* ---- units ---------------------------------------------------------------------- */
 
 /* A reading in progress: the outline, the addressee and what each paragraph
@@ -384,45 +376,6 @@ static void decide_units(struct reader *r)
 
 /* ---- what a unit says ---------------------------------------------------------------- */
 
-/* One line: what must be done, at most 120 characters, cut at a word. */
-static char *make_summary(const char *text, size_t predicate)
-{
-	const char *s = text + (predicate < strlen(text) ? predicate : 0);
-	while (*s == ' ' || *s == ',' || *s == ':' || *s == ';' || *s == '-' || *s == '+')
-		s++;
-	if (!*s)
-		s = text;
-	size_t len = strlen(s);
-	for (size_t i = 0; i + 1 < len; i++)
-		if (s[i] == '.' && s[i + 1] == ' ' && i > 20) {
-			len = i;
-			break;
-		}
-	bool cut = false;
-	if (cp_count(s, len) > 120) {
-		size_t i = 0, cps = 0, last_space = 0;
-		while (i < len && cps < 118) {
-			if (s[i] == ' ')
-				last_space = i;
-			i++;
-			while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
-				i++;
-			cps++;
-		}
-		len = last_space ? last_space : i;
-		cut = true;
-	}
-	while (len && strchr(" ,;:./", s[len - 1])) /* "./." ends a letter */
-		len--;
-	struct strbuf b = STRBUF_INIT;
-	strbuf_addn(&b, s, len);
-	if (cut)
-		strbuf_add(&b, "…");
-	char *out = strbuf_take(&b);
-	text_capitalise(out);
-	return out;
-}
-
 static void set_due(struct notice_unit *u, const char *text, const struct deadline *d)
 {
 	if (d->bare)
@@ -627,7 +580,7 @@ static char *unit_summary(const struct reader *r, size_t i)
 	}
 	free(item);
 	char *first = outline_flat(from);
-	char *summary = make_summary(first, at);
+	char *summary = wording_summary(first, at);
 	free(first);
 	return summary;
 }
@@ -711,7 +664,7 @@ static void offer_candidates(struct reader *r)
 			continue;
 		struct notice_unit *u = new_unit(r->n, *p->section ? p->section : "-");
 		u->full_text = outline_flat(p->text);
-		u->summary = make_summary(u->full_text, 0);
+		u->summary = wording_summary(u->full_text, 0);
 		u->doubts = NOTICE_DOUBT_NO_LEAD;
 		u->dropped = true;
 		pick_due(r, u, NULL, u->full_text);
@@ -742,7 +695,7 @@ static void table_unit(struct reader *r, const struct table_row *row)
 	}
 	u->full_text = xasprintf("%s%s%s%s%s%s%s", row->what, *row->who ? "\n" : "", row->who, *row->with ? "\n" : "",
 				 row->with, *row->when ? "\n" : "", row->when);
-	u->summary = make_summary(row->what, 0);
+	u->summary = wording_summary(row->what, 0);
 	pick_due(r, u, *row->when ? row->when : NULL, row->what);
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
@@ -206,4 +207,50 @@ bool wording_closing_asks(const char *task)
 	}
 	free(t);
 	return words >= 5;
+}
+
+static size_t cp_count(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}
+
+char *wording_summary(const char *text, size_t predicate)
+{
+	const char *s = text + (predicate < strlen(text) ? predicate : 0);
+	while (*s == ' ' || *s == ',' || *s == ':' || *s == ';' || *s == '-' || *s == '+')
+		s++;
+	if (!*s)
+		s = text;
+	size_t len = strlen(s);
+	for (size_t i = 0; i + 1 < len; i++)
+		if (s[i] == '.' && s[i + 1] == ' ' && i > 20) {
+			len = i;
+			break;
+		}
+	bool cut = false;
+	if (cp_count(s, len) > 120) {
+		size_t i = 0, cps = 0, last_space = 0;
+		while (i < len && cps < 118) {
+			if (s[i] == ' ')
+				last_space = i;
+			i++;
+			while (i < len && ((unsigned char)s[i] & 0xc0) == 0x80)
+				i++;
+			cps++;
+		}
+		len = last_space ? last_space : i;
+		cut = true;
+	}
+	while (len && strchr(" ,;:./", s[len - 1])) /* "./." ends a letter */
+		len--;
+	struct strbuf b = STRBUF_INIT;
+	strbuf_addn(&b, s, len);
+	if (cut)
+		strbuf_add(&b, "…");
+	char *out = strbuf_take(&b);
+	text_capitalise(out);
+	return out;
 }

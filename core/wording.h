@@ -45,6 +45,11 @@ bool wording_imperative(const char *text);
  * ("nghiêm túc triển khai thực hiện", "báo cáo kết quả thực hiện"). */
 bool wording_closing_asks(const char *task);
 
+/* One line of what must be done, from text's predicate (a byte offset; the
+ * start when past the end) to its first sentence's end, at most 120
+ * characters cut at a word ("…"), capitalised. Newly allocated. */
+char *wording_summary(const char *text, size_t predicate);
+
 /* Words separated by spaces and punctuation. */
 size_t wording_count_words(const char *text);
 

@@ -1,6 +1,8 @@
 /* wording: what a paragraph's words say before who acts in it is known. */
 #include "tests/unit/testutil.h"
 
+#include <stdlib.h>
+
 #include "core/wording.h"
 
 static void test_headings(void **state)
@@ -68,6 +70,24 @@ static void test_closing(void **state)
 	assert_false(wording_closing_asks("quan tâm thực hiện./."));
 }
 
+static void test_summary(void **state)
+{
+	(void)state;
+	char *s = wording_summary("Sở Y tế rà soát các cơ sở. Báo cáo kết quả trước ngày 30/6./.", strlen("Sở Y tế "));
+	assert_string_equal(s, "Rà soát các cơ sở");
+	free(s);
+	s = wording_summary("Bố trí kinh phí./.", 100); /* past the end: from the start */
+	assert_string_equal(s, "Bố trí kinh phí");
+	free(s);
+	char long_text[400] = "";
+	for (int i = 0; i < 40; i++)
+		strcat(long_text, "rà soát ");
+	s = wording_summary(long_text, 0);
+	assert_non_null(strstr(s, "…"));
+	assert_true(strlen(s) < 200);
+	free(s);
+}
+
 static void test_words(void **state)
 {
 	(void)state;
@@ -86,6 +106,7 @@ int main(void)
 		cmocka_unit_test(test_imperative),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_closing),
+		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
