@@ -79,7 +79,7 @@ static void test_summary(void **state)
 	s = wording_summary("Bố trí kinh phí./.", 100); /* past the end: from the start */
 	assert_string_equal(s, "Bố trí kinh phí");
 	free(s);
-	char long_text[400] = "";
+	char long_text[512] = ""; /* 40 × "rà soát " is 400 bytes */
 	for (int i = 0; i < 40; i++)
 		strcat(long_text, "rà soát ");
 	s = wording_summary(long_text, 0);
