@@ -33,6 +33,7 @@ struct node {
 	unsigned doubts;
 	bool unit, below;     /* a unit; a unit somewhere under it */
 	bool absorbed;        /* read as part of its item (a field, a continuation) */
+	bool enumerates;      /* "… bao gồm:": the items under it are read with it */
 	char **passed;        /* the leads the items under it inherit */
 	size_t n_passed;
 	size_t unit_index;    /* its unit in the notice when unit */
@@ -313,6 +314,22 @@ static void absorb_fields(struct reader *r, size_t i, size_t lead_field)
 	}
 }
 
+/* "… thẩm định hồ sơ, bao gồm:" over items that name nobody: they list what
+ * the task covers ("- cấp mới …; - cấp lại …"), so they are read with it. */
+static bool enumerates(const struct reader *r, size_t i)
+{
+	const struct outline_para *p = &r->o.v[i];
+	if (p->end <= i + 1 || !(text_ends_with(p->text, "gồm:") || text_ends_with(p->text, "gồm :")))
+		return false;
+	for (size_t j = i + 1; j < p->end; j++)
+		if (r->nodes[j].act.n_leads)
+			return false;
+	char *what = what_to_do(r, i);
+	bool says = wording_content_words(what) >= 3;
+	free(what);
+	return says;
+}
+
 static void decide_units(struct reader *r)
 {
 	/* fields and continuations are read with their item */
@@ -325,6 +342,11 @@ static void decide_units(struct reader *r)
 		size_t lf = field_child(r, i, FIELD_LEAD);
 		if (lf != SIZE_MAX && p->role != OUTLINE_FIELD && closing_lead_field(r, i) == SIZE_MAX)
 			absorb_fields(r, i, lf);
+		if (!r->nodes[i].absorbed && enumerates(r, i)) {
+			r->nodes[i].enumerates = true;
+			for (size_t j = i + 1; j < p->end; j++)
+				r->nodes[j].absorbed = true;
+		}
 	}
 	for (size_t i = r->to; i-- > r->from;) {
 		struct node *nd = &r->nodes[i];
@@ -337,7 +359,8 @@ static void decide_units(struct reader *r)
 		char *t = outline_flat(p->text);
 		char *what = what_to_do(r, i);
 		size_t lf = field_child(r, i, FIELD_LEAD);
-		if (p->role == OUTLINE_LEAD_IN || (p->mark == OUTLINE_NONE && outline_ends_colon(p)) || under_preamble(r, i) ||
+		bool introduces = !nd->enumerates && (p->role == OUTLINE_LEAD_IN || (p->mark == OUTLINE_NONE && outline_ends_colon(p)));
+		if (introduces || under_preamble(r, i) ||
 		    wording_quotes_rule(t) || under_quotation(r, i)) {
 			nd->unit = false;
 		} else if (lf != SIZE_MAX) {

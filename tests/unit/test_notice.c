@@ -164,6 +164,16 @@ static const struct {
 	  "(Kèm theo Quyết định số 7/QĐ-UBND ngày 06/8/2026)\n1. Tổ trưởng: Ông Nguyễn Văn An.\n"
 	  "2. Thành viên: Bổ sung theo yêu cầu công việc.\n",
 	  { "Điều 2.1|Tổ công tác||2026-09-30", "Điều 2.2|Tổ trưởng||", NULL } },
+	/* "… bao gồm:" lists what the task covers, not tasks of their own; a list
+	 * under "… gồm:" whose items name their agencies is tasks */
+	{ "Hà Nội, ngày 02 tháng 3 năm 2026\nSở Y tế đề nghị các đơn vị thực hiện các nội dung sau:\n"
+	  "1. Phòng Nghiệp vụ Dược\nChủ trì, phối hợp với Thanh tra Sở thẩm định hồ sơ cấp phép, bao gồm:\n"
+	  "- Cấp mới chứng chỉ hành nghề dược;\n- Cấp lại chứng chỉ hành nghề dược bị mất.\n"
+	  "2. Văn phòng Sở\nTổng hợp kết quả, báo cáo Giám đốc Sở trước ngày 30/6/2026.\n"
+	  "3. Phân công các phòng gồm:\n- Phòng Tổ chức cán bộ rà soát biên chế, báo cáo trước ngày 15/5/2026;\n"
+	  "- Phòng Kế hoạch - Tài chính lập dự toán năm 2027.\n",
+	  { "1|Phòng Nghiệp vụ Dược|Thanh tra Sở|", "2|Văn phòng Sở||2026-06-30",
+	    "3 (1)|Phòng Tổ chức cán bộ||2026-05-15", "3 (2)|Phòng Kế hoạch - Tài chính||", NULL } },
 	/* a row without a number continues the row above: its cells were merged
 	 * with that row's (rowspan), so it takes the cells it leaves empty */
 	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
