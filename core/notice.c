@@ -378,7 +378,8 @@ static void decide_units(struct reader *r)
 			bool own = nd->act.how == ACTORS_SUBJECT || nd->act.how == ACTORS_ASSIGNED;
 			nd->unit = own && !nd->act.descriptive && (wording_content_words(what) >= 15 || has_deadline(r, what));
 		} else if (nd->n_leads) {
-			bool names_only = nd->act.only_names || wording_content_words(what) < 2 || wording_names_person(what);
+			bool names_only = nd->act.only_names || wording_content_words(what) < 2 || wording_names_person(what) ||
+					  wording_formula(what);
 			bool asked_closing = r->asked_closing && i + 1 == r->to; /* "Trên đây là …, đề nghị X …" */
 			nd->unit = !nd->act.descriptive && !names_only && (!wording_conditional(t) || asked_closing);
 		} else if (r->addressee && (p->mark != OUTLINE_NONE || wording_imperative(t)) && !nd->act.descriptive &&

@@ -75,7 +75,7 @@ bool wording_composition(const char *label, const char *text)
 bool wording_conditional(const char *text)
 {
 	static const char *const inside[] = {
-		"thi hành Quyết định này", "này có hiệu lực", "có hiệu lực kể từ ngày", "nếu phát sinh khó khăn",
+		"thi hành Quyết định này", "chịu trách nhiệm thi hành", "này có hiệu lực", "có hiệu lực kể từ ngày", "nếu phát sinh khó khăn",
 		"nếu có khó khăn", "nếu có vướng mắc",
 	};
 	static const char *const opening[] = {
@@ -207,6 +207,32 @@ bool wording_closing_asks(const char *task)
 	}
 	free(t);
 	return words >= 5;
+}
+
+bool wording_formula(const char *task)
+{
+	static const char *const formula[] = {
+		"chịu", "có", "trách", "nhiệm", "tổ", "chức", "triển", "khai", "thực", "hiện", "thi", "hành",
+		"nghiêm", "túc", "hiệu", "quả", "đầy", "đủ", "kịp", "thời", "đúng", "quy", "định", "các", "nội",
+		"dung", "và", "theo", "nêu", "trên", "đây", "này", "kế", "hoạch", "công", "văn", "quyết",
+		"chỉ", "thị", "thông", "báo", "bản",
+	};
+	char *t = text_lower_dup(task);
+	t[strcspn(t, ".;")] = '\0';
+	char *cond = strstr(t, "nếu ");
+	if (cond)
+		*cond = '\0';
+	bool back = strstr(t, "nêu trên") || strstr(t, "này") || strstr(t, "trên đây");
+	bool acts = strstr(t, "thực hiện") || strstr(t, "thi hành") || strstr(t, "triển khai");
+	bool only = true;
+	for (char *w = strtok(t, " ,:()"); w && only; w = strtok(NULL, " ,:()")) {
+		bool known = false;
+		for (size_t i = 0; i < COUNT(formula) && !known; i++)
+			known = strcmp(w, formula[i]) == 0;
+		only = known;
+	}
+	free(t);
+	return back && acts && only;
 }
 
 static size_t cp_count(const char *s, size_t len)

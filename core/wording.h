@@ -45,6 +45,12 @@ bool wording_imperative(const char *text);
  * ("nghiêm túc triển khai thực hiện", "báo cáo kết quả thực hiện"). */
 bool wording_closing_asks(const char *task);
 
+/* What a paragraph asks, from where its task begins, only points back at the
+ * document ("chịu trách nhiệm tổ chức thực hiện nghiêm túc các nội dung nêu
+ * trên; …", "tổ chức thực hiện Kế hoạch này"): the closing formula, even
+ * when numbered. Its first clause counts; a condition after it does not. */
+bool wording_formula(const char *task);
+
 /* One line of what must be done, from text's predicate (a byte offset; the
  * start when past the end) to its first sentence's end, at most 120
  * characters cut at a word ("…"), capitalised. Newly allocated. */

@@ -174,6 +174,12 @@ static const struct {
 	  "- Phòng Kế hoạch - Tài chính lập dự toán năm 2027.\n",
 	  { "1|Phòng Nghiệp vụ Dược|Thanh tra Sở|", "2|Văn phòng Sở||2026-06-30",
 	    "3 (1)|Phòng Tổ chức cán bộ||2026-05-15", "3 (2)|Phòng Kế hoạch - Tài chính||", NULL } },
+	/* a numbered "Tổ chức thực hiện" whose paragraph only asks to carry out
+	 * what is above is the closing formula */
+	{ "Đà Nẵng, ngày 10 tháng 4 năm 2026\n1. Sở Du lịch\nXây dựng kế hoạch kích cầu du lịch, trình UBND thành phố "
+	  "trước ngày 30/5/2026.\n2. Tổ chức thực hiện\nThủ trưởng các sở, ban, ngành; Chủ tịch UBND các quận, huyện chịu "
+	  "trách nhiệm tổ chức thực hiện nghiêm túc các nội dung nêu trên; nếu có vướng mắc, báo cáo UBND thành phố./.\n",
+	  { "1|Sở Du lịch||2026-05-30", NULL } },
 	/* a row without a number continues the row above: its cells were merged
 	 * with that row's (rowspan), so it takes the cells it leaves empty */
 	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"

@@ -28,6 +28,7 @@ static void test_not_tasks(void **state)
 	assert_true(wording_conditional("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, báo cáo UBND tỉnh."));
 	assert_true(wording_conditional("Quyết định này có hiệu lực kể từ ngày ký."));
 	assert_true(wording_conditional("Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này./."));
+	assert_true(wording_conditional("Bộ trưởng các bộ chịu trách nhiệm thi hành Nghị quyết này./."));
 	assert_false(wording_conditional("Sở Y tế rà soát, báo cáo trước ngày 30/6/2026."));
 	assert_true(wording_conditional("Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành."));
 	/* a law's entry into force inside a task is no closing */
@@ -70,6 +71,22 @@ static void test_closing(void **state)
 	assert_false(wording_closing_asks("quan tâm thực hiện./."));
 }
 
+static void test_formula(void **state)
+{
+	(void)state;
+	/* what is asked only points back at the document: the formula */
+	assert_true(wording_formula("chịu trách nhiệm tổ chức triển khai thực hiện nghiêm túc các nội dung nêu trên; "
+				    "trong quá trình thực hiện nếu phát sinh khó khăn, kịp thời báo cáo Sở Xây dựng./."));
+	assert_true(wording_formula("tổ chức thực hiện Kế hoạch này./."));
+	assert_true(wording_formula("có trách nhiệm triển khai thực hiện có hiệu quả Công văn này, nếu có vướng mắc báo cáo"));
+	/* work of its own, or no pointing back */
+	assert_false(wording_formula("rà soát dự toán năm 2027, báo cáo trước ngày 30/6."));
+	assert_false(wording_formula("triển khai thực hiện Đề án phát triển du lịch nêu trên."));
+	assert_false(wording_formula("tổ chức thực hiện."));
+	assert_false(wording_formula("báo cáo kết quả thực hiện Kế hoạch này trước ngày 15/12."));
+	assert_false(wording_formula(""));
+}
+
 static void test_summary(void **state)
 {
 	(void)state;
@@ -106,7 +123,7 @@ int main(void)
 		cmocka_unit_test(test_imperative),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_closing),
-		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_formula), cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
