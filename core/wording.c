@@ -209,27 +209,41 @@ bool wording_closing_asks(const char *task)
 	return words >= 5;
 }
 
-bool wording_formula(const char *task)
+/* Whether every word of clause c is one of the formula's. */
+static bool formula_words(char *c)
 {
 	static const char *const formula[] = {
 		"chịu", "có", "trách", "nhiệm", "tổ", "chức", "triển", "khai", "thực", "hiện", "thi", "hành",
 		"nghiêm", "túc", "hiệu", "quả", "đầy", "đủ", "kịp", "thời", "đúng", "quy", "định", "các", "nội",
 		"dung", "và", "theo", "nêu", "trên", "đây", "này", "kế", "hoạch", "công", "văn", "quyết",
-		"chỉ", "thị", "thông", "báo", "bản",
+		"chỉ", "thị", "thông", "báo", "bản", "trong", "quá", "trình",
 	};
-	char *t = text_lower_dup(task);
-	t[strcspn(t, ".;")] = '\0';
-	char *cond = strstr(t, "nếu ");
-	if (cond)
-		*cond = '\0';
-	bool back = strstr(t, "nêu trên") || strstr(t, "này") || strstr(t, "trên đây");
-	bool acts = strstr(t, "thực hiện") || strstr(t, "thi hành") || strstr(t, "triển khai");
-	bool only = true;
-	for (char *w = strtok(t, " ,:()"); w && only; w = strtok(NULL, " ,:()")) {
+	char *save = NULL;
+	for (char *w = strtok_r(c, " ,:()/", &save); w; w = strtok_r(NULL, " ,:()/", &save)) {
 		bool known = false;
 		for (size_t i = 0; i < COUNT(formula) && !known; i++)
 			known = strcmp(w, formula[i]) == 0;
-		only = known;
+		if (!known)
+			return false;
+	}
+	return true;
+}
+
+bool wording_formula(const char *task)
+{
+	char *t = text_lower_dup(task);
+	bool back = false, acts = false, only = true;
+	char *save = NULL;
+	/* every clause must be formula, up to a condition ("…, nếu có vướng mắc …") */
+	for (char *c = strtok_r(t, ".;", &save); c && only; c = strtok_r(NULL, ".;", &save)) {
+		char *cond = strstr(c, "nếu ");
+		if (cond)
+			*cond = '\0';
+		if (strstr(c, "trường hợp"))
+			continue;
+		back = back || strstr(c, "nêu trên") || strstr(c, "này") || strstr(c, "trên đây");
+		acts = acts || strstr(c, "thực hiện") || strstr(c, "thi hành") || strstr(c, "triển khai");
+		only = formula_words(c);
 	}
 	free(t);
 	return back && acts && only;

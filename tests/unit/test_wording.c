@@ -83,6 +83,7 @@ static void test_formula(void **state)
 	assert_false(wording_formula("rà soát dự toán năm 2027, báo cáo trước ngày 30/6."));
 	assert_false(wording_formula("triển khai thực hiện Đề án phát triển du lịch nêu trên."));
 	assert_false(wording_formula("tổ chức thực hiện."));
+	assert_false(wording_formula("nghiêm túc thực hiện Chỉ thị này; định kỳ báo cáo kết quả 6 tháng đầu năm về UBND tỉnh."));
 	assert_false(wording_formula("báo cáo kết quả thực hiện Kế hoạch này trước ngày 15/12."));
 	assert_false(wording_formula(""));
 }
