@@ -296,6 +296,17 @@ static bool heading_like(const struct outline_para *p)
 	       (p->mark != OUTLINE_NONE && strlen(p->text) < 160 && !text_ends_with(p->text, ".") && !text_ends_with(p->text, ";"));
 }
 
+/* "… thực hiện./.": the mark that ends a document, not a web address
+ * ("https://example.vn/."). */
+static bool ends_document(const char *text)
+{
+	if (!text_ends_with(text, "/."))
+		return false;
+	const char *last = strrchr(text, ' ');
+	last = last ? last + 1 : text;
+	return !strstr(last, "://") && !starts(last, "www.");
+}
+
 /* Where the body ends: "Nơi nhận", the signature, or the closing formula
  * (a paragraph ending "./."; an item ending so is the last of the body). The
  * closing paragraph is returned in *closing (or SIZE_MAX). */
@@ -311,7 +322,7 @@ static size_t body_end(const struct outline *o, size_t from, size_t *closing)
 		bool enacting = i + 1 < o->n && (starts(o->v[i + 1].text, "Căn cứ") || starts(o->v[i + 1].text, "Theo đề nghị"));
 		if (starts(p->text, "Nơi nhận") || (p->mark == OUTLINE_NONE && is_signature_title(p->text) && !enacting))
 			return i;
-		if (text_ends_with(p->text, "./.") || text_ends_with(p->text, "/.")) {
+		if (ends_document(p->text)) {
 			if (p->mark != OUTLINE_NONE)
 				return i + 1;
 			/* the one paragraph of a heading ("VII. CHẾ ĐỘ BÁO CÁO") is its content */

@@ -180,6 +180,12 @@ static const struct {
 	  "trước ngày 30/5/2026.\n2. Tổ chức thực hiện\nThủ trưởng các sở, ban, ngành; Chủ tịch UBND các quận, huyện chịu "
 	  "trách nhiệm tổ chức thực hiện nghiêm túc các nội dung nêu trên; nếu có vướng mắc, báo cáo UBND thành phố./.\n",
 	  { "1|Sở Du lịch||2026-05-30", NULL } },
+	/* a web address ending in "/." is no closing formula ("…./.") */
+	{ "Hải Phòng, ngày 05 tháng 12 năm 2025\n1. Sở Nông nghiệp và Môi trường:\n"
+	  "- Cập nhật chỉ số chất lượng không khí tại website: https://quantrac.example.vn/.\n"
+	  "- Kiểm tra các khu xử lý chất thải rắn.\n2. Sở Xây dựng:\n- Giám sát các công trường thi công.\n"
+	  "UBND thành phố yêu cầu các đơn vị nghiêm túc thực hiện./.\n",
+	  { "1 (1)|Sở Nông nghiệp và Môi trường||", "1 (2)|Sở Nông nghiệp và Môi trường||", "2 (1)|Sở Xây dựng||", NULL } },
 	/* a row without a number continues the row above: its cells were merged
 	 * with that row's (rowspan), so it takes the cells it leaves empty */
 	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
