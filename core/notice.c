@@ -520,14 +520,17 @@ static char *unit_text(const struct reader *r, size_t i, char **time_field)
 }
 
 /* A list's introduction above unit i that sets a deadline for it
- * ("…, hoàn thành trong tháng 11 năm 2025, cụ thể:"). */
+ * ("…, hoàn thành trong tháng 11 năm 2025, cụ thể:"). Only its last clause
+ * asks ("Từ nay đến hết năm 2025 chỉ còn 2 tháng …; do vậy, yêu cầu …:"),
+ * and a purpose ("Để đạt mục tiêu … trong năm 2025, …") sets no deadline. */
 static bool inherited_due(const struct reader *r, size_t i, struct notice_unit *u)
 {
 	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent) {
 		if (!outline_ends_colon(&r->o.v[p]))
 			continue;
 		char *t = outline_flat(r->o.v[p].text);
-		bool ok = pick_due(r, u, NULL, t);
+		const char *asks = strrchr(t, ';') ? strrchr(t, ';') + 1 : t;
+		bool ok = !starts(t, "Để ") && !starts(t, "Nhằm ") && pick_due(r, u, NULL, asks);
 		free(t);
 		if (ok)
 			return true;

@@ -186,6 +186,13 @@ static const struct {
 	  "- Kiểm tra các khu xử lý chất thải rắn.\n2. Sở Xây dựng:\n- Giám sát các công trường thi công.\n"
 	  "UBND thành phố yêu cầu các đơn vị nghiêm túc thực hiện./.\n",
 	  { "1 (1)|Sở Nông nghiệp và Môi trường||", "1 (2)|Sở Nông nghiệp và Môi trường||", "2 (1)|Sở Xây dựng||", NULL } },
+	/* an introduction's purpose ("Để …") and the situation before its ';' set
+	 * no deadline for its items; its asking clause does */
+	{ "Huế, ngày 03 tháng 11 năm 2025\n1. Để đạt mục tiêu tăng trưởng 8% trong năm 2025, đề nghị:\n"
+	  "a) Sở Tài chính rà soát nguồn vốn.\n"
+	  "2. Từ nay đến hết năm 2025 chỉ còn 2 tháng; do vậy, yêu cầu:\na) Sở Xây dựng đẩy nhanh các dự án.\n"
+	  "3. Các sở hoàn thành trong tháng 12 năm 2025, cụ thể:\na) Sở Y tế rà soát danh mục thuốc.\n",
+	  { "1.a|Sở Tài chính||", "2.a|Sở Xây dựng||", "3|Các sở||2025-12-31", "3.a|Sở Y tế||2025-12-31", NULL } },
 	/* a row without a number continues the row above: its cells were merged
 	 * with that row's (rowspan), so it takes the cells it leaves empty */
 	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
