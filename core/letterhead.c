@@ -402,9 +402,50 @@ static bool specific(const char *name)
 }
 
 
+/* A conclusion "… TẠI BUỔI LÀM VIỆC VỚI THÀNH PHỐ ĐÀ NẴNG VỀ …": the
+ * locality's people's committee ("Ủy ban nhân dân thành phố Đà Nẵng"), whose
+ * work the notice lists; NULL when the title names none. */
+static char *visited_locality(const char *title)
+{
+	static const char *const units[] = { "tỉnh ", "thành phố ", "huyện ", "thị xã ", "quận ", "xã ", "phường " };
+	char *low = text_lower_dup(title);
+	char *at = strstr(low, "làm việc với ");
+	char *out = NULL;
+	if (at) {
+		at += strlen("làm việc với ");
+		if (starts(at, "lãnh đạo "))
+			at += strlen("lãnh đạo ");
+		if (starts(at, "ủy ban nhân dân ") || starts(at, "uỷ ban nhân dân "))
+			at += strlen("ủy ban nhân dân ");
+		for (size_t k = 0; k < COUNT(units) && !out; k++) {
+			if (!starts(at, units[k]))
+				continue;
+			char *name = at + strlen(units[k]);
+			size_t len = strcspn(name, ",;.()");
+			char *end = strstr(name, " về ");
+			if (end && (size_t)(end - name) < len)
+				len = (size_t)(end - name);
+			while (len && name[len - 1] == ' ')
+				len--;
+			if (!len)
+				break;
+			name[len] = '\0';
+			/* title case: each word of the name capitalised */
+			for (char *w = name; w; w = strchr(w, ' ')) {
+				w += *w == ' ';
+				text_capitalise(w);
+			}
+			out = xasprintf("Ủy ban nhân dân %s%s", units[k], name);
+		}
+	}
+	free(low);
+	return out;
+}
+
 /* The one addressee who acts when an item names nobody: the closing's
- * "thông báo để X …", else the letter's only addressee. */
-static char *find_addressee(const struct outline *o, const struct letterhead *h)
+ * "thông báo để X …", else the letter's only addressee, else the locality a
+ * conclusion was drawn with. */
+static char *find_addressee(const struct notice *n, const struct outline *o, const struct letterhead *h)
 {
 	if (h->closing != SIZE_MAX) {
 		char *c = outline_flat(o->v[h->closing].text);
@@ -414,7 +455,9 @@ static char *find_addressee(const struct outline *o, const struct letterhead *h)
 			return who;
 		free(who);
 	}
-	return h->n_to == 1 && specific(h->to[0]) ? xstrdup(h->to[0]) : NULL;
+	if (h->n_to == 1 && specific(h->to[0]))
+		return xstrdup(h->to[0]);
+	return h->n_to == 0 ? visited_locality(n->title) : NULL;
 }
 
 
@@ -453,7 +496,7 @@ void letterhead_read(struct notice *n, const struct outline *o, struct letterhea
 	read_header(n, o, h);
 	h->end = body_end(o, h->body, &h->closing);
 	read_signer(n, o, h->end);
-	h->addressee = find_addressee(o, h);
+	h->addressee = find_addressee(n, o, h);
 }
 
 bool letterhead_annex(const struct outline *o, struct letterhead *h)

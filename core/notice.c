@@ -76,11 +76,17 @@ static bool under_quotation(const struct reader *r, size_t i)
 	return false;
 }
 
+/* Under "I. ĐÁNH GIÁ CHUNG" and the like, unless an introduction between
+ * asks for work ("…, Thành phố cần tập trung thực hiện các nhiệm vụ sau:"). */
 static bool under_no_task_heading(const struct reader *r, size_t i)
 {
-	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent)
-		if (r->o.v[p].mark != OUTLINE_NONE && wording_no_task_heading(r->o.v[p].text))
+	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent) {
+		const struct outline_para *h = &r->o.v[p];
+		if (h->role == OUTLINE_LEAD_IN && wording_asks_work(h->text))
+			return false;
+		if (h->mark != OUTLINE_NONE && wording_no_task_heading(h->text))
 			return true;
+	}
 	return false;
 }
 

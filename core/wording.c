@@ -69,6 +69,17 @@ bool wording_composition(const char *label, const char *text)
 	return starts(label, "Điều") && heading_starts(text, words, COUNT(words));
 }
 
+bool wording_asks_work(const char *text)
+{
+	static const char *const asks[] = {
+		" cần ", "đề nghị", "Đề nghị", "yêu cầu", "Yêu cầu", "nhiệm vụ", "giải pháp", " giao ", "Giao ", " phải ",
+	};
+	for (size_t i = 0; i < COUNT(asks); i++)
+		if (strstr(text, asks[i]))
+			return true;
+	return false;
+}
+
 /* "Trong quá trình thực hiện, nếu có khó khăn …": a condition, not a task;
  * "Quyết định này có hiệu lực …", "… chịu trách nhiệm thi hành Quyết định
  * này": a decision's closing articles, not tasks either. */

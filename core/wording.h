@@ -26,6 +26,10 @@ bool wording_composition(const char *label, const char *text);
  * decision's closing ("… có hiệu lực kể từ ngày ký"): not a task. */
 bool wording_conditional(const char *text);
 
+/* An introduction that asks for work ("… cần tập trung thực hiện một số
+ * nhiệm vụ sau:", "đề nghị …:"), not one that lists results or problems. */
+bool wording_asks_work(const char *text);
+
 /* A paragraph that quotes a regulation: it opens with a quotation mark, or
  * cites one ("Khoản 1 Điều 59 Nghị định số 193/2025/NĐ-CP quy định: …").
  * Neither it nor what is under it asks anything of anyone. */

@@ -193,6 +193,17 @@ static const struct {
 	  "2. Từ nay đến hết năm 2025 chỉ còn 2 tháng; do vậy, yêu cầu:\na) Sở Xây dựng đẩy nhanh các dự án.\n"
 	  "3. Các sở hoàn thành trong tháng 12 năm 2025, cụ thể:\na) Sở Y tế rà soát danh mục thuốc.\n",
 	  { "1.a|Sở Tài chính||", "2.a|Sở Xây dựng||", "3|Các sở||2025-12-31", "3.a|Sở Y tế||2025-12-31", NULL } },
+	/* a conclusion drawn with a city: the items that name nobody are the
+	 * city's, also under an assessment heading once an introduction asks */
+	{ "Số: 12/TB-VPCP\nHà Nội, ngày 20 tháng 11 năm 2025\nTHÔNG BÁO\n"
+	  "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI BUỔI LÀM VIỆC VỚI THÀNH PHỐ HẢI PHÒNG VỀ CHUYỂN ĐỔI SỐ\n"
+	  "I. ĐÁNH GIÁ CHUNG\nThành phố đã đạt nhiều kết quả tích cực.\n"
+	  "Để tiếp tục phát triển, Thành phố cần tập trung thực hiện tốt các nhiệm vụ sau:\n"
+	  "1. Đẩy mạnh chuyển đổi số trong các cơ quan hành chính.\n2. Rà soát các thủ tục hành chính còn chồng chéo.\n"
+	  "II. KIẾN NGHỊ CỦA THÀNH PHỐ\nGiao Bộ Tài chính xem xét, xử lý kiến nghị của Thành phố.\n"
+	  "Văn phòng Chính phủ xin thông báo./.\n",
+	  { "I.1|Ủy ban nhân dân thành phố Hải Phòng||", "I.2|Ủy ban nhân dân thành phố Hải Phòng||",
+	    "II|Bộ Tài chính||", NULL } },
 	/* a row without a number continues the row above: its cells were merged
 	 * with that row's (rowspan), so it takes the cells it leaves empty */
 	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"

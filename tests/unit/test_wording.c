@@ -71,6 +71,15 @@ static void test_closing(void **state)
 	assert_false(wording_closing_asks("quan tâm thực hiện./."));
 }
 
+static void test_asks_work(void **state)
+{
+	(void)state;
+	assert_true(wording_asks_work("Để vận hành hiệu quả, Thành phố cần tập trung thực hiện các nhiệm vụ sau:"));
+	assert_true(wording_asks_work("Thủ tướng Chính phủ yêu cầu:"));
+	assert_false(wording_asks_work("Bên cạnh đó, còn một số tồn tại, hạn chế như sau:"));
+	assert_false(wording_asks_work("Kết quả đạt được như sau:"));
+}
+
 static void test_formula(void **state)
 {
 	(void)state;
@@ -124,7 +133,7 @@ int main(void)
 		cmocka_unit_test(test_imperative),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_closing),
-		cmocka_unit_test(test_formula), cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_asks_work), cmocka_unit_test(test_formula), cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
