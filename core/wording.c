@@ -227,7 +227,8 @@ static bool formula_words(char *c)
 		"chịu", "có", "trách", "nhiệm", "tổ", "chức", "triển", "khai", "thực", "hiện", "thi", "hành",
 		"nghiêm", "túc", "hiệu", "quả", "đầy", "đủ", "kịp", "thời", "đúng", "quy", "định", "các", "nội",
 		"dung", "và", "theo", "nêu", "trên", "đây", "này", "kế", "hoạch", "công", "văn", "quyết",
-		"chỉ", "thị", "thông", "báo", "bản", "trong", "quá", "trình",
+		"chỉ", "thị", "thông", "báo", "bản", "trong", "quá", "trình", "những", "địa", "bàn", "tỉnh",
+		"thành", "phố",
 	};
 	char *save = NULL;
 	for (char *w = strtok_r(c, " ,:()/", &save); w; w = strtok_r(NULL, " ,:()/", &save)) {
@@ -252,7 +253,8 @@ bool wording_formula(const char *task)
 			*cond = '\0';
 		if (strstr(c, "trường hợp"))
 			continue;
-		back = back || strstr(c, "nêu trên") || strstr(c, "này") || strstr(c, "trên đây");
+		back = back || strstr(c, "nêu trên") || strstr(c, "này") || strstr(c, "trên đây") ||
+		       strstr(c, "nội dung trên");
 		acts = acts || strstr(c, "thực hiện") || strstr(c, "thi hành") || strstr(c, "triển khai");
 		only = formula_words(c);
 	}

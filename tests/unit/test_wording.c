@@ -87,6 +87,7 @@ static void test_formula(void **state)
 	assert_true(wording_formula("chịu trách nhiệm tổ chức triển khai thực hiện nghiêm túc các nội dung nêu trên; "
 				    "trong quá trình thực hiện nếu phát sinh khó khăn, kịp thời báo cáo Sở Xây dựng./."));
 	assert_true(wording_formula("tổ chức thực hiện Kế hoạch này./."));
+	assert_true(wording_formula("trên địa bàn Thành phố nghiêm túc thực hiện những nội dung trên./."));
 	assert_true(wording_formula("có trách nhiệm triển khai thực hiện có hiệu quả Công văn này, nếu có vướng mắc báo cáo"));
 	/* work of its own, or no pointing back */
 	assert_false(wording_formula("rà soát dự toán năm 2027, báo cáo trước ngày 30/6."));
