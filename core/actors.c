@@ -21,6 +21,8 @@ static const char *const openers[] = {
 	"Thực hiện", "Trường hợp", "Để", "Từ nay", "Trước mắt", "Trong tháng", "Trong năm",
 	"Trong quý", "Cùng với", "Nhằm", "Riêng", "Đối với", "Trước", "Hằng năm", "Hàng năm",
 	"Định kỳ", "Khi", "Tiếp theo", "Mặt khác", "Với", "Tuy nhiên", "Vì vậy", "Do đó", "Trên",
+	"Thứ nhất", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Thứ tám", "Thứ chín",
+	"Thứ mười", "Một là", "Hai là", "Ba là", "Bốn là", "Năm là", "Sáu là", "Cuối cùng",
 };
 
 /* What the issuer says of its own notice: "UBND tỉnh yêu cầu …",
