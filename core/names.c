@@ -93,7 +93,7 @@ static const char *const predicates[] = {
 	"kịp thời", "cần", "phải", "thống nhất", "làm việc", "giám sát", "tuyên truyền", "vận động",
 	"huy động", "tháo gỡ", "duy trì", "căn cứ", "lựa chọn", "tiến hành", "đánh giá", "bố trí",
 	"phân bổ", "giải ngân", "khảo sát", "điều chỉnh", "bổ sung", "quyết liệt", "nghiêm túc",
-	"tích cực", "có trách nhiệm", "trình", "ra soát", "xem xét", "rà", "soát xét",
+	"tích cực", "có trách nhiệm", "trình", "ra soát", "xem xét", "rà", "soát xét", "phát huy",
 	"chịu trách nhiệm", "nhất trí", "yêu cầu", "đề nghị", "khẩn", "thường xuyên", "định kỳ",
 	"trước", "trong", "phát động", "kiện toàn", "sắp xếp", "thanh tra",
 	"lồng ghép", "ưu tiên", "mở", "dừng", "thu", "chi", "gửi", "nộp", "đăng", "đưa",
