@@ -266,9 +266,10 @@ static bool ends_with_units(const char *s, size_t i)
 {
 	for (size_t u = 0; u < COUNT(units); u++) {
 		char tail[32];
-		snprintf(tail, sizeof tail, "các %s", units[u]);
+		snprintf(tail, sizeof tail, "ác %s", units[u]);
 		size_t t = strlen(tail);
-		if (i >= t && strncmp(s + i - t, tail, t) == 0)
+		/* "các tỉnh", or "Các tỉnh" opening the list */
+		if (i > t && strncmp(s + i - t, tail, t) == 0 && (s[i - t - 1] == 'c' || (s[i - t - 1] == 'C' && i == t + 1)))
 			return true;
 	}
 	return false;
@@ -564,10 +565,15 @@ static const char *elliptic_head(const char *name)
 	return NULL;
 }
 
-/* The units a list is distributed over: "… các tỉnh: A, B" → "tỉnh". */
+/* The units a list is distributed over: "… các tỉnh: A, B" → "tỉnh";
+ * "Các tỉnh A, B" alone: prefix 0. */
 static const char *distributed_unit(const char *name, size_t *prefix)
 {
 	for (size_t u = 0; u < COUNT(units); u++) {
+		if ((words_at(name, "Các") || words_at(name, "các")) && strcmp(name + strlen("các "), units[u]) == 0) {
+			*prefix = 0;
+			return units[u];
+		}
 		char tail[32];
 		snprintf(tail, sizeof tail, " các %s", units[u]);
 		size_t n = strlen(name), t = strlen(tail);
@@ -595,7 +601,9 @@ static void distribute(char ***names, size_t *n, size_t first, char **items, siz
 							  strcmp(name + len - strlen("Tỉnh ủy"), "Tỉnh ủy") == 0);
 		for (size_t it = 0; it < n_items; it++) {
 			char *full = NULL;
-			if (u && strcmp(u, unit) == 0)
+			if (u && strcmp(u, unit) == 0 && prefix == 0)
+				full = xasprintf("%s %s", u, items[it]);
+			else if (u && strcmp(u, unit) == 0)
 				full = xasprintf("%.*s %s %s", (int)prefix, name, u, items[it]);
 			else if (party)
 				full = xasprintf("%s %s", name, items[it]);

@@ -36,6 +36,8 @@ static const struct {
 	  "Các Ban Quản lý dự án đầu tư xây dựng tỉnh", "", ACTORS_SUBJECT },
 	{ "Sở Nông nghiệp và Môi trường tham mưu phương án.", "Sở Nông nghiệp và Môi trường", "", ACTORS_SUBJECT },
 	{ "Bộ Quốc phòng phát huy tinh thần đoàn kết, hỗ trợ các địa phương.", "Bộ Quốc phòng", "", ACTORS_SUBJECT },
+	{ "Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương hoàn thiện báo cáo.",
+	  "tỉnh Nghệ An; tỉnh Quảng Ngãi; tỉnh Cao Bằng", "", ACTORS_SUBJECT },
 	/* an enumeration's opener ("Thứ nhất, …") is no part of the subject */
 	{ "Thứ tư, các địa phương cần chủ động tháo gỡ vướng mắc về mặt bằng.", "các địa phương", "", ACTORS_SUBJECT },
 	/* words that look like heads and are not: báo cáo, trường hợp, sở hữu */
