@@ -387,9 +387,10 @@ static void decide_units(struct reader *r)
 			bool names_only = nd->act.only_names || wording_content_words(what) < 2 || wording_names_person(what) ||
 					  wording_formula(what);
 			bool asked_closing = r->asked_closing && i + 1 == r->to; /* "Trên đây là …, đề nghị X …" */
-			nd->unit = !nd->act.descriptive && !names_only && (!wording_conditional(t) || asked_closing);
+			nd->unit = !nd->act.descriptive && !names_only && !wording_praise(t) &&
+				   (!wording_conditional(t) || asked_closing);
 		} else if (r->addressee && (p->mark != OUTLINE_NONE || wording_imperative(t)) && !nd->act.descriptive &&
-			   !wording_conditional(t) &&
+			   !wording_conditional(t) && !wording_praise(t) &&
 			   !under_no_task_heading(r, i) && !wording_no_task_heading(t) && wording_count_words(t) >= 3 &&
 			   !outline_ends_colon(p)) {
 			/* names nobody: the notice's one addressee acts */

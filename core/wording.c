@@ -69,6 +69,18 @@ bool wording_composition(const char *label, const char *text)
 	return starts(label, "Điều") && heading_starts(text, words, COUNT(words));
 }
 
+bool wording_praise(const char *text)
+{
+	static const char *const praise[] = {
+		"Ghi nhận", "Biểu dương", "Đánh giá cao", "Hoan nghênh", "Khen ngợi", "Cảm ơn", "Chúc mừng",
+		"Gửi lời", "Chia buồn", "Trân trọng cảm ơn",
+	};
+	for (size_t i = 0; i < COUNT(praise); i++)
+		if (starts(text, praise[i]))
+			return true;
+	return false;
+}
+
 bool wording_asks_work(const char *text)
 {
 	static const char *const asks[] = {

@@ -26,6 +26,10 @@ bool wording_composition(const char *label, const char *text);
  * decision's closing ("… có hiệu lực kể từ ngày ký"): not a task. */
 bool wording_conditional(const char *text);
 
+/* Praise, thanks or condolences ("Ghi nhận, đánh giá cao …", "Biểu dương …",
+ * "Gửi lời thăm hỏi …"): what a conclusion says of the work done, no task. */
+bool wording_praise(const char *text);
+
 /* An introduction that asks for work ("… cần tập trung thực hiện một số
  * nhiệm vụ sau:", "đề nghị …:"), not one that lists results or problems. */
 bool wording_asks_work(const char *text);

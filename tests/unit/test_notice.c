@@ -204,6 +204,10 @@ static const struct {
 	  "Văn phòng Chính phủ xin thông báo./.\n",
 	  { "I.1|Ủy ban nhân dân thành phố Hải Phòng||", "I.2|Ủy ban nhân dân thành phố Hải Phòng||",
 	    "II|Bộ Tài chính||", NULL } },
+	/* praise of an agency's work is no task for it */
+	{ "Hà Nội, ngày 24 tháng 11 năm 2025\n1. Ghi nhận, đánh giá cao sự nỗ lực của Bộ Y tế và các nhà thầu.\n"
+	  "2. Bộ Y tế chỉ đạo hoàn thiện hồ sơ phòng cháy, chữa cháy trước ngày 30/11/2025.\n",
+	  { "2|Bộ Y tế||2025-11-30", NULL } },
 	/* a row without a number continues the row above: its cells were merged
 	 * with that row's (rowspan), so it takes the cells it leaves empty */
 	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"

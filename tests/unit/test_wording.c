@@ -71,6 +71,15 @@ static void test_closing(void **state)
 	assert_false(wording_closing_asks("quan tâm thực hiện./."));
 }
 
+static void test_praise(void **state)
+{
+	(void)state;
+	assert_true(wording_praise("Ghi nhận, đánh giá cao sự nỗ lực của Bộ Y tế và các nhà thầu."));
+	assert_true(wording_praise("Biểu dương tinh thần trách nhiệm của Sở Xây dựng."));
+	assert_false(wording_praise("Bộ Y tế ghi nhận ý kiến, hoàn thiện hồ sơ trước ngày 30/11."));
+	assert_false(wording_praise("Đánh giá kết quả thực hiện, báo cáo UBND tỉnh."));
+}
+
 static void test_asks_work(void **state)
 {
 	(void)state;
@@ -134,7 +143,7 @@ int main(void)
 		cmocka_unit_test(test_imperative),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_closing),
-		cmocka_unit_test(test_asks_work), cmocka_unit_test(test_formula), cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_praise), cmocka_unit_test(test_asks_work), cmocka_unit_test(test_formula), cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
