@@ -197,6 +197,23 @@ bad:;
 		       quoted(text, q));
 }
 
+int date_parse_near(const char *text, civil_day today, civil_day *out, char *err)
+{
+	const char *s = skip_spaces(text);
+	int d, m, y;
+	size_t n, k;
+	struct civil_date t = date_to_ymd(today);
+	if ((n = read_num(s, 2, &d)) && s[n] == '/' && (k = read_num(s + n + 1, 2, &m))) {
+		const char *rest = s + n + 1 + k;
+		if (!*skip_spaces(rest)) /* 9/5: this year */
+			return date_make(t.year, m, d, text, out, err);
+		size_t j;
+		if (*rest == '/' && (j = read_num(rest + 1, 3, &y)) == 2 && !*skip_spaces(rest + 1 + j))
+			return date_make(t.year / 100 * 100 + y, m, d, text, out, err); /* 9/5/24 */
+	}
+	return date_parse(text, out, err);
+}
+
 /* n (0..10^width - 1) in width digits at p; what snprintf("%0*d") writes,
  * without its cost in a list of thousands of rows. */
 static char *put_digits(char *p, int n, int width)

@@ -213,22 +213,16 @@ out:
 	return -1;
 }
 
-/* The open assignments of agency from: their tasks and roles. */
-struct assignments {
-	int64_t *ids;
-	char **roles;
-	size_t n, cap, rcap;
-};
-
-static void assignments_release(struct assignments *a)
+void db_agency_moves_release(struct db_agency_moves *a)
 {
 	for (size_t i = 0; i < a->n; i++)
 		free(a->roles[i]);
 	free(a->roles);
 	free(a->ids);
+	memset(a, 0, sizeof *a);
 }
 
-static int read_assignments(struct db *db, int64_t from, struct assignments *a, char *err)
+static int read_assignments(struct db *db, int64_t from, struct db_agency_moves *a, char *err)
 {
 	static const char sql[] =
 		"SELECT ta.task_id, ta.role FROM task_agency ta JOIN task t ON t.id = ta.task_id"
@@ -287,10 +281,10 @@ static int record_successor(struct db *db, int64_t from, int64_t to, char *err)
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "recording the successor", err);
 }
 
-int db_agency_merge(struct db *db, int64_t from, int64_t to, char *err)
+int db_agency_merge(struct db *db, int64_t from, int64_t to, struct db_agency_moves *moves, char *err)
 {
 	char *from_name = db_agency_name(db, from), *to_name = db_agency_name(db, to);
-	struct assignments a = { 0 };
+	struct db_agency_moves a = { 0 };
 	int moved = -1;
 	if (!from_name || !to_name) {
 		err_set(err, "agency %lld does not exist", (long long)(from_name ? to : from));
@@ -310,10 +304,51 @@ int db_agency_merge(struct db *db, int64_t from, int64_t to, char *err)
 	else
 		moved = (int)a.n;
 out:
-	assignments_release(&a);
+	if (moves && moved >= 0)
+		*moves = a;
+	else
+		db_agency_moves_release(&a);
 	free(from_name);
 	free(to_name);
 	return moved;
+}
+
+int db_agency_unmerge(struct db *db, int64_t from, int64_t to, const struct db_agency_moves *moves, char *err)
+{
+	static const char sql[] = "UPDATE agency SET successor_id = NULL WHERE id = ?1 AND successor_id = ?2";
+	char *from_name = db_agency_name(db, from), *to_name = db_agency_name(db, to);
+	int rc = -1;
+	if (!from_name || !to_name) {
+		err_set(err, "agency %lld does not exist", (long long)(from_name ? to : from));
+		goto out;
+	}
+	if (db_begin(db, err))
+		goto out;
+	rc = 0;
+	for (size_t i = 0; rc == 0 && i < moves->n; i++)
+		rc = move_assignment(db, moves->ids[i], moves->roles[i], to, from, to_name, from_name, err);
+	sqlite3_stmt *st = rc ? NULL : db_prepare(db, sql, err);
+	if (st) {
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, to);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(db, "undoing a merge", err);
+		sqlite3_reset(st);
+	}
+	if (rc || !st || db_commit(db, err)) {
+		db_rollback(db);
+		rc = -1;
+	}
+out:
+	free(from_name);
+	free(to_name);
+	return rc;
+}
+
+int db_agency_remove_alias(struct db *db, int64_t id, const char *alias, char *err)
+{
+	static const char sql[] = "DELETE FROM agency_alias WHERE agency_id = ?1 AND match_key = hc_agency_key(?2)";
+	return exec_id_text(db, sql, id, alias, "removing an alias", err);
 }
 
 int db_agency_open_assignments(struct db *db, int64_t id, size_t *out, char *err)

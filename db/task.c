@@ -551,8 +551,28 @@ fail:
 	return rc;
 }
 
+static int set_status(struct db *db, int64_t id, enum task_status status, civil_day completed,
+		      const char *reason, int64_t expect_version, char *err);
+
 int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil_day completed,
 		       int64_t expect_version, char *err)
+{
+	return set_status(db, id, status, completed, NULL, expect_version, err);
+}
+
+int db_task_cancel(struct db *db, int64_t id, const char *reason, int64_t expect_version, char *err)
+{
+	char *why = text_entry("reason", reason ? reason : "", 0, err);
+	if (!why)
+		return err_set(err, "task %lld: the reason is blank: a cancellation needs a reason", (long long)id),
+		       DB_ERROR;
+	int rc = set_status(db, id, STATUS_CANCELLED, DATE_NONE, why, expect_version, err);
+	free(why);
+	return rc;
+}
+
+static int set_status(struct db *db, int64_t id, enum task_status status, civil_day completed,
+		      const char *reason, int64_t expect_version, char *err)
 {
 	static const char sql[] =
 		"UPDATE task SET status = ?2, completed_date = ?3, updated_at = ?4, version = version + 1"
@@ -598,7 +618,7 @@ int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil
 	}
 	/* For done, the event's day is the completion day, so reports "as of" a
 	 * date see the task done from the day it was finished. */
-	if (db_event_add(db, id, "status", status_name(old), status_name(status), NULL,
+	if (db_event_add(db, id, "status", status_name(old), status_name(status), reason,
 			 status == STATUS_DONE ? completed : DATE_NONE, err))
 		goto fail;
 	if (status == STATUS_DONE && old != STATUS_DONE && open_next_period(db, id, err))
@@ -726,6 +746,58 @@ int db_task_note(struct db *db, int64_t id, const char *note, int64_t expect_ver
 	}
 	free(text);
 	return rc;
+}
+
+/* Runs sql (bound to id) on task id after checking expect_version. */
+static int change_by_sql(struct db *db, int64_t id, int64_t expect_version, const char *sql, const char *what,
+			 char *err)
+{
+	enum task_status status;
+	civil_day completed;
+	int rc;
+	if ((rc = begin_change(db, id, expect_version, &status, &completed, err)))
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st) {
+		db_rollback(db);
+		return DB_ERROR;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, what, err);
+		db_rollback(db);
+		return DB_ERROR;
+	}
+	return 0;
+}
+
+int db_task_remove(struct db *db, int64_t id, int64_t expect_version, char *err)
+{
+	/* its agency links and history go with it (ON DELETE CASCADE) */
+	int rc = change_by_sql(db, id, expect_version, "DELETE FROM task WHERE id = ?1", "removing a task", err);
+	if (rc)
+		return rc;
+	if (db_commit(db, err)) {
+		db_rollback(db);
+		return DB_ERROR;
+	}
+	return 0;
+}
+
+int db_task_unnote(struct db *db, int64_t id, int64_t expect_version, char *err)
+{
+	static const char sql[] = "DELETE FROM task_event WHERE id = (SELECT max(id) FROM task_event"
+				  " WHERE task_id = ?1 AND what = 'note')";
+	int rc = change_by_sql(db, id, expect_version, sql, "removing a note", err);
+	if (rc)
+		return rc;
+	if (touch(db, id, err) || db_commit(db, err)) {
+		db_rollback(db);
+		return DB_ERROR;
+	}
+	return 0;
 }
 
 /* ---- the brief list ------------------------------------------------------ */

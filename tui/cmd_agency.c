@@ -97,7 +97,7 @@ static int apply_successors_exec(struct cli *cli, const struct args *a)
 			goto out;
 		}
 		int64_t to = db_agency_ensure(db, s->to, err);
-		int moved = to > 0 ? db_agency_merge(db, from, to, err) : -1;
+		int moved = to > 0 ? db_agency_merge(db, from, to, NULL, err) : -1;
 		if (moved < 0 || db_commit(db, err)) {
 			db_rollback(db);
 			code = cli_error(EXIT_RUNTIME, "%s", err);

@@ -37,6 +37,9 @@
 	X(ACT_UNDO, "undo", M_ACT_UNDO) \
 	X(ACT_SEARCH, "search", M_ACT_SEARCH) \
 	X(ACT_FILTER, "filter", M_ACT_FILTER) \
+	X(ACT_SHOW_OPEN, "show_open", M_ACT_SHOW_OPEN) \
+	X(ACT_SHOW_OVERDUE, "show_overdue", M_ACT_SHOW_OVERDUE) \
+	X(ACT_SHOW_SOON, "show_soon", M_ACT_SHOW_SOON) \
 	X(ACT_SORT, "sort", M_ACT_SORT) \
 	X(ACT_ADD, "add", M_ACT_ADD) \
 	X(ACT_MARK, "mark", M_ACT_MARK) \

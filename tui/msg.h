@@ -35,11 +35,33 @@
 	X(M_PROMPT_KEYS, "Enter: xong  Esc: huỷ", "Enter: done  Esc: cancel") \
 	X(M_REASON_REQUIRED, "Cần ghi lý do gia hạn", "An extension needs a reason") \
 	X(M_BAD_DATE, "Ngày không hợp lệ: %s", "Invalid date: %s") /* %s: the error */ \
-	X(M_UNDONE, "Đã hoàn tác %zu việc", "Undid %zu tasks") \
+	X(M_UNDONE, "Đã hoàn tác: %s", "Undone: %s") /* %s: what (M_U_*) */ \
+	X(M_UNDO_REFUSED, "Không hoàn tác được %s: việc %s vừa được người khác thay đổi", "Cannot undo %s: task %s was changed by someone else since") \
+	X(M_UNDO_FAILED, "Không hoàn tác được %s: %s", "Cannot undo %s: %s") \
+	X(M_U_STATUS, "%s việc %s", "%s: task %s") /* status, task */ \
+	X(M_U_STATUS_N, "%s %zu việc", "%s: %zu tasks") \
+	X(M_U_EXTEND, "gia hạn việc %s", "extension of task %s") \
+	X(M_U_EXTEND_N, "gia hạn %zu việc", "extension of %zu tasks") \
+	X(M_U_NOTE, "ghi chú việc %s", "note on task %s") \
+	X(M_U_NOTE_N, "ghi chú %zu việc", "notes on %zu tasks") \
+	X(M_U_ADD, "thêm việc %s", "new task %s") \
+	X(M_U_RENAME, "đổi tên %s thành %s", "renaming %s to %s") /* old, new */ \
+	X(M_U_ALIAS, "tên gọi khác \"%s\" của %s", "alias \"%s\" of %s") \
+	X(M_U_MERGE, "sáp nhập %s vào %s", "merging %s into %s") \
 	X(M_NOTHING_TO_UNDO, "Không có gì để hoàn tác", "Nothing to undo") \
-	X(M_NO_UNDO_NOTE, "Ghi chú không hoàn tác được (lịch sử giữ nguyên)", "A note cannot be undone (history is kept)") \
+	X(M_VANISHED, "Việc %lld không còn nữa (người khác đã xoá): không thay đổi gì", "Task %lld no longer exists (someone removed it): nothing changed") \
+	X(M_DONE_AFTER_TODAY, "Ngày hoàn thành %s sau hôm nay (%s)", "Completion date %s is after today (%s)") \
+	X(M_EXTEND_BEFORE, "Hạn mới %s trước hạn hiện tại của việc %s (%s)", "New deadline %s is before the current deadline of task %s (%s)") /* new, task, current */ \
+	X(M_CANCEL_REASON_REQUIRED, "Cần ghi lý do huỷ việc", "A cancellation needs a reason") \
+	X(M_PROMPT_CANCEL_REASON, "Lý do huỷ việc: ", "Reason for cancelling: ") \
+	X(M_UNCHANGED, "Không có gì thay đổi: %zu việc đã ở trạng thái %s", "Nothing changed: %zu tasks were already %s") \
+	X(M_MARKS_CLEARED, "Đã bỏ chọn %zu việc", "Unmarked %zu tasks") \
+	X(M_STATUS_SEARCH, " · tìm \"%s\": %zu việc", " · search \"%s\": %zu tasks") \
+	X(M_STATUS_SORT, "sắp xếp: ", "sort: ") \
+	X(M_MARKS_HEADER, "%zu đã chọn", "%zu marked") \
+	X(M_VIEW_RESET, "Hiện tất cả việc (bỏ lọc và tìm)", "Showing every task (filter and search cleared)") \
 	X(M_CONFLICT, "Việc %lld vừa được người khác thay đổi: đã tải lại, hãy xem và thử lại", "Task %lld was just changed by someone else: reloaded, check and try again") \
-	X(M_CHANGED, "Đã cập nhật %zu việc", "Updated %zu tasks") \
+	X(M_CHANGED, "Đã cập nhật %zu việc: %s", "Updated %zu tasks: %s") /* n, status */ \
 	X(M_BULK_REFUSED, "Không việc nào được thay đổi: việc %lld bị từ chối (%s)", "No task changed: task %lld was refused (%s)") /* %lld: task, %s: why */ \
 	X(M_CHANGED_BY_OTHER, "vừa được người khác thay đổi", "just changed by someone else") \
 	X(M_ERROR, "Lỗi: %s", "Error: %s") \
@@ -52,9 +74,11 @@
 	X(M_SORT_UPDATED, "mới thay đổi", "recently changed") \
 	X(M_MARKED, "%zu việc được chọn", "%zu tasks marked") \
 	X(M_ADDED, "Đã thêm việc %lld", "Added task %lld") \
-	X(M_NOTED, "Đã ghi chú", "Note added") \
-	X(M_EXTENDED, "Đã gia hạn", "Deadline extended") \
+	X(M_NOTED, "Đã ghi chú vào %zu việc", "Note added to %zu tasks") \
+	X(M_EXTENDED, "Đã gia hạn %zu việc", "Deadline extended for %zu tasks") \
 	X(M_MERGED, "Đã chuyển %d việc sang %s", "Moved %d tasks to %s") \
+	X(M_MERGE_CONFIRM, "Sáp nhập %s vào %s? (c/k)", "Merge %s into %s? (y/n)") \
+	X(M_MERGE_CANCELLED, "Không sáp nhập", "Not merged") \
 	X(M_RENAMED, "Đã đổi tên", "Renamed") \
 	X(M_ALIAS_ADDED, "Đã thêm tên gọi khác", "Alias added") \
 	X(M_NO_AGENCY, "Không có cơ quan: %s", "No such agency: %s") \
@@ -79,7 +103,7 @@
 	X(M_DIGEST_SOON, "Vào diện sắp đến hạn: %zu", "Now due soon: %zu") \
 	X(M_DIGEST_DISMISS, "đóng tin đầu ngày", "close the digest") \
 	X(M_HELP_TITLE, "Phím tắt (nhấn phím bất kỳ để đóng)", "Key bindings (press any key to close)") \
-	X(M_AGENCIES_TITLE, "Cơ quan: r đổi tên · l thêm tên gọi khác · m sáp nhập · Esc quay lại", "Agencies: r rename · l add alias · m merge · Esc back") \
+	X(M_AGENCIES_TITLE, "Cơ quan: r đổi tên · l thêm tên gọi khác · m sáp nhập · u hoàn tác · Esc quay lại", "Agencies: r rename · l add alias · m merge · u undo · Esc back") \
 	X(M_MERGED_INTO, "→ %s", "→ %s") \
 	X(M_ACT_DOWN, "xuống", "down") \
 	X(M_ACT_UP, "lên", "up") \
@@ -101,6 +125,9 @@
 	X(M_ACT_UNDO, "hoàn tác", "undo") \
 	X(M_ACT_SEARCH, "tìm", "search") \
 	X(M_ACT_FILTER, "lọc", "filter") \
+	X(M_ACT_SHOW_OPEN, "lọc: việc đang mở", "filter: open tasks") \
+	X(M_ACT_SHOW_OVERDUE, "lọc: việc quá hạn", "filter: overdue tasks") \
+	X(M_ACT_SHOW_SOON, "lọc: việc sắp đến hạn", "filter: tasks due soon") \
 	X(M_ACT_SORT, "sắp xếp", "sort") \
 	X(M_ACT_ADD, "thêm việc", "add") \
 	X(M_ACT_MARK, "chọn nhiều", "mark") \

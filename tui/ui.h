@@ -49,7 +49,7 @@ extern const struct view view_main, view_help, view_agencies, view_review, view_
 enum purpose {
 	P_NONE, P_DONE_DATE, P_EXTEND_DATE, P_EXTEND_REASON, P_NOTE, P_SEARCH, P_ADD_SUMMARY,
 	P_ADD_LEAD, P_ADD_DUE, P_RENAME, P_ALIAS, P_MERGE, P_IMPORT_FILE, P_EXPORT_FILE,
-	P_REPORT_FILE, P_REVIEW_LEADS, P_REVIEW_DUE
+	P_REPORT_FILE, P_REVIEW_LEADS, P_REVIEW_DUE, P_CANCEL_REASON, P_MERGE_CONFIRM
 };
 
 #define VIEW_DEPTH 4 /* main, a screen over it, help over that, one more */

@@ -67,7 +67,7 @@ static int lower_rows(const struct app *app, const struct main_view *m, int body
 static void resize(struct app *app, void *data, int rows, int cols)
 {
 	(void)cols;
-	int body = rows - 3;
+	int body = rows - 4;
 	if (body < 1)
 		body = 1;
 	int lower = lower_rows(app, data, body);
@@ -84,6 +84,12 @@ void view_draw_header(struct app *app, int cols)
 		 date_format_long(app->today, l, date), app->minute / 60, app->minute % 60,
 		 app->list.totals.all, msg(M_TASKS, l), app->list.totals.open, msg(M_OPEN, l), app->list.totals.overdue,
 		 msg(M_OVERDUE, l), app->list.totals.due_soon + app->list.totals.due_today, msg(M_SOON, l));
+	if (app->edits.n_marks) {
+		size_t n = strlen(buf);
+		snprintf(buf + n, sizeof buf - n, " · ");
+		n = strlen(buf);
+		snprintf(buf + n, sizeof buf - n, msg(M_MARKS_HEADER, l), app->edits.n_marks);
+	}
 	draw_text(0, 0, cols, buf, 1);
 	attrset(A_NORMAL);
 }
@@ -398,6 +404,40 @@ static void draw_digest(struct app *app, int y0, int x0, int h, int w)
 	attrset(A_NORMAL);
 }
 
+static const char *filter_name(int f, enum lang l);
+
+/* The status line: what the list shows and what the next change applies to
+ * ("Lọc: quá hạn · Sở Tài chính · tìm "ke hoach" · sắp xếp: mức khẩn · 3 đã
+ * chọn"), so a filter set earlier never hides a search's results unseen. */
+static void draw_status(struct app *app, int y, int cols)
+{
+	static const enum msg_id sorts[SORT_COUNT] = { M_SORT_URGENCY, M_SORT_SECTION, M_SORT_UPDATED };
+	const struct list *l = &app->list;
+	enum lang lang = app->lang;
+	char buf[PROMPT_MAX + 512], part[PROMPT_MAX + 64];
+	snprintf(buf, sizeof buf, msg(M_FILTER, lang), filter_name(l->q.filter, lang));
+	for (size_t i = 0; l->q.agency_id && i < l->agencies.n; i++)
+		if (l->agencies.items[i].id == l->q.agency_id)
+			snprintf(part, sizeof part, " · %s", l->agencies.items[i].name), strcat(buf, part);
+	if (*l->search) {
+		snprintf(part, sizeof part, msg(M_STATUS_SEARCH, lang), l->search, l->pos.count);
+		strncat(buf, part, sizeof buf - strlen(buf) - 1);
+	}
+	snprintf(part, sizeof part, " · %s", msg(M_STATUS_SORT, lang));
+	strncat(buf, part, sizeof buf - strlen(buf) - 1);
+	strncat(buf, msg(sorts[l->q.sort], lang), sizeof buf - strlen(buf) - 1);
+	if (app->edits.n_marks) {
+		strncat(buf, " · ", sizeof buf - strlen(buf) - 1);
+		snprintf(part, sizeof part, msg(M_MARKS_HEADER, lang), app->edits.n_marks);
+		strncat(buf, part, sizeof buf - strlen(buf) - 1);
+	}
+	move(y, 0);
+	clrtoeol();
+	attrset(color_attr(ROLE_MUTED));
+	draw_text(y, 0, cols, buf, 1);
+	attrset(A_NORMAL);
+}
+
 static const enum action hints_list[] = {
 	ACT_DOWN, ACT_UP, ACT_DETAIL, ACT_DONE, ACT_PROGRESS, ACT_EXTEND, ACT_NOTE, ACT_UNDO,
 	ACT_SEARCH, ACT_FILTER, ACT_SORT, ACT_MARK, ACT_ADD, ACT_AGENCIES, ACT_HELP, ACT_QUIT,
@@ -409,7 +449,7 @@ static void draw(struct app *app, void *data, int rows, int cols)
 {
 	struct main_view *m = data;
 	int aw = agency_width(cols);
-	int body = rows - 3;
+	int body = rows - 4;
 	int lower = lower_rows(app, m, body);
 	int lh = body - (lower ? lower + 1 : 0);
 	resize(app, m, rows, cols);
@@ -430,6 +470,7 @@ static void draw(struct app *app, void *data, int rows, int cols)
 		else
 			draw_detail(app, m, 3 + lh, aw + 1, lower, cols - aw - 1);
 	}
+	draw_status(app, rows - 2, cols);
 	if (m->focus == FOCUS_AGENCIES)
 		view_draw_footer(app, rows, cols, hints_agencies, sizeof hints_agencies / sizeof hints_agencies[0]);
 	else
@@ -441,38 +482,33 @@ static void draw(struct app *app, void *data, int rows, int cols)
 static int parse_day(struct app *app, const char *text, civil_day *out)
 {
 	char err[ERR_MAX];
-	if (date_parse(text, out, err)) {
+	if (date_parse_near(text, app->today, out, err)) {
 		app_message(app, true, msg(M_BAD_DATE, app->lang), err);
 		return -1;
 	}
 	return 0;
 }
 
-/* a: the form's summary and lead, then its deadline (text). */
-static void add_task(struct app *app, struct main_view *m, const char *due_text)
+/* a: the form's summary and lead, then its deadline (text). -1 when the
+ * date is refused: its prompt stays open, the summary and lead kept. */
+static int add_task(struct app *app, struct main_view *m, const char *due_text)
 {
 	struct task t;
-	char err[ERR_MAX];
+	int rc = 0;
 	task_init(&t);
 	task_set_str(&t.summary, m->form_summary);
 	task_set_str(&t.full_text, m->form_summary);
 	task_add_lead(&t, m->form_lead);
 	if (*due_text) {
-		if (parse_day(app, due_text, &t.due))
-			goto out;
-		t.precision = PRECISION_DAY;
-		task_set_str(&t.due_phrase, due_text);
+		if ((rc = parse_day(app, due_text, &t.due)) == 0) {
+			t.precision = PRECISION_DAY;
+			task_set_str(&t.due_phrase, due_text);
+		}
 	}
-	if (db_task_add(app->db, &t, err)) {
-		app_error(app, err);
-	} else {
-		app_message(app, false, msg(M_ADDED, app->lang), (long long)t.id);
-		app_saved(app);
-	}
-	list_reload(app, true);
-	list_select_task(app, t.id);
-out:
+	if (rc == 0)
+		edit_add(app, &t);
 	task_release(&t);
+	return rc;
 }
 
 /* What the list shows, as an export filter: the selected agency, and open
@@ -534,39 +570,62 @@ static void set_field(char **field, const char *text)
 	*field = xstrdup(text);
 }
 
-/* e: the reason, after the date; spaces are no reason. */
-static void extend_reason(struct app *app, struct main_view *m, const char *text)
+/* A reason (extension, cancellation): spaces are no reason. -1 when
+ * refused: the prompt stays open. */
+static int reason_done(struct app *app, struct main_view *m, int purpose, const char *text)
 {
 	char *reason = text_entry("reason", text, 0, NULL);
 	if (!reason) {
-		app_message(app, true, "%s", msg(M_REASON_REQUIRED, app->lang));
-		prompt_open(&app->prompt, M_PROMPT_REASON, P_EXTEND_REASON, NULL);
-	} else {
-		edit_extend(app, m->pending_due, reason);
+		app_message(app, true, "%s",
+			    msg(purpose == P_CANCEL_REASON ? M_CANCEL_REASON_REQUIRED : M_REASON_REQUIRED, app->lang));
+		return -1;
 	}
+	if (purpose == P_CANCEL_REASON)
+		edit_cancel(app, reason);
+	else
+		edit_extend(app, m->pending_due, reason);
 	free(reason);
+	return 0;
 }
 
-/* The prompt's text was accepted: what it was for. */
-static void prompt_done(struct app *app, struct main_view *m, int purpose, const char *text)
+/* D and e: the date typed, checked against today and the held tasks'
+ * deadlines while the prompt is still open. -1 when refused. */
+static int date_done(struct app *app, struct main_view *m, int purpose, const char *text)
+{
+	char err[ERR_MAX];
+	civil_day day = app->today;
+	if (*text && parse_day(app, text, &day))
+		return -1;
+	if (purpose == P_DONE_DATE) {
+		if (edit_check_done(app, day, err))
+			return app_message(app, true, "%s", err), -1;
+		edit_set_status(app, STATUS_DONE, day);
+		return 0;
+	}
+	if (!*text)
+		return app_message(app, true, msg(M_BAD_DATE, app->lang), "-"), -1;
+	if (edit_check_extend(app, day, err))
+		return app_message(app, true, "%s", err), -1;
+	m->pending_due = day;
+	prompt_open(&app->prompt, M_PROMPT_REASON, P_EXTEND_REASON, NULL);
+	return 0;
+}
+
+/* The prompt's text was accepted: what it was for. -1 when the text is
+ * refused: the prompt opens again with it, the error beside it. */
+static int prompt_done(struct app *app, struct main_view *m, int purpose, const char *text)
 {
 	struct prompt *p = &app->prompt;
-	civil_day day;
 	switch (purpose) {
 	case P_DONE_DATE:
-		if (!*text)
-			edit_set_status(app, STATUS_DONE, app->today);
-		else if (parse_day(app, text, &day) == 0)
-			edit_set_status(app, STATUS_DONE, day);
-		break;
-	case P_EXTEND_DATE:
-		if (parse_day(app, text, &m->pending_due) == 0)
-			prompt_open(p, M_PROMPT_REASON, P_EXTEND_REASON, NULL);
-		break;
-	case P_EXTEND_REASON: extend_reason(app, m, text); break;
+	case P_EXTEND_DATE: return date_done(app, m, purpose, text);
+	case P_EXTEND_REASON:
+	case P_CANCEL_REASON: return reason_done(app, m, purpose, text);
 	case P_NOTE:
 		if (*text)
 			edit_note(app, text);
+		else
+			edit_unhold(app);
 		break;
 	case P_SEARCH:
 		if (*app->list.search)
@@ -583,7 +642,7 @@ static void prompt_done(struct app *app, struct main_view *m, int purpose, const
 			set_field(&m->form_lead, text);
 		prompt_open(p, *text ? M_PROMPT_DUE : M_PROMPT_LEAD, *text ? P_ADD_DUE : P_ADD_LEAD, NULL);
 		break;
-	case P_ADD_DUE: add_task(app, m, text); break;
+	case P_ADD_DUE: return add_task(app, m, text);
 	case P_IMPORT_FILE:
 		if (*text)
 			app_open_view(app, &view_review, text);
@@ -594,6 +653,7 @@ static void prompt_done(struct app *app, struct main_view *m, int purpose, const
 		break;
 	default: break;
 	}
+	return 0;
 }
 
 static void prompt_input(struct app *app, struct main_view *m, int key)
@@ -605,13 +665,16 @@ static void prompt_input(struct app *app, struct main_view *m, int key)
 	if (r == PROMPT_ACCEPT) {
 		char text[PROMPT_MAX];
 		int purpose = p->purpose;
+		enum msg_id label = p->label;
 		snprintf(text, sizeof text, "%s", p->text);
 		prompt_close(p);
 		app->message[0] = '\0';
-		prompt_done(app, m, purpose, text);
+		if (prompt_done(app, m, purpose, text))
+			prompt_open(p, label, purpose, text);
 	} else if (r == PROMPT_CANCEL) {
 		if (p->purpose == P_SEARCH)
 			list_search(app, "");
+		edit_unhold(app);
 		prompt_close(p);
 		app->message[0] = '\0';
 	} else if (r == PROMPT_EDITED && p->purpose == P_SEARCH) {
@@ -624,16 +687,24 @@ static void prompt_input(struct app *app, struct main_view *m, int key)
 	app->dirty = true;
 }
 
+static const char *filter_name(int f, enum lang l)
+{
+	return f == FILTER_ALL ? msg(M_FILTER_ALL, l) : f == FILTER_OPEN ? msg(M_FILTER_OPEN, l)
+									  : class_label((enum task_class)f, l);
+}
+
+/* f, and the direct keys 1 2 3: the class filter. */
+static void set_filter(struct app *app, int f)
+{
+	app->list.q.filter = f;
+	list_requery(app);
+	app_message(app, false, msg(M_FILTER, app->lang), filter_name(f, app->lang));
+}
+
 static void cycle_filter(struct app *app)
 {
 	int f = app->list.q.filter + 1;
-	if (f >= CLASS_COUNT)
-		f = FILTER_ALL;
-	app->list.q.filter = f;
-	list_requery(app);
-	app_message(app, false, msg(M_FILTER, app->lang),
-		    f == FILTER_ALL ? msg(M_FILTER_ALL, app->lang)
-		    : f == FILTER_OPEN ? msg(M_FILTER_OPEN, app->lang) : class_label((enum task_class)f, app->lang));
+	set_filter(app, f >= CLASS_COUNT ? FILTER_ALL : f);
 }
 
 static void cycle_sort(struct app *app)
@@ -658,15 +729,28 @@ static void enter(struct app *app, struct main_view *m)
 	}
 }
 
-/* Esc: closes the digest, else the detail pane, else the search. */
+/* Esc: closes the digest, else the detail pane, else clears the marks,
+ * else shows every task again (no filter, agency or search). */
 static void back(struct app *app, struct main_view *m)
 {
-	if (app->digest.shown)
+	struct list *l = &app->list;
+	size_t n;
+	if (app->digest.shown) {
 		app->digest.shown = false;
-	else if (m->show_detail)
+	} else if (m->show_detail) {
 		m->show_detail = false;
-	else if (*app->list.search)
-		list_search(app, "");
+	} else if ((n = edit_clear_marks(app))) {
+		app_message(app, false, msg(M_MARKS_CLEARED, app->lang), n);
+	} else if (*l->search || l->q.filter != FILTER_ALL || l->q.agency_id) {
+		l->q.filter = FILTER_ALL;
+		l->q.agency_id = 0;
+		listpos_select(&l->apos, 0);
+		if (*l->search)
+			list_search(app, "");
+		else
+			list_requery(app);
+		app_message(app, false, "%s", msg(M_VIEW_RESET, app->lang));
+	}
 }
 
 /* A key that opens a prompt or another screen. */
@@ -674,17 +758,22 @@ static void open_key(struct app *app, enum action a)
 {
 	char *path;
 	switch (a) {
+	/* a change's prompt holds its tasks (tui/edit.h) */
 	case ACT_DONE_ON:
-		if (edit_has_targets(app))
+		if (edit_hold(app))
 			prompt_open(&app->prompt, M_PROMPT_DONE_DATE, P_DONE_DATE, NULL);
 		break;
 	case ACT_EXTEND:
-		if (edit_has_targets(app))
+		if (edit_hold(app))
 			prompt_open(&app->prompt, M_PROMPT_EXTEND_DATE, P_EXTEND_DATE, NULL);
 		break;
 	case ACT_NOTE:
-		if (edit_has_targets(app))
+		if (edit_hold(app))
 			prompt_open(&app->prompt, M_PROMPT_NOTE, P_NOTE, NULL);
+		break;
+	case ACT_CANCEL:
+		if (edit_hold(app))
+			prompt_open(&app->prompt, M_PROMPT_CANCEL_REASON, P_CANCEL_REASON, NULL);
 		break;
 	case ACT_SEARCH: prompt_open(&app->prompt, M_PROMPT_SEARCH, P_SEARCH, app->list.search); break;
 	case ACT_ADD: prompt_open(&app->prompt, M_PROMPT_SUMMARY, P_ADD_SUMMARY, NULL); break;
@@ -732,10 +821,12 @@ static void key(struct app *app, void *data, int k, enum action a)
 	case ACT_REPORTED: edit_set_status(app, STATUS_REPORTED, DATE_NONE); break;
 	case ACT_DONE: edit_set_status(app, STATUS_DONE, app->today); break;
 	case ACT_PAUSE: edit_set_status(app, STATUS_PAUSED, DATE_NONE); break;
-	case ACT_CANCEL: edit_set_status(app, STATUS_CANCELLED, DATE_NONE); break;
 	case ACT_REOPEN: edit_set_status(app, STATUS_IN_PROGRESS, DATE_NONE); break;
-	case ACT_UNDO: edit_undo(app); break;
+	case ACT_UNDO: undo_last(app); break;
 	case ACT_FILTER: cycle_filter(app); break;
+	case ACT_SHOW_OPEN: set_filter(app, FILTER_OPEN); break;
+	case ACT_SHOW_OVERDUE: set_filter(app, CLASS_OVERDUE); break;
+	case ACT_SHOW_SOON: set_filter(app, CLASS_DUE_SOON); break;
 	case ACT_SORT: cycle_sort(app); break;
 	case ACT_MARK: edit_toggle_mark(app); break;
 	case ACT_QUIT: app->quit = true; break;

@@ -238,8 +238,8 @@ static void agencies(void **state)
 	assert_int_equal(db_agency_find(f->t.db, "STC", err), tc);
 	assert_int_equal(db_agency_add_alias(f->t.db, tc, "Sở Nội vụ", err), -1);
 	/* Merge Sở Nội vụ (tasks 4, 5 open) into Sở Tài chính. */
-	assert_int_equal(db_agency_merge(f->t.db, nv, nv, err), -1);
-	assert_int_equal(db_agency_merge(f->t.db, nv, tc, err), 2);
+	assert_int_equal(db_agency_merge(f->t.db, nv, nv, NULL, err), -1);
+	assert_int_equal(db_agency_merge(f->t.db, nv, tc, NULL, err), 2);
 	struct task t;
 	assert_int_equal(db_task_get(f->t.db, 4, &t, err), 0);
 	assert_string_equal(t.leads[0], "Sở Tài chính");
@@ -395,7 +395,7 @@ static void tally_after_every_write(void **state)
 	/* merge: Sở Xây dựng into Sở Y tế, which both lead task `two` */
 	int64_t xd = db_agency_find(f->t.db, "Sở Xây dựng", err);
 	int64_t yte = db_agency_find(f->t.db, "Sở Y tế", err);
-	assert_true(db_agency_merge(f->t.db, xd, yte, err) >= 2);
+	assert_true(db_agency_merge(f->t.db, xd, yte, NULL, err) >= 2);
 	check_counts(f, s, "merge");
 
 	/* another process, with the sqlite3 shell's plain SQL */
