@@ -84,6 +84,23 @@ static int undo_one(struct app *app, const struct undo_step *s, char *err)
 	return DB_ERROR;
 }
 
+/* After the top k steps were undone: each undo wrote its task once more,
+ * so the older step on that task that wrote the version before expects the
+ * version the undo left instead. (One changed by someone else in between
+ * still does not match, and is refused.) */
+static void rebase(struct undo *u, size_t k)
+{
+	for (size_t i = u->n - k; i < u->n; i++) {
+		const struct undo_step *s = &u->steps[i];
+		if (s->kind > U_NOTE)
+			continue;
+		for (size_t j = u->n - k; j-- > 0;)
+			if (u->steps[j].id == s->id && u->steps[j].kind <= U_ADD &&
+			    u->steps[j].version_after == s->version_after - 1)
+				u->steps[j].version_after = s->version_after + 1;
+	}
+}
+
 /* Drops the top k steps. */
 static void drop(struct undo *u, size_t k)
 {
@@ -131,6 +148,7 @@ void undo_last(struct app *app)
 			app_message(app, true, msg(M_UNDO_FAILED, app->lang), what, err);
 	} else {
 		app_message(app, false, msg(M_UNDONE, app->lang), what);
+		rebase(u, k);
 		app_saved(app);
 		if (tasks_only)
 			list_corpus_changed(app, corpus_fresh, ids, k);

@@ -109,9 +109,9 @@ static int64_t agency_named(struct app *app, const char *name)
  * the selection following the agency. */
 static void changed(struct app *app, struct agencies_view *v, struct undo_step *s)
 {
+	v->follow = s->id;
 	undo_begin(&app->edits.undo);
 	undo_push(&app->edits.undo, s);
-	v->follow = s->id;
 	app_saved(app);
 	list_reload(app, true);
 }
@@ -201,6 +201,11 @@ static void prompt_done(struct app *app, struct agencies_view *v, const struct v
 static void key(struct app *app, void *data, int k, enum action a)
 {
 	struct agencies_view *v = data;
+	/* a key typed before the list was read again acts on the agency the
+	 * selection follows, not on the row it was at */
+	while (v->follow && app->list.agencies_stale)
+		list_idle(app);
+	follow(app, v);
 	const struct view_agency *ag = selected(app, v);
 	if (app->prompt.active) {
 		enum prompt_result r = prompt_key(&app->prompt, k);

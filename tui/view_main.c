@@ -103,7 +103,7 @@ void view_draw_footer(struct app *app, int rows, int cols, const enum action *hi
 		int x = 0;
 		if (app->message[0] && app->message_error) { /* why the prompt is asked again */
 			attrset(color_attr(ROLE_ERROR));
-			x = draw_text(rows - 1, 0, cols / 2, app->message, 0) + 1;
+			x = draw_text(rows - 1, 0, cols * 2 / 3, app->message, 0) + 1;
 		}
 		attrset(color_attr(ROLE_TITLE));
 		x += draw_text(rows - 1, x, cols - x, msg(app->prompt.label, l), 0);

@@ -395,8 +395,31 @@ static void tally_after_every_write(void **state)
 	/* merge: Sở Xây dựng into Sở Y tế, which both lead task `two` */
 	int64_t xd = db_agency_find(f->t.db, "Sở Xây dựng", err);
 	int64_t yte = db_agency_find(f->t.db, "Sở Y tế", err);
-	assert_true(db_agency_merge(f->t.db, xd, yte, NULL, err) >= 2);
+	struct db_agency_moves moves = { 0 };
+	assert_true(db_agency_merge(f->t.db, xd, yte, &moves, err) >= 2);
 	check_counts(f, s, "merge");
+	/* the screen's undo of it, then the merge again */
+	assert_int_equal(db_agency_unmerge(f->t.db, xd, yte, &moves, err), 0);
+	db_agency_moves_release(&moves);
+	check_counts(f, s, "merge undone");
+	assert_int_equal(db_agency_current(f->t.db, "Sở Xây dựng", err), xd);
+	assert_true(db_agency_merge(f->t.db, xd, yte, NULL, err) >= 2);
+	check_counts(f, s, "merge again");
+	/* the screen's undo of an added task, of a note */
+	task_init(&t);
+	task_set_str(&t.summary, "Thêm rồi hoàn tác");
+	task_add_lead(&t, "Sở Y tế");
+	t.due = f->today - 1;
+	assert_int_equal(db_task_add(f->t.db, &t, err), 0);
+	assert_int_equal(db_task_note(f->t.db, t.id, "ghi chú", t.version, err), 0);
+	assert_int_equal(db_task_remove(f->t.db, t.id, t.version, err), DB_CONFLICT);
+	assert_int_equal(db_task_unnote(f->t.db, t.id, t.version + 1, err), 0);
+	assert_int_equal(db_task_remove(f->t.db, t.id, t.version + 2, err), 0);
+	int64_t gone = t.id;
+	task_release(&t);
+	assert_int_equal(db_task_get(f->t.db, gone, &t, err), DB_NOT_FOUND);
+	task_release(&t);
+	check_counts(f, s, "an added task removed");
 
 	/* another process, with the sqlite3 shell's plain SQL */
 	other_writes(s, "UPDATE task SET status = 'done', completed_date = '2024-06-30' WHERE id = 5");
