@@ -29,6 +29,8 @@ static const struct {
 	{ ACT_BOTTOM, { 'G', FN(KEY_END) } },
 	{ ACT_PANE, { '\t' } },
 	{ ACT_DETAIL, { '\n', '\r', FN(KEY_ENTER) } },
+	{ ACT_DETAIL_DOWN, { 'J', ']' } },
+	{ ACT_DETAIL_UP, { 'K', '[' } },
 	{ ACT_PROGRESS, { 'p' } },
 	{ ACT_REPORTED, { 'w' } },
 	{ ACT_DONE, { 'd' } },

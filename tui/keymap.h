@@ -25,6 +25,8 @@
 	X(ACT_BOTTOM, "bottom", M_ACT_BOTTOM) \
 	X(ACT_PANE, "pane", M_ACT_PANE) \
 	X(ACT_DETAIL, "detail", M_ACT_DETAIL) \
+	X(ACT_DETAIL_DOWN, "detail_down", M_ACT_DETAIL_DOWN) \
+	X(ACT_DETAIL_UP, "detail_up", M_ACT_DETAIL_UP) \
 	X(ACT_PROGRESS, "progress", M_ACT_PROGRESS) \
 	X(ACT_REPORTED, "reported", M_ACT_REPORTED) \
 	X(ACT_DONE, "done", M_ACT_DONE) \

@@ -85,6 +85,8 @@
 	X(M_SEARCH_SHOWN, "Tìm \"%s\": %zu việc", "Search \"%s\": %zu tasks") \
 	X(M_D_STATUS, "Trạng thái: ", "Status: ") \
 	X(M_D_DUE, "Hạn: ", "Deadline: ") \
+	X(M_D_EXTENDED_FROM, " — gia hạn từ %s: %s", " — extended from %s: %s") /* old date, reason */ \
+	X(M_D_MORE, "▼ còn nữa (%s)", "▼ more (%s)") /* the scroll key */ \
 	X(M_D_LEAD, "Chủ trì: ", "Lead: ") \
 	X(M_D_COOP, "Phối hợp: ", "Cooperating: ") \
 	X(M_D_DOC, "Văn bản: ", "Document: ") \
@@ -113,6 +115,8 @@
 	X(M_ACT_BOTTOM, "cuối danh sách", "last") \
 	X(M_ACT_PANE, "chuyển ô", "switch pane") \
 	X(M_ACT_DETAIL, "chi tiết", "detail") \
+	X(M_ACT_DETAIL_DOWN, "cuộn chi tiết xuống", "scroll the detail down") \
+	X(M_ACT_DETAIL_UP, "cuộn chi tiết lên", "scroll the detail up") \
 	X(M_ACT_PROGRESS, "đang thực hiện", "in progress") \
 	X(M_ACT_REPORTED, "đã báo cáo", "reported") \
 	X(M_ACT_DONE, "hoàn thành", "done") \

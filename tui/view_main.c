@@ -28,6 +28,7 @@ struct main_view {
 	struct task detail; /* the selected task, read for the detail pane */
 	struct task_event_list history;
 	int64_t detail_id, detail_version;
+	int detail_top; /* the detail pane's first row shown (it scrolls) */
 	unsigned detail_generation;
 	civil_day pending_due; /* e: the new date, while the reason is asked */
 	char *form_summary, *form_lead; /* a: the fields typed so far */
@@ -80,16 +81,15 @@ void view_draw_header(struct app *app, int cols)
 	char buf[512], date[DATE_LONG_BUF];
 	enum lang l = app->lang;
 	attrset(color_attr(ROLE_HEADER));
-	snprintf(buf, sizeof buf, " hanchot  %s  %02d:%02d   %zu %s · %zu %s · %zu %s · %zu %s",
-		 date_format_long(app->today, l, date), app->minute / 60, app->minute % 60,
+	char marks[64] = "";
+	if (app->edits.n_marks) { /* before the totals: seen at 80 columns too */
+		snprintf(marks, sizeof marks, msg(M_MARKS_HEADER, l), app->edits.n_marks);
+		strcat(marks, " · ");
+	}
+	snprintf(buf, sizeof buf, " hanchot  %s  %02d:%02d   %s%zu %s · %zu %s · %zu %s · %zu %s",
+		 date_format_long(app->today, l, date), app->minute / 60, app->minute % 60, marks,
 		 app->list.totals.all, msg(M_TASKS, l), app->list.totals.open, msg(M_OPEN, l), app->list.totals.overdue,
 		 msg(M_OVERDUE, l), app->list.totals.due_soon + app->list.totals.due_today, msg(M_SOON, l));
-	if (app->edits.n_marks) {
-		size_t n = strlen(buf);
-		snprintf(buf + n, sizeof buf - n, " · ");
-		n = strlen(buf);
-		snprintf(buf + n, sizeof buf - n, msg(M_MARKS_HEADER, l), app->edits.n_marks);
-	}
 	draw_text(0, 0, cols, buf, 1);
 	attrset(A_NORMAL);
 }
@@ -214,6 +214,13 @@ static int cell(int y, int x, int w, const char *s)
 	return x + draw_text(y, x, w, s, 1) + 1;
 }
 
+/* A status a row's class does not show, in the column by the mark:
+ * » in progress, ↑ reported (awaiting confirmation), ‖ paused. */
+static const char *status_marker(enum task_status st)
+{
+	return st == STATUS_IN_PROGRESS ? "»" : st == STATUS_REPORTED ? "↑" : st == STATUS_PAUSED ? "‖" : " ";
+}
+
 static void draw_list(struct app *app, const struct main_view *m, int y0, int x0, int h, int w)
 {
 	enum lang l = app->lang;
@@ -257,7 +264,9 @@ static void draw_list(struct app *app, const struct main_view *m, int y0, int x0
 		attrset(at);
 		int y = y0 + r;
 		x = x0;
-		x += draw_text(y, x, 2, marked ? "* " : "  ", 1);
+		char lead[8];
+		snprintf(lead, sizeof lead, "%s%s", marked ? "*" : " ", status_marker(t->status));
+		x += draw_text(y, x, 2, lead, 1);
 		x = cell(y, x, c.sec, t->section);
 		x = cell(y, x, c.sum, t->summary);
 		x = cell(y, x, c.lead, t->lead);
@@ -286,15 +295,20 @@ static const char *event_label(const char *what, enum lang l)
 	return what;
 }
 
-static const char *value_label(const char *v, enum lang l)
+/* A history value: a status in words, a date as dd/mm/yyyy. */
+static const char *value_label(const char *v, enum lang l, char *buf)
 {
 	enum task_status st;
+	civil_day d;
 	if (v && status_parse(v, &st) == 0)
 		return status_label(st, l);
+	if (v && (d = date_parse_iso(v)) != DATE_NONE)
+		return date_format_dmy(d, buf);
 	return v ? v : "-";
 }
 
-/* The selected task and its history, read again when it changed. */
+/* The selected task and its history, read again when it changed; a new
+ * task's detail starts at its top. */
 static void ensure_detail(struct app *app, struct main_view *m)
 {
 	char err[ERR_MAX];
@@ -302,6 +316,8 @@ static void ensure_detail(struct app *app, struct main_view *m)
 	if (r && r->id == m->detail_id && r->version == m->detail_version &&
 	    m->detail_generation == app->list.generation)
 		return;
+	if (!r || r->id != m->detail_id)
+		m->detail_top = 0;
 	task_release(&m->detail);
 	task_event_list_release(&m->history);
 	m->detail_id = r ? r->id : 0;
@@ -311,62 +327,111 @@ static void ensure_detail(struct app *app, struct main_view *m)
 		app_error(app, err);
 }
 
-static void draw_detail(struct app *app, struct main_view *m, int y0, int x0, int h, int w)
+/* "Hạn: 31/05/2024 — gia hạn từ 14/05/2024: lý do …": the deadline with
+ * the extension that set it; else with the notice's words for it when they
+ * say more than the date. */
+static void due_line(struct app *app, const struct main_view *m, char *line, size_t size)
 {
 	enum lang l = app->lang;
-	ensure_detail(app, m);
-	if (!m->detail_id)
-		return;
 	const struct task *t = &m->detail;
-	char line[1024], due[DATE_BUF];
-	int y = y0, end = y0 + h;
+	char due[DATE_BUF], from[DATE_BUF], iso[DATE_BUF], err[ERR_MAX];
+	civil_day said;
+	int n = snprintf(line, size, "%s%s", msg(M_D_DUE, l), date_format_dmy(t->due, due));
+	if (n < 0 || (size_t)n >= size)
+		return;
+	for (size_t i = m->history.n; i-- > 0;) {
+		const struct task_event *e = &m->history.items[i];
+		if (strcmp(e->what, "extend") != 0 || t->due == DATE_NONE || !e->new_value ||
+		    strcmp(e->new_value, date_format_iso(t->due, iso)) != 0)
+			continue;
+		/* (an undo that put an earlier date back is no extension) */
+		if (e->old_value && strcmp(e->old_value, e->new_value) < 0)
+			snprintf(line + n, size - (size_t)n, msg(M_D_EXTENDED_FROM, l),
+				 value_label(e->old_value, l, from), e->reason ? e->reason : "");
+		return;
+	}
+	if (t->due_phrase && *t->due_phrase &&
+	    !(date_parse_near(t->due_phrase, app->today, &said, err) == 0 && said == t->due))
+		snprintf(line + n, size - (size_t)n, " (%s)", t->due_phrase);
+}
+
+/* One line of the history. */
+static void event_line(const struct task_event *e, enum lang l, char *line, size_t size)
+{
+	char day[DATE_BUF], a[DATE_BUF], b[DATE_BUF];
+	int n = snprintf(line, size, "%s %s: %s", date_format_dmy(e->on_date, day), e->who, event_label(e->what, l));
+	if (n < 0)
+		n = 0;
+	if (strcmp(e->what, "note") == 0 || strcmp(e->what, "created") == 0)
+		snprintf(line + n, size - (size_t)n, " %s", strcmp(e->what, "note") == 0 ? e->new_value : "");
+	else
+		snprintf(line + n, size - (size_t)n, " %s → %s%s%s", value_label(e->old_value, l, a),
+			 value_label(e->new_value, l, b), e->reason ? " · " : "", e->reason ? e->reason : "");
+}
+
+/* The detail from row y (above the pane's top when scrolled: the rows
+ * outside are measured, not drawn). Returns the row after the last. */
+static int detail_rows(struct app *app, struct main_view *m, int y, int x0, int w)
+{
+	enum lang l = app->lang;
+	const struct task *t = &m->detail;
+	char line[1024];
 	enum task_class cls = status_classify(t->status, t->due, t->completed, app->today, app->warn_until);
 	attrset(color_attr(ROLE_TITLE));
 	snprintf(line, sizeof line, "#%lld %s %s", (long long)t->id, t->section, t->summary);
-	y += draw_wrapped(y, x0, w, end - y, line);
+	y += draw_wrapped(y, x0, w, 1000, line);
 	attrset(A_NORMAL);
-	if (t->full_text && *t->full_text && strcmp(t->full_text, t->summary) != 0 && y < end)
-		y += draw_wrapped(y, x0, w, (end - y) / 2 > 0 ? (end - y) / 2 : 1, t->full_text);
+	if (t->full_text && *t->full_text && strcmp(t->full_text, t->summary) != 0)
+		y += draw_wrapped(y, x0, w, 1000, t->full_text);
+	snprintf(line, sizeof line, "%s%s (%s)", msg(M_D_STATUS, l), status_label(t->status, l), class_label(cls, l));
+	y += draw_wrapped(y, x0, w, 100, line);
+	due_line(app, m, line, sizeof line);
+	y += draw_wrapped(y, x0, w, 100, line);
 	char *lead = task_join(t->leads, t->n_leads, "; ");
 	char *coop = task_join(t->cooperating, t->n_cooperating, "; ");
-	snprintf(line, sizeof line, "%s%s (%s)   %s%s %s", msg(M_D_STATUS, l), status_label(t->status, l),
-		 class_label(cls, l), msg(M_D_DUE, l), date_format_dmy(t->due, due),
-		 t->due_phrase && *t->due_phrase ? t->due_phrase : "");
-	if (y < end)
-		y += draw_wrapped(y, x0, w, end - y, line);
 	snprintf(line, sizeof line, "%s%s", msg(M_D_LEAD, l), lead);
-	if (y < end)
-		y += draw_wrapped(y, x0, w, end - y, line);
-	if (*coop && y < end) {
+	y += draw_wrapped(y, x0, w, 100, line);
+	if (*coop) {
 		snprintf(line, sizeof line, "%s%s", msg(M_D_COOP, l), coop);
-		y += draw_wrapped(y, x0, w, end - y, line);
+		y += draw_wrapped(y, x0, w, 100, line);
 	}
-	snprintf(line, sizeof line, "%s%s", msg(M_D_DOC, l),
-		 t->document_label ? t->document_label : msg(M_D_HAND, l));
-	if (y < end)
-		y += draw_wrapped(y, x0, w, end - y, line);
 	free(lead);
 	free(coop);
-	if (y < end) {
-		attrset(color_attr(ROLE_TITLE));
-		draw_text(y++, x0, w, msg(M_D_HISTORY, l), 0);
-		attrset(A_NORMAL);
+	snprintf(line, sizeof line, "%s%s", msg(M_D_DOC, l), t->document_label ? t->document_label : msg(M_D_HAND, l));
+	y += draw_wrapped(y, x0, w, 100, line);
+	attrset(color_attr(ROLE_TITLE));
+	draw_text(y++, x0, w, msg(M_D_HISTORY, l), 0);
+	attrset(A_NORMAL);
+	for (size_t i = m->history.n; i-- > 0;) { /* newest first: seen without scrolling */
+		event_line(&m->history.items[i], l, line, sizeof line);
+		y += draw_wrapped(y, x0 + 1, w - 1, 100, line);
 	}
-	/* Newest last; show the most recent that fit. */
-	size_t first = m->history.n > (size_t)(end - y) ? m->history.n - (size_t)(end - y) : 0;
-	for (size_t i = first; i < m->history.n && y < end; i++) {
-		const struct task_event *e = &m->history.items[i];
-		char day[DATE_BUF];
-		int n = snprintf(line, sizeof line, "%s %s: %s", date_format_dmy(e->on_date, day), e->who,
-				 event_label(e->what, l));
-		if (n < 0)
-			n = 0;
-		if (strcmp(e->what, "note") == 0 || strcmp(e->what, "created") == 0)
-			snprintf(line + n, sizeof line - (size_t)n, " %s", strcmp(e->what, "note") == 0 ? e->new_value : "");
-		else
-			snprintf(line + n, sizeof line - (size_t)n, " %s → %s%s%s", value_label(e->old_value, l),
-				 value_label(e->new_value, l), e->reason ? " · " : "", e->reason ? e->reason : "");
-		draw_text(y++, x0 + 1, w - 1, line, 0);
+	return y;
+}
+
+/* The detail pane, scrolled by detail_top (J/K); the last row says when
+ * more is below. */
+static void draw_detail(struct app *app, struct main_view *m, int y0, int x0, int h, int w)
+{
+	ensure_detail(app, m);
+	if (!m->detail_id)
+		return;
+	draw_clip(0, 0); /* measured first: the scroll is kept within it */
+	int total = detail_rows(app, m, 0, x0, w);
+	int max_top = total > h ? total - h : 0;
+	if (m->detail_top > max_top) /* (the task got shorter, or the pane taller) */
+		m->detail_top = max_top;
+	draw_clip(y0, y0 + h);
+	detail_rows(app, m, y0 - m->detail_top, x0, w);
+	draw_unclip();
+	if (m->detail_top < max_top) {
+		char keys[48], more[96];
+		snprintf(more, sizeof more, msg(M_D_MORE, app->lang),
+			 keymap_describe(&app->km, ACT_DETAIL_DOWN, keys, sizeof keys));
+		attrset(color_attr(ROLE_MUTED));
+		int cw = draw_columns(more);
+		draw_text(y0 + h - 1, x0 + (w > cw ? w - cw : 0), w, more, 0);
+		attrset(A_NORMAL);
 	}
 }
 
@@ -824,6 +889,13 @@ static void key(struct app *app, void *data, int k, enum action a)
 	case ACT_REOPEN: edit_set_status(app, STATUS_IN_PROGRESS, DATE_NONE); break;
 	case ACT_UNDO: undo_last(app); break;
 	case ACT_FILTER: cycle_filter(app); break;
+	case ACT_DETAIL_DOWN:
+	case ACT_DETAIL_UP:
+		m->show_detail = true;
+		m->detail_top += a == ACT_DETAIL_DOWN ? 3 : -3;
+		if (m->detail_top < 0)
+			m->detail_top = 0;
+		break;
 	case ACT_SHOW_OPEN: set_filter(app, FILTER_OPEN); break;
 	case ACT_SHOW_OVERDUE: set_filter(app, CLASS_OVERDUE); break;
 	case ACT_SHOW_SOON: set_filter(app, CLASS_DUE_SOON); break;
