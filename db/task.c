@@ -389,7 +389,9 @@ int db_task_add(struct db *db, struct task *t, char *err)
 		"INSERT INTO task(document_id, section, summary, full_text, due_date, due_precision,"
 		" due_phrase, recurrence, status, completed_date, uuid, created_at, updated_at, version,"
 		" search_key)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, 1, hc_fold(?2 || ' ' || ?3))";
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, 1, NULL)";
+	/* once its agencies are linked: they are part of it */
+	static const char key_sql[] = "UPDATE task SET search_key = " DB_SEARCH_KEY("task") " WHERE id = ?1";
 	char ts[24];
 	if (clean_text(&t->summary, "summary", 0, err) ||
 	    clean_text(&t->section, "section", TEXT_OPTIONAL, err) ||
@@ -439,6 +441,15 @@ int db_task_add(struct db *db, struct task *t, char *err)
 	    link_agencies(db, t->id, t->cooperating, t->n_cooperating, "cooperating", err) ||
 	    db_event_add(db, t->id, "created", NULL, status_name(t->status), NULL, DATE_NONE, err))
 		goto fail;
+	if (!(st = db_prepare(db, key_sql, err)))
+		goto fail;
+	sqlite3_bind_int64(st, 1, t->id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "indexing a task for search", err);
+		goto fail;
+	}
 	if (db_commit(db, err))
 		goto fail;
 	return 0;

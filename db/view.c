@@ -57,7 +57,7 @@ void view_agencies_release(struct view_agencies *list)
 	" AND (?4 = 0 OR EXISTS (SELECT 1 FROM task_agency ta WHERE ta.task_id = t.id" \
 	"      AND ta.role = 'lead' AND ta.agency_id = ?4))" \
 	" AND (?5 IS NULL OR instr(t.search_key, ?5) > 0 OR (t.search_key IS NULL AND t.id IN" \
-	"      (SELECT id FROM task WHERE search_key IS NULL AND instr(hc_fold(section || ' ' || summary), ?5) > 0)))"
+	"      (SELECT id FROM task WHERE search_key IS NULL AND instr(" DB_SEARCH_KEY("task") ", ?5) > 0)))"
 
 #define ORDER_URGENCY "(t.status IN ('done','cancelled')), (t.due_date IS NULL), t.due_date, t.id"
 #define ORDER_SECTION "coalesce(t.document_id, 0), t.section, t.id"
@@ -246,7 +246,7 @@ static int corpus_load_part(struct db *db, struct view_corpus *c, size_t rows, c
 {
 	/* A key an outside edit cleared (the next db_open fills it in). */
 	static const char cleared_sql[] =
-		"SELECT id, status, due_date, completed_date, hc_fold(section || ' ' || summary)"
+		"SELECT id, status, due_date, completed_date, " DB_SEARCH_KEY("task")
 		" FROM task INDEXED BY task_search_missing WHERE search_key IS NULL";
 	static const char keys_sql[] =
 		"SELECT id, status, due_date, completed_date, search_key FROM task INDEXED BY task_search"

@@ -9,6 +9,7 @@ hc --db "$DB" add --lead "Sở Tài chính" --due 14/5/2024 --section I.2.1 "Bá
 hc --db "$DB" add --lead "Sở Nội vụ" --due 18/5/2024 --section I.2.2 "Công bố chỉ số" >/dev/null
 hc --db "$DB" add --lead "Sở Y tế" --due 20/5/2024 --section I.2.3 "Kế hoạch phòng dịch" >/dev/null
 hc --db "$DB" add --lead "Sở Y tế" --due 21/5/2024 --section I.2.4 "Kiểm tra an toàn thực phẩm" >/dev/null
+hc --db "$DB" add --lead "Sở Kế hoạch và Đầu tư" --cooperating "Sở Xây dựng" --due 30/6/2024 --section II.1 "Tổng hợp vốn ODA" >/dev/null
 hc --db "$DB" extend 1 --to 31/5/2024 --reason "Chờ số liệu quý" >/dev/null
 # (the command line has no note: as another program would)
 for i in 1 2 3 4 5 6 7 8; do sqlite3 "$DB" "INSERT INTO task_event(task_id, at, on_date, who, what, new_value) VALUES (1, '2024-05-1${i}T00:00:00Z', '2024-05-1$i', 'an', 'note', 'Ghi chú số $i')"; done
@@ -17,7 +18,7 @@ hc --db "$DB" status 3 in_progress >/dev/null
 hc --db "$DB" status 4 reported >/dev/null
 
 start main 80 24 "$HANCHOT" --db "$DB" --today 2024-05-17
-wait_for "4 việc"; keys Escape; wait_gone "Tin đầu ngày"
+wait_for "5 việc"; keys Escape; wait_gone "Tin đầu ngày"
 screen | grep -qF " ‖I.2.2" || fail "paused marker"
 screen | grep -qF " »I.2.3" || fail "in progress marker"
 screen | grep -qF " ↑I.2.4" || fail "reported marker"
@@ -32,6 +33,9 @@ screen | grep -qF "tạo việc" && fail "the whole history fits already: the te
 keys J J J J; wait_for "tạo việc"; wait_gone "▼ còn nữa"
 wait_for "gia hạn 14/05/2024 → 31/05/2024 · Chờ số liệu quý"
 keys K K K K; wait_for "#1 I.2.1"
+# search covers the agencies, lead and cooperating, with or without diacritics
+keys Escape / "so ke hoach" Enter; wait_for 'Tìm "so ke hoach": 1 việc'; wait_for "Tổng hợp vốn ODA"
+keys / C-u "Sở Xây dựng" Enter; wait_for 'Tìm "Sở Xây dựng": 1 việc'
 keys q; wait_exit
 
 # the smallest screen keeps the status line

@@ -194,6 +194,55 @@ static void search(void **state)
 	sqlite3_close(other);
 }
 
+static size_t count_search(struct fixture *f, const char *text)
+{
+	char err[ERR_MAX], *needle = text_fold_dup(text);
+	struct view_query q = query(f, FILTER_ALL);
+	size_t n = 99;
+	q.search = needle;
+	assert_int_equal(db_view_count(f->t.db, &q, &n, err), 0);
+	free(needle);
+	return n;
+}
+
+/* Search covers what a clerk remembers of a task: its agencies (lead and
+ * cooperating, name and short name), its full text, its section and its
+ * document's number; a change to any of them outside the task row too. */
+static void search_what_a_clerk_remembers(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	struct task t;
+	task_init(&t);
+	task_set_str(&t.section, "II.3");
+	task_set_str(&t.summary, "Tổng hợp báo cáo");
+	task_set_str(&t.full_text, "Tổng hợp báo cáo giải ngân vốn ODA trước kỳ họp");
+	task_add_lead(&t, "Sở Kế hoạch và Đầu tư");
+	task_add_cooperating(&t, "Sở Xây dựng");
+	assert_int_equal(db_task_add(f->t.db, &t, err), 0);
+	task_release(&t);
+	assert_int_equal(count_search(f, "so ke hoach"), 1);
+	assert_int_equal(count_search(f, "Sở Kế hoạch và Đầu tư"), 1);
+	assert_int_equal(count_search(f, "xay dung"), 1);
+	assert_int_equal(count_search(f, "von oda"), 1);
+	assert_int_equal(count_search(f, "ii.3"), 1);
+	assert_int_equal(count_search(f, "so y te"), 3);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f->t.path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other,
+				      "PRAGMA foreign_keys = ON;"
+				      "UPDATE agency SET short_name = 'Sở KH&ĐT' WHERE name = 'Sở Kế hoạch và Đầu tư';"
+				      "INSERT INTO document(id, number, imported_at) VALUES (9, '45/TB-UBND', '2024-05-01');"
+				      "UPDATE task SET document_id = 9 WHERE section = 'II.3';",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	assert_int_equal(count_search(f, "kh&dt"), 1);
+	assert_int_equal(count_search(f, "45/tb"), 1);
+	assert_int_equal(db_agency_rename(f->t.db, db_agency_find(f->t.db, "Sở Xây dựng", err), "Sở Xây dựng tỉnh", err),
+			 0);
+	assert_int_equal(count_search(f, "xay dung tinh"), 1);
+}
+
 static void totals_and_digest(void **state)
 {
 	struct fixture *f = *state;
@@ -455,12 +504,16 @@ static void tally_after_every_write(void **state)
 static void check_urgency_window(struct fixture *f, sqlite3 *s, const struct view_query *q, size_t off,
 				 const struct view_rows *w)
 {
-	char sql[640], a[DATE_BUF], b[DATE_BUF];
+	char sql[1400], a[DATE_BUF], b[DATE_BUF];
 	sqlite3_stmt *st;
 	const char *cond = q->filter == FILTER_ALL ? "1" : q->filter == FILTER_OPEN
 			   ? "t.status NOT IN ('done','cancelled')" : class_truth[q->filter];
 	snprintf(sql, sizeof sql,
-		 "SELECT id, section || ' ' || summary FROM task t WHERE (%s) AND (?3 = 0 OR EXISTS"
+		 "SELECT id, section || ' ' || summary || ' ' || coalesce(full_text, '') || ' ' ||"
+		 " coalesce((SELECT group_concat(a.name || ' ' || coalesce(a.short_name, ''), ' ') FROM task_agency ta"
+		 " JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id), '') || ' ' ||"
+		 " coalesce((SELECT number FROM document d WHERE d.id = t.document_id), '')"
+		 " FROM task t WHERE (%s) AND (?3 = 0 OR EXISTS"
 		 " (SELECT 1 FROM task_agency ta WHERE ta.task_id = t.id AND ta.role = 'lead' AND ta.agency_id = ?3))"
 		 " ORDER BY t.status IN ('done','cancelled'), t.due_date IS NULL, t.due_date, t.id", cond);
 	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
@@ -905,6 +958,9 @@ static void tally_migration(void **state)
 			"DROP TRIGGER task_tally_update; DROP TRIGGER task_agency_tally_insert;"
 			"DROP TRIGGER task_agency_tally_delete; DROP TRIGGER task_agency_tally_replace;"
 			"DROP TRIGGER task_agency_tally_update_old; DROP TRIGGER task_agency_tally_update_new; DROP INDEX task_search;"
+			"DROP TRIGGER task_agency_search_insert; DROP TRIGGER task_agency_search_delete;"
+			"DROP TRIGGER task_agency_search_update; DROP TRIGGER agency_search_rename;"
+			"DROP TRIGGER document_search_number;"
 			"UPDATE task SET status = 'done', completed_date = '2024-01-01' WHERE id = 1;"
 			"PRAGMA user_version = 5");
 	assert_int_equal(db_open(f->t.path, &f->t.db, err), 0);
@@ -917,6 +973,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(fold),
 		cmocka_unit_test_setup_teardown(filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_what_a_clerk_remembers, setup, teardown),
 		cmocka_unit_test_setup_teardown(window_and_position, setup, teardown),
 		cmocka_unit_test_setup_teardown(search, setup, teardown),
 		cmocka_unit_test_setup_teardown(totals_and_digest, setup, teardown),
