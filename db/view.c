@@ -26,7 +26,7 @@ void view_rows_release(struct view_rows *rows)
 void view_agencies_release(struct view_agencies *list)
 {
 	for (size_t i = 0; i < list->n; i++)
-		free(list->items[i].name);
+		free(list->items[i].name), free(list->items[i].short_name);
 	free(list->items);
 	memset(list, 0, sizeof *list);
 }
@@ -740,11 +740,12 @@ int db_view_totals(struct db *db, civil_day today, civil_day warn_until, struct 
 int db_view_agencies(struct db *db, civil_day today, struct view_agencies *out, char *err)
 {
 	static const char sql[] =
-		"SELECT a.id, a.name, coalesce(a.successor_id, 0), coalesce(c.open, 0), coalesce(c.late, 0)"
+		"SELECT a.id, a.name, coalesce(a.successor_id, 0), coalesce(c.open, 0), coalesce(c.late, 0),"
+		" a.short_name"
 		" FROM agency a LEFT JOIN (SELECT agency_id AS id, sum(n) AS open,"
 		"   sum(n) FILTER (WHERE due_date >= '0' AND due_date < ?1) AS late FROM task_tally"
 		"   WHERE agency_id > 0 AND state = 0 GROUP BY agency_id) c ON c.id = a.id"
-		" ORDER BY coalesce(c.open, 0) DESC, a.name";
+		" ORDER BY coalesce(c.late, 0) DESC, coalesce(c.open, 0) DESC, a.name";
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)
 		return -1;
@@ -758,6 +759,8 @@ int db_view_agencies(struct db *db, civil_day today, struct view_agencies *out, 
 		a->successor_id = sqlite3_column_int64(st, 2);
 		a->open = (size_t)sqlite3_column_int64(st, 3);
 		a->overdue = (size_t)sqlite3_column_int64(st, 4);
+		a->short_name = sqlite3_column_type(st, 5) == SQLITE_NULL || !*db_column_str(st, 5)
+					? NULL : xstrdup(db_column_str(st, 5));
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "reading agencies", err);

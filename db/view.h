@@ -62,6 +62,7 @@ struct view_totals {
 struct view_agency {
 	int64_t id;
 	char *name;
+	char *short_name; /* NULL when it has none */
 	int64_t successor_id;
 	size_t open, overdue;
 };
@@ -125,7 +126,8 @@ int db_view_index_of(struct db *db, const struct view_query *q, int64_t id, size
 
 int db_view_totals(struct db *db, civil_day today, civil_day warn_until, struct view_totals *out,
 		   char *err);
-/* Every agency with its open and overdue lead tasks, most open first. */
+/* Every agency with its open and overdue lead tasks, most overdue first,
+ * then most open. */
 int db_view_agencies(struct db *db, civil_day today, struct view_agencies *out, char *err);
 
 /* Open tasks due between from and to (inclusive), urgency order: up to limit

@@ -13,6 +13,8 @@
 	X(M_SOON, "sắp đến hạn", "due soon") \
 	X(M_ALL_AGENCIES, "Tất cả", "All") \
 	X(M_AGENCIES_PANE, "Cơ quan", "Agencies") \
+	X(M_AGENCIES_LEGEND, "quá hạn/mở", "late/open") \
+	X(M_PICK_TITLE, "Chọn cơ quan (quá hạn/đang mở) · Enter: chọn · Esc: quay lại", "Pick an agency (overdue/open) · Enter: pick · Esc: back") \
 	X(M_COL_SECTION, "Mục", "Section") \
 	X(M_COL_SUMMARY, "Nội dung", "Summary") \
 	X(M_COL_LEAD, "Chủ trì", "Lead") \

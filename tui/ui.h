@@ -43,7 +43,7 @@ struct view {
 	void (*resize)(struct app *app, void *data, int rows, int cols);
 };
 
-extern const struct view view_main, view_help, view_agencies, view_review, view_report;
+extern const struct view view_main, view_help, view_agencies, view_review, view_report, view_pick;
 
 /* What a prompt's text is for. */
 enum purpose {
@@ -107,5 +107,8 @@ void app_saved(struct app *app);
 /* view_main.c: parts the other views reuse. */
 void view_draw_header(struct app *app, int cols);
 void view_draw_footer(struct app *app, int rows, int cols, const enum action *hints, size_t n);
+/* The agency pane's rows (app->list.apos) from row y0, h rows, w columns
+ * (the picker below 110 columns shows them too). */
+void view_draw_agency_rows(struct app *app, int y0, int h, int w);
 
 #endif

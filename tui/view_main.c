@@ -144,13 +144,11 @@ void view_draw_footer(struct app *app, int rows, int cols, const enum action *hi
 	attrset(A_NORMAL);
 }
 
-static void draw_agencies(struct app *app, const struct main_view *m, int y0, int h, int w)
+void view_draw_agency_rows(struct app *app, int y0, int h, int w)
 {
 	enum lang l = app->lang;
 	struct list *list = &app->list;
-	char buf[256];
-	attrset(color_attr(m->focus == FOCUS_AGENCIES ? ROLE_FOCUS : ROLE_TITLE));
-	draw_text(y0 - 1, 0, w, msg(M_AGENCIES_PANE, l), 1);
+	char buf[64];
 	listpos_set(&list->apos, list->agencies.n + 1, (size_t)h);
 	for (int r = 0; r < h; r++) {
 		size_t i = list->apos.top + (size_t)r;
@@ -169,15 +167,30 @@ static void draw_agencies(struct app *app, const struct main_view *m, int y0, in
 			late = a->overdue;
 		}
 		snprintf(buf, sizeof buf, "%zu/%zu", late, open);
+		int nw = w - 1 - (int)strlen(buf) - 1;
+		/* the short name (Sở KH&ĐT) where the full one would be cut */
+		if (i > 0 && draw_columns(name) > nw && list->agencies.items[i - 1].short_name)
+			name = list->agencies.items[i - 1].short_name;
 		attr_t at = late ? color_attr(ROLE_OVERDUE) : color_attr(ROLE_NORMAL);
 		if (i == list->apos.sel)
 			at |= A_REVERSE;
 		attrset(at);
-		int nw = w - 1 - (int)strlen(buf) - 1;
 		int x = draw_text(y0 + r, 0, nw, name, 1);
 		draw_text(y0 + r, x + 1, w - 1 - x - 1, buf, 1);
 	}
 	attrset(A_NORMAL);
+}
+
+/* The agency pane: its title with the legend of its figures. */
+static void draw_agencies(struct app *app, const struct main_view *m, int y0, int h, int w)
+{
+	enum lang l = app->lang;
+	const char *legend = msg(M_AGENCIES_LEGEND, l);
+	attrset(color_attr(m->focus == FOCUS_AGENCIES ? ROLE_FOCUS : ROLE_TITLE));
+	int lw = draw_columns(legend);
+	int x = draw_text(y0 - 1, 0, w - 1 - lw - 1, msg(M_AGENCIES_PANE, l), 1);
+	draw_text(y0 - 1, x + 1, w - 1 - x - 1, legend, 1);
+	view_draw_agency_rows(app, y0, h, w);
 	for (int r = -1; r < h; r++)
 		mvaddstr(y0 + r, w - 1, "│");
 }
@@ -780,12 +793,11 @@ static void cycle_sort(struct app *app)
 	app_message(app, false, msg(M_SORT, app->lang), msg(names[app->list.q.sort], app->lang));
 }
 
-/* Enter: the agency pane's choice filters the list; the digest is
- * dismissed; else the detail pane opens or closes. */
+/* Enter: from the agency pane (whose agency filters the list already), to
+ * the list; the digest is dismissed; else the detail pane opens or closes. */
 static void enter(struct app *app, struct main_view *m)
 {
 	if (m->focus == FOCUS_AGENCIES) {
-		list_select_agency(app);
 		m->focus = FOCUS_LIST;
 	} else if (app->digest.shown) {
 		app->digest.shown = false;
@@ -879,7 +891,12 @@ static void key(struct app *app, void *data, int k, enum action a)
 	case ACT_PGUP: listpos_page(lp, -1); break;
 	case ACT_TOP: listpos_home(lp); break;
 	case ACT_BOTTOM: listpos_end(lp); break;
-	case ACT_PANE: m->focus = m->focus == FOCUS_LIST ? FOCUS_AGENCIES : FOCUS_LIST; break;
+	case ACT_PANE:
+		if (!agency_width(COLS)) /* the pane is hidden: a picker instead */
+			app_open_view(app, &view_pick, NULL);
+		else
+			m->focus = m->focus == FOCUS_LIST ? FOCUS_AGENCIES : FOCUS_LIST;
+		break;
 	case ACT_DETAIL: enter(app, m); break;
 	case ACT_BACK: back(app, m); break;
 	case ACT_PROGRESS: edit_set_status(app, STATUS_IN_PROGRESS, DATE_NONE); break;
@@ -908,6 +925,9 @@ static void key(struct app *app, void *data, int k, enum action a)
 		break;
 	default: open_key(app, a); break;
 	}
+	/* the agency under the cursor filters the list as it moves */
+	if (m->focus == FOCUS_AGENCIES && a >= ACT_DOWN && a <= ACT_BOTTOM)
+		list_select_agency(app);
 	app->dirty = true;
 }
 
