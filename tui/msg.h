@@ -170,6 +170,11 @@
 	X(M_REVIEW_SCAN, "[từ bản quét, cần kiểm tra] ", "[from a scan, check] ") \
 	X(M_OCR_PAGE, "Đang đọc bản quét (OCR): trang %u/%u … Esc: huỷ", "Reading the scan (OCR): page %u of %u … Esc: cancel") /* %u: page, pages */ \
 	X(M_REVIEW_DROP, "bỏ", "drop") \
+	X(M_REVIEW_SPACE, "giữ/bỏ việc", "keep/drop the task") \
+	X(M_REVIEW_ENTER, "xem nguyên văn", "full text") \
+	X(M_REVIEW_ASK_ABANDON, "Bỏ bản đọc này, không lưu gì? (c/k)", "Abandon this reading, saving nothing? (y/n)") \
+	X(M_REVIEW_ASK_QUIT, "Thoát và bỏ bản đọc này, không lưu gì? (c/k)", "Quit and abandon this reading, saving nothing? (y/n)") \
+	X(M_REVIEW_KEPT, "Tiếp tục xem lại", "Still reviewing") \
 	X(M_IMPORTED, "Đã lưu %zu việc (văn bản %lld)", "Saved %zu tasks (document %lld)") \
 	X(M_IMPORT_ABANDONED, "Đã bỏ nhập, không lưu gì", "Import abandoned, nothing saved") \
 	X(M_ALREADY_IMPORTED, "Thông báo này đã được nhập (văn bản %lld): không nhập lại; cập nhật bằng hanchot import --update", "This notice was imported before (document %lld): not imported again; update with hanchot import --update") \

@@ -107,6 +107,10 @@ void app_saved(struct app *app);
 /* view_main.c: parts the other views reuse. */
 void view_draw_header(struct app *app, int cols);
 void view_draw_footer(struct app *app, int rows, int cols, const enum action *hints, size_t n);
+/* The same, with what a key does on this screen where it is not its
+ * action's description (names[i]; 0 or names NULL: the description). */
+void view_draw_footer_named(struct app *app, int rows, int cols, const enum action *hints, const enum msg_id *names,
+			    size_t n);
 /* The agency pane's rows (app->list.apos) from row y0, h rows, w columns
  * (the picker below 110 columns shows them too). */
 void view_draw_agency_rows(struct app *app, int y0, int h, int w);

@@ -96,6 +96,12 @@ void view_draw_header(struct app *app, int cols)
 
 void view_draw_footer(struct app *app, int rows, int cols, const enum action *hints, size_t n)
 {
+	view_draw_footer_named(app, rows, cols, hints, NULL, n);
+}
+
+void view_draw_footer_named(struct app *app, int rows, int cols, const enum action *hints, const enum msg_id *names,
+			    size_t n)
+{
 	enum lang l = app->lang;
 	move(rows - 1, 0);
 	clrtoeol();
@@ -134,7 +140,7 @@ void view_draw_footer(struct app *app, int rows, int cols, const enum action *hi
 	for (size_t i = 0; i < n && used < sizeof buf - 1; i++) {
 		int w = snprintf(buf + used, sizeof buf - used, "%s%s %s", i ? "  " : "",
 				 keymap_describe(&app->km, hints[i], keys, sizeof keys),
-				 msg(keymap_action_msg(hints[i]), l));
+				 msg(names && names[i] ? names[i] : keymap_action_msg(hints[i]), l));
 		if (w < 0 || (size_t)w >= sizeof buf - used)
 			break;
 		used += (size_t)w;

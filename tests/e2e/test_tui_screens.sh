@@ -26,8 +26,19 @@ before=$(q 'SELECT count(*) FROM task; SELECT count(*) FROM document; SELECT cou
 keys i; wait_for "Tệp thông báo:"
 keys "$(cd "$(dirname "$NOTICE")" && pwd)/chi-thi-phong-chong-thien-tai-2024-05.md" Enter
 wait_for "Xem lại trước khi lưu"
-keys ' ' Escape; wait_for "Đã bỏ nhập, không lưu gì"
+# the footer says what space and Enter do; Enter shows a unit's full text
+wait_for "space giữ/bỏ việc  enter xem nguyên văn"
+keys Enter; wait_for "phó thiên tai theo cấp độ rủi ro"; keys j; wait_gone "phó thiên tai theo cấp độ rủi ro"
+# Esc, h, Left and q ask before a reviewed import is lost
+keys ' ' Escape; wait_for "Bỏ bản đọc này, không lưu gì? (c/k)"
+keys k; wait_for "Tiếp tục xem lại"
+keys h; wait_for "Bỏ bản đọc này, không lưu gì? (c/k)"; keys n; wait_for "Tiếp tục xem lại"
+keys Left; wait_for "Bỏ bản đọc này"; keys c; wait_for "Đã bỏ nhập, không lưu gì"
 assert_eq "$(q 'SELECT count(*) FROM task; SELECT count(*) FROM document; SELECT count(*) FROM task_event')" "$before" "abandoned import"
+# The same notice again: said at once, not after S.
+keys i; wait_for "Tệp thông báo:"; keys "$NOTICE" Enter
+wait_for "Thông báo này đã được nhập (văn bản 1)"
+keys Escape c; wait_for "Đã bỏ nhập"
 # A file that is not a notice: one line in the footer, nothing saved.
 printf '\x00\x01binary' > "$TMPD/bin.md"
 keys i; wait_for "Tệp thông báo:"; keys "$TMPD/bin.md" Enter
