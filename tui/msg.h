@@ -155,6 +155,8 @@
 	X(M_PROMPT_LEADS, "Cơ quan chủ trì (cách nhau bằng ;): ", "Lead agencies (separated by ;): ") \
 	X(M_PROMPT_UNIT_DUE, "Hạn (trống: không có hạn): ", "Deadline (empty: none): ") \
 	X(M_EXPORTED, "Đã xuất %zu việc ra %s", "Exported %zu tasks to %s") \
+	X(M_EXPORTED_UNDATED, "Đã xuất %zu việc ra %s; %zu việc không có hạn không xuất được", "Exported %zu tasks to %s; %zu tasks without a deadline left out") \
+	X(M_PROMPT_EXPORT_SHOWN, "Xuất các việc đang hiện (lọc/tìm) ra tệp .ics: ", "Export the tasks shown (filter/search) to .ics: ") \
 	X(M_REPORT_WRITTEN, "Đã ghi báo cáo ra %s", "Report written to %s") \
 	X(M_REPORT_TITLE, "Báo cáo tình hình thực hiện đến ngày %s", "Progress report as of %s") \
 	X(M_REPORT_AGENCY, "Cơ quan", "Agency") \

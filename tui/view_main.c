@@ -12,6 +12,7 @@
 #include "db/task.h"
 #include "tui/draw.h"
 #include "tui/paths.h"
+#include "tui/screen_export.h"
 #include "tui/term.h"
 #include "tui/ui.h"
 
@@ -595,59 +596,6 @@ static int add_task(struct app *app, struct main_view *m, const char *due_text)
 	return rc;
 }
 
-/* What the list shows, as an export filter: the selected agency, and open
- * tasks only when the filter shows open ones (a filter on done or cancelled
- * tasks has no export counterpart: everything of the agency is exported
- * then). */
-static void list_filter(const struct app *app, struct db_export_filter *f)
-{
-	db_export_filter_init(f);
-	f->agency_id = app->list.q.agency_id;
-	int c = app->list.q.filter;
-	f->open_only = c == FILTER_OPEN ||
-		       (c != FILTER_ALL && c >= 0 && c < CLASS_COUNT && c != CLASS_DONE_ON_TIME &&
-			c != CLASS_DONE_LATE && c != CLASS_CANCELLED);
-}
-
-/* The file `x` offers: the configured export_file when the list shows
- * everything; a part of it goes elsewhere (~/hanchot-loc.ics: "lọc",
- * filtered), never over the calendar others subscribe to. */
-static char *default_export_path(struct app *app)
-{
-	const char *home = getenv("HOME");
-	struct db_export_filter f;
-	list_filter(app, &f);
-	bool part = f.agency_id || f.open_only;
-	if (app->s->config.export_file && !part)
-		return xstrdup(app->s->config.export_file);
-	return xasprintf("%s/hanchot%s.ics", home && *home ? home : ".", part ? "-loc" : "");
-}
-
-/* Exports what the list shows; says where it went, with the full path. */
-static void export_to(struct app *app, const char *path)
-{
-	struct session_export_options o;
-	struct db_export_filter f;
-	struct db_export_stats stats = { 0 };
-	char err[ERR_MAX], warning[ERR_MAX], *written = NULL;
-	if (session_export_options_init(app->s, &o, err)) {
-		app_error(app, err);
-		return;
-	}
-	list_filter(app, &f);
-	if (session_export_to(app->s, &o.opt, &f, path, &stats, &written, err)) {
-		app_error(app, err);
-	} else {
-		session_export_warning(&stats, warning);
-		if (*warning)
-			app_error(app, warning);
-		else
-			app_message(app, false, msg(M_EXPORTED, app->lang), stats.tasks, written);
-	}
-	free(written);
-	session_export_options_release(&o);
-}
-
 static void set_field(char **field, const char *text)
 {
 	free(*field);
@@ -733,7 +681,7 @@ static int prompt_done(struct app *app, struct main_view *m, int purpose, const 
 		break;
 	case P_EXPORT_FILE:
 		if (*text)
-			export_to(app, text);
+			screen_export(app, text);
 		break;
 	default: break;
 	}
@@ -861,11 +809,7 @@ static void open_key(struct app *app, enum action a)
 	case ACT_SEARCH: prompt_open(&app->prompt, M_PROMPT_SEARCH, P_SEARCH, app->list.search); break;
 	case ACT_ADD: prompt_open(&app->prompt, M_PROMPT_SUMMARY, P_ADD_SUMMARY, NULL); break;
 	case ACT_IMPORT: prompt_open(&app->prompt, M_PROMPT_IMPORT, P_IMPORT_FILE, NULL); break;
-	case ACT_EXPORT:
-		path = default_export_path(app);
-		prompt_open(&app->prompt, M_PROMPT_EXPORT, P_EXPORT_FILE, path);
-		free(path);
-		break;
+	case ACT_EXPORT: screen_export_offer(app); break;
 	case ACT_EXAMPLE:
 		if (app->list.totals.all == 0) { /* offered on the empty screen */
 			path = paths_data_file("example-notice.md");

@@ -65,8 +65,8 @@ PY
 keys Escape; wait_for "Chủ trì"
 
 # 4. Export with the list's filter: open tasks only.
-keys f; wait_for "Lọc"
-keys x; wait_for "Xuất lịch (.ics) ra tệp:"
+keys f; wait_for "Lọc: đang mở"
+keys x; wait_for "Xuất các việc đang hiện (lọc/tìm) ra tệp .ics: $TMPD/hanchot-loc.ics"
 keys C-u "$TMPD/open.ics" Enter; wait_for "Đã xuất"
 want=$(q "SELECT count(*) FROM task WHERE status NOT IN ('done','cancelled') AND due_date IS NOT NULL")
 /usr/bin/python3 - "$TMPD/open.ics" "$want" <<'PY' || fail "exported calendar"
@@ -75,6 +75,17 @@ cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
 events = [c for c in cal.walk("VEVENT")]
 assert len(events) == int(sys.argv[2]), (len(events), sys.argv[2])
 PY
+# A search: exactly the tasks shown, the undated ones said; the live
+# export_file is never written over with a part of the calendar.
+hc --db "$DB" add --lead "Sở Y tế" "Kế hoạch không thời hạn" >/dev/null
+keys / C-u "ke hoach" Enter; wait_for 'tìm "ke hoach":'
+want=$(q "SELECT count(*) FROM task WHERE status NOT IN ('done','cancelled') AND due_date IS NOT NULL AND search_key LIKE '%ke hoach%'")
+undated=$(q "SELECT count(*) FROM task WHERE status NOT IN ('done','cancelled') AND due_date IS NULL AND search_key LIKE '%ke hoach%'")
+[ "$want" -gt 0 ] && [ "$undated" -gt 0 ] || fail "the search shows no dated and undated tasks: $want $undated"
+keys x; wait_for "Xuất các việc đang hiện (lọc/tìm)"
+keys C-u "$TMPD/search.ics" Enter; wait_for "Đã xuất $want việc ra $TMPD/search.ics; $undated việc không có hạn không xuất được"
+[ "$(grep -c '^BEGIN:VEVENT' "$TMPD/search.ics")" = "$want" ] || fail "search export: $(grep -c '^BEGIN:VEVENT' "$TMPD/search.ics") events, want $want"
+keys Escape; wait_for "Hiện tất cả việc"
 keys q; wait_exit
 assert_eq "$(exit_status)" 0 "exit status"
 
