@@ -158,6 +158,7 @@
 	X(M_EXPORTED_UNDATED, "Đã xuất %zu việc ra %s; %zu việc không có hạn không xuất được", "Exported %zu tasks to %s; %zu tasks without a deadline left out") \
 	X(M_PROMPT_EXPORT_SHOWN, "Xuất các việc đang hiện (lọc/tìm) ra tệp .ics: ", "Export the tasks shown (filter/search) to .ics: ") \
 	X(M_REPORT_WRITTEN, "Đã ghi báo cáo ra %s", "Report written to %s") \
+	X(M_REPORT_EXISTS, "Tệp đã có, không ghi đè: %s — đặt tên khác", "A file is there already, not replaced: %s — give another name") \
 	X(M_REPORT_TITLE, "Báo cáo tình hình thực hiện đến ngày %s", "Progress report as of %s") \
 	X(M_REPORT_AGENCY, "Cơ quan", "Agency") \
 	X(M_REPORT_TOTAL, "Tổng cộng", "Total") \

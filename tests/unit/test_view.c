@@ -257,10 +257,11 @@ static void totals_and_digest(void **state)
 	struct view_agencies ag = { 0 };
 	assert_int_equal(db_view_agencies(f->t.db, f->today, &ag, err), 0);
 	assert_int_equal(ag.n, 3);
-	/* most open first, then by name: Nội vụ (2), Tài chính (2, 1 overdue), Y tế (1) */
-	assert_string_equal(ag.items[1].name, "Sở Tài chính");
-	assert_int_equal(ag.items[1].open, 2);
-	assert_int_equal(ag.items[1].overdue, 1);
+	/* most overdue first, then most open: Tài chính (1 overdue of 2), Nội vụ (2), Y tế (1) */
+	assert_string_equal(ag.items[0].name, "Sở Tài chính");
+	assert_int_equal(ag.items[0].open, 2);
+	assert_int_equal(ag.items[0].overdue, 1);
+	assert_string_equal(ag.items[1].name, "Sở Nội vụ");
 	assert_string_equal(ag.items[2].name, "Sở Y tế");
 	view_agencies_release(&ag);
 	struct view_rows rows = { 0 };
