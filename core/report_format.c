@@ -772,7 +772,9 @@ static void html_bars(struct sink *o, const struct report *r, enum lang lang)
 		put_str(o, "<text x=\"");
 		snprintf(buf, sizeof buf, "%d\" y=\"%d\" text-anchor=\"end\">", label_w - 6, y + 11);
 		put_str(o, buf);
-		html_text(o, rows[i]->agency);
+		char *name = text_sanitize_dup(rows[i]->agency, 0); /* as the table's cells are */
+		html_text(o, name);
+		free(name);
 		/* whole units: a decimal comma of the locale would break the SVG */
 		unsigned wo = (unsigned)bar_w * open / max, wl = (unsigned)bar_w * late / max;
 		snprintf(buf, sizeof buf,

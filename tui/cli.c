@@ -206,6 +206,7 @@ static int set_up(struct session *s, const struct args *a, bool *today_given)
 		i18n_lang_parse(args_text(a, "lang", NULL), &s->lang); /* one of its choices */
 	else
 		s->lang = s->config.lang_set ? s->config.lang : locale_lang();
+	i18n_set_messages(s->lang); /* the core's own messages too: one language at a time */
 	*today_given = today && *today;
 	if (*today_given && date_parse(today, &s->today, err))
 		return cli_error(EXIT_USAGE, "--today: %s", err);

@@ -36,7 +36,8 @@
 	X(M_PROMPT_MERGE, "Sáp nhập vào (Tab: gợi ý): ", "Merge into (Tab: complete): ") \
 	X(M_PROMPT_KEYS, "Enter: xong  Esc: huỷ", "Enter: done  Esc: cancel") \
 	X(M_REASON_REQUIRED, "Cần ghi lý do gia hạn", "An extension needs a reason") \
-	X(M_BAD_DATE, "Ngày không hợp lệ: %s", "Invalid date: %s") /* %s: the error */ \
+	X(M_BAD_DATE, "%s", "Invalid date: %s") /* %s: core/date's error, which says it in Vietnamese */ \
+	X(M_DATE_REQUIRED, "Cần nhập ngày", "A date is needed") \
 	X(M_UNDONE, "Đã hoàn tác: %s", "Undone: %s") /* %s: what (M_U_*) */ \
 	X(M_UNDO_REFUSED, "Không hoàn tác được %s: việc %s vừa được người khác thay đổi", "Cannot undo %s: task %s was changed by someone else since") \
 	X(M_UNDO_FAILED, "Không hoàn tác được %s: %s", "Cannot undo %s: %s") \
@@ -183,6 +184,11 @@
 	X(M_ALREADY_IMPORTED, "Thông báo này đã được nhập (văn bản %lld): không nhập lại; cập nhật bằng hanchot import --update", "This notice was imported before (document %lld): not imported again; update with hanchot import --update") \
 	X(M_NOTHING_KEPT, "Không còn việc nào được giữ", "No task is kept") \
 	X(M_FILE_ERROR, "%s: %s", "%s: %s") \
+	X(M_CLI_DONE, "Đã hoàn thành việc %lld", "Task %lld done") /* (%s unused) */ \
+	X(M_CLI_CANCELLED, "Đã huỷ việc %lld", "Task %lld cancelled") \
+	X(M_CLI_IN_PROGRESS, "Việc %lld: đang thực hiện", "Task %lld: in progress") \
+	X(M_CLI_STATUS, "Việc %lld: %s", "Task %lld: %s") /* id, status */ \
+	X(M_CLI_EXTENDED, "Đã gia hạn việc %lld đến %s", "Task %lld extended to %s") /* id, new date */ \
 	X(M_ACT_BACK, "quay lại", "back") \
 	X(M_ACT_QUIT, "thoát", "quit")
 

@@ -635,7 +635,7 @@ static int date_done(struct app *app, struct main_view *m, int purpose, const ch
 		return 0;
 	}
 	if (!*text)
-		return app_message(app, true, msg(M_BAD_DATE, app->lang), "-"), -1;
+		return app_message(app, true, "%s", msg(M_DATE_REQUIRED, app->lang)), -1;
 	if (edit_check_extend(app, day, err))
 		return app_message(app, true, "%s", err), -1;
 	m->pending_due = day;
