@@ -212,7 +212,7 @@ static const char *const migrations[] = {
 	"END;"
 	"CREATE INDEX task_search_missing ON task(id) WHERE search_key IS NULL;",
 	/* 5: calendar export by splicing. Filling ical_cache with every task's
-	 * text cost more than serialising it (README, Performance); instead each export file's own bytes are reused:
+	 * text cost more than serialising it (tests/bench/RESULTS.md); instead each export file's own bytes are reused:
 	 * ical_index records, per file written, its identity (device, inode,
 	 * size, mtime in ns) and where its index of (task id, SEQUENCE, uuid
 	 * hash, length) per task lies (a file next to the database, with its

@@ -76,7 +76,7 @@ static const char *const page_sql[SORT_COUNT] = {
 
 /* A search that matches few rows: scanning the task_search index and sorting
  * the matches beats walking the ordered index with a table lookup per row
- * (README, Performance). With many matches the ordered index
+ * (tests/bench/RESULTS.md). With many matches the ordered index
  * finds a page sooner. (FILTER names a row's other columns only in a
  * subquery, so that index covers it.) */
 #define FEW_MATCHES 2000

@@ -79,7 +79,7 @@ int db_view_page(struct db *db, const struct view_query *q, size_t offset, size_
 		 struct view_rows *out, char *err);
 /* The search corpus: for every task its id, status, dates, lead agencies and
  * folded search key (keys in one buffer), read from the task_search index
- * (its size and speed: README, Performance), so that a search in urgency
+ * (its size and speed: tests/bench/RESULTS.md), so that a search in urgency
  * order is a memmem pass in C instead of a pass of SQLite. Valid while
  * nothing was written (checked: this connection's changes and PRAGMA
  * data_version). Opaque; NULL is an empty, stale corpus. */
