@@ -42,6 +42,6 @@ check 2 "task id 'x' is not a positive number" cancel x
 check 1 "task 7 does not exist" cancel 7
 check 2 "missing --reason" extend 1 --to 2024-07-01
 check 2 "missing --to DATE" extend 1 --reason "vì"
-check 2 "--to: date '2024-02-30'" extend 1 --to 2024-02-30 --reason "vì"
+check 2 "--to: Ngày không hợp lệ: 2024-02-30" extend 1 --to 2024-02-30 --reason "vì"
 check 1 "task 8 does not exist" extend 8 --to 2024-07-01 --reason "vì"
 assert_eq "$(q "SELECT group_concat(id||status||version||due_date) FROM task; SELECT count(*) FROM task_event")" "$before" "database after bad input"
