@@ -19,7 +19,10 @@ int64_t db_now(struct db *db);
  * when one of these changes (db/schema.c); it is filled in again by the
  * writer, else at the next open, and folded on the fly meanwhile. */
 #define DB_SEARCH_KEY(t) \
-	"hc_fold(" t ".section || ' ' || " t ".summary || ' ' || coalesce(" t ".full_text, '') || ' ' ||" \
+	"hc_fold(" t ".section || ' ' ||" \
+	/* the full text, which holds the summary when read from a notice */ \
+	" CASE WHEN instr(coalesce(" t ".full_text, ''), " t ".summary) > 0 THEN " t ".full_text" \
+	" ELSE " t ".summary || ' ' || coalesce(" t ".full_text, '') END || ' ' ||" \
 	" coalesce((SELECT group_concat(a.name || ' ' || coalesce(a.short_name, ''), ' ')" \
 	" FROM task_agency ta JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = " t ".id), '') || ' ' ||" \
 	" coalesce((SELECT d.number FROM document d WHERE d.id = " t ".document_id), ''))"

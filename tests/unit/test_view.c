@@ -510,7 +510,7 @@ static void check_urgency_window(struct fixture *f, sqlite3 *s, const struct vie
 	const char *cond = q->filter == FILTER_ALL ? "1" : q->filter == FILTER_OPEN
 			   ? "t.status NOT IN ('done','cancelled')" : class_truth[q->filter];
 	snprintf(sql, sizeof sql,
-		 "SELECT id, section || ' ' || summary || ' ' || coalesce(full_text, '') || ' ' ||"
+		 "SELECT id, section || ' ' || summary || ' ' || coalesce(full_text, '') || ' ' ||" /* (a superset) */
 		 " coalesce((SELECT group_concat(a.name || ' ' || coalesce(a.short_name, ''), ' ') FROM task_agency ta"
 		 " JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id), '') || ' ' ||"
 		 " coalesce((SELECT number FROM document d WHERE d.id = t.document_id), '')"
