@@ -313,13 +313,24 @@ int db_task_query(struct db *db, const struct db_task_query *q, struct task_list
 	return 0;
 }
 
+/* The messages' language (core/i18n.h): the errors a clerk meets most
+ * (the command line shows them) in the language chosen, dates dd/mm/yyyy. */
+#define VI (i18n_messages() == LANG_VI)
+
+static int no_such_task(int64_t id, char *err)
+{
+	if (VI)
+		return err_set(err, "không có việc %lld", (long long)id);
+	return err_set(err, "task %lld does not exist", (long long)id);
+}
+
 int db_task_get(struct db *db, int64_t id, struct task *out, char *err)
 {
 	/* By primary key: the general query's "?2 = 0 OR t.id = ?2" scans. */
 	static const char sql[] = "SELECT " TASK_COLUMNS " FROM task t WHERE t.id = ?1";
 	task_init(out);
 	if (id <= 0)
-		return err_set(err, "task %lld does not exist", (long long)id), DB_NOT_FOUND;
+		return no_such_task(id, err), DB_NOT_FOUND;
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)
 		return DB_ERROR;
@@ -329,7 +340,7 @@ int db_task_get(struct db *db, int64_t id, struct task *out, char *err)
 		db_task_read_row(st, 0, out);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE) {
-		err_set(err, "task %lld does not exist", (long long)id);
+		no_such_task(id, err);
 		return DB_NOT_FOUND;
 	}
 	if (rc != SQLITE_ROW)
@@ -477,7 +488,7 @@ static int current_state(struct db *db, int64_t id, enum task_status *status, in
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
-		return err_set(err, "task %lld does not exist", (long long)id), DB_NOT_FOUND;
+		return no_such_task(id, err), DB_NOT_FOUND;
 	if (rc != SQLITE_ROW)
 		return db_fail(db, "reading a task", err);
 	return 0;
@@ -551,8 +562,10 @@ static int begin_change(struct db *db, int64_t id, int64_t expect_version,
 	if ((rc = current_state(db, id, status, &version, completed, err)))
 		goto fail;
 	if (expect_version && version != expect_version) {
-		err_set(err, "task %lld was changed by someone else meanwhile: reload and try again",
-			(long long)id);
+		if (VI)
+			err_set(err, "việc %lld vừa được người khác thay đổi: hãy tải lại và thử lại", (long long)id);
+		else
+			err_set(err, "task %lld was changed by someone else meanwhile: reload and try again", (long long)id);
 		rc = DB_CONFLICT;
 		goto fail;
 	}
@@ -607,6 +620,9 @@ static int set_status(struct db *db, int64_t id, enum task_status status, civil_
 		if (!date_in_range(completed))
 			err_set(err, "task %lld: completion date %s is outside %d-%d", (long long)id,
 				date_format_iso(completed, d), DATE_MIN_YEAR, DATE_MAX_YEAR);
+		else if (VI)
+			err_set(err, "việc %lld: ngày hoàn thành %s sau hôm nay (%s)", (long long)id,
+				date_format_dmy(completed, d), date_format_dmy(db_today(db), t));
 		else
 			err_set(err, "task %lld: completion date %s is after today (%s)", (long long)id,
 				date_format_iso(completed, d), date_format_iso(db_today(db), t));
@@ -671,6 +687,8 @@ static int set_due(struct db *db, int64_t id, civil_day due, const char *reason,
 	civil_day completed;
 	int rc;
 	char *why = text_entry("reason", reason ? reason : "", 0, err);
+	if (!why && VI)
+		return err_set(err, "việc %lld: chưa ghi lý do: gia hạn cần có lý do", (long long)id), DB_ERROR;
 	if (!why)
 		return err_set(err, "task %lld: the reason is %s: a deadline change needs a reason",
 			       (long long)id, reason && *reason ? "blank" : "missing"), DB_ERROR;
@@ -696,8 +714,12 @@ static int set_due(struct db *db, int64_t id, civil_day due, const char *reason,
 	/* (a deadline outside the accepted range, stored before dates were
 	 * checked, may be corrected to any date) */
 	if (later_only && date_in_range(old_due) && due < old_due) {
-		err_set(err, "task %lld: %s is before the current deadline %s: an extension moves a deadline later",
-			(long long)id, date_format_iso(due, new), date_format_iso(old_due, old));
+		if (VI)
+			err_set(err, "việc %lld: %s trước hạn hiện tại %s: gia hạn chỉ lùi hạn về sau", (long long)id,
+				date_format_dmy(due, new), date_format_dmy(old_due, old));
+		else
+			err_set(err, "task %lld: %s is before the current deadline %s: an extension moves a deadline later",
+				(long long)id, date_format_iso(due, new), date_format_iso(old_due, old));
 		goto fail;
 	}
 	if (!(st = db_prepare(db, set, err)))

@@ -128,7 +128,8 @@ static void rename_agency(struct app *app, struct agencies_view *v, const struct
 	}
 	app_message(app, false, "%s", msg(M_RENAMED, app->lang));
 	char *now = db_agency_name(app->db, id); /* as stored: cleaned */
-	changed(app, v, &(struct undo_step){ .kind = U_RENAME, .id = id, .label = now ? now : xstrdup(text), .text = old });
+	changed(app, v,
+		&(struct undo_step){ .kind = U_RENAME, .id = id, .label = now ? now : xstrdup(text), .text = old });
 }
 
 static void add_alias(struct app *app, struct agencies_view *v, const struct view_agency *a, const char *text)

@@ -18,7 +18,8 @@ check 2 "Ngày không hợp lệ: 32/13/2024 — tháng 13 không có" --db "$DB
 check 2 "february 2024 has only 29 days" --db "$DB" --lang en add --lead X --due 31/2/2024 "Việc"
 check 2 "Ngày không hợp lệ: 0/5/2024 — ngày 0 không có" --db "$DB" add --lead X --due 0/5/2024 "Việc"
 check 2 "missing --lead" --db "$DB" add "Việc"
-check 1 "task 99 does not exist" --db "$DB" done 99
+check 1 "không có việc 99" --db "$DB" done 99
+check 1 "task 99 does not exist" --db "$DB" --lang en done 99
 check 2 "task id 'abc' is not a positive number" --db "$DB" done abc
 check 2 "--date: Ngày không hợp lệ: 2024-13-01 — tháng 13 không có" --db "$DB" done 1 --date 2024-13-01
 check 1 "folder '/nonexistent-hanchot' does not exist" --db /nonexistent-hanchot/x.db list

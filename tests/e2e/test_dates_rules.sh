@@ -35,10 +35,10 @@ assert_eq "$(q 'SELECT count(*) FROM task')" 2 "tasks after the refused import"
 assert_eq "$(q 'SELECT count(*) FROM document')" 0 "documents after the refused import"
 
 # The rules of a change.
-refused 1 "completion date 2024-05-18 is after today (2024-05-17)" hc --db "$DB" done 1 --date 18/5/2024
-refused 1 "completion date 2024-06-01 is after today" hc --db "$DB" status 1 done --date 2024-06-01
-refused 1 "2024-05-10 is before the current deadline 2024-05-14" hc --db "$DB" extend 1 --to 10/5/2024 --reason "sớm"
-refused 1 "the reason is blank" hc --db "$DB" extend 1 --to 30/5/2024 --reason "   "
+refused 1 "việc 1: ngày hoàn thành 18/05/2024 sau hôm nay (17/05/2024)" hc --db "$DB" done 1 --date 18/5/2024
+refused 1 "completion date 2024-06-01 is after today" hc --db "$DB" --lang en status 1 done --date 2024-06-01
+refused 1 "việc 1: 10/05/2024 trước hạn hiện tại 14/05/2024" hc --db "$DB" extend 1 --to 10/5/2024 --reason "sớm"
+refused 1 "việc 1: chưa ghi lý do: gia hạn cần có lý do" hc --db "$DB" extend 1 --to 30/5/2024 --reason "   "
 assert_eq "$(q "SELECT count(*) FROM task_event WHERE what <> 'created'")" 0 "events after refused changes"
 hc --db "$DB" extend 1 --to 30/5/2024 --reason "chờ số liệu"
 hc --db "$DB" done 2 --date 16/5/2024
