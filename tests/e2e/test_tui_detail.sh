@@ -36,6 +36,10 @@ keys K K K K; wait_for "#1 I.2.1"
 # search covers the agencies, lead and cooperating, with or without diacritics
 keys Escape / "so ke hoach" Enter; wait_for 'Tìm "so ke hoach": 1 việc'; wait_for "Tổng hợp vốn ODA"
 keys / C-u "Sở Xây dựng" Enter; wait_for 'Tìm "Sở Xây dựng": 1 việc'
+# ? lists every binding at 80x24, the new ones and the last one included
+keys "?"; wait_for "Phím tắt"
+wait_for "2         lọc: việc quá hạn"; wait_for "J/]"; wait_for "q         thoát"
+keys Escape; wait_gone "Phím tắt"
 keys q; wait_exit
 
 # the smallest screen keeps the status line
