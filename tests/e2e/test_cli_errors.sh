@@ -20,10 +20,11 @@ check 2 "Ngày không hợp lệ: 0/5/2024 — ngày 0 không có" --db "$DB" ad
 check 2 "missing --lead" --db "$DB" add "Việc"
 check 1 "không có việc 99" --db "$DB" done 99
 check 1 "task 99 does not exist" --db "$DB" --lang en done 99
-check 2 "task id 'abc' is not a positive number" --db "$DB" done abc
+check 2 "số việc 'abc' không phải số dương" --db "$DB" done abc
+check 2 "task id 'abc' is not a positive number" --db "$DB" --lang en done abc
 check 2 "--date: Ngày không hợp lệ: 2024-13-01 — tháng 13 không có" --db "$DB" done 1 --date 2024-13-01
 check 1 "folder '/nonexistent-hanchot' does not exist" --db /nonexistent-hanchot/x.db list
-check 2 "unknown command 'frobnicate'" --db "$DB" frobnicate
+check 2 "không có lệnh 'frobnicate'" --db "$DB" frobnicate
 check 2 "--today: Ngày không hợp lệ: 2024-02-30" --db "$DB" --today 2024-02-30 list
 mkdir "$TMPD/ro"; cp "$DB" "$TMPD/ro/ro.db"; chmod 0444 "$TMPD/ro/ro.db"
 if [ "$(id -u)" != 0 ]; then check 1 "read-only" --db "$TMPD/ro/ro.db" list; fi

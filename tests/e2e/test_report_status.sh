@@ -38,7 +38,7 @@ check() { # status text args...
 check 2 "status 'finished' is not one of" status 1 finished
 check 2 "expected a task ID and a status" status 1
 check 1 "không có việc 9" status 9 done
-check 2 "task id 'x' is not a positive number" cancel x
+check 2 "số việc 'x' không phải số dương" cancel x
 check 1 "không có việc 7" cancel 7
 check 2 "missing --reason" extend 1 --to 2024-07-01
 check 2 "missing --to DATE" extend 1 --reason "vì"
