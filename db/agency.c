@@ -10,6 +10,16 @@
 #include "db/db_internal.h"
 #include "db/event.h"
 
+/* The messages' language (core/i18n.h): the agencies screen shows these. */
+#define VI (i18n_messages() == LANG_VI)
+
+static int no_such_agency(int64_t id, char *err)
+{
+	if (VI)
+		return err_set(err, "không có cơ quan %lld", (long long)id);
+	return err_set(err, "agency %lld does not exist", (long long)id);
+}
+
 int64_t db_agency_find(struct db *db, const char *name, char *err)
 {
 	static const char sql[] =
@@ -163,7 +173,7 @@ int db_agency_rename(struct db *db, int64_t id, const char *raw, char *err)
 	char *old = db_agency_name(db, id);
 	if (!old) {
 		free(new_name);
-		return err_set(err, "agency %lld does not exist", (long long)id);
+		return no_such_agency(id, err);
 	}
 	if (db_begin(db, err))
 		goto fail_free;
@@ -171,7 +181,10 @@ int db_agency_rename(struct db *db, int64_t id, const char *raw, char *err)
 	if (other < 0)
 		goto fail;
 	if (other != 0 && other != id) {
-		err_set(err, "agency '%s' already exists", new_name);
+		if (VI)
+			err_set(err, "đã có cơ quan '%s'", new_name);
+		else
+			err_set(err, "agency '%s' already exists", new_name);
 		goto fail;
 	}
 	if (exec_id_text(db, sql, id, new_name, "renaming an agency", err) ||
@@ -199,7 +212,10 @@ int db_agency_add_alias(struct db *db, int64_t id, const char *raw, char *err)
 	if (other < 0)
 		goto fail;
 	if (other != 0 && other != id) {
-		err_set(err, "'%s' already names another agency", alias);
+		if (VI)
+			err_set(err, "'%s' đã là tên của một cơ quan khác", alias);
+		else
+			err_set(err, "'%s' already names another agency", alias);
 		goto fail;
 	}
 	if ((other == 0 && add_alias(db, id, alias, err)) || db_commit(db, err))
@@ -287,11 +303,14 @@ int db_agency_merge(struct db *db, int64_t from, int64_t to, struct db_agency_mo
 	struct db_agency_moves a = { 0 };
 	int moved = -1;
 	if (!from_name || !to_name) {
-		err_set(err, "agency %lld does not exist", (long long)(from_name ? to : from));
+		no_such_agency(from_name ? to : from, err);
 		goto out;
 	}
 	if (from == to) {
-		err_set(err, "agency '%s' cannot merge into itself", from_name);
+		if (VI)
+			err_set(err, "không thể sáp nhập cơ quan '%s' vào chính nó", from_name);
+		else
+			err_set(err, "agency '%s' cannot merge into itself", from_name);
 		goto out;
 	}
 	if (db_begin(db, err))
@@ -319,7 +338,7 @@ int db_agency_unmerge(struct db *db, int64_t from, int64_t to, const struct db_a
 	char *from_name = db_agency_name(db, from), *to_name = db_agency_name(db, to);
 	int rc = -1;
 	if (!from_name || !to_name) {
-		err_set(err, "agency %lld does not exist", (long long)(from_name ? to : from));
+		no_such_agency(from_name ? to : from, err);
 		goto out;
 	}
 	if (db_begin(db, err))

@@ -103,6 +103,8 @@ n=$(screen | grep -n "^Sở Công Thương" | head -1 | cut -d: -f1)
 [ -n "$n" ] || fail "Sở Công Thương listed"
 for _ in $(seq 4 "$n"); do keys j; done
 keys r; wait_for "Tên mới: Sở Công Thương"
+keys C-u "Sở Y tế" Enter; wait_for "đã có cơ quan 'Sở Y tế'" # in the screen's language
+keys r; wait_for "Tên mới: Sở Công Thương"
 keys C-u "Sở Xây dựng" Enter; wait_for "Đã đổi tên"
 keys l; wait_for "Tên gọi khác:"; keys "SXD" Enter; wait_for "Đã thêm tên gọi khác"
 assert_eq "$(q "SELECT a.name FROM agency_alias x JOIN agency a ON a.id = x.agency_id WHERE x.alias='SXD'")" "Sở Xây dựng" "alias on the renamed agency"
