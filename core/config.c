@@ -35,6 +35,7 @@ static const struct option_def {
 	{ "calendar_name", K_STRING, offsetof(struct config, calendar_name), 0, 0, NULL },
 	{ "holidays_file", K_STRING, offsetof(struct config, holidays_file), 0, 0, NULL },
 	{ "log_file", K_STRING, offsetof(struct config, log_file), 0, 0, NULL },
+	{ "report_dir", K_STRING, offsetof(struct config, report_dir), 0, 0, NULL },
 	{ "backup_count", K_INT, offsetof(struct config, backup_count), 0, 1000, NULL },
 	{ "backup_hours", K_INT, offsetof(struct config, backup_hours), 1, 24 * 365, NULL },
 };
@@ -64,6 +65,7 @@ static void release_bindings(struct config_binding *b, size_t n)
 void config_release(struct config *c)
 {
 	free(c->export_file);
+	free(c->report_dir);
 	free(c->export_kind);
 	free(c->alarms);
 	free(c->calendar_name);

@@ -38,6 +38,7 @@ struct config {
 	char *calendar_name;
 	char *holidays_file;          /* extra days off / make-up days; NULL: none */
 	char *log_file;               /* what the program did, appended (tui/log.h); NULL: none */
+	char *report_dir;             /* where the screen's S saves reports; NULL: ~/hanchot-reports */
 	int backup_count;             /* rotating backups kept; 0: off */
 	int backup_hours;             /* hours between automatic backups */
 	struct config_binding *bindings;

@@ -2,7 +2,7 @@
  * its own. Each range's place in the output is fixed when it is handed
  * over, so the caller goes on (writing other ranges, reading a database)
  * while the kernel copies: a re-export copies its unchanged tasks alongside
- * finding which tasks changed (figures: README, Performance). */
+ * finding which tasks changed (figures: tests/bench/RESULTS.md). */
 #ifndef HANCHOT_COPIER_H
 #define HANCHOT_COPIER_H
 

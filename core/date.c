@@ -89,20 +89,27 @@ static const char *quoted(const char *text, char buf[256])
 	return buf;
 }
 
+/* The messages' language (core/i18n.h): one language at a time. */
+#define VI (i18n_messages() == LANG_VI)
+
 int date_make(int year, int month, int day, const char *text, civil_day *out, char *err)
 {
 	char what[256];
 	quoted(text, what);
 	if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR)
-		return err_set(err, "date '%s': year %d is outside %d-%d", what, year, DATE_MIN_YEAR,
-			       DATE_MAX_YEAR);
+		return VI ? err_set(err, "Ngày không hợp lệ: %s — năm %d nằm ngoài %d-%d", what, year, DATE_MIN_YEAR,
+				    DATE_MAX_YEAR)
+			  : err_set(err, "date '%s': year %d is outside %d-%d", what, year, DATE_MIN_YEAR, DATE_MAX_YEAR);
 	if (month < 1 || month > 12)
-		return err_set(err, "date '%s': month %d does not exist", what, month);
+		return VI ? err_set(err, "Ngày không hợp lệ: %s — tháng %d không có", what, month)
+			  : err_set(err, "date '%s': month %d does not exist", what, month);
 	if (day < 1)
-		return err_set(err, "date '%s': day %d does not exist", what, day);
+		return VI ? err_set(err, "Ngày không hợp lệ: %s — ngày %d không có", what, day)
+			  : err_set(err, "date '%s': day %d does not exist", what, day);
 	int last = date_days_in_month(year, month);
 	if (day > last)
-		return err_set(err, "date '%s': %s %d has only %d days", what, month_names[month], year, last);
+		return VI ? err_set(err, "Ngày không hợp lệ: %s — tháng %d/%d chỉ có %d ngày", what, month, year, last)
+			  : err_set(err, "date '%s': %s %d has only %d days", what, month_names[month], year, last);
 	*out = date_from_ymd(year, month, day);
 	return 0;
 }
@@ -193,8 +200,26 @@ int date_parse(const char *text, civil_day *out, char *err)
 	return date_make(c, b, a, text, out, err);
 bad:;
 	char q[256];
-	return err_set(err, "date '%s': expected dd/mm/yyyy, yyyy-mm-dd or 'ngày d tháng m năm yyyy'",
-		       quoted(text, q));
+	quoted(text, q);
+	return VI ? err_set(err, "Ngày không hợp lệ: %s — cần dạng dd/mm/yyyy, yyyy-mm-dd hoặc 'ngày d tháng m năm yyyy'", q)
+		  : err_set(err, "date '%s': expected dd/mm/yyyy, yyyy-mm-dd or 'ngày d tháng m năm yyyy'", q);
+}
+
+int date_parse_near(const char *text, civil_day today, civil_day *out, char *err)
+{
+	const char *s = skip_spaces(text);
+	int d, m, y;
+	size_t n, k;
+	struct civil_date t = date_to_ymd(today);
+	if ((n = read_num(s, 2, &d)) && s[n] == '/' && (k = read_num(s + n + 1, 2, &m))) {
+		const char *rest = s + n + 1 + k;
+		if (!*skip_spaces(rest)) /* 9/5: this year */
+			return date_make(t.year, m, d, text, out, err);
+		size_t j;
+		if (*rest == '/' && (j = read_num(rest + 1, 3, &y)) == 2 && !*skip_spaces(rest + 1 + j))
+			return date_make(t.year / 100 * 100 + y, m, d, text, out, err); /* 9/5/24 */
+	}
+	return date_parse(text, out, err);
 }
 
 /* n (0..10^width - 1) in width digits at p; what snprintf("%0*d") writes,

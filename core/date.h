@@ -51,6 +51,9 @@ int date_make(int year, int month, int day, const char *what, civil_day *out, ch
  * "ngày 14 tháng 5 năm 2024" (surrounding spaces allowed). Returns 0 or -1 with
  * a one-line message naming the text. */
 int date_parse(const char *text, civil_day *out, char *err);
+/* date_parse, and the short forms a clerk types: "9/5" (in today's year),
+ * "9/5/24" (in today's century). */
+int date_parse_near(const char *text, civil_day today, civil_day *out, char *err);
 
 /* Formats into buf (at least DATE_BUF bytes). DATE_NONE formats as "-". */
 #define DATE_BUF 16

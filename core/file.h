@@ -96,7 +96,7 @@ int file_write_at(int fd, const void *p, size_t len, uint64_t at);
 
 /* Starts writing [off, off + len) of fd back to disk without waiting for it.
  * Done every FILE_WRITEBACK_BYTES while a large file is written, it leaves
- * the closing fsync() only the tail to wait for (README, Performance). */
+ * the closing fsync() only the tail to wait for (tests/bench/RESULTS.md). */
 void file_writeback(int fd, uint64_t off, uint64_t len);
 #define FILE_WRITEBACK_BYTES (8u << 20)
 

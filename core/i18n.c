@@ -2,6 +2,12 @@
 
 #include <string.h>
 
+static enum lang messages = LANG_EN;
+
+void i18n_set_messages(enum lang lang) { messages = lang; }
+
+enum lang i18n_messages(void) { return messages; }
+
 int i18n_lang_parse(const char *text, enum lang *out)
 {
 	if (!text)

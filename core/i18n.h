@@ -11,4 +11,11 @@ enum lang { LANG_VI, LANG_EN };
  * text names no language we have. */
 int i18n_lang_parse(const char *text, enum lang *out);
 
+/* The language of the messages the core writes itself (a date's error: "Ngày
+ * không hợp lệ: 32/13/2024 — tháng 13 không có"), so that one language is
+ * shown at a time: set once by the program from --lang, the configuration or
+ * the locale; English until then (what the core's own tests read). */
+void i18n_set_messages(enum lang lang);
+enum lang i18n_messages(void);
+
 #endif

@@ -35,7 +35,7 @@
 
 /* libical is opened when the first calendar or component is made, not
  * linked: linked, it and what it needs (ICU, libstdc++) cost every start of
- * the program a few milliseconds (README, Performance), which the commands
+ * the program a few milliseconds (tests/bench/RESULTS.md), which the commands
  * that write no calendar (list, report, the screen's start) need not pay. The
  * code calls it through lib, which holds every function it uses. */
 #define LIBICAL_SONAME "libical.so.3"

@@ -1,6 +1,6 @@
 /* os: the system calls only Linux has, in one place, each with a plain
  * POSIX fallback; the rest of core/ is POSIX. They make a large re-export
- * cheaper (README, Performance), never correct where it was not: on another
+ * cheaper (tests/bench/RESULTS.md), never correct where it was not: on another
  * system each says it cannot, and the caller takes the plain way (no spare
  * file swapped in, read and write instead of a kernel copy, the closing
  * fsync waiting for all of it). */

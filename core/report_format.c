@@ -709,8 +709,11 @@ static const char html_style[] =
 	"p.day { text-align: center; font-style: italic; }\n"
 	"p.summary { font-weight: bold; margin: 10pt 0; }\n"
 	"table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 4pt 0; }\n"
+	/* break-word, not anywhere: a narrow column keeps its words whole
+	 * ("Mục", not "Mụ c"); only a word longer than a line is cut */
 	"th, td { border: 0.5pt solid #000; padding: 2pt 3pt; vertical-align: top;"
-	" overflow-wrap: anywhere; }\n"
+	" overflow-wrap: break-word; hyphens: none; }\n"
+	"svg.bars { display: block; width: 100%; height: auto; margin: 6pt 0; }\n"
 	"th { background: #eee; font-weight: bold; }\n"
 	"th { text-align: center; }\n"
 	"td.n { text-align: right; white-space: nowrap; }\n"
@@ -720,7 +723,72 @@ static const char html_style[] =
 	"@media print { body { max-width: none; } th { -webkit-print-color-adjust: exact;"
 	" print-color-adjust: exact; } }\n";
 
-static void write_html(struct sink *o, const struct parts *p, enum lang lang)
+/* Open tasks of a row: every class not closed. */
+static unsigned open_of(const struct report_counts *c)
+{
+	return c->n[CLASS_OVERDUE] + c->n[CLASS_DUE_TODAY] + c->n[CLASS_DUE_SOON] + c->n[CLASS_NOT_DUE] +
+	       c->n[CLASS_NO_DEADLINE];
+}
+
+static int by_overdue(const void *pa, const void *pb)
+{
+	const struct report_row *a = *(const struct report_row *const *)pa, *b = *(const struct report_row *const *)pb;
+	if (a->counts.n[CLASS_OVERDUE] != b->counts.n[CLASS_OVERDUE])
+		return a->counts.n[CLASS_OVERDUE] > b->counts.n[CLASS_OVERDUE] ? -1 : 1;
+	if (open_of(&a->counts) != open_of(&b->counts))
+		return open_of(&a->counts) > open_of(&b->counts) ? -1 : 1;
+	return strcmp(a->agency, b->agency);
+}
+
+/* The picture the meeting's page opens with: per agency, most overdue
+ * first, its open tasks as an outlined bar and the overdue ones as a black
+ * bar over it: inline SVG, no script, black and white on A4. */
+static void html_bars(struct sink *o, const struct report *r, enum lang lang)
+{
+	const struct report_row **rows = xmalloc((r->n_rows ? r->n_rows : 1) * sizeof *rows);
+	size_t n = 0;
+	unsigned max = 1;
+	for (size_t i = 0; i < r->n_rows; i++)
+		if (open_of(&r->rows[i].counts)) {
+			rows[n++] = &r->rows[i];
+			max = open_of(&r->rows[i].counts) > max ? open_of(&r->rows[i].counts) : max;
+		}
+	qsort(rows, n, sizeof *rows, by_overdue);
+	const int row_h = 16, label_w = 230, bar_w = 330, top = 22;
+	char buf[512];
+	snprintf(buf, sizeof buf,
+		 "<svg class=\"bars\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 %zu\" role=\"img\""
+		 " font-family=\"Times New Roman, DejaVu Serif, serif\" font-size=\"10\">\n"
+		 "<rect x=\"%d\" y=\"4\" width=\"10\" height=\"10\" fill=\"#000\"/>"
+		 "<text x=\"%d\" y=\"13\">%s</text>"
+		 "<rect x=\"%d\" y=\"4\" width=\"10\" height=\"10\" fill=\"#fff\" stroke=\"#000\"/>"
+		 "<text x=\"%d\" y=\"13\">%s</text>\n",
+		 (size_t)top + n * (size_t)row_h + 4, label_w, label_w + 14, tr(lang, "quá hạn", "overdue"),
+		 label_w + 90, label_w + 104, tr(lang, "đang mở", "open"));
+	put_str(o, buf);
+	for (size_t i = 0; i < n; i++) {
+		unsigned open = open_of(&rows[i]->counts), late = rows[i]->counts.n[CLASS_OVERDUE];
+		int y = top + (int)i * row_h;
+		put_str(o, "<text x=\"");
+		snprintf(buf, sizeof buf, "%d\" y=\"%d\" text-anchor=\"end\">", label_w - 6, y + 11);
+		put_str(o, buf);
+		char *name = text_sanitize_dup(rows[i]->agency, 0); /* as the table's cells are */
+		html_text(o, name);
+		free(name);
+		/* whole units: a decimal comma of the locale would break the SVG */
+		unsigned wo = (unsigned)bar_w * open / max, wl = (unsigned)bar_w * late / max;
+		snprintf(buf, sizeof buf,
+			 "</text><rect x=\"%d\" y=\"%d\" width=\"%u\" height=\"11\" fill=\"#fff\" stroke=\"#000\"/>"
+			 "<rect x=\"%d\" y=\"%d\" width=\"%u\" height=\"11\" fill=\"#000\"/>"
+			 "<text x=\"%u\" y=\"%d\">%u/%u</text>\n",
+			 label_w, y + 2, wo, label_w, y + 2, wl, (unsigned)label_w + wo + 4, y + 11, late, open);
+		put_str(o, buf);
+	}
+	put_str(o, "</svg>\n");
+	free(rows);
+}
+
+static void write_html(struct sink *o, const struct parts *p, const struct report *r, enum lang lang)
 {
 	put_str(o, "<!DOCTYPE html>\n<html lang=\"");
 	put_str(o, lang == LANG_EN ? "en" : "vi");
@@ -738,6 +806,7 @@ static void write_html(struct sink *o, const struct parts *p, enum lang lang)
 		html_text(o, p->scope);
 		put_str(o, "</p>\n");
 	}
+	html_bars(o, r, lang);
 	html_grid(o, &p->agencies, "agencies");
 	if (p->shared_note) {
 		put_str(o, "<p class=\"note\">");
@@ -773,7 +842,7 @@ int report_write(FILE *out, const struct report *r, enum report_format fmt, enum
 	switch (fmt) {
 	case REPORT_MD: write_md(o, &p); break;
 	case REPORT_CSV: write_csv(o, &p); break;
-	case REPORT_HTML: write_html(o, &p, lang); break;
+	case REPORT_HTML: write_html(o, &p, r, lang); break;
 	default: write_table(o, &p); break;
 	}
 	sink_flush(o);

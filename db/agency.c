@@ -10,6 +10,16 @@
 #include "db/db_internal.h"
 #include "db/event.h"
 
+/* The messages' language (core/i18n.h): the agencies screen shows these. */
+#define VI (i18n_messages() == LANG_VI)
+
+static int no_such_agency(int64_t id, char *err)
+{
+	if (VI)
+		return err_set(err, "không có cơ quan %lld", (long long)id);
+	return err_set(err, "agency %lld does not exist", (long long)id);
+}
+
 int64_t db_agency_find(struct db *db, const char *name, char *err)
 {
 	static const char sql[] =
@@ -163,7 +173,7 @@ int db_agency_rename(struct db *db, int64_t id, const char *raw, char *err)
 	char *old = db_agency_name(db, id);
 	if (!old) {
 		free(new_name);
-		return err_set(err, "agency %lld does not exist", (long long)id);
+		return no_such_agency(id, err);
 	}
 	if (db_begin(db, err))
 		goto fail_free;
@@ -171,7 +181,10 @@ int db_agency_rename(struct db *db, int64_t id, const char *raw, char *err)
 	if (other < 0)
 		goto fail;
 	if (other != 0 && other != id) {
-		err_set(err, "agency '%s' already exists", new_name);
+		if (VI)
+			err_set(err, "đã có cơ quan '%s'", new_name);
+		else
+			err_set(err, "agency '%s' already exists", new_name);
 		goto fail;
 	}
 	if (exec_id_text(db, sql, id, new_name, "renaming an agency", err) ||
@@ -199,7 +212,10 @@ int db_agency_add_alias(struct db *db, int64_t id, const char *raw, char *err)
 	if (other < 0)
 		goto fail;
 	if (other != 0 && other != id) {
-		err_set(err, "'%s' already names another agency", alias);
+		if (VI)
+			err_set(err, "'%s' đã là tên của một cơ quan khác", alias);
+		else
+			err_set(err, "'%s' already names another agency", alias);
 		goto fail;
 	}
 	if ((other == 0 && add_alias(db, id, alias, err)) || db_commit(db, err))
@@ -213,22 +229,16 @@ out:
 	return -1;
 }
 
-/* The open assignments of agency from: their tasks and roles. */
-struct assignments {
-	int64_t *ids;
-	char **roles;
-	size_t n, cap, rcap;
-};
-
-static void assignments_release(struct assignments *a)
+void db_agency_moves_release(struct db_agency_moves *a)
 {
 	for (size_t i = 0; i < a->n; i++)
 		free(a->roles[i]);
 	free(a->roles);
 	free(a->ids);
+	memset(a, 0, sizeof *a);
 }
 
-static int read_assignments(struct db *db, int64_t from, struct assignments *a, char *err)
+static int read_assignments(struct db *db, int64_t from, struct db_agency_moves *a, char *err)
 {
 	static const char sql[] =
 		"SELECT ta.task_id, ta.role FROM task_agency ta JOIN task t ON t.id = ta.task_id"
@@ -287,17 +297,20 @@ static int record_successor(struct db *db, int64_t from, int64_t to, char *err)
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "recording the successor", err);
 }
 
-int db_agency_merge(struct db *db, int64_t from, int64_t to, char *err)
+int db_agency_merge(struct db *db, int64_t from, int64_t to, struct db_agency_moves *moves, char *err)
 {
 	char *from_name = db_agency_name(db, from), *to_name = db_agency_name(db, to);
-	struct assignments a = { 0 };
+	struct db_agency_moves a = { 0 };
 	int moved = -1;
 	if (!from_name || !to_name) {
-		err_set(err, "agency %lld does not exist", (long long)(from_name ? to : from));
+		no_such_agency(from_name ? to : from, err);
 		goto out;
 	}
 	if (from == to) {
-		err_set(err, "agency '%s' cannot merge into itself", from_name);
+		if (VI)
+			err_set(err, "không thể sáp nhập cơ quan '%s' vào chính nó", from_name);
+		else
+			err_set(err, "agency '%s' cannot merge into itself", from_name);
 		goto out;
 	}
 	if (db_begin(db, err))
@@ -310,10 +323,51 @@ int db_agency_merge(struct db *db, int64_t from, int64_t to, char *err)
 	else
 		moved = (int)a.n;
 out:
-	assignments_release(&a);
+	if (moves && moved >= 0)
+		*moves = a;
+	else
+		db_agency_moves_release(&a);
 	free(from_name);
 	free(to_name);
 	return moved;
+}
+
+int db_agency_unmerge(struct db *db, int64_t from, int64_t to, const struct db_agency_moves *moves, char *err)
+{
+	static const char sql[] = "UPDATE agency SET successor_id = NULL WHERE id = ?1 AND successor_id = ?2";
+	char *from_name = db_agency_name(db, from), *to_name = db_agency_name(db, to);
+	int rc = -1;
+	if (!from_name || !to_name) {
+		no_such_agency(from_name ? to : from, err);
+		goto out;
+	}
+	if (db_begin(db, err))
+		goto out;
+	rc = 0;
+	for (size_t i = 0; rc == 0 && i < moves->n; i++)
+		rc = move_assignment(db, moves->ids[i], moves->roles[i], to, from, to_name, from_name, err);
+	sqlite3_stmt *st = rc ? NULL : db_prepare(db, sql, err);
+	if (st) {
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, to);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(db, "undoing a merge", err);
+		sqlite3_reset(st);
+	}
+	if (rc || !st || db_commit(db, err)) {
+		db_rollback(db);
+		rc = -1;
+	}
+out:
+	free(from_name);
+	free(to_name);
+	return rc;
+}
+
+int db_agency_remove_alias(struct db *db, int64_t id, const char *alias, char *err)
+{
+	static const char sql[] = "DELETE FROM agency_alias WHERE agency_id = ?1 AND match_key = hc_agency_key(?2)";
+	return exec_id_text(db, sql, id, alias, "removing an alias", err);
 }
 
 int db_agency_open_assignments(struct db *db, int64_t id, size_t *out, char *err)

@@ -38,10 +38,24 @@ int db_agency_rename(struct db *db, int64_t id, const char *new_name, char *err)
  * names an agency. */
 int db_agency_add_alias(struct db *db, int64_t id, const char *alias, char *err);
 
+/* Removes an alias of agency id (an undo of db_agency_add_alias or of a
+ * rename's old name). */
+int db_agency_remove_alias(struct db *db, int64_t id, const char *alias, char *err);
+/* The assignments a merge moved: task and role. */
+struct db_agency_moves {
+	int64_t *ids;
+	char **roles;
+	size_t n, cap, rcap;
+};
+void db_agency_moves_release(struct db_agency_moves *m);
 /* Merges agency from into its successor to: from's open tasks are assigned to
  * to (an 'assign' task_event per task keeps who had them, and bumps the row
  * version), closed tasks keep their history, and from records to as its
- * successor. Returns the number of tasks moved, or -1 with err. */
-int db_agency_merge(struct db *db, int64_t from, int64_t to, char *err);
+ * successor. What moved goes to *moves (may be NULL; release it). Returns the
+ * number of tasks moved, or -1 with err. */
+int db_agency_merge(struct db *db, int64_t from, int64_t to, struct db_agency_moves *moves, char *err);
+/* Undoes a merge: the moves go back to from (audited), from has no
+ * successor again. 0 or -1 with err. */
+int db_agency_unmerge(struct db *db, int64_t from, int64_t to, const struct db_agency_moves *moves, char *err);
 
 #endif

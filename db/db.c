@@ -274,7 +274,7 @@ static int fill_search_keys(struct db *db, char *err)
 	sqlite3_finalize(st);
 	if (!missing)
 		return 0;
-	return exec(db, "UPDATE task SET search_key = hc_fold(section || ' ' || summary) WHERE search_key IS NULL",
+	return exec(db, "UPDATE task SET search_key = " DB_SEARCH_KEY("task") " WHERE search_key IS NULL",
 		    "filling search keys", err);
 }
 

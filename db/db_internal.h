@@ -12,6 +12,21 @@ const char *db_actor(const struct db *db);
 char *db_timestamp(struct db *db, char *buf);
 int64_t db_now(struct db *db);
 
+/* A task's search key, as SQL over task row t: the folded section,
+ * summary, full text, every agency's name and short name (lead and
+ * cooperating) and the document's number: what a clerk remembers of a task
+ * ("so ke hoach" finds Sở Kế hoạch và Đầu tư's tasks). Triggers clear it
+ * when one of these changes (db/schema.c); it is filled in again by the
+ * writer, else at the next open, and folded on the fly meanwhile. */
+#define DB_SEARCH_KEY(t) \
+	"hc_fold(" t ".section || ' ' ||" \
+	/* the full text, which holds the summary when read from a notice */ \
+	" CASE WHEN instr(coalesce(" t ".full_text, ''), " t ".summary) > 0 THEN " t ".full_text" \
+	" ELSE " t ".summary || ' ' || coalesce(" t ".full_text, '') END || ' ' ||" \
+	" coalesce((SELECT group_concat(a.name || ' ' || coalesce(a.short_name, ''), ' ')" \
+	" FROM task_agency ta JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = " t ".id), '') || ' ' ||" \
+	" coalesce((SELECT d.number FROM document d WHERE d.id = " t ".document_id), ''))"
+
 /* Prepares sql (cached for the connection's life: statements are finalized in
  * db_close). Returns NULL and sets err on failure. */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql, char *err);

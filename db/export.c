@@ -75,6 +75,7 @@ uint64_t db_export_options_key(const struct ical_options *opt)
 	"        AND ta.agency_id = ?4 AND ta.role = 'lead'))"                                     \
 	"   AND (?5 IS NULL OR t.due_date >= ?5)"                                                  \
 	"   AND (?6 IS NULL OR t.due_date <= ?6)"                                                  \
+	"   AND (?7 IS NULL OR instr(coalesce(t.search_key, " DB_SEARCH_KEY("t") "), ?7) > 0)"       \
 	" ORDER BY t.id"
 
 /* Every column of every task, in one pass (no previous file to copy from). */
@@ -145,6 +146,7 @@ static void bind_filter(sqlite3_stmt *st, const struct db_export_filter *f)
 	sqlite3_bind_int64(st, 4, f->agency_id);
 	db_bind_day(st, 5, f->from);
 	db_bind_day(st, 6, f->to);
+	db_bind_text(st, 7, f->search && *f->search ? f->search : NULL);
 }
 
 /* Tasks to serialise together (on other threads: see

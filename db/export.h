@@ -53,6 +53,7 @@ struct db_export_filter {
 	int64_t document_id; /* 0: any */
 	bool open_only;      /* leave out done and cancelled tasks */
 	civil_day from, to;  /* due date within [from, to]; DATE_NONE: open-ended */
+	const char *search;  /* NULL: any; else a folded needle (db/view.h's search) */
 };
 
 void db_export_filter_init(struct db_export_filter *f);

@@ -212,7 +212,7 @@ static const char *const migrations[] = {
 	"END;"
 	"CREATE INDEX task_search_missing ON task(id) WHERE search_key IS NULL;",
 	/* 5: calendar export by splicing. Filling ical_cache with every task's
-	 * text cost more than serialising it (README, Performance); instead each export file's own bytes are reused:
+	 * text cost more than serialising it (tests/bench/RESULTS.md); instead each export file's own bytes are reused:
 	 * ical_index records, per file written, its identity (device, inode,
 	 * size, mtime in ns) and where its index of (task id, SEQUENCE, uuid
 	 * hash, length) per task lies (a file next to the database, with its
@@ -281,6 +281,32 @@ static const char *const migrations[] = {
 	/* A search reads this index instead of the table: the search key and
 	 * what the class filters test, a fraction of a row's size. */
 	"CREATE INDEX task_search ON task(search_key, status, due_date, completed_date);",
+	/* 7: search covers what a clerk remembers: the full text, the agencies
+	 * (lead and cooperating, name and short name) and the document's
+	 * number too (DB_SEARCH_KEY). A change to any of them clears the key;
+	 * db_open folds the cleared ones again. */
+	"DROP TRIGGER task_search_key;"
+	"CREATE TRIGGER task_search_key AFTER UPDATE OF section, summary, full_text, document_id ON task BEGIN"
+	"  UPDATE task SET search_key = NULL WHERE id = NEW.id;"
+	"END;"
+	"CREATE TRIGGER task_agency_search_insert AFTER INSERT ON task_agency BEGIN"
+	"  UPDATE task SET search_key = NULL WHERE id = NEW.task_id;"
+	"END;"
+	"CREATE TRIGGER task_agency_search_delete AFTER DELETE ON task_agency BEGIN"
+	"  UPDATE task SET search_key = NULL WHERE id = OLD.task_id;"
+	"END;"
+	"CREATE TRIGGER task_agency_search_update AFTER UPDATE ON task_agency BEGIN"
+	"  UPDATE task SET search_key = NULL WHERE id IN (OLD.task_id, NEW.task_id);"
+	"END;"
+	"CREATE TRIGGER agency_search_rename AFTER UPDATE OF name, short_name ON agency"
+	"  WHEN OLD.name IS NOT NEW.name OR OLD.short_name IS NOT NEW.short_name BEGIN"
+	"  UPDATE task SET search_key = NULL WHERE id IN (SELECT task_id FROM task_agency WHERE agency_id = NEW.id);"
+	"END;"
+	"CREATE TRIGGER document_search_number AFTER UPDATE OF number ON document"
+	"  WHEN OLD.number IS NOT NEW.number BEGIN"
+	"  UPDATE task SET search_key = NULL WHERE document_id = NEW.id;"
+	"END;"
+	"UPDATE task SET search_key = NULL;",
 };
 
 const char *schema_migration(int version)

@@ -313,13 +313,24 @@ int db_task_query(struct db *db, const struct db_task_query *q, struct task_list
 	return 0;
 }
 
+/* The messages' language (core/i18n.h): the errors a clerk meets most
+ * (the command line shows them) in the language chosen, dates dd/mm/yyyy. */
+#define VI (i18n_messages() == LANG_VI)
+
+static int no_such_task(int64_t id, char *err)
+{
+	if (VI)
+		return err_set(err, "không có việc %lld", (long long)id);
+	return err_set(err, "task %lld does not exist", (long long)id);
+}
+
 int db_task_get(struct db *db, int64_t id, struct task *out, char *err)
 {
 	/* By primary key: the general query's "?2 = 0 OR t.id = ?2" scans. */
 	static const char sql[] = "SELECT " TASK_COLUMNS " FROM task t WHERE t.id = ?1";
 	task_init(out);
 	if (id <= 0)
-		return err_set(err, "task %lld does not exist", (long long)id), DB_NOT_FOUND;
+		return no_such_task(id, err), DB_NOT_FOUND;
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)
 		return DB_ERROR;
@@ -329,7 +340,7 @@ int db_task_get(struct db *db, int64_t id, struct task *out, char *err)
 		db_task_read_row(st, 0, out);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE) {
-		err_set(err, "task %lld does not exist", (long long)id);
+		no_such_task(id, err);
 		return DB_NOT_FOUND;
 	}
 	if (rc != SQLITE_ROW)
@@ -389,7 +400,9 @@ int db_task_add(struct db *db, struct task *t, char *err)
 		"INSERT INTO task(document_id, section, summary, full_text, due_date, due_precision,"
 		" due_phrase, recurrence, status, completed_date, uuid, created_at, updated_at, version,"
 		" search_key)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, 1, hc_fold(?2 || ' ' || ?3))";
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, 1, NULL)";
+	/* once its agencies are linked: they are part of it */
+	static const char key_sql[] = "UPDATE task SET search_key = " DB_SEARCH_KEY("task") " WHERE id = ?1";
 	char ts[24];
 	if (clean_text(&t->summary, "summary", 0, err) ||
 	    clean_text(&t->section, "section", TEXT_OPTIONAL, err) ||
@@ -439,6 +452,15 @@ int db_task_add(struct db *db, struct task *t, char *err)
 	    link_agencies(db, t->id, t->cooperating, t->n_cooperating, "cooperating", err) ||
 	    db_event_add(db, t->id, "created", NULL, status_name(t->status), NULL, DATE_NONE, err))
 		goto fail;
+	if (!(st = db_prepare(db, key_sql, err)))
+		goto fail;
+	sqlite3_bind_int64(st, 1, t->id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "indexing a task for search", err);
+		goto fail;
+	}
 	if (db_commit(db, err))
 		goto fail;
 	return 0;
@@ -466,7 +488,7 @@ static int current_state(struct db *db, int64_t id, enum task_status *status, in
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
-		return err_set(err, "task %lld does not exist", (long long)id), DB_NOT_FOUND;
+		return no_such_task(id, err), DB_NOT_FOUND;
 	if (rc != SQLITE_ROW)
 		return db_fail(db, "reading a task", err);
 	return 0;
@@ -540,8 +562,10 @@ static int begin_change(struct db *db, int64_t id, int64_t expect_version,
 	if ((rc = current_state(db, id, status, &version, completed, err)))
 		goto fail;
 	if (expect_version && version != expect_version) {
-		err_set(err, "task %lld was changed by someone else meanwhile: reload and try again",
-			(long long)id);
+		if (VI)
+			err_set(err, "việc %lld vừa được người khác thay đổi: hãy tải lại và thử lại", (long long)id);
+		else
+			err_set(err, "task %lld was changed by someone else meanwhile: reload and try again", (long long)id);
 		rc = DB_CONFLICT;
 		goto fail;
 	}
@@ -551,8 +575,28 @@ fail:
 	return rc;
 }
 
+static int set_status(struct db *db, int64_t id, enum task_status status, civil_day completed,
+		      const char *reason, int64_t expect_version, char *err);
+
 int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil_day completed,
 		       int64_t expect_version, char *err)
+{
+	return set_status(db, id, status, completed, NULL, expect_version, err);
+}
+
+int db_task_cancel(struct db *db, int64_t id, const char *reason, int64_t expect_version, char *err)
+{
+	char *why = text_entry("reason", reason ? reason : "", 0, err);
+	if (!why)
+		return err_set(err, "task %lld: the reason is blank: a cancellation needs a reason", (long long)id),
+		       DB_ERROR;
+	int rc = set_status(db, id, STATUS_CANCELLED, DATE_NONE, why, expect_version, err);
+	free(why);
+	return rc;
+}
+
+static int set_status(struct db *db, int64_t id, enum task_status status, civil_day completed,
+		      const char *reason, int64_t expect_version, char *err)
 {
 	static const char sql[] =
 		"UPDATE task SET status = ?2, completed_date = ?3, updated_at = ?4, version = version + 1"
@@ -576,6 +620,9 @@ int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil
 		if (!date_in_range(completed))
 			err_set(err, "task %lld: completion date %s is outside %d-%d", (long long)id,
 				date_format_iso(completed, d), DATE_MIN_YEAR, DATE_MAX_YEAR);
+		else if (VI)
+			err_set(err, "việc %lld: ngày hoàn thành %s sau hôm nay (%s)", (long long)id,
+				date_format_dmy(completed, d), date_format_dmy(db_today(db), t));
 		else
 			err_set(err, "task %lld: completion date %s is after today (%s)", (long long)id,
 				date_format_iso(completed, d), date_format_iso(db_today(db), t));
@@ -598,7 +645,7 @@ int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil
 	}
 	/* For done, the event's day is the completion day, so reports "as of" a
 	 * date see the task done from the day it was finished. */
-	if (db_event_add(db, id, "status", status_name(old), status_name(status), NULL,
+	if (db_event_add(db, id, "status", status_name(old), status_name(status), reason,
 			 status == STATUS_DONE ? completed : DATE_NONE, err))
 		goto fail;
 	if (status == STATUS_DONE && old != STATUS_DONE && open_next_period(db, id, err))
@@ -640,6 +687,8 @@ static int set_due(struct db *db, int64_t id, civil_day due, const char *reason,
 	civil_day completed;
 	int rc;
 	char *why = text_entry("reason", reason ? reason : "", 0, err);
+	if (!why && VI)
+		return err_set(err, "việc %lld: chưa ghi lý do: gia hạn cần có lý do", (long long)id), DB_ERROR;
 	if (!why)
 		return err_set(err, "task %lld: the reason is %s: a deadline change needs a reason",
 			       (long long)id, reason && *reason ? "blank" : "missing"), DB_ERROR;
@@ -665,8 +714,12 @@ static int set_due(struct db *db, int64_t id, civil_day due, const char *reason,
 	/* (a deadline outside the accepted range, stored before dates were
 	 * checked, may be corrected to any date) */
 	if (later_only && date_in_range(old_due) && due < old_due) {
-		err_set(err, "task %lld: %s is before the current deadline %s: an extension moves a deadline later",
-			(long long)id, date_format_iso(due, new), date_format_iso(old_due, old));
+		if (VI)
+			err_set(err, "việc %lld: %s trước hạn hiện tại %s: gia hạn chỉ lùi hạn về sau", (long long)id,
+				date_format_dmy(due, new), date_format_dmy(old_due, old));
+		else
+			err_set(err, "task %lld: %s is before the current deadline %s: an extension moves a deadline later",
+				(long long)id, date_format_iso(due, new), date_format_iso(old_due, old));
 		goto fail;
 	}
 	if (!(st = db_prepare(db, set, err)))
@@ -726,6 +779,58 @@ int db_task_note(struct db *db, int64_t id, const char *note, int64_t expect_ver
 	}
 	free(text);
 	return rc;
+}
+
+/* Runs sql (bound to id) on task id after checking expect_version. */
+static int change_by_sql(struct db *db, int64_t id, int64_t expect_version, const char *sql, const char *what,
+			 char *err)
+{
+	enum task_status status;
+	civil_day completed;
+	int rc;
+	if ((rc = begin_change(db, id, expect_version, &status, &completed, err)))
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st) {
+		db_rollback(db);
+		return DB_ERROR;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, what, err);
+		db_rollback(db);
+		return DB_ERROR;
+	}
+	return 0;
+}
+
+int db_task_remove(struct db *db, int64_t id, int64_t expect_version, char *err)
+{
+	/* its agency links and history go with it (ON DELETE CASCADE) */
+	int rc = change_by_sql(db, id, expect_version, "DELETE FROM task WHERE id = ?1", "removing a task", err);
+	if (rc)
+		return rc;
+	if (db_commit(db, err)) {
+		db_rollback(db);
+		return DB_ERROR;
+	}
+	return 0;
+}
+
+int db_task_unnote(struct db *db, int64_t id, int64_t expect_version, char *err)
+{
+	static const char sql[] = "DELETE FROM task_event WHERE id = (SELECT max(id) FROM task_event"
+				  " WHERE task_id = ?1 AND what = 'note')";
+	int rc = change_by_sql(db, id, expect_version, sql, "removing a note", err);
+	if (rc)
+		return rc;
+	if (touch(db, id, err) || db_commit(db, err)) {
+		db_rollback(db);
+		return DB_ERROR;
+	}
+	return 0;
 }
 
 /* ---- the brief list ------------------------------------------------------ */

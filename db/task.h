@@ -68,6 +68,9 @@ int db_task_query(struct db *db, const struct db_task_query *q, struct task_list
 int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil_day completed,
 		       int64_t expect_version, char *err);
 
+/* Cancels task id (as db_task_set_status) with a reason, not blank, kept in
+ * its history: "task 3: the reason is blank: a cancellation needs a reason". */
+int db_task_cancel(struct db *db, int64_t id, const char *reason, int64_t expect_version, char *err);
 /* Extends the deadline to new_due (in the accepted range, not before the
  * current deadline), keeping the old one in the audit trail. A reason that is
  * not blank is required: "task 3: the reason is blank: a deadline change needs
@@ -83,5 +86,12 @@ int db_task_revert_due(struct db *db, int64_t id, civil_day due, const char *rea
 /* Adds a note to the task's history (bumps its version); stored clean
  * (core/text's text_entry), a blank note is refused. */
 int db_task_note(struct db *db, int64_t id, const char *note, int64_t expect_version, char *err);
+
+/* Undoing what this program just did (the screen's undo), refused with
+ * DB_CONFLICT when the task moved on from expect_version: removes a task
+ * it added, with its agency links and history; removes the task's newest
+ * note (bumps its version). */
+int db_task_remove(struct db *db, int64_t id, int64_t expect_version, char *err);
+int db_task_unnote(struct db *db, int64_t id, int64_t expect_version, char *err);
 
 #endif

@@ -26,7 +26,7 @@ void view_rows_release(struct view_rows *rows)
 void view_agencies_release(struct view_agencies *list)
 {
 	for (size_t i = 0; i < list->n; i++)
-		free(list->items[i].name);
+		free(list->items[i].name), free(list->items[i].short_name);
 	free(list->items);
 	memset(list, 0, sizeof *list);
 }
@@ -57,7 +57,7 @@ void view_agencies_release(struct view_agencies *list)
 	" AND (?4 = 0 OR EXISTS (SELECT 1 FROM task_agency ta WHERE ta.task_id = t.id" \
 	"      AND ta.role = 'lead' AND ta.agency_id = ?4))" \
 	" AND (?5 IS NULL OR instr(t.search_key, ?5) > 0 OR (t.search_key IS NULL AND t.id IN" \
-	"      (SELECT id FROM task WHERE search_key IS NULL AND instr(hc_fold(section || ' ' || summary), ?5) > 0)))"
+	"      (SELECT id FROM task WHERE search_key IS NULL AND instr(" DB_SEARCH_KEY("task") ", ?5) > 0)))"
 
 #define ORDER_URGENCY "(t.status IN ('done','cancelled')), (t.due_date IS NULL), t.due_date, t.id"
 #define ORDER_SECTION "coalesce(t.document_id, 0), t.section, t.id"
@@ -76,7 +76,7 @@ static const char *const page_sql[SORT_COUNT] = {
 
 /* A search that matches few rows: scanning the task_search index and sorting
  * the matches beats walking the ordered index with a table lookup per row
- * (README, Performance). With many matches the ordered index
+ * (tests/bench/RESULTS.md). With many matches the ordered index
  * finds a page sooner. (FILTER names a row's other columns only in a
  * subquery, so that index covers it.) */
 #define FEW_MATCHES 2000
@@ -246,7 +246,7 @@ static int corpus_load_part(struct db *db, struct view_corpus *c, size_t rows, c
 {
 	/* A key an outside edit cleared (the next db_open fills it in). */
 	static const char cleared_sql[] =
-		"SELECT id, status, due_date, completed_date, hc_fold(section || ' ' || summary)"
+		"SELECT id, status, due_date, completed_date, " DB_SEARCH_KEY("task")
 		" FROM task INDEXED BY task_search_missing WHERE search_key IS NULL";
 	static const char keys_sql[] =
 		"SELECT id, status, due_date, completed_date, search_key FROM task INDEXED BY task_search"
@@ -740,11 +740,12 @@ int db_view_totals(struct db *db, civil_day today, civil_day warn_until, struct 
 int db_view_agencies(struct db *db, civil_day today, struct view_agencies *out, char *err)
 {
 	static const char sql[] =
-		"SELECT a.id, a.name, coalesce(a.successor_id, 0), coalesce(c.open, 0), coalesce(c.late, 0)"
+		"SELECT a.id, a.name, coalesce(a.successor_id, 0), coalesce(c.open, 0), coalesce(c.late, 0),"
+		" a.short_name"
 		" FROM agency a LEFT JOIN (SELECT agency_id AS id, sum(n) AS open,"
 		"   sum(n) FILTER (WHERE due_date >= '0' AND due_date < ?1) AS late FROM task_tally"
 		"   WHERE agency_id > 0 AND state = 0 GROUP BY agency_id) c ON c.id = a.id"
-		" ORDER BY coalesce(c.open, 0) DESC, a.name";
+		" ORDER BY coalesce(c.late, 0) DESC, coalesce(c.open, 0) DESC, a.name";
 	sqlite3_stmt *st = db_prepare(db, sql, err);
 	if (!st)
 		return -1;
@@ -758,6 +759,8 @@ int db_view_agencies(struct db *db, civil_day today, struct view_agencies *out, 
 		a->successor_id = sqlite3_column_int64(st, 2);
 		a->open = (size_t)sqlite3_column_int64(st, 3);
 		a->overdue = (size_t)sqlite3_column_int64(st, 4);
+		a->short_name = sqlite3_column_type(st, 5) == SQLITE_NULL || !*db_column_str(st, 5)
+					? NULL : xstrdup(db_column_str(st, 5));
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "reading agencies", err);

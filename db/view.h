@@ -62,6 +62,7 @@ struct view_totals {
 struct view_agency {
 	int64_t id;
 	char *name;
+	char *short_name; /* NULL when it has none */
 	int64_t successor_id;
 	size_t open, overdue;
 };
@@ -78,7 +79,7 @@ int db_view_page(struct db *db, const struct view_query *q, size_t offset, size_
 		 struct view_rows *out, char *err);
 /* The search corpus: for every task its id, status, dates, lead agencies and
  * folded search key (keys in one buffer), read from the task_search index
- * (its size and speed: README, Performance), so that a search in urgency
+ * (its size and speed: tests/bench/RESULTS.md), so that a search in urgency
  * order is a memmem pass in C instead of a pass of SQLite. Valid while
  * nothing was written (checked: this connection's changes and PRAGMA
  * data_version). Opaque; NULL is an empty, stale corpus. */
@@ -125,7 +126,8 @@ int db_view_index_of(struct db *db, const struct view_query *q, int64_t id, size
 
 int db_view_totals(struct db *db, civil_day today, civil_day warn_until, struct view_totals *out,
 		   char *err);
-/* Every agency with its open and overdue lead tasks, most open first. */
+/* Every agency with its open and overdue lead tasks, most overdue first,
+ * then most open. */
 int db_view_agencies(struct db *db, civil_day today, struct view_agencies *out, char *err);
 
 /* Open tasks due between from and to (inclusive), urgency order: up to limit

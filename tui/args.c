@@ -8,6 +8,9 @@
 #include "core/err.h"
 #include "core/xalloc.h"
 
+/* The messages' language (core/i18n.h): one language at a time. */
+#define VI (i18n_messages() == LANG_VI)
+
 void args_release(struct args *a)
 {
 	free(a->values);
@@ -47,10 +50,12 @@ static int choice_error(char *err, const struct opt_spec *o, const char *text)
 	size_t i = 0;
 	for (const char *p = o->choices; *p && w < sizeof list; i++) {
 		size_t n = strcspn(p, "|");
-		const char *sep = i == 0 ? "" : i + 1 == n_choices ? " or " : ", ";
+		const char *sep = i == 0 ? "" : i + 1 == n_choices ? (VI ? " hoặc " : " or ") : ", ";
 		w += (size_t)snprintf(list + w, sizeof list - w, "%s%.*s", sep, (int)n, p);
 		p += n + (p[n] == '|');
 	}
+	if (VI)
+		return err_set(err, "--%s '%.80s': cần là %s", o->name, text, list);
 	return err_set(err, "--%s '%.80s': expected %s", o->name, text, list);
 }
 
@@ -65,13 +70,17 @@ static int read_value(const struct opt_spec *o, const char *text, struct arg_val
 	case OPT_TEXT:
 		return 0;
 	case OPT_FILE:
-		return *text ? 0 : err_set(err, "--%s needs a file name", o->name);
+		if (!*text)
+			return VI ? err_set(err, "--%s cần tên tệp", o->name) : err_set(err, "--%s needs a file name", o->name);
+		return 0;
 	case OPT_DATE:
 		if (date_parse(text, &v->day, sub))
 			return err_set(err, "--%s: %s", o->name, sub);
 		return 0;
 	case OPT_ID:
 		v->id = strtoll(text, &end, 10);
+		if ((*text == '\0' || *end != '\0' || v->id <= 0) && VI)
+			return err_set(err, "--%s '%.80s' không phải số dương", o->name, text);
 		if (*text == '\0' || *end != '\0' || v->id <= 0)
 			return err_set(err, "--%s '%.80s' is not a positive number", o->name, text);
 		return 0;
@@ -90,18 +99,20 @@ static int read_option(struct args *a, int argc, char **argv, int *i, char *err)
 	const struct opt_spec *o = word[1] == '-' ? find_spec(a->spec, name, eq ? (size_t)(eq - name) : strlen(name))
 						  : NULL;
 	if (!o)
-		return err_set(err, "unknown option '%.80s'", word);
+		return VI ? err_set(err, "không có tuỳ chọn '%.80s'", word) : err_set(err, "unknown option '%.80s'", word);
 	struct arg_value v = { .spec = o };
 	const char *text = NULL;
 	if (o->type == OPT_FLAG) {
 		if (eq)
-			return err_set(err, "option '--%s' takes no value", o->name);
+			return VI ? err_set(err, "tuỳ chọn '--%s' không nhận giá trị", o->name)
+				  : err_set(err, "option '--%s' takes no value", o->name);
 	} else if (eq) {
 		text = eq + 1;
 	} else if (*i + 1 < argc) {
 		text = argv[++*i];
 	} else {
-		return err_set(err, "option '--%s' needs a value", o->name);
+		return VI ? err_set(err, "tuỳ chọn '--%s' cần một giá trị", o->name)
+			  : err_set(err, "option '--%s' needs a value", o->name);
 	}
 	if (text && read_value(o, text, &v, err))
 		return ARGS_BAD_VALUE;

@@ -136,7 +136,11 @@ int cli_parse_id(struct cli *cli, const char *what, const char *text, int64_t *i
 	char *end;
 	long long v = strtoll(text, &end, 10);
 	if (*text == '\0' || *end != '\0' || v <= 0) {
-		cli_usage_error(cli, "%s '%s' is not a positive number", what, text);
+		if (i18n_messages() == LANG_VI)
+			cli_usage_error(cli, "%s '%s' không phải số dương", strcmp(what, "task id") == 0 ? "số việc" : what,
+					text);
+		else
+			cli_usage_error(cli, "%s '%s' is not a positive number", what, text);
 		return -1;
 	}
 	*id = v;
@@ -206,6 +210,7 @@ static int set_up(struct session *s, const struct args *a, bool *today_given)
 		i18n_lang_parse(args_text(a, "lang", NULL), &s->lang); /* one of its choices */
 	else
 		s->lang = s->config.lang_set ? s->config.lang : locale_lang();
+	i18n_set_messages(s->lang); /* the core's own messages too: one language at a time */
 	*today_given = today && *today;
 	if (*today_given && date_parse(today, &s->today, err))
 		return cli_error(EXIT_USAGE, "--today: %s", err);
@@ -258,7 +263,9 @@ static int run_command(struct session *s, int argc, char **argv)
 	int words, code;
 	cli.cmd = find_command(argc, argv, &words);
 	if (!cli.cmd)
-		return cli_error(EXIT_USAGE, "unknown command '%s' (see hanchot --help)", argv[0]);
+		return i18n_messages() == LANG_VI
+			       ? cli_error(EXIT_USAGE, "không có lệnh '%s' (xem hanchot --help)", argv[0])
+			       : cli_error(EXIT_USAGE, "unknown command '%s' (see hanchot --help)", argv[0]);
 	int rc = args_parse(&a, &cli.cmd->args, argc - words, argv + words, err);
 	if (rc == ARGS_BAD_VALUE)
 		code = cli_error(EXIT_USAGE, "%s: %s", cli.cmd->name, err);
@@ -294,9 +301,10 @@ int cli_main(int argc, char **argv)
 	int code;
 
 	setlocale(LC_ALL, "");
+	i18n_set_messages(locale_lang()); /* the global options' errors; set_up decides */
 	session_init(&s);
 	if (args_parse(&a, &global_spec, argc - 1, argv + 1, err))
-		code = cli_error(EXIT_USAGE, "%s (see hanchot --help)", err);
+		code = cli_error(EXIT_USAGE, "%s (%s hanchot --help)", err, i18n_messages() == LANG_VI ? "xem" : "see");
 	else if (args_has(&a, "help"))
 		code = (print_usage(stdout), EXIT_OK);
 	else if (args_has(&a, "version"))

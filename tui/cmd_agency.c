@@ -14,6 +14,11 @@
 #include "db/view.h"
 #include "tui/cli.h"
 #include "tui/paths.h"
+#include "core/text.h"
+
+/* printf's field width for s in width display columns: printf counts
+ * bytes ("ĐANG MỞ" is 7 columns, 10 bytes). */
+static int field(const char *s, int width) { return width + (int)(strlen(s) - text_width(s, strlen(s))); }
 
 static int list_agencies(struct cli *cli, bool tsv)
 {
@@ -25,10 +30,11 @@ static int list_agencies(struct cli *cli, bool tsv)
 	if (db_view_agencies(db, cli->s->today, &list, err))
 		return cli_error(EXIT_RUNTIME, "%s", err);
 	bool en = cli->s->lang == LANG_EN;
+	const char *open_h = en ? "OPEN" : "ĐANG MỞ", *late_h = en ? "OVERDUE" : "QUÁ HẠN";
 	if (tsv)
 		puts("id\tname\topen\toverdue\tsuccessor_id");
 	else
-		printf("%-5s %7s %9s  %s\n", "ID", en ? "OPEN" : "ĐANG MỞ", en ? "OVERDUE" : "QUÁ HẠN",
+		printf("%-5s %*s %*s  %s\n", "ID", field(open_h, 7), open_h, field(late_h, 9), late_h,
 		       en ? "AGENCY" : "CƠ QUAN");
 	for (size_t i = 0; i < list.n; i++) {
 		const struct view_agency *a = &list.items[i];
@@ -97,7 +103,7 @@ static int apply_successors_exec(struct cli *cli, const struct args *a)
 			goto out;
 		}
 		int64_t to = db_agency_ensure(db, s->to, err);
-		int moved = to > 0 ? db_agency_merge(db, from, to, err) : -1;
+		int moved = to > 0 ? db_agency_merge(db, from, to, NULL, err) : -1;
 		if (moved < 0 || db_commit(db, err)) {
 			db_rollback(db);
 			code = cli_error(EXIT_RUNTIME, "%s", err);

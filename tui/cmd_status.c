@@ -6,6 +6,29 @@
 #include "core/err.h"
 #include "db/task.h"
 #include "tui/cli.h"
+#include "tui/msg.h"
+
+/* What was done, in the chosen language, with the task's summary: "Đã hoàn
+ * thành việc 5: Báo cáo thu ngân sách". */
+static void say_done(struct cli *cli, enum msg_id what, int64_t id, const char *arg)
+{
+	struct task t;
+	char err[ERR_MAX], line[ERR_MAX * 2];
+	if (db_task_get(cli_db(cli), id, &t, err))
+		return;
+	snprintf(line, sizeof line, msg(what, cli->s->lang), (long long)id, arg ? arg : "");
+	size_t n = strlen(line);
+	snprintf(line + n, sizeof line - n, ": %s", t.summary);
+	cli_put(stdout, line);
+	putchar('\n');
+	task_release(&t);
+}
+
+static enum msg_id said_for(enum task_status st)
+{
+	return st == STATUS_DONE ? M_CLI_DONE : st == STATUS_CANCELLED ? M_CLI_CANCELLED
+	       : st == STATUS_IN_PROGRESS ? M_CLI_IN_PROGRESS : M_CLI_STATUS;
+}
 
 /* Sets the status; `day` (DATE_NONE: today) is the day it takes effect: the
  * completion day for done, the day recorded in the audit trail otherwise. */
@@ -22,6 +45,7 @@ static int set_status(struct cli *cli, int64_t id, enum task_status st, civil_da
 	db_set_today(db, today);
 	if (rc)
 		return cli_error(EXIT_RUNTIME, "%s: %s", cli->cmd->name, err);
+	say_done(cli, said_for(st), id, status_label(st, cli->s->lang));
 	return EXIT_OK;
 }
 
@@ -65,8 +89,11 @@ static int extend_exec(struct cli *cli, const struct args *a)
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
-	if (db_task_extend(db, id, args_date(a, "to", DATE_NONE), reason, 0, err))
+	civil_day to = args_date(a, "to", DATE_NONE);
+	char day[DATE_BUF];
+	if (db_task_extend(db, id, to, reason, 0, err))
 		return cli_error(EXIT_RUNTIME, "extend: %s", err);
+	say_done(cli, M_CLI_EXTENDED, id, date_format_dmy(to, day));
 	return EXIT_OK;
 }
 

@@ -15,7 +15,7 @@
  * spaces up to width display columns (0: none). The list is built a line at
  * a time and written with one fwrite: at thousands of rows, a stdio call per
  * cell and per padding space was most of printing it. */
-static void add_cell(struct strbuf *line, const char *s, int width)
+static void add_cell(struct strbuf *line, const char *s, int width, bool cut)
 {
 	size_t len = strlen(s), start = line->len;
 	if (text_needs_sanitize(s, len)) {
@@ -25,6 +25,14 @@ static void add_cell(struct strbuf *line, const char *s, int width)
 		strbuf_addn(line, s, len);
 	}
 	int n = width ? (int)text_width(line->p + start, line->len - start) : 0;
+	if (cut && n > width) { /* a long name is cut ("…"): the columns after it stay aligned */
+		char *cell = xstrndup(line->p + start, line->len - start);
+		strbuf_grow(line, (size_t)width * 4 + 4);
+		line->len = start + text_truncate(line->p + start, (size_t)width * 4 + 4, cell, strlen(cell),
+						  (size_t)width);
+		free(cell);
+		n = (int)text_width(line->p + start, line->len - start);
+	}
 	if (n < width) {
 		strbuf_grow(line, (size_t)(width - n));
 		memset(line->p + line->len, ' ', (size_t)(width - n));
@@ -36,6 +44,7 @@ static void add_cell(struct strbuf *line, const char *s, int width)
 /* The table's columns: id, section, due, countdown, class, lead, summary. */
 #define COLUMNS 7
 static const int column_width[COLUMNS] = { 5, 12, 10, 16, 20, 24, 0 };
+static const bool column_cut[COLUMNS] = { false, false, false, false, false, true, false }; /* the lead */
 
 static void print_table_header(struct strbuf *line, enum lang lang)
 {
@@ -44,7 +53,7 @@ static void print_table_header(struct strbuf *line, enum lang lang)
 				en ? "CLASS" : "TÌNH TRẠNG", en ? "LEAD" : "CHỦ TRÌ", en ? "SUMMARY" : "NỘI DUNG" };
 	strbuf_truncate(line, 0);
 	for (size_t i = 0; i < COLUMNS; i++) {
-		add_cell(line, heads[i], column_width[i]);
+		add_cell(line, heads[i], column_width[i], false);
 		strbuf_addch(line, i + 1 < COLUMNS ? ' ' : '\n');
 	}
 	fwrite(line->p, 1, line->len, stdout);
@@ -108,14 +117,14 @@ static int print_row(const struct task_brief *t, void *ctx)
 		const char *cells[] = { id, t->section, status_name(t->status), class_key(cls), date_format_iso(t->due, due),
 					cd, t->leads, t->cooperating, t->summary };
 		for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
-			add_cell(line, cells[i], 0);
+			add_cell(line, cells[i], 0, false);
 			strbuf_addch(line, i + 1 < sizeof cells / sizeof cells[0] ? '\t' : '\n');
 		}
 	} else {
 		const char *cells[COLUMNS] = { id, t->section, date_format_dmy(t->due, due), cd,
 					       class_label(cls, s->lang), t->leads, t->summary };
 		for (size_t i = 0; i < COLUMNS; i++) {
-			add_cell(line, cells[i], column_width[i]);
+			add_cell(line, cells[i], column_width[i], column_cut[i]);
 			strbuf_addch(line, i + 1 < COLUMNS ? ' ' : '\n');
 		}
 	}

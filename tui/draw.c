@@ -27,6 +27,18 @@ static int next_char(const char *s, size_t avail, wchar_t *wc, size_t *len)
 	return text_cp_width(cp);
 }
 
+/* The rows drawn: outside, text is measured and not drawn (a pane that
+ * scrolls draws from above its top). */
+static int clip_top = -1000000, clip_bottom = 1000000;
+
+void draw_clip(int top, int bottom)
+{
+	clip_top = top;
+	clip_bottom = bottom;
+}
+
+void draw_unclip(void) { draw_clip(-1000000, 1000000); }
+
 int draw_columns(const char *s)
 {
 	int cols = 0;
@@ -45,7 +57,10 @@ int draw_text(int y, int x, int width, const char *s, int pad)
 {
 	if (width <= 0)
 		return 0;
-	int fits = draw_columns(s) <= width;
+	int cols = draw_columns(s);
+	if (y < clip_top || y >= clip_bottom)
+		return pad || cols > width ? width : cols;
+	int fits = cols <= width;
 	int limit = fits ? width : width - 1; /* room for … */
 	int used = 0;
 	size_t avail = strlen(s), len;
@@ -110,7 +125,6 @@ int draw_wrapped(int y, int x, int width, int max_rows, const char *s)
 		char *line = strndup(s, cut);
 		if (!line)
 			return rows;
-		move(y + rows, x);
 		draw_text(y + rows, x, width, line, 0);
 		free(line);
 		rows++;

@@ -10,6 +10,10 @@ int draw_text(int y, int x, int width, const char *s, int pad);
 
 #endif
 
+/* Rows [top, bottom) only are drawn until draw_unclip: the others are
+ * measured (a scrolled pane draws from above its first row). */
+void draw_clip(int top, int bottom);
+void draw_unclip(void);
 /* Columns s takes on screen (control characters count as one, as drawn). */
 int draw_columns(const char *s);
 

@@ -25,6 +25,8 @@
 	X(ACT_BOTTOM, "bottom", M_ACT_BOTTOM) \
 	X(ACT_PANE, "pane", M_ACT_PANE) \
 	X(ACT_DETAIL, "detail", M_ACT_DETAIL) \
+	X(ACT_DETAIL_DOWN, "detail_down", M_ACT_DETAIL_DOWN) \
+	X(ACT_DETAIL_UP, "detail_up", M_ACT_DETAIL_UP) \
 	X(ACT_PROGRESS, "progress", M_ACT_PROGRESS) \
 	X(ACT_REPORTED, "reported", M_ACT_REPORTED) \
 	X(ACT_DONE, "done", M_ACT_DONE) \
@@ -37,6 +39,9 @@
 	X(ACT_UNDO, "undo", M_ACT_UNDO) \
 	X(ACT_SEARCH, "search", M_ACT_SEARCH) \
 	X(ACT_FILTER, "filter", M_ACT_FILTER) \
+	X(ACT_SHOW_OPEN, "show_open", M_ACT_SHOW_OPEN) \
+	X(ACT_SHOW_OVERDUE, "show_overdue", M_ACT_SHOW_OVERDUE) \
+	X(ACT_SHOW_SOON, "show_soon", M_ACT_SHOW_SOON) \
 	X(ACT_SORT, "sort", M_ACT_SORT) \
 	X(ACT_ADD, "add", M_ACT_ADD) \
 	X(ACT_MARK, "mark", M_ACT_MARK) \

@@ -1,7 +1,7 @@
 /* hanchot-extract: the helper that reads the files hanchot does not take as
  * text (.docx, .odt, PDF, scans) with core/extract. It runs as a process of
  * its own so that the program does not load the PDF, OCR and XML libraries
- * at every start (README, Performance), and so that a file that crashes or
+ * at every start (tests/bench/RESULTS.md), and so that a file that crashes or
  * hangs one of those libraries ends this process, not the user's screen.
  *
  * usage: hanchot-extract FILE

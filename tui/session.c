@@ -247,7 +247,8 @@ int session_export_refresh(struct session *s, bool *written, char *warning, char
 
 static bool filtered(const struct db_export_filter *f)
 {
-	return f->agency_id || f->document_id || f->open_only || f->from != DATE_NONE || f->to != DATE_NONE;
+	return f->agency_id || f->document_id || f->open_only || f->from != DATE_NONE || f->to != DATE_NONE ||
+	       (f->search && *f->search);
 }
 
 int session_export_to(struct session *s, const struct ical_options *opt, const struct db_export_filter *f,

@@ -43,13 +43,13 @@ struct view {
 	void (*resize)(struct app *app, void *data, int rows, int cols);
 };
 
-extern const struct view view_main, view_help, view_agencies, view_review, view_report;
+extern const struct view view_main, view_help, view_agencies, view_review, view_report, view_pick;
 
 /* What a prompt's text is for. */
 enum purpose {
 	P_NONE, P_DONE_DATE, P_EXTEND_DATE, P_EXTEND_REASON, P_NOTE, P_SEARCH, P_ADD_SUMMARY,
 	P_ADD_LEAD, P_ADD_DUE, P_RENAME, P_ALIAS, P_MERGE, P_IMPORT_FILE, P_EXPORT_FILE,
-	P_REPORT_FILE, P_REVIEW_LEADS, P_REVIEW_DUE
+	P_REPORT_FILE, P_REVIEW_LEADS, P_REVIEW_DUE, P_CANCEL_REASON, P_MERGE_CONFIRM
 };
 
 #define VIEW_DEPTH 4 /* main, a screen over it, help over that, one more */
@@ -107,5 +107,12 @@ void app_saved(struct app *app);
 /* view_main.c: parts the other views reuse. */
 void view_draw_header(struct app *app, int cols);
 void view_draw_footer(struct app *app, int rows, int cols, const enum action *hints, size_t n);
+/* The same, with what a key does on this screen where it is not its
+ * action's description (names[i]; 0 or names NULL: the description). */
+void view_draw_footer_named(struct app *app, int rows, int cols, const enum action *hints, const enum msg_id *names,
+			    size_t n);
+/* The agency pane's rows (app->list.apos) from row y0, h rows, w columns
+ * (the picker below 110 columns shows them too). */
+void view_draw_agency_rows(struct app *app, int y0, int h, int w);
 
 #endif

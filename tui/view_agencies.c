@@ -11,9 +11,13 @@
 #include "tui/term.h"
 #include "tui/ui.h"
 
-/* The screen's data: its selection among app->list.agencies. */
+/* The screen's data: its selection among app->list.agencies; the agency
+ * the selection follows once the list is read again (a rename moves it);
+ * a merge waiting for its confirmation. */
 struct agencies_view {
 	struct listpos pos;
+	int64_t follow;
+	int64_t merge_from, merge_to;
 };
 
 static int open_agencies(struct app *app, const void *arg, void **data)
@@ -35,11 +39,25 @@ static const struct view_agency *selected(struct app *app, const struct agencies
 	return v->pos.sel < app->list.agencies.n ? &app->list.agencies.items[v->pos.sel] : NULL;
 }
 
+/* After a change the list is read again when no key waits: the selection
+ * then finds the agency it follows. */
+static void follow(struct app *app, struct agencies_view *v)
+{
+	const struct view_agencies *all = &app->list.agencies;
+	if (!v->follow || app->list.agencies_stale)
+		return;
+	for (size_t i = 0; i < all->n; i++)
+		if (all->items[i].id == v->follow)
+			listpos_select(&v->pos, i);
+	v->follow = 0;
+}
+
 static void draw(struct app *app, void *data, int rows, int cols)
 {
 	struct agencies_view *v = data;
 	const struct view_agencies *all = &app->list.agencies;
 	char line[512], counts[64];
+	follow(app, v);
 	view_draw_header(app, cols);
 	attrset(color_attr(ROLE_TITLE));
 	draw_text(1, 0, cols, msg(M_AGENCIES_TITLE, app->lang), 1);
@@ -72,7 +90,7 @@ static void draw(struct app *app, void *data, int rows, int cols)
 			draw_text(2 + r, cols - cw, cw, counts, 1);
 		attrset(A_NORMAL);
 	}
-	static const enum action hints[] = { ACT_DOWN, ACT_UP, ACT_RENAME, ACT_ALIAS, ACT_MERGE, ACT_BACK, ACT_QUIT };
+	static const enum action hints[] = { ACT_DOWN, ACT_UP, ACT_RENAME, ACT_ALIAS, ACT_MERGE, ACT_UNDO, ACT_BACK, ACT_QUIT };
 	view_draw_footer(app, rows, cols, hints, sizeof hints / sizeof hints[0]);
 }
 
@@ -87,49 +105,113 @@ static int64_t agency_named(struct app *app, const char *name)
 	return id > 0 ? id : 0;
 }
 
-static void prompt_done(struct app *app, const struct view_agency *a)
+/* A change to agency id was made: its undo step, the list read again with
+ * the selection following the agency. */
+static void changed(struct app *app, struct agencies_view *v, struct undo_step *s)
 {
-	char err[ERR_MAX], text[PROMPT_MAX];
-	enum lang l = app->lang;
+	v->follow = s->id;
+	undo_begin(&app->edits.undo);
+	undo_push(&app->edits.undo, s);
+	app_saved(app);
+	list_reload(app, true);
+}
+
+static void rename_agency(struct app *app, struct agencies_view *v, const struct view_agency *a, const char *text)
+{
+	char err[ERR_MAX];
+	char *old = xstrdup(a->name);
+	int64_t id = a->id;
+	if (db_agency_rename(app->db, id, text, err)) {
+		app_error(app, err);
+		free(old);
+		return;
+	}
+	app_message(app, false, "%s", msg(M_RENAMED, app->lang));
+	char *now = db_agency_name(app->db, id); /* as stored: cleaned */
+	changed(app, v,
+		&(struct undo_step){ .kind = U_RENAME, .id = id, .label = now ? now : xstrdup(text), .text = old });
+}
+
+static void add_alias(struct app *app, struct agencies_view *v, const struct view_agency *a, const char *text)
+{
+	char err[ERR_MAX];
+	/* a spelling that already matched it adds nothing: nothing to undo */
+	bool is_new = db_agency_find(app->db, text, err) == 0;
+	if (db_agency_add_alias(app->db, a->id, text, err)) {
+		app_error(app, err);
+		return;
+	}
+	app_message(app, false, "%s", msg(M_ALIAS_ADDED, app->lang));
+	if (is_new)
+		changed(app, v, &(struct undo_step){ .kind = U_ALIAS, .id = a->id, .label = xstrdup(a->name),
+						   .text = xstrdup(text) });
+}
+
+/* m, once confirmed: merges v->merge_from into v->merge_to. */
+static void merge(struct app *app, struct agencies_view *v)
+{
+	char err[ERR_MAX];
+	struct undo_step s = { .kind = U_MERGE, .id = v->merge_from, .other = v->merge_to };
+	int moved = db_agency_merge(app->db, s.id, s.other, &s.moves, err);
+	v->merge_from = v->merge_to = 0;
+	if (moved < 0) {
+		app_error(app, err);
+		return;
+	}
+	s.label = db_agency_name(app->db, s.id);
+	s.text = db_agency_name(app->db, s.other);
+	app_message(app, false, msg(M_MERGED, app->lang), moved, s.text ? s.text : "?");
+	if (!s.label)
+		s.label = xstrdup("?");
+	if (!s.text)
+		s.text = xstrdup("?");
+	changed(app, v, &s);
+}
+
+/* m: names both agencies and asks before merging. */
+static void ask_merge(struct app *app, struct agencies_view *v, const struct view_agency *a, const char *text)
+{
+	int64_t to = agency_named(app, text);
+	if (!to) {
+		app_message(app, true, msg(M_NO_AGENCY, app->lang), text);
+		return;
+	}
+	char *to_name = db_agency_name(app->db, to);
+	v->merge_from = a->id;
+	v->merge_to = to;
+	app_message(app, false, msg(M_MERGE_CONFIRM, app->lang), a->name, to_name ? to_name : text);
+	free(to_name);
+}
+
+static void prompt_done(struct app *app, struct agencies_view *v, const struct view_agency *a)
+{
+	char text[PROMPT_MAX];
 	int purpose = app->prompt.purpose;
 	snprintf(text, sizeof text, "%s", app->prompt.text);
 	prompt_close(&app->prompt);
 	if (!a || !*text)
 		return;
-	int64_t id = a->id;
-	if (purpose == P_RENAME) {
-		if (db_agency_rename(app->db, id, text, err))
-			app_error(app, err);
-		else
-			app_message(app, false, "%s", msg(M_RENAMED, l));
-	} else if (purpose == P_ALIAS) {
-		if (db_agency_add_alias(app->db, id, text, err))
-			app_error(app, err);
-		else
-			app_message(app, false, "%s", msg(M_ALIAS_ADDED, l));
-	} else if (purpose == P_MERGE) {
-		int64_t to = agency_named(app, text);
-		int moved;
-		if (!to)
-			app_message(app, true, msg(M_NO_AGENCY, l), text);
-		else if ((moved = db_agency_merge(app->db, id, to, err)) < 0)
-			app_error(app, err);
-		else {
-			app_message(app, false, msg(M_MERGED, l), moved, text);
-			app_saved(app);
-		}
-	}
-	list_reload(app, true);
+	if (purpose == P_RENAME)
+		rename_agency(app, v, a, text);
+	else if (purpose == P_ALIAS)
+		add_alias(app, v, a, text);
+	else if (purpose == P_MERGE)
+		ask_merge(app, v, a, text);
 }
 
 static void key(struct app *app, void *data, int k, enum action a)
 {
 	struct agencies_view *v = data;
+	/* a key typed before the list was read again acts on the agency the
+	 * selection follows, not on the row it was at */
+	while (v->follow && app->list.agencies_stale)
+		list_idle(app);
+	follow(app, v);
 	const struct view_agency *ag = selected(app, v);
 	if (app->prompt.active) {
 		enum prompt_result r = prompt_key(&app->prompt, k);
 		if (r == PROMPT_ACCEPT)
-			prompt_done(app, ag);
+			prompt_done(app, v, ag);
 		else if (r == PROMPT_CANCEL)
 			prompt_close(&app->prompt);
 		else if (r == PROMPT_COMPLETE && app->prompt.purpose == P_MERGE) {
@@ -140,9 +222,22 @@ static void key(struct app *app, void *data, int k, enum action a)
 		app->dirty = true;
 		return;
 	}
+	if (v->merge_from) { /* the answer to "Sáp nhập X vào Y? (c/k)" */
+		if (k == 'c' || k == 'C' || k == 'y' || k == 'Y')
+			merge(app, v);
+		else
+			app_message(app, false, "%s", msg(M_MERGE_CANCELLED, app->lang));
+		v->merge_from = v->merge_to = 0;
+		app->dirty = true;
+		return;
+	}
 	if (a != ACT_NONE)
 		app->message[0] = '\0';
 	switch (a) {
+	case ACT_UNDO:
+		undo_last(app);
+		v->follow = ag ? ag->id : 0;
+		break;
 	case ACT_DOWN: listpos_move(&v->pos, 1); break;
 	case ACT_UP: listpos_move(&v->pos, -1); break;
 	case ACT_PGDN: listpos_page(&v->pos, 1); break;

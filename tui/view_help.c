@@ -14,7 +14,12 @@ static void draw(struct app *app, void *data, int rows, int cols)
 	attrset(color_attr(ROLE_TITLE));
 	draw_text(1, 0, cols, msg(M_HELP_TITLE, app->lang), 1);
 	attrset(A_NORMAL);
-	int per_col = rows - 3, colw = 34;
+	/* as many columns as every binding needs, 34 wide when they fit, else
+	 * narrower (descriptions cut with "…") down to 22: at 80x24 all show */
+	int per_col = rows - 3 > 0 ? rows - 3 : 1, need = (ACT_COUNT - 1 + per_col - 1) / per_col;
+	int colw = need && cols / need < 34 ? cols / need : 34;
+	if (colw < 22)
+		colw = cols < 22 ? cols : 22;
 	int ncols = cols / colw ? cols / colw : 1;
 	if (ncols == 1)
 		colw = cols;

@@ -12,6 +12,7 @@
 #include "db/task.h"
 #include "tui/draw.h"
 #include "tui/paths.h"
+#include "tui/screen_export.h"
 #include "tui/term.h"
 #include "tui/ui.h"
 
@@ -28,6 +29,7 @@ struct main_view {
 	struct task detail; /* the selected task, read for the detail pane */
 	struct task_event_list history;
 	int64_t detail_id, detail_version;
+	int detail_top; /* the detail pane's first row shown (it scrolls) */
 	unsigned detail_generation;
 	civil_day pending_due; /* e: the new date, while the reason is asked */
 	char *form_summary, *form_lead; /* a: the fields typed so far */
@@ -67,7 +69,7 @@ static int lower_rows(const struct app *app, const struct main_view *m, int body
 static void resize(struct app *app, void *data, int rows, int cols)
 {
 	(void)cols;
-	int body = rows - 3;
+	int body = rows - 4;
 	if (body < 1)
 		body = 1;
 	int lower = lower_rows(app, data, body);
@@ -80,8 +82,13 @@ void view_draw_header(struct app *app, int cols)
 	char buf[512], date[DATE_LONG_BUF];
 	enum lang l = app->lang;
 	attrset(color_attr(ROLE_HEADER));
-	snprintf(buf, sizeof buf, " hanchot  %s  %02d:%02d   %zu %s · %zu %s · %zu %s · %zu %s",
-		 date_format_long(app->today, l, date), app->minute / 60, app->minute % 60,
+	char marks[64] = "";
+	if (app->edits.n_marks) { /* before the totals: seen at 80 columns too */
+		snprintf(marks, sizeof marks, msg(M_MARKS_HEADER, l), app->edits.n_marks);
+		strcat(marks, " · ");
+	}
+	snprintf(buf, sizeof buf, " hanchot  %s  %02d:%02d   %s%zu %s · %zu %s · %zu %s · %zu %s",
+		 date_format_long(app->today, l, date), app->minute / 60, app->minute % 60, marks,
 		 app->list.totals.all, msg(M_TASKS, l), app->list.totals.open, msg(M_OPEN, l), app->list.totals.overdue,
 		 msg(M_OVERDUE, l), app->list.totals.due_soon + app->list.totals.due_today, msg(M_SOON, l));
 	draw_text(0, 0, cols, buf, 1);
@@ -90,6 +97,12 @@ void view_draw_header(struct app *app, int cols)
 
 void view_draw_footer(struct app *app, int rows, int cols, const enum action *hints, size_t n)
 {
+	view_draw_footer_named(app, rows, cols, hints, NULL, n);
+}
+
+void view_draw_footer_named(struct app *app, int rows, int cols, const enum action *hints, const enum msg_id *names,
+			    size_t n)
+{
 	enum lang l = app->lang;
 	move(rows - 1, 0);
 	clrtoeol();
@@ -97,7 +110,7 @@ void view_draw_footer(struct app *app, int rows, int cols, const enum action *hi
 		int x = 0;
 		if (app->message[0] && app->message_error) { /* why the prompt is asked again */
 			attrset(color_attr(ROLE_ERROR));
-			x = draw_text(rows - 1, 0, cols / 2, app->message, 0) + 1;
+			x = draw_text(rows - 1, 0, cols * 2 / 3, app->message, 0) + 1;
 		}
 		attrset(color_attr(ROLE_TITLE));
 		x += draw_text(rows - 1, x, cols - x, msg(app->prompt.label, l), 0);
@@ -128,7 +141,7 @@ void view_draw_footer(struct app *app, int rows, int cols, const enum action *hi
 	for (size_t i = 0; i < n && used < sizeof buf - 1; i++) {
 		int w = snprintf(buf + used, sizeof buf - used, "%s%s %s", i ? "  " : "",
 				 keymap_describe(&app->km, hints[i], keys, sizeof keys),
-				 msg(keymap_action_msg(hints[i]), l));
+				 msg(names && names[i] ? names[i] : keymap_action_msg(hints[i]), l));
 		if (w < 0 || (size_t)w >= sizeof buf - used)
 			break;
 		used += (size_t)w;
@@ -138,13 +151,11 @@ void view_draw_footer(struct app *app, int rows, int cols, const enum action *hi
 	attrset(A_NORMAL);
 }
 
-static void draw_agencies(struct app *app, const struct main_view *m, int y0, int h, int w)
+void view_draw_agency_rows(struct app *app, int y0, int h, int w)
 {
 	enum lang l = app->lang;
 	struct list *list = &app->list;
-	char buf[256];
-	attrset(color_attr(m->focus == FOCUS_AGENCIES ? ROLE_FOCUS : ROLE_TITLE));
-	draw_text(y0 - 1, 0, w, msg(M_AGENCIES_PANE, l), 1);
+	char buf[64];
 	listpos_set(&list->apos, list->agencies.n + 1, (size_t)h);
 	for (int r = 0; r < h; r++) {
 		size_t i = list->apos.top + (size_t)r;
@@ -163,15 +174,30 @@ static void draw_agencies(struct app *app, const struct main_view *m, int y0, in
 			late = a->overdue;
 		}
 		snprintf(buf, sizeof buf, "%zu/%zu", late, open);
+		int nw = w - 1 - (int)strlen(buf) - 1;
+		/* the short name (Sở KH&ĐT) where the full one would be cut */
+		if (i > 0 && draw_columns(name) > nw && list->agencies.items[i - 1].short_name)
+			name = list->agencies.items[i - 1].short_name;
 		attr_t at = late ? color_attr(ROLE_OVERDUE) : color_attr(ROLE_NORMAL);
 		if (i == list->apos.sel)
 			at |= A_REVERSE;
 		attrset(at);
-		int nw = w - 1 - (int)strlen(buf) - 1;
 		int x = draw_text(y0 + r, 0, nw, name, 1);
 		draw_text(y0 + r, x + 1, w - 1 - x - 1, buf, 1);
 	}
 	attrset(A_NORMAL);
+}
+
+/* The agency pane: its title with the legend of its figures. */
+static void draw_agencies(struct app *app, const struct main_view *m, int y0, int h, int w)
+{
+	enum lang l = app->lang;
+	const char *legend = msg(M_AGENCIES_LEGEND, l);
+	attrset(color_attr(m->focus == FOCUS_AGENCIES ? ROLE_FOCUS : ROLE_TITLE));
+	int lw = draw_columns(legend);
+	int x = draw_text(y0 - 1, 0, w - 1 - lw - 1, msg(M_AGENCIES_PANE, l), 1);
+	draw_text(y0 - 1, x + 1, w - 1 - x - 1, legend, 1);
+	view_draw_agency_rows(app, y0, h, w);
 	for (int r = -1; r < h; r++)
 		mvaddstr(y0 + r, w - 1, "│");
 }
@@ -206,6 +232,13 @@ static int cell(int y, int x, int w, const char *s)
 	if (w <= 0)
 		return x;
 	return x + draw_text(y, x, w, s, 1) + 1;
+}
+
+/* A status a row's class does not show, in the column by the mark:
+ * » in progress, ↑ reported (awaiting confirmation), ‖ paused. */
+static const char *status_marker(enum task_status st)
+{
+	return st == STATUS_IN_PROGRESS ? "»" : st == STATUS_REPORTED ? "↑" : st == STATUS_PAUSED ? "‖" : " ";
 }
 
 static void draw_list(struct app *app, const struct main_view *m, int y0, int x0, int h, int w)
@@ -251,7 +284,9 @@ static void draw_list(struct app *app, const struct main_view *m, int y0, int x0
 		attrset(at);
 		int y = y0 + r;
 		x = x0;
-		x += draw_text(y, x, 2, marked ? "* " : "  ", 1);
+		char lead[8];
+		snprintf(lead, sizeof lead, "%s%s", marked ? "*" : " ", status_marker(t->status));
+		x += draw_text(y, x, 2, lead, 1);
 		x = cell(y, x, c.sec, t->section);
 		x = cell(y, x, c.sum, t->summary);
 		x = cell(y, x, c.lead, t->lead);
@@ -280,15 +315,20 @@ static const char *event_label(const char *what, enum lang l)
 	return what;
 }
 
-static const char *value_label(const char *v, enum lang l)
+/* A history value: a status in words, a date as dd/mm/yyyy. */
+static const char *value_label(const char *v, enum lang l, char *buf)
 {
 	enum task_status st;
+	civil_day d;
 	if (v && status_parse(v, &st) == 0)
 		return status_label(st, l);
+	if (v && (d = date_parse_iso(v)) != DATE_NONE)
+		return date_format_dmy(d, buf);
 	return v ? v : "-";
 }
 
-/* The selected task and its history, read again when it changed. */
+/* The selected task and its history, read again when it changed; a new
+ * task's detail starts at its top. */
 static void ensure_detail(struct app *app, struct main_view *m)
 {
 	char err[ERR_MAX];
@@ -296,6 +336,8 @@ static void ensure_detail(struct app *app, struct main_view *m)
 	if (r && r->id == m->detail_id && r->version == m->detail_version &&
 	    m->detail_generation == app->list.generation)
 		return;
+	if (!r || r->id != m->detail_id)
+		m->detail_top = 0;
 	task_release(&m->detail);
 	task_event_list_release(&m->history);
 	m->detail_id = r ? r->id : 0;
@@ -305,62 +347,111 @@ static void ensure_detail(struct app *app, struct main_view *m)
 		app_error(app, err);
 }
 
-static void draw_detail(struct app *app, struct main_view *m, int y0, int x0, int h, int w)
+/* "Hạn: 31/05/2024 — gia hạn từ 14/05/2024: lý do …": the deadline with
+ * the extension that set it; else with the notice's words for it when they
+ * say more than the date. */
+static void due_line(struct app *app, const struct main_view *m, char *line, size_t size)
 {
 	enum lang l = app->lang;
-	ensure_detail(app, m);
-	if (!m->detail_id)
-		return;
 	const struct task *t = &m->detail;
-	char line[1024], due[DATE_BUF];
-	int y = y0, end = y0 + h;
+	char due[DATE_BUF], from[DATE_BUF], iso[DATE_BUF], err[ERR_MAX];
+	civil_day said;
+	int n = snprintf(line, size, "%s%s", msg(M_D_DUE, l), date_format_dmy(t->due, due));
+	if (n < 0 || (size_t)n >= size)
+		return;
+	for (size_t i = m->history.n; i-- > 0;) {
+		const struct task_event *e = &m->history.items[i];
+		if (strcmp(e->what, "extend") != 0 || t->due == DATE_NONE || !e->new_value ||
+		    strcmp(e->new_value, date_format_iso(t->due, iso)) != 0)
+			continue;
+		/* (an undo that put an earlier date back is no extension) */
+		if (e->old_value && strcmp(e->old_value, e->new_value) < 0)
+			snprintf(line + n, size - (size_t)n, msg(M_D_EXTENDED_FROM, l),
+				 value_label(e->old_value, l, from), e->reason ? e->reason : "");
+		return;
+	}
+	if (t->due_phrase && *t->due_phrase &&
+	    !(date_parse_near(t->due_phrase, app->today, &said, err) == 0 && said == t->due))
+		snprintf(line + n, size - (size_t)n, " (%s)", t->due_phrase);
+}
+
+/* One line of the history. */
+static void event_line(const struct task_event *e, enum lang l, char *line, size_t size)
+{
+	char day[DATE_BUF], a[DATE_BUF], b[DATE_BUF];
+	int n = snprintf(line, size, "%s %s: %s", date_format_dmy(e->on_date, day), e->who, event_label(e->what, l));
+	if (n < 0)
+		n = 0;
+	if (strcmp(e->what, "note") == 0 || strcmp(e->what, "created") == 0)
+		snprintf(line + n, size - (size_t)n, " %s", strcmp(e->what, "note") == 0 ? e->new_value : "");
+	else
+		snprintf(line + n, size - (size_t)n, " %s → %s%s%s", value_label(e->old_value, l, a),
+			 value_label(e->new_value, l, b), e->reason ? " · " : "", e->reason ? e->reason : "");
+}
+
+/* The detail from row y (above the pane's top when scrolled: the rows
+ * outside are measured, not drawn). Returns the row after the last. */
+static int detail_rows(struct app *app, struct main_view *m, int y, int x0, int w)
+{
+	enum lang l = app->lang;
+	const struct task *t = &m->detail;
+	char line[1024];
 	enum task_class cls = status_classify(t->status, t->due, t->completed, app->today, app->warn_until);
 	attrset(color_attr(ROLE_TITLE));
 	snprintf(line, sizeof line, "#%lld %s %s", (long long)t->id, t->section, t->summary);
-	y += draw_wrapped(y, x0, w, end - y, line);
+	y += draw_wrapped(y, x0, w, 1000, line);
 	attrset(A_NORMAL);
-	if (t->full_text && *t->full_text && strcmp(t->full_text, t->summary) != 0 && y < end)
-		y += draw_wrapped(y, x0, w, (end - y) / 2 > 0 ? (end - y) / 2 : 1, t->full_text);
+	if (t->full_text && *t->full_text && strcmp(t->full_text, t->summary) != 0)
+		y += draw_wrapped(y, x0, w, 1000, t->full_text);
+	snprintf(line, sizeof line, "%s%s (%s)", msg(M_D_STATUS, l), status_label(t->status, l), class_label(cls, l));
+	y += draw_wrapped(y, x0, w, 100, line);
+	due_line(app, m, line, sizeof line);
+	y += draw_wrapped(y, x0, w, 100, line);
 	char *lead = task_join(t->leads, t->n_leads, "; ");
 	char *coop = task_join(t->cooperating, t->n_cooperating, "; ");
-	snprintf(line, sizeof line, "%s%s (%s)   %s%s %s", msg(M_D_STATUS, l), status_label(t->status, l),
-		 class_label(cls, l), msg(M_D_DUE, l), date_format_dmy(t->due, due),
-		 t->due_phrase && *t->due_phrase ? t->due_phrase : "");
-	if (y < end)
-		y += draw_wrapped(y, x0, w, end - y, line);
 	snprintf(line, sizeof line, "%s%s", msg(M_D_LEAD, l), lead);
-	if (y < end)
-		y += draw_wrapped(y, x0, w, end - y, line);
-	if (*coop && y < end) {
+	y += draw_wrapped(y, x0, w, 100, line);
+	if (*coop) {
 		snprintf(line, sizeof line, "%s%s", msg(M_D_COOP, l), coop);
-		y += draw_wrapped(y, x0, w, end - y, line);
+		y += draw_wrapped(y, x0, w, 100, line);
 	}
-	snprintf(line, sizeof line, "%s%s", msg(M_D_DOC, l),
-		 t->document_label ? t->document_label : msg(M_D_HAND, l));
-	if (y < end)
-		y += draw_wrapped(y, x0, w, end - y, line);
 	free(lead);
 	free(coop);
-	if (y < end) {
-		attrset(color_attr(ROLE_TITLE));
-		draw_text(y++, x0, w, msg(M_D_HISTORY, l), 0);
-		attrset(A_NORMAL);
+	snprintf(line, sizeof line, "%s%s", msg(M_D_DOC, l), t->document_label ? t->document_label : msg(M_D_HAND, l));
+	y += draw_wrapped(y, x0, w, 100, line);
+	attrset(color_attr(ROLE_TITLE));
+	draw_text(y++, x0, w, msg(M_D_HISTORY, l), 0);
+	attrset(A_NORMAL);
+	for (size_t i = m->history.n; i-- > 0;) { /* newest first: seen without scrolling */
+		event_line(&m->history.items[i], l, line, sizeof line);
+		y += draw_wrapped(y, x0 + 1, w - 1, 100, line);
 	}
-	/* Newest last; show the most recent that fit. */
-	size_t first = m->history.n > (size_t)(end - y) ? m->history.n - (size_t)(end - y) : 0;
-	for (size_t i = first; i < m->history.n && y < end; i++) {
-		const struct task_event *e = &m->history.items[i];
-		char day[DATE_BUF];
-		int n = snprintf(line, sizeof line, "%s %s: %s", date_format_dmy(e->on_date, day), e->who,
-				 event_label(e->what, l));
-		if (n < 0)
-			n = 0;
-		if (strcmp(e->what, "note") == 0 || strcmp(e->what, "created") == 0)
-			snprintf(line + n, sizeof line - (size_t)n, " %s", strcmp(e->what, "note") == 0 ? e->new_value : "");
-		else
-			snprintf(line + n, sizeof line - (size_t)n, " %s → %s%s%s", value_label(e->old_value, l),
-				 value_label(e->new_value, l), e->reason ? " · " : "", e->reason ? e->reason : "");
-		draw_text(y++, x0 + 1, w - 1, line, 0);
+	return y;
+}
+
+/* The detail pane, scrolled by detail_top (J/K); the last row says when
+ * more is below. */
+static void draw_detail(struct app *app, struct main_view *m, int y0, int x0, int h, int w)
+{
+	ensure_detail(app, m);
+	if (!m->detail_id)
+		return;
+	draw_clip(0, 0); /* measured first: the scroll is kept within it */
+	int total = detail_rows(app, m, 0, x0, w);
+	int max_top = total > h ? total - h : 0;
+	if (m->detail_top > max_top) /* (the task got shorter, or the pane taller) */
+		m->detail_top = max_top;
+	draw_clip(y0, y0 + h);
+	detail_rows(app, m, y0 - m->detail_top, x0, w);
+	draw_unclip();
+	if (m->detail_top < max_top) {
+		char keys[48], more[96];
+		snprintf(more, sizeof more, msg(M_D_MORE, app->lang),
+			 keymap_describe(&app->km, ACT_DETAIL_DOWN, keys, sizeof keys));
+		attrset(color_attr(ROLE_MUTED));
+		int cw = draw_columns(more);
+		draw_text(y0 + h - 1, x0 + (w > cw ? w - cw : 0), w, more, 0);
+		attrset(A_NORMAL);
 	}
 }
 
@@ -398,6 +489,40 @@ static void draw_digest(struct app *app, int y0, int x0, int h, int w)
 	attrset(A_NORMAL);
 }
 
+static const char *filter_name(int f, enum lang l);
+
+/* The status line: what the list shows and what the next change applies to
+ * ("Lọc: quá hạn · Sở Tài chính · tìm "ke hoach" · sắp xếp: mức khẩn · 3 đã
+ * chọn"), so a filter set earlier never hides a search's results unseen. */
+static void draw_status(struct app *app, int y, int cols)
+{
+	static const enum msg_id sorts[SORT_COUNT] = { M_SORT_URGENCY, M_SORT_SECTION, M_SORT_UPDATED };
+	const struct list *l = &app->list;
+	enum lang lang = app->lang;
+	char buf[PROMPT_MAX + 512], part[PROMPT_MAX + 64];
+	snprintf(buf, sizeof buf, msg(M_FILTER, lang), filter_name(l->q.filter, lang));
+	for (size_t i = 0; l->q.agency_id && i < l->agencies.n; i++)
+		if (l->agencies.items[i].id == l->q.agency_id)
+			snprintf(part, sizeof part, " · %s", l->agencies.items[i].name), strcat(buf, part);
+	if (*l->search) {
+		snprintf(part, sizeof part, msg(M_STATUS_SEARCH, lang), l->search, l->pos.count);
+		strncat(buf, part, sizeof buf - strlen(buf) - 1);
+	}
+	snprintf(part, sizeof part, " · %s", msg(M_STATUS_SORT, lang));
+	strncat(buf, part, sizeof buf - strlen(buf) - 1);
+	strncat(buf, msg(sorts[l->q.sort], lang), sizeof buf - strlen(buf) - 1);
+	if (app->edits.n_marks) {
+		strncat(buf, " · ", sizeof buf - strlen(buf) - 1);
+		snprintf(part, sizeof part, msg(M_MARKS_HEADER, lang), app->edits.n_marks);
+		strncat(buf, part, sizeof buf - strlen(buf) - 1);
+	}
+	move(y, 0);
+	clrtoeol();
+	attrset(color_attr(ROLE_MUTED));
+	draw_text(y, 0, cols, buf, 1);
+	attrset(A_NORMAL);
+}
+
 static const enum action hints_list[] = {
 	ACT_DOWN, ACT_UP, ACT_DETAIL, ACT_DONE, ACT_PROGRESS, ACT_EXTEND, ACT_NOTE, ACT_UNDO,
 	ACT_SEARCH, ACT_FILTER, ACT_SORT, ACT_MARK, ACT_ADD, ACT_AGENCIES, ACT_HELP, ACT_QUIT,
@@ -409,7 +534,7 @@ static void draw(struct app *app, void *data, int rows, int cols)
 {
 	struct main_view *m = data;
 	int aw = agency_width(cols);
-	int body = rows - 3;
+	int body = rows - 4;
 	int lower = lower_rows(app, m, body);
 	int lh = body - (lower ? lower + 1 : 0);
 	resize(app, m, rows, cols);
@@ -430,6 +555,7 @@ static void draw(struct app *app, void *data, int rows, int cols)
 		else
 			draw_detail(app, m, 3 + lh, aw + 1, lower, cols - aw - 1);
 	}
+	draw_status(app, rows - 2, cols);
 	if (m->focus == FOCUS_AGENCIES)
 		view_draw_footer(app, rows, cols, hints_agencies, sizeof hints_agencies / sizeof hints_agencies[0]);
 	else
@@ -441,91 +567,33 @@ static void draw(struct app *app, void *data, int rows, int cols)
 static int parse_day(struct app *app, const char *text, civil_day *out)
 {
 	char err[ERR_MAX];
-	if (date_parse(text, out, err)) {
+	if (date_parse_near(text, app->today, out, err)) {
 		app_message(app, true, msg(M_BAD_DATE, app->lang), err);
 		return -1;
 	}
 	return 0;
 }
 
-/* a: the form's summary and lead, then its deadline (text). */
-static void add_task(struct app *app, struct main_view *m, const char *due_text)
+/* a: the form's summary and lead, then its deadline (text). -1 when the
+ * date is refused: its prompt stays open, the summary and lead kept. */
+static int add_task(struct app *app, struct main_view *m, const char *due_text)
 {
 	struct task t;
-	char err[ERR_MAX];
+	int rc = 0;
 	task_init(&t);
 	task_set_str(&t.summary, m->form_summary);
 	task_set_str(&t.full_text, m->form_summary);
 	task_add_lead(&t, m->form_lead);
 	if (*due_text) {
-		if (parse_day(app, due_text, &t.due))
-			goto out;
-		t.precision = PRECISION_DAY;
-		task_set_str(&t.due_phrase, due_text);
+		if ((rc = parse_day(app, due_text, &t.due)) == 0) {
+			t.precision = PRECISION_DAY;
+			task_set_str(&t.due_phrase, due_text);
+		}
 	}
-	if (db_task_add(app->db, &t, err)) {
-		app_error(app, err);
-	} else {
-		app_message(app, false, msg(M_ADDED, app->lang), (long long)t.id);
-		app_saved(app);
-	}
-	list_reload(app, true);
-	list_select_task(app, t.id);
-out:
+	if (rc == 0)
+		edit_add(app, &t);
 	task_release(&t);
-}
-
-/* What the list shows, as an export filter: the selected agency, and open
- * tasks only when the filter shows open ones (a filter on done or cancelled
- * tasks has no export counterpart: everything of the agency is exported
- * then). */
-static void list_filter(const struct app *app, struct db_export_filter *f)
-{
-	db_export_filter_init(f);
-	f->agency_id = app->list.q.agency_id;
-	int c = app->list.q.filter;
-	f->open_only = c == FILTER_OPEN ||
-		       (c != FILTER_ALL && c >= 0 && c < CLASS_COUNT && c != CLASS_DONE_ON_TIME &&
-			c != CLASS_DONE_LATE && c != CLASS_CANCELLED);
-}
-
-/* The file `x` offers: the configured export_file when the list shows
- * everything; a part of it goes elsewhere (~/hanchot-loc.ics: "lọc",
- * filtered), never over the calendar others subscribe to. */
-static char *default_export_path(struct app *app)
-{
-	const char *home = getenv("HOME");
-	struct db_export_filter f;
-	list_filter(app, &f);
-	bool part = f.agency_id || f.open_only;
-	if (app->s->config.export_file && !part)
-		return xstrdup(app->s->config.export_file);
-	return xasprintf("%s/hanchot%s.ics", home && *home ? home : ".", part ? "-loc" : "");
-}
-
-/* Exports what the list shows; says where it went, with the full path. */
-static void export_to(struct app *app, const char *path)
-{
-	struct session_export_options o;
-	struct db_export_filter f;
-	struct db_export_stats stats = { 0 };
-	char err[ERR_MAX], warning[ERR_MAX], *written = NULL;
-	if (session_export_options_init(app->s, &o, err)) {
-		app_error(app, err);
-		return;
-	}
-	list_filter(app, &f);
-	if (session_export_to(app->s, &o.opt, &f, path, &stats, &written, err)) {
-		app_error(app, err);
-	} else {
-		session_export_warning(&stats, warning);
-		if (*warning)
-			app_error(app, warning);
-		else
-			app_message(app, false, msg(M_EXPORTED, app->lang), stats.tasks, written);
-	}
-	free(written);
-	session_export_options_release(&o);
+	return rc;
 }
 
 static void set_field(char **field, const char *text)
@@ -534,39 +602,62 @@ static void set_field(char **field, const char *text)
 	*field = xstrdup(text);
 }
 
-/* e: the reason, after the date; spaces are no reason. */
-static void extend_reason(struct app *app, struct main_view *m, const char *text)
+/* A reason (extension, cancellation): spaces are no reason. -1 when
+ * refused: the prompt stays open. */
+static int reason_done(struct app *app, struct main_view *m, int purpose, const char *text)
 {
 	char *reason = text_entry("reason", text, 0, NULL);
 	if (!reason) {
-		app_message(app, true, "%s", msg(M_REASON_REQUIRED, app->lang));
-		prompt_open(&app->prompt, M_PROMPT_REASON, P_EXTEND_REASON, NULL);
-	} else {
-		edit_extend(app, m->pending_due, reason);
+		app_message(app, true, "%s",
+			    msg(purpose == P_CANCEL_REASON ? M_CANCEL_REASON_REQUIRED : M_REASON_REQUIRED, app->lang));
+		return -1;
 	}
+	if (purpose == P_CANCEL_REASON)
+		edit_cancel(app, reason);
+	else
+		edit_extend(app, m->pending_due, reason);
 	free(reason);
+	return 0;
 }
 
-/* The prompt's text was accepted: what it was for. */
-static void prompt_done(struct app *app, struct main_view *m, int purpose, const char *text)
+/* D and e: the date typed, checked against today and the held tasks'
+ * deadlines while the prompt is still open. -1 when refused. */
+static int date_done(struct app *app, struct main_view *m, int purpose, const char *text)
+{
+	char err[ERR_MAX];
+	civil_day day = app->today;
+	if (*text && parse_day(app, text, &day))
+		return -1;
+	if (purpose == P_DONE_DATE) {
+		if (edit_check_done(app, day, err))
+			return app_message(app, true, "%s", err), -1;
+		edit_set_status(app, STATUS_DONE, day);
+		return 0;
+	}
+	if (!*text)
+		return app_message(app, true, "%s", msg(M_DATE_REQUIRED, app->lang)), -1;
+	if (edit_check_extend(app, day, err))
+		return app_message(app, true, "%s", err), -1;
+	m->pending_due = day;
+	prompt_open(&app->prompt, M_PROMPT_REASON, P_EXTEND_REASON, NULL);
+	return 0;
+}
+
+/* The prompt's text was accepted: what it was for. -1 when the text is
+ * refused: the prompt opens again with it, the error beside it. */
+static int prompt_done(struct app *app, struct main_view *m, int purpose, const char *text)
 {
 	struct prompt *p = &app->prompt;
-	civil_day day;
 	switch (purpose) {
 	case P_DONE_DATE:
-		if (!*text)
-			edit_set_status(app, STATUS_DONE, app->today);
-		else if (parse_day(app, text, &day) == 0)
-			edit_set_status(app, STATUS_DONE, day);
-		break;
-	case P_EXTEND_DATE:
-		if (parse_day(app, text, &m->pending_due) == 0)
-			prompt_open(p, M_PROMPT_REASON, P_EXTEND_REASON, NULL);
-		break;
-	case P_EXTEND_REASON: extend_reason(app, m, text); break;
+	case P_EXTEND_DATE: return date_done(app, m, purpose, text);
+	case P_EXTEND_REASON:
+	case P_CANCEL_REASON: return reason_done(app, m, purpose, text);
 	case P_NOTE:
 		if (*text)
 			edit_note(app, text);
+		else
+			edit_unhold(app);
 		break;
 	case P_SEARCH:
 		if (*app->list.search)
@@ -583,17 +674,18 @@ static void prompt_done(struct app *app, struct main_view *m, int purpose, const
 			set_field(&m->form_lead, text);
 		prompt_open(p, *text ? M_PROMPT_DUE : M_PROMPT_LEAD, *text ? P_ADD_DUE : P_ADD_LEAD, NULL);
 		break;
-	case P_ADD_DUE: add_task(app, m, text); break;
+	case P_ADD_DUE: return add_task(app, m, text);
 	case P_IMPORT_FILE:
 		if (*text)
 			app_open_view(app, &view_review, text);
 		break;
 	case P_EXPORT_FILE:
 		if (*text)
-			export_to(app, text);
+			screen_export(app, text);
 		break;
 	default: break;
 	}
+	return 0;
 }
 
 static void prompt_input(struct app *app, struct main_view *m, int key)
@@ -605,13 +697,16 @@ static void prompt_input(struct app *app, struct main_view *m, int key)
 	if (r == PROMPT_ACCEPT) {
 		char text[PROMPT_MAX];
 		int purpose = p->purpose;
+		enum msg_id label = p->label;
 		snprintf(text, sizeof text, "%s", p->text);
 		prompt_close(p);
 		app->message[0] = '\0';
-		prompt_done(app, m, purpose, text);
+		if (prompt_done(app, m, purpose, text))
+			prompt_open(p, label, purpose, text);
 	} else if (r == PROMPT_CANCEL) {
 		if (p->purpose == P_SEARCH)
 			list_search(app, "");
+		edit_unhold(app);
 		prompt_close(p);
 		app->message[0] = '\0';
 	} else if (r == PROMPT_EDITED && p->purpose == P_SEARCH) {
@@ -624,16 +719,24 @@ static void prompt_input(struct app *app, struct main_view *m, int key)
 	app->dirty = true;
 }
 
+static const char *filter_name(int f, enum lang l)
+{
+	return f == FILTER_ALL ? msg(M_FILTER_ALL, l) : f == FILTER_OPEN ? msg(M_FILTER_OPEN, l)
+									  : class_label((enum task_class)f, l);
+}
+
+/* f, and the direct keys 1 2 3: the class filter. */
+static void set_filter(struct app *app, int f)
+{
+	app->list.q.filter = f;
+	list_requery(app);
+	app_message(app, false, msg(M_FILTER, app->lang), filter_name(f, app->lang));
+}
+
 static void cycle_filter(struct app *app)
 {
 	int f = app->list.q.filter + 1;
-	if (f >= CLASS_COUNT)
-		f = FILTER_ALL;
-	app->list.q.filter = f;
-	list_requery(app);
-	app_message(app, false, msg(M_FILTER, app->lang),
-		    f == FILTER_ALL ? msg(M_FILTER_ALL, app->lang)
-		    : f == FILTER_OPEN ? msg(M_FILTER_OPEN, app->lang) : class_label((enum task_class)f, app->lang));
+	set_filter(app, f >= CLASS_COUNT ? FILTER_ALL : f);
 }
 
 static void cycle_sort(struct app *app)
@@ -644,12 +747,11 @@ static void cycle_sort(struct app *app)
 	app_message(app, false, msg(M_SORT, app->lang), msg(names[app->list.q.sort], app->lang));
 }
 
-/* Enter: the agency pane's choice filters the list; the digest is
- * dismissed; else the detail pane opens or closes. */
+/* Enter: from the agency pane (whose agency filters the list already), to
+ * the list; the digest is dismissed; else the detail pane opens or closes. */
 static void enter(struct app *app, struct main_view *m)
 {
 	if (m->focus == FOCUS_AGENCIES) {
-		list_select_agency(app);
 		m->focus = FOCUS_LIST;
 	} else if (app->digest.shown) {
 		app->digest.shown = false;
@@ -658,15 +760,28 @@ static void enter(struct app *app, struct main_view *m)
 	}
 }
 
-/* Esc: closes the digest, else the detail pane, else the search. */
+/* Esc: closes the digest, else the detail pane, else clears the marks,
+ * else shows every task again (no filter, agency or search). */
 static void back(struct app *app, struct main_view *m)
 {
-	if (app->digest.shown)
+	struct list *l = &app->list;
+	size_t n;
+	if (app->digest.shown) {
 		app->digest.shown = false;
-	else if (m->show_detail)
+	} else if (m->show_detail) {
 		m->show_detail = false;
-	else if (*app->list.search)
-		list_search(app, "");
+	} else if ((n = edit_clear_marks(app))) {
+		app_message(app, false, msg(M_MARKS_CLEARED, app->lang), n);
+	} else if (*l->search || l->q.filter != FILTER_ALL || l->q.agency_id) {
+		l->q.filter = FILTER_ALL;
+		l->q.agency_id = 0;
+		listpos_select(&l->apos, 0);
+		if (*l->search)
+			list_search(app, "");
+		else
+			list_requery(app);
+		app_message(app, false, "%s", msg(M_VIEW_RESET, app->lang));
+	}
 }
 
 /* A key that opens a prompt or another screen. */
@@ -674,26 +789,27 @@ static void open_key(struct app *app, enum action a)
 {
 	char *path;
 	switch (a) {
+	/* a change's prompt holds its tasks (tui/edit.h) */
 	case ACT_DONE_ON:
-		if (edit_has_targets(app))
+		if (edit_hold(app))
 			prompt_open(&app->prompt, M_PROMPT_DONE_DATE, P_DONE_DATE, NULL);
 		break;
 	case ACT_EXTEND:
-		if (edit_has_targets(app))
+		if (edit_hold(app))
 			prompt_open(&app->prompt, M_PROMPT_EXTEND_DATE, P_EXTEND_DATE, NULL);
 		break;
 	case ACT_NOTE:
-		if (edit_has_targets(app))
+		if (edit_hold(app))
 			prompt_open(&app->prompt, M_PROMPT_NOTE, P_NOTE, NULL);
+		break;
+	case ACT_CANCEL:
+		if (edit_hold(app))
+			prompt_open(&app->prompt, M_PROMPT_CANCEL_REASON, P_CANCEL_REASON, NULL);
 		break;
 	case ACT_SEARCH: prompt_open(&app->prompt, M_PROMPT_SEARCH, P_SEARCH, app->list.search); break;
 	case ACT_ADD: prompt_open(&app->prompt, M_PROMPT_SUMMARY, P_ADD_SUMMARY, NULL); break;
 	case ACT_IMPORT: prompt_open(&app->prompt, M_PROMPT_IMPORT, P_IMPORT_FILE, NULL); break;
-	case ACT_EXPORT:
-		path = default_export_path(app);
-		prompt_open(&app->prompt, M_PROMPT_EXPORT, P_EXPORT_FILE, path);
-		free(path);
-		break;
+	case ACT_EXPORT: screen_export_offer(app); break;
 	case ACT_EXAMPLE:
 		if (app->list.totals.all == 0) { /* offered on the empty screen */
 			path = paths_data_file("example-notice.md");
@@ -725,17 +841,31 @@ static void key(struct app *app, void *data, int k, enum action a)
 	case ACT_PGUP: listpos_page(lp, -1); break;
 	case ACT_TOP: listpos_home(lp); break;
 	case ACT_BOTTOM: listpos_end(lp); break;
-	case ACT_PANE: m->focus = m->focus == FOCUS_LIST ? FOCUS_AGENCIES : FOCUS_LIST; break;
+	case ACT_PANE:
+		if (!agency_width(COLS)) /* the pane is hidden: a picker instead */
+			app_open_view(app, &view_pick, NULL);
+		else
+			m->focus = m->focus == FOCUS_LIST ? FOCUS_AGENCIES : FOCUS_LIST;
+		break;
 	case ACT_DETAIL: enter(app, m); break;
 	case ACT_BACK: back(app, m); break;
 	case ACT_PROGRESS: edit_set_status(app, STATUS_IN_PROGRESS, DATE_NONE); break;
 	case ACT_REPORTED: edit_set_status(app, STATUS_REPORTED, DATE_NONE); break;
 	case ACT_DONE: edit_set_status(app, STATUS_DONE, app->today); break;
 	case ACT_PAUSE: edit_set_status(app, STATUS_PAUSED, DATE_NONE); break;
-	case ACT_CANCEL: edit_set_status(app, STATUS_CANCELLED, DATE_NONE); break;
 	case ACT_REOPEN: edit_set_status(app, STATUS_IN_PROGRESS, DATE_NONE); break;
-	case ACT_UNDO: edit_undo(app); break;
+	case ACT_UNDO: undo_last(app); break;
 	case ACT_FILTER: cycle_filter(app); break;
+	case ACT_DETAIL_DOWN:
+	case ACT_DETAIL_UP:
+		m->show_detail = true;
+		m->detail_top += a == ACT_DETAIL_DOWN ? 3 : -3;
+		if (m->detail_top < 0)
+			m->detail_top = 0;
+		break;
+	case ACT_SHOW_OPEN: set_filter(app, FILTER_OPEN); break;
+	case ACT_SHOW_OVERDUE: set_filter(app, CLASS_OVERDUE); break;
+	case ACT_SHOW_SOON: set_filter(app, CLASS_DUE_SOON); break;
 	case ACT_SORT: cycle_sort(app); break;
 	case ACT_MARK: edit_toggle_mark(app); break;
 	case ACT_QUIT: app->quit = true; break;
@@ -745,6 +875,9 @@ static void key(struct app *app, void *data, int k, enum action a)
 		break;
 	default: open_key(app, a); break;
 	}
+	/* the agency under the cursor filters the list as it moves */
+	if (m->focus == FOCUS_AGENCIES && a >= ACT_DOWN && a <= ACT_BOTTOM)
+		list_select_agency(app);
 	app->dirty = true;
 }
 

@@ -16,11 +16,16 @@
 #include "tui/term.h"
 #include "tui/ui.h"
 
-/* The review's data: the notice as read, corrections made on it. */
+/* The review's data: the notice as read, corrections made on it; the
+ * document it was imported as before (0: none), said at once; whether
+ * the selected unit's full text is shown; an abandon waiting for its
+ * confirmation. */
 struct review {
 	struct notice notice;
 	char *label;
 	struct listpos pos;
+	int64_t earlier;
+	bool show_text, confirm_abandon, confirm_quit;
 };
 
 static void close_review(struct app *app, void *data)
@@ -67,6 +72,8 @@ static int open_review(struct app *app, const void *arg, void **data)
 	}
 	session_flag_unknown_leads(app->s, &rv->notice);
 	rv->label = notice_label(&rv->notice);
+	bool same;
+	rv->earlier = db_document_find(app->db, &rv->notice, &same, err);
 	app->message[0] = '\0';
 	*data = rv;
 	return 0;
@@ -99,6 +106,20 @@ static void draw_detail(const struct notice_unit *u, enum lang l, int y, int col
 	attrset(A_NORMAL);
 }
 
+/* Enter: the unit's full text over the list. */
+static void draw_text_pane(const struct notice_unit *u, int rows, int cols)
+{
+	for (int y = 2; y < rows - 1; y++) {
+		move(y, 0);
+		clrtoeol();
+	}
+	attrset(color_attr(ROLE_TITLE));
+	int y = 2 + draw_wrapped(2, 0, cols, rows - 3, u->summary);
+	attrset(A_NORMAL);
+	if (y < rows - 1)
+		draw_wrapped(y, 0, cols, rows - 1 - y, u->full_text ? u->full_text : "");
+}
+
 static void draw(struct app *app, void *data, int rows, int cols)
 {
 	struct review *rv = data;
@@ -108,7 +129,9 @@ static void draw(struct app *app, void *data, int rows, int cols)
 	size_t unsure = 0;
 	for (size_t i = 0; i < rv->notice.n_units; i++)
 		unsure += rv->notice.units[i].doubts != 0;
-	if (rv->notice.candidates) {
+	if (rv->earlier > 0) { /* said at once, not after S */
+		snprintf(title, sizeof title, msg(M_ALREADY_IMPORTED, l), (long long)rv->earlier);
+	} else if (rv->notice.candidates) {
 		snprintf(title, sizeof title, msg(M_REVIEW_CANDIDATES, l), rv->label ? rv->label : "");
 	} else {
 		if (unsure)
@@ -155,8 +178,11 @@ static void draw(struct app *app, void *data, int rows, int cols)
 	}
 	if (detail)
 		draw_detail(rv->pos.sel < rv->notice.n_units ? &rv->notice.units[rv->pos.sel] : NULL, l, 2 + body, cols);
-	static const enum action hints[] = { ACT_MARK, ACT_EDIT_LEADS, ACT_EDIT_DUE, ACT_SAVE, ACT_BACK };
-	view_draw_footer(app, rows, cols, hints, sizeof hints / sizeof hints[0]);
+	if (rv->show_text && rv->pos.sel < rv->notice.n_units)
+		draw_text_pane(&rv->notice.units[rv->pos.sel], rows, cols);
+	static const enum action hints[] = { ACT_MARK, ACT_DETAIL, ACT_EDIT_LEADS, ACT_EDIT_DUE, ACT_SAVE, ACT_BACK };
+	static const enum msg_id names[] = { M_REVIEW_SPACE, M_REVIEW_ENTER, 0, 0, 0, 0 };
+	view_draw_footer_named(app, rows, cols, hints, names, sizeof hints / sizeof hints[0]);
 }
 
 static void save(struct app *app, struct review *rv)
@@ -210,12 +236,36 @@ static void prompt_done(struct app *app, struct review *rv)
 		civil_day due;
 		if (!*text)
 			notice_unit_set_due(u, DATE_NONE, PRECISION_NONE, "");
-		else if (date_parse(text, &due, err)) {
+		else if (date_parse_near(text, app->today, &due, err)) {
 			app_message(app, true, msg(M_ERROR, app->lang), err);
 			prompt_open(&app->prompt, M_PROMPT_UNIT_DUE, P_REVIEW_DUE, text);
+			return;
 		} else
 			notice_unit_set_due(u, due, PRECISION_DAY, text);
 	}
+	if (!app->prompt.active)
+		app->message[0] = '\0'; /* a corrected error is gone */
+}
+
+/* Esc, h, Left, q: a reviewed import is not lost by a stray key. The
+ * answer to "Bỏ bản đọc này? (c/k)": true when the key was taken. */
+static bool confirm(struct app *app, struct review *rv, int k)
+{
+	if (!rv->confirm_abandon)
+		return false;
+	bool yes = k == 'c' || k == 'C' || k == 'y' || k == 'Y';
+	rv->confirm_abandon = false;
+	if (!yes) {
+		app_message(app, false, "%s", msg(M_REVIEW_KEPT, app->lang));
+		return true;
+	}
+	if (rv->confirm_quit) {
+		app->quit = true;
+		return true;
+	}
+	app_close_view(app); /* (frees rv) */
+	app_message(app, false, "%s", msg(M_IMPORT_ABANDONED, app->lang));
+	return true;
 }
 
 static void key(struct app *app, void *data, int k, enum action a)
@@ -230,8 +280,17 @@ static void key(struct app *app, void *data, int k, enum action a)
 		app->dirty = true;
 		return;
 	}
+	if (confirm(app, rv, k)) {
+		app->dirty = true;
+		return;
+	}
 	if (a != ACT_NONE)
 		app->message[0] = '\0';
+	if (rv->show_text && a != ACT_QUIT) { /* any key closes the full text */
+		rv->show_text = false;
+		app->dirty = true;
+		return;
+	}
 	struct notice_unit *u = rv->pos.sel < rv->notice.n_units ? &rv->notice.units[rv->pos.sel] : NULL;
 	switch (a) {
 	case ACT_DOWN: listpos_move(&rv->pos, 1); break;
@@ -259,11 +318,13 @@ static void key(struct app *app, void *data, int k, enum action a)
 		}
 		break;
 	case ACT_SAVE: save(app, rv); break;
+	case ACT_DETAIL: rv->show_text = u != NULL; break;
 	case ACT_BACK:
-		app_close_view(app);
-		app_message(app, false, "%s", msg(M_IMPORT_ABANDONED, app->lang));
+	case ACT_QUIT:
+		rv->confirm_abandon = true;
+		rv->confirm_quit = a == ACT_QUIT;
+		app_message(app, true, "%s", msg(a == ACT_QUIT ? M_REVIEW_ASK_QUIT : M_REVIEW_ASK_ABANDON, app->lang));
 		break;
-	case ACT_QUIT: app->quit = true; break;
 	default: break;
 	}
 	app->dirty = true;

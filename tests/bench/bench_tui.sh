@@ -62,7 +62,7 @@ for n in ${SIZES:-1000 10000 100000}; do
 			echo "the message of the first change is still shown" >&2; exit 1
 		fi
 		t0=$(now); tmux -L $SOCK send-keys -t b d; wait_text "Đã cập nhật 1 việc"; sdone+=($(( $(now) - t0 )))
-		t0=$(now); tmux -L $SOCK send-keys -t b u; wait_text "Đã hoàn tác 1 việc"; undo+=($(( $(now) - t0 )))
+		t0=$(now); tmux -L $SOCK send-keys -t b u; wait_text "Đã hoàn tác: hoàn thành việc"; undo+=($(( $(now) - t0 )))
 		tmux -L $SOCK send-keys -t b Escape q
 		while tmux -L $SOCK has-session -t b 2>/dev/null; do :; done
 		sqlite3 "$db" "UPDATE task SET status='new', completed_date=NULL WHERE status='done' AND completed_date='2024-05-17'"

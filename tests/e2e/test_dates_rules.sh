@@ -20,12 +20,12 @@ hc --db "$DB" add --lead "Sở Tài chính" --due 14/5/2024 "Báo cáo thu ngân
 hc --db "$DB" add --lead "Sở Y tế" --due 22/5/2024 "Kế hoạch phòng dịch" >/dev/null
 
 # Dates outside 1800-2199, wherever they are typed.
-refused 2 "year 9999 is outside 1800-2199" hc --db "$DB" add --lead "Sở Y tế" --due 9999-12-31 "Việc"
-refused 2 "year 2200 is outside 1800-2199" hc --db "$DB" extend 1 --to 1/1/2200 --reason "lùi"
-refused 2 "year 1799 is outside 1800-2199" hc --db "$DB" done 1 --date 31/12/1799
-refused 2 "year 1 is outside 1800-2199" hc --db "$DB" --today 0001-01-01 list
-refused 2 "year 3000 is outside 1800-2199" hc --db "$DB" report --as-of 1/1/3000
-refused 2 "year 2500 is outside 1800-2199" hc --db "$DB" export --from 1/1/2500
+refused 2 "năm 9999 nằm ngoài 1800-2199" hc --db "$DB" add --lead "Sở Y tế" --due 9999-12-31 "Việc"
+refused 2 "năm 2200 nằm ngoài 1800-2199" hc --db "$DB" extend 1 --to 1/1/2200 --reason "lùi"
+refused 2 "năm 1799 nằm ngoài 1800-2199" hc --db "$DB" done 1 --date 31/12/1799
+refused 2 "năm 1 nằm ngoài 1800-2199" hc --db "$DB" --today 0001-01-01 list
+refused 2 "năm 3000 nằm ngoài 1800-2199" hc --db "$DB" report --as-of 1/1/3000
+refused 2 "năm 2500 nằm ngoài 1800-2199" hc --db "$DB" export --from 1/1/2500
 # in a notice's text
 sed 's|trình UBND tỉnh trước ngày 14/5/2024|trình UBND tỉnh trước ngày 14/5/9999|' \
 	"$FIX/thong-bao-ket-luan-lai-chau-2024-04.md" >"$TMPD/n.md"
@@ -35,10 +35,10 @@ assert_eq "$(q 'SELECT count(*) FROM task')" 2 "tasks after the refused import"
 assert_eq "$(q 'SELECT count(*) FROM document')" 0 "documents after the refused import"
 
 # The rules of a change.
-refused 1 "completion date 2024-05-18 is after today (2024-05-17)" hc --db "$DB" done 1 --date 18/5/2024
-refused 1 "completion date 2024-06-01 is after today" hc --db "$DB" status 1 done --date 2024-06-01
-refused 1 "2024-05-10 is before the current deadline 2024-05-14" hc --db "$DB" extend 1 --to 10/5/2024 --reason "sớm"
-refused 1 "the reason is blank" hc --db "$DB" extend 1 --to 30/5/2024 --reason "   "
+refused 1 "việc 1: ngày hoàn thành 18/05/2024 sau hôm nay (17/05/2024)" hc --db "$DB" done 1 --date 18/5/2024
+refused 1 "completion date 2024-06-01 is after today" hc --db "$DB" --lang en status 1 done --date 2024-06-01
+refused 1 "việc 1: 10/05/2024 trước hạn hiện tại 14/05/2024" hc --db "$DB" extend 1 --to 10/5/2024 --reason "sớm"
+refused 1 "việc 1: chưa ghi lý do: gia hạn cần có lý do" hc --db "$DB" extend 1 --to 30/5/2024 --reason "   "
 assert_eq "$(q "SELECT count(*) FROM task_event WHERE what <> 'created'")" 0 "events after refused changes"
 hc --db "$DB" extend 1 --to 30/5/2024 --reason "chờ số liệu"
 hc --db "$DB" done 2 --date 16/5/2024
@@ -68,13 +68,16 @@ rm "$XDG_CONFIG_HOME/hanchot/config"
 start main 120 24 "$HANCHOT" --db "$DB"
 wait_for "3 việc"
 keys Escape; wait_gone "Tin đầu ngày"
+# refused in the prompt, which stays open with the text (Esc leaves it)
 keys g D; wait_for "Ngày hoàn thành"
-keys "20/5/2024" Enter; wait_for "is after today (2024-05-17)"
+keys "20/5/2024" Enter; wait_for "Ngày hoàn thành 20/05/2024 sau hôm nay (17/05/2024)"
+keys Escape; wait_gone "Ngày hoàn thành"
 keys g e; wait_for "Hạn mới:"
-keys "1/1/2200" Enter; wait_for "year 2200 is outside 1800-2199"
+keys "1/1/2200" Enter; wait_for "năm 2200 nằm ngoài 1800-2199"
+keys Escape; wait_gone "Hạn mới:"
 keys g e; wait_for "Hạn mới:"
-keys "1/5/2024" Enter; wait_for "Lý do gia hạn:"
-keys "lùi lại" Enter; wait_for "is before the current deadline"
+keys "1/5/2024" Enter; wait_for "Hạn mới 01/05/2024 trước hạn hiện tại của việc"
+keys Escape; wait_gone "Hạn mới:"
 keys g e; wait_for "Hạn mới:"
 keys "15/6/2024" Enter; wait_for "Lý do gia hạn:"
 keys "   " Enter; wait_for "Cần ghi lý do gia hạn"
@@ -82,7 +85,8 @@ keys Escape
 keys a; wait_for "Nội dung việc:"
 keys "Việc mới" Enter; wait_for "Cơ quan chủ trì"
 keys "Sở Y tế" Enter; wait_for "Hạn (trống"
-keys "31/12/9999" Enter; wait_for "year 9999 is outside 1800-2199"
+keys "31/12/9999" Enter; wait_for "năm 9999 nằm ngoài 1800-2199"
+keys Escape; wait_gone "Hạn (trống"
 keys q; wait_exit
 assert_eq "$(q "SELECT count(*) FROM task_event WHERE what = 'extend'")" 2 "extensions after the screen's refusals"
 assert_eq "$(q "SELECT count(*) FROM task")" 3 "tasks after the screen's refusals"

@@ -266,7 +266,8 @@ wait_for "Notice file"
 keys "$TMPD/page-1.png" Enter
 wait_for "page 1 of 1" 20
 wait_for "[from a scan, check]" 60
-keys Escape
+keys Escape; wait_for "Abandon this reading, saving nothing? (y/n)"
+keys y
 wait_for "Import abandoned"
 keys i
 wait_for "Notice file"

@@ -14,7 +14,7 @@ set +e; hc --log "$LOG" --db "$DB" done 99 2>/dev/null; set -e
 grep -qE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+ [0-9]+ start: hanchot .* done 1; database '"$DB"'$' "$LOG" ||
 	fail "no start line: $(cat "$LOG")"
 grep -qF "end: done, exit status 0" "$LOG" || fail "no end line: $(cat "$LOG")"
-grep -qF "error: done: task 99 does not exist" "$LOG" || fail "the error is not logged: $(cat "$LOG")"
+grep -qF "error: done: không có việc 99" "$LOG" || fail "the error is not logged: $(cat "$LOG")"
 [ "$(stat -c %a "$LOG")" = 600 ] || fail "the log is readable by others: $(stat -c %a "$LOG")"
 
 # log_file in the configuration, and an export with its figures

@@ -37,11 +37,11 @@ check() { # status text args...
 }
 check 2 "status 'finished' is not one of" status 1 finished
 check 2 "expected a task ID and a status" status 1
-check 1 "task 9 does not exist" status 9 done
-check 2 "task id 'x' is not a positive number" cancel x
-check 1 "task 7 does not exist" cancel 7
+check 1 "không có việc 9" status 9 done
+check 2 "số việc 'x' không phải số dương" cancel x
+check 1 "không có việc 7" cancel 7
 check 2 "missing --reason" extend 1 --to 2024-07-01
 check 2 "missing --to DATE" extend 1 --reason "vì"
-check 2 "--to: date '2024-02-30'" extend 1 --to 2024-02-30 --reason "vì"
-check 1 "task 8 does not exist" extend 8 --to 2024-07-01 --reason "vì"
+check 2 "--to: Ngày không hợp lệ: 2024-02-30" extend 1 --to 2024-02-30 --reason "vì"
+check 1 "không có việc 8" extend 8 --to 2024-07-01 --reason "vì"
 assert_eq "$(q "SELECT group_concat(id||status||version||due_date) FROM task; SELECT count(*) FROM task_event")" "$before" "database after bad input"

@@ -23,7 +23,7 @@ assert_eq "$(q "SELECT count(*) FROM task_event WHERE what = 'status'")" 1 "stat
 keys g Space Space Space; wait_for "3 việc được chọn"
 keys d; wait_for "Đã cập nhật 3 việc"
 assert_eq "$(q "SELECT group_concat(status) FROM task")" "done,done,done" "statuses after a bulk change"
-keys u; wait_for "Đã hoàn tác 3 việc"
+keys u; wait_for "Đã hoàn tác: hoàn thành 3 việc"
 assert_eq "$(q "SELECT group_concat(status) FROM (SELECT status FROM task ORDER BY id)")" "new,new,in_progress" "statuses after undo"
 keys q; wait_exit
 

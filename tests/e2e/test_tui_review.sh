@@ -20,7 +20,7 @@ screen | grep -qE '^giữ \? +1\.a ' || fail "1.a is not marked '?'"
 keys G; wait_for "Nguyên văn: Chủ tịch UBND các xã, phường có dự án"
 wait_for "Cần xem: thời hạn chung của danh sách"
 screen | grep -qF "cơ quan lấy từ đề mục" && fail "5 names its own lead, yet is said to take its heading's"
-keys Escape; wait_for "Đã bỏ nhập, không lưu gì"
+keys Escape c; wait_for "Đã bỏ nhập, không lưu gì"
 
 # 2. Nothing assigned: the paragraphs are offered, dropped; one kept needs a
 #    lead before it can be saved.

@@ -26,8 +26,19 @@ before=$(q 'SELECT count(*) FROM task; SELECT count(*) FROM document; SELECT cou
 keys i; wait_for "Tệp thông báo:"
 keys "$(cd "$(dirname "$NOTICE")" && pwd)/chi-thi-phong-chong-thien-tai-2024-05.md" Enter
 wait_for "Xem lại trước khi lưu"
-keys ' ' Escape; wait_for "Đã bỏ nhập, không lưu gì"
+# the footer says what space and Enter do; Enter shows a unit's full text
+wait_for "space giữ/bỏ việc  enter xem nguyên văn"
+keys Enter; wait_for "phó thiên tai theo cấp độ rủi ro"; keys j; wait_gone "phó thiên tai theo cấp độ rủi ro"
+# Esc, h, Left and q ask before a reviewed import is lost
+keys ' ' Escape; wait_for "Bỏ bản đọc này, không lưu gì? (c/k)"
+keys k; wait_for "Tiếp tục xem lại"
+keys h; wait_for "Bỏ bản đọc này, không lưu gì? (c/k)"; keys n; wait_for "Tiếp tục xem lại"
+keys Left; wait_for "Bỏ bản đọc này"; keys c; wait_for "Đã bỏ nhập, không lưu gì"
 assert_eq "$(q 'SELECT count(*) FROM task; SELECT count(*) FROM document; SELECT count(*) FROM task_event')" "$before" "abandoned import"
+# The same notice again: said at once, not after S.
+keys i; wait_for "Tệp thông báo:"; keys "$NOTICE" Enter
+wait_for "Thông báo này đã được nhập (văn bản 1)"
+keys Escape c; wait_for "Đã bỏ nhập"
 # A file that is not a notice: one line in the footer, nothing saved.
 printf '\x00\x01binary' > "$TMPD/bin.md"
 keys i; wait_for "Tệp thông báo:"; keys "$TMPD/bin.md" Enter
@@ -54,8 +65,8 @@ PY
 keys Escape; wait_for "Chủ trì"
 
 # 4. Export with the list's filter: open tasks only.
-keys f; wait_for "Lọc"
-keys x; wait_for "Xuất lịch (.ics) ra tệp:"
+keys f; wait_for "Lọc: đang mở"
+keys x; wait_for "Xuất các việc đang hiện (lọc/tìm) ra tệp .ics: $TMPD/hanchot-loc.ics"
 keys C-u "$TMPD/open.ics" Enter; wait_for "Đã xuất"
 want=$(q "SELECT count(*) FROM task WHERE status NOT IN ('done','cancelled') AND due_date IS NOT NULL")
 /usr/bin/python3 - "$TMPD/open.ics" "$want" <<'PY' || fail "exported calendar"
@@ -64,6 +75,17 @@ cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
 events = [c for c in cal.walk("VEVENT")]
 assert len(events) == int(sys.argv[2]), (len(events), sys.argv[2])
 PY
+# A search: exactly the tasks shown, the undated ones said; the live
+# export_file is never written over with a part of the calendar.
+hc --db "$DB" add --lead "Sở Y tế" "Kế hoạch không thời hạn" >/dev/null
+keys / C-u "ke hoach" Enter; wait_for 'tìm "ke hoach":'
+want=$(q "SELECT count(*) FROM task WHERE status NOT IN ('done','cancelled') AND due_date IS NOT NULL AND search_key LIKE '%ke hoach%'")
+undated=$(q "SELECT count(*) FROM task WHERE status NOT IN ('done','cancelled') AND due_date IS NULL AND search_key LIKE '%ke hoach%'")
+[ "$want" -gt 0 ] && [ "$undated" -gt 0 ] || fail "the search shows no dated and undated tasks: $want $undated"
+keys x; wait_for "Xuất các việc đang hiện (lọc/tìm)"
+keys C-u "$TMPD/search.ics" Enter; wait_for "Đã xuất $want việc ra $TMPD/search.ics; $undated việc không có hạn không xuất được"
+[ "$(grep -c '^BEGIN:VEVENT' "$TMPD/search.ics")" = "$want" ] || fail "search export: $(grep -c '^BEGIN:VEVENT' "$TMPD/search.ics") events, want $want"
+keys Escape; wait_for "Hiện tất cả việc"
 keys q; wait_exit
 assert_eq "$(exit_status)" 0 "exit status"
 

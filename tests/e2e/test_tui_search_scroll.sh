@@ -63,7 +63,7 @@ assert_eq "$(sqlite3 "$DB" "SELECT count(*) FROM task WHERE status = 'done'")" 1
 # the header's open count follows the change
 wait_for "40 đang mở"
 keys u
-wait_for "Đã hoàn tác 1 việc"
+wait_for "Đã hoàn tác: hoàn thành việc"
 wait_for "41 đang mở"
 wait_rows "" 5
 assert_eq "$(head -1 "$TMPD/shown")" "$second" "after the undo the second window is shown again"

@@ -204,6 +204,27 @@ static void test_countdown_words(void **state)
 	assert_string_equal(countdown_format(t - 3, t, LANG_EN, buf), "3 days overdue");
 }
 
+/* The short forms a clerk types on the screen: the year from today. */
+static void test_parse_near(void **state)
+{
+	(void)state;
+	civil_day today = date_from_ymd(2024, 5, 17), d;
+	char err[ERR_MAX];
+	assert_int_equal(date_parse_near("9/5", today, &d, err), 0);
+	assert_int_equal(d, date_from_ymd(2024, 5, 9));
+	assert_int_equal(date_parse_near(" 9/5/24 ", today, &d, err), 0);
+	assert_int_equal(d, date_from_ymd(2024, 5, 9));
+	assert_int_equal(date_parse_near("31/12/99", today, &d, err), 0);
+	assert_int_equal(d, date_from_ymd(2099, 12, 31));
+	assert_int_equal(date_parse_near("14/05/2024", today, &d, err), 0);
+	assert_int_equal(d, date_from_ymd(2024, 5, 14));
+	assert_int_equal(date_parse_near("30/2", today, &d, err), -1);
+	assert_non_null(strstr(err, "only 29 days"));
+	assert_int_equal(date_parse_near("9/5/202", today, &d, err), -1);
+	assert_int_equal(date_parse_near("9/", today, &d, err), -1);
+	assert_int_equal(date_parse_near("9/5x", today, &d, err), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -211,6 +232,7 @@ int main(void)
 		cmocka_unit_test(test_leap_years),
 		cmocka_unit_test(test_range),
 		cmocka_unit_test(test_parse_valid),
+		cmocka_unit_test(test_parse_near),
 		cmocka_unit_test(test_parse_invalid_names_the_problem),
 		cmocka_unit_test(test_messages_stay_on_one_line),
 		cmocka_unit_test(test_format),

@@ -194,6 +194,55 @@ static void search(void **state)
 	sqlite3_close(other);
 }
 
+static size_t count_search(struct fixture *f, const char *text)
+{
+	char err[ERR_MAX], *needle = text_fold_dup(text);
+	struct view_query q = query(f, FILTER_ALL);
+	size_t n = 99;
+	q.search = needle;
+	assert_int_equal(db_view_count(f->t.db, &q, &n, err), 0);
+	free(needle);
+	return n;
+}
+
+/* Search covers what a clerk remembers of a task: its agencies (lead and
+ * cooperating, name and short name), its full text, its section and its
+ * document's number; a change to any of them outside the task row too. */
+static void search_what_a_clerk_remembers(void **state)
+{
+	struct fixture *f = *state;
+	char err[ERR_MAX];
+	struct task t;
+	task_init(&t);
+	task_set_str(&t.section, "II.3");
+	task_set_str(&t.summary, "Tổng hợp báo cáo");
+	task_set_str(&t.full_text, "Tổng hợp báo cáo giải ngân vốn ODA trước kỳ họp");
+	task_add_lead(&t, "Sở Kế hoạch và Đầu tư");
+	task_add_cooperating(&t, "Sở Xây dựng");
+	assert_int_equal(db_task_add(f->t.db, &t, err), 0);
+	task_release(&t);
+	assert_int_equal(count_search(f, "so ke hoach"), 1);
+	assert_int_equal(count_search(f, "Sở Kế hoạch và Đầu tư"), 1);
+	assert_int_equal(count_search(f, "xay dung"), 1);
+	assert_int_equal(count_search(f, "von oda"), 1);
+	assert_int_equal(count_search(f, "ii.3"), 1);
+	assert_int_equal(count_search(f, "so y te"), 3);
+	sqlite3 *other;
+	assert_int_equal(sqlite3_open(f->t.path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other,
+				      "PRAGMA foreign_keys = ON;"
+				      "UPDATE agency SET short_name = 'Sở KH&ĐT' WHERE name = 'Sở Kế hoạch và Đầu tư';"
+				      "INSERT INTO document(id, number, imported_at) VALUES (9, '45/TB-UBND', '2024-05-01');"
+				      "UPDATE task SET document_id = 9 WHERE section = 'II.3';",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	assert_int_equal(count_search(f, "kh&dt"), 1);
+	assert_int_equal(count_search(f, "45/tb"), 1);
+	assert_int_equal(db_agency_rename(f->t.db, db_agency_find(f->t.db, "Sở Xây dựng", err), "Sở Xây dựng tỉnh", err),
+			 0);
+	assert_int_equal(count_search(f, "xay dung tinh"), 1);
+}
+
 static void totals_and_digest(void **state)
 {
 	struct fixture *f = *state;
@@ -208,10 +257,11 @@ static void totals_and_digest(void **state)
 	struct view_agencies ag = { 0 };
 	assert_int_equal(db_view_agencies(f->t.db, f->today, &ag, err), 0);
 	assert_int_equal(ag.n, 3);
-	/* most open first, then by name: Nội vụ (2), Tài chính (2, 1 overdue), Y tế (1) */
-	assert_string_equal(ag.items[1].name, "Sở Tài chính");
-	assert_int_equal(ag.items[1].open, 2);
-	assert_int_equal(ag.items[1].overdue, 1);
+	/* most overdue first, then most open: Tài chính (1 overdue of 2), Nội vụ (2), Y tế (1) */
+	assert_string_equal(ag.items[0].name, "Sở Tài chính");
+	assert_int_equal(ag.items[0].open, 2);
+	assert_int_equal(ag.items[0].overdue, 1);
+	assert_string_equal(ag.items[1].name, "Sở Nội vụ");
 	assert_string_equal(ag.items[2].name, "Sở Y tế");
 	view_agencies_release(&ag);
 	struct view_rows rows = { 0 };
@@ -238,8 +288,8 @@ static void agencies(void **state)
 	assert_int_equal(db_agency_find(f->t.db, "STC", err), tc);
 	assert_int_equal(db_agency_add_alias(f->t.db, tc, "Sở Nội vụ", err), -1);
 	/* Merge Sở Nội vụ (tasks 4, 5 open) into Sở Tài chính. */
-	assert_int_equal(db_agency_merge(f->t.db, nv, nv, err), -1);
-	assert_int_equal(db_agency_merge(f->t.db, nv, tc, err), 2);
+	assert_int_equal(db_agency_merge(f->t.db, nv, nv, NULL, err), -1);
+	assert_int_equal(db_agency_merge(f->t.db, nv, tc, NULL, err), 2);
 	struct task t;
 	assert_int_equal(db_task_get(f->t.db, 4, &t, err), 0);
 	assert_string_equal(t.leads[0], "Sở Tài chính");
@@ -395,8 +445,31 @@ static void tally_after_every_write(void **state)
 	/* merge: Sở Xây dựng into Sở Y tế, which both lead task `two` */
 	int64_t xd = db_agency_find(f->t.db, "Sở Xây dựng", err);
 	int64_t yte = db_agency_find(f->t.db, "Sở Y tế", err);
-	assert_true(db_agency_merge(f->t.db, xd, yte, err) >= 2);
+	struct db_agency_moves moves = { 0 };
+	assert_true(db_agency_merge(f->t.db, xd, yte, &moves, err) >= 2);
 	check_counts(f, s, "merge");
+	/* the screen's undo of it, then the merge again */
+	assert_int_equal(db_agency_unmerge(f->t.db, xd, yte, &moves, err), 0);
+	db_agency_moves_release(&moves);
+	check_counts(f, s, "merge undone");
+	assert_int_equal(db_agency_current(f->t.db, "Sở Xây dựng", err), xd);
+	assert_true(db_agency_merge(f->t.db, xd, yte, NULL, err) >= 2);
+	check_counts(f, s, "merge again");
+	/* the screen's undo of an added task, of a note */
+	task_init(&t);
+	task_set_str(&t.summary, "Thêm rồi hoàn tác");
+	task_add_lead(&t, "Sở Y tế");
+	t.due = f->today - 1;
+	assert_int_equal(db_task_add(f->t.db, &t, err), 0);
+	assert_int_equal(db_task_note(f->t.db, t.id, "ghi chú", t.version, err), 0);
+	assert_int_equal(db_task_remove(f->t.db, t.id, t.version, err), DB_CONFLICT);
+	assert_int_equal(db_task_unnote(f->t.db, t.id, t.version + 1, err), 0);
+	assert_int_equal(db_task_remove(f->t.db, t.id, t.version + 2, err), 0);
+	int64_t gone = t.id;
+	task_release(&t);
+	assert_int_equal(db_task_get(f->t.db, gone, &t, err), DB_NOT_FOUND);
+	task_release(&t);
+	check_counts(f, s, "an added task removed");
 
 	/* another process, with the sqlite3 shell's plain SQL */
 	other_writes(s, "UPDATE task SET status = 'done', completed_date = '2024-06-30' WHERE id = 5");
@@ -432,12 +505,16 @@ static void tally_after_every_write(void **state)
 static void check_urgency_window(struct fixture *f, sqlite3 *s, const struct view_query *q, size_t off,
 				 const struct view_rows *w)
 {
-	char sql[640], a[DATE_BUF], b[DATE_BUF];
+	char sql[1400], a[DATE_BUF], b[DATE_BUF];
 	sqlite3_stmt *st;
 	const char *cond = q->filter == FILTER_ALL ? "1" : q->filter == FILTER_OPEN
 			   ? "t.status NOT IN ('done','cancelled')" : class_truth[q->filter];
 	snprintf(sql, sizeof sql,
-		 "SELECT id, section || ' ' || summary FROM task t WHERE (%s) AND (?3 = 0 OR EXISTS"
+		 "SELECT id, section || ' ' || summary || ' ' || coalesce(full_text, '') || ' ' ||" /* (a superset) */
+		 " coalesce((SELECT group_concat(a.name || ' ' || coalesce(a.short_name, ''), ' ') FROM task_agency ta"
+		 " JOIN agency a ON a.id = ta.agency_id WHERE ta.task_id = t.id), '') || ' ' ||"
+		 " coalesce((SELECT number FROM document d WHERE d.id = t.document_id), '')"
+		 " FROM task t WHERE (%s) AND (?3 = 0 OR EXISTS"
 		 " (SELECT 1 FROM task_agency ta WHERE ta.task_id = t.id AND ta.role = 'lead' AND ta.agency_id = ?3))"
 		 " ORDER BY t.status IN ('done','cancelled'), t.due_date IS NULL, t.due_date, t.id", cond);
 	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
@@ -882,6 +959,9 @@ static void tally_migration(void **state)
 			"DROP TRIGGER task_tally_update; DROP TRIGGER task_agency_tally_insert;"
 			"DROP TRIGGER task_agency_tally_delete; DROP TRIGGER task_agency_tally_replace;"
 			"DROP TRIGGER task_agency_tally_update_old; DROP TRIGGER task_agency_tally_update_new; DROP INDEX task_search;"
+			"DROP TRIGGER task_agency_search_insert; DROP TRIGGER task_agency_search_delete;"
+			"DROP TRIGGER task_agency_search_update; DROP TRIGGER agency_search_rename;"
+			"DROP TRIGGER document_search_number;"
 			"UPDATE task SET status = 'done', completed_date = '2024-01-01' WHERE id = 1;"
 			"PRAGMA user_version = 5");
 	assert_int_equal(db_open(f->t.path, &f->t.db, err), 0);
@@ -894,6 +974,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(fold),
 		cmocka_unit_test_setup_teardown(filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(search_what_a_clerk_remembers, setup, teardown),
 		cmocka_unit_test_setup_teardown(window_and_position, setup, teardown),
 		cmocka_unit_test_setup_teardown(search, setup, teardown),
 		cmocka_unit_test_setup_teardown(totals_and_digest, setup, teardown),
