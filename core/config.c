@@ -135,7 +135,8 @@ static int set_value(struct config *c, const struct option_def *o, const char *v
 		errno = 0;
 		long v = strtol(value, &end, 10);
 		if (!*value || *end || errno || v < o->min || v > o->max)
-			return err_set(err, "%s: key '%s': value '%s' is not a whole number from %d to %d",
+			return err_set(err, VI ? "%s: khoá '%s': giá trị '%s' không phải số nguyên từ %d đến %d"
+					       : "%s: key '%s': value '%s' is not a whole number from %d to %d",
 				       where, o->key, value, o->min, o->max);
 		*(int *)field = (int)v;
 		return 0;
@@ -146,11 +147,13 @@ static int set_value(struct config *c, const struct option_def *o, const char *v
 		else if (strcmp(value, "false") == 0 || strcmp(value, "no") == 0 || strcmp(value, "off") == 0)
 			*(bool *)field = false;
 		else
-			return err_set(err, "%s: key '%s': value '%s' is not true or false", where, o->key, value);
+			return err_set(err, VI ? "%s: khoá '%s': giá trị '%s' không phải true hoặc false"
+					       : "%s: key '%s': value '%s' is not true or false", where, o->key, value);
 		return 0;
 	case K_LANG:
 		if (i18n_lang_parse(value, (enum lang *)field))
-			return err_set(err, "%s: key '%s': value '%s' is not vi or en", where, o->key, value);
+			return err_set(err, VI ? "%s: khoá '%s': giá trị '%s' không phải vi hoặc en"
+					       : "%s: key '%s': value '%s' is not vi or en", where, o->key, value);
 		c->lang_set = true;
 		return 0;
 	case K_DATE_STYLE:
@@ -159,12 +162,13 @@ static int set_value(struct config *c, const struct option_def *o, const char *v
 		else if (strcmp(value, "iso") == 0)
 			*(enum date_style *)field = DATE_STYLE_ISO;
 		else
-			return err_set(err, "%s: key '%s': value '%s' is not dmy or iso", where, o->key, value);
+			return err_set(err, VI ? "%s: khoá '%s': giá trị '%s' không phải dmy hoặc iso"
+					       : "%s: key '%s': value '%s' is not dmy or iso", where, o->key, value);
 		return 0;
 	case K_CHOICE:
 		if (!in_choices(value, o->choices))
-			return err_set(err, "%s: key '%s': value '%s' is not one of %s", where, o->key, value,
-				       o->choices);
+			return err_set(err, VI ? "%s: khoá '%s': giá trị '%s' không thuộc %s"
+					       : "%s: key '%s': value '%s' is not one of %s", where, o->key, value, o->choices);
 		/* fall through */
 	case K_STRING: {
 		char **p = field;
@@ -183,12 +187,13 @@ static int parse_line(struct config *c, char *line, const char *where, int linen
 		return 0;
 	char *eq = strchr(s, '=');
 	if (!eq)
-		return err_set(err, "%s: expected 'key = value', got '%.60s'", where, s);
+		return err_set(err, VI ? "%s: cần dạng 'khoá = giá trị', gặp '%.60s'"
+				       : "%s: expected 'key = value', got '%.60s'", where, s);
 	*eq = '\0';
 	char *key = trim(s), *value = trim(eq + 1);
 	if (strncmp(key, "key.", 4) == 0 && key[4]) {
 		if (!*value)
-			return err_set(err, "%s: key '%s': no key given", where, key);
+			return err_set(err, VI ? "%s: khoá '%s': thiếu phím" : "%s: key '%s': no key given", where, key);
 		c->bindings = xrealloc(c->bindings, (c->n_bindings + 1) * sizeof *c->bindings);
 		c->bindings[c->n_bindings].action = xstrdup(key + 4);
 		c->bindings[c->n_bindings].key = xstrdup(value);
@@ -199,7 +204,7 @@ static int parse_line(struct config *c, char *line, const char *where, int linen
 	for (size_t i = 0; i < sizeof options / sizeof options[0]; i++)
 		if (strcmp(options[i].key, key) == 0)
 			return set_value(c, &options[i], value, where, err);
-	return err_set(err, "%s: unknown key '%.60s'", where, key);
+	return err_set(err, VI ? "%s: không có khoá '%.60s'" : "%s: unknown key '%.60s'", where, key);
 }
 
 int config_parse(struct config *c, const char *text, size_t len, const char *name, char *err)
@@ -213,10 +218,10 @@ int config_parse(struct config *c, const char *text, size_t len, const char *nam
 		char *line = xstrndup(text + pos, n);
 		char where[PATH_MAX + 64];
 		lineno++;
-		snprintf(where, sizeof where, "config '%s', line %d", name, lineno);
+		snprintf(where, sizeof where, VI ? "cấu hình '%s', dòng %d" : "config '%s', line %d", name, lineno);
 		if (strlen(line) != n) {
 			free(line);
-			err_set(err, "%s: contains a NUL byte", where);
+			err_set(err, VI ? "%s: chứa byte NUL" : "%s: contains a NUL byte", where);
 			goto fail;
 		}
 		int rc = parse_line(&work, line, where, lineno, err);
@@ -242,7 +247,7 @@ int config_load(struct config *c, const char *path, bool missing_ok, char *err)
 	if (missing_ok && access(path, F_OK) != 0 && errno == ENOENT)
 		return 0;
 	if (file_read_all(path, 1 << 20, &buf, &len, sub))
-		return err_set(err, "config '%s': %s", path, sub);
+		return err_set(err, VI ? "cấu hình '%s': %s" : "config '%s': %s", path, sub);
 	int rc = config_parse(c, buf, len, path, err);
 	free(buf);
 	return rc;

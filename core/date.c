@@ -89,9 +89,6 @@ static const char *quoted(const char *text, char buf[256])
 	return buf;
 }
 
-/* The messages' language (core/i18n.h): one language at a time. */
-#define VI (i18n_messages() == LANG_VI)
-
 int date_make(int year, int month, int day, const char *text, civil_day *out, char *err)
 {
 	char what[256];

@@ -13,4 +13,8 @@
  * `return err_set(err, ...)`. */
 int err_set(char *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The system's reason for errnum (strerror) in the messages' language
+ * (core/i18n.h): "không có tệp hoặc thư mục này" for ENOENT when Vietnamese. */
+const char *err_reason(int errnum);
+
 #endif

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/os.h"
 #include "core/xalloc.h"
 
@@ -26,14 +27,15 @@ int file_read_all(const char *path, size_t max, char **data, size_t *len, char *
 	*len = 0;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return err_set(err, "%s", strerror(errno));
+		return err_set(err, "%s", err_reason(errno));
 	if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		close(fd);
-		return err_set(err, "is a folder, not a file");
+		return err_set(err, VI ? "là thư mục, không phải tệp" : "is a folder, not a file");
 	}
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (uint64_t)sb.st_size > max) {
 		close(fd);
-		return err_set(err, "too large (%lld bytes; hanchot reads files of at most %zu bytes)",
+		return err_set(err, VI ? "quá lớn (%lld byte; hanchot chỉ đọc tệp tối đa %zu byte)"
+				       : "too large (%lld bytes; hanchot reads files of at most %zu bytes)",
 			       (long long)sb.st_size, max);
 	}
 	size_t cap = 0, n = 0;
@@ -50,7 +52,7 @@ int file_read_all(const char *path, size_t max, char **data, size_t *len, char *
 			int e = errno;
 			close(fd);
 			free(buf);
-			return err_set(err, "read error (%s)", strerror(e));
+			return err_set(err, VI ? "lỗi khi đọc (%s)" : "read error (%s)", err_reason(e));
 		}
 		if (got == 0)
 			break;
@@ -58,7 +60,8 @@ int file_read_all(const char *path, size_t max, char **data, size_t *len, char *
 		if (n > max) {
 			close(fd);
 			free(buf);
-			return err_set(err, "too large (more than %zu bytes; hanchot reads files of at most that)", max);
+			return err_set(err, VI ? "quá lớn (hơn %zu byte, mức tối đa hanchot đọc)"
+					       : "too large (more than %zu bytes; hanchot reads files of at most that)", max);
 		}
 	}
 	close(fd);
@@ -124,7 +127,7 @@ int file_output_resolve(const char *path, struct file_output *o, char *err)
 	memset(o, 0, sizeof *o);
 	o->fd = -1;
 	if (!path || !*path)
-		return err_set(err, "no file name given");
+		return err_set(err, VI ? "chưa có tên tệp" : "no file name given");
 	/* follow the links by hand: a dangling one names the file to create,
 	 * and /dev/stdout leads to one of our descriptors */
 	char *name = xstrdup(path);
@@ -133,7 +136,7 @@ int file_output_resolve(const char *path, struct file_output *o, char *err)
 		if (fd >= 0) {
 			free(name);
 			if (fcntl(fd, F_GETFD) < 0)
-				return err_set(err, "descriptor %d is not open", fd);
+				return err_set(err, VI ? "bộ mô tả tệp %d chưa mở" : "descriptor %d is not open", fd);
 			o->stream = true;
 			o->fd = fd;
 			o->path = xstrdup(path);
@@ -145,7 +148,8 @@ int file_output_resolve(const char *path, struct file_output *o, char *err)
 			break;
 		if (hops == 40 || (n = readlink(name, target, sizeof target - 1)) < 0) {
 			free(name);
-			return err_set(err, "%s", hops == 40 ? "too many levels of symbolic links" : strerror(errno));
+			return err_set(err, "%s", hops == 40 ? (VI ? "quá nhiều tầng liên kết tượng trưng" : "too many levels of symbolic links")
+						  : err_reason(errno));
 		}
 		target[n] = '\0';
 		char *dir = file_parent_dir(name), *next;
@@ -157,9 +161,10 @@ int file_output_resolve(const char *path, struct file_output *o, char *err)
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		free(name);
 		if (S_ISDIR(st.st_mode))
-			return err_set(err, "it is a folder");
+			return err_set(err, VI ? "đây là một thư mục" : "it is a folder");
 		if (S_ISBLK(st.st_mode))
-			return err_set(err, "it is a block device (a disk): hanchot does not write over one");
+			return err_set(err, VI ? "đây là thiết bị khối (một ổ đĩa): hanchot không ghi đè lên đó"
+					: "it is a block device (a disk): hanchot does not write over one");
 		o->stream = true;
 		o->path = xstrdup(path);
 		return 0;
@@ -170,10 +175,10 @@ int file_output_resolve(const char *path, struct file_output *o, char *err)
 	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
 	int rc = 0;
 	if (!real)
-		rc = errno == ENOENT || errno == ENOTDIR ? err_set(err, "folder '%s' does not exist", dir)
-							 : err_set(err, "folder '%s': %s", dir, strerror(errno));
+		rc = errno == ENOENT || errno == ENOTDIR ? err_set(err, VI ? "không có thư mục '%s'" : "folder '%s' does not exist", dir)
+							 : err_set(err, VI ? "thư mục '%s': %s" : "folder '%s': %s", dir, err_reason(errno));
 	else if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
-		rc = err_set(err, "it is a folder");
+		rc = err_set(err, VI ? "đây là một thư mục" : "it is a folder");
 	else
 		o->path = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
 	free(real);
@@ -194,7 +199,7 @@ int file_output_stream(const struct file_output *o, char *err)
 	if (fd < 0 && errno == ENXIO) { /* a Unix socket: connect to it */
 		struct sockaddr_un a = { .sun_family = AF_UNIX };
 		if (strlen(o->path) >= sizeof a.sun_path)
-			return err_set(err, "socket name too long");
+			return err_set(err, VI ? "tên socket quá dài" : "socket name too long");
 		strcpy(a.sun_path, o->path);
 		fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 		if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
@@ -205,7 +210,7 @@ int file_output_stream(const struct file_output *o, char *err)
 		}
 	}
 	if (fd < 0)
-		return err_set(err, "%s", strerror(errno));
+		return err_set(err, "%s", err_reason(errno));
 	return fd;
 }
 

@@ -18,4 +18,8 @@ int i18n_lang_parse(const char *text, enum lang *out);
 void i18n_set_messages(enum lang lang);
 enum lang i18n_messages(void);
 
+/* Whether those messages are Vietnamese: every message is written in both
+ * languages, VI ? "Vietnamese" : "English". */
+#define VI (i18n_messages() == LANG_VI)
+
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/notice.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -42,31 +43,34 @@ int intake_check(const char *data, size_t len, const char **iconv_from, char *er
 	if (iconv_from)
 		*iconv_from = NULL;
 	if (len > NOTICE_MAX_BYTES)
-		return err_set(err, "too large (%zu bytes; a notice is at most %u bytes)", len,
-			       NOTICE_MAX_BYTES);
+		return err_set(err, VI ? "quá lớn (%zu byte; một thông báo tối đa %u byte)"
+				       : "too large (%zu bytes; a notice is at most %u bytes)", len, NOTICE_MAX_BYTES);
 	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
 		s += 3, len -= 3;
 	bool blank = true;
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == 0)
-			return err_set(err, "binary data, not text (NUL byte at offset %zu)", i);
+			return err_set(err, VI ? "dữ liệu nhị phân, không phải văn bản (byte NUL ở vị trí %zu)"
+					       : "binary data, not text (NUL byte at offset %zu)", i);
 		if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f')
 			controls++;
 		if (s[i] > ' ')
 			blank = false;
 	}
 	if (blank)
-		return err_set(err, "empty: there is no text to read");
+		return err_set(err, VI ? "tệp rỗng: không có nội dung để đọc" : "empty: there is no text to read");
 	if (controls * 100 > len || controls > 64)
-		return err_set(err, "binary data, not text (%zu control bytes)", controls);
+		return err_set(err, VI ? "dữ liệu nhị phân, không phải văn bản (%zu byte điều khiển)"
+				       : "binary data, not text (%zu control bytes)", controls);
 	if (!text_utf8_valid((const char *)s, len, &bad)) {
 		const char *legacy = guess_legacy(s, len);
 		if (iconv_from)
 			*iconv_from = legacy;
 		if (legacy)
-			return err_set(err, "not UTF-8: it looks like %s text",
+			return err_set(err, VI ? "không phải mã UTF-8: có vẻ là văn bản mã %s" : "not UTF-8: it looks like %s text",
 				       strcmp(legacy, "WINDOWS-1258") == 0 ? "Windows-1258" : "TCVN3 (ABC)");
-		return err_set(err, "not UTF-8 text (invalid byte 0x%02x at offset %zu)", s[bad], bad);
+		return err_set(err, VI ? "không phải văn bản UTF-8 (byte không hợp lệ 0x%02x ở vị trí %zu)"
+			       : "not UTF-8 text (invalid byte 0x%02x at offset %zu)", s[bad], bad);
 	}
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 
 const char *sniff_image(const char *data, size_t len)
 {
@@ -38,21 +39,30 @@ static bool has_utf16(const char *data, size_t len, const char *ascii)
 }
 
 #define CONVERT "convert it with: libreoffice --headless --convert-to docx '%s'"
+#define CONVERT_VI "hãy chuyển đổi bằng: libreoffice --headless --convert-to docx '%s'"
 
 /* Microsoft's compound file: Word 97-2003, an encrypted Office file … */
 static void compound_file(const char *data, size_t len, const char *name, char *err)
 {
 	if (has_utf16(data, len, "EncryptedPackage") || has_utf16(data, len, "EncryptionInfo"))
-		err_set(err, "a password-protected Office document: open it in Word or LibreOffice with its password, "
-			     "save a copy without one (.docx), and import that copy");
+		err_set(err, VI ? "tài liệu Office có mật khẩu: hãy mở bằng Word hoặc LibreOffice với mật khẩu, lưu một "
+				  "bản không có mật khẩu (.docx) rồi nhập bản đó"
+				: "a password-protected Office document: open it in Word or LibreOffice with its password, "
+				  "save a copy without one (.docx), and import that copy");
 	else if (has_utf16(data, len, "WordDocument"))
-		err_set(err, "a Word 97-2003 document (.doc), which hanchot does not read: " CONVERT, name);
+		err_set(err, VI ? "tài liệu Word 97-2003 (.doc), hanchot không đọc được: " CONVERT_VI
+				: "a Word 97-2003 document (.doc), which hanchot does not read: " CONVERT, name);
 	else if (has_utf16(data, len, "Workbook") || has_utf16(data, len, "Book"))
-		err_set(err, "an Excel 97-2003 spreadsheet (.xls), not a notice: save the notice itself as .docx or PDF");
+		err_set(err, VI ? "bảng tính Excel 97-2003 (.xls), không phải thông báo: hãy lưu chính thông báo thành .docx "
+				  "hoặc PDF"
+				: "an Excel 97-2003 spreadsheet (.xls), not a notice: save the notice itself as .docx or PDF");
 	else if (has_utf16(data, len, "PowerPoint Document"))
-		err_set(err, "a PowerPoint 97-2003 presentation (.ppt), not a notice: save the notice itself as .docx or PDF");
+		err_set(err, VI ? "bản trình chiếu PowerPoint 97-2003 (.ppt), không phải thông báo: hãy lưu chính thông báo "
+				  "thành .docx hoặc PDF"
+				: "a PowerPoint 97-2003 presentation (.ppt), not a notice: save the notice itself as .docx or PDF");
 	else
-		err_set(err, "an old Microsoft Office file that hanchot does not read: " CONVERT, name);
+		err_set(err, VI ? "tệp Microsoft Office cũ mà hanchot không đọc được: " CONVERT_VI
+				: "an old Microsoft Office file that hanchot does not read: " CONVERT, name);
 }
 
 enum sniff_kind sniff(const char *data, size_t len, const char *name, char *err)
@@ -63,7 +73,8 @@ enum sniff_kind sniff(const char *data, size_t len, const char *name, char *err)
 		return SNIFF_REFUSED;
 	}
 	if (len >= 5 && memcmp(u, "{\\rtf", 5) == 0) {
-		err_set(err, "an RTF document, which hanchot does not read: " CONVERT, name);
+		err_set(err, VI ? "tài liệu RTF, hanchot không đọc được: " CONVERT_VI
+				: "an RTF document, which hanchot does not read: " CONVERT, name);
 		return SNIFF_REFUSED;
 	}
 	if (len >= 4 && (memcmp(u, "PK\x03\x04", 4) == 0 || memcmp(u, "PK\x05\x06", 4) == 0))
@@ -73,7 +84,8 @@ enum sniff_kind sniff(const char *data, size_t len, const char *name, char *err)
 		return SNIFF_PDF;
 	const char *image = sniff_image(data, len);
 	if (image && (strcmp(image, "GIF") == 0 || strcmp(image, "BMP") == 0 || strcmp(image, "WebP") == 0)) {
-		err_set(err, "an image in %s format, which hanchot does not read: save the scan as PDF, PNG, JPEG or TIFF",
+		err_set(err, VI ? "ảnh định dạng %s, hanchot không đọc được: hãy lưu bản quét thành PDF, PNG, JPEG hoặc TIFF"
+				: "an image in %s format, which hanchot does not read: save the scan as PDF, PNG, JPEG or TIFF",
 			image);
 		return SNIFF_REFUSED;
 	}

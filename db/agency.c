@@ -5,13 +5,11 @@
 
 #include "core/agency.h"
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "db/db_internal.h"
 #include "db/event.h"
-
-/* The messages' language (core/i18n.h): the agencies screen shows these. */
-#define VI (i18n_messages() == LANG_VI)
 
 static int no_such_agency(int64_t id, char *err)
 {

@@ -13,9 +13,17 @@
 
 #include "core/err.h"
 #include "core/file.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
 #include "db/db_internal.h"
 #include "db/schema.h"
+
+/* The messages, in the language chosen (core/i18n.h). */
+#define BACKUP_ERROR (VI ? "bản sao lưu '%s': %s" : "backup '%s': %s")
+#define RESTORING (VI ? "cơ sở dữ liệu '%s': khôi phục: %s" : "database '%s': restoring: %s")
+#define RESTORE_FAILED \
+	(VI ? "cơ sở dữ liệu '%s': khôi phục từ '%s': %s (chưa thay đổi gì)" \
+	    : "database '%s': restoring from '%s': %s (nothing was changed)")
 
 /* Runs a backup from src to dst in one step (one read transaction on src, one
  * write transaction on dst), retrying while either side is busy. */
@@ -53,25 +61,25 @@ static int write_copy(struct db *db, const char *path, mode_t mode, char **tmp, 
 	const char *why = NULL;
 	int fd = file_temp_create(path, mode, tmp), e;
 	if (fd < 0)
-		return err_set(err, "backup '%s': %s", path, strerror(errno));
+		return err_set(err, BACKUP_ERROR, path, err_reason(errno));
 	if (sqlite3_open_v2(*tmp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		err_set(err, "backup '%s': %s", path, sqlite3_errmsg(out));
+		err_set(err, BACKUP_ERROR, path, sqlite3_errmsg(out));
 		goto fail;
 	}
 	if (copy_all(out, db_sqlite(db), &why) != SQLITE_OK) {
-		err_set(err, "backup '%s': %s", path, why);
+		err_set(err, BACKUP_ERROR, path, why);
 		goto fail;
 	}
 	/* A copy in rollback-journal mode is one self-contained file. */
 	if (sqlite3_exec(out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
-		err_set(err, "backup '%s': %s", path, sqlite3_errmsg(out));
+		err_set(err, BACKUP_ERROR, path, sqlite3_errmsg(out));
 		goto fail;
 	}
 	sqlite3_close(out);
 	out = NULL;
 	if (fsync(fd) != 0) {
 		e = errno;
-		err_set(err, "backup '%s': %s", path, strerror(e));
+		err_set(err, BACKUP_ERROR, path, err_reason(e));
 		goto fail;
 	}
 	return fd;
@@ -95,7 +103,7 @@ static int place_copy(int fd, char *tmp, const char *path, char *err)
 		unlink(tmp);
 	close(fd); /* after the rename: file_temp_clean() never takes it for a leftover */
 	free(tmp);
-	return e ? err_set(err, "backup '%s': %s", path, strerror(e)) : 0;
+	return e ? err_set(err, BACKUP_ERROR, path, err_reason(e)) : 0;
 }
 
 /* Copies what fd holds from its start into out. Returns 0 or the errno. */
@@ -129,14 +137,14 @@ int db_backup_to(struct db *db, const char *dest, char *err)
 	char sub[ERR_MAX], *tmp = NULL;
 	int rc = -1;
 	if (file_output_resolve(dest, &to, sub) || db_check_output(db, &to, sub)) {
-		err_set(err, "backup '%s': %s", dest, sub);
+		err_set(err, BACKUP_ERROR, dest, sub);
 		goto out;
 	}
 	if (to.stream) {
 		/* the copy is made next to the database, then poured into it */
 		int out = file_output_stream(&to, sub);
 		if (out < 0) {
-			err_set(err, "backup '%s': %s", dest, sub);
+			err_set(err, BACKUP_ERROR, dest, sub);
 			goto out;
 		}
 		int fd = write_copy(db, db_path(db), file_private_mode(db_path(db)), &tmp, err);
@@ -149,7 +157,7 @@ int db_backup_to(struct db *db, const char *dest, char *err)
 			free(tmp);
 		}
 		if (fd >= 0 && e)
-			err_set(err, "backup '%s': %s", dest, strerror(e));
+			err_set(err, BACKUP_ERROR, dest, err_reason(e));
 		rc = fd < 0 || e ? -1 : 0;
 		goto out;
 	}
@@ -188,7 +196,7 @@ static int rotate_and_write(struct db *db, int count, char *err)
 	for (int n = count - 1; n >= 1; n--) {
 		char *from = db_backup_rotating_path(path, n), *to = db_backup_rotating_path(path, n + 1);
 		if (rename(from, to) != 0 && errno != ENOENT) {
-			err_set(err, "backup '%s': %s", to, strerror(errno));
+			err_set(err, BACKUP_ERROR, to, err_reason(errno));
 			free(from);
 			free(to);
 			unlink(tmp);
@@ -232,7 +240,7 @@ int db_backup_auto(struct db *db, int count, int hours, int64_t now, char *err)
 		fchmod(fd, file_private_mode(lock)); /* whatever the umask: colleagues rotate too */
 	free(lock);
 	if (fd < 0) {
-		rc = err_set(err, "backup '%s': %s", first, strerror(errno));
+		rc = err_set(err, BACKUP_ERROR, first, err_reason(errno));
 		goto out;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
@@ -312,43 +320,48 @@ int db_backup_check_file(const char *path, char *err)
 	int rc = -1, src;
 
 	if (stat(path, &st) != 0) {
-		err_set(err, "backup '%s': %s", path, strerror(errno));
+		err_set(err, BACKUP_ERROR, path, err_reason(errno));
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		err_set(err, "backup '%s' is not a file", path);
+		err_set(err, VI ? "bản sao lưu '%s' không phải là tệp" : "backup '%s' is not a file", path);
 		goto out;
 	}
 	if (sqlite3_open_v2(path, &s, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		err_set(err, "backup '%s': %s", path, sqlite3_errmsg(s));
+		err_set(err, BACKUP_ERROR, path, sqlite3_errmsg(s));
 		goto out;
 	}
 	src = scalar_text(s, "PRAGMA quick_check", buf, sizeof buf);
 	if (src == SQLITE_NOTADB) {
-		err_set(err, "'%s' is not a hanchot database (not an SQLite file)", path);
+		err_set(err, VI ? "'%s' không phải cơ sở dữ liệu hanchot (không phải tệp SQLite)"
+				: "'%s' is not a hanchot database (not an SQLite file)", path);
 		goto out;
 	}
 	if (src != SQLITE_OK || strcmp(buf, "ok") != 0) {
-		err_set(err, "backup '%s' is damaged: %s", path, src != SQLITE_OK ? sqlite3_errstr(src) : buf);
+		err_set(err, VI ? "bản sao lưu '%s' bị hỏng: %s" : "backup '%s' is damaged: %s", path, src != SQLITE_OK ? sqlite3_errstr(src) : buf);
 		goto out;
 	}
 	if (scalar_text(s, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('task','task_event')",
 			buf, sizeof buf) != SQLITE_OK || strcmp(buf, "2") != 0) {
-		err_set(err, "'%s' is not a hanchot database (no task tables)", path);
+		err_set(err, VI ? "'%s' không phải cơ sở dữ liệu hanchot (không có bảng việc)"
+				: "'%s' is not a hanchot database (no task tables)", path);
 		goto out;
 	}
 	if (scalar_text(s, "PRAGMA user_version", buf, sizeof buf) != SQLITE_OK) {
-		err_set(err, "backup '%s': %s", path, sqlite3_errmsg(s));
+		err_set(err, BACKUP_ERROR, path, sqlite3_errmsg(s));
 		goto out;
 	}
 	int version = atoi(buf);
 	if (version < 1) {
-		err_set(err, "'%s' is not a hanchot database (schema version %d)", path, version);
+		err_set(err, VI ? "'%s' không phải cơ sở dữ liệu hanchot (lược đồ phiên bản %d)"
+				: "'%s' is not a hanchot database (schema version %d)", path, version);
 		goto out;
 	}
 	if (version > schema_latest()) {
-		err_set(err, "'%s' has schema version %d, newer than this hanchot understands (%d): "
-			"use a newer hanchot", path, version, schema_latest());
+		err_set(err, VI ? "'%s' có lược đồ phiên bản %d, mới hơn phiên bản hanchot này hiểu được (%d): "
+				  "hãy dùng hanchot mới hơn"
+				: "'%s' has schema version %d, newer than this hanchot understands (%d): "
+				  "use a newer hanchot", path, version, schema_latest());
 		goto out;
 	}
 	rc = 0;
@@ -421,12 +434,12 @@ int db_backup_restore(struct db *db, const char *src, int keep, char *saved, siz
 		return -1;
 	rotate_restore_copies(db_path(db), keep > 0 ? keep : 1);
 	if (sqlite3_open_v2(src, &in, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		err_set(err, "backup '%s': %s", src, sqlite3_errmsg(in));
+		err_set(err, BACKUP_ERROR, src, sqlite3_errmsg(in));
 		goto out;
 	}
 	/* One write transaction on the live database: atomic for every reader. */
 	if (copy_all(db_sqlite(db), in, &why) != SQLITE_OK) {
-		err_set(err, "database '%s': restoring from '%s': %s (nothing was changed)", db_path(db), src, why);
+		err_set(err, RESTORE_FAILED, db_path(db), src, why);
 		goto out;
 	}
 	rc = 0;
@@ -455,40 +468,43 @@ int db_backup_restore_file(const char *db_path, const char *src, char *saved, si
 	snprintf(saved, saved_size, "%s.damaged-%s", db_path, stamp);
 	fd = file_temp_create(db_path, file_private_mode(db_path), &tmp);
 	if (fd < 0) {
-		err_set(err, "database '%s': restoring: %s", db_path, strerror(errno));
+		err_set(err, RESTORING, db_path, err_reason(errno));
 		goto out;
 	}
 	if (sqlite3_open_v2(src, &in, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
 	    sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		err_set(err, "database '%s': restoring from '%s': cannot open", db_path, src);
+		err_set(err, VI ? "cơ sở dữ liệu '%s': khôi phục từ '%s': không mở được"
+				: "database '%s': restoring from '%s': cannot open", db_path, src);
 		goto out;
 	}
 	if (copy_all(out, in, &why) != SQLITE_OK ||
 	    sqlite3_exec(out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
-		err_set(err, "database '%s': restoring from '%s': %s (nothing was changed)", db_path, src,
-			why ? why : sqlite3_errmsg(out));
+		err_set(err, RESTORE_FAILED, db_path, src, why ? why : sqlite3_errmsg(out));
 		goto out;
 	}
 	sqlite3_close(out);
 	out = NULL;
 	if ((e = file_sync(tmp, false)) != 0) {
-		err_set(err, "database '%s': restoring: %s (nothing was changed)", db_path, strerror(e));
+		err_set(err, VI ? "cơ sở dữ liệu '%s': khôi phục: %s (chưa thay đổi gì)"
+				: "database '%s': restoring: %s (nothing was changed)", db_path, err_reason(e));
 		goto out;
 	}
 	/* Keep the damaged file (a hard link) and its log, then swap in one rename. */
 	if (link(db_path, saved) != 0 && errno != ENOENT) {
-		err_set(err, "database '%s': keeping a copy as '%s': %s (nothing was changed)", db_path, saved,
-			strerror(errno));
+		err_set(err, VI ? "cơ sở dữ liệu '%s': giữ một bản ở '%s': %s (chưa thay đổi gì)"
+				: "database '%s': keeping a copy as '%s': %s (nothing was changed)", db_path, saved,
+			err_reason(errno));
 		goto out;
 	}
 	saved_wal = xasprintf("%s-wal", saved);
 	if (rename(wal, saved_wal) != 0 && errno != ENOENT) {
-		err_set(err, "database '%s': moving its log aside: %s", db_path, strerror(errno));
+		err_set(err, VI ? "cơ sở dữ liệu '%s': chuyển nhật ký sang bên: %s" : "database '%s': moving its log aside: %s",
+			db_path, err_reason(errno));
 		goto out;
 	}
 	unlink(shm);
 	if ((e = file_replace(tmp, db_path)) != 0) {
-		err_set(err, "database '%s': restoring: %s", db_path, strerror(e));
+		err_set(err, RESTORING, db_path, err_reason(e));
 		goto out;
 	}
 	rc = 0;

@@ -13,6 +13,7 @@
 
 #include "core/agency.h"
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/file.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -35,6 +36,7 @@ struct db {
 	size_t n_stmts, cap_stmts;
 	const struct agency_table *(*known)(void *ctx); /* db_set_known_agencies */
 	void *known_ctx;
+	bool damaged;  /* db_fail found damage (db_open's DB_OPEN_DAMAGED) */
 };
 
 sqlite3 *db_sqlite(struct db *db) { return db->sql; }
@@ -79,17 +81,26 @@ int db_fail(struct db *db, const char *what, char *err)
 	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
 		/* Wherever it is found, damage gets one message and the way out. */
 		char *backup = db_backup_newest(db->path);
+		db->damaged = true;
 		if (backup)
-			err_set(err, "database '%s' is damaged (%s); restore the newest backup: hanchot restore '%s'",
+			err_set(err, VI ? "cơ sở dữ liệu '%s' bị hỏng (%s); hãy khôi phục bản sao lưu mới nhất: hanchot restore '%s'"
+					: "database '%s' is damaged (%s); restore the newest backup: hanchot restore '%s'",
 				db->path, sqlite3_errmsg(db->sql), backup);
 		else
-			err_set(err, "database '%s' is damaged (%s) and no backup was found next to it",
+			err_set(err, VI ? "cơ sở dữ liệu '%s' bị hỏng (%s) và không có bản sao lưu nào bên cạnh"
+					: "database '%s' is damaged (%s) and no backup was found next to it",
 				db->path, sqlite3_errmsg(db->sql));
 		free(backup);
 		return -1;
 	}
 	if (code == SQLITE_FULL || (code == SQLITE_IOERR && sqlite3_system_errno(db->sql) == ENOSPC))
-		return err_set(err, "database '%s': %s: the disk is full (nothing was saved)", db->path, what);
+		return VI ? err_set(err, "cơ sở dữ liệu '%s': ổ đĩa đã đầy (chưa lưu được gì)", db->path)
+			  : err_set(err, "database '%s': %s: the disk is full (nothing was saved)", db->path, what);
+	/* what (the step, in English words) is named in English only */
+	if (VI && code == SQLITE_BUSY)
+		return err_set(err, "cơ sở dữ liệu '%s' đang bị khoá: một người khác đang ghi quá lâu; hãy thử lại", db->path);
+	if (VI)
+		return err_set(err, "cơ sở dữ liệu '%s': lỗi SQLite %d (%s)", db->path, code, sqlite3_errmsg(db->sql));
 	return err_set(err, "database '%s': %s: %s", db->path, what, sqlite3_errmsg(db->sql));
 }
 
@@ -230,7 +241,8 @@ int db_check_output(const struct db *db, const struct file_output *o, char *err)
 			bool same = stat(f, &mine) == 0 && mine.st_dev == out.st_dev && mine.st_ino == out.st_ino;
 			free(f);
 			if (same)
-				return err_set(err, "it is the database's own file '%s%s': choose another name", db->path,
+				return err_set(err, VI ? "đây là tệp của chính cơ sở dữ liệu '%s%s': hãy chọn tên khác"
+						       : "it is the database's own file '%s%s': choose another name", db->path,
 					       files[i]);
 		}
 	}
@@ -245,7 +257,8 @@ int db_check_output(const struct db *db, const struct file_output *o, char *err)
 		free(odir);
 		free(spelling);
 		if (own)
-			return err_set(err, "it is the database's own file '%s': choose another name", o->path);
+			return err_set(err, VI ? "đây là tệp của chính cơ sở dữ liệu '%s': hãy chọn tên khác"
+					       : "it is the database's own file '%s': choose another name", o->path);
 	}
 	return 0;
 }
@@ -298,8 +311,10 @@ static int migrate(struct db *db, char *err)
 	if (user_version(db, &version, err))
 		return -1;
 	if (version > schema_latest())
-		return err_set(err, "database '%s' has schema version %d, newer than this hanchot "
-			       "understands (%d): use a newer hanchot", db->path, version, schema_latest());
+		return err_set(err, VI ? "cơ sở dữ liệu '%s' có lược đồ phiên bản %d, mới hơn phiên bản hanchot này "
+					 "hiểu được (%d): hãy dùng hanchot mới hơn"
+				       : "database '%s' has schema version %d, newer than this hanchot "
+					 "understands (%d): use a newer hanchot", db->path, version, schema_latest());
 	while (version < schema_latest()) {
 		char pragma[64];
 		if (db_begin(db, err))
@@ -370,8 +385,11 @@ static int create_private(const char *path, char *err)
 	}
 	if (errno == EEXIST)
 		return 0;
-	return err_set(err, "cannot create database '%s': %s", path, strerror(errno));
+	return err_set(err, VI ? "không tạo được cơ sở dữ liệu '%s': %s" : "cannot create database '%s': %s", path,
+		       err_reason(errno));
 }
+
+#define CANNOT_OPEN (VI ? "không mở được cơ sở dữ liệu '%s': %s" : "cannot open database '%s': %s")
 
 /* Why path cannot be written: a read-only file system, a file that is the
  * user's own but read-only, or one of someone else's that they may not
@@ -380,20 +398,25 @@ static int cannot_write(const char *path, int e, char *err)
 {
 	struct stat st;
 	if (e == EROFS)
-		return err_set(err, "cannot open database '%s': the file system is read-only", path);
+		return err_set(err, VI ? "không mở được cơ sở dữ liệu '%s': hệ thống tệp chỉ cho phép đọc"
+				       : "cannot open database '%s': the file system is read-only", path);
 	if (stat(path, &st) != 0 || e != EACCES)
-		return err_set(err, "cannot open database '%s': %s", path, strerror(e));
+		return err_set(err, CANNOT_OPEN, path, err_reason(e));
 	if (st.st_uid == geteuid())
-		return err_set(err, "cannot open database '%s': the file is read-only (mode %04o)", path,
+		return err_set(err, VI ? "không mở được cơ sở dữ liệu '%s': tệp chỉ cho phép đọc (quyền %04o)"
+				       : "cannot open database '%s': the file is read-only (mode %04o)", path,
 			       (unsigned)(st.st_mode & 07777));
 	struct passwd *pw = getpwuid(st.st_uid);
 	struct group *gr = getgrgid(st.st_gid);
 	char owner[64], group[64];
 	snprintf(owner, sizeof owner, "%s", pw ? pw->pw_name : "");
 	snprintf(group, sizeof group, "%s", gr ? gr->gr_name : "");
-	return err_set(err, "cannot open database '%s': permission denied (owner %s%s%u, group %s%s%u, mode %04o): "
-		       "to share a database, keep it in a folder of your group made with chmod g+s "
-		       "(README: Sharing with colleagues)", path, owner, *owner ? " " : "", (unsigned)st.st_uid, group,
+	return err_set(err, VI ? "không mở được cơ sở dữ liệu '%s': không có quyền (chủ sở hữu %s%s%u, nhóm %s%s%u, "
+				 "quyền %04o): để dùng chung, hãy để cơ sở dữ liệu trong một thư mục của nhóm tạo bằng "
+				 "chmod g+s (README: Sharing with colleagues)"
+			       : "cannot open database '%s': permission denied (owner %s%s%u, group %s%s%u, mode %04o): "
+				 "to share a database, keep it in a folder of your group made with chmod g+s "
+				 "(README: Sharing with colleagues)", path, owner, *owner ? " " : "", (unsigned)st.st_uid, group,
 		       *group ? " " : "", (unsigned)st.st_gid, (unsigned)(st.st_mode & 07777));
 }
 
@@ -402,21 +425,25 @@ int db_open(const char *path, struct db **out, char *err)
 	struct stat st;
 	*out = NULL;
 	if (!path || !*path)
-		return err_set(err, "no database path given");
+		return err_set(err, VI ? "chưa có đường dẫn cơ sở dữ liệu" : "no database path given");
 	char *dir = file_parent_dir(path);
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		err_set(err, "cannot open database '%s': folder '%s' does not exist", path, dir);
+		err_set(err, VI ? "không mở được cơ sở dữ liệu '%s': không có thư mục '%s'"
+				: "cannot open database '%s': folder '%s' does not exist", path, dir);
 		free(dir);
 		return -1;
 	}
 	const char *net = file_network_fs(dir);
 	free(dir);
 	if (net)
-		return err_set(err, "cannot open database '%s': it is on a network file system (%s), where SQLite's "
-			       "write-ahead log is not safe and changes can be lost; keep it on the server's own disk "
-			       "and share it over SSH (README: Sharing with colleagues)", path, net);
+		return err_set(err, VI ? "không mở được cơ sở dữ liệu '%s': nó nằm trên hệ thống tệp mạng (%s), nơi nhật ký "
+					 "ghi trước của SQLite không an toàn và có thể mất thay đổi; hãy để trên ổ đĩa của "
+					 "chính máy chủ và dùng chung qua SSH (README: Sharing with colleagues)"
+				       : "cannot open database '%s': it is on a network file system (%s), where SQLite's "
+					 "write-ahead log is not safe and changes can be lost; keep it on the server's own "
+					 "disk and share it over SSH (README: Sharing with colleagues)", path, net);
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return err_set(err, "cannot open database '%s': it is a folder", path);
+		return err_set(err, CANNOT_OPEN, path, VI ? "đây là một thư mục" : "it is a folder");
 	if (create_private(path, err))
 		return -1;
 	db_backup_clean(path); /* what killed processes left next to it */
@@ -460,9 +487,10 @@ int db_open(const char *path, struct db **out, char *err)
 		goto fail;
 	*out = db;
 	return 0;
-fail:
+fail:;
+	int rc = db->damaged ? DB_OPEN_DAMAGED : -1;
 	db_close(db);
-	return -1;
+	return rc;
 }
 
 void db_close(struct db *db)

@@ -25,7 +25,9 @@ struct db;
  * write-ahead log is not safe there), the file is not a database, is
  * read-only or is someone else's that the user may not write (the message
  * says whose, and how to share), or its schema is newer than this program.
- * *out is owned by the caller (db_close). */
+ * *out is owned by the caller (db_close). Returns 0, DB_OPEN_DAMAGED when
+ * the file is a damaged database (restoring it is the way out), or -1. */
+#define DB_OPEN_DAMAGED (-2)
 int db_open(const char *path, struct db **out, char *err);
 void db_close(struct db *db);
 

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/recurrence.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -313,10 +314,6 @@ int db_task_query(struct db *db, const struct db_task_query *q, struct task_list
 	return 0;
 }
 
-/* The messages' language (core/i18n.h): the errors a clerk meets most
- * (the command line shows them) in the language chosen, dates dd/mm/yyyy. */
-#define VI (i18n_messages() == LANG_VI)
-
 static int no_such_task(int64_t id, char *err)
 {
 	if (VI)
@@ -410,12 +407,15 @@ int db_task_add(struct db *db, struct task *t, char *err)
 	    clean_text(&t->due_phrase, "deadline phrase", TEXT_OPTIONAL, err))
 		return -1;
 	if (t->n_leads == 0)
-		return err_set(err, "task '%s' has no lead agency", t->summary);
+		return err_set(err, VI ? "việc '%s' chưa có cơ quan chủ trì" : "task '%s' has no lead agency", t->summary);
 	civil_day days[2] = { t->due, t->status == STATUS_DONE ? t->completed : DATE_NONE };
 	for (int i = 0; i < 2; i++)
 		if (days[i] != DATE_NONE && !date_in_range(days[i])) {
 			char d[DATE_BUF];
-			return err_set(err, "task %s%s'%s': %s %s is outside %d-%d", t->section ? t->section : "",
+			return VI ? err_set(err, "việc %s%s'%s': %s %s nằm ngoài %d-%d", t->section ? t->section : "",
+					    t->section && *t->section ? " " : "", t->summary, i ? "ngày hoàn thành" : "hạn",
+					    date_format_dmy(days[i], d), DATE_MIN_YEAR, DATE_MAX_YEAR)
+				  : err_set(err, "task %s%s'%s': %s %s is outside %d-%d", t->section ? t->section : "",
 				       t->section && *t->section ? " " : "", t->summary,
 				       i ? "completion date" : "due date", date_format_iso(days[i], d),
 				       DATE_MIN_YEAR, DATE_MAX_YEAR);
@@ -511,7 +511,7 @@ static int open_next_period(struct db *db, int64_t id, char *err)
 	char why[ERR_MAX];
 	civil_day due = recurrence_next(t.recurrence, t.due, why);
 	if (due == DATE_NONE) {
-		rc = err_set(err, "task %lld: %s", (long long)id, why);
+		rc = err_set(err, VI ? "việc %lld: %s" : "task %lld: %s", (long long)id, why);
 		goto out;
 	}
 	sqlite3_stmt *st = db_prepare(db, exists, err);
@@ -588,7 +588,8 @@ int db_task_cancel(struct db *db, int64_t id, const char *reason, int64_t expect
 {
 	char *why = text_entry("reason", reason ? reason : "", 0, err);
 	if (!why)
-		return err_set(err, "task %lld: the reason is blank: a cancellation needs a reason", (long long)id),
+		return err_set(err, VI ? "việc %lld: chưa ghi lý do: huỷ việc cần có lý do"
+				       : "task %lld: the reason is blank: a cancellation needs a reason", (long long)id),
 		       DB_ERROR;
 	int rc = set_status(db, id, STATUS_CANCELLED, DATE_NONE, why, expect_version, err);
 	free(why);
@@ -618,8 +619,10 @@ static int set_status(struct db *db, int64_t id, enum task_status status, civil_
 				       (db_today(db) != DATE_NONE && completed > db_today(db)))) {
 		char d[DATE_BUF], t[DATE_BUF];
 		if (!date_in_range(completed))
-			err_set(err, "task %lld: completion date %s is outside %d-%d", (long long)id,
-				date_format_iso(completed, d), DATE_MIN_YEAR, DATE_MAX_YEAR);
+			VI ? err_set(err, "việc %lld: ngày hoàn thành %s nằm ngoài %d-%d", (long long)id,
+				     date_format_dmy(completed, d), DATE_MIN_YEAR, DATE_MAX_YEAR)
+			   : err_set(err, "task %lld: completion date %s is outside %d-%d", (long long)id,
+				     date_format_iso(completed, d), DATE_MIN_YEAR, DATE_MAX_YEAR);
 		else if (VI)
 			err_set(err, "việc %lld: ngày hoàn thành %s sau hôm nay (%s)", (long long)id,
 				date_format_dmy(completed, d), date_format_dmy(db_today(db), t));
@@ -694,12 +697,15 @@ static int set_due(struct db *db, int64_t id, civil_day due, const char *reason,
 			       (long long)id, reason && *reason ? "blank" : "missing"), DB_ERROR;
 	if (due == DATE_NONE && later_only) {
 		free(why);
-		return err_set(err, "task %lld: a deadline change needs a new date", (long long)id), DB_ERROR;
+		return err_set(err, VI ? "việc %lld: đổi hạn cần có hạn mới" : "task %lld: a deadline change needs a new date",
+			       (long long)id), DB_ERROR;
 	}
 	if (due != DATE_NONE && !date_in_range(due)) {
 		free(why);
-		return err_set(err, "task %lld: the new deadline %s is outside %d-%d", (long long)id,
-			       date_format_iso(due, new), DATE_MIN_YEAR, DATE_MAX_YEAR), DB_ERROR;
+		return (VI ? err_set(err, "việc %lld: hạn mới %s nằm ngoài %d-%d", (long long)id, date_format_dmy(due, new),
+				     DATE_MIN_YEAR, DATE_MAX_YEAR)
+			   : err_set(err, "task %lld: the new deadline %s is outside %d-%d", (long long)id,
+				     date_format_iso(due, new), DATE_MIN_YEAR, DATE_MAX_YEAR)), DB_ERROR;
 	}
 	if ((rc = begin_change(db, id, expect_version, &status, &completed, err))) {
 		free(why);
@@ -766,7 +772,8 @@ int db_task_note(struct db *db, int64_t id, const char *note, int64_t expect_ver
 	int rc;
 	char *text = text_entry("note", note ? note : "", TEXT_MULTILINE, err);
 	if (!text)
-		return err_set(err, "task %lld: the note is %s", (long long)id, note && *note ? "blank" : "empty"),
+		return (VI ? err_set(err, "việc %lld: ghi chú để trống", (long long)id)
+			   : err_set(err, "task %lld: the note is %s", (long long)id, note && *note ? "blank" : "empty")),
 		       DB_ERROR;
 	if ((rc = begin_change(db, id, expect_version, &status, &completed, err))) {
 		free(text);
@@ -906,7 +913,7 @@ int db_task_list_brief(struct db *db, bool open_only, int (*fn)(const struct tas
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (text.len > UINT32_MAX - 65536) { /* ~4 GiB of text: offsets would wrap */
 			sqlite3_reset(st);
-			err_set(err, "too many tasks to list at once");
+			err_set(err, VI ? "quá nhiều việc để liệt kê một lần" : "too many tasks to list at once");
 			goto out;
 		}
 		xgrow((void **)&rows, &cap, n + 1, sizeof *rows);

@@ -8,9 +8,6 @@
 #include "core/err.h"
 #include "core/xalloc.h"
 
-/* The messages' language (core/i18n.h): one language at a time. */
-#define VI (i18n_messages() == LANG_VI)
-
 void args_release(struct args *a)
 {
 	free(a->values);
@@ -125,11 +122,14 @@ static int check_operands(const struct args *a, char *err)
 {
 	const struct args_spec *spec = a->spec;
 	if (a->n_operands < spec->lower)
-		return err_set(err, "%s", spec->missing ? spec->missing : "missing an argument");
+		return err_set(err, "%s", spec->missing[LANG_EN] ? spec->missing[i18n_messages()]
+			       : VI ? "thiếu tham số" : "missing an argument");
 	if (spec->upper >= 0 && a->n_operands > spec->upper) {
 		char first[96];
 		snprintf(first, sizeof first, "%.80s", a->operands[spec->upper]);
-		return err_set(err, spec->extra ? spec->extra : "unexpected argument '%s'", first);
+		const char *fmt = spec->extra[LANG_EN] ? spec->extra[i18n_messages()]
+			: VI ? "thừa tham số '%s'" : "unexpected argument '%s'";
+		return err_set(err, fmt, first);
 	}
 	return 0;
 }

@@ -41,10 +41,11 @@ struct opt_spec {
 struct args_spec {
 	const struct opt_spec *opts; /* may be NULL: no options */
 	int lower, upper;            /* operands allowed; upper -1: no limit */
-	const char *missing;         /* fewer than lower: the message */
-	const char *extra;           /* more than upper: the message, with one %s for
-					the first operand too many ("unexpected argument '%s'"
-					when NULL) */
+	const char *missing[2];      /* fewer than lower: the message, [LANG_VI] and
+					[LANG_EN] (one language at a time) */
+	const char *extra[2];        /* more than upper: the message in each language,
+					with one %s for the first operand too many
+					("unexpected argument '%s'" when NULL) */
 	bool stop_at_operand;        /* the first operand ends the options (global options
 					before a command) */
 };

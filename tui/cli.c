@@ -127,7 +127,7 @@ int cli_usage_error(struct cli *cli, const char *fmt, ...)
 	put_clean(stderr, text, 0);
 	fputc('\n', stderr);
 	free(text);
-	fprintf(stderr, "usage: hanchot %s\n", cli->cmd->usage);
+	fprintf(stderr, "%s: hanchot %s\n", i18n_messages() == LANG_VI ? "cách dùng" : "usage", cli->cmd->usage);
 	return EXIT_USAGE;
 }
 
@@ -191,7 +191,7 @@ static const struct opt_spec global_opts[] = {
 	{ "version", OPT_FLAG, NULL, 0 },
 	{ NULL, 0, NULL, 0 },
 };
-static const struct args_spec global_spec = { global_opts, 0, -1, NULL, NULL, true };
+static const struct args_spec global_spec = { global_opts, 0, -1, { NULL, NULL }, { NULL, NULL }, true };
 
 /* The global options, the configuration and the holidays into cli: EXIT_OK,
  * or the exit status after printing why not. *today_given: --today or
@@ -204,11 +204,11 @@ static int set_up(struct session *s, const struct args *a, bool *today_given)
 	const char *db = args_text(a, "db", env_db && *env_db ? env_db : NULL);
 	s->db_path = db ? xstrdup(db) : NULL;
 	s->config_path = args_has(a, "config") ? xstrdup(args_text(a, "config", NULL)) : NULL;
+	if (args_has(a, "lang") && i18n_lang_parse(args_text(a, "lang", NULL), &s->lang) == 0)
+		i18n_set_messages(s->lang); /* the configuration's own errors in it too */
 	if (session_load(s, err))
 		return cli_error(EXIT_RUNTIME, "%s", err);
-	if (args_has(a, "lang"))
-		i18n_lang_parse(args_text(a, "lang", NULL), &s->lang); /* one of its choices */
-	else
+	if (!args_has(a, "lang")) /* --lang, one of its choices, was read above */
 		s->lang = s->config.lang_set ? s->config.lang : locale_lang();
 	i18n_set_messages(s->lang); /* the core's own messages too: one language at a time */
 	*today_given = today && *today;
@@ -243,15 +243,17 @@ static void after_command(struct cli *cli)
 	char err[ERR_MAX], warning[ERR_MAX];
 	bool written;
 	if ((cli->cmd->flags & CMD_BACKUP) && session_auto_backup(s, err) < 0)
-		cli_error(EXIT_OK, "warning: automatic backup failed: %s", err);
+		cli_error(EXIT_OK, VI ? "cảnh báo: không sao lưu tự động được: %s" : "warning: automatic backup failed: %s", err);
 	/* Keep export_file current: one place for every command, its own or
 	 * another process's changes; cheap when nothing changed. */
 	if (!(cli->cmd->flags & CMD_REFRESH) || !s->db)
 		return;
 	if (session_export_refresh(s, &written, warning, err))
-		cli_error(EXIT_OK, "warning: export_file not updated: %s", err);
+		cli_error(EXIT_OK, VI ? "cảnh báo: chưa cập nhật được export_file: %s" : "warning: export_file not updated: %s",
+			  err);
 	else if (*warning)
-		cli_error(EXIT_OK, "warning: export_file '%s': %s", s->config.export_file, warning);
+		cli_error(EXIT_OK, VI ? "cảnh báo: export_file '%s': %s" : "warning: export_file '%s': %s",
+			  s->config.export_file, warning);
 }
 
 /* Reads the command's options and runs it. */

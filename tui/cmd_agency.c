@@ -133,7 +133,7 @@ static const struct opt_spec agencies_opts[] = {
 const struct cmd_entry cmd_agencies_entry = {
 	.name = "agencies",
 	.usage = "agencies [--format table|tsv]",
-	.args = { agencies_opts, 0, 0, NULL, "unknown subcommand '%s'", false },
+	.args = { agencies_opts, 0, 0, { NULL, NULL }, { "không có lệnh con '%s'", "unknown subcommand '%s'" }, false },
 	.flags = CMD_BACKUP | CMD_REFRESH,
 	.exec = agencies_exec,
 };
@@ -147,7 +147,7 @@ static const struct opt_spec successors_opts[] = {
 const struct cmd_entry cmd_apply_successors_entry = {
 	.name = "agencies apply-successors",
 	.usage = "agencies apply-successors [--dry-run] [--date DATE]",
-	.args = { successors_opts, 0, 0, NULL, NULL, false },
+	.args = { successors_opts, 0, 0, { NULL, NULL }, { NULL, NULL }, false },
 	.flags = CMD_BACKUP | CMD_REFRESH,
 	.exec = apply_successors_exec,
 };

@@ -43,14 +43,16 @@ static int restore_exec(struct cli *cli, const struct args *a)
 	const char *src = a->operands[0];
 	/* Check the file before touching the database at all. */
 	if (db_backup_check_file(src, err))
-		return cli_error(EXIT_RUNTIME, "restore: %s", err);
+		return cli_error(EXIT_RUNTIME, "%s: %s", VI ? "khôi phục" : "restore", err);
 	struct db *db = NULL;
 	bool damaged = false;
 	if (!cli->s->db_path && !(cli->s->db_path = paths_default_db()))
-		return cli_error(EXIT_RUNTIME, "cannot find the database: set HOME or use --db");
-	if (db_open(cli->s->db_path, &cli->s->db, err) != 0) {
+		return cli_error(EXIT_RUNTIME, VI ? "không tìm thấy cơ sở dữ liệu: hãy đặt HOME hoặc dùng --db"
+					   : "cannot find the database: set HOME or use --db");
+	int opened = db_open(cli->s->db_path, &cli->s->db, err);
+	if (opened != 0) {
 		/* A damaged database cannot be opened: restoring it is the point. */
-		if (!strstr(err, "is damaged"))
+		if (opened != DB_OPEN_DAMAGED)
 			return cli_error(EXIT_RUNTIME, "%s", err);
 		damaged = true;
 	} else {
@@ -61,7 +63,7 @@ static int restore_exec(struct cli *cli, const struct args *a)
 	int rc = damaged ? db_backup_restore_file(cli->s->db_path, src, saved, sizeof saved, err)
 			 : db_backup_restore(db, src, cli->s->config.backup_count, saved, sizeof saved, err);
 	if (rc)
-		return cli_error(EXIT_RUNTIME, "restore: %s", err);
+		return cli_error(EXIT_RUNTIME, "%s: %s", VI ? "khôi phục" : "restore", err);
 	cli_printf(cli->s->lang == LANG_EN ? "restored '%s'; the previous database is kept as '%s'\n"
 				    : "đã khôi phục '%s'; dữ liệu trước đó được giữ ở '%s'\n",
 	       src, saved);
@@ -71,7 +73,7 @@ static int restore_exec(struct cli *cli, const struct args *a)
 const struct cmd_entry cmd_backup_entry = {
 	.name = "backup",
 	.usage = "backup [FILE]",
-	.args = { NULL, 0, 1, NULL, "expected at most one FILE", false },
+	.args = { NULL, 0, 1, { NULL, NULL }, { "chỉ nhận tối đa một tệp", "expected at most one FILE" }, false },
 	.flags = CMD_BACKUP | CMD_REFRESH,
 	.exec = backup_exec,
 };
@@ -80,7 +82,7 @@ const struct cmd_entry cmd_backup_entry = {
 const struct cmd_entry cmd_restore_entry = {
 	.name = "restore",
 	.usage = "restore FILE",
-	.args = { NULL, 1, 1, "expected one FILE", "expected one FILE", false },
+	.args = { NULL, 1, 1, { "cần đúng một tệp", "expected one FILE" }, { "cần đúng một tệp", "expected one FILE" }, false },
 	.flags = CMD_REFRESH,
 	.exec = restore_exec,
 };

@@ -30,8 +30,8 @@ static int read_filter(struct cli *cli, const struct args *a, struct db_export_f
 	f->to = args_date(a, "to", DATE_NONE);
 	if (f->from != DATE_NONE && f->to != DATE_NONE && f->from > f->to) {
 		char from[DATE_BUF], to[DATE_BUF];
-		return cli_usage_error(cli, "--from %s is after --to %s", date_format_iso(f->from, from),
-				       date_format_iso(f->to, to));
+		return cli_usage_error(cli, VI ? "--from %s sau --to %s" : "--from %s is after --to %s",
+				       date_format_iso(f->from, from), date_format_iso(f->to, to));
 	}
 	if (!cli_db(cli))
 		return EXIT_RUNTIME;
@@ -40,7 +40,7 @@ static int read_filter(struct cli *cli, const struct args *a, struct db_export_f
 		int64_t id = db_agency_find(cli->s->db, agency, err);
 		if (id <= 0)
 			return id < 0 ? cli_error(EXIT_RUNTIME, "%s", err)
-				      : cli_usage_error(cli, "--agency '%s': no such agency", agency);
+				      : cli_usage_error(cli, VI ? "--agency '%s': không có cơ quan này" : "--agency '%s': no such agency", agency);
 		f->agency_id = id;
 	}
 	if (db_export_filter_check(cli->s->db, f, err))
@@ -71,7 +71,7 @@ static int export_exec(struct cli *cli, const struct args *a)
 	if (strcmp(out, "-") == 0) {
 		rc = db_export_write(cli->s->db, &o.opt, &f, stdout_write, stdout, cli->s->config.export_file, &stats, err);
 		if (rc == 0 && fflush(stdout) != 0)
-			rc = err_set(err, "calendar export: write failed on standard output");
+			rc = err_set(err, VI ? "xuất lịch: không ghi được ra đầu ra chuẩn" : "calendar export: write failed on standard output");
 	} else {
 		rc = session_export_to(cli->s, &o.opt, &f, out, &stats, NULL, err);
 	}
@@ -80,7 +80,7 @@ static int export_exec(struct cli *cli, const struct args *a)
 		return cli_error(EXIT_RUNTIME, "%s", err);
 	session_export_warning(&stats, warning);
 	if (*warning)
-		cli_error(EXIT_OK, "warning: %s", warning);
+		cli_error(EXIT_OK, VI ? "cảnh báo: %s" : "warning: %s", warning);
 	return EXIT_OK;
 }
 
@@ -100,7 +100,7 @@ const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = "export [--out FILE|-] [--kind event|todo|both] [--agency NAME] [--document ID] [--open-only] "
 		 "[--from DATE] [--to DATE]",
-	.args = { export_opts, 0, 0, NULL, NULL, false },
+	.args = { export_opts, 0, 0, { NULL, NULL }, { NULL, NULL }, false },
 	.flags = CMD_BACKUP,
 	.exec = export_exec,
 };

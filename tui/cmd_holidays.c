@@ -14,7 +14,8 @@ static int holidays_exec(struct cli *cli, const struct args *a)
 	const char *text = a->operands[0];
 	long year = strtol(text, &end, 10);
 	if (*text == '\0' || *end || year < 1800 || year > 2199)
-		return cli_usage_error(cli, "year '%s' is not a year from 1800 to 2199", text);
+		return cli_usage_error(cli, VI ? "'%s' không phải năm từ 1800 đến 2199"
+							       : "year '%s' is not a year from 1800 to 2199", text);
 	const struct holiday_calendar *cal = cli->s->holidays;
 	size_t n = holiday_list_year(cal, (int)year, NULL, 0);
 	struct holiday_day *days = xcalloc(n ? n : 1, sizeof *days);
@@ -38,7 +39,7 @@ static int holidays_exec(struct cli *cli, const struct args *a)
 const struct cmd_entry cmd_holidays_entry = {
 	.name = "holidays",
 	.usage = "holidays YEAR",
-	.args = { NULL, 1, 1, "expected one YEAR", "expected one YEAR", false },
+	.args = { NULL, 1, 1, { "cần đúng một năm", "expected one YEAR" }, { "cần đúng một năm", "expected one YEAR" }, false },
 	.flags = CMD_BACKUP | CMD_REFRESH,
 	.exec = holidays_exec,
 };

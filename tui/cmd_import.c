@@ -19,6 +19,9 @@
 #include "tui/cli.h"
 #include "tui/noticefile.h"
 
+/* "notice 'FILE': why", the import's errors. */
+#define NOTICE_ERROR (VI ? "thông báo '%s': %s" : "notice '%s': %s")
+
 /* "page k of n" while a scan is read: rewritten in place on a terminal, a
  * line per page otherwise. */
 struct progress {
@@ -130,7 +133,7 @@ static int reimport(struct cli *cli, struct db *db, int64_t doc_id, bool same_te
 	bool en = cli->s->lang == LANG_EN;
 	if (db_document_reimport(db, doc_id, n, update, &ch, err)) {
 		document_changes_release(&ch);
-		return cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
+		return cli_error(EXIT_RUNTIME, NOTICE_ERROR, path, err);
 	}
 	size_t upd = document_changes_count(&ch, CHANGE_UPDATED), add = document_changes_count(&ch, CHANGE_NEW);
 	if (en)
@@ -182,7 +185,7 @@ static int print_text(const char *path)
 	if (!bad)
 		fwrite(t.text, 1, t.len, stdout);
 	free(t.text);
-	return bad ? cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err) : EXIT_OK;
+	return bad ? cli_error(EXIT_RUNTIME, NOTICE_ERROR, path, err) : EXIT_OK;
 }
 
 static void print_reading(struct cli *cli, const struct notice *n, bool tsv)
@@ -206,7 +209,7 @@ static int save(struct cli *cli, struct notice *n, const char *path, bool update
 	if (doc > 0)
 		return reimport(cli, db, doc, same_text, n, path, update);
 	if (doc < 0 || db_document_save(db, n, &doc, err))
-		return cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
+		return cli_error(EXIT_RUNTIME, NOTICE_ERROR, path, err);
 	print_reading(cli, n, tsv);
 	if (!tsv)
 		printf(cli->s->lang == LANG_EN ? "saved as document %lld\n" : "đã lưu thành văn bản %lld\n", (long long)doc);
@@ -228,14 +231,16 @@ static int import_exec(struct cli *cli, const struct args *a)
 	if (pr.shown && pr.tty)
 		fputs("\r\033[K", stderr);
 	if (bad) {
-		code = cli_error(EXIT_RUNTIME, "notice '%s': %s", path, err);
+		code = cli_error(EXIT_RUNTIME, NOTICE_ERROR, path, err);
 	} else if (args_has(a, "dry-run")) {
 		session_flag_unknown_leads(cli->s, &n);
 		print_reading(cli, &n, tsv);
 	} else if (n.candidates) {
 		code = cli_error(EXIT_RUNTIME,
-				 "notice '%s': no assignment found: %zu paragraphs can be kept as tasks on the review screen "
-				 "(hanchot, then i) or listed with import --dry-run",
+				 VI ? "thông báo '%s': không tìm thấy nhiệm vụ được giao: %zu đoạn có thể giữ làm việc ở màn hình "
+				      "duyệt (hanchot, rồi i) hoặc xem bằng import --dry-run"
+				    : "notice '%s': no assignment found: %zu paragraphs can be kept as tasks on the review screen "
+				      "(hanchot, then i) or listed with import --dry-run",
 				 path, n.n_units);
 	} else {
 		code = save(cli, &n, path, args_has(a, "update"), tsv);
@@ -255,7 +260,7 @@ static const struct opt_spec import_opts[] = {
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.usage = "import FILE [--dry-run] [--update] [--format table|tsv] [--text]",
-	.args = { import_opts, 1, 1, "missing FILE", "give one FILE", false },
+	.args = { import_opts, 1, 1, { "thiếu tệp thông báo", "missing FILE" }, { "chỉ nhận một tệp", "give one FILE" }, false },
 	.flags = CMD_BACKUP | CMD_REFRESH,
 	.exec = import_exec,
 };

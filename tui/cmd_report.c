@@ -23,8 +23,8 @@ static int read_filter(struct cli *cli, const struct args *a, struct report_filt
 				     .to = args_date(a, "to", DATE_NONE), .cooperating = args_has(a, "cooperating") };
 	if (f->from != DATE_NONE && f->to != DATE_NONE && f->from > f->to) {
 		char from[DATE_BUF], to[DATE_BUF];
-		return cli_usage_error(cli, "--from %s is after --to %s", date_format_dmy(f->from, from),
-				       date_format_dmy(f->to, to));
+		return cli_usage_error(cli, VI ? "--from %s sau --to %s" : "--from %s is after --to %s",
+				       date_format_dmy(f->from, from), date_format_dmy(f->to, to));
 	}
 	f->warn_until = session_warn_until(cli->s, f->as_of); /* the due-soon window starts on the report day */
 	struct db *db = cli_db(cli);
@@ -36,7 +36,8 @@ static int read_filter(struct cli *cli, const struct args *a, struct report_filt
 		if (id < 0)
 			return cli_error(EXIT_RUNTIME, "report: %s", err);
 		if (id == 0)
-			return cli_error(EXIT_RUNTIME, "report: agency '%s' is not known", agency);
+			return cli_error(EXIT_RUNTIME, VI ? "report: không có cơ quan '%s'" : "report: agency '%s' is not known",
+					 agency);
 		f->agency_id = id;
 	}
 	char *label;
@@ -87,7 +88,7 @@ const struct cmd_entry cmd_report_entry = {
 	.name = "report",
 	.usage = "report [--as-of DATE] [--agency NAME] [--document ID] [--from DATE] [--to DATE] [--cooperating] "
 		 "[--format table|md|csv|html] [--out FILE]",
-	.args = { report_opts, 0, 0, NULL, NULL, false },
+	.args = { report_opts, 0, 0, { NULL, NULL }, { NULL, NULL }, false },
 	.flags = CMD_BACKUP | CMD_REFRESH,
 	.exec = report_exec,
 };

@@ -62,7 +62,9 @@ static int status_exec(struct cli *cli, const struct args *a)
 	if (task_id(cli, a, &id))
 		return EXIT_USAGE;
 	if (status_parse(a->operands[1], &st))
-		return cli_usage_error(cli, "status '%s' is not one of new, in_progress, reported, done, paused, cancelled",
+		return cli_usage_error(cli, VI ? "trạng thái '%s' không phải một trong new, in_progress, reported, done, "
+					    "paused, cancelled"
+					  : "status '%s' is not one of new, in_progress, reported, done, paused, cancelled",
 				       a->operands[1]);
 	return set_status(cli, id, st, args_date(a, "date", DATE_NONE));
 }
@@ -83,9 +85,10 @@ static int extend_exec(struct cli *cli, const struct args *a)
 	if (task_id(cli, a, &id))
 		return EXIT_USAGE;
 	if (!args_has(a, "to"))
-		return cli_usage_error(cli, "missing --to DATE");
+		return cli_usage_error(cli, VI ? "thiếu --to NGÀY" : "missing --to DATE");
 	if (!reason || !*reason)
-		return cli_usage_error(cli, "missing --reason TEXT: a deadline change needs a reason");
+		return cli_usage_error(cli, VI ? "thiếu --reason LÝ_DO: gia hạn cần ghi lý do"
+					  : "missing --reason TEXT: a deadline change needs a reason");
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
@@ -125,7 +128,8 @@ static const struct opt_spec extend_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-#define ONE_TASK(opts) { opts, 1, 1, "expected one task ID", "expected one task ID", false }
+#define ONE_ID { "cần đúng một số việc", "expected one task ID" }
+#define ONE_TASK(opts) { opts, 1, 1, ONE_ID, ONE_ID, false }
 
 const struct cmd_entry cmd_done_entry = {
 	.name = "done",
@@ -146,7 +150,7 @@ const struct cmd_entry cmd_reopen_entry = {
 const struct cmd_entry cmd_status_entry = {
 	.name = "status",
 	.usage = "status ID new|in_progress|reported|done|paused|cancelled [--date DATE]",
-	.args = { date_opts, 2, 2, "expected a task ID and a status", "expected a task ID and a status", false },
+	.args = { date_opts, 2, 2, { "cần số việc và trạng thái", "expected a task ID and a status" }, { "cần số việc và trạng thái", "expected a task ID and a status" }, false },
 	.flags = CMD_BACKUP | CMD_REFRESH,
 	.exec = status_exec,
 };

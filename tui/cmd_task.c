@@ -66,7 +66,7 @@ static int add_exec(struct cli *cli, const struct args *a)
 	int code = EXIT_OK;
 
 	if (args_count(a, "lead") == 0)
-		return cli_usage_error(cli, "missing --lead AGENCY");
+		return cli_usage_error(cli, VI ? "thiếu --lead CƠ_QUAN" : "missing --lead AGENCY");
 	task_init(&t);
 	for (size_t i = 0; i < args_count(a, "lead"); i++)
 		task_add_lead(&t, args_nth(a, "lead", i));
@@ -162,7 +162,8 @@ static const struct opt_spec add_opts[] = {
 const struct cmd_entry cmd_add_entry = {
 	.name = "add",
 	.usage = "add --lead AGENCY [--cooperating AGENCY]... [--due DATE] [--section S] SUMMARY",
-	.args = { add_opts, 1, 1, "missing SUMMARY", "give SUMMARY as one argument (quote it)", false },
+	.args = { add_opts, 1, 1, { "thiếu nội dung việc", "missing SUMMARY" },
+		  { "nội dung việc phải là một tham số (đặt trong ngoặc kép)", "give SUMMARY as one argument (quote it)" }, false },
 	.flags = CMD_BACKUP | CMD_REFRESH,
 	.exec = add_exec,
 };
@@ -176,7 +177,7 @@ static const struct opt_spec list_opts[] = {
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
 	.usage = "list [--format table|tsv] [--open]",
-	.args = { list_opts, 0, 0, NULL, NULL, false },
+	.args = { list_opts, 0, 0, { NULL, NULL }, { NULL, NULL }, false },
 	.flags = CMD_BACKUP | CMD_REFRESH,
 	.exec = list_exec,
 };

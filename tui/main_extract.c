@@ -4,7 +4,8 @@
  * at every start (tests/bench/RESULTS.md), and so that a file that crashes or
  * hangs one of those libraries ends this process, not the user's screen.
  *
- * usage: hanchot-extract FILE
+ * usage: hanchot-extract [--lang vi|en] FILE (the errors' language; English
+ * when not given)
  * The text goes to stdout. Lines on stderr that start with NOTICEFILE_TAG
  * (tui/noticefile.h) say how it goes: "P k n" before scanned page k of n,
  * "E message" when the file cannot be read, "D format scanned" at the end.
@@ -12,11 +13,13 @@
  * hanchot itself; what a library might print is ignored by the reader. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "core/err.h"
 #include "core/extract.h"
 #include "core/file.h"
+#include "core/i18n.h"
 #include "tui/noticefile.h"
 
 static int progress(void *ctx, unsigned k, unsigned n)
@@ -46,17 +49,21 @@ int main(int argc, char **argv)
 	struct extract_result r = { 0 };
 	struct extract_options opt = { progress, NULL };
 	int code = 1;
+	enum lang lang = LANG_EN;
+	if (argc == 4 && strcmp(argv[1], "--lang") == 0 && i18n_lang_parse(argv[2], &lang) == 0)
+		argv += 2, argc -= 2;
 	if (argc != 2) {
-		fprintf(stderr, NOTICEFILE_TAG "E usage: hanchot-extract FILE\n");
+		fprintf(stderr, NOTICEFILE_TAG "E usage: hanchot-extract [--lang vi|en] FILE\n");
 		return 2;
 	}
+	i18n_set_messages(lang);
 	if (file_read_all(argv[1], EXTRACT_MAX_BYTES, &data, &len, err) ||
 	    extract_text(data, len, argv[1], &opt, &r, err)) {
 		fprintf(stderr, NOTICEFILE_TAG "E %s\n", err);
 		goto out;
 	}
 	if (fwrite(r.text, 1, r.len, stdout) != r.len || fflush(stdout) != 0) {
-		fprintf(stderr, NOTICEFILE_TAG "E cannot hand the text over\n");
+		fprintf(stderr, NOTICEFILE_TAG "E %s\n", VI ? "không chuyển được nội dung đã đọc" : "cannot hand the text over");
 		goto out;
 	}
 	fprintf(stderr, NOTICEFILE_TAG "D %s %u\n", format_word(r.format), r.scanned);

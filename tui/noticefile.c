@@ -14,6 +14,7 @@
 #include "core/err.h"
 #include "core/extract.h"
 #include "core/file.h"
+#include "core/i18n.h"
 #include "core/intake.h"
 #include "core/sniff.h"
 #include "core/strbuf.h"
@@ -83,22 +84,28 @@ static void child_exec(const char *helper, const char *path, int out[2], int err
 	struct rlimit as = { (rlim_t)NOTICEFILE_AS << 20, (rlim_t)NOTICEFILE_AS << 20 };
 	setrlimit(RLIMIT_AS, &as);
 	signal(SIGPIPE, SIG_DFL);
-	char *argv[] = { (char *)"hanchot-extract", (char *)path, NULL };
+	/* its errors in the chosen language too */
+	char *argv[] = { (char *)"hanchot-extract", (char *)"--lang", (char *)(VI ? "vi" : "en"), (char *)path, NULL };
 	execv(helper, argv);
-	fprintf(stderr, NOTICEFILE_TAG "E the helper %s cannot be started (%s): build it with make, or install it "
-				    "beside hanchot (make install)\n", helper, strerror(errno));
+	fprintf(stderr, VI ? NOTICEFILE_TAG "E không khởi động được chương trình đọc %s (%s): hãy dựng bằng make, "
+					  "hoặc cài đặt cạnh hanchot (make install)\n"
+			   : NOTICEFILE_TAG "E the helper %s cannot be started (%s): build it with make, or install it "
+					  "beside hanchot (make install)\n",
+		helper, strerror(errno));
 	_exit(127);
 }
+
+#define NO_READER (VI ? "không khởi động được trình đọc tệp (%s)" : "cannot start the reader (%s)")
 
 /* Forks the helper on path, its stdout and stderr piped to c. */
 static int start_helper(const char *path, struct child *c, char *err)
 {
 	int out[2], errp[2];
 	if (pipe(out) != 0)
-		return err_set(err, "cannot start the reader (%s)", strerror(errno));
+		return err_set(err, NO_READER, strerror(errno));
 	if (pipe(errp) != 0) {
 		close(out[0]), close(out[1]);
-		return err_set(err, "cannot start the reader (%s)", strerror(errno));
+		return err_set(err, NO_READER, strerror(errno));
 	}
 	char *helper = helper_path();
 	fflush(NULL);
@@ -110,7 +117,7 @@ static int start_helper(const char *path, struct child *c, char *err)
 	free(helper);
 	if (c->pid < 0) {
 		close(out[0]), close(errp[0]);
-		return err_set(err, "cannot start the reader (%s)", strerror(errno));
+		return err_set(err, NO_READER, strerror(errno));
 	}
 	c->out = out[0];
 	c->err = errp[0];
@@ -185,16 +192,20 @@ static void read_helper(struct child *c, noticefile_progress progress, void *ctx
 static int helper_verdict(const struct child *c, int status, char *err)
 {
 	if (c->cancelled)
-		return err_set(err, "cancelled");
+		return err_set(err, VI ? "đã huỷ" : "cancelled");
 	if (c->too_long)
-		return err_set(err, "more text than a notice has (over %u MiB)", EXTRACT_MAX_TEXT >> 20);
+		return err_set(err, VI ? "nội dung dài hơn một thông báo (trên %u MiB)" : "more text than a notice has (over %u MiB)",
+			       EXTRACT_MAX_TEXT >> 20);
 	if (c->error[0])
 		return err_set(err, "%s", c->error);
 	if (WIFSIGNALED(status))
-		return err_set(err, "the reader stopped on this file (signal %d): it is damaged or built to harm; open it "
-				    "and save it again, or print it to a new PDF", WTERMSIG(status));
+		return err_set(err, VI ? "trình đọc dừng lại ở tệp này (tín hiệu %d): tệp bị hỏng hoặc được tạo ra để gây hại; "
+					 "hãy mở và lưu lại, hoặc in ra một tệp PDF mới"
+				       : "the reader stopped on this file (signal %d): it is damaged or built to harm; open it "
+					 "and save it again, or print it to a new PDF", WTERMSIG(status));
 	if (!c->done || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return err_set(err, "the reader failed on this file (exit status %d)",
+		return err_set(err, VI ? "trình đọc không đọc được tệp này (mã thoát %d)"
+				       : "the reader failed on this file (exit status %d)",
 			       WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	return 0;
 }
@@ -253,7 +264,8 @@ int noticefile_read(const char *path, noticefile_progress progress, void *ctx, s
 	char why[ERR_MAX];
 	if (intake_check(t.text, t.len, &from, why)) {
 		if (from && strcmp(t.format, "text") == 0)
-			err_set(err, "%s; convert it with: iconv -f %s -t UTF-8 '%s' > '%s.utf8'", why, from, path, path);
+			err_set(err, VI ? "%s; hãy chuyển mã bằng: iconv -f %s -t UTF-8 '%s' > '%s.utf8'"
+					: "%s; convert it with: iconv -f %s -t UTF-8 '%s' > '%s.utf8'", why, from, path, path);
 		else
 			err_set(err, "%s", why);
 		goto out;

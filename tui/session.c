@@ -10,6 +10,7 @@
 #include "core/agency.h"
 #include "core/countdown.h"
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/file.h"
 #include "core/notice.h"
 #include "core/workday.h"
@@ -94,7 +95,8 @@ struct db *session_db(struct session *s, char *err)
 	if (!s->db_path) {
 		s->db_path = paths_default_db();
 		if (!s->db_path) {
-			err_set(err, "cannot find a place for the database: set HOME or use --db");
+			err_set(err, VI ? "không tìm được chỗ đặt cơ sở dữ liệu: hãy đặt HOME hoặc dùng --db"
+				       : "cannot find a place for the database: set HOME or use --db");
 			return NULL;
 		}
 		if (paths_make_parent(s->db_path, err))
@@ -162,7 +164,8 @@ static int parse_dtstamp(const char *text, int64_t *out, char *err)
 		if (*out > 0)
 			return 0;
 	}
-	return err_set(err, "HANCHOT_DTSTAMP '%.40s': expected unix seconds or YYYYMMDDTHHMMSSZ", text);
+	return err_set(err, VI ? "HANCHOT_DTSTAMP '%.40s': cần số giây unix hoặc YYYYMMDDTHHMMSSZ"
+			       : "HANCHOT_DTSTAMP '%.40s': expected unix seconds or YYYYMMDDTHHMMSSZ", text);
 }
 
 void session_export_options_release(struct session_export_options *o)
@@ -180,7 +183,7 @@ int session_export_options_init(const struct session *s, struct session_export_o
 	char inner[ERR_MAX];
 	memset(o, 0, sizeof *o);
 	if (ical_kind_parse(c->export_kind, &o->opt.kind, inner))
-		return err_set(err, "config '%s': export_kind: %s", where, inner);
+		return err_set(err, VI ? "cấu hình '%s': export_kind: %s" : "config '%s': export_kind: %s", where, inner);
 	/* alarms: comma-separated durations, blanks around them ignored */
 	for (const char *p = c->alarms ? c->alarms : ""; *p;) {
 		while (*p == ' ' || *p == '\t' || *p == ',')
@@ -202,7 +205,7 @@ int session_export_options_init(const struct session *s, struct session_export_o
 	if (parse_dtstamp(getenv("HANCHOT_DTSTAMP"), &o->opt.dtstamp, err))
 		goto fail;
 	if (ical_options_check(&o->opt, inner)) {
-		err_set(err, "config '%s': alarms: %s", where, inner);
+		err_set(err, VI ? "cấu hình '%s': alarms: %s" : "config '%s': alarms: %s", where, inner);
 		goto fail;
 	}
 	return 0;
@@ -215,9 +218,10 @@ void session_export_warning(const struct db_export_stats *st, char *warning)
 {
 	warning[0] = '\0';
 	if (st->skipped == 1)
-		err_set(warning, "1 task not exported: %s", st->skipped_why);
+		err_set(warning, VI ? "1 việc không được xuất: %s" : "1 task not exported: %s", st->skipped_why);
 	else if (st->skipped)
-		err_set(warning, "%zu tasks not exported, the first: %s", st->skipped, st->skipped_why);
+		err_set(warning, VI ? "%zu việc không được xuất, việc đầu tiên: %s" : "%zu tasks not exported, the first: %s",
+			st->skipped, st->skipped_why);
 }
 
 int session_export_refresh(struct session *s, bool *written, char *warning, char *err)
@@ -261,7 +265,7 @@ int session_export_to(struct session *s, const struct ical_options *opt, const s
 		*written_to = NULL;
 	if (file_output_resolve(path, &to, sub)) {
 		file_output_release(&to);
-		return err_set(err, "export file '%s': %s", path, sub);
+		return err_set(err, VI ? "tệp xuất '%s': %s" : "export file '%s': %s", path, sub);
 	}
 	bool replaces_live = false;
 	if (filtered(f) && live && *live && !to.stream) {
@@ -271,8 +275,10 @@ int session_export_to(struct session *s, const struct ical_options *opt, const s
 	}
 	int64_t t0 = log_ms();
 	int rc = replaces_live
-		 ? err_set(err, "export file '%s' is the calendar kept current (export_file): a filtered "
-				"export would replace it with a part of it; choose another file", path)
+		 ? err_set(err, VI ? "tệp xuất '%s' là lịch được cập nhật liên tục (export_file): bản xuất có lọc sẽ "
+				     "thay nó bằng một phần; hãy chọn tệp khác"
+				   : "export file '%s' is the calendar kept current (export_file): a filtered "
+				     "export would replace it with a part of it; choose another file", path)
 		 : db_export_file(s->db, opt, f, path, live, stats, err);
 	if (rc == 0 && stats)
 		log_export("export", to.path ? to.path : path, stats, t0);
@@ -293,7 +299,7 @@ int session_report_to(struct session *s, const char *path, const struct report *
 	if (written_to)
 		*written_to = NULL;
 	if (file_output_resolve(path, &to, sub) || (s->db && db_check_output(s->db, &to, sub)))
-		rc = err_set(err, "report file '%s': %s", path, sub);
+		rc = err_set(err, VI ? "tệp báo cáo '%s': %s" : "report file '%s': %s", path, sub);
 	else
 		rc = report_write_file(path, &to, r, fmt, s->lang, err);
 	if (rc == 0 && written_to) {

@@ -29,7 +29,7 @@ refused 2 "năm 2500 nằm ngoài 1800-2199" hc --db "$DB" export --from 1/1/250
 # in a notice's text
 sed 's|trình UBND tỉnh trước ngày 14/5/2024|trình UBND tỉnh trước ngày 14/5/9999|' \
 	"$FIX/thong-bao-ket-luan-lai-chau-2024-04.md" >"$TMPD/n.md"
-refused 1 "due date 9999-05-14 is outside 1800-2199" hc --db "$DB" import "$TMPD/n.md"
+refused 1 "hạn 14/05/9999 nằm ngoài 1800-2199" hc --db "$DB" import "$TMPD/n.md"
 grep -qF "I.2.1" "$TMPD/err" || fail "the notice's refusal does not name the section: $(cat "$TMPD/err")"
 assert_eq "$(q 'SELECT count(*) FROM task')" 2 "tasks after the refused import"
 assert_eq "$(q 'SELECT count(*) FROM document')" 0 "documents after the refused import"
@@ -48,14 +48,14 @@ hc --db "$DB" done 2 --date 16/5/2024
 # current calendar stays current.
 q "UPDATE task SET due_date = '9999-12-31' WHERE id = 1"
 hc --db "$DB" export --out "$TMPD/cal.ics" 2>"$TMPD/err" || fail "export stopped by one bad row: $(cat "$TMPD/err")"
-grep -qF "warning: 1 task not exported: task 1: due date 9999-12-31 is outside 1800-2199" "$TMPD/err" ||
+grep -qF "cảnh báo: 1 việc không được xuất: việc 1: hạn 9999-12-31 nằm ngoài 1800-2199" "$TMPD/err" ||
 	fail "export warning: $(cat "$TMPD/err")"
 grep -qF "Kế hoạch phòng dịch" "$TMPD/cal.ics" || fail "the good task is not exported"
 mkdir -p "$XDG_CONFIG_HOME/hanchot"
 echo "export_file = $TMPD/live.ics" >"$XDG_CONFIG_HOME/hanchot/config"
 hc --db "$DB" add --lead "Sở Nội vụ" --due 1/6/2024 "Tổng kết" >/dev/null 2>"$TMPD/err" ||
 	fail "add with a bad row in the calendar: $(cat "$TMPD/err")"
-grep -qF "warning: export_file '$TMPD/live.ics': 1 task not exported: task 1" "$TMPD/err" ||
+grep -qF "cảnh báo: export_file '$TMPD/live.ics': 1 việc không được xuất: việc 1" "$TMPD/err" ||
 	fail "export_file warning: $(cat "$TMPD/err")"
 grep -qF "Tổng kết" "$TMPD/live.ics" || fail "export_file not kept current"
 # the bad date can be corrected to an earlier one

@@ -81,9 +81,9 @@ assert_eq "$(hc --db "$DB" export --document 7 | grep -c '^BEGIN:VEVENT')" 1 "--
 assert_eq "$(seq_of <(hc --db "$DB" export --document 7) "$U3")" 2 "SEQUENCE after the document changed"
 
 # Errors: one line, exit 2 for bad arguments, 1 for the rest, no file left.
-expect_error() { # CODE TEXT ARGS...
+expect_error() { # CODE TEXT ARGS... (English chosen)
 	local code=$1 text=$2 rc=0; shift 2
-	"$HANCHOT" --db "$DB" "$@" >"$TMPD/out" 2>"$TMPD/err" || rc=$?
+	"$HANCHOT" --lang en --db "$DB" "$@" >"$TMPD/out" 2>"$TMPD/err" || rc=$?
 	assert_eq "$rc" "$code" "exit status of $*"
 	grep -qF -- "$text" "$TMPD/err" || fail "$* said: $(cat "$TMPD/err")"
 	[ "$(head -1 "$TMPD/err" | grep -c '^hanchot')" = 1 ] || fail "$*: message does not start with hanchot"

@@ -20,31 +20,31 @@ check() {
 }
 
 # Missing folder.
-check "does not exist" "$TMPD/none/x.db" "$HANCHOT" --db "$TMPD/none/x.db" list
+check "không có thư mục" "$TMPD/none/x.db" "$HANCHOT" --db "$TMPD/none/x.db" list
 
 # Newer schema: refused, file untouched.
 cp "$DB" "$TMPD/newer.db"; q "$TMPD/newer.db" "PRAGMA user_version = 99"
-check "newer than this hanchot" "$TMPD/newer.db" "$HANCHOT" --db "$TMPD/newer.db" add --lead X "việc"
+check "mới hơn phiên bản hanchot này" "$TMPD/newer.db" "$HANCHOT" --db "$TMPD/newer.db" add --lead X "việc"
 assert_eq "$(q "$TMPD/newer.db" 'PRAGMA user_version')" 99 "newer schema left alone"
 
 # Damaged file: detected at start, pointing to the newest backup.
 hc --db "$DB" backup "$DB.backup-manual" >/dev/null
 cp "$DB" "$TMPD/bad.db"; cp "$DB.backup-manual" "$TMPD/bad.db.backup.1"
 printf 'XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX' | dd of="$TMPD/bad.db" bs=1 conv=notrunc status=none
-check "is damaged" "$TMPD/bad.db" "$HANCHOT" --db "$TMPD/bad.db" list
+check "bị hỏng" "$TMPD/bad.db" "$HANCHOT" --db "$TMPD/bad.db" list
 printf '%s' "$err" | grep -qF "hanchot restore '$TMPD/bad.db.backup.1'" || fail "no pointer to the backup: $err"
 # A damaged page inside the task table is found by the first query.
 cp "$DB" "$TMPD/bad2.db"; rm -f "$TMPD/bad2.db.backup"*
 q "$TMPD/bad2.db" "PRAGMA journal_mode = DELETE" >/dev/null
 root=$(q "$TMPD/bad2.db" "SELECT rootpage FROM sqlite_master WHERE name = 'task'")
 dd if=/dev/urandom of="$TMPD/bad2.db" bs=4096 seek=$((root - 1)) count=1 conv=notrunc status=none
-check "is damaged" "$TMPD/bad2.db" "$HANCHOT" --db "$TMPD/bad2.db" list
+check "bị hỏng" "$TMPD/bad2.db" "$HANCHOT" --db "$TMPD/bad2.db" list
 # ... and restore brings it back.
 hc --db "$TMPD/bad.db" restore "$TMPD/bad.db.backup.1" >/dev/null || fail "restore of a damaged database failed"
 assert_eq "$(snapshot "$TMPD/bad.db")" "$before" "restored content"
 # restore refuses what is not a hanchot database, and changes nothing.
 echo "not a database" > "$TMPD/junk.db"
-check "not a hanchot database" "$TMPD/junk.db" "$HANCHOT" --db "$DB" restore "$TMPD/junk.db"
+check "không phải cơ sở dữ liệu hanchot" "$TMPD/junk.db" "$HANCHOT" --db "$DB" restore "$TMPD/junk.db"
 
 # A lock held by another process past the 5 s busy timeout.
 rm -f "$TMPD/locked"
@@ -54,7 +54,7 @@ lockpid=$!
 end=$((SECONDS + 10)); until grep -q held "$TMPD/locked" 2>/dev/null || [ $SECONDS -gt $end ]; do sleep 0.05; done
 grep -q held "$TMPD/locked" || fail "sqlite3 did not take the lock"
 start_t=$(date +%s)
-check "locked" "$DB" "$HANCHOT" --db "$DB" done 2
+check "đang bị khoá" "$DB" "$HANCHOT" --db "$DB" done 2
 waited=$(($(date +%s) - start_t))
 [ "$waited" -ge 4 ] || fail "gave up after ${waited}s, before the busy timeout"
 hc --db "$DB" list >/dev/null || fail "reading must not wait for a writer (WAL)"
@@ -71,7 +71,7 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 	assert_eq "$rc" 1 "exit status on a read-only file system"
 	[ "$(printf '%s\n' "$err" | grep -c .)" -eq 1 ] || fail "expected one line: $err"
 	printf '%s' "$err" | grep -qF "$TMPD/ro/r.db" || fail "read-only message does not name the file: $err"
-	printf '%s' "$err" | grep -qi "read-only" || fail "read-only message: $err"
+	printf '%s' "$err" | grep -qF "chỉ cho phép đọc" || fail "read-only message: $err"
 	assert_eq "$(snapshot "$TMPD/ro/r.db")" "$before" "database on the read-only file system"
 
 	# Full disk: a 1 MiB tmpfs filled up after the first tasks.
@@ -94,7 +94,7 @@ SH
 	out=$(unshare -m sh "$TMPD/full.sh" "$TMPD/full" "$HANCHOT" 2>&1) || fail "full-disk script failed: $out"
 	printf '%s\n' "$out" | grep -qx "rc=1" || fail "add on a full disk: $out $(cat "$TMPD/full.err")"
 	[ "$(grep -c . "$TMPD/full.err")" -eq 1 ] || fail "expected one line on a full disk: $(cat "$TMPD/full.err")"
-	grep -qF "disk is full" "$TMPD/full.err" || fail "full disk not named: $(cat "$TMPD/full.err")"
+	grep -qF "ổ đĩa đã đầy" "$TMPD/full.err" || fail "full disk not named: $(cat "$TMPD/full.err")"
 	grep -qF "$TMPD/full/f.db" "$TMPD/full.err" || fail "full-disk message does not name the file: $(cat "$TMPD/full.err")"
 	printf '%s\n' "$out" | grep -qx ok || fail "integrity after a full disk: $out"
 	printf '%s\n' "$out" | grep -qF "trước khi đầy:" || fail "task lost on a full disk: $out"

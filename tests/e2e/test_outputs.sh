@@ -10,9 +10,9 @@ DB=$TMPD/t.db
 export HANCHOT_TODAY=2024-05-17
 q() { sqlite3 "$DB" "$1"; }
 # refused TEXT CMD...: CMD exits 1 with one line holding TEXT.
-refused() {
+refused() { # (English chosen: CMD is hc or "$HANCHOT")
 	local text=$1 rc=0; shift
-	"$@" >"$TMPD/out" 2>"$TMPD/err" || rc=$?
+	"$1" --lang en "${@:2}" >"$TMPD/out" 2>"$TMPD/err" || rc=$?
 	[ "$rc" = 1 ] || fail "$*: exit $rc, expected 1: $(cat "$TMPD/err")"
 	[ "$(wc -l <"$TMPD/err")" = 1 ] || fail "$*: not one line: $(cat "$TMPD/err")"
 	grep -qF -- "$text" "$TMPD/err" || fail "$*: '$(cat "$TMPD/err")' lacks '$text'"
@@ -96,7 +96,7 @@ wait_for "2 việc"
 keys Escape; wait_gone "Tin đầu ngày"
 keys Tab j Enter; wait_for "Báo cáo thu ngân sách"; wait_gone "Kế hoạch phòng dịch"
 keys x; wait_for "$TMPD/hanchot-loc.ics"
-keys C-u "$TMPD/live-link.ics" Enter; wait_for "is the calendar kept current"
+keys C-u "$TMPD/live-link.ics" Enter; wait_for "là lịch được cập nhật liên tục"
 keys x; wait_for "$TMPD/hanchot-loc.ics"
 keys C-u "$TMPD/real/../part2.ics" Enter; wait_for "Đã xuất 1 việc ra $TMPD/part2.ics"
 keys q; wait_exit

@@ -35,13 +35,16 @@ check() { # status text args...
 	echo "$err" | head -1 | grep -qF -- "$text" || fail "message for '$*' lacks '$text': $err"
 	[ "$(echo "$err" | grep -c '^hanchot')" -eq 1 ] || fail "expected one error line for '$*': $err"
 }
-check 2 "status 'finished' is not one of" status 1 finished
-check 2 "expected a task ID and a status" status 1
+check 2 "trạng thái 'finished' không phải một trong" status 1 finished
+check 2 "status 'finished' is not one of" --lang en status 1 finished
+check 2 "cần số việc và trạng thái" status 1
+check 2 "expected a task ID and a status" --lang en status 1
 check 1 "không có việc 9" status 9 done
 check 2 "số việc 'x' không phải số dương" cancel x
 check 1 "không có việc 7" cancel 7
-check 2 "missing --reason" extend 1 --to 2024-07-01
-check 2 "missing --to DATE" extend 1 --reason "vì"
+check 2 "thiếu --reason LÝ_DO: gia hạn cần ghi lý do" extend 1 --to 2024-07-01
+check 2 "missing --reason" --lang en extend 1 --to 2024-07-01
+check 2 "thiếu --to NGÀY" extend 1 --reason "vì"
 check 2 "--to: Ngày không hợp lệ: 2024-02-30" extend 1 --to 2024-02-30 --reason "vì"
 check 1 "không có việc 8" extend 8 --to 2024-07-01 --reason "vì"
 assert_eq "$(q "SELECT group_concat(id||status||version||due_date) FROM task; SELECT count(*) FROM task_event")" "$before" "database after bad input"

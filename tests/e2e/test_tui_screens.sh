@@ -42,7 +42,7 @@ keys Escape c; wait_for "Đã bỏ nhập"
 # A file that is not a notice: one line in the footer, nothing saved.
 printf '\x00\x01binary' > "$TMPD/bin.md"
 keys i; wait_for "Tệp thông báo:"; keys "$TMPD/bin.md" Enter
-wait_for "$TMPD/bin.md: binary data"
+wait_for "$TMPD/bin.md: dữ liệu nhị phân" # in the screen's language
 assert_eq "$(q 'SELECT count(*) FROM task; SELECT count(*) FROM document; SELECT count(*) FROM task_event')" "$before" "bad file"
 
 # 3. The report screen shows the command's figures; S writes a CSV.

@@ -18,7 +18,7 @@ static const struct opt_spec opts[] = {
 	{ "open", OPT_FLAG, NULL, 0 },
 	{ NULL, 0, NULL, 0 },
 };
-static const struct args_spec one_file = { opts, 1, 1, "missing FILE", "give one FILE, not '%s' too", false };
+static const struct args_spec one_file = { opts, 1, 1, { "thiếu tệp", "missing FILE" }, { "chỉ một tệp, không thêm '%s'", "give one FILE, not '%s' too" }, false };
 
 /* Splits line at spaces into argv (no quoting: the cases need none). */
 static int split(char *line, char **argv)
@@ -103,7 +103,7 @@ static void stop_at_operand(void **state)
 {
 	(void)state;
 	static const struct opt_spec global[] = { { "db", OPT_TEXT, NULL, 0 }, { NULL, 0, NULL, 0 } };
-	static const struct args_spec spec = { global, 0, -1, NULL, NULL, true };
+	static const struct args_spec spec = { global, 0, -1, { NULL, NULL }, { NULL, NULL }, true };
 	char line[] = "--db x.db list --db y.db";
 	char *argv[8], err[ERR_MAX];
 	struct args a;

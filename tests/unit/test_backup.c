@@ -13,6 +13,7 @@
 
 #include "core/err.h"
 #include "core/file.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
 #include "db/backup.h"
 #include "db/db.h"
@@ -214,12 +215,19 @@ static void test_damaged_database_points_to_backup(void **state)
 	assert_non_null(fp);
 	fputs("this is no longer an sqlite header", fp);
 	fclose(fp);
-	assert_int_equal(db_open(path, &db, err), -1);
+	assert_int_equal(db_open(path, &db, err), DB_OPEN_DAMAGED);
 	assert_null(db);
 	assert_non_null(strstr(err, "is damaged"));
 	assert_non_null(strstr(err, path));
 	assert_non_null(strstr(err, "t.db.backup.1"));
 	assert_null(strchr(err, '\n'));
+	/* one language at a time: restore sees the damage by the code, not the words */
+	i18n_set_messages(LANG_VI);
+	assert_int_equal(db_open(path, &db, err), DB_OPEN_DAMAGED);
+	i18n_set_messages(LANG_EN);
+	assert_non_null(strstr(err, "bị hỏng"));
+	assert_null(strstr(err, "is damaged"));
+	assert_non_null(strstr(err, "hanchot restore"));
 
 	char *b1 = db_backup_rotating_path(path, 1);
 	assert_int_equal(db_backup_restore_file(path, b1, saved, sizeof saved, err), 0);

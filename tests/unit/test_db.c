@@ -8,6 +8,7 @@
 
 #include "core/agency.h"
 #include "core/err.h"
+#include "core/i18n.h"
 #include "db/agency.h"
 #include "db/db.h"
 #include "db/db_internal.h"
@@ -302,8 +303,15 @@ static void test_bad_paths(void **state)
 	assert_non_null(fp);
 	fputs("this is not a database, just some text that is long enough to be a header..........\n", fp);
 	fclose(fp);
-	assert_int_equal(db_open(path, &db, err), -1);
+	assert_int_equal(db_open(path, &db, err), DB_OPEN_DAMAGED);
 	assert_non_null(strstr(err, "not a database"));
+	/* one language at a time: the same errors in Vietnamese when it is chosen */
+	i18n_set_messages(LANG_VI);
+	assert_int_equal(db_open("/nonexistent-dir/x.db", &db, err), -1);
+	assert_string_equal(err, "không mở được cơ sở dữ liệu '/nonexistent-dir/x.db': không có thư mục '/nonexistent-dir'");
+	assert_int_equal(db_open(path, &db, err), DB_OPEN_DAMAGED);
+	i18n_set_messages(LANG_EN);
+	assert_non_null(strstr(err, "bị hỏng"));
 }
 
 static void test_extend_and_note(void **state)
