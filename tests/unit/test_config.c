@@ -44,6 +44,31 @@ static void test_values(void **state)
 	config_release(&c);
 }
 
+/* One language at a time: the same errors in Vietnamese when it is chosen. */
+static void test_errors_in_vietnamese(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *msg;
+	} cases[] = {
+		{ "language = en\nwarnig_days = 3\n", "cấu hình 'test.conf', dòng 2: không có khoá 'warnig_days'" },
+		{ "warning_days = abc\n", "cấu hình 'test.conf', dòng 1: khoá 'warning_days': giá trị 'abc' không phải số nguyên từ 0 đến 60" },
+		{ "color = maybe\n", "khoá 'color': giá trị 'maybe' không phải true hoặc false" },
+		{ "just words\n", "dòng 1: cần dạng 'khoá = giá trị', gặp 'just words'" },
+	};
+	i18n_set_messages(LANG_VI);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct config c;
+		char err[ERR_MAX] = "";
+		config_init(&c);
+		assert_int_equal(parse(&c, cases[i].text, err), -1);
+		config_release(&c);
+		if (!strstr(err, cases[i].msg))
+			fail_msg("case %zu: got '%s'", i, err);
+	}
+	i18n_set_messages(LANG_EN);
+}
+
 static void test_errors_name_file_line_key(void **state)
 {
 	(void)state;
@@ -115,6 +140,7 @@ int main(void)
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_errors_name_file_line_key),
+		cmocka_unit_test(test_errors_in_vietnamese),
 		cmocka_unit_test(test_shipped_file_is_the_defaults),
 		cmocka_unit_test(test_missing_file),
 	};

@@ -379,6 +379,17 @@ static void test_stored_text_is_clean(void **state)
 	assert_string_equal(err, "task 1: the note is blank");
 	assert_int_equal(db_task_extend(f->t.db, 1, date_from_ymd(2024, 6, 1), "  ", 0, err), DB_ERROR);
 	assert_string_equal(err, "task 1: the reason is blank: a deadline change needs a reason");
+	assert_int_equal(db_task_cancel(f->t.db, 1, " ", 0, err), DB_ERROR);
+	assert_string_equal(err, "task 1: the reason is blank: a cancellation needs a reason");
+	/* one language at a time: the same refusals in Vietnamese when it is chosen */
+	i18n_set_messages(LANG_VI);
+	assert_int_equal(db_task_note(f->t.db, 1, "\xE2\x80\x8D", 0, err), DB_ERROR);
+	assert_string_equal(err, "việc 1: ghi chú để trống");
+	assert_int_equal(db_task_cancel(f->t.db, 1, " ", 0, err), DB_ERROR);
+	assert_string_equal(err, "việc 1: chưa ghi lý do: huỷ việc cần có lý do");
+	assert_int_equal(db_task_extend(f->t.db, 1, DATE_NONE, "lý do", 0, err), DB_ERROR);
+	assert_string_equal(err, "việc 1: đổi hạn cần có hạn mới");
+	i18n_set_messages(LANG_EN);
 	assert_int_equal(scalar(f->t.path, "SELECT count(*) FROM task_event"), 1);
 }
 
@@ -396,10 +407,20 @@ static void test_dates_checked_on_entry(void **state)
 	t.due = date_from_ymd(9999, 12, 31);
 	assert_int_equal(db_task_add(f->t.db, &t, err), -1);
 	assert_string_equal(err, "task II.3 'Việc': due date 9999-12-31 is outside 1800-2199");
+	i18n_set_messages(LANG_VI);
+	assert_int_equal(db_task_add(f->t.db, &t, err), -1);
+	i18n_set_messages(LANG_EN);
+	assert_string_equal(err, "việc II.3 'Việc': hạn 31/12/9999 nằm ngoài 1800-2199");
 	task_release(&t);
 	int64_t id = add(f->t.db, "Việc", "Sở Y tế", date_from_ymd(2024, 5, 20));
 	assert_int_equal(db_task_extend(f->t.db, id, date_from_ymd(2200, 1, 1), "lý do", 0, err), DB_ERROR);
 	assert_string_equal(err, "task 1: the new deadline 2200-01-01 is outside 1800-2199");
+	i18n_set_messages(LANG_VI);
+	assert_int_equal(db_task_extend(f->t.db, id, date_from_ymd(2200, 1, 1), "lý do", 0, err), DB_ERROR);
+	assert_string_equal(err, "việc 1: hạn mới 01/01/2200 nằm ngoài 1800-2199");
+	assert_int_equal(db_task_set_status(f->t.db, id, STATUS_DONE, date_from_ymd(1700, 1, 1), 0, err), DB_ERROR);
+	assert_string_equal(err, "việc 1: ngày hoàn thành 01/01/1700 nằm ngoài 1800-2199");
+	i18n_set_messages(LANG_EN);
 	assert_int_equal(db_task_extend(f->t.db, id, date_from_ymd(2024, 5, 19), "lý do", 0, err), DB_ERROR);
 	assert_string_equal(err, "task 1: 2024-05-19 is before the current deadline 2024-05-20: "
 				 "an extension moves a deadline later");

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/intake.h"
 #include "core/notice.h"
 #include "core/xalloc.h"
@@ -285,6 +286,15 @@ static void test_bad_input(void **state)
 	assert_int_equal(intake_check(big, NOTICE_MAX_BYTES + 1, NULL, err), -1);
 	assert_non_null(strstr(err, "too large"));
 	free(big);
+	/* one language at a time: Vietnamese when it is chosen */
+	i18n_set_messages(LANG_VI);
+	assert_int_equal(intake_check("abc\0def", 7, NULL, err), -1);
+	assert_string_equal(err, "dữ liệu nhị phân, không phải văn bản (byte NUL ở vị trí 3)");
+	assert_int_equal(intake_check(bad[3].data, bad[3].len, NULL, err), -1);
+	assert_string_equal(err, "không phải mã UTF-8: có vẻ là văn bản mã Windows-1258");
+	assert_int_equal(intake_check(" \n", 2, NULL, err), -1);
+	assert_string_equal(err, "tệp rỗng: không có nội dung để đọc");
+	i18n_set_messages(LANG_EN);
 	/* a text that assigns nothing is offered paragraph by paragraph, not refused */
 	struct notice n;
 	const char *none = "Một đoạn không giao việc cho ai cả.\n\nĐoạn thứ hai cũng vậy, không ai phải làm gì.\n";
