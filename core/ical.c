@@ -555,7 +555,8 @@ int ical_task_check(const struct task *t, int64_t sequence, char *err)
 		return err_set(err, "task %" PRId64 ": no uuid to use as UID", t->id);
 	/* the accepted range (core/date.h) */
 	if (!date_in_range(t->due))
-		return err_set(err, VI ? "việc %" PRId64 ": hạn %s nằm ngoài %d-%d" : "task %" PRId64 ": due date %s is outside %d-%d", t->id,
+		return err_set(err, VI ? "việc %" PRId64 ": hạn %s nằm ngoài %d-%d"
+				: "task %" PRId64 ": due date %s is outside %d-%d", t->id,
 			       day_text(t->due, d), DATE_MIN_YEAR, DATE_MAX_YEAR);
 	if (t->completed != DATE_NONE && !date_in_range(t->completed))
 		return err_set(err, VI ? "việc %" PRId64 ": ngày hoàn thành %s nằm ngoài %d-%d"

@@ -7,6 +7,7 @@
 #include <tesseract/capi.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/sniff.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -30,11 +31,13 @@ int ocr_open(struct ocr **o, char *err)
 	*o = NULL;
 	TessBaseAPI *api = TessBaseAPICreate();
 	if (!api)
-		return err_set(err, "the OCR engine cannot be started");
+		return err_set(err, VI ? "không khởi động được bộ nhận dạng chữ (OCR)"
+				: "the OCR engine cannot be started");
 	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
 	if (TessBaseAPIInit3(api, NULL, OCR_LANG) != 0) {
 		TessBaseAPIDelete(api);
-		return err_set(err, "the Vietnamese OCR model is not installed: apt-get install tesseract-ocr-vie");
+		return err_set(err, VI ? "chưa cài dữ liệu nhận dạng chữ tiếng Việt: apt-get install tesseract-ocr-vie"
+				: "the Vietnamese OCR model is not installed: apt-get install tesseract-ocr-vie");
 	}
 	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
 	TessBaseAPISetPageSegMode(api, PSM_AUTO);
@@ -66,11 +69,17 @@ static double decoded_bytes(int w, int h, int bps, int spp, bool jpeg)
 static int check_dims(int w, int h, int bps, int spp, bool jpeg, unsigned page, char *err)
 {
 	if (w <= 0 || h <= 0)
-		return err_set(err, "a damaged image (page %u has no size)", page + 1);
+		return err_set(err, VI ? "ảnh bị hỏng (trang %u không có kích thước)"
+				: "a damaged image (page %u has no size)", page + 1);
 	if ((double)w * (double)h > (double)OCR_MAX_PIXELS)
-		return err_set(err, "an image of %d × %d pixels, more than hanchot reads (%u million pixels, an A4 page at "
-				    "400 dpi): scan the page again at 300 dpi",
+		return err_set(err, VI ? "ảnh %d × %d điểm ảnh, vượt mức hanchot đọc được (%u triệu điểm ảnh, một trang A4 ở "
+					 "400 dpi): hãy quét lại trang ở 300 dpi"
+				       : "an image of %d × %d pixels, more than hanchot reads (%u million pixels, an A4 page at "
+					 "400 dpi): scan the page again at 300 dpi",
 			       w, h, OCR_MAX_PIXELS / 1000000);
+	if (decoded_bytes(w, h, bps, spp, jpeg) > (double)OCR_MAX_DECODED && VI)
+		return err_set(err, "ảnh %s%d × %d điểm ảnh, quá lớn để đọc: hãy quét lại trang %sở 300 dpi",
+			       spp >= 3 ? "màu " : "", w, h, spp >= 3 ? "ở chế độ xám hoặc " : "");
 	if (decoded_bytes(w, h, bps, spp, jpeg) > (double)OCR_MAX_DECODED)
 		return err_set(err, "a%s image of %d × %d pixels, too large to read%s: scan the page again %sat 300 dpi",
 			       spp >= 3 ? " colour" : "n", w, h, spp >= 3 ? " in colour" : "",
@@ -85,27 +94,32 @@ int ocr_image_pages(const char *data, size_t len, unsigned *pages, char *err)
 	*pages = 0;
 	quiet();
 	if (!fmt || strcmp(fmt, "GIF") == 0 || strcmp(fmt, "WebP") == 0 || strcmp(fmt, "BMP") == 0)
-		return err_set(err, "an image in %s format, which hanchot does not read: save the scan as PDF, PNG, "
-				    "JPEG or TIFF", fmt ? fmt : "an unknown");
+		return VI ? err_set(err, "ảnh định dạng %s, hanchot không đọc được: hãy lưu bản quét thành PDF, PNG, "
+					 "JPEG hoặc TIFF", fmt ? fmt : "không rõ")
+			  : err_set(err, "an image in %s format, which hanchot does not read: save the scan as PDF, PNG, "
+					 "JPEG or TIFF", fmt ? fmt : "an unknown");
 	if (strcmp(fmt, "TIFF") == 0) {
 		for (unsigned n = 0;; n++) {
 			l_int32 w, h, bps, spp, res, cmap, format;
 			if (readHeaderMemTiff(u, len, (l_int32)n, &w, &h, &bps, &spp, &res, &cmap, &format) != 0)
 				break;
 			if (n >= OCR_MAX_PAGES)
-				return err_set(err, "a TIFF of more than %d pages: save the notice's own pages as a new file",
+				return err_set(err, VI ? "ảnh TIFF có hơn %d trang: hãy lưu riêng các trang của thông báo thành tệp mới"
+						: "a TIFF of more than %d pages: save the notice's own pages as a new file",
 					       OCR_MAX_PAGES);
 			if (check_dims(w, h, bps, spp, false, n, err))
 				return -1;
 			*pages = n + 1;
 		}
 		if (*pages == 0)
-			return err_set(err, "a damaged TIFF image (no page can be read)");
+			return err_set(err, VI ? "ảnh TIFF bị hỏng (không đọc được trang nào)"
+					: "a damaged TIFF image (no page can be read)");
 		return 0;
 	}
 	l_int32 format, w, h, bps, spp, cmap;
 	if (pixReadHeaderMem(u, len, &format, &w, &h, &bps, &spp, &cmap) != 0)
-		return err_set(err, "a damaged %s image (its header cannot be read)", fmt);
+		return err_set(err, VI ? "ảnh %s bị hỏng (không đọc được phần đầu tệp)"
+				: "a damaged %s image (its header cannot be read)", fmt);
 	if (check_dims(w, h, bps, spp, strcmp(fmt, "JPEG") == 0, 0, err))
 		return -1;
 	*pages = 1;
@@ -119,7 +133,8 @@ static int recognise(struct ocr *o, PIX *pix, int dpi, struct layout *out, int p
 	TessBaseAPISetSourceResolution(o->api, dpi);
 	if (TessBaseAPIRecognize(o->api, NULL) != 0) {
 		TessBaseAPIClear(o->api);
-		return err_set(err, "the OCR engine could not read page %d", pg + 1);
+		return err_set(err, VI ? "bộ nhận dạng chữ không đọc được trang %d"
+				: "the OCR engine could not read page %d", pg + 1);
 	}
 	TessResultIterator *ri = TessBaseAPIGetIterator(o->api);
 	if (ri) {
@@ -178,7 +193,7 @@ int ocr_image_page(struct ocr *o, const char *data, size_t len, unsigned k, stru
 	const l_uint8 *u = (const l_uint8 *)data;
 	PIX *pix = NULL;
 	if (!fmt)
-		return err_set(err, "not an image");
+		return err_set(err, VI ? "không phải ảnh" : "not an image");
 	if (strcmp(fmt, "JPEG") == 0)
 		pix = pixReadMemJpeg(u, len, 0, 1, NULL, L_JPEG_READ_LUMINANCE);
 	else if (strcmp(fmt, "PNG") == 0)
@@ -186,13 +201,15 @@ int ocr_image_page(struct ocr *o, const char *data, size_t len, unsigned k, stru
 	else if (strcmp(fmt, "TIFF") == 0)
 		pix = pixReadMemTiff(u, len, (l_int32)k);
 	if (!pix)
-		return err_set(err, "a damaged %s image (page %u cannot be decoded)", fmt, k + 1);
+		return err_set(err, VI ? "ảnh %s bị hỏng (không giải mã được trang %u)"
+				: "a damaged %s image (page %u cannot be decoded)", fmt, k + 1);
 	PIX *gray = pixGetDepth(pix) == 8 && !pixGetColormap(pix) ? pixClone(pix) : pixConvertTo8(pix, 0);
 	int dpi = resolution(pix);
 	int w = pixGetWidth(pix), h = pixGetHeight(pix);
 	pixDestroy(&pix);
 	if (!gray)
-		return err_set(err, "a %s image whose pixels cannot be read (page %u)", fmt, k + 1);
+		return err_set(err, VI ? "ảnh %s không đọc được điểm ảnh (trang %u)"
+				: "a %s image whose pixels cannot be read (page %u)", fmt, k + 1);
 	int pg = layout_page(out, w, h);
 	int rc = recognise(o, gray, dpi, out, pg, err);
 	pixDestroy(&gray);
@@ -204,7 +221,8 @@ int ocr_gray(struct ocr *o, const unsigned char *gray, int w, int h, int stride,
 {
 	PIX *pix = pixCreateNoInit(w, h, 8);
 	if (!pix)
-		return err_set(err, "page %d: out of memory for its pixels", page + 1);
+		return err_set(err, VI ? "trang %d: không đủ bộ nhớ cho các điểm ảnh"
+				: "page %d: out of memory for its pixels", page + 1);
 	l_uint32 *data = pixGetData(pix);
 	int wpl = pixGetWpl(pix);
 	for (int y = 0; y < h; y++) {

@@ -8,6 +8,7 @@
 #include <poppler.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
@@ -157,13 +158,15 @@ static int scan_page(PopplerPage *page, const struct pdf_scan *hook, struct layo
 	double pw, ph;
 	poppler_page_get_size(page, &pw, &ph);
 	if (pw <= 0 || ph <= 0 || pw > 14400 || ph > 14400)
-		return err_set(err, "page %d has no usable size", pg + 1);
+		return err_set(err, VI ? "trang %d không có kích thước dùng được"
+				: "page %d has no usable size", pg + 1);
 	double dpi = PDF_SCAN_DPI;
 	while (dpi > 20 && (pw * dpi / 72) * (ph * dpi / 72) > (double)PDF_MAX_PIXELS)
 		dpi -= 10;
 	int w = (int)(pw * dpi / 72 + 0.5), h = (int)(ph * dpi / 72 + 0.5);
 	if (w < 1 || h < 1)
-		return err_set(err, "page %d has no usable size", pg + 1);
+		return err_set(err, VI ? "trang %d không có kích thước dùng được"
+				: "page %d has no usable size", pg + 1);
 	unsigned char *gray = xmalloc((size_t)w * (size_t)h);
 	int band = (int)((8u << 20) / (4u * (unsigned)w));
 	if (band < 64)
@@ -173,7 +176,8 @@ static int scan_page(PopplerPage *page, const struct pdf_scan *hook, struct layo
 	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, band);
 	int rc = -1;
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		err_set(err, "page %d cannot be rendered (%s)", pg + 1, cairo_status_to_string(cairo_surface_status(s)));
+		err_set(err, VI ? "không hiển thị được trang %d (%s)"
+				: "page %d cannot be rendered (%s)", pg + 1, cairo_status_to_string(cairo_surface_status(s)));
 		goto out;
 	}
 	for (int y = 0; y < h; y += band) {
@@ -243,18 +247,22 @@ static int read_scans(PopplerDocument *doc, int pages, const bool *needs_ocr, un
 {
 	long iw, ih;
 	if (largest_image(data, len, &iw, &ih) > (double)PDF_MAX_IMAGE)
-		return err_set(err, "a scanned PDF holding an image of %ld × %ld pixels, more than hanchot reads (%u "
-				    "million): scan the notice again at 300 dpi", iw, ih, PDF_MAX_IMAGE / 1000000);
+		return err_set(err, VI ? "tệp PDF quét chứa ảnh %ld × %ld điểm ảnh, vượt mức hanchot đọc được (%u triệu): hãy quét lại "
+					 "thông báo ở 300 dpi"
+				       : "a scanned PDF holding an image of %ld × %ld pixels, more than hanchot reads (%u "
+					 "million): scan the notice again at 300 dpi", iw, ih, PDF_MAX_IMAGE / 1000000);
 	if (n_scan > PDF_MAX_SCANNED)
-		return err_set(err, "a PDF with %u scanned pages, more than the %d hanchot reads by OCR: save the notice's "
-				    "own pages as a new PDF (e.g. qpdf '%s' --pages . 1-10 -- notice.pdf)",
+		return err_set(err, VI ? "tệp PDF có %u trang quét, nhiều hơn %d trang hanchot nhận dạng chữ được: hãy lưu riêng các "
+					 "trang của thông báo thành tệp PDF mới (ví dụ qpdf '%s' --pages . 1-10 -- notice.pdf)"
+				       : "a PDF with %u scanned pages, more than the %d hanchot reads by OCR: save the notice's "
+					 "own pages as a new PDF (e.g. qpdf '%s' --pages . 1-10 -- notice.pdf)",
 			       n_scan, PDF_MAX_SCANNED, name);
 	unsigned k = 0;
 	for (int i = 0; i < pages; i++) {
 		if (!needs_ocr[i])
 			continue;
 		if (hook->progress && hook->progress(hook->ctx, ++k, n_scan))
-			return err_set(err, "cancelled");
+			return err_set(err, VI ? "đã huỷ" : "cancelled");
 		PopplerPage *page = poppler_document_get_page(doc, i);
 		int read = page ? scan_page(page, hook, out, i, err) : 0;
 		if (page)
@@ -270,10 +278,14 @@ static int read_scans(PopplerDocument *doc, int pages, const bool *needs_ocr, un
 static int open_error(const GError *ge, const char *name, char *err)
 {
 	if (ge && ge->domain == POPPLER_ERROR && ge->code == POPPLER_ERROR_ENCRYPTED)
-		return err_set(err, "an encrypted PDF that needs a password to open: ask the sender for a copy without "
-				    "one, or remove it with: qpdf --password=PASSWORD --decrypt '%s' unlocked.pdf", name);
-	return err_set(err, "a damaged PDF that cannot be read (%s): open it in a PDF reader and save or print it "
-			    "to a new PDF", ge && ge->message ? ge->message : "unknown error");
+		return err_set(err, VI ? "tệp PDF đã mã hoá, cần mật khẩu để mở: hãy xin người gửi một bản không có mật khẩu, "
+					 "hoặc gỡ mật khẩu bằng: qpdf --password=MẬT_KHẨU --decrypt '%s' unlocked.pdf"
+				       : "an encrypted PDF that needs a password to open: ask the sender for a copy without "
+					 "one, or remove it with: qpdf --password=PASSWORD --decrypt '%s' unlocked.pdf", name);
+	return err_set(err, VI ? "tệp PDF bị hỏng, không đọc được (%s): hãy mở bằng trình đọc PDF rồi lưu hoặc in ra "
+				 "tệp PDF mới"
+			       : "a damaged PDF that cannot be read (%s): open it in a PDF reader and save or print it "
+				 "to a new PDF", ge && ge->message ? ge->message : "unknown error");
 }
 
 int pdf_read(const char *data, size_t len, const char *name, const struct pdf_scan *hook, struct layout *out,
@@ -290,11 +302,15 @@ int pdf_read(const char *data, size_t len, const char *name, const struct pdf_sc
 	if (!doc) {
 		open_error(ge, name, err);
 	} else if (pages <= 0) {
-		err_set(err, "a damaged PDF in which no page can be read: open it in a PDF reader and save or print it "
-			     "to a new PDF");
+		err_set(err, VI ? "tệp PDF bị hỏng, không đọc được trang nào: hãy mở bằng trình đọc PDF rồi lưu hoặc in "
+				  "ra tệp PDF mới"
+				: "a damaged PDF in which no page can be read: open it in a PDF reader and save or print it "
+				  "to a new PDF");
 	} else if (pages > PDF_MAX_PAGES) {
-		err_set(err, "a PDF of %d pages, more than the %d a notice may have: save the notice's own pages as a "
-			     "new PDF (e.g. qpdf '%s' --pages . 1-20 -- notice.pdf)", pages, PDF_MAX_PAGES, name);
+		err_set(err, VI ? "tệp PDF có %d trang, nhiều hơn %d trang của một thông báo: hãy lưu riêng các trang của "
+				  "thông báo thành tệp PDF mới (ví dụ qpdf '%s' --pages . 1-20 -- notice.pdf)"
+				: "a PDF of %d pages, more than the %d a notice may have: save the notice's own pages as a "
+				  "new PDF (e.g. qpdf '%s' --pages . 1-20 -- notice.pdf)", pages, PDF_MAX_PAGES, name);
 	} else {
 		needs_ocr = xcalloc((size_t)pages + 1, sizeof *needs_ocr);
 		unsigned n_scan = read_text_layer(doc, pages, out, needs_ocr);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 
 enum freq { FREQ_NONE, FREQ_WEEKLY, FREQ_MONTHLY, FREQ_YEARLY };
 
@@ -38,7 +39,8 @@ static int parse_rule(const char *text, struct rule *r, char *err)
 		size_t len = semi ? (size_t)(semi - p) : strlen(p);
 		const char *eq = memchr(p, '=', len);
 		if (!eq)
-			return err_set(err, "rule '%s': expected NAME=VALUE parts", text);
+			return err_set(err, VI ? "quy tắc lặp '%s': cần các phần dạng TÊN=GIÁ_TRỊ"
+					: "rule '%s': expected NAME=VALUE parts", text);
 		size_t klen = (size_t)(eq - p), vlen = len - klen - 1;
 		const char *v = eq + 1;
 		if (klen == 4 && strncmp(p, "FREQ", 4) == 0) {
@@ -49,25 +51,30 @@ static int parse_rule(const char *text, struct rule *r, char *err)
 			else if (vlen == 6 && strncmp(v, "YEARLY", 6) == 0)
 				r->freq = FREQ_YEARLY;
 			else
-				return err_set(err, "rule '%s': unsupported FREQ", text);
+				return err_set(err, VI ? "quy tắc lặp '%s': FREQ không được hỗ trợ"
+						: "rule '%s': unsupported FREQ", text);
 		} else if (klen == 8 && strncmp(p, "INTERVAL", 8) == 0) {
 			if (parse_int(v, vlen, 1, 120, &r->interval))
-				return err_set(err, "rule '%s': bad INTERVAL", text);
+				return err_set(err, VI ? "quy tắc lặp '%s': INTERVAL không hợp lệ"
+						: "rule '%s': bad INTERVAL", text);
 		} else if (klen == 10 && strncmp(p, "BYMONTHDAY", 10) == 0) {
 			if (parse_int(v, vlen, -1, 31, &r->month_day) || r->month_day == 0)
-				return err_set(err, "rule '%s': bad BYMONTHDAY", text);
+				return err_set(err, VI ? "quy tắc lặp '%s': BYMONTHDAY không hợp lệ"
+						: "rule '%s': bad BYMONTHDAY", text);
 		} else if (klen == 7 && strncmp(p, "BYMONTH", 7) == 0) {
 			if (parse_int(v, vlen, 1, 12, &r->month))
-				return err_set(err, "rule '%s': bad BYMONTH", text);
+				return err_set(err, VI ? "quy tắc lặp '%s': BYMONTH không hợp lệ"
+						: "rule '%s': bad BYMONTH", text);
 		} else if (klen == 5 && strncmp(p, "BYDAY", 5) == 0) {
 			/* Weekly rules keep the weekday of their first due date. */
 		} else {
-			return err_set(err, "rule '%s': unsupported part", text);
+			return err_set(err, VI ? "quy tắc lặp '%s': có phần không được hỗ trợ"
+					: "rule '%s': unsupported part", text);
 		}
 		p += len + (semi ? 1 : 0);
 	}
 	if (r->freq == FREQ_NONE)
-		return err_set(err, "rule '%s': no FREQ", text);
+		return err_set(err, VI ? "quy tắc lặp '%s': thiếu FREQ" : "rule '%s': no FREQ", text);
 	return 0;
 }
 
@@ -82,7 +89,7 @@ civil_day recurrence_next(const char *text, civil_day due, char *err)
 {
 	struct rule r;
 	if (!text || due == DATE_NONE) {
-		err_set(err, "no rule or no first due date");
+		err_set(err, VI ? "thiếu quy tắc lặp hoặc hạn đầu tiên" : "no rule or no first due date");
 		return DATE_NONE;
 	}
 	if (parse_rule(text, &r, err))

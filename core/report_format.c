@@ -10,6 +10,7 @@
 #include "core/countdown.h"
 #include "core/err.h"
 #include "core/file.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
@@ -830,6 +831,8 @@ static void write_html(struct sink *o, const struct parts *p, const struct repor
 	put_str(o, "</body>\n</html>\n");
 }
 
+#define REPORT_FILE (VI ? "tệp báo cáo '%s': %s" : "report file '%s': %s")
+
 /* --- entry points ------------------------------------------------------- */
 
 int report_write(FILE *out, const struct report *r, enum report_format fmt, enum lang lang, char *err)
@@ -849,7 +852,7 @@ int report_write(FILE *out, const struct report *r, enum report_format fmt, enum
 	free(o);
 	parts_release(&p);
 	if (fflush(out) != 0 || ferror(out))
-		return err_set(err, "writing the report: %s", strerror(errno ? errno : EIO));
+		return err_set(err, VI ? "ghi báo cáo: %s" : "writing the report: %s", err_reason(errno ? errno : EIO));
 	return 0;
 }
 
@@ -872,25 +875,25 @@ int report_write_file(const char *path, const struct file_output *to, const stru
 		file_temp_clean(dir, strrchr(to->path, '/') + 1);
 		free(dir);
 		fd = file_temp_create(to->path, mode, &tmp);
-		snprintf(sub, sizeof sub, "%s", strerror(errno));
+		snprintf(sub, sizeof sub, "%s", err_reason(errno));
 	}
 	if (fd < 0 || !(f = fdopen(fd, "w"))) {
-		err_set(err, "report file '%s': %s", path, fd < 0 ? sub : strerror(errno));
+		err_set(err, REPORT_FILE, path, fd < 0 ? sub : err_reason(errno));
 		if (fd >= 0)
 			close(fd);
 		goto out;
 	}
 	if (report_write(f, r, fmt, lang, sub)) {
-		err_set(err, "report file '%s': %s", path, sub);
+		err_set(err, REPORT_FILE, path, sub);
 		goto out;
 	}
 	if (fflush(f) != 0 || (!to->stream && fsync(fileno(f)) != 0)) {
-		err_set(err, "report file '%s': %s", path, strerror(errno));
+		err_set(err, REPORT_FILE, path, err_reason(errno));
 		goto out;
 	}
 	int rc = tmp ? file_replace(tmp, to->path) : 0; /* while still open: locked */
 	if (rc != 0) {
-		err_set(err, "report file '%s': %s", path, strerror(rc));
+		err_set(err, REPORT_FILE, path, err_reason(rc));
 		goto out;
 	}
 	free(tmp);
@@ -898,7 +901,7 @@ int report_write_file(const char *path, const struct file_output *to, const stru
 	rc = fclose(f);
 	f = NULL;
 	if (rc != 0) {
-		err_set(err, "report file '%s': %s", path, strerror(errno));
+		err_set(err, REPORT_FILE, path, err_reason(errno));
 		goto out;
 	}
 	ret = 0;

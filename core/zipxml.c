@@ -8,6 +8,7 @@
 #include <zip.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 struct zipxml {
@@ -34,13 +35,13 @@ int zipxml_open(struct zipxml **z, const char *data, size_t len, char *err)
 	*z = NULL;
 	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
 	if (!src) {
-		err_set(err, "damaged zip archive (%s)", zip_error_strerror(&ze));
+		err_set(err, VI ? "tệp nén zip bị hỏng (%s)" : "damaged zip archive (%s)", zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		return -1;
 	}
 	zip_t *za = zip_open_from_source(src, ZIP_RDONLY, &ze);
 	if (!za) {
-		err_set(err, "damaged zip archive (%s)", zip_error_strerror(&ze));
+		err_set(err, VI ? "tệp nén zip bị hỏng (%s)" : "damaged zip archive (%s)", zip_error_strerror(&ze));
 		zip_source_free(src);
 		zip_error_fini(&ze);
 		return -1;
@@ -49,7 +50,8 @@ int zipxml_open(struct zipxml **z, const char *data, size_t len, char *err)
 	zip_int64_t n = zip_get_num_entries(za, 0);
 	if (n > ZIPXML_MAX_ENTRIES) {
 		zip_discard(za);
-		return err_set(err, "damaged or not a document: a zip archive of %lld entries (a document has at most %d)",
+		return err_set(err, VI ? "bị hỏng hoặc không phải tài liệu: tệp nén zip có %lld mục (một tài liệu có tối đa %d)"
+				: "damaged or not a document: a zip archive of %lld entries (a document has at most %d)",
 			       (long long)n, ZIPXML_MAX_ENTRIES);
 	}
 	static bool xml_ready;
@@ -90,17 +92,21 @@ static zip_file_t *open_entry(struct zipxml *z, const char *name, size_t max, ch
 	zip_int64_t i = zip_name_locate(z->za, name, ZIP_FL_NOCASE);
 	zip_stat_t st;
 	if (i < 0)
-		return err_set(err, "'%s' is missing from the package", name), NULL;
+		return err_set(err, VI ? "thiếu '%s' trong gói tài liệu"
+				: "'%s' is missing from the package", name), NULL;
 	if (zip_stat_index(z->za, (zip_uint64_t)i, 0, &st) != 0)
 		return err_set(err, "'%s': %s", name, zip_strerror(z->za)), NULL;
 	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-		return err_set(err, "'%s' is encrypted (a password-protected zip)", name), NULL;
+		return err_set(err, VI ? "'%s' đã được mã hoá (tệp zip có mật khẩu)"
+				: "'%s' is encrypted (a password-protected zip)", name), NULL;
 	if ((st.valid & ZIP_STAT_SIZE) && st.size > max)
-		return err_set(err, "'%s' unpacks to %llu bytes, more than the %zu a document part may have (a zip bomb?)",
+		return err_set(err, VI ? "'%s' giải nén ra %llu byte, nhiều hơn mức %zu của một phần tài liệu (có thể là bom zip)"
+				: "'%s' unpacks to %llu bytes, more than the %zu a document part may have (a zip bomb?)",
 			       name, (unsigned long long)st.size, max), NULL;
 	zip_file_t *f = zip_fopen_index(z->za, (zip_uint64_t)i, 0);
 	if (!f)
-		err_set(err, "'%s' cannot be unpacked (%s)", name, zip_strerror(z->za));
+		err_set(err, VI ? "không giải nén được '%s' (%s)"
+				: "'%s' cannot be unpacked (%s)", name, zip_strerror(z->za));
 	return f;
 }
 
@@ -117,14 +123,15 @@ int zipxml_read(struct zipxml *z, const char *name, size_t max, char **data, siz
 		xgrow((void **)&buf, &cap, n + 4096 + 1, 1);
 		zip_int64_t got = zip_fread(f, buf + n, cap - n - 1);
 		if (got < 0) {
-			err_set(err, "'%s' is damaged (%s)", name, zip_file_strerror(f));
+			err_set(err, VI ? "'%s' bị hỏng (%s)" : "'%s' is damaged (%s)", name, zip_file_strerror(f));
 			goto fail;
 		}
 		if (got == 0)
 			break;
 		n += (size_t)got;
 		if (n > max) {
-			err_set(err, "'%s' unpacks to more than %zu bytes (a zip bomb?)", name, max);
+			err_set(err, VI ? "'%s' giải nén ra hơn %zu byte (có thể là bom zip)"
+					: "'%s' unpacks to more than %zu bytes (a zip bomb?)", name, max);
 			goto fail;
 		}
 	}
@@ -160,7 +167,7 @@ static int io_read(void *ctx, char *buf, int len)
 		return -1;
 	zip_int64_t n = zip_fread(r->zf, buf, (zip_uint64_t)len);
 	if (n < 0) {
-		fail(r, "'%s' is damaged (%s)", zip_file_strerror(r->zf));
+		fail(r, VI ? "'%s' bị hỏng (%s)" : "'%s' is damaged (%s)", zip_file_strerror(r->zf));
 		return -1;
 	}
 	size_t got = (size_t)n;
@@ -230,7 +237,7 @@ int zipxml_reader_open(struct zipxml *z, const char *name, struct zipxml_reader 
 	r->xr = xmlReaderForIO(io_read, io_close, r, NULL, NULL,
 			       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 	if (!r->xr) {
-		err_set(err, "'%s' cannot be read as XML", name);
+		err_set(err, VI ? "không đọc được '%s' dưới dạng XML" : "'%s' cannot be read as XML", name);
 		zipxml_reader_close(r);
 		return -1;
 	}

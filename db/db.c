@@ -13,8 +13,8 @@
 
 #include "core/agency.h"
 #include "core/err.h"
-#include "core/i18n.h"
 #include "core/file.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "db/backup.h"

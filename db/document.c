@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "db/agency.h"
@@ -110,7 +111,8 @@ static int check_leads(const struct notice *n, char *err)
 {
 	for (size_t i = 0; i < n->n_units; i++)
 		if (!n->units[i].dropped && n->units[i].n_leads == 0)
-			return err_set(err, "task %s has no lead agency: give it one or drop it", n->units[i].section);
+			return err_set(err, VI ? "việc %s chưa có cơ quan chủ trì: hãy giao cho một cơ quan hoặc bỏ việc này"
+						: "task %s has no lead agency: give it one or drop it", n->units[i].section);
 	return 0;
 }
 
@@ -122,7 +124,8 @@ int db_document_save(struct db *db, const struct notice *n, int64_t *doc_id, cha
 	static const int at[5] = { 1, 2, 4, 5, 6 };
 	char ts[24];
 	if (notice_kept(n) == 0)
-		return err_set(err, "nothing to save: every task of the notice was dropped");
+		return err_set(err, VI ? "không có gì để lưu: mọi việc của thông báo đã bị bỏ"
+					: "nothing to save: every task of the notice was dropped");
 	if (check_leads(n, err))
 		return -1;
 	if (db_begin(db, err))
@@ -441,7 +444,8 @@ static int previous_reading(struct db *db, int64_t doc_id, struct notice *base, 
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? err_set(err, "document %lld does not exist", (long long)doc_id)
+		return rc == SQLITE_DONE ? err_set(err, VI ? "không có văn bản %lld"
+				: "document %lld does not exist", (long long)doc_id)
 					 : db_fail(db, "reading a document", err);
 	return 0;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
 #include "db/db_internal.h"
 #include "db/task.h"
@@ -443,7 +444,8 @@ int db_report_document_label(struct db *db, int64_t id, char **label, char *err)
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
-		return err_set(err, "document %lld does not exist", (long long)id), DB_NOT_FOUND;
+		return err_set(err, VI ? "không có văn bản %lld"
+				: "document %lld does not exist", (long long)id), DB_NOT_FOUND;
 	if (rc != SQLITE_ROW)
 		return db_fail(db, "reading a document", err), DB_ERROR;
 	return 0;

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <time.h>
 
+#include "core/i18n.h"
 #include "core/xalloc.h"
 #include "tui/draw.h"
 #include "tui/log.h"
@@ -262,7 +263,8 @@ static int set_up(struct app *app, char *err)
 		return EXIT_RUNTIME;
 	if (clock && *clock) {
 		if (parse_clock(clock, &app->clock_offset)) {
-			err_set(err, "HANCHOT_CLOCK '%s': expected YYYY-MM-DDTHH:MM[:SS]", clock);
+			err_set(err, VI ? "HANCHOT_CLOCK '%s': cần dạng YYYY-MM-DDTHH:MM[:SS]"
+					: "HANCHOT_CLOCK '%s': expected YYYY-MM-DDTHH:MM[:SS]", clock);
 			return EXIT_USAGE;
 		}
 		app->today_fixed = false;

@@ -237,7 +237,7 @@ static int import_exec(struct cli *cli, const struct args *a)
 		print_reading(cli, &n, tsv);
 	} else if (n.candidates) {
 		code = cli_error(EXIT_RUNTIME,
-				 VI ? "thông báo '%s': không tìm thấy nhiệm vụ được giao: %zu đoạn có thể giữ làm việc ở màn hình "
+				 VI ? "thông báo '%s': không tìm thấy việc được giao: %zu đoạn có thể giữ làm việc trên màn hình "
 				      "duyệt (hanchot, rồi i) hoặc xem bằng import --dry-run"
 				    : "notice '%s': no assignment found: %zu paragraphs can be kept as tasks on the review screen "
 				      "(hanchot, then i) or listed with import --dry-run",

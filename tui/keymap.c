@@ -6,6 +6,7 @@
 #include <wchar.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "tui/term.h"
 
@@ -160,15 +161,18 @@ int keymap_apply_config(struct keymap *km, const struct config *c, char *err)
 		const struct config_binding *cb = &c->bindings[b];
 		enum action a = find_action(cb->action);
 		if (a == ACT_NONE)
-			return err_set(err, "config '%s', line %d: key.%s: unknown action '%s'", file,
+			return err_set(err, VI ? "cấu hình '%s', dòng %d: key.%s: không có thao tác '%s'"
+					       : "config '%s', line %d: key.%s: unknown action '%s'", file,
 				       cb->line, cb->action, cb->action);
 		int key = keymap_parse_key(cb->key);
 		if (key < 0)
-			return err_set(err, "config '%s', line %d: key.%s: unknown key '%s'", file,
+			return err_set(err, VI ? "cấu hình '%s', dòng %d: key.%s: không có phím '%s'"
+					       : "config '%s', line %d: key.%s: unknown key '%s'", file,
 				       cb->line, cb->action, cb->key);
 		for (size_t i = 0; i < n_set; i++)
 			if (set_keys[i] == key && set_action[i] != a)
-				return err_set(err, "config '%s', line %d: key.%s: '%s' is already bound to %s on line %d",
+				return err_set(err, VI ? "cấu hình '%s', dòng %d: key.%s: '%s' đã được gán cho %s ở dòng %d"
+						       : "config '%s', line %d: key.%s: '%s' is already bound to %s on line %d",
 					       file, cb->line, cb->action, cb->key, actions[set_action[i]].name,
 					       set_by_line[i]);
 		if (!replaced[a]) {
@@ -180,7 +184,8 @@ int keymap_apply_config(struct keymap *km, const struct config *c, char *err)
 		while (slot < KEYMAP_KEYS && km->keys[a][slot])
 			slot++;
 		if (slot == KEYMAP_KEYS)
-			return err_set(err, "config '%s', line %d: key.%s: at most %d keys per action", file,
+			return err_set(err, VI ? "cấu hình '%s', dòng %d: key.%s: mỗi thao tác tối đa %d phím"
+					       : "config '%s', line %d: key.%s: at most %d keys per action", file,
 				       cb->line, cb->action, KEYMAP_KEYS);
 		km->keys[a][slot] = key;
 		if (n_set < sizeof set_keys / sizeof set_keys[0]) {

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
@@ -20,11 +21,11 @@ int log_open(const char *path, char *err)
 	log_close();
 	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
 	if (fd < 0)
-		return err_set(err, "log file '%s': %s", path, strerror(errno));
+		return err_set(err, VI ? "tệp nhật ký '%s': %s" : "log file '%s': %s", path, err_reason(errno));
 	log_file = fdopen(fd, "a");
 	if (!log_file) {
 		close(fd);
-		return err_set(err, "log file '%s': %s", path, strerror(errno));
+		return err_set(err, VI ? "tệp nhật ký '%s': %s" : "log file '%s': %s", path, err_reason(errno));
 	}
 	return 0;
 }

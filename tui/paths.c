@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 static char *xdg_path(const char *var, const char *fallback, const char *leaf)
@@ -38,7 +39,8 @@ int paths_make_parent(const char *path, char *err)
 			char saved = *p;
 			*p = '\0';
 			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-				ret = err_set(err, "cannot create folder '%s': %s", dir, strerror(errno));
+				ret = err_set(err, VI ? "không tạo được thư mục '%s': %s" : "cannot create folder '%s': %s", dir,
+					      err_reason(errno));
 				goto out;
 			}
 			*p = saved;

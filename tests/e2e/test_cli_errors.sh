@@ -106,10 +106,14 @@ both 1 "tệp rỗng: không có nội dung để đọc" "empty: there is no te
 both 1 "thông báo '$TMPD/khong.md': không có tệp hoặc thư mục này" "notice '$TMPD/khong.md': No such file or directory" \
 	--db "$DB" import "$TMPD/khong.md"
 printf 'Hôm nay trời đẹp, mọi người đi chơi.\n\nBuổi chiều có mưa nhỏ.\n' >"$TMPD/thuong.md"
-both 1 "không tìm thấy nhiệm vụ được giao: 2 đoạn" "no assignment found: 2 paragraphs" --db "$DB" import "$TMPD/thuong.md"
+both 1 "không tìm thấy việc được giao: 2 đoạn" "no assignment found: 2 paragraphs" --db "$DB" import "$TMPD/thuong.md"
 printf '{\\rtf1 Th\\u244?ng b\\u225?o}' >"$TMPD/thu.rtf"
 both 1 "tài liệu RTF, hanchot không đọc được: hãy chuyển đổi bằng: libreoffice" \
 	"an RTF document, which hanchot does not read: convert it with: libreoffice" --db "$DB" import "$TMPD/thu.rtf"
+# ... and from the reader (hanchot-extract, a process of its own)
+/usr/bin/python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").writestr("a.txt", "x")' "$TMPD/nen.zip"
+both 1 "tệp nén zip, không phải tài liệu Word hay OpenDocument: hãy giải nén" \
+	"a zip archive, not a Word or OpenDocument document: unpack it" --db "$DB" import "$TMPD/nen.zip"
 # export, output paths, backup and restore
 both 2 "--agency 'Sở Không Có': không có cơ quan này" "--agency 'Sở Không Có': no such agency" --db "$DB" export --agency "Sở Không Có"
 both 1 "tệp xuất '$TMPD/khong/x.ics': không có thư mục '$TMPD/khong'" "export file '$TMPD/khong/x.ics': folder '$TMPD/khong' does not exist" \
@@ -134,7 +138,7 @@ leaks() { # args...: prints the error's first line when it has an English word
 }
 out=""
 for cmd in "done" "agencies x" "holidays 3000" "import" "import $TMPD/nhiphan.md" "import $TMPD/cp1258.md" \
-	"import $TMPD/rong.md" "import $TMPD/khong.md" "import $TMPD/thuong.md" "import $TMPD/thu.rtf" \
+	"import $TMPD/rong.md" "import $TMPD/khong.md" "import $TMPD/nen.zip" "import $TMPD/thuong.md" "import $TMPD/thu.rtf" \
 	"export --out $TMPD/khong/x.ics" "restore $TMPD/thuong.md" "backup $TMPD/khong/b.db" "done 99" "done abc" \
 	"extend 1 --to 2024-07-01" "extend 1 --reason x" "status 1 finished" "status 1" "add" "add --lead X a b" \
 	"report --from 2024-05-31 --to 2024-05-01" "frobnicate"; do

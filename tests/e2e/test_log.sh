@@ -24,7 +24,7 @@ grep -qE "export_file '$TMPD/live.ics': 1 tasks \(0 copied, 1 serialised, 0 left
 	fail "the export is not logged: $(cat "$TMPD/conf.log")"
 set +e; out=$(hc --log "$TMPD/no/such/dir.log" --db "$DB" list 2>&1); rc=$?; set -e
 assert_eq "$rc" 1 "a log that cannot be opened"
-grep -qF "log file '$TMPD/no/such/dir.log'" <<<"$out" || fail "the message does not name the log: $out"
+grep -qF "tệp nhật ký '$TMPD/no/such/dir.log'" <<<"$out" || fail "the message does not name the log: $out"
 
 # the screen: another process's write is read again, and logged
 start scr 100 20 "$HANCHOT" --log "$TMPD/screen.log" --db "$DB" --today 2024-05-17

@@ -81,7 +81,7 @@ check 1 "report: agency 'Sở Không Có' is not known" --lang en report --agenc
 check 2 "--as-of: Ngày không hợp lệ: 2024-02-30" report --as-of 2024-02-30
 check 2 "--from 31/05/2024 sau --to 01/05/2024" report --from 2024-05-31 --to 2024-05-01
 check 2 "--format 'pdf': cần là table, md, csv hoặc html" report --format pdf
-check 1 "document 9 does not exist" report --document 9
+check 1 "không có văn bản 9" report --document 9
 check 2 "--document 'x' không phải số dương" report --document x
 check 1 "tệp báo cáo '$TMPD/none/r.csv'" report --format csv --out "$TMPD/none/r.csv"
 check 2 "thừa tham số 'extra'" report extra

@@ -30,7 +30,7 @@ keys "$TMPD/none.md" Enter
 wait_for "Không tìm thấy việc được giao"
 screen | grep -qE '^bỏ \? +\(1\)' || fail "the first paragraph is not offered dropped and marked"
 keys ' '; wait_for "giữ ?"
-keys S; wait_for "has no lead agency"
+keys S; wait_for "chưa có cơ quan chủ trì" # in the screen's language
 assert_eq "$(q 'SELECT count(*) FROM task')" 0 "saved without a lead"
 keys L C-u "Sở Nội vụ" Enter; wait_for "Sở Nội vụ"
 keys H C-u "30/6/2026" Enter; wait_for "30/06/2026"
