@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/file.h"
 #include "core/lunar.h"
 #include "core/text.h"
@@ -137,15 +138,15 @@ static const char *echo(const char *s, size_t n, char *buf, size_t max)
 static int check_name(const char *s, size_t n, const char *where, char *err)
 {
 	if (n == 0)
-		return err_set(err, "%s: the name is empty", where);
+		return err_set(err, VI ? "%s: tên ngày nghỉ để trống" : "%s: the name is empty", where);
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 || c == 0x7F)
-			return err_set(err, "%s: the name contains a control character", where);
+			return err_set(err, VI ? "%s: tên có ký tự điều khiển" : "%s: the name contains a control character", where);
 		uint32_t cp;
 		i += text_utf8_decode(s + i, n - i, &cp);
 		if (cp == TEXT_BAD_CP)
-			return err_set(err, "%s: the name is not valid UTF-8", where);
+			return err_set(err, VI ? "%s: tên không phải UTF-8 hợp lệ" : "%s: the name is not valid UTF-8", where);
 	}
 	return 0;
 }
@@ -170,7 +171,8 @@ static int parse_line(const char *s, const char *end, const char *where, struct 
 		p = tab + 1;
 	}
 	if (nf != 3)
-		return err_set(err, "%s: expected 3 tab-separated fields (date, kind, name), found %zu",
+		return err_set(err, VI ? "%s: cần 3 trường cách nhau bằng Tab (ngày, loại, tên), có %zu"
+				       : "%s: expected 3 tab-separated fields (date, kind, name), found %zu",
 			       where, nf);
 	for (int i = 0; i < 3; i++)
 		trim(&field[i], &field_end[i]);
@@ -178,16 +180,16 @@ static int parse_line(const char *s, const char *end, const char *where, struct 
 	char buf[48];
 	size_t dlen = (size_t)(field_end[0] - field[0]);
 	if (dlen == 0)
-		return err_set(err, "%s: the date is empty", where);
+		return err_set(err, VI ? "%s: ngày để trống" : "%s: the date is empty", where);
 	if (dlen >= sizeof buf)
-		return err_set(err, "%s: the date is too long", where);
+		return err_set(err, VI ? "%s: ngày quá dài" : "%s: the date is too long", where);
 	echo(field[0], dlen, buf, sizeof buf - 1);
 	char msg[ERR_MAX];
 	if (date_parse(buf, &e->day, msg) != 0)
 		return err_set(err, "%s: %s", where, msg);
 	struct civil_date c = date_to_ymd(e->day);
 	if (c.year < YEAR_MIN || c.year > YEAR_MAX)
-		return err_set(err, "%s: date '%s': year %d is outside %d-%d", where, buf, c.year,
+		return err_set(err, VI ? "%s: ngày '%s': năm %d nằm ngoài %d-%d" : "%s: date '%s': year %d is outside %d-%d", where, buf, c.year,
 			       YEAR_MIN, YEAR_MAX);
 	e->year = c.year;
 	e->month = c.month;
@@ -201,12 +203,14 @@ static int parse_line(const char *s, const char *end, const char *where, struct 
 			kind = i;
 	if (kind < 0) {
 		char shown[24];
-		return err_set(err, "%s: kind '%s' is not off, work, extra or yearly", where,
+		return err_set(err, VI ? "%s: loại '%s' không phải off, work, extra hoặc yearly"
+				    : "%s: kind '%s' is not off, work, extra or yearly", where,
 			       echo(field[1], klen, shown, 20));
 	}
 	e->kind = (enum line_kind)kind;
 	if (e->kind == LINE_YEARLY && e->month == 2 && e->mday == 29)
-		return err_set(err, "%s: a yearly holiday on 29/2 does not occur every year", where);
+		return err_set(err, VI ? "%s: ngày nghỉ hằng năm vào 29/2 không có ở mọi năm"
+				    : "%s: a yearly holiday on 29/2 does not occur every year", where);
 
 	size_t nlen = (size_t)(field_end[2] - field[2]);
 	if (check_name(field[2], nlen, where, err) != 0)
@@ -257,11 +261,13 @@ static int parse_text(const char *text, const char *name, const char *file, stru
 			if (same_key(&out->v[i], &e)) {
 				char d[DATE_BUF];
 				if (e.kind == LINE_YEARLY)
-					err_set(err, "%s: a yearly holiday on %d/%d is already on line %d",
+					err_set(err, VI ? "%s: ngày nghỉ hằng năm %d/%d đã có ở dòng %d"
+						: "%s: a yearly holiday on %d/%d is already on line %d",
 						where, e.mday, e.month, out->v[i].line);
 				else
-					err_set(err, "%s: %s is already listed on line %d", where,
-						date_format_iso(e.day, d), out->v[i].line);
+					err_set(err, VI ? "%s: ngày %s đã có ở dòng %d" : "%s: %s is already listed on line %d",
+						where, VI ? date_format_dmy(e.day, d) : date_format_iso(e.day, d),
+						out->v[i].line);
 				entry_release(&e);
 				return -1;
 			}
@@ -309,8 +315,9 @@ int holiday_calendar_load(struct holiday_calendar *cal, const char *path, char *
 	char *buf, sub[ERR_MAX];
 	size_t len;
 	if (file_read_all(path, 16u << 20, &buf, &len, sub))
-		return err_set(err, "cannot read holidays file '%s': %s", path, sub);
-	int rc = memchr(buf, '\0', len) ? err_set(err, "holidays file '%s' is not text (it contains a NUL byte)", path)
+		return err_set(err, VI ? "không đọc được tệp ngày nghỉ '%s': %s" : "cannot read holidays file '%s': %s", path, sub);
+	int rc = memchr(buf, '\0', len) ? err_set(err, VI ? "tệp ngày nghỉ '%s' không phải văn bản (có byte NUL)"
+							 : "holidays file '%s' is not text (it contains a NUL byte)", path)
 					 : holiday_calendar_load_text(cal, buf, path, err);
 	free(buf);
 	return rc;

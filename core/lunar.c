@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 
 /* Vietnam's time zone, in hours east of Greenwich. */
 #define TZ_HOURS 7.0
@@ -178,23 +179,26 @@ int lunar_to_solar(int lunar_year, int lunar_month, int lunar_day, bool leap_mon
 {
 	const char *nhuan = leap_month ? " nhuận" : "";
 	if (!year_in_range(lunar_year))
-		return err_set(err, "lunar year %d is out of range (%d-%d)", lunar_year,
+		return err_set(err, VI ? "năm âm lịch %d nằm ngoài khoảng %d-%d" : "lunar year %d is out of range (%d-%d)", lunar_year,
 			       LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
 	if (lunar_month < 1 || lunar_month > 12)
-		return err_set(err, "lunar month %d does not exist", lunar_month);
+		return err_set(err, VI ? "không có tháng âm lịch %d" : "lunar month %d does not exist", lunar_month);
 	const struct span *s = span_of_month(lunar_year, lunar_month);
 	int j = span_index(s, lunar_month, leap_month);
 	if (j < 0) {
 		int lm = lunar_leap_month(lunar_year);
 		if (lm)
-			return err_set(err, "lunar year %d has no leap month %d (its leap month is %d)",
+			return err_set(err, VI ? "năm âm lịch %d không có tháng %d nhuận (tháng nhuận là tháng %d)"
+				       : "lunar year %d has no leap month %d (its leap month is %d)",
 				       lunar_year, lunar_month, lm);
-		return err_set(err, "lunar year %d has no leap month %d (it has no leap month)",
+		return err_set(err, VI ? "năm âm lịch %d không có tháng %d nhuận (năm này không có tháng nhuận)"
+				       : "lunar year %d has no leap month %d (it has no leap month)",
 			       lunar_year, lunar_month);
 	}
 	int len = (int)(s->start[j + 1] - s->start[j]);
 	if (lunar_day < 1 || lunar_day > len)
-		return err_set(err, "lunar date %d/%d%s/%d does not exist: the month has %d days",
+		return err_set(err, VI ? "không có ngày âm lịch %d/%d%s/%d: tháng này có %d ngày"
+			       : "lunar date %d/%d%s/%d does not exist: the month has %d days",
 			       lunar_day, lunar_month, nhuan, lunar_year, len);
 	*out = s->start[j] + lunar_day - 1;
 	return 0;

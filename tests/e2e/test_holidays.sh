@@ -15,6 +15,8 @@ hc --config "$TMPD/c.conf" --db "$TMPD/h.db" holidays 2040 | grep -qF "Ngày th�
 printf '2040-10-10\tholiday\tX\n' > "$TMPD/mine.tsv"
 set +e; err=$(hc --config "$TMPD/c.conf" --db "$TMPD/h.db" holidays 2040 2>&1); rc=$?; set -e
 assert_eq "$rc" 1 "exit status for a bad holidays file"
-echo "$err" | grep -qF "$TMPD/mine.tsv:1:" || fail "bad holidays file message: $err"
+echo "$err" | grep -qF "$TMPD/mine.tsv:1: loại 'holiday' không phải off, work, extra hoặc yearly" || fail "bad holidays file message: $err"
+err=$(hc --lang en --config "$TMPD/c.conf" --db "$TMPD/h.db" holidays 2040 2>&1) || true
+echo "$err" | grep -qF "$TMPD/mine.tsv:1: kind 'holiday' is not off, work, extra or yearly" || fail "bad holidays file message in English: $err"
 set +e; hc --db "$TMPD/h.db" holidays 20x4 2>/dev/null; rc=$?; set -e
 assert_eq "$rc" 2 "exit status for a bad year"
