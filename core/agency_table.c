@@ -8,6 +8,7 @@
 
 #include "core/agency_internal.h"
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/file.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -172,16 +173,16 @@ int agency_table_add_alias(struct agency_table *t, const char *name, const char 
 {
 	size_t idx = find_by_name(t, name);
 	if (idx == SIZE_MAX)
-		return err_set(err, "agency '%s': not known", name);
+		return err_set(err, VI ? "không có cơ quan '%s'" : "agency '%s': not known", name);
 	char *key = agency_table_key(t, alias);
 	if (!*key) {
 		free(key);
-		return err_set(err, "agency '%s': empty alias", name);
+		return err_set(err, VI ? "cơ quan '%s': tên gọi khác để trống" : "agency '%s': empty alias", name);
 	}
 	size_t other = map_get(t, key);
 	if (other != SIZE_MAX && other != idx) {
 		free(key);
-		return err_set(err, "alias '%s' already names '%s'", alias, t->items[other]->name);
+		return err_set(err, VI ? "tên gọi khác '%s' đã là tên của '%s'" : "alias '%s' already names '%s'", alias, t->items[other]->name);
 	}
 	struct agency *a = t->items[idx];
 	a->aliases = xrealloc(a->aliases, (a->n_aliases + 1) * sizeof *a->aliases);
@@ -196,13 +197,14 @@ int agency_table_add_alias(struct agency_table *t, const char *name, const char 
 int agency_table_add_abbrev(struct agency_table *t, const char *abbr, const char *expansion, char *err)
 {
 	if (!*abbr || strpbrk(abbr, " \t"))
-		return err_set(err, "abbreviation '%s': expected one word", abbr);
+		return err_set(err, VI ? "chữ viết tắt '%s': cần đúng một từ" : "abbreviation '%s': expected one word", abbr);
 	if (!expansion || !*expansion)
-		return err_set(err, "abbreviation '%s': empty expansion", abbr);
+		return err_set(err, VI ? "chữ viết tắt '%s': thiếu dạng đầy đủ" : "abbreviation '%s': empty expansion", abbr);
 	char *norm = agency_abbrev_norm(abbr, strlen(abbr));
 	if (!*norm || strcmp(norm, "bch") == 0) {
 		free(norm);
-		return err_set(err, "abbreviation '%s' cannot be redefined (it depends on the words after it)",
+		return err_set(err, VI ? "không định nghĩa lại được chữ viết tắt '%s' (nghĩa của nó tùy các từ theo sau)"
+			       : "abbreviation '%s' cannot be redefined (it depends on the words after it)",
 			       abbr);
 	}
 	struct abbrev_set *s = &t->abbrevs;
@@ -271,7 +273,7 @@ static int read_file(const char *path, char **out, char *err)
 	char sub[ERR_MAX];
 	size_t len;
 	if (file_read_all(path, LIST_MAX_BYTES, out, &len, sub))
-		return err_set(err, "%s: cannot open: %s", path, sub);
+		return err_set(err, VI ? "%s: không mở được: %s" : "%s: cannot open: %s", path, sub);
 	return 0;
 }
 
@@ -306,7 +308,7 @@ static int each_line(const char *text, const char *origin, char *err,
 		size_t bad;
 		char *l = trim(line);
 		if (!text_utf8_valid(line, n, &bad)) {
-			rc = err_set(err, "%s:%zu: invalid UTF-8 at byte %zu", origin, lineno, bad + 1);
+			rc = err_set(err, VI ? "%s:%zu: không phải UTF-8 hợp lệ ở byte %zu" : "%s:%zu: invalid UTF-8 at byte %zu", origin, lineno, bad + 1);
 		} else if (*l && *l != '#') {
 			char *f[MAX_FIELDS];
 			size_t nf = 0;
@@ -335,31 +337,36 @@ static int agencies_line(void *ctx, char **f, size_t nf, char *msg)
 	struct agency_table *t = ctx;
 	if (strcmp(f[0], "abbrev") == 0) {
 		if (nf != 3)
-			return err_set(msg, "abbrev: expected 3 tab-separated fields, found %zu", nf);
+			return err_set(msg, VI ? "abbrev: cần 3 trường cách nhau bằng Tab, có %zu"
+			       : "abbrev: expected 3 tab-separated fields, found %zu", nf);
 		return agency_table_add_abbrev(t, f[1], f[2], msg);
 	}
 	if (strcmp(f[0], "agency") != 0)
-		return err_set(msg, "unknown record '%s' (expected agency or abbrev)", f[0]);
+		return err_set(msg, VI ? "không có loại dòng '%s' (cần agency hoặc abbrev)"
+			       : "unknown record '%s' (expected agency or abbrev)", f[0]);
 	if (nf < 4 || nf > 5)
-		return err_set(msg, "agency: expected 4 or 5 tab-separated fields, found %zu", nf);
+		return err_set(msg, VI ? "agency: cần 4 hoặc 5 trường cách nhau bằng Tab, có %zu"
+			       : "agency: expected 4 or 5 tab-separated fields, found %zu", nf);
 	enum agency_kind kind;
 	if (agency_kind_parse(f[1], &kind) != 0)
 		return err_set(msg,
-			       "unknown kind '%s' (expected so_ban_nganh, ubnd_huyen, luc_luong_vu_trang, nhom or khac)",
+			       VI ? "không có loại '%s' (cần so_ban_nganh, ubnd_huyen, luc_luong_vu_trang, nhom hoặc khac)"
+			       : "unknown kind '%s' (expected so_ban_nganh, ubnd_huyen, luc_luong_vu_trang, nhom or khac)",
 			       f[1]);
 	if (!*f[2])
-		return err_set(msg, "empty agency name");
+		return err_set(msg, VI ? "tên cơ quan để trống" : "empty agency name");
 	const char *short_name = strcmp(f[3], "-") == 0 ? NULL : f[3];
 	size_t other = find_by_name(t, f[2]);
 	if (other == SIZE_MAX && short_name)
 		other = find_by_name(t, short_name);
 	if (other != SIZE_MAX)
-		return err_set(msg, "agency '%s' is already listed as '%s'", f[2], t->items[other]->name);
+		return err_set(msg, VI ? "cơ quan '%s' đã có trong danh sách là '%s'"
+			       : "agency '%s' is already listed as '%s'", f[2], t->items[other]->name);
 	char *key = agency_table_key(t, f[2]);
 	bool empty = !*key;
 	free(key);
 	if (empty)
-		return err_set(msg, "agency name '%s' has no letters", f[2]);
+		return err_set(msg, VI ? "tên cơ quan '%s' không có chữ cái nào" : "agency name '%s' has no letters", f[2]);
 	agency_table_add(t, f[2], short_name, kind, 0);
 	if (nf == 5 && *f[4]) {
 		for (char *a = f[4];;) {
@@ -414,17 +421,17 @@ static int successors_line(void *ctx, char **f, size_t nf, char *msg)
 {
 	struct agency_successors *s = ctx;
 	if (nf < 3 || nf > 5)
-		return err_set(msg, "expected 3 to 5 tab-separated fields, found %zu", nf);
+		return err_set(msg, VI ? "cần 3 đến 5 trường cách nhau bằng Tab, có %zu" : "expected 3 to 5 tab-separated fields, found %zu", nf);
 	if (!*f[0] || !*f[1])
-		return err_set(msg, "empty agency name");
+		return err_set(msg, VI ? "tên cơ quan để trống" : "empty agency name");
 	civil_day day;
 	char derr[ERR_MAX];
 	if (date_parse(f[2], &day, derr) != 0)
-		return err_set(msg, "effective date '%s': %s", f[2], derr);
+		return err_set(msg, VI ? "ngày hiệu lực '%s': %s" : "effective date '%s': %s", f[2], derr);
 	bool partial = false;
 	if (nf >= 4 && *f[3] && strcmp(f[3], "all") != 0) {
 		if (strcmp(f[3], "part") != 0)
-			return err_set(msg, "share '%s': expected all or part", f[3]);
+			return err_set(msg, VI ? "phần chuyển giao '%s': cần all hoặc part" : "share '%s': expected all or part", f[3]);
 		partial = true;
 	}
 	char *a = agency_key(f[0]), *b = agency_key(f[1]);
@@ -432,7 +439,7 @@ static int successors_line(void *ctx, char **f, size_t nf, char *msg)
 	free(a);
 	free(b);
 	if (same)
-		return err_set(msg, "agency '%s' cannot succeed itself", f[0]);
+		return err_set(msg, VI ? "cơ quan '%s' không thể kế thừa chính nó" : "agency '%s' cannot succeed itself", f[0]);
 	xgrow((void **)&s->items, &s->cap, s->n + 1, sizeof *s->items);
 	struct agency_successor *it = &s->items[s->n++];
 	it->from = xstrdup(f[0]);

@@ -5,6 +5,7 @@
 
 #include "core/agency.h"
 #include "core/err.h"
+#include "core/i18n.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define FIXTURE "fixtures/thong-bao-ket-luan-lai-chau-2024-04"
@@ -297,6 +298,13 @@ static void test_file_errors(void **state)
 	char err[ERR_MAX] = "";
 	assert_int_equal(agency_table_load(t, "fixtures/no-such-file.tsv", err), -1);
 	assert_string_equal(err, "fixtures/no-such-file.tsv: cannot open: No such file or directory");
+	/* one language at a time: Vietnamese when it is chosen */
+	i18n_set_messages(LANG_VI);
+	assert_int_equal(agency_table_load(t, "fixtures/no-such-file.tsv", err), -1);
+	assert_string_equal(err, "fixtures/no-such-file.tsv: không mở được: không có tệp hoặc thư mục này");
+	assert_int_equal(agency_table_load_string(t, "abbrev\tXY\n", "t.tsv", err), -1);
+	i18n_set_messages(LANG_EN);
+	assert_string_equal(err, "t.tsv:1: abbrev: cần 3 trường cách nhau bằng Tab, có 2");
 	/* CRLF, spaces around fields, comments and aliases are fine */
 	assert_int_equal(agency_table_load_string(t, "# x\r\n\r\nagency\t khac \tA\t-\tB | C\r\nabbrev\tQQ\tA\r\n", "t", err), 0);
 	assert_ptr_equal(agency_table_match(t, "C"), agency_table_get(t, 0));
