@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 struct cp_range {
@@ -581,7 +582,7 @@ char *text_entry(const char *what, const char *s, unsigned flags, char *err)
 {
 	size_t len = strlen(s), bad;
 	if (!text_utf8_valid(s, len, &bad)) {
-		err_set(err, "%s: not valid UTF-8 (byte %zu)", what, bad + 1);
+		err_set(err, VI ? "%s: không phải UTF-8 hợp lệ (byte %zu)" : "%s: not valid UTF-8 (byte %zu)", what, bad + 1);
 		return NULL;
 	}
 	char *clean = xmalloc(len + 1), *out = xmalloc(len + 1);
@@ -607,7 +608,7 @@ char *text_entry(const char *what, const char *s, unsigned flags, char *err)
 	}
 	if (!visible) {
 		free(out);
-		err_set(err, "%s is blank", what);
+		err_set(err, VI ? "%s để trống" : "%s is blank", what);
 		return NULL;
 	}
 	memmove(out, out + first, last - first);

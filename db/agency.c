@@ -116,7 +116,7 @@ static int64_t ensure_known(struct db *db, const struct agency *k, const char *n
 
 int64_t db_agency_ensure(struct db *db, const char *raw, char *err)
 {
-	char *name = text_entry("agency name", raw ? raw : "", 0, err);
+	char *name = text_entry(VI ? "tên cơ quan" : "agency name", raw ? raw : "", 0, err);
 	if (!name)
 		return -1;
 	int64_t id = db_agency_current(db, name, err);
@@ -165,7 +165,7 @@ static int add_alias(struct db *db, int64_t id, const char *alias, char *err)
 int db_agency_rename(struct db *db, int64_t id, const char *raw, char *err)
 {
 	static const char sql[] = "UPDATE agency SET name = ?2, match_key = hc_agency_key(?2) WHERE id = ?1";
-	char *new_name = text_entry("agency name", raw ? raw : "", 0, err);
+	char *new_name = text_entry(VI ? "tên cơ quan" : "agency name", raw ? raw : "", 0, err);
 	if (!new_name)
 		return -1;
 	char *old = db_agency_name(db, id);
@@ -201,7 +201,7 @@ fail_free:
 
 int db_agency_add_alias(struct db *db, int64_t id, const char *raw, char *err)
 {
-	char *alias = text_entry("alias", raw ? raw : "", 0, err);
+	char *alias = text_entry(VI ? "tên gọi khác" : "alias", raw ? raw : "", 0, err);
 	if (!alias)
 		return -1;
 	if (db_begin(db, err))

@@ -95,9 +95,12 @@ static int add_tasks(struct db *db, int64_t doc_id, const struct notice *n, cons
 static int bind_document_texts(sqlite3_stmt *st, const struct notice *n, const int at[5], char *err)
 {
 	const char *fields[5] = { *n->kind ? n->kind : "THÔNG BÁO", n->number, n->place, n->title, n->signer };
-	static const char *const names[5] = { "document kind", "document number", "place", "title", "signer" };
+	static const char *const names[2][5] = {
+		{ "loại văn bản", "số văn bản", "địa danh", "trích yếu", "người ký" },
+		{ "document kind", "document number", "place", "title", "signer" },
+	};
 	for (int i = 0; i < 5; i++) {
-		char *clean = text_entry(names[i], fields[i] ? fields[i] : "", TEXT_OPTIONAL, err);
+		char *clean = text_entry(names[i18n_messages()][i], fields[i] ? fields[i] : "", TEXT_OPTIONAL, err);
 		if (!clean)
 			return -1;
 		sqlite3_bind_text(st, at[i], clean, -1, free);
@@ -240,9 +243,9 @@ static enum due_precision stored_precision(civil_day due, enum due_precision p)
 static int unit_fields(struct db *db, const struct notice_unit *u, struct fields *f, char *err)
 {
 	memset(f, 0, sizeof *f);
-	if (!(f->text[0] = text_entry("summary", u->summary, 0, err)) ||
-	    !(f->text[1] = text_entry("full text", u->full_text, TEXT_OPTIONAL | TEXT_MULTILINE, err)) ||
-	    !(f->phrase = text_entry("deadline phrase", u->due_phrase, TEXT_OPTIONAL, err)))
+	if (!(f->text[0] = text_entry(VI ? "nội dung" : "summary", u->summary, 0, err)) ||
+	    !(f->text[1] = text_entry(VI ? "toàn văn" : "full text", u->full_text, TEXT_OPTIONAL | TEXT_MULTILINE, err)) ||
+	    !(f->phrase = text_entry(VI ? "cụm từ về hạn" : "deadline phrase", u->due_phrase, TEXT_OPTIONAL, err)))
 		return -1;
 	f->due = u->due;
 	f->precision = stored_precision(u->due, u->precision);

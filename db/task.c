@@ -401,10 +401,10 @@ int db_task_add(struct db *db, struct task *t, char *err)
 	/* once its agencies are linked: they are part of it */
 	static const char key_sql[] = "UPDATE task SET search_key = " DB_SEARCH_KEY("task") " WHERE id = ?1";
 	char ts[24];
-	if (clean_text(&t->summary, "summary", 0, err) ||
-	    clean_text(&t->section, "section", TEXT_OPTIONAL, err) ||
-	    clean_text(&t->full_text, "full text", TEXT_OPTIONAL | TEXT_MULTILINE, err) ||
-	    clean_text(&t->due_phrase, "deadline phrase", TEXT_OPTIONAL, err))
+	if (clean_text(&t->summary, VI ? "nội dung" : "summary", 0, err) ||
+	    clean_text(&t->section, VI ? "mục" : "section", TEXT_OPTIONAL, err) ||
+	    clean_text(&t->full_text, VI ? "toàn văn" : "full text", TEXT_OPTIONAL | TEXT_MULTILINE, err) ||
+	    clean_text(&t->due_phrase, VI ? "cụm từ về hạn" : "deadline phrase", TEXT_OPTIONAL, err))
 		return -1;
 	if (t->n_leads == 0)
 		return err_set(err, VI ? "việc '%s' chưa có cơ quan chủ trì" : "task '%s' has no lead agency", t->summary);
@@ -586,7 +586,7 @@ int db_task_set_status(struct db *db, int64_t id, enum task_status status, civil
 
 int db_task_cancel(struct db *db, int64_t id, const char *reason, int64_t expect_version, char *err)
 {
-	char *why = text_entry("reason", reason ? reason : "", 0, err);
+	char *why = text_entry(VI ? "lý do" : "reason", reason ? reason : "", 0, err);
 	if (!why)
 		return err_set(err, VI ? "việc %lld: chưa ghi lý do: huỷ việc cần có lý do"
 				       : "task %lld: the reason is blank: a cancellation needs a reason", (long long)id),

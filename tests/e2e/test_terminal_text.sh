@@ -68,9 +68,13 @@ assert_eq "$(q "SELECT count(*) FROM agency WHERE name = 'Sở Nội vụ]0;x'")
 assert_eq "$(q "SELECT section || '|' || summary FROM task WHERE id = (SELECT max(id) FROM task)")" "II[2J|Tổng kết năm" "task stored clean"
 n=$(q "SELECT count(*) FROM task")
 out=$(hc --db "$DB" add --lead "Sở Y tế" $'lone \x9b byte' 2>&1) && fail "a lone 0x9B byte was accepted"
-assert_eq "$out" "hanchot: summary: not valid UTF-8 (byte 6)" "invalid UTF-8"
+assert_eq "$out" "hanchot: nội dung: không phải UTF-8 hợp lệ (byte 6)" "invalid UTF-8"
+out=$(hc --lang en --db "$DB" add --lead "Sở Y tế" $'lone \x9b byte' 2>&1) && fail "a lone 0x9B byte was accepted"
+assert_eq "$out" "hanchot: summary: not valid UTF-8 (byte 6)" "invalid UTF-8 (English)"
 out=$(hc --db "$DB" add --lead $' \u200b\u00a0 ' "Việc" 2>&1) && fail "a blank agency name was accepted"
-assert_eq "$out" "hanchot: agency name is blank" "blank name"
+assert_eq "$out" "hanchot: tên cơ quan để trống" "blank name"
+out=$(hc --lang en --db "$DB" add --lead $' \u200b\u00a0 ' "Việc" 2>&1) && fail "a blank agency name was accepted"
+assert_eq "$out" "hanchot: agency name is blank" "blank name (English)"
 assert_eq "$(q "SELECT count(*) FROM task")" "$n" "tasks after the refusals"
 
 # The screen: no escape sequence, no bidi override from data.
