@@ -128,7 +128,8 @@ int ical_kind_parse(const char *name, enum ical_kind *out, char *err)
 			*out = kinds[i];
 			return 0;
 		}
-	return err_set(err, "export kind '%.60s': expected event, todo or both", name ? name : "");
+	return err_set(err, VI ? "kiểu xuất '%.60s': cần event, todo hoặc both" : "export kind '%.60s': expected event, todo or both",
+		       name ? name : "");
 }
 
 struct ical_prepared {
@@ -206,11 +207,12 @@ static int parse_duration(const char *s, struct icaldurationtype *out, char *err
 	uint64_t total = (uint64_t)d.weeks * 604800 + (uint64_t)d.days * 86400 +
 			 (uint64_t)d.hours * 3600 + (uint64_t)d.minutes * 60 + d.seconds;
 	if (total > MAX_ALARM_SECONDS)
-		return err_set(err, "alarm '%.60s': more than a year from the deadline", s);
+		return err_set(err, VI ? "nhắc hạn '%.60s': cách hạn hơn một năm" : "alarm '%.60s': more than a year from the deadline", s);
 	*out = d;
 	return 0;
 bad:
-	return err_set(err, "alarm '%.60s': not an RFC 5545 duration (e.g. -PT15H, -P3D, -P1W)", s);
+	return err_set(err, VI ? "nhắc hạn '%.60s': không phải khoảng thời gian RFC 5545 (ví dụ -PT15H, -P3D, -P1W)"
+			  : "alarm '%.60s': not an RFC 5545 duration (e.g. -PT15H, -P3D, -P1W)", s);
 }
 
 static int prepare(const struct ical_options *opt, struct ical_prepared *p, char *err)

@@ -63,15 +63,16 @@ struct ical_writer {
 static int sink(struct ical_writer *w, const char *data, size_t len, char *err)
 {
 	if (w->failed)
-		return err_set(err, "calendar export: an earlier write failed: %s",
-			       strerror(w->write_errno ? w->write_errno : EIO));
+		return err_set(err, VI ? "xuất lịch: một lần ghi trước đó đã lỗi: %s" : "calendar export: an earlier write failed: %s",
+			       err_reason(w->write_errno ? w->write_errno : EIO));
 	if (len == 0)
 		return 0;
 	errno = 0;
 	if (w->write(w->ctx, data, len) != 0) {
 		w->failed = true;
 		w->write_errno = errno ? errno : EIO;
-		return err_set(err, "calendar export: write failed: %s", strerror(w->write_errno));
+		return err_set(err, VI ? "xuất lịch: không ghi được: %s" : "calendar export: write failed: %s",
+			       err_reason(w->write_errno));
 	}
 	return 0;
 }
@@ -233,7 +234,8 @@ int ical_writer_finish(struct ical_writer *w, char *err)
 	if (w->file && fflush(w->file) != 0) {
 		w->failed = true;
 		w->write_errno = errno ? errno : EIO;
-		return err_set(err, "calendar export: write failed: %s", strerror(w->write_errno));
+		return err_set(err, VI ? "xuất lịch: không ghi được: %s" : "calendar export: write failed: %s",
+			       err_reason(w->write_errno));
 	}
 	return 0;
 }

@@ -29,10 +29,10 @@ int db_export_filter_check(struct db *db, const struct db_export_filter *f, char
 	static const char sql[] = "SELECT 1 FROM document WHERE id = ?1";
 	char a[DATE_BUF], b[DATE_BUF];
 	if (f->from != DATE_NONE && f->to != DATE_NONE && f->from > f->to)
-		return err_set(err, "--from %s is after --to %s", date_format_iso(f->from, a),
+		return err_set(err, VI ? "--from %s sau --to %s" : "--from %s is after --to %s", date_format_iso(f->from, a),
 			       date_format_iso(f->to, b));
 	if (f->document_id < 0)
-		return err_set(err, "--document %" PRId64 ": no such document", f->document_id);
+		return err_set(err, VI ? "--document %" PRId64 ": không có văn bản này" : "--document %" PRId64 ": no such document", f->document_id);
 	if (f->document_id > 0) {
 		sqlite3_stmt *st = db_prepare(db, sql, err);
 		if (!st)
@@ -41,7 +41,7 @@ int db_export_filter_check(struct db *db, const struct db_export_filter *f, char
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (rc == SQLITE_DONE)
-			return err_set(err, "--document %" PRId64 ": no such document", f->document_id);
+			return err_set(err, VI ? "--document %" PRId64 ": không có văn bản này" : "--document %" PRId64 ": no such document", f->document_id);
 		if (rc != SQLITE_ROW)
 			return db_fail(db, "reading documents", err);
 	}
@@ -126,8 +126,8 @@ static int out_copy(struct out *o, int fd, uint64_t off, uint64_t len, char *err
 		if (n <= 0) {
 			if (n == 0)
 				errno = EIO; /* shorter than recorded */
-			return err_set(err, "calendar export: reading the previous export: %s",
-				       strerror(errno));
+			return err_set(err, VI ? "xuất lịch: đọc bản xuất trước: %s" : "calendar export: reading the previous export: %s",
+				       err_reason(errno));
 		}
 		if (out_write(o, o->buf, (size_t)n))
 			goto fail;
@@ -136,7 +136,8 @@ static int out_copy(struct out *o, int fd, uint64_t off, uint64_t len, char *err
 	}
 	return 0;
 fail:
-	return err_set(err, "calendar export: write failed: %s", strerror(errno ? errno : EIO));
+	return err_set(err, VI ? "xuất lịch: không ghi được: %s" : "calendar export: write failed: %s",
+		       err_reason(errno ? errno : EIO));
 }
 
 static void bind_filter(sqlite3_stmt *st, const struct db_export_filter *f)
@@ -555,9 +556,10 @@ static int target_resolve(struct db *db, const char *path, bool keep, struct tar
 {
 	char sub[ERR_MAX];
 	if (file_output_resolve(path, &t->to, sub) || db_check_output(db, &t->to, sub))
-		return err_set(err, "export file '%s': %s", path, sub);
+		return err_set(err, VI ? "tệp xuất '%s': %s" : "export file '%s': %s", path, sub);
 	if (keep && t->to.stream)
-		return err_set(err, "export file '%s': not a file (a device, FIFO or socket cannot be kept current)", path);
+		return err_set(err, VI ? "tệp xuất '%s': không phải tệp (không thể cập nhật liên tục một thiết bị, FIFO hay socket)"
+			       : "export file '%s': not a file (a device, FIFO or socket cannot be kept current)", path);
 	t->mode = t->to.mode;
 	if (!t->to.exists) {
 		mode_t mask = umask(0);
@@ -581,7 +583,7 @@ static int target_open(struct target *t, const char *path, bool keep, struct out
 	char sub[ERR_MAX];
 	if (t->to.stream) {
 		if ((t->stream_fd = file_output_stream(&t->to, sub)) < 0)
-			return err_set(err, "export file '%s': %s", path, sub);
+			return err_set(err, VI ? "tệp xuất '%s': %s" : "export file '%s': %s", path, sub);
 		*o = (struct out){ .write = stream_write, .ctx = &t->stream_fd };
 		return 0;
 	}
@@ -589,7 +591,8 @@ static int target_open(struct target *t, const char *path, bool keep, struct out
 	 * the spare (and with evicting it) */
 	t->sink.fd = keep ? file_spare_open(&t->spare, t->spare_at, t->to.path, t->mode) : -1;
 	if (t->sink.fd < 0 && (t->sink.fd = file_temp_create(t->to.path, t->mode, &t->tmp)) < 0)
-		return err_set(err, "export file '%s': cannot write in folder '%s': %s", path, t->dir, strerror(errno));
+		return err_set(err, VI ? "tệp xuất '%s': không ghi được vào thư mục '%s': %s"
+				       : "export file '%s': cannot write in folder '%s': %s", path, t->dir, err_reason(errno));
 	t->sink.cap = 1 << 18;
 	t->sink.buf = xmalloc(t->sink.cap);
 	*o = (struct out){ .write = sink_write, .ctx = &t->sink, .copy = sink_copy };
@@ -605,12 +608,13 @@ static int target_finish(struct target *t, const char *path, struct stat *st, ch
 	if (t->to.stream) {
 		e = close(t->stream_fd) != 0 ? errno : 0;
 		t->stream_fd = -1;
-		return e ? err_set(err, "export file '%s': write failed: %s", path, strerror(e)) : 0;
+		return e ? err_set(err, VI ? "tệp xuất '%s': không ghi được: %s" : "export file '%s': write failed: %s", path, err_reason(e)) : 0;
 	}
 	/* the truncation drops what a longer old version left in the spare */
 	if (sink_finish(&t->sink) || ftruncate(t->sink.fd, (off_t)t->sink.pos) != 0 || fsync(t->sink.fd) != 0 ||
 	    fstat(t->sink.fd, st) != 0)
-		return err_set(err, "export file '%s': write failed: %s", path, strerror(errno));
+		return err_set(err, VI ? "tệp xuất '%s': không ghi được: %s" : "export file '%s': write failed: %s", path,
+			       err_reason(errno));
 	if (t->spare.fd >= 0) {
 		e = file_spare_swap(&t->spare, t->to.path);
 		file_spare_close(&t->spare);
@@ -625,7 +629,8 @@ static int target_finish(struct target *t, const char *path, struct stat *st, ch
 			e = errno;
 	}
 	t->sink.fd = -1;
-	return e ? err_set(err, "export file '%s': cannot replace it: %s", path, strerror(e)) : 0;
+	return e ? err_set(err, VI ? "tệp xuất '%s': không thay thế được: %s" : "export file '%s': cannot replace it: %s", path,
+			   err_reason(e)) : 0;
 }
 
 static void target_close(struct target *t)
@@ -693,7 +698,7 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 	int ret = -1;
 
 	if (!path || !*path)
-		return err_set(err, "no export file given");
+		return err_set(err, VI ? "chưa có tên tệp xuất" : "no export file given");
 	if (ical_options_check(opt, err) || target_resolve(db, path, keep, &t, err) || db_begin(db, err))
 		goto out;
 	src_key = keep ? xstrdup(t.to.path) : file_key(copy_from);
@@ -701,7 +706,8 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 		goto fail;
 	if (write_calendar(db, opt, f, &o, &src, keep ? &ix : NULL, stats, err)) {
 		if (t.sink.io_errno)
-			err_set(err, "export file '%s': write failed: %s", path, strerror(t.sink.io_errno));
+			err_set(err, VI ? "tệp xuất '%s': không ghi được: %s" : "export file '%s': write failed: %s", path,
+				err_reason(t.sink.io_errno));
 		goto fail;
 	}
 	if (target_finish(&t, path, &st, err) ||
@@ -739,7 +745,7 @@ int db_export_refresh(struct db *db, const struct ical_options *opt, const char 
 	if (stats)
 		memset(stats, 0, sizeof *stats);
 	if (!path || !*path)
-		return err_set(err, "no export file given");
+		return err_set(err, VI ? "chưa có tên tệp xuất" : "no export file given");
 	char *key = file_key(path);
 	if (key) { /* what a killed refresh left, even when nothing is to be written */
 		char *dir = file_parent_dir(key);

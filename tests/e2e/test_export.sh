@@ -114,7 +114,7 @@ if mount -t tmpfs -o size=64k tmpfs "$FULL" 2>/dev/null; then
 	rc=0
 	"$HANCHOT" --db "$big" export --out "$FULL/cal.ics" 2>"$TMPD/err" || rc=$?
 	assert_eq "$rc" 1 "exit status on a full disk"
-	grep -q "export file '$FULL/cal.ics': write failed: No space left on device" "$TMPD/err" ||
+	grep -q "tệp xuất '$FULL/cal.ics': không ghi được: ổ đĩa đã đầy" "$TMPD/err" ||
 		fail "full disk said: $(cat "$TMPD/err")"
 	assert_eq "$(sha256sum <"$FULL/cal.ics")" "$before" "old file after a failed write"
 	assert_eq "$(ls -A "$FULL" | grep -c '^\.cal\.ics\.')" 0 "temporary files left"

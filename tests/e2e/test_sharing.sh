@@ -69,8 +69,8 @@ rc=0
 as 10002 "$HANCHOT" --db "$P/t.db" list >/dev/null 2>"$TMPD/err" || rc=$?
 assert_eq "$rc" 1 "exit status of the second clerk"
 [ "$(wc -l <"$TMPD/err")" = 1 ] || fail "not one line: $(cat "$TMPD/err")"
-grep -qF "permission denied" "$TMPD/err" || fail "the cause is not named: $(cat "$TMPD/err")"
-grep -qF "owner 10001" "$TMPD/err" || fail "the owner is not named: $(cat "$TMPD/err")"
+grep -qF "không có quyền" "$TMPD/err" || fail "the cause is not named: $(cat "$TMPD/err")"
+grep -qF "chủ sở hữu 10001" "$TMPD/err" || fail "the owner is not named: $(cat "$TMPD/err")"
 grep -qF "chmod g+s" "$TMPD/err" || fail "no way forward: $(cat "$TMPD/err")"
-grep -qF "read-only" "$TMPD/err" && fail "permission denied told as read-only: $(cat "$TMPD/err")"
+grep -qF "chỉ cho phép đọc" "$TMPD/err" && fail "permission denied told as read-only: $(cat "$TMPD/err")"
 true
