@@ -26,19 +26,26 @@ static const struct cmd_entry *const cmd_table[] = {
 };
 #define N_COMMANDS (sizeof cmd_table / sizeof cmd_table[0])
 
-static const char global_usage[] =
-	"usage: hanchot [--db PATH] [--today YYYY-MM-DD] [--config FILE] [--lang vi|en] [--log FILE] [COMMAND ...]\n"
-	"       hanchot --help | --version\n"
-	"With no command, opens the deadline screen.\n"
-	"Commands:\n";
+#define GLOBAL_OPTIONS "hanchot [--db PATH] [--today YYYY-MM-DD] [--config FILE] [--lang vi|en] [--log FILE] [COMMAND ...]\n"
 
+/* --help, in the language of --lang or else the locale's (the configuration
+ * is not read for it). */
 static void print_usage(FILE *out)
 {
-	fputs(global_usage, out);
+	if (VI)
+		fputs("cách dùng: " GLOBAL_OPTIONS "           hanchot --help | --version\n"
+		      "Không có lệnh thì mở màn hình theo dõi hạn.\nCác lệnh:\n", out);
+	else
+		fputs("usage: " GLOBAL_OPTIONS "       hanchot --help | --version\n"
+		      "With no command, opens the deadline screen.\nCommands:\n", out);
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		fprintf(out, "  hanchot %s\n", cmd_table[i]->usage);
-	fputs("Environment: HANCHOT_DB (database), HANCHOT_TODAY (today's date),\n"
-	      "  HANCHOT_DTSTAMP (pins the export's DTSTAMP: unix seconds or YYYYMMDDTHHMMSSZ).\n", out);
+	if (VI)
+		fputs("Biến môi trường: HANCHOT_DB (cơ sở dữ liệu), HANCHOT_TODAY (ngày hôm nay),\n"
+		      "  HANCHOT_DTSTAMP (cố định DTSTAMP của bản xuất: số giây unix hoặc YYYYMMDDTHHMMSSZ).\n", out);
+	else
+		fputs("Environment: HANCHOT_DB (database), HANCHOT_TODAY (today's date),\n"
+		      "  HANCHOT_DTSTAMP (pins the export's DTSTAMP: unix seconds or YYYYMMDDTHHMMSSZ).\n", out);
 }
 
 /* Formats fmt into a new string. */
@@ -294,6 +301,14 @@ static int run_screen(struct session *s, bool today_given)
 	return code;
 }
 
+/* --help follows --lang too. */
+static void help_language(const struct args *a)
+{
+	enum lang lang;
+	if (args_has(a, "lang") && i18n_lang_parse(args_text(a, "lang", NULL), &lang) == 0)
+		i18n_set_messages(lang);
+}
+
 int cli_main(int argc, char **argv)
 {
 	struct session s;
@@ -308,7 +323,7 @@ int cli_main(int argc, char **argv)
 	if (args_parse(&a, &global_spec, argc - 1, argv + 1, err))
 		code = cli_error(EXIT_USAGE, "%s (%s hanchot --help)", err, i18n_messages() == LANG_VI ? "xem" : "see");
 	else if (args_has(&a, "help"))
-		code = (print_usage(stdout), EXIT_OK);
+		code = (help_language(&a), print_usage(stdout), EXIT_OK);
 	else if (args_has(&a, "version"))
 		code = (printf("hanchot %s\n", HANCHOT_VERSION), EXIT_OK);
 	else if ((code = set_up(&s, &a, &today_given)) == EXIT_OK) {

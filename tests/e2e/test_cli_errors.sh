@@ -93,6 +93,8 @@ both 2 "'3000' không phải năm từ 1800 đến 2199" "year '3000' is not a y
 both 2 "thiếu tệp thông báo" "missing FILE" --db "$DB" import
 set +e; usage=$("$HANCHOT" --db "$DB" done 2>&1 | sed -n 2p); set -e
 assert_eq "$usage" "cách dùng: hanchot done ID [--date DATE]" "the usage line in Vietnamese"
+"$HANCHOT" --help | grep -qF "Không có lệnh thì mở màn hình theo dõi hạn." || fail "--help in Vietnamese"
+"$HANCHOT" --lang en --help | grep -qF "With no command, opens the deadline screen." || fail "--help in English"
 # import and notice errors
 printf 'abc\0def' >"$TMPD/nhiphan.md"
 both 1 "thông báo '$TMPD/nhiphan.md': dữ liệu nhị phân, không phải văn bản (byte NUL ở vị trí 3)" \
