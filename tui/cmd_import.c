@@ -32,10 +32,10 @@ struct progress {
 static int show_progress(void *ctx, unsigned k, unsigned n)
 {
 	struct progress *p = ctx;
-	if (p->tty)
-		fprintf(stderr, "\rhanchot: OCR '%s': page %u of %u\033[K", p->path, k, n);
-	else
-		fprintf(stderr, "hanchot: OCR '%s': page %u of %u\n", p->path, k, n);
+	const char *fmt = VI ? "hanchot: OCR '%s': trang %u/%u" : "hanchot: OCR '%s': page %u of %u";
+	fputs(p->tty ? "\r" : "", stderr);
+	fprintf(stderr, fmt, p->path, k, n);
+	fputs(p->tty ? "\033[K" : "\n", stderr);
 	fflush(stderr);
 	p->shown = true;
 	return 0;

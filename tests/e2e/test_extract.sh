@@ -97,7 +97,7 @@ $RENDER scanpdf "$LAI" "$TMPD/scan.pdf" --font 7.5 || fail "render scan"
 start=$SECONDS
 hc import --dry-run --format tsv "$TMPD/scan.pdf" > "$TMPD/scan.tsv" 2> "$TMPD/scan.err" || { cat "$TMPD/scan.err" >&2; fail "import scan"; }
 secs=$((SECONDS - start))
-for k in 1 2 3; do grep -qF "page $k of 3" "$TMPD/scan.err" || fail "no progress line for page $k: $(cat "$TMPD/scan.err")"; done
+for k in 1 2 3; do grep -qF "trang $k/3" "$TMPD/scan.err" || fail "no progress line for page $k: $(cat "$TMPD/scan.err")"; done
 $F1 "$LAI_EXP" "$TMPD/scan.tsv" 0.85 > "$TMPD/f1.txt" || { cat "$TMPD/f1.txt" "$TMPD/scan.tsv" >&2; fail "scan F1 below 0.85"; }
 echo "scan: $(cat "$TMPD/f1.txt") in ${secs}s"
 # the header's two columns, one OCR line, give the number and the date apart
@@ -126,6 +126,8 @@ for img in small.png small.jpg small.tif; do
 	assert_eq "$(grep -c '^ *check: .*from a scan, check' "$TMPD/img.txt")" "$(grep -c '^  [0-9I]' "$TMPD/img.txt")" "$img units flagged"
 done
 grep -qF "page 2 of 2" "$TMPD/img.err" || fail "the TIFF's second page: $(cat "$TMPD/img.err")"
+hc import --dry-run "$TMPD/small.tif" >/dev/null 2>"$TMPD/img.err" || fail "import small.tif in Vietnamese"
+grep -qF "hanchot: OCR '$TMPD/small.tif': trang 2/2" "$TMPD/img.err" || fail "progress in Vietnamese: $(cat "$TMPD/img.err")"
 assert_eq "$(grep -c '^  [0-9]' "$TMPD/img.txt")" 4 "units from a two-page TIFF (each page read)"
 
 # 5. What hanchot does not read, and hostile files: one line naming the file
