@@ -86,7 +86,8 @@ static int load_libical(char *err)
 		return 0;
 	void *h = dlopen(LIBICAL_SONAME, RTLD_NOW | RTLD_LOCAL);
 	if (!h)
-		return err_set(err, "calendar export: cannot load libical (%s): install libical3", dlerror());
+		return err_set(err, VI ? "xuất lịch: không nạp được libical (%s): hãy cài libical3"
+				       : "calendar export: cannot load libical (%s): install libical3", dlerror());
 #define LIBICAL_LOAD(f)                                                                            \
 	if (!(*(void **)&lib.f = dlsym(h, #f)))                                                    \
 		return err_set(err, "calendar export: libical has no %s: install libical3", #f);

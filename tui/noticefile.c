@@ -91,7 +91,7 @@ static void child_exec(const char *helper, const char *path, int out[2], int err
 					  "hoặc cài đặt cạnh hanchot (make install)\n"
 			   : NOTICEFILE_TAG "E the helper %s cannot be started (%s): build it with make, or install it "
 					  "beside hanchot (make install)\n",
-		helper, strerror(errno));
+		helper, err_reason(errno));
 	_exit(127);
 }
 
@@ -102,10 +102,10 @@ static int start_helper(const char *path, struct child *c, char *err)
 {
 	int out[2], errp[2];
 	if (pipe(out) != 0)
-		return err_set(err, NO_READER, strerror(errno));
+		return err_set(err, NO_READER, err_reason(errno));
 	if (pipe(errp) != 0) {
 		close(out[0]), close(out[1]);
-		return err_set(err, NO_READER, strerror(errno));
+		return err_set(err, NO_READER, err_reason(errno));
 	}
 	char *helper = helper_path();
 	fflush(NULL);
@@ -117,7 +117,7 @@ static int start_helper(const char *path, struct child *c, char *err)
 	free(helper);
 	if (c->pid < 0) {
 		close(out[0]), close(errp[0]);
-		return err_set(err, NO_READER, strerror(errno));
+		return err_set(err, NO_READER, err_reason(errno));
 	}
 	c->out = out[0];
 	c->err = errp[0];

@@ -216,7 +216,7 @@ static char *report_path(struct app *app)
 	char day[DATE_BUF], *path = NULL;
 	struct stat st;
 	if (mkdir(dir, 0777) && errno != EEXIST)
-		app_message(app, true, msg(M_FILE_ERROR, app->lang), dir, strerror(errno));
+		app_message(app, true, msg(M_FILE_ERROR, app->lang), dir, err_reason(errno));
 	date_format_iso(app->today, day);
 	for (int n = 1; n < 1000; n++) {
 		free(path);
