@@ -123,6 +123,12 @@ both 1 "tệp xuất '$TMPD/khong/x.ics': không có thư mục '$TMPD/khong'" "
 both 1 "khôi phục: '$TMPD/thuong.md' không phải cơ sở dữ liệu hanchot" "restore: '$TMPD/thuong.md' is not a hanchot database" \
 	--db "$DB" restore "$TMPD/thuong.md"
 both 1 "bản sao lưu '$TMPD/khong/b.db': không có thư mục" "backup '$TMPD/khong/b.db': folder" --db "$DB" backup "$TMPD/khong/b.db"
+both 2 "--kind: kiểu xuất 'week': cần event, todo hoặc both" "--kind: export kind 'week': expected event, todo or both" \
+	--db "$DB" export --kind week
+# the key bindings of the configuration, read when the screen starts
+printf 'key.done = Ctrl-Q-Z\n' >"$TMPD/keys.conf"
+both 1 "cấu hình '$TMPD/keys.conf', dòng 1: key.done: không có phím 'Ctrl-Q-Z'" \
+	"config '$TMPD/keys.conf', line 1: key.done: unknown key 'Ctrl-Q-Z'" --config "$TMPD/keys.conf" --db "$DB"
 # the warnings: a task no calendar can take, left out of the kept-current calendar
 cp "$DB" "$TMPD/w9.db"; sqlite3 "$TMPD/w9.db" "UPDATE task SET due_date = '9999-12-31' WHERE id = 1"
 printf 'export_file = %s\n' "$TMPD/w9.ics" >"$TMPD/w9.conf"
@@ -136,7 +142,7 @@ assert_eq "$warn" "hanchot: warning: export_file '$TMPD/w9.ics': 1 task not expo
 leaks() { # args...: prints the error's first line when it has an English word
 	local err
 	set +e; err=$("$HANCHOT" "$@" 2>&1 >/dev/null | head -1); set -e
-	printf '%s\n' "$err" | grep -iwE "is|not|no|expected|missing|unknown|cannot|does|exist|found|empty|binary|text|file|folder|warning|usage|too|large|give|needs|only|without|damaged|restore:|backup|notice|config|key|value|database|task|the" || true
+	printf '%s\n' "$err" | grep -iwE "is|not|no|expected|missing|unknown|cannot|does|exist|found|empty|binary|text|file|folder|warning|usage|too|large|give|needs|only|without|damaged|restore:|backup|notice|config|value|database|task|the" || true
 }
 out=""
 for cmd in "done" "agencies x" "holidays 3000" "import" "import $TMPD/nhiphan.md" "import $TMPD/cp1258.md" \
@@ -150,5 +156,6 @@ done
 out+=$(leaks --db /nonexistent-hanchot/x.db list)
 out+=$(leaks --config "$TMPD/bad.conf" --db "$DB" list)
 out+=$(leaks --config "$TMPD/none.conf" --db "$DB" list)
+out+=$(leaks --config "$TMPD/keys.conf" --db "$DB")
 [ -z "$out" ] || fail "English with Vietnamese chosen: $out"
 echo "test_cli_errors: all steps passed"
