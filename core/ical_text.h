@@ -12,12 +12,9 @@
 
 #include "core/strbuf.h"
 
-/* A copy of UTF-8 text safe for an iCalendar TEXT value: CR LF, lone CR, VT,
- * FF, U+2028 and U+2029 become LF (a space when single_line, as does TAB);
- * other C0 controls, DEL, C1 controls and bidi overrides
- * (text_cp_is_bidi_control) are dropped; invalid UTF-8 bytes and U+FFFD
- * become '?'. NULL gives "". ical_text_clean_into appends it to b. */
-char *ical_text_clean(const char *text, bool single_line);
+/* Appends text (NULL: nothing) to b as an iCalendar TEXT value can hold
+ * it: cleaned by core/text's text_sanitize, the one cleaner of the program
+ * (line breaks become LF, or a space when single_line). */
 void ical_text_clean_into(struct strbuf *b, const char *text, bool single_line);
 /* ical_text_clean_into() for a whole value: without white space at either
  * end, which libical's parser drops. */

@@ -507,40 +507,56 @@ bool text_cp_is_bidi_control(uint32_t cp)
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* Vietnamese letters and combining marks (U+00C0–U+07FF, U+1000–U+1FFF)
+ * hold nothing to clean: a valid sequence there is copied without decoding.
+ * Returns its length, or 0 for anything else. */
+static size_t plain_letter(const unsigned char *p, const unsigned char *end)
+{
+	if (p[0] >= 0xC3 && p[0] <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80)
+		return 2;
+	if (p[0] == 0xE1 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+		return 3;
+	return 0;
+}
+
 size_t text_sanitize(char *out, const char *s, size_t len, unsigned flags)
 {
-	size_t i = 0, o = 0;
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c < 0x7F) {
-			out[o++] = (char)c;
-			i++;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	char nl = flags & TEXT_MULTILINE ? '\n' : ' ', tab = flags & TEXT_MULTILINE ? '\t' : ' ';
+	char *o = out;
+	while (p < end) {
+		const unsigned char *q = p;
+		while (q < end && *q >= 0x20 && *q < 0x7F)
+			q++;
+		size_t n = q > p ? (size_t)(q - p) : plain_letter(p, end);
+		if (n) {
+			memcpy(o, p, n);
+			o += n;
+			p += n;
 			continue;
 		}
-		if (c < 0x80) {
-			i++;
-			if (c == '\t' || c == '\n' || c == '\r') {
-				if (!(flags & TEXT_MULTILINE))
-					out[o++] = ' ';
-				else if (c != '\r')
-					out[o++] = (char)c;
-			}
-			continue; /* other C0 controls and DEL */
+		if (*p < 0x80) { /* CR LF is one line break; other C0 controls and DEL go */
+			if (*p == '\r' || *p == '\n' || *p == 0x0B || *p == 0x0C)
+				*o++ = nl;
+			else if (*p == '\t')
+				*o++ = tab;
+			p += *p == '\r' && p + 1 < end && p[1] == '\n' ? 2 : 1;
+			continue;
 		}
 		uint32_t cp;
-		size_t k = text_utf8_decode(s + i, len - i, &cp);
+		n = text_utf8_decode((const char *)p, (size_t)(end - p), &cp);
 		if (cp == TEXT_BAD_CP) {
-			out[o++] = '?';
-		} else if ((cp >= 0x80 && cp < 0xA0) || text_cp_is_bidi_control(cp)) {
-			/* C1 control or bidi override: dropped */
-		} else {
-			memcpy(out + o, s + i, k);
-			o += k;
+			*o++ = '?';
+		} else if (cp == 0x2028 || cp == 0x2029) { /* line and paragraph separators */
+			*o++ = nl;
+		} else if (cp >= 0xA0 && !text_cp_is_bidi_control(cp)) { /* C1 controls go */
+			memcpy(o, p, n);
+			o += n;
 		}
-		i += k;
+		p += n;
 	}
-	out[o] = '\0';
-	return o;
+	*o = '\0';
+	return (size_t)(o - out);
 }
 
 bool text_needs_sanitize(const char *s, size_t len)
@@ -557,9 +573,9 @@ bool text_needs_sanitize(const char *s, size_t len)
 			unsigned char d = (unsigned char)s[i + 1];
 			if (c == 0xC2 && d >= 0x80 && d < 0xA0) /* C1 */
 				return true;
-			if (c == 0xE2 && i + 2 < len) { /* U+202A-U+202E, U+2066-U+2069 */
+			if (c == 0xE2 && i + 2 < len) { /* U+2028-U+202E, U+2066-U+2069 */
 				unsigned char e = (unsigned char)s[i + 2];
-				if ((d == 0x80 && e >= 0xAA && e <= 0xAE) || (d == 0x81 && e >= 0xA6 && e <= 0xA9))
+				if ((d == 0x80 && e >= 0xA8 && e <= 0xAE) || (d == 0x81 && e >= 0xA6 && e <= 0xA9))
 					return true;
 			}
 		}
