@@ -400,14 +400,31 @@ char *text_fold_dup(const char *s)
 
 /* ---- width, truncation ---------------------------------------------------- */
 
+/* The columns of a letter that needs no table: Latin U+00A0–U+02FF and
+ * Vietnamese U+1E80–U+1EFF take one; returns its length, or 0. */
+static size_t one_column_letter(const unsigned char *p, size_t avail)
+{
+	if (p[0] >= 0xC2 && p[0] <= 0xCB && avail >= 2 && p[1] >= (p[0] == 0xC2 ? 0xA0 : 0x80) && p[1] <= 0xBF)
+		return 2;
+	if (p[0] == 0xE1 && avail >= 3 && (p[1] == 0xBA || p[1] == 0xBB) && p[2] >= 0x80 && p[2] <= 0xBF)
+		return 3;
+	return 0;
+}
+
 size_t text_width(const char *s, size_t len)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, w = 0;
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			w += (c >= 0x20 && c != 0x7F);
+		if (p[i] < 0x80) {
+			w += (p[i] >= 0x20 && p[i] != 0x7F);
 			i++;
+			continue;
+		}
+		size_t k = one_column_letter(p + i, len - i);
+		if (k) {
+			w++;
+			i += k;
 			continue;
 		}
 		uint32_t cp;

@@ -210,6 +210,15 @@ static void test_width(void **state)
 	assert_int_equal(text_cp_width(0x4E00), 2);
 	assert_int_equal(text_cp_width(0x1EC7), 1);
 	assert_int_equal(text_cp_width(0), 0);
+	/* the letters measured without decoding measure as text_cp_width says,
+	 * at both ends of their blocks and just past them */
+	static const uint32_t edges[] = { 0x9F, 0xA0, 0xAD, 0x2FF, 0x300, 0x36F, 0x1DFF, 0x1E00,
+					  0x1E7F, 0x1E80, 0x1EFF, 0x1F00, 0x1100, 0x115F };
+	for (size_t i = 0; i < COUNT(edges); i++) {
+		char buf[4];
+		size_t n = text_utf8_encode(edges[i], buf);
+		assert_int_equal(text_width(buf, n), (size_t)text_cp_width(edges[i]));
+	}
 }
 
 static void test_truncate(void **state)
