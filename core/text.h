@@ -1,5 +1,5 @@
 /* text: UTF-8 helpers for Vietnamese text: validation, decoding, NFC,
- * diacritic-insensitive search keys, terminal width, truncation, and removal of
+ * diacritic-insensitive search keys, terminal width, and removal of
  * control characters before anything is shown or exported.
  *
  * Nothing here depends on the C locale (setlocale changes nothing): the
@@ -106,14 +106,6 @@ char *text_fold_dup(const char *s);
 int text_cp_width(uint32_t cp);
 /* Columns of s[0..len); each invalid byte counts 1 (terminals show U+FFFD). */
 size_t text_width(const char *s, size_t len);
-
-/* Copies into out (outsize bytes, NUL-terminated when outsize > 0) the longest
- * start of s[0..len) that fits in `width` columns; when s does not fit, as much
- * as fits in width - 1 columns followed by "…". Never splits a character or a
- * letter from the combining marks after it; invalid bytes become '?'; the
- * output is at most `width` columns and at most outsize - 1 bytes, and always
- * valid UTF-8. Returns the number of bytes written (without the NUL). */
-size_t text_truncate(char *out, size_t outsize, const char *s, size_t len, size_t width);
 
 /* True for the bidi embeddings, overrides and isolates U+202A–U+202E and
  * U+2066–U+2069, which can reorder what a terminal shows: removed wherever
