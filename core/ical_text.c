@@ -5,7 +5,6 @@
 #include <strings.h>
 
 #include "core/text.h"
-#include "core/xalloc.h"
 
 #define MAX_LINE 75 /* octets, excluding CRLF */
 
@@ -184,17 +183,3 @@ void ical_text_refold_into(struct strbuf *out, char *text, size_t len)
 		i = end + 1;
 	}
 }
-
-char *ical_refold(const char *text, size_t len, size_t *out_len)
-{
-	struct strbuf out = STRBUF_INIT;
-	char *copy = xmalloc(len + 1);
-	memcpy(copy, text, len);
-	copy[len] = '\0';
-	ical_text_refold_into(&out, copy, len);
-	free(copy);
-	if (out_len)
-		*out_len = out.len;
-	return strbuf_take(&out);
-}
-

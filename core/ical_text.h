@@ -2,8 +2,7 @@
  * what goes into a TEXT value, and repairing and re-folding what libical
  * serialised (CRLF, at most 75 octets a line, never inside a UTF-8 character
  * or an escape pair). core/ical builds components with it. Everything here
- * appends to a strbuf (growing it: cannot fail) or returns a string the
- * caller frees. */
+ * appends to a strbuf (growing it: cannot fail). */
 #ifndef HANCHOT_ICAL_TEXT_H
 #define HANCHOT_ICAL_TEXT_H
 
@@ -26,10 +25,8 @@ void ical_text_trim_end(struct strbuf *b);
  * followed by a space or tab, which also undoes libical's fold inside the
  * CRLF), lone CRs, empty lines and white space opening a line, escapes raw
  * ',' and ';' in X-WR-CALNAME and CATEGORIES values, and folds each line
- * again at 75 octets with CRLF. ical_refold returns a new string (length in
- * *out_len when not NULL); ical_text_refold_into appends to out, changing
- * text[0..len) (NUL-terminated) on the way. */
-char *ical_refold(const char *text, size_t len, size_t *out_len);
+ * again at 75 octets with CRLF, appending to out; text[0..len)
+ * (NUL-terminated) is changed on the way. */
 void ical_text_refold_into(struct strbuf *out, char *text, size_t len);
 
 #endif
