@@ -436,8 +436,8 @@ static void test_failed_write_keeps_file(void **state)
 	assert_int_equal(s.built, 1);
 }
 
-/* Runs of unchanged tasks longer than the copier's hand-over size are
- * copied in several parts, before and after a changed task. */
+/* Long runs of unchanged tasks (over 4 MiB, many read buffers each) are
+ * copied whole, before and after a changed task. */
 static void test_long_runs(void **state)
 {
 	struct fixture *f = *state;
