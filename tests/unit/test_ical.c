@@ -241,8 +241,8 @@ static char *hex(const char *s)
  * not the expected one. */
 static int run_python_check_expect(const char *ics, const char *spec, int expect)
 {
-	char dir[] = "/tmp/hanchot-ical-XXXXXX", ics_path[64], spec_path[64], cmd[256];
-	assert_non_null(mkdtemp(dir));
+	char dir[TESTDIR_SIZE], ics_path[64], spec_path[64], cmd[256];
+	test_mkdir(dir);
 	snprintf(ics_path, sizeof ics_path, "%s/export.ics", dir);
 	snprintf(spec_path, sizeof spec_path, "%s/spec.tsv", dir);
 	FILE *f = fopen(ics_path, "wb");
