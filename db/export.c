@@ -644,7 +644,7 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 	struct target t = { .stream_fd = -1, .spare = { .fd = -1 }, .sink = { .fd = -1 } };
 	struct export_source src = { .fd = -1 };
 	struct export_index ix = { 0 };
-	struct out o;
+	struct out o = { 0 };
 	struct stat st;
 	int64_t fp = (int64_t)ical_options_fingerprint(opt);
 	char *src_key = NULL;
@@ -673,6 +673,7 @@ fail:
 out:
 	target_close(&t);
 	export_index_close_source(&src);
+	free(o.buf);
 	free(ix.e);
 	free(src_key);
 	return ret;
