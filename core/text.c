@@ -455,11 +455,18 @@ size_t text_sanitize(char *out, const char *s, size_t len, unsigned flags)
 		const unsigned char *q = p;
 		while (q < end && *q >= 0x20 && *q < 0x7F)
 			q++;
-		size_t n = q > p ? (size_t)(q - p) : plain_letter(p, end);
-		if (n) {
-			memcpy(o, p, n);
-			o += n;
-			p += n;
+		if (q > p) {
+			memcpy(o, p, (size_t)(q - p));
+			o += q - p;
+			p = q;
+			continue;
+		}
+		size_t n = plain_letter(p, end);
+		if (n) { /* 2 or 3 bytes, copied without a call */
+			*o++ = (char)*p++;
+			*o++ = (char)*p++;
+			if (n == 3)
+				*o++ = (char)*p++;
 			continue;
 		}
 		if (*p < 0x80) { /* CR LF is one line break; other C0 controls and DEL go */
