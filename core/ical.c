@@ -677,26 +677,6 @@ static int build_task(struct strbuf *out, const struct task *t, int64_t sequence
 	return 0;
 }
 
-char *ical_task_component(const struct task *t, int64_t sequence, const struct ical_options *opt,
-			  char *err)
-{
-	struct ical_prepared p;
-	struct ical_scratch s = { 0 };
-	struct strbuf out = STRBUF_INIT;
-	char *result = NULL;
-	if (load_libical(err) || prepare(opt, &p, err))
-		return NULL;
-	if (build_task(&out, t, sequence, &p, &s, err)) {
-		strbuf_release(&out);
-		goto out;
-	}
-	result = strbuf_take(&out);
-out:
-	scratch_release(&s);
-	free(p.alarms);
-	return result;
-}
-
 /* ---------------------------------------------------- for the writer (ical_writer.c) */
 
 struct ical_prepared *ical_prepared_new(const struct ical_options *opt, char *err)

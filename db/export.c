@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "core/err.h"
-#include "core/copier.h"
 #include "core/file.h"
 #include "core/task.h"
 #include "core/xalloc.h"
@@ -84,14 +83,13 @@ static const char full_sql[] = "SELECT " TASK_COLS TASK_FILTER;
 static const char light_sql[] = "SELECT t.id, t.ical_sequence, t.uuid" TASK_FILTER;
 static const char one_sql[] = "SELECT " TASK_COLS " FROM task t WHERE t.id = ?1";
 
-/* Where the calendar goes: built text through write(), byte ranges of the
- * source through copy() (NULL: read and write()n). pos counts every byte. */
+/* Where the calendar goes: built text and the byte ranges copied from the
+ * previous export, all through write(). pos counts every byte. */
 struct out {
 	ical_write_fn write;
 	void *ctx;
-	int (*copy)(void *ctx, int fd, uint64_t off, uint64_t len);
 	uint64_t pos;
-	char *buf; /* for copying without copy() */
+	char *buf; /* for reading a range to copy */
 };
 
 static int out_write(void *ctx, const char *data, size_t len)
@@ -110,12 +108,6 @@ static int out_copy(struct out *o, int fd, uint64_t off, uint64_t len, char *err
 	if (len == 0)
 		return 0;
 	errno = 0;
-	if (o->copy) {
-		if (o->copy(o->ctx, fd, off, len))
-			goto fail;
-		o->pos += len;
-		return 0;
-	}
 	if (!o->buf)
 		o->buf = xmalloc(COPY_CHUNK);
 	while (len) {
@@ -130,13 +122,11 @@ static int out_copy(struct out *o, int fd, uint64_t off, uint64_t len, char *err
 				       strerror(errno));
 		}
 		if (out_write(o, o->buf, (size_t)n))
-			goto fail;
+			return err_set(err, "calendar export: write failed: %s", strerror(errno ? errno : EIO));
 		off += (uint64_t)n;
 		len -= (uint64_t)n;
 	}
 	return 0;
-fail:
-	return err_set(err, "calendar export: write failed: %s", strerror(errno ? errno : EIO));
 }
 
 static void bind_filter(sqlite3_stmt *st, const struct db_export_filter *f)
@@ -262,10 +252,6 @@ static void batches_free(struct batches *q, struct ical_writer *w)
 	free(q);
 }
 
-/* Unchanged tasks are copied in runs of up to RUN_BYTES, so that a file's
- * copier starts early instead of after the whole scan. */
-#define RUN_BYTES (4u << 20)
-
 /* One export as it goes: where its bytes go, what it copies from and what it
  * notes; the tasks being serialised; a run of source bytes not copied yet
  * (never at the same time as a batch of tasks not written yet). */
@@ -305,7 +291,7 @@ static int copy_task(struct run *r, struct export_entry *e, const struct export_
 	r->stats->copied++;
 	if (r->ix && e->len)
 		export_index_add(r->ix, e);
-	return r->run_len >= RUN_BYTES ? copy_run(r, err) : 0;
+	return 0;
 }
 
 /* Reads task e->id whole (a splice read only its id, SEQUENCE and uuid)
@@ -443,15 +429,14 @@ int db_export_write(struct db *db, const struct ical_options *opt, const struct 
 
 /* ------------------------------------------------------------ atomic files */
 
-/* The new export file: built text is buffered and written at its place,
- * copied ranges go to the copier. pos counts every byte placed. */
+/* The new export file, written through a buffer. pos counts every byte
+ * placed. */
 struct file_sink {
 	int fd;
 	char *buf;
 	size_t len, cap;
 	uint64_t pos;
 	uint64_t unkicked; /* start of the text written since the last kick */
-	struct copier *copier; /* started at the first copy */
 	int io_errno;  /* errno of the first failure, 0 if none */
 };
 
@@ -495,30 +480,6 @@ static int sink_write(void *ctx, const char *data, size_t len)
 	return 0;
 }
 
-/* Places bytes [off, off + len) of fd next: handed to the copier. */
-static int sink_copy(void *ctx, int fd, uint64_t off, uint64_t len)
-{
-	struct file_sink *s = ctx;
-	if (flush_sink(s))
-		return -1;
-	if (!s->copier && !(s->copier = copier_new(s->fd)))
-		return sink_failed(s, errno);
-	int e = copier_add(s->copier, fd, off, s->pos, len);
-	if (e)
-		return sink_failed(s, e);
-	s->pos += len;
-	s->unkicked = s->pos; /* the copier kicks what it copies */
-	return 0;
-}
-
-/* Writes what is buffered and waits for the copies: the file is then whole. */
-static int sink_finish(struct file_sink *s)
-{
-	if (flush_sink(s))
-		return -1;
-	int e = s->copier ? copier_wait(s->copier) : 0;
-	return e ? sink_failed(s, e) : 0;
-}
 
 /* Writes a stream output: all of it, whatever write() takes at a time. */
 static int stream_write(void *ctx, const char *data, size_t len)
@@ -592,7 +553,7 @@ static int target_open(struct target *t, const char *path, bool keep, struct out
 		return err_set(err, "export file '%s': cannot write in folder '%s': %s", path, t->dir, strerror(errno));
 	t->sink.cap = 1 << 18;
 	t->sink.buf = xmalloc(t->sink.cap);
-	*o = (struct out){ .write = sink_write, .ctx = &t->sink, .copy = sink_copy };
+	*o = (struct out){ .write = sink_write, .ctx = &t->sink };
 	return 0;
 }
 
@@ -608,7 +569,7 @@ static int target_finish(struct target *t, const char *path, struct stat *st, ch
 		return e ? err_set(err, "export file '%s': write failed: %s", path, strerror(e)) : 0;
 	}
 	/* the truncation drops what a longer old version left in the spare */
-	if (sink_finish(&t->sink) || ftruncate(t->sink.fd, (off_t)t->sink.pos) != 0 || fsync(t->sink.fd) != 0 ||
+	if (flush_sink(&t->sink) || ftruncate(t->sink.fd, (off_t)t->sink.pos) != 0 || fsync(t->sink.fd) != 0 ||
 	    fstat(t->sink.fd, st) != 0)
 		return err_set(err, "export file '%s': write failed: %s", path, strerror(errno));
 	if (t->spare.fd >= 0) {
@@ -630,7 +591,6 @@ static int target_finish(struct target *t, const char *path, struct stat *st, ch
 
 static void target_close(struct target *t)
 {
-	copier_free(t->sink.copier); /* before the descriptors it uses are closed */
 	if (t->spare.fd >= 0)
 		file_spare_close(&t->spare);
 	else if (t->sink.fd >= 0)
@@ -686,7 +646,7 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 	struct target t = { .stream_fd = -1, .spare = { .fd = -1 }, .sink = { .fd = -1 } };
 	struct export_source src = { .fd = -1 };
 	struct export_index ix = { 0 };
-	struct out o;
+	struct out o = { 0 };
 	struct stat st;
 	int64_t fp = (int64_t)ical_options_fingerprint(opt);
 	char *src_key = NULL;
@@ -715,6 +675,7 @@ fail:
 out:
 	target_close(&t);
 	export_index_close_source(&src);
+	free(o.buf);
 	free(ix.e);
 	free(src_key);
 	return ret;

@@ -12,8 +12,8 @@
  * export shows changes (status, dates, texts, section, agencies, source
  * document; not notes), so the next export copies the ranges of the tasks
  * whose (id, SEQUENCE, uuid) are unchanged straight from that file
- * (copy_file_range(), coalesced into runs) and serialises only the others
- * with libical: a re-export after one change is mostly a kernel copy. The
+ * (coalesced into runs, read and written) and serialises only the others
+ * with libical: a re-export after one change is mostly copying. The
  * same bytes come out as from a full export (components depend only on the
  * task, its SEQUENCE and ical_options_fingerprint()). Other exports (to
  * standard output, a one-off file) copy from the kept-current file when the
