@@ -633,3 +633,93 @@ bool text_ends_with(const char *s, const char *tail)
 		n--;
 	return n >= t && strncmp(s + n - t, tail, t) == 0;
 }
+
+/* A code point that belongs to the character before it: a combining mark, a
+ * zero-width joiner or a variation selector (not a control). */
+static bool attaches(uint32_t cp)
+{
+	return cp >= 0x300 && cp != TEXT_BAD_CP && text_cp_width(cp) == 0;
+}
+
+/* One displayed unit at s: a character (or an invalid byte, shown as '?') with
+ * the marks that attach to it. Returns its length in s; sets its width and the
+ * bytes it takes in the output. */
+static size_t cluster_next(const char *s, size_t len, size_t *width, size_t *outbytes)
+{
+	uint32_t cp;
+	size_t i = text_utf8_decode(s, len, &cp);
+	*width = (size_t)text_cp_width(cp);
+	*outbytes = cp == TEXT_BAD_CP ? 1 : i;
+	if (cp == TEXT_BAD_CP || cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		return i;
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80)
+			break;
+		size_t k = text_utf8_decode(s + i, len - i, &cp);
+		if (!attaches(cp))
+			break;
+		i += k;
+		*outbytes += k;
+	}
+	return i;
+}
+
+static size_t copy_cluster(char *out, const char *s, size_t n)
+{
+	uint32_t cp;
+	text_utf8_decode(s, n, &cp);
+	if (cp == TEXT_BAD_CP) {
+		out[0] = '?';
+		return 1;
+	}
+	memcpy(out, s, n);
+	return n;
+}
+
+size_t text_truncate(char *out, size_t outsize, const char *s, size_t len, size_t width)
+{
+	if (outsize == 0)
+		return 0;
+	size_t cap = outsize - 1;
+	size_t i = 0, w = 0, b = 0;
+	while (i < len && w <= width && b <= cap) {
+		size_t cw, cb;
+		i += cluster_next(s + i, len - i, &cw, &cb);
+		w += cw;
+		b += cb;
+	}
+	if (i >= len && w <= width && b <= cap) {
+		size_t o = 0;
+		i = 0;
+		while (i < len) {
+			size_t cw, cb;
+			size_t n = cluster_next(s + i, len - i, &cw, &cb);
+			o += copy_cluster(out + o, s + i, n);
+			i += n;
+		}
+		out[o] = '\0';
+		return o;
+	}
+	static const char ellipsis[] = "\xE2\x80\xA6";
+	if (width == 0 || cap < 3) {
+		out[0] = '\0';
+		return 0;
+	}
+	size_t budget_w = width - 1, budget_b = cap - 3;
+	size_t o = 0;
+	w = 0;
+	i = 0;
+	while (i < len) {
+		size_t cw, cb;
+		size_t n = cluster_next(s + i, len - i, &cw, &cb);
+		if (w + cw > budget_w || o + cb > budget_b)
+			break;
+		o += copy_cluster(out + o, s + i, n);
+		w += cw;
+		i += n;
+	}
+	memcpy(out + o, ellipsis, 3);
+	o += 3;
+	out[o] = '\0';
+	return o;
+}

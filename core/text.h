@@ -107,6 +107,15 @@ int text_cp_width(uint32_t cp);
 /* Columns of s[0..len); each invalid byte counts 1 (terminals show U+FFFD). */
 size_t text_width(const char *s, size_t len);
 
+/* Copies into out (outsize bytes, NUL-terminated when outsize > 0) the longest
+ * start of s[0..len) that fits in `width` columns; when s does not fit, as much
+ * as fits in width - 1 columns followed by "…". Never splits a character or a
+ * letter from the combining marks after it; invalid bytes become '?'; the
+ * output is at most `width` columns and at most outsize - 1 bytes, and always
+ * valid UTF-8. Returns the number of bytes written (without the NUL). The
+ * command line's tables cut long names with it. */
+size_t text_truncate(char *out, size_t outsize, const char *s, size_t len, size_t width);
+
 /* True for the bidi embeddings, overrides and isolates U+202A–U+202E and
  * U+2066–U+2069, which can reorder what a terminal shows: removed wherever
  * text from data is shown. */

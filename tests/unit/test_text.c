@@ -221,6 +221,45 @@ static void test_width(void **state)
 	}
 }
 
+static void test_truncate(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in;
+		size_t width;
+		const char *want;
+	} cases[] = {
+		{ "Sở Tài chính", 20, "Sở Tài chính" },
+		{ "Sở Tài chính", 12, "Sở Tài chính" },
+		{ "Sở Tài chính", 11, "Sở Tài chí…" },
+		{ "Sở Tài chính", 1, "…" },
+		{ "Sở Tài chính", 0, "" },
+		{ NFD_KE_HOACH, 3, "Ke\xCC\x82\xCC\x81…" },  /* keeps ê's marks with it */
+		{ NFD_KE_HOACH, 8, NFD_KE_HOACH },
+		{ "漢字漢字", 5, "漢字…" },
+		{ "漢字漢字", 4, "漢…" },                     /* a wide char never half-shown */
+		{ "漢字漢字", 2, "…" },
+		{ "ab\xFF" "cd", 5, "ab?cd" },
+		{ "ab\xFF" "cdef", 4, "ab?…" },
+		{ "", 3, "" },
+	};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		char out[64];
+		size_t n = text_truncate(out, sizeof out, cases[i].in, strlen(cases[i].in), cases[i].width);
+		assert_string_equal(out, cases[i].want);
+		assert_int_equal(n, strlen(out));
+		assert_true(text_width(out, n) <= cases[i].width);
+		assert_true(text_utf8_valid(out, n, NULL));
+	}
+	/* the byte budget also limits: never a half character */
+	char small[6];
+	size_t n = text_truncate(small, sizeof small, "Đầu tư công", 19, 40);
+	assert_true(n <= 5);
+	assert_true(text_utf8_valid(small, n, NULL));
+	assert_string_equal(small, "Đ…");
+	assert_int_equal(text_truncate(small, 0, "abc", 3, 3), 0);
+}
+
 static void test_sanitize(void **state)
 {
 	(void)state;
@@ -413,7 +452,7 @@ int main(void)
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_lower),
 		cmocka_unit_test(test_width),
-		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_truncate), cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_sanitize_lines),
 		cmocka_unit_test(test_entry),
 		cmocka_unit_test(test_locale_independent),
