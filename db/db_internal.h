@@ -63,5 +63,8 @@ int db_task_links_seek(struct db_task_links *l, int64_t first_id, int64_t last_i
  * not below the previous call's. Returns 0 or -1 with a message. */
 int db_task_links_fill(struct db_task_links *l, struct task *t, char *err);
 void db_task_links_free(struct db_task_links *l);
+/* Makes l fill what a calendar shows too (task.lead_label, extended_from,
+ * extend_reason), from the next db_task_links_seek() on. 0 or -1. */
+int db_task_links_for_calendar(struct db_task_links *l, char *err);
 
 #endif

@@ -220,6 +220,33 @@ void session_export_warning(const struct db_export_stats *st, char *warning)
 		err_set(warning, "%zu tasks not exported, the first: %s", st->skipped, st->skipped_why);
 }
 
+/* Notes the key of what the configuration puts in each component
+ * (db_export_options_seen): changed alarms or language bump every task's
+ * SEQUENCE. Not the kind: a VEVENT's text is the same with or without the
+ * VTODO beside it (components that appear or go are new or gone, which no
+ * SEQUENCE says); nor the calendar's name, which no component holds; nor a
+ * DTSTAMP pinned for tests. */
+static int options_seen(struct session *s, const struct session_export_options *o, char *err)
+{
+	struct ical_options opt = o->opt;
+	opt.kind = ICAL_KIND_EVENT;
+	opt.dtstamp = 0;
+	opt.calendar_name = NULL;
+	return db_export_options_seen(s->db, ical_options_fingerprint(&opt), err);
+}
+
+int session_calendar_seen(struct session *s, char *err)
+{
+	struct session_export_options o;
+	if (!s->db)
+		return 0;
+	if (session_export_options_init(s, &o, err))
+		return -1;
+	int rc = options_seen(s, &o, err);
+	session_export_options_release(&o);
+	return rc;
+}
+
 int session_export_refresh(struct session *s, bool *written, char *warning, char *err)
 {
 	struct session_export_options o;
@@ -234,7 +261,7 @@ int session_export_refresh(struct session *s, bool *written, char *warning, char
 		return -1;
 	int64_t t0 = log_ms();
 	bool wrote = false;
-	int rc = db_export_refresh(s->db, &o.opt, path, &wrote, &stats, err);
+	int rc = options_seen(s, &o, err) ? -1 : db_export_refresh(s->db, &o.opt, path, &wrote, &stats, err);
 	session_export_options_release(&o);
 	if (rc == 0)
 		session_export_warning(&stats, warning);
@@ -269,7 +296,8 @@ int session_export_to(struct session *s, const struct ical_options *opt, const s
 		file_output_release(&kept);
 	}
 	int64_t t0 = log_ms();
-	int rc = replaces_live
+	int rc = session_calendar_seen(s, err) ? -1
+		 : replaces_live
 		 ? err_set(err, "export file '%s' is the calendar kept current (export_file): a filtered "
 				"export would replace it with a part of it; choose another file", path)
 		 : db_export_file(s->db, opt, f, path, live, stats, err);

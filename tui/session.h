@@ -74,6 +74,12 @@ struct session_export_options {
 int session_export_options_init(const struct session *s, struct session_export_options *o, char *err);
 void session_export_options_release(struct session_export_options *o);
 
+/* Notes the configured export options in the database
+ * (db_export_options_seen()): when they changed the events' text since, every
+ * task's SEQUENCE and DTSTAMP move on. Every export and publish calls it
+ * first. 0 (also when the database is not open), or -1 with a message. */
+int session_calendar_seen(struct session *s, char *err);
+
 /* Re-exports the configured export_file when something changed (cheap when
  * nothing did; nothing to do when export_file is unset or the database is
  * not open). *written (may be NULL) says whether the file was rewritten.

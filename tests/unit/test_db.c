@@ -521,6 +521,8 @@ static void test_old_agency_keys_are_rekeyed(void **state)
 				      "DROP TRIGGER task_tally_update; DROP TRIGGER task_agency_tally_insert;"
 				      "DROP TRIGGER task_agency_tally_delete; DROP TRIGGER task_agency_tally_replace;"
 				      "DROP TRIGGER task_agency_tally_update_old; DROP TRIGGER task_agency_tally_update_new;"
+				      "DROP INDEX task_event_extend; DROP TABLE caldav_collection; DROP TABLE caldav_resource;"
+				      "ALTER TABLE ical_state DROP COLUMN options;"
 				      "CREATE TABLE ical_cache(x); CREATE TABLE ical_cache_use(x);"
 				      "UPDATE agency SET match_key = name; PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(s);

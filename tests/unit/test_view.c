@@ -882,6 +882,8 @@ static void tally_migration(void **state)
 			"DROP TRIGGER task_tally_update; DROP TRIGGER task_agency_tally_insert;"
 			"DROP TRIGGER task_agency_tally_delete; DROP TRIGGER task_agency_tally_replace;"
 			"DROP TRIGGER task_agency_tally_update_old; DROP TRIGGER task_agency_tally_update_new; DROP INDEX task_search;"
+			"DROP INDEX task_event_extend; DROP TABLE caldav_collection; DROP TABLE caldav_resource;"
+			"ALTER TABLE ical_state DROP COLUMN options;"
 			"UPDATE task SET status = 'done', completed_date = '2024-01-01' WHERE id = 1;"
 			"PRAGMA user_version = 5");
 	assert_int_equal(db_open(f->t.path, &f->t.db, err), 0);
