@@ -67,4 +67,9 @@ void db_task_links_free(struct db_task_links *l);
  * extend_reason), from the next db_task_links_seek() on. 0 or -1. */
 int db_task_links_for_calendar(struct db_task_links *l, char *err);
 
+/* Task id as the calendar shows it (db/export's columns and links) into t
+ * (task_init()ed) and its SEQUENCE: 1, 0 when there is no such task, or -1
+ * with a message. */
+int db_export_read_task(struct db *db, int64_t id, struct task *t, int64_t *sequence, char *err);
+
 #endif

@@ -358,6 +358,28 @@ static struct db_task_links *calendar_links(struct db *db, char *err)
 	return l;
 }
 
+int db_export_read_task(struct db *db, int64_t id, struct task *t, int64_t *sequence, char *err)
+{
+	sqlite3_stmt *one = db_prepare(db, one_sql, err);
+	struct db_task_links *links = one ? calendar_links(db, err) : NULL;
+	int rc = -1;
+	if (!links || db_task_links_seek(links, id, id, err))
+		goto out;
+	sqlite3_bind_int64(one, 1, id);
+	int step = sqlite3_step(one);
+	if (step == SQLITE_ROW) {
+		*sequence = sqlite3_column_int64(one, 1);
+		db_task_read_core(one, 3, t);
+		rc = db_task_links_fill(links, t, err) ? -1 : 1;
+	} else {
+		rc = step == SQLITE_DONE ? 0 : db_fail(db, "reading a task to publish", err);
+	}
+	sqlite3_reset(one);
+out:
+	db_task_links_free(links);
+	return rc;
+}
+
 /* Reads task e->id whole (a splice read only its id, SEQUENCE and uuid)
  * into the filling batch: as batch_add. */
 static int add_by_id(struct run *r, const struct export_entry *e, char *err)

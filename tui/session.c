@@ -1,6 +1,8 @@
 #include "tui/session.h"
 
 #include <assert.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,6 +310,82 @@ int session_export_to(struct session *s, const struct ical_options *opt, const s
 		to.path = NULL;
 	}
 	file_output_release(&to);
+	return rc;
+}
+
+bool session_publishes(const struct session *s) { return s->config.publish_url && *s->config.publish_url; }
+
+/* The password: the first line of path, a file only its owner reads (the
+ * password never goes on a command line, which others can see, nor in the
+ * configuration). A new string, or NULL with a message naming the file. */
+static char *read_password(const char *path, char *err)
+{
+	struct stat st;
+	char *data = NULL, sub[ERR_MAX];
+	size_t len;
+	if (stat(path, &st) != 0)
+		return err_set(err, "password file '%s': %s", path, strerror(errno)), NULL;
+	if (!S_ISREG(st.st_mode))
+		return err_set(err, "password file '%s': not a file", path), NULL;
+	if (st.st_mode & 077)
+		return err_set(err, "password file '%s': mode %04o lets others read it: chmod 600 '%s'", path,
+			       (unsigned)(st.st_mode & 07777), path), NULL;
+	if (file_read_all(path, 4096, &data, &len, sub))
+		return err_set(err, "password file '%s': %s", path, sub), NULL;
+	data[strcspn(data, "\r\n")] = '\0';
+	return data;
+}
+
+int session_publish(struct session *s, const struct session_publish_to *to, const struct db_publish_report *report,
+		    struct db_publish_stats *stats, char *err)
+{
+	const struct config *c = &s->config;
+	struct session_publish_to none = { 0 };
+	struct session_export_options o;
+	if (!to)
+		to = &none;
+	struct caldav_login login = { .url = to->url ? to->url : c->publish_url,
+				      .user = to->user ? to->user : c->publish_user,
+				      .allow_http = c->publish_allow_http };
+	const char *pwfile = to->password_file ? to->password_file : c->publish_password_file;
+	char *password = NULL;
+	if (stats)
+		memset(stats, 0, sizeof *stats);
+	if (!login.url || !*login.url || !s->db)
+		return 0;
+	/* nothing changed since the last complete publish: no password, no
+	 * libcurl, no request */
+	bool fresh = false;
+	if (session_export_options_init(s, &o, err))
+		return -1;
+	int frc = options_seen(s, &o, err) ? -1 : db_publish_is_fresh(s->db, login.url, &o.opt, &fresh, err);
+	session_export_options_release(&o);
+	if (frc || fresh)
+		return frc;
+	if (login.user && !pwfile)
+		return err_set(err, "publish '%s': a user (%s) but no password file: set publish_password_file or "
+				    "give --password-file", login.url, login.user);
+	if (pwfile && !(password = read_password(pwfile, err)))
+		return -1;
+	login.password = password;
+	struct caldav *dav = caldav_new(&login, err);
+	if (password) {
+		memset(password, 0, strlen(password));
+		free(password);
+	}
+	if (!dav || session_export_options_init(s, &o, err)) {
+		caldav_free(dav);
+		return -1;
+	}
+	int64_t t0 = log_ms();
+	int rc = db_publish(s->db, dav, &o.opt, report, stats, err);
+	if (rc == 0 && stats && stats->todo)
+		log_add("published to '%s': %zu put, %zu deleted in %lld ms", caldav_url(dav), stats->put,
+			stats->deleted, (long long)(log_ms() - t0));
+	else if (rc)
+		log_add("publish failed: %s", err);
+	session_export_options_release(&o);
+	caldav_free(dav);
 	return rc;
 }
 
