@@ -347,8 +347,7 @@ static int copy_task(struct run *r, struct export_entry *e, const struct export_
 	return r->run_len >= RUN_BYTES ? copy_run(r, err) : 0;
 }
 
-/* Links that fill what a calendar shows (short names, extensions). */
-static struct db_task_links *calendar_links(struct db *db, char *err)
+struct db_task_links *db_export_links(struct db *db, char *err)
 {
 	struct db_task_links *l = db_task_links_new(db, err);
 	if (l && db_task_links_for_calendar(l, err)) {
@@ -358,12 +357,12 @@ static struct db_task_links *calendar_links(struct db *db, char *err)
 	return l;
 }
 
-int db_export_read_task(struct db *db, int64_t id, struct task *t, int64_t *sequence, char *err)
+int db_export_read_task(struct db *db, struct db_task_links *links, int64_t id, struct task *t, int64_t *sequence,
+			char *err)
 {
 	sqlite3_stmt *one = db_prepare(db, one_sql, err);
-	struct db_task_links *links = one ? calendar_links(db, err) : NULL;
 	int rc = -1;
-	if (!links || db_task_links_seek(links, id, id, err))
+	if (!one || db_task_links_seek(links, id, id, err))
 		goto out;
 	sqlite3_bind_int64(one, 1, id);
 	int step = sqlite3_step(one);
@@ -376,7 +375,6 @@ int db_export_read_task(struct db *db, int64_t id, struct task *t, int64_t *sequ
 	}
 	sqlite3_reset(one);
 out:
-	db_task_links_free(links);
 	return rc;
 }
 
@@ -385,7 +383,7 @@ out:
 static int add_by_id(struct run *r, const struct export_entry *e, char *err)
 {
 	sqlite3_stmt *one = db_prepare(r->db, one_sql, err);
-	if (!one || (!r->links && !(r->links = calendar_links(r->db, err))) ||
+	if (!one || (!r->links && !(r->links = db_export_links(r->db, err))) ||
 	    db_task_links_seek(r->links, e->id, e->id, err))
 		return -1;
 	sqlite3_bind_int64(one, 1, e->id);
@@ -458,7 +456,7 @@ static int write_calendar(struct db *db, const struct ical_options *opt, const s
 	r.queue->filling = &r.queue->b[0];
 	r.queue->limit = FIRST_BATCH;
 	/* a splice reads agencies only for the tasks it rebuilds: often none */
-	if (!r.stats->spliced && (!(r.links = calendar_links(db, err)) ||
+	if (!r.stats->spliced && (!(r.links = db_export_links(db, err)) ||
 				  db_task_links_seek(r.links, 1, INT64_MAX, err)))
 		goto out;
 	if (!(st = db_prepare(db, r.stats->spliced ? light_sql : full_sql, err)))

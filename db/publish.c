@@ -27,6 +27,19 @@ struct wanted {
 	struct resource *old; /* NULL: new */
 };
 
+/* What the server took, to record: a resource put (etag), or deleted. */
+struct done {
+	char *name, *etag;
+	int64_t task_id, sequence;
+	bool deleted;
+};
+
+/* Results are recorded DONE_BATCH at a time, each batch one short
+ * transaction: one commit (an fsync) per request would cost more than the
+ * request, and a transaction held across requests would hold other
+ * writers as long as the server takes. */
+#define DONE_BATCH 64
+
 /* One publish as it goes. */
 struct pub {
 	struct db *db;
@@ -39,6 +52,7 @@ struct pub {
 	size_t n_put, cap_put;
 	struct ical_prepared *prep[2]; /* event only, todo only */
 	struct ical_scratch *scratch;
+	struct db_task_links *links; /* read once, for every task put */
 	struct strbuf header, text;
 	char *footer;
 	const struct db_publish_report *report;
@@ -46,6 +60,8 @@ struct pub {
 	size_t done;
 	const char *calendar_name;
 	bool made;     /* the collection was checked (made when missing) */
+	struct done pending[DONE_BATCH];
+	size_t n_pending;
 };
 
 static void pub_release(struct pub *p)
@@ -61,6 +77,7 @@ static void pub_release(struct pub *p)
 	ical_prepared_free(p->prep[0]);
 	ical_prepared_free(p->prep[1]);
 	ical_scratch_free(p->scratch);
+	db_task_links_free(p->links);
 	strbuf_release(&p->header);
 	strbuf_release(&p->text);
 	free(p->footer);
@@ -170,35 +187,57 @@ static int scan_tasks(struct pub *p, enum ical_kind kind, char *err)
 	return rc == SQLITE_DONE ? 0 : db_fail(p->db, "reading tasks to publish", err);
 }
 
-static int record(struct pub *p, const struct wanted *w, int64_t sequence, const char *etag, char *err)
+/* Records what is pending, in one transaction. */
+static int flush(struct pub *p, char *err)
 {
-	static const char sql[] = "INSERT OR REPLACE INTO caldav_resource(url, name, task_id, sequence, options, etag)"
-				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *st = db_prepare(p->db, sql, err);
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, p->url);
-	db_bind_text(st, 2, w->name);
-	sqlite3_bind_int64(st, 3, w->task_id);
-	sqlite3_bind_int64(st, 4, sequence);
-	sqlite3_bind_int64(st, 5, p->key);
-	db_bind_text(st, 6, etag && *etag ? etag : NULL);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(p->db, "recording what was published", err);
+	static const char put_sql[] = "INSERT OR REPLACE INTO caldav_resource(url, name, task_id, sequence, options, etag)"
+				      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	static const char del_sql[] = "DELETE FROM caldav_resource WHERE url = ?1 AND name = ?2";
+	int rc = 0;
+	if (!p->n_pending)
+		return 0;
+	if (db_begin(p->db, err))
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < p->n_pending; i++) {
+		const struct done *d = &p->pending[i];
+		sqlite3_stmt *st = db_prepare(p->db, d->deleted ? del_sql : put_sql, err);
+		if (!st) {
+			rc = -1;
+			break;
+		}
+		db_bind_text(st, 1, p->url);
+		db_bind_text(st, 2, d->name);
+		if (!d->deleted) {
+			sqlite3_bind_int64(st, 3, d->task_id);
+			sqlite3_bind_int64(st, 4, d->sequence);
+			sqlite3_bind_int64(st, 5, p->key);
+			db_bind_text(st, 6, d->etag);
+		}
+		int step = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (step != SQLITE_DONE)
+			rc = db_fail(p->db, "recording what was published", err);
+	}
+	if (rc == 0)
+		rc = db_commit(p->db, err);
+	else
+		db_rollback(p->db);
+	for (size_t i = 0; i < p->n_pending; i++) {
+		free(p->pending[i].name);
+		free(p->pending[i].etag);
+	}
+	p->n_pending = 0;
+	return rc;
 }
 
-static int forget(struct pub *p, const char *name, char *err)
+/* Notes what the server took (etag "" or NULL: none given); recorded by
+ * the next flush. */
+static int record(struct pub *p, const char *name, int64_t task_id, int64_t sequence, const char *etag,
+		  bool deleted, char *err)
 {
-	static const char sql[] = "DELETE FROM caldav_resource WHERE url = ?1 AND name = ?2";
-	sqlite3_stmt *st = db_prepare(p->db, sql, err);
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, p->url);
-	db_bind_text(st, 2, name);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(p->db, "recording what was published", err);
+	p->pending[p->n_pending++] = (struct done){ .name = xstrdup(name), .etag = etag && *etag ? xstrdup(etag) : NULL,
+						    .task_id = task_id, .sequence = sequence, .deleted = deleted };
+	return p->n_pending == DONE_BATCH ? flush(p, err) : 0;
 }
 
 static void progress(struct pub *p)
@@ -251,7 +290,7 @@ static int put_one(struct pub *p, const struct wanted *w, char *err)
 	struct caldav_reply r;
 	int64_t sequence = 0;
 	task_init(&t);
-	int rc = db_export_read_task(p->db, w->task_id, &t, &sequence, err);
+	int rc = db_export_read_task(p->db, p->links, w->task_id, &t, &sequence, err);
 	if (rc == 1)
 		rc = build(p, w, &t, sequence, err);
 	else if (rc == 0)
@@ -276,7 +315,7 @@ static int put_one(struct pub *p, const struct wanted *w, char *err)
 		}
 		if (rc == 0 && !success(r.status))
 			rc = caldav_status_error(caldav_url(p->dav), r.status, err);
-		if (rc == 0 && !(rc = record(p, w, sequence, r.etag, err)))
+		if (rc == 0 && !(rc = record(p, w->name, w->task_id, sequence, r.etag, false, err)))
 			p->stats->put++;
 	}
 	task_release(&t);
@@ -296,7 +335,7 @@ static int delete_one(struct pub *p, const struct resource *r, char *err)
 	}
 	if (rc == 0 && !success(reply.status) && reply.status != 404)
 		rc = caldav_status_error(caldav_url(p->dav), reply.status, err);
-	if (rc == 0 && !(rc = forget(p, r->name, err)))
+	if (rc == 0 && !(rc = record(p, r->name, r->task_id, 0, NULL, true, err)))
 		p->stats->deleted++;
 	return rc;
 }
@@ -328,7 +367,7 @@ static int prepare(struct pub *p, const struct ical_options *opt, char *err)
 		return -1;
 	p->scratch = ical_scratch_new();
 	ical_calendar_text(opt, &p->header, &p->footer);
-	return 0;
+	return (p->links = db_export_links(p->db, err)) ? 0 : -1;
 }
 
 int db_publish(struct db *db, struct caldav *dav, const struct ical_options *opt,
@@ -368,8 +407,12 @@ int db_publish(struct db *db, struct caldav *dav, const struct ical_options *opt
 				goto out;
 			progress(&p);
 		}
-	rc = note_complete(&p, gen, err);
+	rc = flush(&p, err) ? -1 : note_complete(&p, gen, err);
 out:
+	if (rc) { /* what the server took is kept all the same */
+		char ignored[ERR_MAX];
+		flush(&p, ignored);
+	}
 	pub_release(&p);
 	return rc;
 }
