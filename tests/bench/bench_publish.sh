@@ -8,7 +8,7 @@
 # a temporary folder) and against a null server (python3 http.server
 # answering every PUT with 201 and an ETag), which shows hanchot's own rate.
 # RUNS (default 3) runs of each, medians; SERVERS="radicale null" (the default)
-# or either alone. BENCH_ROWS=1 prints make bench's rows (Radicale only).
+# or either alone. BENCH_ROWS=1 prints make bench's rows instead of a table.
 set -euo pipefail
 : "${HANCHOT:?set HANCHOT to the program under test}"
 N=${1:-1000} RUNS=${RUNS:-3} SERVERS=${SERVERS:-"radicale null"}
@@ -99,9 +99,10 @@ bench() {
 	local m
 	for m in first one none; do
 		local -n w=$m c=${m}c
-		local label=$([ $m = first ] && echo "first" || { [ $m = one ] && echo "one change" || echo "unchanged"; })
+		local label=$([ $m = first ] && echo "all new" || { [ $m = one ] && echo "1 change" || echo "unchanged"; })
 		if [ "${BENCH_ROWS:-0}" = 1 ]; then
-			printf '%-7s %-19s %9s %9s %9s %8s %8s %7s %7s %7s\n' "$N" "publish: $label" \
+			printf '%-7s %-19s %9s %9s %9s %8s %8s %7s %7s %7s\n' "$N" \
+				"$([ "$name" = null ] && echo publish || echo "$name"): $label" \
 				"$(printf '%s\n' "${w[@]}" | median)" - - - - - - -
 		else
 			printf '%-10s %-11s %10s %10s\n' "$name" "$label" "$(printf '%s\n' "${w[@]}" | median)" \
@@ -111,5 +112,6 @@ bench() {
 }
 [ "${BENCH_ROWS:-0}" = 1 ] || printf '%-10s %-11s %10s %10s\n' server publish "wall ms" "hc cpu ms"
 case " $SERVERS " in *" radicale "*) bench radicale "http://127.0.0.1:$RPORT" ;; esac
-case " $SERVERS " in *" null "*) [ "${BENCH_ROWS:-0}" = 1 ] || bench null "http://127.0.0.1:$NPORT" ;; esac
-echo "(N=$N tasks, one VEVENT each; medians of $RUNS; load average $(cut -d' ' -f1-3 /proc/loadavg))"
+case " $SERVERS " in *" null "*) bench null "http://127.0.0.1:$NPORT" ;; esac
+[ "${BENCH_ROWS:-0}" = 1 ] ||
+	echo "(N=$N tasks, one VEVENT each; medians of $RUNS; load average $(cut -d' ' -f1-3 /proc/loadavg))"
