@@ -213,10 +213,12 @@ int db_task_links_seek(struct db_task_links *l, int64_t first_id, int64_t last_i
 	sqlite3_bind_int64(l->cursor, 2, last_id);
 	if (!l->calendar)
 		return 0;
-	/* the partial index task_event_extend (migration 7): extensions are few */
+	/* the partial index task_event_extend (migration 7): extensions are few;
+	 * one to the same date changed nothing (and bumped no SEQUENCE) */
 	static const char ext_sql[] =
 		"SELECT task_id, old_value, new_value, reason FROM task_event"
-		" WHERE what = 'extend' AND task_id BETWEEN ?1 AND ?2 ORDER BY task_id, id";
+		" WHERE what = 'extend' AND task_id BETWEEN ?1 AND ?2"
+		" AND old_value IS NOT new_value ORDER BY task_id, id";
 	l->has_extension = false;
 	if (!(l->extensions = db_prepare(l->db, ext_sql, err)))
 		return -1;

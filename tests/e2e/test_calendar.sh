@@ -85,6 +85,13 @@ hc --config "$TMPD/kept.conf" export --kind both --out "$TMPD/fresh.ics"
 cmp -s "$TMPD/kept.ics" "$TMPD/fresh.ics" || fail "export_file after a change differs from a fresh export"
 check "$TMPD/kept.ics" || fail "what export_file says"
 
+# An "extension" to the same date changes nothing: the extension shown stays.
+hc export --kind both --out "$TMPD/a0.ics"
+hc extend 1 --to 15/10/2024 --reason "Nhầm"
+hc export --kind both --out "$TMPD/a.ics"
+check "$TMPD/a.ics" || fail "after an extension to the same date"
+cmp -s "$TMPD/a0.ics" "$TMPD/a.ics" || fail "an extension to the same date changed the calendar: $(diff "$TMPD/a0.ics" "$TMPD/a.ics")"
+
 seq_of() { awk -v u="UID:$2" '$0 == u "\r" { f = 1 } f && /^'"$3"':/ { sub(/\r$/, ""); sub(/^[A-Z]+:/, ""); print; exit }' "$1"; }
 # A new short name changes the SUMMARY: SEQUENCE moves.
 s1=$(seq_of "$TMPD/a.ics" "$(uid 1)" SEQUENCE)
