@@ -276,7 +276,9 @@ int caldav_make_collection(struct caldav *c, const char *display_name, char *err
 			       "<D:set><D:prop><D:displayname>");
 		xml_escape_into(&b, display_name);
 		strbuf_add(&b, "</D:displayname></D:prop></D:set></C:mkcalendar>");
-		rc = request(c, "MKCALENDAR", c->url, h, b.p, b.len, &r, err);
+		struct curl_slist *mh = lib.curl_slist_append(NULL, "Content-Type: application/xml; charset=utf-8");
+		rc = request(c, "MKCALENDAR", c->url, mh, b.p, b.len, &r, err);
+		lib.curl_slist_free_all(mh);
 		strbuf_release(&b);
 		if (rc == 0 && (r.status < 200 || r.status > 299))
 			rc = caldav_status_error(c->url, r.status, err);

@@ -336,56 +336,64 @@ static char *read_password(const char *path, char *err)
 	return data;
 }
 
+/* Publishes with opt to login's collection (its password read from
+ * pwfile): nothing when nothing changed since the last complete publish
+ * there (no password read, no libcurl loaded, no request). */
+static int publish_with(struct session *s, struct caldav_login *login, const char *pwfile,
+			const struct ical_options *opt, const struct db_publish_report *report,
+			struct db_publish_stats *stats, char *err)
+{
+	bool fresh = false;
+	char *password = NULL;
+	if (db_publish_is_fresh(s->db, login->url, opt, &fresh, err) || fresh)
+		return fresh ? 0 : -1;
+	if (login->user && !pwfile)
+		return err_set(err, "publish '%s': a user (%s) but no password file: set publish_password_file or "
+				    "give --password-file", login->url, login->user);
+	if (pwfile && !(password = read_password(pwfile, err)))
+		return -1;
+	login->password = password;
+	struct caldav *dav = caldav_new(login, err);
+	if (password) {
+		memset(password, 0, strlen(password));
+		free(password);
+	}
+	if (!dav)
+		return -1;
+	int64_t t0 = log_ms();
+	int rc = db_publish(s->db, dav, opt, report, stats, err);
+	if (rc == 0 && stats && stats->todo)
+		log_add("published to '%s': %zu put, %zu deleted in %lld ms", caldav_url(dav), stats->put,
+			stats->deleted, (long long)(log_ms() - t0));
+	else if (rc)
+		log_add("publish failed: %s", err);
+	caldav_free(dav);
+	return rc;
+}
+
 int session_publish(struct session *s, const struct session_publish_to *to, const struct db_publish_report *report,
 		    struct db_publish_stats *stats, char *err)
 {
 	const struct config *c = &s->config;
 	struct session_publish_to none = { 0 };
 	struct session_export_options o;
+	struct db_publish_stats local;
 	if (!to)
 		to = &none;
 	struct caldav_login login = { .url = to->url ? to->url : c->publish_url,
 				      .user = to->user ? to->user : c->publish_user,
 				      .allow_http = c->publish_allow_http };
-	const char *pwfile = to->password_file ? to->password_file : c->publish_password_file;
-	char *password = NULL;
-	if (stats)
-		memset(stats, 0, sizeof *stats);
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof *stats);
 	if (!login.url || !*login.url || !s->db)
 		return 0;
-	/* nothing changed since the last complete publish: no password, no
-	 * libcurl, no request */
-	bool fresh = false;
 	if (session_export_options_init(s, &o, err))
 		return -1;
-	int frc = options_seen(s, &o, err) ? -1 : db_publish_is_fresh(s->db, login.url, &o.opt, &fresh, err);
+	int rc = options_seen(s, &o, err) ? -1
+		 : publish_with(s, &login, to->password_file ? to->password_file : c->publish_password_file,
+				&o.opt, report, stats, err);
 	session_export_options_release(&o);
-	if (frc || fresh)
-		return frc;
-	if (login.user && !pwfile)
-		return err_set(err, "publish '%s': a user (%s) but no password file: set publish_password_file or "
-				    "give --password-file", login.url, login.user);
-	if (pwfile && !(password = read_password(pwfile, err)))
-		return -1;
-	login.password = password;
-	struct caldav *dav = caldav_new(&login, err);
-	if (password) {
-		memset(password, 0, strlen(password));
-		free(password);
-	}
-	if (!dav || session_export_options_init(s, &o, err)) {
-		caldav_free(dav);
-		return -1;
-	}
-	int64_t t0 = log_ms();
-	int rc = db_publish(s->db, dav, &o.opt, report, stats, err);
-	if (rc == 0 && stats && stats->todo)
-		log_add("published to '%s': %zu put, %zu deleted in %lld ms", caldav_url(dav), stats->put,
-			stats->deleted, (long long)(log_ms() - t0));
-	else if (rc)
-		log_add("publish failed: %s", err);
-	session_export_options_release(&o);
-	caldav_free(dav);
 	return rc;
 }
 
