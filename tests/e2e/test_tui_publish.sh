@@ -28,6 +28,7 @@ hc --db "$DB" add --lead "Sở Nội vụ" --due 18/5/2024 "Công bố chỉ s�
 radicale_start
 conf "$TMPD/conf" "$RPORT"
 hc --db "$DB" --config "$TMPD/conf" publish >/dev/null
+assert_eq "$(dav_puts)" 2 "PUTs of the first publish"
 
 # A change on the screen reaches the server by itself.
 start main 120 16 "$HANCHOT" --db "$DB" --config "$TMPD/conf" --today 2024-05-10
@@ -36,6 +37,7 @@ keys Escape d
 wait_for "1 đang mở"
 on_server 1 "^SUMMARY:✓ Sở Tài chính: Báo cáo thu ngân sách"
 wait_gone "đang đồng bộ"
+assert_eq "$(dav_puts)" 3 "PUTs after one change (events only: one)"
 screen | grep -q "lỗi đồng bộ" && fail "lỗi đồng bộ after a publish that worked"
 
 # The server stopped: the next change says it could not publish...
