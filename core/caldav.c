@@ -168,6 +168,8 @@ static int request(struct caldav *c, const char *method, const char *url, struct
 	c->reply = r;
 	lib.curl_easy_setopt(h, CURLOPT_URL, url);
 	lib.curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, c->http_ok ? "http" : "https");
+	lib.curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L); /* libcurl's defaults, said here */
+	lib.curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
 	lib.curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
 	lib.curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 10L);
 	lib.curl_easy_setopt(h, CURLOPT_TIMEOUT, c->timeout);

@@ -287,7 +287,9 @@ static const char *const migrations[] = {
 	 * in one ordered pass over this partial index (extensions are few).
 	 * ical_state.options is the key of the configured export options last
 	 * seen (db_export_options_seen): a configuration that changes the text
-	 * bumps every task's SEQUENCE. caldav_collection and caldav_resource are
+	 * bumps every task's SEQUENCE; in a database that already has tasks it
+	 * starts at 0, a key no configuration has, so that the first export after
+	 * this version (whose events say more) bumps them too. caldav_collection and caldav_resource are
 	 * what db/publish last put in a CalDAV collection: per collection the
 	 * options and ical_state generation of its last complete publish (the
 	 * cheap "nothing changed"), per resource (NAME.ics, NAME a component's
@@ -303,6 +305,7 @@ static const char *const migrations[] = {
 	"  UPDATE ical_state SET generation = generation + 1;"
 	"END;"
 	"ALTER TABLE ical_state ADD COLUMN options INTEGER;"
+	"UPDATE ical_state SET options = 0 WHERE EXISTS (SELECT 1 FROM task);"
 	"CREATE TABLE caldav_collection ("
 	"  url TEXT PRIMARY KEY,"
 	"  options INTEGER NOT NULL,"

@@ -529,6 +529,9 @@ static void test_old_agency_keys_are_rekeyed(void **state)
 	assert_int_equal(db_open(f->t.path, &db, err), 0);
 	assert_int_equal(scalar(f->t.path, "PRAGMA user_version"), DB_SCHEMA_VERSION);
 	assert_true(db_agency_find(db, "Sở NN&PTNT", err) > 0);
+	/* Migration 7: the events of existing tasks say more now; the first
+	 * export bumps their SEQUENCE (no configuration has key 0). */
+	assert_int_equal(scalar(f->t.path, "SELECT options IS 0 FROM ical_state"), 1);
 	/* Migration 4 folded the existing task for search. */
 	assert_int_equal(scalar(f->t.path, "SELECT count(*) FROM task WHERE search_key = 'i.2.1 viec'"), 1);
 	f->t.db = db;
