@@ -2,11 +2,15 @@
  *
  * Each task with a deadline becomes an all-day VEVENT on its due date and/or a
  * VTODO with DUE, carrying the task's stored UUID, a caller-given SEQUENCE,
- * DTSTAMP, LAST-MODIFIED, SUMMARY (section + summary, on one line: line breaks
- * become spaces, as calcurse skips a multi-line SUMMARY), DESCRIPTION (full text,
- * agencies, source document, deadline wording, status), CATEGORIES (one per lead
- * agency) and VALARMs at the configured lead times. Tasks without a deadline
- * produce nothing. Text is cleaned of control characters (and of white space
+ * DTSTAMP, LAST-MODIFIED, SUMMARY ("✓ " when done, the leads' short names,
+ * the summary, the section: "Sở KH&ĐT: Tập trung … (I.2.1)", on one line: line
+ * breaks become spaces, as calcurse skips a multi-line SUMMARY), DESCRIPTION
+ * (full text, agencies, source document, the deadline's wording or its
+ * extension with the reason, status), one CATEGORIES line with the lead
+ * agencies and VALARMs at the configured lead times (open tasks only). A
+ * VTODO's STATUS is NEEDS-ACTION, IN-PROCESS, COMPLETED or CANCELLED; a
+ * cancelled task has no VEVENT (Outlook and Google show cancelled events as
+ * live ones). Tasks without a deadline produce nothing. Text is cleaned of control characters (and of white space
  * opening or ending a value, which libical's parser drops) and handed to libical;
  * the serialised text is then repaired for three libical 3.0.16 faults (a fold
  * landing inside the CRLF, unescaped , and ; in X-WR-CALNAME and CATEGORIES, raw

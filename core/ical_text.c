@@ -183,3 +183,31 @@ void ical_text_refold_into(struct strbuf *out, char *text, size_t len)
 		i = end + 1;
 	}
 }
+
+void ical_text_join_categories(struct strbuf *out, char *const *props, size_t n)
+{
+	struct strbuf line = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		size_t start = line.len;
+		strbuf_add(&line, props[i]);
+		size_t len = unfold_in_place(line.p + start, line.len - start);
+		while (len && line.p[start + len - 1] == '\n')
+			len--;
+		char *colon = memchr(line.p + start, ':', len);
+		if (!colon) {
+			strbuf_truncate(&line, start);
+			continue;
+		}
+		/* "CATEGORIES:" stays before the first value; a comma before the others */
+		size_t cut = (size_t)(colon + 1 - (line.p + start));
+		if (start) {
+			memmove(line.p + start + 1, colon + 1, len - cut);
+			line.p[start] = ',';
+			len = len - cut + 1;
+		}
+		strbuf_truncate(&line, start + len);
+	}
+	if (line.len)
+		fold_line(out, line.p, line.len);
+	strbuf_release(&line);
+}

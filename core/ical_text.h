@@ -29,4 +29,10 @@ void ical_text_trim_end(struct strbuf *b);
  * (NUL-terminated) is changed on the way. */
 void ical_text_refold_into(struct strbuf *out, char *text, size_t len);
 
+/* One CATEGORIES line holding the values of props[0..n), each the serialised
+ * text of a CATEGORIES property with one value (as ical_text_refold_into()
+ * wrote it: escaped, folded), joined by ',' and folded again. todoman 4.1
+ * drops a VTODO with two CATEGORIES lines. Nothing is appended when n is 0. */
+void ical_text_join_categories(struct strbuf *out, char *const *props, size_t n);
+
 #endif

@@ -59,6 +59,47 @@ uint64_t db_export_options_key(const struct ical_options *opt)
 	return h;
 }
 
+/* Runs sql (no result rows) with ?1 bound to text (when not NULL). */
+static int run(struct db *db, const char *sql, const char *text, char *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	if (text)
+		db_bind_text(st, 1, text);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "noting the export options", err);
+}
+
+int db_export_options_seen(struct db *db, uint64_t key, char *err)
+{
+	static const char get_sql[] = "SELECT options FROM ical_state WHERE id = 1";
+	char ts[24], num[32];
+	sqlite3_stmt *st = db_prepare(db, get_sql, err);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	bool first = rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_NULL;
+	bool same = rc == SQLITE_ROW && !first && sqlite3_column_int64(st, 0) == (int64_t)key;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "reading the export state", err);
+	if (same)
+		return 0;
+	snprintf(num, sizeof num, "%" PRId64, (int64_t)key);
+	if (db_begin(db, err))
+		return -1;
+	if ((!first && (run(db, "UPDATE task SET ical_sequence = ical_sequence + 1, ical_modified = ?1",
+			    db_timestamp(db, ts), err) ||
+			run(db, "UPDATE ical_state SET generation = generation + 1", NULL, err))) ||
+	    run(db, "UPDATE ical_state SET options = CAST(?1 AS INTEGER) WHERE id = 1", num, err)) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db, err);
+}
+
 /* ------------------------------------------------------------- the export */
 
 /* LAST-MODIFIED is the last exported change, not the last note. */
@@ -294,12 +335,43 @@ static int copy_task(struct run *r, struct export_entry *e, const struct export_
 	return 0;
 }
 
+struct db_task_links *db_export_links(struct db *db, char *err)
+{
+	struct db_task_links *l = db_task_links_new(db, err);
+	if (l && db_task_links_for_calendar(l, err)) {
+		db_task_links_free(l);
+		return NULL;
+	}
+	return l;
+}
+
+int db_export_read_task(struct db *db, struct db_task_links *links, int64_t id, struct task *t, int64_t *sequence,
+			char *err)
+{
+	sqlite3_stmt *one = db_prepare(db, one_sql, err);
+	int rc = -1;
+	if (!one || db_task_links_seek(links, id, id, err))
+		goto out;
+	sqlite3_bind_int64(one, 1, id);
+	int step = sqlite3_step(one);
+	if (step == SQLITE_ROW) {
+		*sequence = sqlite3_column_int64(one, 1);
+		db_task_read_core(one, 3, t);
+		rc = db_task_links_fill(links, t, err) ? -1 : 1;
+	} else {
+		rc = step == SQLITE_DONE ? 0 : db_fail(db, "reading a task to publish", err);
+	}
+	sqlite3_reset(one);
+out:
+	return rc;
+}
+
 /* Reads task e->id whole (a splice read only its id, SEQUENCE and uuid)
  * into the filling batch: as batch_add. */
 static int add_by_id(struct run *r, const struct export_entry *e, char *err)
 {
 	sqlite3_stmt *one = db_prepare(r->db, one_sql, err);
-	if (!one || (!r->links && !(r->links = db_task_links_new(r->db, err))) ||
+	if (!one || (!r->links && !(r->links = db_export_links(r->db, err))) ||
 	    db_task_links_seek(r->links, e->id, e->id, err))
 		return -1;
 	sqlite3_bind_int64(one, 1, e->id);
@@ -372,7 +444,7 @@ static int write_calendar(struct db *db, const struct ical_options *opt, const s
 	r.queue->filling = &r.queue->b[0];
 	r.queue->limit = FIRST_BATCH;
 	/* a splice reads agencies only for the tasks it rebuilds: often none */
-	if (!r.stats->spliced && (!(r.links = db_task_links_new(db, err)) ||
+	if (!r.stats->spliced && (!(r.links = db_export_links(db, err)) ||
 				  db_task_links_seek(r.links, 1, INT64_MAX, err)))
 		goto out;
 	if (!(st = db_prepare(db, r.stats->spliced ? light_sql : full_sql, err)))

@@ -111,4 +111,13 @@ int db_export_refresh(struct db *db, const struct ical_options *opt, const char 
  * fingerprint and the calendar name. Cannot fail. */
 uint64_t db_export_options_key(const struct ical_options *opt);
 
+/* Notes that the configuration now exports with options key (a fingerprint
+ * of what the configured options put in each component: alarms, language,
+ * this program's output format). When it differs from the key noted before,
+ * every task's SEQUENCE is bumped
+ * and its LAST-MODIFIED (and unpinned DTSTAMP) set to now, as for any change,
+ * so calendars take the new text instead of keeping the old. The first key
+ * noted bumps nothing. A read when nothing changed. 0, or -1 with a message. */
+int db_export_options_seen(struct db *db, uint64_t key, char *err);
+
 #endif

@@ -81,6 +81,6 @@ const struct cmd_entry cmd_restore_entry = {
 	.name = "restore",
 	.usage = "restore FILE",
 	.args = { NULL, 1, 1, "expected one FILE", "expected one FILE", false },
-	.flags = CMD_REFRESH,
+	.flags = CMD_REFRESH | CMD_PUBLISH,
 	.exec = restore_exec,
 };

@@ -131,7 +131,7 @@ const struct cmd_entry cmd_done_entry = {
 	.name = "done",
 	.usage = "done ID [--date DATE]",
 	.args = ONE_TASK(date_opts),
-	.flags = CMD_BACKUP | CMD_REFRESH,
+	.flags = CMD_BACKUP | CMD_REFRESH | CMD_PUBLISH,
 	.exec = done_exec,
 };
 
@@ -139,7 +139,7 @@ const struct cmd_entry cmd_reopen_entry = {
 	.name = "reopen",
 	.usage = "reopen ID",
 	.args = ONE_TASK(NULL),
-	.flags = CMD_BACKUP | CMD_REFRESH,
+	.flags = CMD_BACKUP | CMD_REFRESH | CMD_PUBLISH,
 	.exec = reopen_exec,
 };
 
@@ -147,7 +147,7 @@ const struct cmd_entry cmd_status_entry = {
 	.name = "status",
 	.usage = "status ID new|in_progress|reported|done|paused|cancelled [--date DATE]",
 	.args = { date_opts, 2, 2, "expected a task ID and a status", "expected a task ID and a status", false },
-	.flags = CMD_BACKUP | CMD_REFRESH,
+	.flags = CMD_BACKUP | CMD_REFRESH | CMD_PUBLISH,
 	.exec = status_exec,
 };
 
@@ -155,7 +155,7 @@ const struct cmd_entry cmd_cancel_entry = {
 	.name = "cancel",
 	.usage = "cancel ID",
 	.args = ONE_TASK(NULL),
-	.flags = CMD_BACKUP | CMD_REFRESH,
+	.flags = CMD_BACKUP | CMD_REFRESH | CMD_PUBLISH,
 	.exec = cancel_exec,
 };
 
@@ -163,6 +163,6 @@ const struct cmd_entry cmd_extend_entry = {
 	.name = "extend",
 	.usage = "extend ID --to DATE --reason TEXT",
 	.args = ONE_TASK(extend_opts),
-	.flags = CMD_BACKUP | CMD_REFRESH,
+	.flags = CMD_BACKUP | CMD_REFRESH | CMD_PUBLISH,
 	.exec = extend_exec,
 };

@@ -163,7 +163,7 @@ const struct cmd_entry cmd_add_entry = {
 	.name = "add",
 	.usage = "add --lead AGENCY [--cooperating AGENCY]... [--due DATE] [--section S] SUMMARY",
 	.args = { add_opts, 1, 1, "missing SUMMARY", "give SUMMARY as one argument (quote it)", false },
-	.flags = CMD_BACKUP | CMD_REFRESH,
+	.flags = CMD_BACKUP | CMD_REFRESH | CMD_PUBLISH,
 	.exec = add_exec,
 };
 

@@ -123,6 +123,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!cal || errors(cal))
 		abort();
 	icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	if (!ev != (t.status == STATUS_CANCELLED))
+		abort(); /* a cancelled task has its VTODO only */
+	if (!ev)
+		ev = icalcomponent_get_first_component(cal, ICAL_VTODO_COMPONENT);
 	const char *summary = ev ? icalcomponent_get_summary(ev) : NULL;
 	if (!summary || !*summary)
 		abort();
