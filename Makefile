@@ -14,19 +14,20 @@ DESTDIR  ?=
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 # The program links BASE_PKGS only (libical is opened when a calendar is
-# written: core/ical.c); the extraction helper hanchot-extract (and the
+# written: core/ical.c; libcurl when publishing: core/caldav.c); the extraction helper hanchot-extract (and the
 # tests) also link the libraries that read .docx, .odt, PDF, scans.
 BASE_PKGS = ncursesw sqlite3
 EXTRACT_PKGS = libzip libxml-2.0 poppler-glib tesseract lept
-PKGS      = $(BASE_PKGS) libical $(EXTRACT_PKGS)
+PKGS      = $(BASE_PKGS) libical libcurl $(EXTRACT_PKGS)
 
 # Debian 12 packages: what building needs, and what testing needs on top.
-BUILD_DEBS = gcc make pkg-config libncurses-dev libsqlite3-dev libical-dev \
+BUILD_DEBS = gcc make pkg-config libncurses-dev libsqlite3-dev libical-dev libcurl4-openssl-dev \
              libzip-dev libxml2-dev libpoppler-glib-dev libtesseract-dev libleptonica-dev \
              tesseract-ocr-vie
 TEST_DEBS  = libcmocka-dev tmux valgrind sqlite3 python3 python3-icalendar calcurse \
              clang libclang-rt-14-dev procps \
-             python3-docx python3-odf python3-reportlab python3-pil fonts-dejavu-core time
+             python3-docx python3-odf python3-reportlab python3-pil fonts-dejavu-core time \
+             radicale
 
 # Warnings are errors for developers and CI (make test, WERROR=-Werror), not
 # for a user's plain `make` with a newer compiler that warns about more.

@@ -107,10 +107,6 @@ char *agency_table_key(const struct agency_table *t, const char *name);
  * added ("Cục Thuế" -> "Cục Thuế tỉnh"). Cannot fail. */
 const struct agency *agency_table_match(const struct agency_table *t, const char *text);
 
-size_t agency_table_count(const struct agency_table *t);
-/* Entry i (0 <= i < count), in the order added. */
-const struct agency *agency_table_get(const struct agency_table *t, size_t i);
-
 /* ---- lists of addressees ---------------------------------------------------- */
 
 /* Splits an enumeration of agencies into names, in order, each a trimmed copy of

@@ -114,16 +114,6 @@ char *agency_table_key(const struct agency_table *t, const char *name)
 	return agency_key_with(t ? &t->abbrevs : NULL, name);
 }
 
-size_t agency_table_count(const struct agency_table *t)
-{
-	return t->n;
-}
-
-const struct agency *agency_table_get(const struct agency_table *t, size_t i)
-{
-	return i < t->n ? t->items[i] : NULL;
-}
-
 /* Index of the entry whose key equals that of name, or SIZE_MAX. */
 static size_t find_by_name(const struct agency_table *t, const char *name)
 {

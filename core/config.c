@@ -33,6 +33,10 @@ static const struct option_def {
 	{ "export_kind", K_CHOICE, offsetof(struct config, export_kind), 0, 0, "event|todo|both" },
 	{ "alarms", K_STRING, offsetof(struct config, alarms), 0, 0, NULL },
 	{ "calendar_name", K_STRING, offsetof(struct config, calendar_name), 0, 0, NULL },
+	{ "publish_url", K_STRING, offsetof(struct config, publish_url), 0, 0, NULL },
+	{ "publish_user", K_STRING, offsetof(struct config, publish_user), 0, 0, NULL },
+	{ "publish_password_file", K_STRING, offsetof(struct config, publish_password_file), 0, 0, NULL },
+	{ "publish_allow_http", K_BOOL, offsetof(struct config, publish_allow_http), 0, 0, NULL },
 	{ "holidays_file", K_STRING, offsetof(struct config, holidays_file), 0, 0, NULL },
 	{ "log_file", K_STRING, offsetof(struct config, log_file), 0, 0, NULL },
 	{ "report_dir", K_STRING, offsetof(struct config, report_dir), 0, 0, NULL },
@@ -69,6 +73,9 @@ void config_release(struct config *c)
 	free(c->export_kind);
 	free(c->alarms);
 	free(c->calendar_name);
+	free(c->publish_url);
+	free(c->publish_user);
+	free(c->publish_password_file);
 	free(c->holidays_file);
 	free(c->log_file);
 	free(c->path);

@@ -36,6 +36,10 @@ struct config {
 	char *export_kind;            /* event | todo | both */
 	char *alarms;                 /* comma-separated ISO 8601 durations */
 	char *calendar_name;
+	char *publish_url;            /* the CalDAV collection kept equal to the tasks; NULL: off */
+	char *publish_user;
+	char *publish_password_file;  /* mode 0600, the password on its first line */
+	bool publish_allow_http;      /* plain HTTP to a host that is not this machine */
 	char *holidays_file;          /* extra days off / make-up days; NULL: none */
 	char *log_file;               /* what the program did, appended (tui/log.h); NULL: none */
 	char *report_dir;             /* where the screen's S saves reports; NULL: ~/hanchot-reports */

@@ -1,5 +1,5 @@
-/* countdown: how far a deadline is from today, in words, and how urgent a
- * task is.
+/* countdown: how far a deadline is from today, in words. (The list's
+ * urgency order is db/view's SQL.)
  *
  * Calendar days: "còn 5 ngày", "ngày mai", "hôm nay", "quá hạn 1 ngày";
  * English "5 days left", "tomorrow", "today", "3 days overdue".
@@ -17,7 +17,6 @@
 #include "core/date.h"
 #include "core/holiday.h"
 #include "core/i18n.h"
-#include "core/task.h"
 
 #define COUNTDOWN_BUF 64
 
@@ -34,12 +33,5 @@ char *countdown_format(civil_day due, civil_day today, enum lang lang, char *buf
  * countdown_format. Returns buf. */
 char *countdown_format_workdays(civil_day due, civil_day today, const struct holiday_calendar *cal,
 				enum lang lang, char *buf);
-
-/* Order for the task list, most urgent first (qsort-style result): overdue
- * open tasks (the most overdue first), then open tasks due today or later by
- * due date, then open tasks without a deadline, then done and cancelled
- * ones. Ties go by section (natural order: "I.2" < "I.10" < "II.1", Roman
- * numerals read as numbers), then by id. Open means status_is_open(). */
-int countdown_urgency_cmp(const struct task *a, const struct task *b, civil_day today);
 
 #endif

@@ -479,7 +479,6 @@ struct body {
 	struct lists *lists;
 	struct para stack[MAX_PARA_NEST];
 	int depth;               /* open paragraphs */
-	int skip_at;             /* depth of a skipped element, -1: none */
 	bool in_ppr, in_rpr, hidden, in_t;
 };
 
@@ -554,7 +553,7 @@ static void on_start(struct body *b, struct zipxml_reader *r)
 {
 	const char *name = zipxml_reader_name(r), *ns = zipxml_reader_ns(r);
 	if (skipped(name, ns)) {
-		b->skip_at = zipxml_reader_depth(r);
+		zipxml_reader_skip(r);
 		return;
 	}
 	if (!is_w(ns))
@@ -655,7 +654,7 @@ int docx_read(struct zipxml *z, const char *main_part, struct plain *out, char *
 		lists_release(&lists);
 		return -1;
 	}
-	struct body b = { .out = out, .lists = &lists, .skip_at = -1 };
+	struct body b = { .out = out, .lists = &lists };
 	enum zipxml_event ev;
 	while ((ev = zipxml_reader_next(r)) != ZIPXML_EOF) {
 		if (ev == ZIPXML_ERROR) {
@@ -664,11 +663,6 @@ int docx_read(struct zipxml *z, const char *main_part, struct plain *out, char *
 		}
 		if (plain_full(out))
 			break;
-		if (b.skip_at >= 0) {
-			if (ev == ZIPXML_END && zipxml_reader_depth(r) == b.skip_at)
-				b.skip_at = -1;
-			continue;
-		}
 		if (ev == ZIPXML_START)
 			on_start(&b, r);
 		else if (ev == ZIPXML_END)

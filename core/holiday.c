@@ -574,21 +574,6 @@ enum holiday_kind holiday_lookup(const struct holiday_calendar *cal, civil_day d
 	return yc->days[i].kind;
 }
 
-bool holiday_is_day_off(const struct holiday_calendar *cal, civil_day day, const char **name)
-{
-	struct holiday_day h;
-	bool off = holiday_lookup(cal, day, &h) == HOLIDAY_OFF;
-	if (name)
-		*name = off ? h.name : NULL;
-	return off;
-}
-
-bool holiday_year_announced(const struct holiday_calendar *cal, int year)
-{
-	const struct year_cache *yc = year_get(cal, year);
-	return yc && yc->announced;
-}
-
 size_t holiday_year_days(const struct holiday_calendar *cal, int year,
 			 const struct holiday_day **days)
 {

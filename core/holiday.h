@@ -91,13 +91,6 @@ int holiday_calendar_load_text(struct holiday_calendar *cal, const char *text,
  * the calendar, valid until the next load or free). */
 enum holiday_kind holiday_lookup(const struct holiday_calendar *cal, civil_day day,
 				 struct holiday_day *out);
-/* True for a listed day off (not for an ordinary weekend). *name (when name is
- * not NULL) gets its name, or NULL; owned by the calendar as above. */
-bool holiday_is_day_off(const struct holiday_calendar *cal, civil_day day, const char **name);
-
-/* True when a loaded file announces the year (has an `off` or `work` line in
- * it), false when the year's days are computed. */
-bool holiday_year_announced(const struct holiday_calendar *cal, int year);
 
 /* The listed days of a year (days off and make-up working days), by date.
  * Copies at most max of them into out (out may be NULL when max is 0) and

@@ -26,7 +26,7 @@
 
 /* Bump when the component text changes for the same task and options, so
  * cached components (keyed with ical_options_fingerprint()) are rebuilt. */
-#define ICAL_FORMAT 1
+#define ICAL_FORMAT 2
 
 #define MAX_UNIX INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
 #define MAX_ALARM_SECONDS (366 * 86400)
@@ -276,12 +276,13 @@ uint64_t ical_options_fingerprint(const struct ical_options *opt)
 
 struct labels {
 	const char *lead, *coop, *doc, *deadline, *status, *remind, *untitled;
+	const char *extended, *section; /* "gia hạn từ " DATE: REASON, "mục " SECTION */
 	const char *period[PRECISION_COUNT];
 };
 
 static const struct labels labels_vi = {
 	"Chủ trì: ", "Phối hợp: ", "Văn bản: ", "Thời hạn: ", "Trạng thái: ", "Hạn chót ",
-	"(không có nội dung)",
+	"(không có nội dung)", "gia hạn từ ", "mục ",
 	{
 		[PRECISION_MONTH] = "Thời hạn tính theo tháng: hạn chót là ngày cuối tháng, %s.",
 		[PRECISION_QUARTER] = "Thời hạn tính theo quý: hạn chót là ngày cuối quý, %s.",
@@ -292,7 +293,7 @@ static const struct labels labels_vi = {
 
 static const struct labels labels_en = {
 	"Lead: ", "Cooperating: ", "Document: ", "Deadline: ", "Status: ", "Deadline ",
-	"(no summary)",
+	"(no summary)", "extended from ", "section ",
 	{
 		[PRECISION_MONTH] = "The deadline is a month: it falls on the month's last day, %s.",
 		[PRECISION_QUARTER] = "The deadline is a quarter: it falls on the quarter's last day, %s.",
@@ -308,7 +309,7 @@ static const struct labels labels_en = {
 enum prop_key {
 	KEY_NONE, /* not kept */
 	KEY_DTSTAMP, KEY_SEQUENCE, KEY_LAST_MODIFIED, KEY_DTSTART, KEY_DTEND, KEY_DUE,
-	KEY_CATEGORY, KEY_TRANSP, KEY_STATUS, KEY_COMPLETED, KEY_ACTION, KEY_TRIGGER,
+	KEY_CATEGORY, KEY_CATEGORIES, KEY_TRANSP, KEY_STATUS, KEY_COMPLETED, KEY_ACTION, KEY_TRIGGER,
 	KEY_TRIGGER_END,
 };
 
@@ -387,6 +388,19 @@ static bool emit_kept(struct ical_scratch *s, struct strbuf *out, enum prop_key 
 	return true;
 }
 
+/* Keeps text[0..len) under (kind, num, str). */
+static void keep_text(struct ical_scratch *s, enum prop_key kind, int64_t num, const char *str,
+		      const char *text, size_t len)
+{
+	if (s->n_props >= PROP_SLOTS / 2)
+		props_clear(s);
+	struct prop_text *e = prop_slot(s, kind, num, str);
+	*e = (struct prop_text){ .kind = kind, .num = num, .str = str ? xstrdup(str) : NULL,
+				 .text = xmalloc(len + 1), .len = len };
+	memcpy(e->text, text, len);
+	s->n_props++;
+}
+
 /* Serialises p with libical, appends it re-folded, and keeps the text under
  * (kind, num, str) unless kind is KEY_NONE. */
 static void emit_prop(struct ical_scratch *s, struct strbuf *out, icalproperty *p, enum prop_key kind,
@@ -398,15 +412,8 @@ static void emit_prop(struct ical_scratch *s, struct strbuf *out, icalproperty *
 		ical_text_refold_into(out, text, strlen(text));
 		free(text);
 	}
-	if (kind == KEY_NONE)
-		return;
-	if (s->n_props >= PROP_SLOTS / 2)
-		props_clear(s);
-	struct prop_text *e = prop_slot(s, kind, num, str);
-	*e = (struct prop_text){ .kind = kind, .num = num, .str = str ? xstrdup(str) : NULL,
-				 .text = xmalloc(out->len - start + 1), .len = out->len - start };
-	memcpy(e->text, out->p + start, e->len);
-	s->n_props++;
+	if (kind != KEY_NONE)
+		keep_text(s, kind, num, str, out->p + start, out->len - start);
 }
 
 /* libical 3.0.16 numbers the lists it makes in unguarded globals
@@ -472,27 +479,82 @@ static void add_line(struct strbuf *b, const char *label, const char *text)
 
 static bool has_text(const char *s) { return s && *s; }
 
+/* What the task asks, on one line: its summary, else its full text when
+ * the summary cleans down to nothing. */
+static void add_body(struct strbuf *b, const struct task *t)
+{
+	size_t start = b->len;
+	ical_text_value_into(b, t->summary, true);
+	if (b->len == start)
+		ical_text_value_into(b, t->full_text, true);
+}
+
+/* SUMMARY: "✓ " when done, who leads (short names), what to do, the
+ * section: "Sở KH&ĐT: Tập trung hoàn chỉnh … (I.2.1)", as a phone's month
+ * view shows its first words. One line (calcurse skips an item whose
+ * SUMMARY holds a line break), never empty (libical rejects that). */
+static void build_summary(struct ical_scratch *s, const struct task *t, const struct labels *l)
+{
+	/* s->alarm is free until build_texts() writes the alarm's text */
+	struct strbuf *sum = &s->summary, *sec = &s->tmp, *what = &s->alarm;
+	strbuf_truncate(sum, 0);
+	if (t->status == STATUS_DONE)
+		strbuf_add(sum, "\u2713 ");
+	size_t head = sum->len;
+	if (t->lead_label)
+		ical_text_value_into(sum, t->lead_label, true);
+	for (size_t i = 0; !t->lead_label && i < t->n_leads; i++) {
+		if (sum->len > head)
+			strbuf_add(sum, "; ");
+		ical_text_value_into(sum, t->leads[i], true);
+	}
+	if (sum->len > head)
+		strbuf_add(sum, ": ");
+	strbuf_truncate(sec, 0);
+	ical_text_value_into(sec, t->section, true);
+	strbuf_truncate(what, 0);
+	add_body(what, t);
+	if (what->len) {
+		strbuf_add(sum, what->p);
+		if (sec->len)
+			strbuf_addf(sum, " (%s)", sec->p);
+	} else if (sec->len) {
+		strbuf_add(sum, l->section); /* "mục VI.9", not "VI.9:" */
+		strbuf_add(sum, sec->p);
+	} else {
+		strbuf_add(sum, l->untitled);
+	}
+}
+
+/* "Thời hạn: 15/10/2024 (gia hạn từ 30/09/2024: Chờ vốn bổ sung)" after an
+ * extension, else the deadline's own words. */
+static void add_deadline(struct strbuf *d, const struct task *t, const struct labels *l, const char *date)
+{
+	if (t->extended_from == DATE_NONE) {
+		add_line(d, l->deadline, t->due_phrase);
+		return;
+	}
+	char from[DATE_BUF];
+	if (d->len)
+		strbuf_addch(d, '\n');
+	strbuf_add(d, l->deadline);
+	strbuf_add(d, date);
+	strbuf_add(d, " (");
+	strbuf_add(d, l->extended);
+	strbuf_add(d, date_format_dmy(t->extended_from, from));
+	if (has_text(t->extend_reason)) {
+		strbuf_add(d, ": ");
+		ical_text_clean_into(d, t->extend_reason, true);
+	}
+	strbuf_addch(d, ')');
+}
+
 static void build_texts(struct ical_scratch *s, const struct task *t, const struct ical_prepared *p)
 {
 	const struct labels *l = p->lang == LANG_EN ? &labels_en : &labels_vi;
 	char date[DATE_BUF];
 	date_format_dmy(t->due, date);
-
-	/* SUMMARY: "section: summary", never empty (libical rejects an empty value) */
-	struct strbuf *sum = &s->summary;
-	strbuf_truncate(sum, 0);
-	ical_text_value_into(sum, t->section, true);
-	size_t sec_len = sum->len;
-	if (sec_len)
-		strbuf_add(sum, ": ");
-	size_t body = sum->len;
-	/* one line: calendars show it as one, and calcurse skips items whose
-	 * SUMMARY holds a line break */
-	ical_text_value_into(sum, has_text(t->summary) ? t->summary : t->full_text, true);
-	if (sum->len == body) /* no summary text */
-		strbuf_truncate(sum, sec_len);
-	if (sum->len == 0)
-		strbuf_add(sum, l->untitled);
+	build_summary(s, t, l);
 
 	struct strbuf *d = &s->description;
 	strbuf_truncate(d, 0);
@@ -504,7 +566,7 @@ static void build_texts(struct ical_scratch *s, const struct task *t, const stru
 	add_names(d, l->lead, t->leads, t->n_leads);
 	add_names(d, l->coop, t->cooperating, t->n_cooperating);
 	add_line(d, l->doc, t->document_label);
-	add_line(d, l->deadline, t->due_phrase);
+	add_deadline(d, t, l, date);
 	if ((unsigned)t->precision < PRECISION_COUNT && l->period[t->precision]) {
 		char sentence[256];
 		snprintf(sentence, sizeof sentence, l->period[t->precision], date);
@@ -585,17 +647,49 @@ static void emit_common(struct strbuf *out, const char *uid, const struct task *
 		     lib.icalproperty_new_lastmodified(utc_time(t->updated_at)));
 }
 
+/* The lead agencies in one CATEGORIES line (todoman 4.1 drops a VTODO with
+ * two), each name serialised by libical on its own, then joined. */
+static void emit_categories(struct strbuf *out, const struct task *t, struct ical_scratch *s)
+{
+	/* the key: the cleaned names joined by U+001F, which cleaning removes */
+	struct strbuf *key = &s->tmp;
+	size_t n = 0;
+	strbuf_truncate(key, 0);
+	for (size_t i = 0; i < t->n_leads; i++) {
+		size_t at = key->len;
+		if (at)
+			strbuf_addch(key, '\x1f');
+		size_t name = key->len;
+		ical_text_value_into(key, t->leads[i], true);
+		if (key->len == name)
+			strbuf_truncate(key, at);
+		else
+			n++;
+	}
+	if (!n || emit_kept(s, out, KEY_CATEGORIES, 0, key->p))
+		return;
+	char *names = xstrdup(key->p), **props = xcalloc(n, sizeof *props), *next = names;
+	for (size_t i = 0; i < n; i++) {
+		char *name = strsep(&next, "\x1f");
+		struct strbuf one = STRBUF_INIT;
+		EMIT(s, &one, KEY_CATEGORY, 0, name, lib.icalproperty_new_categories(name));
+		props[i] = strbuf_take(&one);
+	}
+	size_t start = out->len;
+	ical_text_join_categories(out, props, n);
+	keep_text(s, KEY_CATEGORIES, 0, key->p, out->p + start, out->len - start);
+	for (size_t i = 0; i < n; i++)
+		free(props[i]);
+	free(props);
+	free(names);
+}
+
 static void emit_texts(struct strbuf *out, const struct task *t, struct ical_scratch *s)
 {
 	emit_text(s, out, TEXT_SUMMARY, s->summary.p);
 	if (s->description.len)
 		emit_text(s, out, TEXT_DESCRIPTION, s->description.p);
-	for (size_t i = 0; i < t->n_leads; i++) {
-		strbuf_truncate(&s->tmp, 0);
-		ical_text_value_into(&s->tmp, t->leads[i], true);
-		if (s->tmp.len)
-			EMIT(s, out, KEY_CATEGORY, 0, s->tmp.p, lib.icalproperty_new_categories(s->tmp.p));
-	}
+	emit_categories(out, t, s);
 }
 
 static void emit_alarms(struct strbuf *out, const struct task *t, const struct ical_prepared *p,
@@ -643,16 +737,15 @@ static int build_task(struct strbuf *out, const struct task *t, int64_t sequence
 
 	/* Each component is written property by property, in the order
 	 * libical would write the component (properties, then VALARMs). */
-	if (p->kind & ICAL_KIND_EVENT) {
+	/* Outlook and Google show a STATUS:CANCELLED event as a live one: a
+	 * cancelled task leaves the event feed (its VTODO says CANCELLED) */
+	if ((p->kind & ICAL_KIND_EVENT) && t->status != STATUS_CANCELLED) {
 		strbuf_add(out, "BEGIN:VEVENT\r\n");
 		emit_common(out, uid, t, (int)sequence, p, s);
 		EMIT(s, out, KEY_DTSTART, t->due, NULL, lib.icalproperty_new_dtstart(ical_date(t->due)));
 		EMIT(s, out, KEY_DTEND, t->due, NULL, lib.icalproperty_new_dtend(ical_date(t->due + 1)));
 		emit_texts(out, t, s);
 		EMIT(s, out, KEY_TRANSP, 0, NULL, lib.icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-		if (t->status == STATUS_CANCELLED)
-			EMIT(s, out, KEY_STATUS, ICAL_STATUS_CANCELLED, NULL,
-			     lib.icalproperty_new_status(ICAL_STATUS_CANCELLED));
 		emit_alarms(out, t, p, s, false);
 		strbuf_add(out, "END:VEVENT\r\n");
 	}
@@ -663,8 +756,11 @@ static int build_task(struct strbuf *out, const struct task *t, int64_t sequence
 		emit_common(out, todo_uid, t, (int)sequence, p, s);
 		EMIT(s, out, KEY_DUE, t->due, NULL, lib.icalproperty_new_due(ical_date(t->due)));
 		emit_texts(out, t, s);
+		/* reported and paused are NEEDS-ACTION: the DESCRIPTION's status
+		 * line says which */
 		enum icalproperty_status st = t->status == STATUS_DONE ? ICAL_STATUS_COMPLETED
 					      : t->status == STATUS_CANCELLED ? ICAL_STATUS_CANCELLED
+					      : t->status == STATUS_IN_PROGRESS ? ICAL_STATUS_INPROCESS
 									       : ICAL_STATUS_NEEDSACTION;
 		EMIT(s, out, KEY_STATUS, st, NULL, lib.icalproperty_new_status(st));
 		if (t->status == STATUS_DONE) {
@@ -680,26 +776,6 @@ static int build_task(struct strbuf *out, const struct task *t, int64_t sequence
 		strbuf_add(out, "END:VTODO\r\n");
 	}
 	return 0;
-}
-
-char *ical_task_component(const struct task *t, int64_t sequence, const struct ical_options *opt,
-			  char *err)
-{
-	struct ical_prepared p;
-	struct ical_scratch s = { 0 };
-	struct strbuf out = STRBUF_INIT;
-	char *result = NULL;
-	if (load_libical(err) || prepare(opt, &p, err))
-		return NULL;
-	if (build_task(&out, t, sequence, &p, &s, err)) {
-		strbuf_release(&out);
-		goto out;
-	}
-	result = strbuf_take(&out);
-out:
-	scratch_release(&s);
-	free(p.alarms);
-	return result;
 }
 
 /* ---------------------------------------------------- for the writer (ical_writer.c) */

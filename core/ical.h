@@ -2,11 +2,15 @@
  *
  * Each task with a deadline becomes an all-day VEVENT on its due date and/or a
  * VTODO with DUE, carrying the task's stored UUID, a caller-given SEQUENCE,
- * DTSTAMP, LAST-MODIFIED, SUMMARY (section + summary, on one line: line breaks
- * become spaces, as calcurse skips a multi-line SUMMARY), DESCRIPTION (full text,
- * agencies, source document, deadline wording, status), CATEGORIES (one per lead
- * agency) and VALARMs at the configured lead times. Tasks without a deadline
- * produce nothing. Text is cleaned of control characters (and of white space
+ * DTSTAMP, LAST-MODIFIED, SUMMARY ("✓ " when done, the leads' short names,
+ * the summary, the section: "Sở KH&ĐT: Tập trung … (I.2.1)", on one line: line
+ * breaks become spaces, as calcurse skips a multi-line SUMMARY), DESCRIPTION
+ * (full text, agencies, source document, the deadline's wording or its
+ * extension with the reason, status), one CATEGORIES line with the lead
+ * agencies and VALARMs at the configured lead times (open tasks only). A
+ * VTODO's STATUS is NEEDS-ACTION, IN-PROCESS, COMPLETED or CANCELLED; a
+ * cancelled task has no VEVENT (Outlook and Google show cancelled events as
+ * live ones). Tasks without a deadline produce nothing. Text is cleaned of control characters (and of white space
  * opening or ending a value, which libical's parser drops) and handed to libical;
  * the serialised text is then repaired for three libical 3.0.16 faults (a fold
  * landing inside the CRLF, unescaped , and ; in X-WR-CALNAME and CATEGORIES, raw
@@ -19,11 +23,11 @@
  * sink, tasks serialised on a thread per processor).
  *
  * Output is streamed: ical_writer_new() writes the VCALENDAR header (VERSION,
- * PRODID, NAME, X-WR-CALNAME; no METHOD) to a sink, then one task at a time,
- * then ical_writer_finish() writes the footer. ical_task_component() returns one
- * task's serialised components so the db layer can cache them keyed by (task
- * id, SEQUENCE, ical_options_fingerprint()) and feed them back with
- * ical_writer_add_text(): a re-export after one change is then mostly copying.
+ * PRODID, NAME, X-WR-CALNAME; no METHOD) to a sink, then batches of tasks,
+ * then ical_writer_finish() writes the footer. A task's bytes depend only on
+ * the task, its SEQUENCE and the options (ical_options_fingerprint()), never
+ * on the tasks around it, so db/export copies an unchanged task's bytes from
+ * the previous export: a re-export after one change is then mostly copying.
  *
  * UIDs: the VEVENT's UID is the task's uuid; the VTODO's is the uuid followed by
  * "-todo" (one calendar must not hold two components with one UID), the same
@@ -35,7 +39,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 
 #include "core/i18n.h"
 #include "core/task.h"
@@ -51,8 +54,8 @@ const char *ical_kind_name(enum ical_kind kind);
 /* Returns 0 and sets *out, or -1 with a message naming the text. */
 int ical_kind_parse(const char *name, enum ical_kind *out, char *err);
 
-/* What to export. A plain value: the caller owns every string; the writer and
- * ical_task_component() only read them during the call (the writer copies). */
+/* What to export. A plain value: the caller owns every string; the writer
+ * reads them in ical_writer_new() only. */
 struct ical_options {
 	enum ical_kind kind;       /* 0 means ICAL_KIND_EVENT */
 	/* Alarm lead times, RFC 5545 durations counted from the start of the due
@@ -76,17 +79,10 @@ struct ical_options {
 int ical_options_check(const struct ical_options *opt, char *err);
 
 /* A 64-bit fingerprint of everything in opt that changes a task's component
- * text (kind, alarms, dtstamp, language, and this module's output format).
- * Part of the cache key for ical_task_component() text. Cannot fail. */
+ * text (kind, alarms, dtstamp, language, and this module's output format):
+ * a previous export's bytes are copied only under the same one. Cannot
+ * fail. */
 uint64_t ical_options_fingerprint(const struct ical_options *opt);
-
-/* The serialised text of one task's components (VEVENT and/or VTODO), folded,
- * CRLF, ready for ical_writer_add_text(). Returns a new string the caller
- * frees: "" when the task has no deadline (nothing to export). Returns NULL
- * with a message when the options are invalid, the task has no uuid, its
- * dates are out of range or sequence is negative or above INT32_MAX. */
-char *ical_task_component(const struct task *t, int64_t sequence, const struct ical_options *opt,
-			  char *err);
 
 /* The sink: writes len bytes, returns 0, or -1 with errno set. */
 typedef int (*ical_write_fn)(void *ctx, const char *data, size_t len);
@@ -98,54 +94,38 @@ struct ical_writer;
  * the options are invalid or the sink fails. */
 struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_fn write, void *ctx,
 				    char *err);
-/* The same, writing to a stdio stream the caller owns (and closes). */
-struct ical_writer *ical_writer_new_file(const struct ical_options *opt, FILE *out, char *err);
 
 /* Whether t can be written (with SEQUENCE sequence): it has a uuid, its dates
  * lie in the accepted range (core/date.h), the sequence fits. Returns 0 (also
  * for a task without deadline, which is simply not written), or -1 with a
  * message naming the task ("task 4: due date 9999-12-31 is outside
- * 1800-2199"). The writers below fail on such a task; an export skips it. */
+ * 1800-2199"). The writer fails on such a task; an export skips it. */
 int ical_task_check(const struct task *t, int64_t sequence, char *err);
 
-/* Serialises and writes one task (nothing when it has no deadline). Returns 0,
- * or -1 with a message (bad task, sink failure). After a sink failure every
- * later call fails too. */
-int ical_writer_add(struct ical_writer *w, const struct task *t, int64_t sequence, char *err);
-/* The same for tasks[0..n), sequences[i] being tasks[i]'s: serialised by up to
- * one thread per processor (a batch of a few hundred tasks or more is worth
- * it), written in order. lens (NULL, or n entries) receives the octets written
- * for each task. On a bad task, the tasks before it are written and -1 is
- * returned with its message. */
-int ical_writer_add_many(struct ical_writer *w, const struct task *tasks, const int64_t *sequences,
-			 size_t n, size_t *lens, char *err);
-/* ical_writer_add_many() in two halves, so the caller can prepare the next
- * batch meanwhile: begin starts serialising on other threads and returns at
- * once (0, or -1 with a message when a batch is already begun or the sink has
- * failed); tasks, sequences and lens stay the caller's and must not change
- * until ical_writer_wait() has written the batch and returned as
- * ical_writer_add_many() would (0 when no batch is begun). */
+/* Serialises tasks[0..n) (sequences[i] being tasks[i]'s; a task without
+ * deadline gives nothing) and writes them in order, in two halves so the
+ * caller can prepare the next batch meanwhile: begin starts serialising on
+ * up to one thread per processor (from 64 tasks) and returns at once (0, or
+ * -1 with a message when a batch is already begun or the sink has failed);
+ * tasks, sequences and lens stay the caller's and must not change until
+ * ical_writer_wait() has written the batch: lens[i] then holds the octets
+ * written for tasks[i]. wait returns 0 (also when no batch is begun), or -1
+ * with the message of a bad task (the tasks before it are written) or of the
+ * sink. After a sink failure every later call fails too. */
 int ical_writer_begin_many(struct ical_writer *w, const struct task *tasks,
 			   const int64_t *sequences, size_t n, size_t *lens, char *err);
 int ical_writer_wait(struct ical_writer *w, char *err);
-/* Writes text returned earlier by ical_task_component() with the same options
- * fingerprint (e.g. from a cache). "" is accepted and writes nothing. Returns 0,
- * or -1 with a message when the text is not whole components ending in CRLF
- * or the sink fails. */
-int ical_writer_add_text(struct ical_writer *w, const char *text, size_t len, char *err);
-/* Writes a begun batch, then the footer (and fflush()es a stdio stream). Returns 0, or -1 with a
- * message when this or any earlier write failed. Call once. */
+/* Writes a begun batch, then the footer. Returns 0, or -1 with a message
+ * when this or any earlier write failed. Call once. */
 int ical_writer_finish(struct ical_writer *w, char *err);
-/* Tasks written so far (calls that wrote at least one component). */
-size_t ical_writer_count(const struct ical_writer *w);
 /* Frees the writer (NULL is fine); does not close the sink. */
 void ical_writer_free(struct ical_writer *w);
 
 /* ---- one task's text, for the writer (core/ical_writer.c) ----------------
  * The options checked once (ical_prepared), space one thread reuses from one
- * task to the next (ical_scratch), a task's components appended to out as
- * ical_task_component() returns them, and the calendar's header (appended)
- * and footer (a new string). */
+ * task to the next (ical_scratch), a task's components (folded, CRLF)
+ * appended to out, and the calendar's header (appended) and footer (a new
+ * string). */
 struct strbuf;
 struct ical_prepared;
 struct ical_scratch;

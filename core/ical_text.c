@@ -1,78 +1,18 @@
 #include "core/ical_text.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/text.h"
-#include "core/xalloc.h"
 
 #define MAX_LINE 75 /* octets, excluding CRLF */
 
-/* Appends the cleaned text (see ical_text_clean()). The output is never longer
- * than the input, so one reservation covers every write. */
 void ical_text_clean_into(struct strbuf *b, const char *text, bool single_line)
 {
-	const unsigned char *p = (const unsigned char *)(text ? text : "");
-	char nl = single_line ? ' ' : '\n';
-	size_t len = strlen((const char *)p);
-	const unsigned char *end = p + len;
-	strbuf_grow(b, len);
-	char *o = b->p + b->len;
-	while (*p) {
-		const unsigned char *q = p;
-		while (*q >= 0x20 && *q < 0x7F)
-			q++;
-		if (q > p) {
-			memcpy(o, p, (size_t)(q - p));
-			o += q - p;
-			p = q;
-			continue;
-		}
-		unsigned c = *p;
-		/* Vietnamese letters and combining marks: U+00C0..U+07FF and
-		 * U+1000..U+1FFF hold nothing to change, so valid sequences there
-		 * are copied without decoding */
-		if (c >= 0xC3 && c <= 0xDF && (p[1] & 0xC0) == 0x80) {
-			memcpy(o, p, 2);
-			o += 2;
-			p += 2;
-			continue;
-		}
-		if (c == 0xE1 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-			memcpy(o, p, 3);
-			o += 3;
-			p += 3;
-			continue;
-		}
-		if (c < 0x80) {
-			if (c == '\r') {
-				*o++ = nl;
-				p += p[1] == '\n' ? 2 : 1;
-				continue;
-			}
-			if (c == '\n' || c == 0x0B || c == 0x0C)
-				*o++ = nl;
-			else if (c == '\t')
-				*o++ = single_line ? ' ' : '\t';
-			p++; /* other C0 controls and DEL are dropped */
-			continue;
-		}
-		uint32_t cp;
-		size_t n = text_utf8_decode((const char *)p, (size_t)(end - p), &cp);
-		if (cp == TEXT_BAD_CP || cp == 0xFFFD)
-			*o++ = '?';
-		else if (cp == 0x2028 || cp == 0x2029)
-			*o++ = nl;
-		else if (cp >= 0xA0 && !text_cp_is_bidi_control(cp)) { /* C1 controls and bidi overrides are dropped */
-			memcpy(o, p, n);
-			o += n;
-		}
-		p += n;
-	}
-	*o = '\0';
-	b->len = (size_t)(o - b->p);
+	size_t len = text ? strlen(text) : 0;
+	strbuf_grow(b, len); /* the cleaned text is never longer */
+	b->len += text_sanitize(b->p + b->len, text ? text : "", len, single_line ? 0 : TEXT_MULTILINE);
 }
 
 /* libical's parser drops white space at the end of a value: drop it here, so
@@ -96,13 +36,6 @@ void ical_text_value_into(struct strbuf *b, const char *text, bool single_line)
 	memmove(b->p + start, b->p + start + skip, b->len - start - skip + 1);
 	b->len -= skip;
 	ical_text_trim_end(b);
-}
-
-char *ical_text_clean(const char *text, bool single_line)
-{
-	struct strbuf b = STRBUF_INIT;
-	ical_text_clean_into(&b, text, single_line);
-	return strbuf_take(&b);
 }
 
 /* ---------------------------------------------------------------- re-folding */
@@ -251,16 +184,30 @@ void ical_text_refold_into(struct strbuf *out, char *text, size_t len)
 	}
 }
 
-char *ical_refold(const char *text, size_t len, size_t *out_len)
+void ical_text_join_categories(struct strbuf *out, char *const *props, size_t n)
 {
-	struct strbuf out = STRBUF_INIT;
-	char *copy = xmalloc(len + 1);
-	memcpy(copy, text, len);
-	copy[len] = '\0';
-	ical_text_refold_into(&out, copy, len);
-	free(copy);
-	if (out_len)
-		*out_len = out.len;
-	return strbuf_take(&out);
+	struct strbuf line = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		size_t start = line.len;
+		strbuf_add(&line, props[i]);
+		size_t len = unfold_in_place(line.p + start, line.len - start);
+		while (len && line.p[start + len - 1] == '\n')
+			len--;
+		char *colon = memchr(line.p + start, ':', len);
+		if (!colon) {
+			strbuf_truncate(&line, start);
+			continue;
+		}
+		/* "CATEGORIES:" stays before the first value; a comma before the others */
+		size_t cut = (size_t)(colon + 1 - (line.p + start));
+		if (start) {
+			memmove(line.p + start + 1, colon + 1, len - cut);
+			line.p[start] = ',';
+			len = len - cut + 1;
+		}
+		strbuf_truncate(&line, start + len);
+	}
+	if (line.len)
+		fold_line(out, line.p, line.len);
+	strbuf_release(&line);
 }
-

@@ -37,7 +37,6 @@ struct worker {
 struct ical_writer {
 	ical_write_fn write;
 	void *ctx;
-	FILE *file;
 	struct ical_prepared *prep;
 	size_t n_threads; /* threads a batch may start: one per processor */
 	/* the batch begun and not yet written */
@@ -52,10 +51,7 @@ struct ical_writer {
 	pthread_t threads[MAX_THREADS];
 	size_t n_started;
 	bool pending;
-	size_t *own_lens; /* lengths for a caller that passes none */
-	size_t own_lens_cap;
 	char *footer;
-	size_t count;
 	int write_errno; /* 0, or errno of the first sink failure */
 	bool failed;
 };
@@ -76,12 +72,6 @@ static int sink(struct ical_writer *w, const char *data, size_t len, char *err)
 	}
 	return 0;
 }
-
-static int file_write(void *ctx, const char *data, size_t len)
-{
-	return fwrite(data, 1, len, ctx) == len ? 0 : -1;
-}
-
 
 struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_fn write, void *ctx,
 				    char *err)
@@ -104,14 +94,6 @@ fail:
 	strbuf_release(&header);
 	ical_writer_free(w);
 	return NULL;
-}
-
-struct ical_writer *ical_writer_new_file(const struct ical_options *opt, FILE *out, char *err)
-{
-	struct ical_writer *w = ical_writer_new(opt, file_write, out, err);
-	if (w)
-		w->file = out;
-	return w;
 }
 
 /* Serialises pieces of the pending batch until none is left. */
@@ -146,14 +128,6 @@ int ical_writer_begin_many(struct ical_writer *w, const struct task *tasks,
 		return err_set(err, "calendar export: a batch is already being serialised");
 	if (w->failed)
 		return sink(w, NULL, 0, err); /* says why */
-	if (!lens) {
-		if (n > w->own_lens_cap) {
-			free(w->own_lens);
-			w->own_lens = xcalloc(n, sizeof *w->own_lens);
-			w->own_lens_cap = n;
-		}
-		lens = w->own_lens;
-	}
 	w->tasks = tasks;
 	w->sequences = sequences;
 	w->lens = lens;
@@ -190,40 +164,9 @@ int ical_writer_wait(struct ical_writer *w, char *err)
 		struct piece *pc = &w->pieces[i];
 		if (sink(w, pc->out.p, pc->out.len, err))
 			return -1;
-		for (size_t j = 0; j < pc->done; j++)
-			w->count += w->lens[i * PIECE + j] > 0;
 		if (pc->rc)
 			return err_set(err, "%s", pc->err);
 	}
-	return 0;
-}
-
-int ical_writer_add_many(struct ical_writer *w, const struct task *tasks, const int64_t *sequences,
-			 size_t n, size_t *lens, char *err)
-{
-	if (ical_writer_begin_many(w, tasks, sequences, n, lens, err))
-		return -1;
-	return ical_writer_wait(w, err);
-}
-
-int ical_writer_add(struct ical_writer *w, const struct task *t, int64_t sequence, char *err)
-{
-	return ical_writer_add_many(w, t, &sequence, 1, NULL, err);
-}
-
-int ical_writer_add_text(struct ical_writer *w, const char *text, size_t len, char *err)
-{
-	if (w->pending)
-		return err_set(err, "calendar export: a batch is still being serialised");
-	if (len == 0)
-		return 0;
-	static const char begin[] = "BEGIN:V";
-	if (len < sizeof begin + 2 || memcmp(text, begin, sizeof begin - 1) != 0 ||
-	    text[len - 2] != '\r' || text[len - 1] != '\n' || memchr(text, '\0', len))
-		return err_set(err, "calendar export: cached component text is not whole components");
-	if (sink(w, text, len, err))
-		return -1;
-	w->count++;
 	return 0;
 }
 
@@ -231,16 +174,8 @@ int ical_writer_finish(struct ical_writer *w, char *err)
 {
 	if (ical_writer_wait(w, err) || sink(w, w->footer, strlen(w->footer), err))
 		return -1;
-	if (w->file && fflush(w->file) != 0) {
-		w->failed = true;
-		w->write_errno = errno ? errno : EIO;
-		return err_set(err, VI ? "xuất lịch: không ghi được: %s" : "calendar export: write failed: %s",
-			       err_reason(w->write_errno));
-	}
 	return 0;
 }
-
-size_t ical_writer_count(const struct ical_writer *w) { return w->count; }
 
 void ical_writer_free(struct ical_writer *w)
 {
@@ -257,7 +192,6 @@ void ical_writer_free(struct ical_writer *w)
 	for (size_t i = 0; i < w->cap_pieces; i++)
 		strbuf_release(&w->pieces[i].out);
 	free(w->pieces);
-	free(w->own_lens);
 	free(w->footer);
 	free(w);
 }

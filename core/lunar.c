@@ -219,15 +219,6 @@ int lunar_leap_month(int lunar_year)
 	return 0;
 }
 
-int lunar_month_days(int lunar_year, int lunar_month, bool leap_month)
-{
-	if (!year_in_range(lunar_year) || lunar_month < 1 || lunar_month > 12)
-		return 0;
-	const struct span *s = span_of_month(lunar_year, lunar_month);
-	int j = span_index(s, lunar_month, leap_month);
-	return j < 0 ? 0 : (int)(s->start[j + 1] - s->start[j]);
-}
-
 civil_day lunar_new_year(int lunar_year)
 {
 	civil_day d;

@@ -48,9 +48,6 @@ int lunar_to_solar(int lunar_year, int lunar_month, int lunar_day, bool leap_mon
  * out of range. */
 int lunar_leap_month(int lunar_year);
 
-/* Days in a lunar month (29 or 30); 0 when that month does not exist. */
-int lunar_month_days(int lunar_year, int lunar_month, bool leap_month);
-
 /* Mùng 1 Tết (1/1) of a lunar year; DATE_NONE when out of range. */
 civil_day lunar_new_year(int lunar_year);
 

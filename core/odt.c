@@ -266,7 +266,6 @@ struct body {
 	int para_depth;         /* text:p / text:h open */
 	struct strbuf para[MAX_NEST];
 	bool para_space[MAX_NEST]; /* the paragraph ends in a collapsible space */
-	int skip_at;
 	struct list_style *defining;
 };
 
@@ -397,7 +396,7 @@ static void on_start(struct body *b, struct zipxml_reader *r)
 	if (style_element(b->styles, r, &b->defining))
 		return;
 	if (skipped(r)) {
-		b->skip_at = zipxml_reader_depth(r);
+		zipxml_reader_skip(r);
 		return;
 	}
 	const char *ns = zipxml_reader_ns(r), *name = zipxml_reader_name(r);
@@ -473,7 +472,7 @@ int odt_read(struct zipxml *z, struct plain *out, char *err)
 		styles_release(&styles);
 		return -1;
 	}
-	struct body b = { .out = out, .styles = &styles, .skip_at = -1 };
+	struct body b = { .out = out, .styles = &styles };
 	enum zipxml_event ev;
 	while ((ev = zipxml_reader_next(r)) != ZIPXML_EOF) {
 		if (ev == ZIPXML_ERROR) {
@@ -482,11 +481,6 @@ int odt_read(struct zipxml *z, struct plain *out, char *err)
 		}
 		if (plain_full(out))
 			break;
-		if (b.skip_at >= 0) {
-			if (ev == ZIPXML_END && zipxml_reader_depth(r) == b.skip_at)
-				b.skip_at = -1;
-			continue;
-		}
 		if (ev == ZIPXML_START)
 			on_start(&b, r);
 		else if (ev == ZIPXML_END)

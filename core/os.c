@@ -1,5 +1,5 @@
 #ifdef __linux__
-#define _GNU_SOURCE /* statx, renameat2, F_SETLEASE, F_SETSIG, copy_file_range, sync_file_range */
+#define _GNU_SOURCE /* statx, renameat2, F_SETLEASE, F_SETSIG, sync_file_range */
 #endif
 #include "core/os.h"
 
@@ -90,11 +90,6 @@ int os_lease_release(int fd) { return fcntl(fd, F_SETLEASE, F_UNLCK); }
 
 int os_exchange(const char *a, const char *b) { return renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE); }
 
-ssize_t os_copy(int in, off_t *in_off, int out, off_t *out_off, size_t len)
-{
-	return copy_file_range(in, in_off, out, out_off, len, 0);
-}
-
 void os_writeback(int fd, uint64_t off, uint64_t len)
 {
 	sync_file_range(fd, (off_t)off, (off_t)len, SYNC_FILE_RANGE_WRITE);
@@ -137,12 +132,6 @@ int os_exchange(const char *a, const char *b)
 {
 	(void)a;
 	(void)b;
-	return unsupported();
-}
-
-ssize_t os_copy(int in, off_t *in_off, int out, off_t *out_off, size_t len)
-{
-	(void)in, (void)in_off, (void)out, (void)out_off, (void)len;
 	return unsupported();
 }
 

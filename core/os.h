@@ -2,8 +2,7 @@
  * POSIX fallback; the rest of core/ is POSIX. They make a large re-export
  * cheaper (tests/bench/RESULTS.md), never correct where it was not: on another
  * system each says it cannot, and the caller takes the plain way (no spare
- * file swapped in, read and write instead of a kernel copy, the closing
- * fsync waiting for all of it). */
+ * file swapped in, the closing fsync waiting for all of it). */
 #ifndef HANCHOT_OS_H
 #define HANCHOT_OS_H
 
@@ -30,12 +29,6 @@ int os_lease_release(int fd);
 /* Swaps the names a and b (renameat2 RENAME_EXCHANGE). 0, or -1 with errno
  * (ENOSYS elsewhere). */
 int os_exchange(const char *a, const char *b);
-
-/* Copies len bytes of in at *in_off to out at *out_off in the kernel
- * (copy_file_range), moving both offsets. The bytes copied, or -1 with
- * errno: EXDEV, EINVAL, EOPNOTSUPP, EBADF or ENOSYS (elsewhere) say to read
- * and write instead. */
-ssize_t os_copy(int in, off_t *in_off, int out, off_t *out_off, size_t len);
 
 /* Starts writing [off, off + len) of fd back to disk without waiting
  * (sync_file_range); nothing elsewhere. */

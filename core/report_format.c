@@ -395,31 +395,7 @@ static void parts_release(struct parts *p)
 
 /* --- table -------------------------------------------------------------- */
 
-/* text_width() with a fast path for what a report holds: printable ASCII,
- * U+00A0–U+02FF and U+1E80–U+1EFF (every Vietnamese letter) take one
- * column each; at anything else the whole text goes to text_width(). */
-static size_t width(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t w = 0;
-	for (size_t i = 0; i < len; w++) {
-		unsigned char c = p[i];
-		if (c >= 0x20 && c < 0x7f)
-			i++;
-		else if (c >= 0xc2 && c <= 0xcb && i + 1 < len && p[i + 1] >= (c == 0xc2 ? 0xa0 : 0x80) &&
-			 p[i + 1] <= 0xbf)
-			i += 2;
-		else if (c == 0xe1 && i + 2 < len && (p[i + 1] == 0xba || p[i + 1] == 0xbb) && p[i + 2] >= 0x80 &&
-			 p[i + 2] <= 0xbf)
-			i += 3;
-		else
-			return text_width(s, len);
-	}
-	return w;
-}
-
-/* Display columns of UTF-8 text: one per character, none for combining
- * marks U+0300–U+036F (what Vietnamese needs). s has display width n. */
+/* Writes s (len bytes, n columns by text_width) padded to w columns. */
 static void put_padded(struct sink *o, const char *s, size_t len, size_t n, size_t w, bool right, bool last)
 {
 	if (right && n < w)
@@ -463,10 +439,10 @@ static void table_grid(struct sink *o, const struct grid *g)
 	}
 	for (size_t c = 0; c < ncol; c++) {
 		head_len[c] = strlen(g->head[c]);
-		w[c] = head_n[c] = width(g->head[c], head_len[c]);
+		w[c] = head_n[c] = text_width(g->head[c], head_len[c]);
 	}
 	for (size_t i = 0; i < ncell; i++) {
-		n[i] = width(cell(g, i), g->len[i]);
+		n[i] = text_width(cell(g, i), g->len[i]);
 		if (n[i] > w[i % ncol])
 			w[i % ncol] = n[i];
 	}

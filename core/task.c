@@ -29,6 +29,7 @@ void task_init(struct task *t)
 	memset(t, 0, sizeof *t);
 	t->due = DATE_NONE;
 	t->completed = DATE_NONE;
+	t->extended_from = DATE_NONE;
 }
 
 static void free_names(char **names, size_t n)
@@ -46,6 +47,8 @@ void task_release(struct task *t)
 	free(t->due_phrase);
 	free(t->recurrence);
 	free(t->document_label);
+	free(t->lead_label);
+	free(t->extend_reason);
 	free_names(t->leads, t->n_leads);
 	free_names(t->cooperating, t->n_cooperating);
 	task_init(t);

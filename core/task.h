@@ -50,6 +50,14 @@ struct task {
 	char **cooperating;
 	size_t n_cooperating;
 	char *document_label;     /* "Thông báo 123/TB-UBND ngày 25/04/2024", or NULL */
+	/* What the calendar shows of the leads: their short names ("Sở KH&ĐT"),
+	 * the name itself where an agency has none, joined "; "; NULL: not read
+	 * (the names in leads are shown). */
+	char *lead_label;
+	/* When the current deadline came from an extension: the deadline it
+	 * replaced and the reason given; DATE_NONE / NULL otherwise or not read. */
+	civil_day extended_from;
+	char *extend_reason;
 };
 
 void task_init(struct task *t);

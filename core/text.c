@@ -307,13 +307,6 @@ static bool is_space(uint32_t cp)
 	       cp == 0x205F || cp == 0x3000;
 }
 
-/* A code point that belongs to the character before it: a combining mark, a
- * zero-width joiner or a variation selector (not a control). */
-static bool attaches(uint32_t cp)
-{
-	return cp >= 0x300 && cp != TEXT_BAD_CP && text_cp_width(cp) == 0;
-}
-
 /* ---- lowercase, fold ------------------------------------------------------ */
 
 size_t text_lower(char *out, const char *s, size_t len)
@@ -401,14 +394,31 @@ char *text_fold_dup(const char *s)
 
 /* ---- width, truncation ---------------------------------------------------- */
 
+/* The columns of a letter that needs no table: Latin U+00A0–U+02FF and
+ * Vietnamese U+1E80–U+1EFF take one; returns its length, or 0. */
+static size_t one_column_letter(const unsigned char *p, size_t avail)
+{
+	if (p[0] >= 0xC2 && p[0] <= 0xCB && avail >= 2 && p[1] >= (p[0] == 0xC2 ? 0xA0 : 0x80) && p[1] <= 0xBF)
+		return 2;
+	if (p[0] == 0xE1 && avail >= 3 && (p[1] == 0xBA || p[1] == 0xBB) && p[2] >= 0x80 && p[2] <= 0xBF)
+		return 3;
+	return 0;
+}
+
 size_t text_width(const char *s, size_t len)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, w = 0;
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			w += (c >= 0x20 && c != 0x7F);
+		if (p[i] < 0x80) {
+			w += (p[i] >= 0x20 && p[i] != 0x7F);
 			i++;
+			continue;
+		}
+		size_t k = one_column_letter(p + i, len - i);
+		if (k) {
+			w++;
+			i += k;
 			continue;
 		}
 		uint32_t cp;
@@ -418,89 +428,6 @@ size_t text_width(const char *s, size_t len)
 	return w;
 }
 
-/* One displayed unit at s: a character (or an invalid byte, shown as '?') with
- * the marks that attach to it. Returns its length in s; sets its width and the
- * bytes it takes in the output. */
-static size_t cluster_next(const char *s, size_t len, size_t *width, size_t *outbytes)
-{
-	uint32_t cp;
-	size_t i = text_utf8_decode(s, len, &cp);
-	*width = (size_t)text_cp_width(cp);
-	*outbytes = cp == TEXT_BAD_CP ? 1 : i;
-	if (cp == TEXT_BAD_CP || cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-		return i;
-	while (i < len) {
-		if ((unsigned char)s[i] < 0x80)
-			break;
-		size_t k = text_utf8_decode(s + i, len - i, &cp);
-		if (!attaches(cp))
-			break;
-		i += k;
-		*outbytes += k;
-	}
-	return i;
-}
-
-static size_t copy_cluster(char *out, const char *s, size_t n)
-{
-	uint32_t cp;
-	text_utf8_decode(s, n, &cp);
-	if (cp == TEXT_BAD_CP) {
-		out[0] = '?';
-		return 1;
-	}
-	memcpy(out, s, n);
-	return n;
-}
-
-size_t text_truncate(char *out, size_t outsize, const char *s, size_t len, size_t width)
-{
-	if (outsize == 0)
-		return 0;
-	size_t cap = outsize - 1;
-	size_t i = 0, w = 0, b = 0;
-	while (i < len && w <= width && b <= cap) {
-		size_t cw, cb;
-		i += cluster_next(s + i, len - i, &cw, &cb);
-		w += cw;
-		b += cb;
-	}
-	if (i >= len && w <= width && b <= cap) {
-		size_t o = 0;
-		i = 0;
-		while (i < len) {
-			size_t cw, cb;
-			size_t n = cluster_next(s + i, len - i, &cw, &cb);
-			o += copy_cluster(out + o, s + i, n);
-			i += n;
-		}
-		out[o] = '\0';
-		return o;
-	}
-	static const char ellipsis[] = "\xE2\x80\xA6";
-	if (width == 0 || cap < 3) {
-		out[0] = '\0';
-		return 0;
-	}
-	size_t budget_w = width - 1, budget_b = cap - 3;
-	size_t o = 0;
-	w = 0;
-	i = 0;
-	while (i < len) {
-		size_t cw, cb;
-		size_t n = cluster_next(s + i, len - i, &cw, &cb);
-		if (w + cw > budget_w || o + cb > budget_b)
-			break;
-		o += copy_cluster(out + o, s + i, n);
-		w += cw;
-		i += n;
-	}
-	memcpy(out + o, ellipsis, 3);
-	o += 3;
-	out[o] = '\0';
-	return o;
-}
-
 /* ---- sanitize ------------------------------------------------------------- */
 
 bool text_cp_is_bidi_control(uint32_t cp)
@@ -508,40 +435,63 @@ bool text_cp_is_bidi_control(uint32_t cp)
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* Vietnamese letters and combining marks (U+00C0–U+07FF, U+1000–U+1FFF)
+ * hold nothing to clean: a valid sequence there is copied without decoding.
+ * Returns its length, or 0 for anything else. */
+static size_t plain_letter(const unsigned char *p, const unsigned char *end)
+{
+	if (p[0] >= 0xC3 && p[0] <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80)
+		return 2;
+	if (p[0] == 0xE1 && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+		return 3;
+	return 0;
+}
+
 size_t text_sanitize(char *out, const char *s, size_t len, unsigned flags)
 {
-	size_t i = 0, o = 0;
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c < 0x7F) {
-			out[o++] = (char)c;
-			i++;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	char nl = flags & TEXT_MULTILINE ? '\n' : ' ', tab = flags & TEXT_MULTILINE ? '\t' : ' ';
+	char *o = out;
+	while (p < end) {
+		const unsigned char *q = p;
+		while (q < end && *q >= 0x20 && *q < 0x7F)
+			q++;
+		if (q > p) {
+			memcpy(o, p, (size_t)(q - p));
+			o += q - p;
+			p = q;
 			continue;
 		}
-		if (c < 0x80) {
-			i++;
-			if (c == '\t' || c == '\n' || c == '\r') {
-				if (!(flags & TEXT_MULTILINE))
-					out[o++] = ' ';
-				else if (c != '\r')
-					out[o++] = (char)c;
-			}
-			continue; /* other C0 controls and DEL */
+		size_t n = plain_letter(p, end);
+		if (n) { /* 2 or 3 bytes, copied without a call */
+			*o++ = (char)*p++;
+			*o++ = (char)*p++;
+			if (n == 3)
+				*o++ = (char)*p++;
+			continue;
+		}
+		if (*p < 0x80) { /* CR LF is one line break; other C0 controls and DEL go */
+			if (*p == '\r' || *p == '\n' || *p == 0x0B || *p == 0x0C)
+				*o++ = nl;
+			else if (*p == '\t')
+				*o++ = tab;
+			p += *p == '\r' && p + 1 < end && p[1] == '\n' ? 2 : 1;
+			continue;
 		}
 		uint32_t cp;
-		size_t k = text_utf8_decode(s + i, len - i, &cp);
+		n = text_utf8_decode((const char *)p, (size_t)(end - p), &cp);
 		if (cp == TEXT_BAD_CP) {
-			out[o++] = '?';
-		} else if ((cp >= 0x80 && cp < 0xA0) || text_cp_is_bidi_control(cp)) {
-			/* C1 control or bidi override: dropped */
-		} else {
-			memcpy(out + o, s + i, k);
-			o += k;
+			*o++ = '?';
+		} else if (cp == 0x2028 || cp == 0x2029) { /* line and paragraph separators */
+			*o++ = nl;
+		} else if (cp >= 0xA0 && !text_cp_is_bidi_control(cp)) { /* C1 controls go */
+			memcpy(o, p, n);
+			o += n;
 		}
-		i += k;
+		p += n;
 	}
-	out[o] = '\0';
-	return o;
+	*o = '\0';
+	return (size_t)(o - out);
 }
 
 bool text_needs_sanitize(const char *s, size_t len)
@@ -558,9 +508,9 @@ bool text_needs_sanitize(const char *s, size_t len)
 			unsigned char d = (unsigned char)s[i + 1];
 			if (c == 0xC2 && d >= 0x80 && d < 0xA0) /* C1 */
 				return true;
-			if (c == 0xE2 && i + 2 < len) { /* U+202A-U+202E, U+2066-U+2069 */
+			if (c == 0xE2 && i + 2 < len) { /* U+2028-U+202E, U+2066-U+2069 */
 				unsigned char e = (unsigned char)s[i + 2];
-				if ((d == 0x80 && e >= 0xAA && e <= 0xAE) || (d == 0x81 && e >= 0xA6 && e <= 0xA9))
+				if ((d == 0x80 && e >= 0xA8 && e <= 0xAE) || (d == 0x81 && e >= 0xA6 && e <= 0xA9))
 					return true;
 			}
 		}
@@ -683,4 +633,94 @@ bool text_ends_with(const char *s, const char *tail)
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r'))
 		n--;
 	return n >= t && strncmp(s + n - t, tail, t) == 0;
+}
+
+/* A code point that belongs to the character before it: a combining mark, a
+ * zero-width joiner or a variation selector (not a control). */
+static bool attaches(uint32_t cp)
+{
+	return cp >= 0x300 && cp != TEXT_BAD_CP && text_cp_width(cp) == 0;
+}
+
+/* One displayed unit at s: a character (or an invalid byte, shown as '?') with
+ * the marks that attach to it. Returns its length in s; sets its width and the
+ * bytes it takes in the output. */
+static size_t cluster_next(const char *s, size_t len, size_t *width, size_t *outbytes)
+{
+	uint32_t cp;
+	size_t i = text_utf8_decode(s, len, &cp);
+	*width = (size_t)text_cp_width(cp);
+	*outbytes = cp == TEXT_BAD_CP ? 1 : i;
+	if (cp == TEXT_BAD_CP || cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		return i;
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80)
+			break;
+		size_t k = text_utf8_decode(s + i, len - i, &cp);
+		if (!attaches(cp))
+			break;
+		i += k;
+		*outbytes += k;
+	}
+	return i;
+}
+
+static size_t copy_cluster(char *out, const char *s, size_t n)
+{
+	uint32_t cp;
+	text_utf8_decode(s, n, &cp);
+	if (cp == TEXT_BAD_CP) {
+		out[0] = '?';
+		return 1;
+	}
+	memcpy(out, s, n);
+	return n;
+}
+
+size_t text_truncate(char *out, size_t outsize, const char *s, size_t len, size_t width)
+{
+	if (outsize == 0)
+		return 0;
+	size_t cap = outsize - 1;
+	size_t i = 0, w = 0, b = 0;
+	while (i < len && w <= width && b <= cap) {
+		size_t cw, cb;
+		i += cluster_next(s + i, len - i, &cw, &cb);
+		w += cw;
+		b += cb;
+	}
+	if (i >= len && w <= width && b <= cap) {
+		size_t o = 0;
+		i = 0;
+		while (i < len) {
+			size_t cw, cb;
+			size_t n = cluster_next(s + i, len - i, &cw, &cb);
+			o += copy_cluster(out + o, s + i, n);
+			i += n;
+		}
+		out[o] = '\0';
+		return o;
+	}
+	static const char ellipsis[] = "\xE2\x80\xA6";
+	if (width == 0 || cap < 3) {
+		out[0] = '\0';
+		return 0;
+	}
+	size_t budget_w = width - 1, budget_b = cap - 3;
+	size_t o = 0;
+	w = 0;
+	i = 0;
+	while (i < len) {
+		size_t cw, cb;
+		size_t n = cluster_next(s + i, len - i, &cw, &cb);
+		if (w + cw > budget_w || o + cb > budget_b)
+			break;
+		o += copy_cluster(out + o, s + i, n);
+		w += cw;
+		i += n;
+	}
+	memcpy(out + o, ellipsis, 3);
+	o += 3;
+	out[o] = '\0';
+	return o;
 }

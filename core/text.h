@@ -1,6 +1,6 @@
 /* text: UTF-8 helpers for Vietnamese text: validation, decoding, NFC,
- * diacritic-insensitive search keys, terminal width, truncation, and removal of
- * control characters before anything is shown.
+ * diacritic-insensitive search keys, terminal width, and removal of
+ * control characters before anything is shown or exported.
  *
  * Nothing here depends on the C locale (setlocale changes nothing): the
  * character tables are compiled in. The functions that rewrite text work into a
@@ -112,7 +112,8 @@ size_t text_width(const char *s, size_t len);
  * as fits in width - 1 columns followed by "…". Never splits a character or a
  * letter from the combining marks after it; invalid bytes become '?'; the
  * output is at most `width` columns and at most outsize - 1 bytes, and always
- * valid UTF-8. Returns the number of bytes written (without the NUL). */
+ * valid UTF-8. Returns the number of bytes written (without the NUL). The
+ * command line's tables cut long names with it. */
 size_t text_truncate(char *out, size_t outsize, const char *s, size_t len, size_t width);
 
 /* True for the bidi embeddings, overrides and isolates U+202A–U+202E and
@@ -121,18 +122,20 @@ size_t text_truncate(char *out, size_t outsize, const char *s, size_t len, size_
 bool text_cp_is_bidi_control(uint32_t cp);
 
 enum text_sanitize_flags {
-	TEXT_MULTILINE = 1 << 0, /* keep TAB and LF (CR is dropped) */
+	TEXT_MULTILINE = 1 << 0, /* keep line breaks (as LF) and TAB */
 	TEXT_OPTIONAL = 1 << 1,  /* text_entry(): blank text is "", not refused */
 };
-/* Removes what must never reach a terminal: C0 controls, DEL, C1 controls and
- * the bidi embeddings/overrides/isolates U+202A–U+202E and U+2066–U+2069. Without
- * TEXT_MULTILINE, TAB, LF and CR each become one space (one line of a list);
- * with it, TAB and LF stay and CR goes. Invalid bytes become '?'. out holds
- * len + 1 bytes; returns the length. */
+/* The one cleaner of the program: removes what must never reach a terminal
+ * or a calendar. Line breaks (CR LF, lone CR, LF, VT, FF, U+2028, U+2029)
+ * become LF with TEXT_MULTILINE, else a space (one line of a list), as TAB
+ * does; other C0 controls, DEL, C1 controls and the bidi
+ * embeddings/overrides/isolates U+202A–U+202E and U+2066–U+2069 are
+ * dropped; invalid bytes become '?'. out holds len + 1 bytes; returns the
+ * length. */
 size_t text_sanitize(char *out, const char *s, size_t len, unsigned flags);
 char *text_sanitize_dup(const char *s, unsigned flags);
 /* True when text_sanitize(…, 0) would change s[0..len): it holds a control,
- * bidi control or invalid byte (TAB, LF and CR count). One pass, no copy: for
+ * line separator, bidi control or invalid byte (TAB, LF and CR count). One pass, no copy: for
  * callers that print a string as it is when it needs nothing. */
 bool text_needs_sanitize(const char *s, size_t len);
 

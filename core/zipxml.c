@@ -23,6 +23,7 @@ struct zipxml_reader {
 	char tail[8];          /* the last bytes of the previous chunk */
 	size_t n_tail;
 	bool pending_end;      /* an empty element was just started */
+	int skip_depth;        /* zipxml_reader_skip()'s element, -1: none */
 	bool done;
 	enum zipxml_event last;
 	char error[ERR_MAX];
@@ -230,6 +231,7 @@ int zipxml_reader_open(struct zipxml *z, const char *name, struct zipxml_reader 
 	if (!f)
 		return -1;
 	struct zipxml_reader *r = xcalloc(1, sizeof *r);
+	r->skip_depth = -1;
 	r->zf = f;
 	r->part = xstrdup(name);
 	/* no NOENT (entities are never substituted), no DTDLOAD, no XINCLUDE,
@@ -258,7 +260,7 @@ void zipxml_reader_close(struct zipxml_reader *r)
 	free(r);
 }
 
-enum zipxml_event zipxml_reader_next(struct zipxml_reader *r)
+static enum zipxml_event next_event(struct zipxml_reader *r)
 {
 	if (r->done)
 		return r->last;
@@ -301,6 +303,25 @@ enum zipxml_event zipxml_reader_next(struct zipxml_reader *r)
 	}
 }
 
+enum zipxml_event zipxml_reader_next(struct zipxml_reader *r)
+{
+	for (;;) {
+		enum zipxml_event ev = next_event(r);
+		if (r->skip_depth < 0 || ev == ZIPXML_EOF || ev == ZIPXML_ERROR)
+			return ev;
+		if (ev == ZIPXML_END && xmlTextReaderDepth(r->xr) == r->skip_depth)
+			r->skip_depth = -1; /* the skipped element's end: passed over too */
+	}
+}
+
+void zipxml_reader_skip(struct zipxml_reader *r)
+{
+	if (r->pending_end) /* an empty element: nothing inside, and its end passed over */
+		r->pending_end = false;
+	else
+		r->skip_depth = xmlTextReaderDepth(r->xr);
+}
+
 static const char *str(const xmlChar *s) { return s ? (const char *)s : ""; }
 
 const char *zipxml_reader_name(const struct zipxml_reader *r)
@@ -329,7 +350,5 @@ char *zipxml_reader_attr(struct zipxml_reader *r, const char *local)
 	xmlTextReaderMoveToElement(r->xr);
 	return value;
 }
-
-int zipxml_reader_depth(const struct zipxml_reader *r) { return xmlTextReaderDepth(r->xr); }
 
 const char *zipxml_reader_error(const struct zipxml_reader *r) { return r->error[0] ? r->error : "no error"; }

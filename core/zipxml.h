@@ -59,6 +59,9 @@ int zipxml_reader_open(struct zipxml *z, const char *name, struct zipxml_reader 
 void zipxml_reader_close(struct zipxml_reader *r);
 /* The next event. After ZIPXML_EOF or ZIPXML_ERROR it returns the same. */
 enum zipxml_event zipxml_reader_next(struct zipxml_reader *r);
+/* After ZIPXML_START: what the element holds and its end are passed over,
+ * the next event is the one after it. */
+void zipxml_reader_skip(struct zipxml_reader *r);
 /* The element's local name ("p" for <w:p>), or "" for text. */
 const char *zipxml_reader_name(const struct zipxml_reader *r);
 /* The element's namespace URI, "" when none. */
@@ -69,8 +72,6 @@ const char *zipxml_reader_text(const struct zipxml_reader *r);
  * local (any namespace), newly allocated; NULL when absent. Only after
  * ZIPXML_START. */
 char *zipxml_reader_attr(struct zipxml_reader *r, const char *local);
-/* Nesting depth of the current node (the root element is 0). */
-int zipxml_reader_depth(const struct zipxml_reader *r);
 /* Why ZIPXML_ERROR was returned: one line ("'word/document.xml': …"). */
 const char *zipxml_reader_error(const struct zipxml_reader *r);
 

@@ -17,7 +17,7 @@
 
 struct db;
 
-#define DB_SCHEMA_VERSION 7
+#define DB_SCHEMA_VERSION 8
 
 /* Opens path, first removing what killed processes left beside it
  * (db_backup_clean()). Fails with a one-line message naming the file when

@@ -78,5 +78,17 @@ int db_task_links_seek(struct db_task_links *l, int64_t first_id, int64_t last_i
  * not below the previous call's. Returns 0 or -1 with a message. */
 int db_task_links_fill(struct db_task_links *l, struct task *t, char *err);
 void db_task_links_free(struct db_task_links *l);
+/* Makes l fill what a calendar shows too (task.lead_label, extended_from,
+ * extend_reason), from the next db_task_links_seek() on. 0 or -1. */
+int db_task_links_for_calendar(struct db_task_links *l, char *err);
+
+/* Links that fill what a calendar shows (short names, extensions): free
+ * with db_task_links_free(); NULL with a message. */
+struct db_task_links *db_export_links(struct db *db, char *err);
+/* Task id as the calendar shows it (db/export's columns, links from
+ * db_export_links(), ids in increasing order) into t (task_init()ed) and
+ * its SEQUENCE: 1, 0 when there is no such task, or -1 with a message. */
+int db_export_read_task(struct db *db, struct db_task_links *links, int64_t id, struct task *t, int64_t *sequence,
+			char *err);
 
 #endif

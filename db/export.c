@@ -11,7 +11,6 @@
 #include <unistd.h>
 
 #include "core/err.h"
-#include "core/copier.h"
 #include "core/file.h"
 #include "core/task.h"
 #include "core/xalloc.h"
@@ -60,6 +59,47 @@ uint64_t db_export_options_key(const struct ical_options *opt)
 	return h;
 }
 
+/* Runs sql (no result rows) with ?1 bound to text (when not NULL). */
+static int run(struct db *db, const char *sql, const char *text, char *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	if (!st)
+		return -1;
+	if (text)
+		db_bind_text(st, 1, text);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "noting the export options", err);
+}
+
+int db_export_options_seen(struct db *db, uint64_t key, char *err)
+{
+	static const char get_sql[] = "SELECT options FROM ical_state WHERE id = 1";
+	char ts[24], num[32];
+	sqlite3_stmt *st = db_prepare(db, get_sql, err);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	bool first = rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_NULL;
+	bool same = rc == SQLITE_ROW && !first && sqlite3_column_int64(st, 0) == (int64_t)key;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "reading the export state", err);
+	if (same)
+		return 0;
+	snprintf(num, sizeof num, "%" PRId64, (int64_t)key);
+	if (db_begin(db, err))
+		return -1;
+	if ((!first && (run(db, "UPDATE task SET ical_sequence = ical_sequence + 1, ical_modified = ?1",
+			    db_timestamp(db, ts), err) ||
+			run(db, "UPDATE ical_state SET generation = generation + 1", NULL, err))) ||
+	    run(db, "UPDATE ical_state SET options = CAST(?1 AS INTEGER) WHERE id = 1", num, err)) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db, err);
+}
+
 /* ------------------------------------------------------------- the export */
 
 /* LAST-MODIFIED is the last exported change, not the last note. */
@@ -84,14 +124,13 @@ static const char full_sql[] = "SELECT " TASK_COLS TASK_FILTER;
 static const char light_sql[] = "SELECT t.id, t.ical_sequence, t.uuid" TASK_FILTER;
 static const char one_sql[] = "SELECT " TASK_COLS " FROM task t WHERE t.id = ?1";
 
-/* Where the calendar goes: built text through write(), byte ranges of the
- * source through copy() (NULL: read and write()n). pos counts every byte. */
+/* Where the calendar goes: built text and the byte ranges copied from the
+ * previous export, all through write(). pos counts every byte. */
 struct out {
 	ical_write_fn write;
 	void *ctx;
-	int (*copy)(void *ctx, int fd, uint64_t off, uint64_t len);
 	uint64_t pos;
-	char *buf; /* for copying without copy() */
+	char *buf; /* for reading a range to copy */
 };
 
 static int out_write(void *ctx, const char *data, size_t len)
@@ -110,12 +149,6 @@ static int out_copy(struct out *o, int fd, uint64_t off, uint64_t len, char *err
 	if (len == 0)
 		return 0;
 	errno = 0;
-	if (o->copy) {
-		if (o->copy(o->ctx, fd, off, len))
-			goto fail;
-		o->pos += len;
-		return 0;
-	}
 	if (!o->buf)
 		o->buf = xmalloc(COPY_CHUNK);
 	while (len) {
@@ -130,14 +163,12 @@ static int out_copy(struct out *o, int fd, uint64_t off, uint64_t len, char *err
 				       err_reason(errno));
 		}
 		if (out_write(o, o->buf, (size_t)n))
-			goto fail;
+			return err_set(err, VI ? "xuất lịch: không ghi được: %s" : "calendar export: write failed: %s",
+				       err_reason(errno ? errno : EIO));
 		off += (uint64_t)n;
 		len -= (uint64_t)n;
 	}
 	return 0;
-fail:
-	return err_set(err, VI ? "xuất lịch: không ghi được: %s" : "calendar export: write failed: %s",
-		       err_reason(errno ? errno : EIO));
 }
 
 static void bind_filter(sqlite3_stmt *st, const struct db_export_filter *f)
@@ -263,10 +294,6 @@ static void batches_free(struct batches *q, struct ical_writer *w)
 	free(q);
 }
 
-/* Unchanged tasks are copied in runs of up to RUN_BYTES, so that a file's
- * copier starts early instead of after the whole scan. */
-#define RUN_BYTES (4u << 20)
-
 /* One export as it goes: where its bytes go, what it copies from and what it
  * notes; the tasks being serialised; a run of source bytes not copied yet
  * (never at the same time as a batch of tasks not written yet). */
@@ -306,7 +333,38 @@ static int copy_task(struct run *r, struct export_entry *e, const struct export_
 	r->stats->copied++;
 	if (r->ix && e->len)
 		export_index_add(r->ix, e);
-	return r->run_len >= RUN_BYTES ? copy_run(r, err) : 0;
+	return 0;
+}
+
+struct db_task_links *db_export_links(struct db *db, char *err)
+{
+	struct db_task_links *l = db_task_links_new(db, err);
+	if (l && db_task_links_for_calendar(l, err)) {
+		db_task_links_free(l);
+		return NULL;
+	}
+	return l;
+}
+
+int db_export_read_task(struct db *db, struct db_task_links *links, int64_t id, struct task *t, int64_t *sequence,
+			char *err)
+{
+	sqlite3_stmt *one = db_prepare(db, one_sql, err);
+	int rc = -1;
+	if (!one || db_task_links_seek(links, id, id, err))
+		goto out;
+	sqlite3_bind_int64(one, 1, id);
+	int step = sqlite3_step(one);
+	if (step == SQLITE_ROW) {
+		*sequence = sqlite3_column_int64(one, 1);
+		db_task_read_core(one, 3, t);
+		rc = db_task_links_fill(links, t, err) ? -1 : 1;
+	} else {
+		rc = step == SQLITE_DONE ? 0 : db_fail(db, "reading a task to publish", err);
+	}
+	sqlite3_reset(one);
+out:
+	return rc;
 }
 
 /* Reads task e->id whole (a splice read only its id, SEQUENCE and uuid)
@@ -314,7 +372,7 @@ static int copy_task(struct run *r, struct export_entry *e, const struct export_
 static int add_by_id(struct run *r, const struct export_entry *e, char *err)
 {
 	sqlite3_stmt *one = db_prepare(r->db, one_sql, err);
-	if (!one || (!r->links && !(r->links = db_task_links_new(r->db, err))) ||
+	if (!one || (!r->links && !(r->links = db_export_links(r->db, err))) ||
 	    db_task_links_seek(r->links, e->id, e->id, err))
 		return -1;
 	sqlite3_bind_int64(one, 1, e->id);
@@ -387,7 +445,7 @@ static int write_calendar(struct db *db, const struct ical_options *opt, const s
 	r.queue->filling = &r.queue->b[0];
 	r.queue->limit = FIRST_BATCH;
 	/* a splice reads agencies only for the tasks it rebuilds: often none */
-	if (!r.stats->spliced && (!(r.links = db_task_links_new(db, err)) ||
+	if (!r.stats->spliced && (!(r.links = db_export_links(db, err)) ||
 				  db_task_links_seek(r.links, 1, INT64_MAX, err)))
 		goto out;
 	if (!(st = db_prepare(db, r.stats->spliced ? light_sql : full_sql, err)))
@@ -444,15 +502,14 @@ int db_export_write(struct db *db, const struct ical_options *opt, const struct 
 
 /* ------------------------------------------------------------ atomic files */
 
-/* The new export file: built text is buffered and written at its place,
- * copied ranges go to the copier. pos counts every byte placed. */
+/* The new export file, written through a buffer. pos counts every byte
+ * placed. */
 struct file_sink {
 	int fd;
 	char *buf;
 	size_t len, cap;
 	uint64_t pos;
 	uint64_t unkicked; /* start of the text written since the last kick */
-	struct copier *copier; /* started at the first copy */
 	int io_errno;  /* errno of the first failure, 0 if none */
 };
 
@@ -496,30 +553,6 @@ static int sink_write(void *ctx, const char *data, size_t len)
 	return 0;
 }
 
-/* Places bytes [off, off + len) of fd next: handed to the copier. */
-static int sink_copy(void *ctx, int fd, uint64_t off, uint64_t len)
-{
-	struct file_sink *s = ctx;
-	if (flush_sink(s))
-		return -1;
-	if (!s->copier && !(s->copier = copier_new(s->fd)))
-		return sink_failed(s, errno);
-	int e = copier_add(s->copier, fd, off, s->pos, len);
-	if (e)
-		return sink_failed(s, e);
-	s->pos += len;
-	s->unkicked = s->pos; /* the copier kicks what it copies */
-	return 0;
-}
-
-/* Writes what is buffered and waits for the copies: the file is then whole. */
-static int sink_finish(struct file_sink *s)
-{
-	if (flush_sink(s))
-		return -1;
-	int e = s->copier ? copier_wait(s->copier) : 0;
-	return e ? sink_failed(s, e) : 0;
-}
 
 /* Writes a stream output: all of it, whatever write() takes at a time. */
 static int stream_write(void *ctx, const char *data, size_t len)
@@ -595,7 +628,7 @@ static int target_open(struct target *t, const char *path, bool keep, struct out
 				       : "export file '%s': cannot write in folder '%s': %s", path, t->dir, err_reason(errno));
 	t->sink.cap = 1 << 18;
 	t->sink.buf = xmalloc(t->sink.cap);
-	*o = (struct out){ .write = sink_write, .ctx = &t->sink, .copy = sink_copy };
+	*o = (struct out){ .write = sink_write, .ctx = &t->sink };
 	return 0;
 }
 
@@ -611,7 +644,7 @@ static int target_finish(struct target *t, const char *path, struct stat *st, ch
 		return e ? err_set(err, VI ? "tệp xuất '%s': không ghi được: %s" : "export file '%s': write failed: %s", path, err_reason(e)) : 0;
 	}
 	/* the truncation drops what a longer old version left in the spare */
-	if (sink_finish(&t->sink) || ftruncate(t->sink.fd, (off_t)t->sink.pos) != 0 || fsync(t->sink.fd) != 0 ||
+	if (flush_sink(&t->sink) || ftruncate(t->sink.fd, (off_t)t->sink.pos) != 0 || fsync(t->sink.fd) != 0 ||
 	    fstat(t->sink.fd, st) != 0)
 		return err_set(err, VI ? "tệp xuất '%s': không ghi được: %s" : "export file '%s': write failed: %s", path,
 			       err_reason(errno));
@@ -635,7 +668,6 @@ static int target_finish(struct target *t, const char *path, struct stat *st, ch
 
 static void target_close(struct target *t)
 {
-	copier_free(t->sink.copier); /* before the descriptors it uses are closed */
 	if (t->spare.fd >= 0)
 		file_spare_close(&t->spare);
 	else if (t->sink.fd >= 0)
@@ -691,7 +723,7 @@ static int export_file(struct db *db, const struct ical_options *opt, const stru
 	struct target t = { .stream_fd = -1, .spare = { .fd = -1 }, .sink = { .fd = -1 } };
 	struct export_source src = { .fd = -1 };
 	struct export_index ix = { 0 };
-	struct out o;
+	struct out o = { 0 };
 	struct stat st;
 	int64_t fp = (int64_t)ical_options_fingerprint(opt);
 	char *src_key = NULL;
@@ -721,6 +753,7 @@ fail:
 out:
 	target_close(&t);
 	export_index_close_source(&src);
+	free(o.buf);
 	free(ix.e);
 	free(src_key);
 	return ret;

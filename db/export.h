@@ -12,8 +12,8 @@
  * export shows changes (status, dates, texts, section, agencies, source
  * document; not notes), so the next export copies the ranges of the tasks
  * whose (id, SEQUENCE, uuid) are unchanged straight from that file
- * (copy_file_range(), coalesced into runs) and serialises only the others
- * with libical: a re-export after one change is mostly a kernel copy. The
+ * (coalesced into runs, read and written) and serialises only the others
+ * with libical: a re-export after one change is mostly copying. The
  * same bytes come out as from a full export (components depend only on the
  * task, its SEQUENCE and ical_options_fingerprint()). Other exports (to
  * standard output, a one-off file) copy from the kept-current file when the
@@ -110,5 +110,14 @@ int db_export_refresh(struct db *db, const struct ical_options *opt, const char 
 /* What changes the text of a whole export for the same tasks: the options
  * fingerprint and the calendar name. Cannot fail. */
 uint64_t db_export_options_key(const struct ical_options *opt);
+
+/* Notes that the configuration now exports with options key (a fingerprint
+ * of what the configured options put in each component: alarms, language,
+ * this program's output format). When it differs from the key noted before,
+ * every task's SEQUENCE is bumped
+ * and its LAST-MODIFIED (and unpinned DTSTAMP) set to now, as for any change,
+ * so calendars take the new text instead of keeping the old. The first key
+ * noted bumps nothing. A read when nothing changed. 0, or -1 with a message. */
+int db_export_options_seen(struct db *db, uint64_t key, char *err);
 
 #endif

@@ -307,6 +307,45 @@ static const char *const migrations[] = {
 	"  UPDATE task SET search_key = NULL WHERE document_id = NEW.id;"
 	"END;"
 	"UPDATE task SET search_key = NULL;",
+	/* 8: what the calendar shows, and publishing it. The SUMMARY begins with
+	 * the leads' short names, so a new short name is a change like a new
+	 * name; the DESCRIPTION shows the extension the deadline came from, read
+	 * in one ordered pass over this partial index (extensions are few).
+	 * ical_state.options is the key of the configured export options last
+	 * seen (db_export_options_seen): a configuration that changes the text
+	 * bumps every task's SEQUENCE; in a database that already has tasks it
+	 * starts at 0, a key no configuration has, so that the first export after
+	 * this version (whose events say more) bumps them too. caldav_collection and caldav_resource are
+	 * what db/publish last put in a CalDAV collection: per collection the
+	 * options and ical_state generation of its last complete publish (the
+	 * cheap "nothing changed"), per resource (NAME.ics, NAME a component's
+	 * UID) the task, SEQUENCE and options its text was built from and the
+	 * ETag the server gave it. */
+	"CREATE INDEX task_event_extend ON task_event(task_id, id) WHERE what = 'extend';"
+	"DROP TRIGGER agency_ical_rename;"
+	"CREATE TRIGGER agency_ical_rename AFTER UPDATE OF name, short_name ON agency"
+	"  WHEN OLD.name IS NOT NEW.name OR OLD.short_name IS NOT NEW.short_name BEGIN"
+	"  UPDATE task SET ical_sequence = ical_sequence + 1,"
+	"    ical_modified = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+	"    WHERE id IN (SELECT task_id FROM task_agency WHERE agency_id = NEW.id);"
+	"  UPDATE ical_state SET generation = generation + 1;"
+	"END;"
+	"ALTER TABLE ical_state ADD COLUMN options INTEGER;"
+	"UPDATE ical_state SET options = 0 WHERE EXISTS (SELECT 1 FROM task);"
+	"CREATE TABLE caldav_collection ("
+	"  url TEXT PRIMARY KEY,"
+	"  options INTEGER NOT NULL,"
+	"  generation INTEGER NOT NULL"
+	");"
+	"CREATE TABLE caldav_resource ("
+	"  url TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  task_id INTEGER NOT NULL,"
+	"  sequence INTEGER NOT NULL,"
+	"  options INTEGER NOT NULL,"
+	"  etag TEXT,"
+	"  PRIMARY KEY (url, name)"
+	") WITHOUT ROWID;",
 };
 
 const char *schema_migration(int version)

@@ -9,6 +9,7 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/recurrence.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "db/agency.h"
@@ -147,6 +148,12 @@ struct db_task_links {
 	bool has_row;
 	struct link *links; /* the current task's, sorted by role and position */
 	size_t n_links, cap_links;
+	/* for a calendar (db_task_links_for_calendar): short names, and the
+	 * extensions' cursor (task_id, old_value, new_value, reason) */
+	bool calendar;
+	struct named_table shorts;
+	sqlite3_stmt *extensions;
+	bool has_extension;
 };
 
 static int load_names(struct db *db, const char *sql, struct named_table *out, char *err)
@@ -205,6 +212,74 @@ int db_task_links_seek(struct db_task_links *l, int64_t first_id, int64_t last_i
 		return -1;
 	sqlite3_bind_int64(l->cursor, 1, first_id);
 	sqlite3_bind_int64(l->cursor, 2, last_id);
+	if (!l->calendar)
+		return 0;
+	/* the partial index task_event_extend (migration 8): extensions are few;
+	 * one to the same date changed nothing (and bumped no SEQUENCE) */
+	static const char ext_sql[] =
+		"SELECT task_id, old_value, new_value, reason FROM task_event"
+		" WHERE what = 'extend' AND task_id BETWEEN ?1 AND ?2"
+		" AND old_value IS NOT new_value ORDER BY task_id, id";
+	l->has_extension = false;
+	if (!(l->extensions = db_prepare(l->db, ext_sql, err)))
+		return -1;
+	sqlite3_bind_int64(l->extensions, 1, first_id);
+	sqlite3_bind_int64(l->extensions, 2, last_id);
+	return 0;
+}
+
+int db_task_links_for_calendar(struct db_task_links *l, char *err)
+{
+	static const char sql[] = "SELECT id, coalesce(nullif(short_name, ''), name) FROM agency ORDER BY id";
+	l->calendar = true;
+	return load_names(l->db, sql, &l->shorts, err);
+}
+
+/* The calendar's part of t: its leads' short names, and the extension its
+ * deadline came from: the task's last 'extend' event, when it moved the
+ * deadline later to the one it has now (not an undo, not a deadline changed
+ * since by an import). */
+static int fill_calendar(struct db_task_links *l, struct task *t, char *err)
+{
+	struct strbuf label = STRBUF_INIT;
+	for (size_t i = 0; i < l->n_links; i++) {
+		const char *name = l->links[i].lead ? name_of(&l->shorts, l->links[i].agency_id) : NULL;
+		if (name) {
+			if (label.len)
+				strbuf_add(&label, "; ");
+			strbuf_add(&label, name);
+		}
+	}
+	if (label.len)
+		t->lead_label = strbuf_take(&label);
+	strbuf_release(&label);
+	civil_day from = DATE_NONE, to = DATE_NONE;
+	while (l->extensions) {
+		if (!l->has_extension) {
+			int rc = sqlite3_step(l->extensions);
+			if (rc != SQLITE_ROW) {
+				sqlite3_reset(l->extensions);
+				l->extensions = NULL;
+				if (rc != SQLITE_DONE)
+					return db_fail(l->db, "reading deadline extensions", err);
+				break;
+			}
+			l->has_extension = true;
+		}
+		int64_t task_id = sqlite3_column_int64(l->extensions, 0);
+		if (task_id > t->id)
+			break;
+		if (task_id == t->id) {
+			from = db_column_day(l->extensions, 1);
+			to = db_column_day(l->extensions, 2);
+			task_set_str(&t->extend_reason, (const char *)sqlite3_column_text(l->extensions, 3));
+		}
+		l->has_extension = false;
+	}
+	if (from != DATE_NONE && to == t->due && from < to)
+		t->extended_from = from;
+	else
+		task_set_str(&t->extend_reason, NULL);
 	return 0;
 }
 
@@ -264,7 +339,7 @@ int db_task_links_fill(struct db_task_links *l, struct task *t, char *err)
 		if (name)
 			(l->links[i].lead ? task_add_lead : task_add_cooperating)(t, name);
 	}
-	return 0;
+	return l->calendar ? fill_calendar(l, t, err) : 0;
 }
 
 static void named_release(struct named_table *t)
@@ -280,8 +355,11 @@ void db_task_links_free(struct db_task_links *l)
 		return;
 	if (l->cursor)
 		sqlite3_reset(l->cursor);
+	if (l->extensions)
+		sqlite3_reset(l->extensions);
 	named_release(&l->agencies);
 	named_release(&l->documents);
+	named_release(&l->shorts);
 	free(l->links);
 	free(l);
 }

@@ -80,6 +80,7 @@ void app_saved(struct app *app)
 	if (session_auto_backup(app->s, err) < 0)
 		app_error(app, err);
 	app->export_stale = true;
+	sync_changed(&app->sync, app->s);
 }
 
 /* Brings export_file up to date with this program's changes (and anyone
@@ -95,8 +96,21 @@ static void refresh_export(struct app *app)
 		app_error(app, warning);
 }
 
-/* Work waiting for a moment without keys: the list's, then the calendar. */
-static bool idle_pending(const struct app *app) { return list_idle_pending(&app->list) || app->export_stale; }
+/* Starts publishing what changed, in a child process (tui/sync). */
+static void start_sync(struct app *app)
+{
+	char err[ERR_MAX];
+	if (sync_start(&app->sync, app->s, err))
+		app_error(app, err);
+	app->dirty = true; /* the header says so */
+}
+
+/* Work waiting for a moment without keys: the list's, then the calendar
+ * file, then the calendar server. */
+static bool idle_pending(const struct app *app)
+{
+	return list_idle_pending(&app->list) || app->export_stale || sync_due(&app->sync);
+}
 
 /* ---- the views --------------------------------------------------------------- */
 
@@ -187,8 +201,14 @@ static void tick(struct app *app)
 		log_add("another process wrote: the list read again");
 		list_reload(app, true);
 	}
-	while (waitpid(-1, NULL, WNOHANG) > 0) /* notify-send */
-		;
+	pid_t pid;
+	int status;
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) /* notify-send, the background publish */
+		if (sync_reaped(&app->sync, pid, status)) {
+			if (app->sync.failed)
+				app_error(app, app->sync.error);
+			app->dirty = true;
+		}
 }
 
 static int read_key(void)
@@ -234,6 +254,8 @@ static void loop(struct app *app)
 			list_idle(app); /* so that the list answers a key at once */
 		} else if (key == -1 && app->export_stale) {
 			refresh_export(app);
+		} else if (key == -1 && sync_due(&app->sync)) {
+			start_sync(app);
 		} else if (key == -1) {
 			tick(app);
 		} else if (key == -2) {
@@ -304,6 +326,7 @@ int app_run(struct session *s, bool today_fixed, char *err)
 {
 	struct app app = { .s = s, .today_fixed = today_fixed, .lang = s->lang };
 	list_init(&app.list);
+	sync_init(&app.sync);
 	int code = set_up(&app, err);
 	if (code == EXIT_OK) {
 		take_terminal(&app);
@@ -313,6 +336,7 @@ int app_run(struct session *s, bool today_fixed, char *err)
 		loop(&app);
 		if (app.export_stale) /* the calendar is current when the screen closes */
 			refresh_export(&app);
+		sync_finish(&app.sync, s); /* and published, by a child left to finish */
 		restore_terminal();
 		close_all(&app);
 	}

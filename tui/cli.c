@@ -22,7 +22,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_add_entry, &cmd_list_entry, &cmd_done_entry, &cmd_reopen_entry, &cmd_import_entry,
 	&cmd_holidays_entry, &cmd_agencies_entry, &cmd_apply_successors_entry, &cmd_status_entry,
 	&cmd_cancel_entry, &cmd_extend_entry, &cmd_report_entry, &cmd_backup_entry, &cmd_restore_entry,
-	&cmd_export_entry,
+	&cmd_export_entry, &cmd_publish_entry,
 };
 #define N_COMMANDS (sizeof cmd_table / sizeof cmd_table[0])
 
@@ -261,6 +261,8 @@ static void after_command(struct cli *cli)
 	else if (*warning)
 		cli_error(EXIT_OK, VI ? "cảnh báo: export_file '%s': %s" : "warning: export_file '%s': %s",
 			  s->config.export_file, warning);
+	if (cli->cmd->flags & CMD_PUBLISH)
+		cli_publish_after(cli);
 }
 
 /* Reads the command's options and runs it. */

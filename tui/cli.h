@@ -28,6 +28,7 @@ enum cmd_flag {
 	CMD_BACKUP = 1 << 0,  /* takes the automatic backup after it, when one is due */
 	CMD_REFRESH = 1 << 1, /* brings export_file up to date after it (its own
 				 changes or another process's) */
+	CMD_PUBLISH = 1 << 2, /* publishes to publish_url after it (tui/cmd_publish) */
 };
 
 /* A command. exec runs with the options read and checked: it returns the
@@ -43,7 +44,12 @@ struct cmd_entry {
 extern const struct cmd_entry cmd_add_entry, cmd_list_entry, cmd_done_entry, cmd_reopen_entry,
 	cmd_status_entry, cmd_cancel_entry, cmd_extend_entry, cmd_import_entry, cmd_export_entry,
 	cmd_report_entry, cmd_holidays_entry, cmd_agencies_entry, cmd_apply_successors_entry,
-	cmd_backup_entry, cmd_restore_entry;
+	cmd_backup_entry, cmd_restore_entry, cmd_publish_entry;
+
+/* Publishes to the configured collection after a command that changed
+ * tasks: progress on stderr, a warning for each task overwritten and, on
+ * failure, a warning (the command's change is saved). */
+void cli_publish_after(struct cli *cli);
 
 /* Runs the program: parses global options, then a subcommand or the TUI. */
 int cli_main(int argc, char **argv);

@@ -148,6 +148,6 @@ const struct cmd_entry cmd_apply_successors_entry = {
 	.name = "agencies apply-successors",
 	.usage = "agencies apply-successors [--dry-run] [--date DATE]",
 	.args = { successors_opts, 0, 0, { NULL, NULL }, { NULL, NULL }, false },
-	.flags = CMD_BACKUP | CMD_REFRESH,
+	.flags = CMD_BACKUP | CMD_REFRESH | CMD_PUBLISH,
 	.exec = apply_successors_exec,
 };

@@ -83,6 +83,6 @@ const struct cmd_entry cmd_restore_entry = {
 	.name = "restore",
 	.usage = "restore FILE",
 	.args = { NULL, 1, 1, { "cần đúng một tệp", "expected one FILE" }, { "cần đúng một tệp", "expected one FILE" }, false },
-	.flags = CMD_REFRESH,
+	.flags = CMD_REFRESH | CMD_PUBLISH,
 	.exec = restore_exec,
 };

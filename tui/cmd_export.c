@@ -69,7 +69,8 @@ static int export_exec(struct cli *cli, const struct args *a)
 		return rc;
 	}
 	if (strcmp(out, "-") == 0) {
-		rc = db_export_write(cli->s->db, &o.opt, &f, stdout_write, stdout, cli->s->config.export_file, &stats, err);
+		rc = session_calendar_seen(cli->s, err) ? -1
+		   : db_export_write(cli->s->db, &o.opt, &f, stdout_write, stdout, cli->s->config.export_file, &stats, err);
 		if (rc == 0 && fflush(stdout) != 0)
 			rc = err_set(err, VI ? "xuất lịch: không ghi được ra đầu ra chuẩn" : "calendar export: write failed on standard output");
 	} else {

@@ -261,6 +261,6 @@ const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.usage = "import FILE [--dry-run] [--update] [--format table|tsv] [--text]",
 	.args = { import_opts, 1, 1, { "thiếu tệp thông báo", "missing FILE" }, { "chỉ nhận một tệp", "give one FILE" }, false },
-	.flags = CMD_BACKUP | CMD_REFRESH,
+	.flags = CMD_BACKUP | CMD_REFRESH | CMD_PUBLISH,
 	.exec = import_exec,
 };

@@ -135,7 +135,7 @@ const struct cmd_entry cmd_done_entry = {
 	.name = "done",
 	.usage = "done ID [--date DATE]",
 	.args = ONE_TASK(date_opts),
-	.flags = CMD_BACKUP | CMD_REFRESH,
+	.flags = CMD_BACKUP | CMD_REFRESH | CMD_PUBLISH,
 	.exec = done_exec,
 };
 
@@ -143,7 +143,7 @@ const struct cmd_entry cmd_reopen_entry = {
 	.name = "reopen",
 	.usage = "reopen ID",
 	.args = ONE_TASK(NULL),
-	.flags = CMD_BACKUP | CMD_REFRESH,
+	.flags = CMD_BACKUP | CMD_REFRESH | CMD_PUBLISH,
 	.exec = reopen_exec,
 };
 
@@ -151,7 +151,7 @@ const struct cmd_entry cmd_status_entry = {
 	.name = "status",
 	.usage = "status ID new|in_progress|reported|done|paused|cancelled [--date DATE]",
 	.args = { date_opts, 2, 2, { "cần số việc và trạng thái", "expected a task ID and a status" }, { "cần số việc và trạng thái", "expected a task ID and a status" }, false },
-	.flags = CMD_BACKUP | CMD_REFRESH,
+	.flags = CMD_BACKUP | CMD_REFRESH | CMD_PUBLISH,
 	.exec = status_exec,
 };
 
@@ -159,7 +159,7 @@ const struct cmd_entry cmd_cancel_entry = {
 	.name = "cancel",
 	.usage = "cancel ID",
 	.args = ONE_TASK(NULL),
-	.flags = CMD_BACKUP | CMD_REFRESH,
+	.flags = CMD_BACKUP | CMD_REFRESH | CMD_PUBLISH,
 	.exec = cancel_exec,
 };
 
@@ -167,6 +167,6 @@ const struct cmd_entry cmd_extend_entry = {
 	.name = "extend",
 	.usage = "extend ID --to DATE --reason TEXT",
 	.args = ONE_TASK(extend_opts),
-	.flags = CMD_BACKUP | CMD_REFRESH,
+	.flags = CMD_BACKUP | CMD_REFRESH | CMD_PUBLISH,
 	.exec = extend_exec,
 };

@@ -164,7 +164,7 @@ const struct cmd_entry cmd_add_entry = {
 	.usage = "add --lead AGENCY [--cooperating AGENCY]... [--due DATE] [--section S] SUMMARY",
 	.args = { add_opts, 1, 1, { "thiếu nội dung việc", "missing SUMMARY" },
 		  { "nội dung việc phải là một tham số (đặt trong ngoặc kép)", "give SUMMARY as one argument (quote it)" }, false },
-	.flags = CMD_BACKUP | CMD_REFRESH,
+	.flags = CMD_BACKUP | CMD_REFRESH | CMD_PUBLISH,
 	.exec = add_exec,
 };
 

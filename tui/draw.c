@@ -7,24 +7,16 @@
 #include <wctype.h>
 
 #include "core/text.h"
+#include "core/xalloc.h"
 #include "tui/term.h"
 
-/* What the next character is; sets *len to its bytes. */
-enum { SHOWN_AS_SPACE = -1, NOT_SHOWN = -2 };
-/* Columns of the next character (core/text's text_cp_width, the one width
- * table of the program, whatever the C library's locale says), or:
- * SHOWN_AS_SPACE for a control or invalid character, NOT_SHOWN for a bidi
- * override (which would reorder the line). */
-static int next_char(const char *s, size_t avail, wchar_t *wc, size_t *len)
+/* s as it is drawn: cleaned by text_sanitize (on one line), into *owned
+ * when it needed cleaning. Its width is then text_width's, the one measure
+ * the report's padding and the command line's tables use too. */
+static const char *cleaned(const char *s, char **owned)
 {
-	uint32_t cp;
-	*len = text_utf8_decode(s, avail, &cp);
-	*wc = (wchar_t)cp;
-	if (cp == TEXT_BAD_CP || cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || !iswprint(*wc))
-		return SHOWN_AS_SPACE; /* (what curses cannot print takes a space too) */
-	if (text_cp_is_bidi_control(cp))
-		return NOT_SHOWN;
-	return text_cp_width(cp);
+	*owned = text_needs_sanitize(s, strlen(s)) ? text_sanitize_dup(s, 0) : NULL;
+	return *owned ? *owned : s;
 }
 
 /* The rows drawn: outside, text is measured and not drawn (a pane that
@@ -41,49 +33,55 @@ void draw_unclip(void) { draw_clip(-1000000, 1000000); }
 
 int draw_columns(const char *s)
 {
-	int cols = 0;
-	size_t avail = strlen(s), len;
-	wchar_t wc;
-	while (avail) {
-		int w = next_char(s, avail, &wc, &len);
-		cols += w == SHOWN_AS_SPACE ? 1 : w == NOT_SHOWN ? 0 : w;
-		s += len;
-		avail -= len;
+	char *owned;
+	const char *c = cleaned(s, &owned);
+	int w = (int)text_width(c, strlen(c));
+	free(owned);
+	return w;
+}
+
+/* Puts one character of w columns; what curses cannot print takes as many
+ * spaces, so the columns are text_width's whatever the C library knows. */
+static void put_char(uint32_t cp, int w)
+{
+	wchar_t wc = (wchar_t)cp;
+	if (iswprint((wint_t)wc)) {
+		addnwstr(&wc, 1);
+		return;
 	}
-	return cols;
+	for (int i = 0; i < w; i++)
+		addch(' ');
 }
 
 int draw_text(int y, int x, int width, const char *s, int pad)
 {
 	if (width <= 0)
 		return 0;
-	int cols = draw_columns(s);
-	if (y < clip_top || y >= clip_bottom)
+	char *owned;
+	s = cleaned(s, &owned);
+	size_t avail = strlen(s);
+	int cols = (int)text_width(s, avail);
+	if (y < clip_top || y >= clip_bottom) {
+		free(owned);
 		return pad || cols > width ? width : cols;
+	}
 	int fits = cols <= width;
 	int limit = fits ? width : width - 1; /* room for … */
 	int used = 0;
-	size_t avail = strlen(s), len;
-	wchar_t wc;
 	move(y, x);
 	while (avail) {
-		int w = next_char(s, avail, &wc, &len);
-		if (w == SHOWN_AS_SPACE) { /* control or invalid: shown as a space, never sent raw */
-			wc = L' ';
-			w = 1;
-		}
-		if (w != NOT_SHOWN && used + w > limit)
+		uint32_t cp;
+		size_t len = text_utf8_decode(s, avail, &cp);
+		int w = text_cp_width(cp);
+		if (used + w > limit)
 			break;
-		if (w == NOT_SHOWN || (w == 0 && used == 0)) { /* or a mark with nothing to sit on */
-			s += len;
-			avail -= len;
-			continue;
-		}
-		addnwstr(&wc, 1);
+		if (w > 0 || used > 0) /* not a mark with nothing to sit on */
+			put_char(cp, w);
 		used += w;
 		s += len;
 		avail -= len;
 	}
+	free(owned);
 	if (!fits) {
 		addstr("…");
 		used++;
@@ -100,19 +98,24 @@ int draw_wrapped(int y, int x, int width, int max_rows, const char *s)
 	int rows = 0;
 	if (width <= 0)
 		return 0;
+	/* line breaks kept, everything else as draw_text cleans it */
+	char *clean = text_sanitize_dup(s, TEXT_MULTILINE);
+	for (char *t = clean; (t = strchr(t, '\t')) != NULL;)
+		*t = ' ';
+	s = clean;
 	while (*s && rows < max_rows) {
 		/* Find how many bytes fit in width columns; prefer the last space. */
 		size_t avail = strlen(s), len, off = 0, last_space = 0;
 		int used = 0;
-		wchar_t wc;
 		while (off < avail) {
-			int w = next_char(s + off, avail - off, &wc, &len);
-			w = w == SHOWN_AS_SPACE ? 1 : w == NOT_SHOWN ? 0 : w;
+			uint32_t cp;
+			len = text_utf8_decode(s + off, avail - off, &cp);
+			int w = text_cp_width(cp);
 			if (s[off] == '\n')
 				break;
 			if (used + w > width)
 				break;
-			if (wc == L' ')
+			if (cp == ' ')
 				last_space = off;
 			used += w;
 			off += len;
@@ -122,9 +125,7 @@ int draw_wrapped(int y, int x, int width, int max_rows, const char *s)
 			cut = last_space;
 		if (cut == 0 && off < avail && s[off] != '\n')
 			cut = len; /* a character wider than the pane */
-		char *line = strndup(s, cut);
-		if (!line)
-			return rows;
+		char *line = xstrndup(s, cut);
 		draw_text(y + rows, x, width, line, 0);
 		free(line);
 		rows++;
@@ -132,5 +133,6 @@ int draw_wrapped(int y, int x, int width, int max_rows, const char *s)
 		while (*s == ' ' || *s == '\n')
 			s++;
 	}
+	free(clean);
 	return rows;
 }

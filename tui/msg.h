@@ -21,6 +21,8 @@
 	X(M_COL_DUE, "Hạn", "Due") \
 	X(M_COL_COUNTDOWN, "Còn lại", "Countdown") \
 	X(M_TOO_SMALL, "Cửa sổ quá nhỏ", "Window too small") \
+	X(M_SYNCING, "đang đồng bộ", "publishing") \
+	X(M_SYNC_FAILED, "lỗi đồng bộ", "publish failed") \
 	X(M_EMPTY, "Chưa có việc nào. Nhấn a để thêm, i để nhập một thông báo, E để nhập thông báo mẫu, q để thoát.", "No tasks yet. Press a to add, i to import a notice, E to import the example notice, q to quit.") \
 	X(M_EMPTY_FILTER, "Không có việc nào khớp.", "No task matches.") \
 	X(M_PROMPT_DONE_DATE, "Ngày hoàn thành (trống: hôm nay): ", "Completion date (empty: today): ") \

@@ -1,6 +1,8 @@
 #include "tui/session.h"
 
 #include <assert.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -224,6 +226,33 @@ void session_export_warning(const struct db_export_stats *st, char *warning)
 			st->skipped, st->skipped_why);
 }
 
+/* Notes the key of what the configuration puts in each component
+ * (db_export_options_seen): changed alarms or language bump every task's
+ * SEQUENCE. Not the kind: a VEVENT's text is the same with or without the
+ * VTODO beside it (components that appear or go are new or gone, which no
+ * SEQUENCE says); nor the calendar's name, which no component holds; nor a
+ * DTSTAMP pinned for tests. */
+static int options_seen(struct session *s, const struct session_export_options *o, char *err)
+{
+	struct ical_options opt = o->opt;
+	opt.kind = ICAL_KIND_EVENT;
+	opt.dtstamp = 0;
+	opt.calendar_name = NULL;
+	return db_export_options_seen(s->db, ical_options_fingerprint(&opt), err);
+}
+
+int session_calendar_seen(struct session *s, char *err)
+{
+	struct session_export_options o;
+	if (!s->db)
+		return 0;
+	if (session_export_options_init(s, &o, err))
+		return -1;
+	int rc = options_seen(s, &o, err);
+	session_export_options_release(&o);
+	return rc;
+}
+
 int session_export_refresh(struct session *s, bool *written, char *warning, char *err)
 {
 	struct session_export_options o;
@@ -238,7 +267,7 @@ int session_export_refresh(struct session *s, bool *written, char *warning, char
 		return -1;
 	int64_t t0 = log_ms();
 	bool wrote = false;
-	int rc = db_export_refresh(s->db, &o.opt, path, &wrote, &stats, err);
+	int rc = options_seen(s, &o, err) ? -1 : db_export_refresh(s->db, &o.opt, path, &wrote, &stats, err);
 	session_export_options_release(&o);
 	if (rc == 0)
 		session_export_warning(&stats, warning);
@@ -274,7 +303,8 @@ int session_export_to(struct session *s, const struct ical_options *opt, const s
 		file_output_release(&kept);
 	}
 	int64_t t0 = log_ms();
-	int rc = replaces_live
+	int rc = session_calendar_seen(s, err) ? -1
+		 : replaces_live
 		 ? err_set(err, VI ? "tệp xuất '%s' là lịch được cập nhật liên tục (export_file): bản xuất có lọc sẽ "
 				     "thay nó bằng một phần; hãy chọn tệp khác"
 				   : "export file '%s' is the calendar kept current (export_file): a filtered "
@@ -287,6 +317,90 @@ int session_export_to(struct session *s, const struct ical_options *opt, const s
 		to.path = NULL;
 	}
 	file_output_release(&to);
+	return rc;
+}
+
+bool session_publishes(const struct session *s) { return s->config.publish_url && *s->config.publish_url; }
+
+/* The password: the first line of path, a file only its owner reads (the
+ * password never goes on a command line, which others can see, nor in the
+ * configuration). A new string, or NULL with a message naming the file. */
+static char *read_password(const char *path, char *err)
+{
+	struct stat st;
+	char *data = NULL, sub[ERR_MAX];
+	size_t len;
+	if (stat(path, &st) != 0)
+		return err_set(err, "password file '%s': %s", path, strerror(errno)), NULL;
+	if (!S_ISREG(st.st_mode))
+		return err_set(err, "password file '%s': not a file", path), NULL;
+	if (st.st_mode & 077)
+		return err_set(err, "password file '%s': mode %04o lets others read it: chmod 600 '%s'", path,
+			       (unsigned)(st.st_mode & 07777), path), NULL;
+	if (file_read_all(path, 4096, &data, &len, sub))
+		return err_set(err, "password file '%s': %s", path, sub), NULL;
+	data[strcspn(data, "\r\n")] = '\0';
+	return data;
+}
+
+/* Publishes with opt to login's collection (its password read from
+ * pwfile): nothing when nothing changed since the last complete publish
+ * there (no password read, no libcurl loaded, no request). */
+static int publish_with(struct session *s, struct caldav_login *login, const char *pwfile,
+			const struct ical_options *opt, const struct db_publish_report *report,
+			struct db_publish_stats *stats, char *err)
+{
+	bool fresh = false;
+	char *password = NULL;
+	if (db_publish_is_fresh(s->db, login->url, opt, &fresh, err) || fresh)
+		return fresh ? 0 : -1;
+	if (login->user && !pwfile)
+		return err_set(err, "publish '%s': a user (%s) but no password file: set publish_password_file or "
+				    "give --password-file", login->url, login->user);
+	if (pwfile && !(password = read_password(pwfile, err)))
+		return -1;
+	login->password = password;
+	struct caldav *dav = caldav_new(login, err);
+	if (password) {
+		memset(password, 0, strlen(password));
+		free(password);
+	}
+	if (!dav)
+		return -1;
+	int64_t t0 = log_ms();
+	int rc = db_publish(s->db, dav, opt, report, stats, err);
+	if (rc == 0 && stats && stats->todo)
+		log_add("published to '%s': %zu put, %zu deleted in %lld ms", caldav_url(dav), stats->put,
+			stats->deleted, (long long)(log_ms() - t0));
+	else if (rc)
+		log_add("publish failed: %s", err);
+	caldav_free(dav);
+	return rc;
+}
+
+int session_publish(struct session *s, const struct session_publish_to *to, const struct db_publish_report *report,
+		    struct db_publish_stats *stats, char *err)
+{
+	const struct config *c = &s->config;
+	struct session_publish_to none = { 0 };
+	struct session_export_options o;
+	struct db_publish_stats local;
+	if (!to)
+		to = &none;
+	struct caldav_login login = { .url = to->url ? to->url : c->publish_url,
+				      .user = to->user ? to->user : c->publish_user,
+				      .allow_http = c->publish_allow_http };
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof *stats);
+	if (!login.url || !*login.url || !s->db)
+		return 0;
+	if (session_export_options_init(s, &o, err))
+		return -1;
+	int rc = options_seen(s, &o, err) ? -1
+		 : publish_with(s, &login, to->password_file ? to->password_file : c->publish_password_file,
+				&o.opt, report, stats, err);
+	session_export_options_release(&o);
 	return rc;
 }
 

@@ -20,6 +20,7 @@
 #include "core/report_format.h"
 #include "db/db.h"
 #include "db/export.h"
+#include "db/publish.h"
 
 /* The program's exit status. */
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
@@ -74,6 +75,12 @@ struct session_export_options {
 int session_export_options_init(const struct session *s, struct session_export_options *o, char *err);
 void session_export_options_release(struct session_export_options *o);
 
+/* Notes the configured export options in the database
+ * (db_export_options_seen()): when they changed the events' text since, every
+ * task's SEQUENCE and DTSTAMP move on. Every export and publish calls it
+ * first. 0 (also when the database is not open), or -1 with a message. */
+int session_calendar_seen(struct session *s, char *err);
+
 /* Re-exports the configured export_file when something changed (cheap when
  * nothing did; nothing to do when export_file is unset or the database is
  * not open). *written (may be NULL) says whether the file was rewritten.
@@ -93,6 +100,23 @@ int session_export_to(struct session *s, const struct ical_options *opt, const s
 /* The warning for an export's skipped tasks (see db_export_stats) into
  * warning (ERR_MAX bytes): "" when none was skipped. */
 void session_export_warning(const struct db_export_stats *st, char *warning);
+
+/* Where to publish: each field NULL takes the configuration's
+ * (publish_url, publish_user, publish_password_file). */
+struct session_publish_to {
+	const char *url, *user, *password_file;
+};
+
+/* Whether changes are to be published (publish_url is set). */
+bool session_publishes(const struct session *s);
+
+/* Publishes the calendar (the configured export options, every task) to the
+ * CalDAV collection (db/publish): the password read from the password file,
+ * which must not be readable by others (mode 0600). to and report may be
+ * NULL. 0 (also when no URL is configured or given), or -1 with a one-line
+ * message naming the URL and the status, or the file. */
+int session_publish(struct session *s, const struct session_publish_to *to, const struct db_publish_report *report,
+		    struct db_publish_stats *stats, char *err);
 
 /* Writes report r to path (report --out, the screen's S), refusing the
  * database's own files; *written_to as above. */

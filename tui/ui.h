@@ -28,6 +28,7 @@
 #include "tui/list.h"
 #include "tui/prompt.h"
 #include "tui/session.h"
+#include "tui/sync.h"
 
 struct app;
 
@@ -80,6 +81,8 @@ struct app {
 	/* export_file is rewritten when no key is waiting, not before the next
 	 * key: a change only marks it stale */
 	bool export_stale;
+	/* publish_url: published in the background after changes (tui/sync) */
+	struct sync sync;
 
 	struct prompt prompt;
 	char message[2 * ERR_MAX];

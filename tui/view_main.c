@@ -91,6 +91,11 @@ void view_draw_header(struct app *app, int cols)
 		 date_format_long(app->today, l, date), app->minute / 60, app->minute % 60, marks,
 		 app->list.totals.all, msg(M_TASKS, l), app->list.totals.open, msg(M_OPEN, l), app->list.totals.overdue,
 		 msg(M_OVERDUE, l), app->list.totals.due_soon + app->list.totals.due_today, msg(M_SOON, l));
+	/* the calendar on colleagues' phones: being published, or not reached */
+	if (app->sync.pid || app->sync.failed) {
+		size_t n = strlen(buf);
+		snprintf(buf + n, sizeof buf - n, "   %s", msg(app->sync.pid ? M_SYNCING : M_SYNC_FAILED, l));
+	}
 	draw_text(0, 0, cols, buf, 1);
 	attrset(A_NORMAL);
 }

@@ -19,6 +19,9 @@
 #              layer, the notice as .docx, and one A4 page of it scanned at
 #              300 dpi (PNG, read by OCR); made with the test renderer
 #              (python3-docx, -odf, -reportlab, -pil; skipped when missing)
+#   publish    hanchot publish of 1,000 tasks to a CalDAV server on this
+#              machine answering at once (tests/bench/bench_publish.sh):
+#              every resource created, one change, nothing changed
 #   key: ...   reaction to a key in a running screen, through tmux: move to
 #              the next task (detail pane follows), mark done, a 10-character
 #              search typed at once (filtered count and page redrawn)
@@ -38,6 +41,7 @@ command -v task >/dev/null || need="$need taskwarrior"
 [ -x /usr/bin/time ] || need="$need time"
 command -v tmux >/dev/null || need="$need tmux"
 command -v sqlite3 >/dev/null || need="$need sqlite3"
+command -v radicale >/dev/null || need="$need radicale"
 if [ -n "$need" ]; then
 	SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
 	echo "installing:$need" >&2
@@ -203,6 +207,12 @@ for n in $SIZES; do
 	echo "        (load average after $n items: $(load))"
 	rm -rf "$D"
 done
+# Publishing 1,000 tasks to a CalDAV server on this machine that answers at
+# once (a null server: hanchot's own speed; Radicale's own cost per request is
+# measured by tests/bench/bench_publish.sh).
+if command -v radicale >/dev/null; then
+	HANCHOT=$HANCHOT RUNS=$RUNS SERVERS=null BENCH_ROWS=1 bash "$HERE/bench_publish.sh" 1000 || WARN+=("publish: bench_publish.sh failed")
+fi
 # Reading notices: generated ones of 100 and 10,000 assignments and 2 MB of
 # headings alone (import --dry-run; no peer reads notices).
 for spec in "units 100" "units 10000" "headings 2000000"; do

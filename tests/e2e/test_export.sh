@@ -31,8 +31,8 @@ count	VALARM	3
 comp	VEVENT	$U1	0	2024-05-14	-	-PT15H
 comp	VEVENT	$U2	1	2024-05-18	-	-PT15H
 comp	VEVENT	$U3	1	2024-05-22	-	-PT15H
-text	VEVENT	$U1	SUMMARY	$(hex "I.1: $S1")
-text	VEVENT	$U3	SUMMARY	$(hex "$LONG")
+text	VEVENT	$U1	SUMMARY	$(hex "Sở Tài chính: $S1 (I.1)")
+text	VEVENT	$U3	SUMMARY	$(hex "SYT: $LONG")
 categories	VEVENT	$U1	$(hex "Sở Tài chính")
 calcurse	3	0
 SPEC

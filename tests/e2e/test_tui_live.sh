@@ -25,7 +25,8 @@ hc --db "$DB" reopen 1
 wait_for "2 việc · 2 đang mở · 1 quá hạn" 3
 CUR=$ONE; wait_for "2 việc · 2 đang mở · 1 quá hạn" 3
 screen "$TWO" | grep -q $'\e' && fail "a control character reached the screen"
-screen "$TWO" | python3 -c 'import sys, unicodedata as u; sys.exit("Kế hoạch [31mX" not in u.normalize("NFC", sys.stdin.read()))' \
+# the ESC dropped, as the command line drops it (core/text's text_sanitize)
+screen "$TWO" | python3 -c 'import sys, unicodedata as u; sys.exit("Kế hoạch[31mX" not in u.normalize("NFC", sys.stdin.read()))' \
 	|| fail "NFD text with a control character is drawn as text"
 
 # --- a version conflict: task 1 is marked (the screen remembers the version

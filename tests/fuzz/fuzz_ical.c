@@ -10,6 +10,7 @@
 #include "core/err.h"
 #include "core/ical.h"
 #include "core/ical_text.h"
+#include "core/strbuf.h"
 #include "core/task.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -35,6 +36,40 @@ static void check_lines(const char *s, size_t len, int allow_ctl)
 		abort();
 }
 
+/* ical_text_refold_into() on a copy of text[0..len), as a new string. */
+static char *refold(const char *text, size_t len, size_t *out_len)
+{
+	struct strbuf out = STRBUF_INIT;
+	char *copy = malloc(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	ical_text_refold_into(&out, copy, len);
+	free(copy);
+	*out_len = out.len;
+	return strbuf_take(&out);
+}
+
+static int sink(void *ctx, const char *data, size_t len)
+{
+	strbuf_addn(ctx, data, len);
+	return 0;
+}
+
+/* The calendar of one task as the export writes it (one batch). */
+static char *calendar(const struct task *t, int64_t seq, const struct ical_options *o, size_t *len)
+{
+	struct strbuf out = STRBUF_INIT;
+	char err[ERR_MAX];
+	size_t one;
+	struct ical_writer *w = ical_writer_new(o, sink, &out, err);
+	if (!w || ical_writer_begin_many(w, t, &seq, 1, &one, err) || ical_writer_wait(w, err) ||
+	    ical_writer_finish(w, err))
+		abort();
+	ical_writer_free(w);
+	*len = out.len;
+	return strbuf_take(&out);
+}
+
 static int errors(icalcomponent *c)
 {
 	int n = icalcomponent_count_properties(c, ICAL_XLICERROR_PROPERTY);
@@ -57,10 +92,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	size_t rlen;
-	char *re = ical_refold((const char *)data, size, &rlen);
+	char *re = refold((const char *)data, size, &rlen);
 	check_lines(re, rlen, 1);
 	size_t rlen2;
-	char *re2 = ical_refold(re, rlen, &rlen2);
+	char *re2 = refold(re, rlen, &rlen2);
 	if (rlen2 != rlen || memcmp(re, re2, rlen) != 0)
 		abort(); /* re-folding is idempotent */
 	free(re);
@@ -81,24 +116,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const alarms[] = { "-PT15H", "-P3D" };
 	struct ical_options o = { .kind = ICAL_KIND_BOTH, .alarms = alarms, .n_alarms = 2,
 				  .calendar_name = field[3], .dtstamp = 1714618800 };
-	char err[ERR_MAX];
-	char *text = ical_task_component(&t, 1, &o, err);
-	if (!text)
-		abort();
-	size_t len = strlen(text);
+	size_t len;
+	char *text = calendar(&t, 1, &o, &len);
 	check_lines(text, len, 0);
-	size_t doclen = len + 128;
-	char *doc = malloc(doclen);
-	snprintf(doc, doclen, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n%sEND:VCALENDAR\r\n", text);
-	icalcomponent *cal = icalparser_parse_string(doc);
+	icalcomponent *cal = icalparser_parse_string(text);
 	if (!cal || errors(cal))
 		abort();
 	icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	if (!ev != (t.status == STATUS_CANCELLED))
+		abort(); /* a cancelled task has its VTODO only */
+	if (!ev)
+		ev = icalcomponent_get_first_component(cal, ICAL_VTODO_COMPONENT);
 	const char *summary = ev ? icalcomponent_get_summary(ev) : NULL;
 	if (!summary || !*summary)
 		abort();
 	icalcomponent_free(cal);
-	free(doc);
 	free(text);
 	task_release(&t);
 	free(copy);

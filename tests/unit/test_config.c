@@ -36,11 +36,19 @@ static void test_values(void **state)
 	assert_int_equal(c.warning_days, 5);
 	assert_false(c.color);
 	assert_string_equal(c.export_file, "/tmp/a b.ics");
+	assert_null(c.publish_url);
+	assert_false(c.publish_allow_http);
 	assert_int_equal(c.n_bindings, 2);
 	assert_string_equal(c.bindings[1].action, "quit");
 	assert_string_equal(c.bindings[1].key, "F10");
 	assert_int_equal(c.bindings[1].line, 8);
 	assert_string_equal(c.path, "test.conf");
+	assert_int_equal(parse(&c, "publish_url = https://cloud.example.org/remote.php/dav/calendars/thuy/hanchot/\n"
+				   "publish_user = thuy\npublish_password_file = /home/thuy/.pw\npublish_allow_http = yes\n", err), 0);
+	assert_string_equal(c.publish_url, "https://cloud.example.org/remote.php/dav/calendars/thuy/hanchot/");
+	assert_string_equal(c.publish_user, "thuy");
+	assert_string_equal(c.publish_password_file, "/home/thuy/.pw");
+	assert_true(c.publish_allow_http);
 	config_release(&c);
 }
 

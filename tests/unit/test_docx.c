@@ -119,6 +119,7 @@ static void test_runs_and_what_is_left_out(void **state)
 	char *t = read_docx(
 		DOC("<w:p><w:r><w:t xml:space=\"preserve\">Sở Tài </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>chính</w:t></w:r>"
 		    "<w:r><w:delText>đã xoá</w:delText></w:r><w:del><w:r><w:t>xoá</w:t></w:r></w:del>"
+		    "<w:r><w:footnoteReference w:id=\"1\"/></w:r>" /* empty and passed over */
 		    "<w:ins><w:r><w:t xml:space=\"preserve\"> chủ trì</w:t></w:r></w:ins>"
 		    "<w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r>"
 		    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>"

@@ -187,8 +187,8 @@ static void test_dispatch(void **state)
 static void test_ocr_model_missing(void **state)
 {
 	(void)state;
-	char err[ERR_MAX], dir[] = "/tmp/hanchot-tessdata-XXXXXX";
-	assert_non_null(mkdtemp(dir));
+	char err[ERR_MAX], dir[TESTDIR_SIZE];
+	test_mkdir(dir);
 	char *old = getenv("TESSDATA_PREFIX") ? strdup(getenv("TESSDATA_PREFIX")) : NULL;
 	setenv("TESSDATA_PREFIX", dir, 1);
 	struct ocr *o = NULL;
@@ -200,7 +200,7 @@ static void test_ocr_model_missing(void **state)
 	else
 		unsetenv("TESSDATA_PREFIX");
 	free(old);
-	rmdir(dir);
+	test_rmdir(dir);
 }
 
 int main(void)

@@ -21,10 +21,10 @@
 static void test_read_all(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/hanchot-read-XXXXXX", path[64], err[512];
+	char dir[TESTDIR_SIZE], path[64], err[512];
 	char *data;
 	size_t len;
-	assert_non_null(mkdtemp(dir));
+	test_mkdir(dir);
 	snprintf(path, sizeof path, "%s/f", dir);
 	FILE *f = fopen(path, "wb");
 	fwrite("Số\0x", 1, 6, f);
@@ -45,7 +45,7 @@ static void test_read_all(void **state)
 	/* a pipe has no size to check first: the bound holds while reading */
 	assert_int_equal(file_read_all("/dev/zero", 100000, &data, &len, err), -1);
 	assert_non_null(strstr(err, "more than 100000 bytes"));
-	rmdir(dir);
+	test_rmdir(dir);
 }
 
 static void test_parent_dir(void **state)
@@ -65,8 +65,8 @@ static void test_parent_dir(void **state)
 static void test_replace(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/hanchot-file-XXXXXX", tmp[64], path[64], buf[8] = "";
-	assert_non_null(mkdtemp(dir));
+	char dir[TESTDIR_SIZE], tmp[64], path[64], buf[8] = "";
+	test_mkdir(dir);
 	snprintf(tmp, sizeof tmp, "%s/.new", dir);
 	snprintf(path, sizeof path, "%s/file", dir);
 	FILE *f = fopen(path, "w");
@@ -86,8 +86,7 @@ static void test_replace(void **state)
 	assert_int_equal(access(path, F_OK), 0);
 	assert_int_equal(file_sync(dir, true), 0);
 	assert_int_equal(file_sync("/nonexistent-hanchot", true), ENOENT);
-	unlink(path);
-	rmdir(dir);
+	test_rmdir(dir);
 }
 
 /* What the file at path holds (up to 63 bytes), or "" when none. */
@@ -130,22 +129,19 @@ static void write_through_spare(const char *spare, const char *target, const cha
 }
 
 struct two_paths {
-	char dir[32], spare[64], target[64];
+	char dir[TESTDIR_SIZE], spare[96], target[96];
 };
 
 static void make_paths(struct two_paths *p)
 {
-	strcpy(p->dir, "/tmp/hanchot-spare-XXXXXX");
-	assert_non_null(mkdtemp(p->dir));
+	test_mkdir(p->dir);
 	snprintf(p->spare, sizeof p->spare, "%s/db.spare", p->dir);
 	snprintf(p->target, sizeof p->target, "%s/cal.ics", p->dir);
 }
 
 static void remove_paths(struct two_paths *p)
 {
-	unlink(p->spare);
-	unlink(p->target);
-	rmdir(p->dir);
+	test_rmdir(p->dir);
 }
 
 /* The two files take turns: the third version is written into the inode
@@ -334,8 +330,6 @@ static void test_spare_needs_interchangeable_folders(void **state)
 		assert_int_equal(chmod(other, 02775), 0);
 		assert_int_equal(file_spare_open(&s, p.spare, target, 0644), -1);
 	}
-	rmdir(bound);
-	rmdir(other);
 	remove_paths(&p);
 	if (bind_result == 77 || !root)
 		skip();
@@ -348,9 +342,9 @@ static void test_spare_needs_interchangeable_folders(void **state)
 static void test_output_resolve(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/hanchot-out-XXXXXX", p[128], q[128], err[ERR_MAX];
+	char dir[TESTDIR_SIZE], p[128], q[128], err[ERR_MAX];
 	struct file_output o;
-	assert_non_null(mkdtemp(dir));
+	test_mkdir(dir);
 	char *real = realpath(dir, NULL);
 	/* none yet */
 	snprintf(p, sizeof p, "%s/new.ics", dir);
@@ -441,9 +435,7 @@ static void test_output_resolve(void **state)
 		assert_int_equal(file_output_resolve("/dev/loop0", &o, err), -1);
 		assert_non_null(strstr(err, "block device"));
 	}
-	char cmd[160];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
+	test_rmdir(dir);
 	free(real);
 }
 
@@ -452,8 +444,8 @@ static void test_output_resolve(void **state)
 static void test_temp_clean(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/hanchot-tmp-XXXXXX", p[128], *live, *dead;
-	assert_non_null(mkdtemp(dir));
+	char dir[TESTDIR_SIZE], p[128], *live, *dead;
+	test_mkdir(dir);
 	snprintf(p, sizeof p, "%s/cal.ics", dir);
 	int lfd = file_temp_create(p, 0640, &live);
 	assert_true(lfd >= 0);
@@ -504,8 +496,7 @@ static void test_temp_clean(void **state)
 	close(lfd);
 	free(live);
 	free(dead);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
+	test_rmdir(dir);
 }
 
 /* A database on NFS or SMB/CIFS is refused (SQLite's WAL needs shared

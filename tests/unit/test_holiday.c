@@ -25,6 +25,30 @@ static struct holiday_calendar *shipped(void)
 	return cal;
 }
 
+/* A listed day off, as the working-day count reads it (holiday_lookup);
+ * *name (when not NULL) gets its name, or NULL. */
+static bool day_off(const struct holiday_calendar *cal, civil_day d, const char **name)
+{
+	struct holiday_day h;
+	bool off = holiday_lookup(cal, d, &h) == HOLIDAY_OFF;
+	if (name)
+		*name = off ? h.name : NULL;
+	return off;
+}
+
+/* Whether the year's days are a file's announced ones, as `hanchot holidays
+ * YEAR` lists them (holiday_list_year): every one from a file line, none
+ * computed. */
+static bool announced(const struct holiday_calendar *cal, int year)
+{
+	const struct holiday_day *days;
+	size_t n = holiday_year_days(cal, year, &days);
+	for (size_t i = 0; i < n; i++)
+		if (days[i].source != HOLIDAY_ANNOUNCED)
+			return false;
+	return n > 0;
+}
+
 struct expect {
 	int y, m, d;
 	enum holiday_kind kind;
@@ -77,13 +101,16 @@ static void test_computed_2027(void **state)
 		{ 2027, 9, 2, HOLIDAY_OFF, "Quốc khánh", "" },
 	};
 	check_year(cal, 2027, want, sizeof want / sizeof want[0]);
-	assert_false(holiday_year_announced(cal, 2027));
+	assert_false(announced(cal, 2027));
 
 	/* The last day of the lunar year is "29 Tết" or "30 Tết". */
 	struct holiday_day h;
 	assert_int_equal(holiday_lookup(cal, D(2027, 2, 5), &h), HOLIDAY_OFF);
 	char label[HOLIDAY_LUNAR_BUF];
-	snprintf(label, sizeof label, "%d Tết", lunar_month_days(2026, 12, false));
+	struct lunar_date last;
+	assert_int_equal(lunar_from_solar(D(2027, 2, 5), &last), 0);
+	assert_int_equal(lunar_new_year(2027), D(2027, 2, 6)); /* the last day indeed */
+	snprintf(label, sizeof label, "%d Tết", last.day);
 	assert_string_equal(h.lunar, label);
 	assert_int_equal(h.source, HOLIDAY_COMPUTED);
 	assert_false(h.substitute);
@@ -124,7 +151,7 @@ static void test_substitute_days(void **state)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		civil_day d = D(cases[i].y, cases[i].m, cases[i].d);
-		bool off = holiday_is_day_off(cal, d, &name);
+		bool off = day_off(cal, d, &name);
 		if (cases[i].name) {
 			assert_true(off);
 			assert_string_equal(name, cases[i].name);
@@ -136,9 +163,9 @@ static void test_substitute_days(void **state)
 	}
 	/* Weekend days themselves are listed as the holiday they are, but an
 	 * ordinary weekend is not listed. */
-	assert_true(holiday_is_day_off(cal, D(2028, 4, 30), &name));
+	assert_true(day_off(cal, D(2028, 4, 30), &name));
 	assert_string_equal(name, "Ngày Chiến thắng");
-	assert_false(holiday_is_day_off(cal, D(2028, 5, 6), NULL));
+	assert_false(day_off(cal, D(2028, 5, 6), NULL));
 	assert_int_equal(holiday_lookup(cal, D(2028, 5, 6), NULL), HOLIDAY_NONE);
 	holiday_calendar_free(cal);
 }
@@ -171,7 +198,7 @@ static void test_announced_2024(void **state)
 		{ 2024, 9, 3, HOLIDAY_OFF, "Quốc khánh (ngày liền kề)", "" },
 	};
 	check_year(cal, 2024, want, sizeof want / sizeof want[0]);
-	assert_true(holiday_year_announced(cal, 2024));
+	assert_true(announced(cal, 2024));
 
 	/* Tết 2024: 8-14/2 off, the days around it worked. */
 	for (civil_day d = D(2024, 2, 8); d <= D(2024, 2, 14); d++)
@@ -180,8 +207,8 @@ static void test_announced_2024(void **state)
 	assert_true(workday_is_working(cal, D(2024, 2, 15)));
 	/* Computed rules would have given Thursday 15/2 as nghỉ bù. */
 	struct holiday_calendar *bare = holiday_calendar_new();
-	assert_true(holiday_is_day_off(bare, D(2024, 2, 15), NULL));
-	assert_false(holiday_is_day_off(bare, D(2024, 2, 8), NULL));
+	assert_true(day_off(bare, D(2024, 2, 15), NULL));
+	assert_false(day_off(bare, D(2024, 2, 8), NULL));
 	holiday_calendar_free(bare);
 
 	/* Saturday 4/5/2024 was a working day. */
@@ -207,7 +234,7 @@ static void test_announced_2025_2026(void **state)
 	assert_true(workday_is_working(cal, D(2025, 1, 24)));
 	assert_true(workday_is_working(cal, D(2025, 2, 3)));
 	const char *name;
-	assert_true(holiday_is_day_off(cal, D(2025, 1, 28), &name));
+	assert_true(day_off(cal, D(2025, 1, 28), &name));
 	assert_string_equal(name, "Tết Nguyên đán");
 	struct holiday_day h;
 	holiday_lookup(cal, D(2025, 1, 28), &h);
@@ -218,10 +245,10 @@ static void test_announced_2025_2026(void **state)
 	assert_true(workday_is_working(cal, D(2025, 4, 26)));
 	assert_true(workday_is_working(cal, D(2025, 5, 5)));
 	/* Quốc khánh 2025: 1/9 is the adjoining day, 3/9 is worked. */
-	assert_true(holiday_is_day_off(cal, D(2025, 9, 1), NULL));
+	assert_true(day_off(cal, D(2025, 9, 1), NULL));
 	assert_true(workday_is_working(cal, D(2025, 9, 3)));
 	/* The 24/11 rule starts in 2026: nothing on 24/11/2025. */
-	assert_false(holiday_is_day_off(cal, D(2025, 11, 24), NULL));
+	assert_false(day_off(cal, D(2025, 11, 24), NULL));
 
 	/* 2026: Tết 14-22/2, 1/1-4/1 with Saturday 10/1 worked, Quốc khánh
 	 * 29/8-2/9 with Saturday 22/8 worked, Giỗ Tổ nghỉ bù 27/4, 24/11. */
@@ -233,7 +260,7 @@ static void test_announced_2025_2026(void **state)
 	assert_true(workday_is_working(cal, D(2026, 8, 22)));
 	assert_false(workday_is_working(cal, D(2026, 8, 31)));
 	assert_false(workday_is_working(cal, D(2026, 4, 27)));
-	assert_true(holiday_is_day_off(cal, D(2026, 11, 24), &name));
+	assert_true(day_off(cal, D(2026, 11, 24), &name));
 	assert_string_equal(name, "Ngày Văn hóa Việt Nam");
 	holiday_lookup(cal, D(2026, 2, 16), &h);
 	assert_string_equal(h.lunar, "29 Tết");
@@ -255,7 +282,7 @@ static void test_new_holiday_is_data(void **state)
 	assert_string_equal(h.file, FIXTURE);
 	/* 24/11/2029 is a Saturday: Monday 26/11 off. */
 	const char *name;
-	assert_true(holiday_is_day_off(cal, D(2029, 11, 26), &name));
+	assert_true(day_off(cal, D(2029, 11, 26), &name));
 	assert_string_equal(name, "Nghỉ bù Ngày Văn hóa Việt Nam");
 	assert_int_equal(holiday_list_year(cal, 2027, NULL, 0), 15);
 
@@ -265,9 +292,9 @@ static void test_new_holiday_is_data(void **state)
 	assert_int_equal(date_weekday(D(2028, 12, 31)), SUNDAY);
 	assert_int_equal(holiday_calendar_load_text(cal, "2026-12-31\tyearly\tNgày cuối năm\n",
 						    "user.tsv", err), 0);
-	assert_true(holiday_is_day_off(cal, D(2029, 1, 1), &name));
+	assert_true(day_off(cal, D(2029, 1, 1), &name));
 	assert_string_equal(name, "Tết Dương lịch");
-	assert_true(holiday_is_day_off(cal, D(2029, 1, 2), &name));
+	assert_true(day_off(cal, D(2029, 1, 2), &name));
 	assert_string_equal(name, "Nghỉ bù Ngày cuối năm");
 	assert_true(workday_is_working(cal, D(2029, 1, 3)));
 
@@ -275,14 +302,14 @@ static void test_new_holiday_is_data(void **state)
 	 * holiday, the nghỉ bù for Saturday 1/5/2027 moves to Tuesday 4/5. */
 	assert_int_equal(holiday_calendar_load_text(cal, "2027-05-03\textra\tLễ hội tỉnh\n",
 						    "user2.tsv", err), 0);
-	assert_true(holiday_is_day_off(cal, D(2027, 5, 3), &name));
+	assert_true(day_off(cal, D(2027, 5, 3), &name));
 	assert_string_equal(name, "Lễ hội tỉnh");
-	assert_true(holiday_is_day_off(cal, D(2027, 5, 4), &name));
+	assert_true(day_off(cal, D(2027, 5, 4), &name));
 	assert_string_equal(name, "Nghỉ bù Ngày Quốc tế Lao động");
 
 	/* Without the file there is no such holiday. */
 	struct holiday_calendar *bare = holiday_calendar_new();
-	assert_false(holiday_is_day_off(bare, D(2027, 11, 24), NULL));
+	assert_false(day_off(bare, D(2027, 11, 24), NULL));
 	holiday_calendar_free(bare);
 	holiday_calendar_free(cal);
 }
@@ -302,15 +329,15 @@ static void test_later_file_overrides(void **state)
 	assert_int_equal(holiday_calendar_load_text(cal, user, "user.tsv", err), 0);
 	const char *name;
 	assert_true(workday_is_working(cal, D(2024, 9, 3)));
-	assert_true(holiday_is_day_off(cal, D(2024, 1, 1), &name));
+	assert_true(day_off(cal, D(2024, 1, 1), &name));
 	assert_string_equal(name, "Tết Tây");
-	assert_true(holiday_is_day_off(cal, D(2024, 12, 31), &name));
+	assert_true(day_off(cal, D(2024, 12, 31), &name));
 	assert_string_equal(name, "Nghỉ địa phương");
 	/* `extra` adds a day without making 2027 announced: Tết is still computed. */
-	assert_true(holiday_is_day_off(cal, D(2027, 10, 15), &name));
+	assert_true(day_off(cal, D(2027, 10, 15), &name));
 	assert_string_equal(name, "Ngày thành lập tỉnh");
-	assert_false(holiday_year_announced(cal, 2027));
-	assert_true(holiday_is_day_off(cal, D(2027, 2, 8), &name));
+	assert_false(announced(cal, 2027));
+	assert_true(day_off(cal, D(2027, 2, 8), &name));
 	assert_string_equal(name, "Tết Nguyên đán");
 	struct holiday_day h;
 	holiday_lookup(cal, D(2027, 10, 15), &h);
@@ -326,7 +353,7 @@ static void test_later_file_overrides(void **state)
 	 * the rules no longer apply (documented in holidays.tsv). */
 	assert_int_equal(holiday_calendar_load_text(cal, "2031-01-01\toff\tTết Dương lịch\n",
 						    "user2.tsv", err), 0);
-	assert_true(holiday_year_announced(cal, 2031));
+	assert_true(announced(cal, 2031));
 	assert_int_equal(holiday_list_year(cal, 2031, NULL, 0), 1);
 	holiday_calendar_free(cal);
 }
@@ -394,7 +421,7 @@ static void test_file_errors(void **state)
 			fail_msg("case %zu: got '%s', want '%s'", i, err, cases[i].want);
 		assert_null(strchr(err, '\n'));
 		assert_int_equal(holiday_calendar_load_text(cal, text, "bad2.tsv", err), -1);
-		assert_false(holiday_is_day_off(cal, D(2027, 6, 1), NULL));
+		assert_false(day_off(cal, D(2027, 6, 1), NULL));
 		assert_false(workday_is_working(cal, D(2024, 2, 8))); /* shipped data intact */
 		free(text);
 		holiday_calendar_free(cal);
@@ -416,9 +443,9 @@ static void test_shipped_file_loads(void **state)
 	if (holiday_calendar_load(cal, "../config/holidays.tsv", err) != 0)
 		fail_msg("%s", err);
 	for (int y = 2024; y <= 2026; y++)
-		assert_true(holiday_year_announced(cal, y));
-	assert_false(holiday_year_announced(cal, 2023));
-	assert_false(holiday_year_announced(cal, 2027));
+		assert_true(announced(cal, y));
+	assert_false(announced(cal, 2023));
+	assert_false(announced(cal, 2027));
 	holiday_calendar_free(cal);
 }
 
@@ -429,7 +456,7 @@ static void test_range_and_scale(void **state)
 	struct holiday_calendar *cal = shipped();
 	long off = 0;
 	for (civil_day d = D(1900, 1, 1); d <= D(2100, 12, 31); d++)
-		off += holiday_is_day_off(cal, d, NULL);
+		off += day_off(cal, d, NULL);
 	/* 11-12 listed days a year, plus substitutes and weekend Tết days. */
 	assert_in_range(off, 201 * 11, 201 * 16);
 	/* Outside the lunar range nothing is listed; DATE_NONE is nothing. */

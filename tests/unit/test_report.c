@@ -206,8 +206,8 @@ static void test_write_file(void **state)
 {
 	(void)state;
 	struct report r;
-	char dir[] = "/tmp/hanchot-report-XXXXXX", path[64], err[ERR_MAX];
-	assert_non_null(mkdtemp(dir));
+	char dir[TESTDIR_SIZE], path[64], err[ERR_MAX];
+	test_mkdir(dir);
 	snprintf(path, sizeof path, "%s/r.csv", dir);
 	build(&r, false, 0);
 	struct file_output to;
@@ -233,8 +233,7 @@ static void test_write_file(void **state)
 	assert_int_equal(report_format_for_path("b.txt"), REPORT_TABLE);
 	assert_int_equal(report_format_for_path("b"), REPORT_TABLE);
 	report_release(&r);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
+	test_rmdir(dir);
 }
 
 /* The database side: --as-of replays the trail. */

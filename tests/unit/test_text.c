@@ -210,6 +210,15 @@ static void test_width(void **state)
 	assert_int_equal(text_cp_width(0x4E00), 2);
 	assert_int_equal(text_cp_width(0x1EC7), 1);
 	assert_int_equal(text_cp_width(0), 0);
+	/* the letters measured without decoding measure as text_cp_width says,
+	 * at both ends of their blocks and just past them */
+	static const uint32_t edges[] = { 0x9F, 0xA0, 0xAD, 0x2FF, 0x300, 0x36F, 0x1DFF, 0x1E00,
+					  0x1E7F, 0x1E80, 0x1EFF, 0x1F00, 0x1100, 0x115F };
+	for (size_t i = 0; i < COUNT(edges); i++) {
+		char buf[4];
+		size_t n = text_utf8_encode(edges[i], buf);
+		assert_int_equal(text_width(buf, n), (size_t)text_cp_width(edges[i]));
+	}
 }
 
 static void test_truncate(void **state)
@@ -263,7 +272,7 @@ static void test_sanitize(void **state)
 		{ "a\tb\nc\rd", 0, "a b c d" },
 		{ "a\tb\r\nc", TEXT_MULTILINE, "a\tb\nc" },
 		{ "\x1b[31mred\x1b[0m", 0, "[31mred[0m" },     /* ESC gone: no escape sequence */
-		{ "x\x01\x02\x07\x08\x0b\x0c\x1f" "y", 0, "xy" },
+		{ "x\x01\x02\x07\x08\x1f" "y", 0, "xy" },
 		{ "del\x7F!", 0, "del!" },
 		{ "c1\xC2\x80\xC2\x9B\xC2\x9F!", 0, "c1!" },
 		{ "\xE2\x80\xAA" "a\xE2\x80\xAB" "b\xE2\x80\xAC" "c\xE2\x80\xAD" "d\xE2\x80\xAE" "e", 0, "abcde" },
@@ -282,7 +291,8 @@ static void test_sanitize(void **state)
 		text_sanitize(out, cases[i].in, len, 0);
 		assert_int_equal(text_needs_sanitize(cases[i].in, len), strcmp(out, cases[i].in) != 0);
 	}
-	assert_false(text_needs_sanitize("Ủy ban \xE2\x80\xA9 ok", 13)); /* U+2029 is not a bidi control */
+	assert_false(text_needs_sanitize("Ủy ban \xE2\x80\xA7 ok", 13)); /* U+2027 is no control */
+	assert_true(text_needs_sanitize("Ủy ban \xE2\x80\xA9 ok", 13));  /* U+2029 is a line break */
 	assert_true(text_needs_sanitize("a\x9B" "b", 3));
 	/* an embedded NUL is a C0 control too */
 	char out[8];
@@ -291,6 +301,44 @@ static void test_sanitize(void **state)
 	char *dup = text_sanitize_dup("x\ny", 0);
 	assert_string_equal(dup, "x y");
 	free(dup);
+}
+
+/* Line breaks however written are one break each: LF on several lines, a
+ * space on one (what a calendar's SUMMARY and DESCRIPTION get too). */
+static void test_sanitize_lines(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *multi, *single;
+	} cases[] = {
+		{ "a\vb", "a\nb", "a b" },
+		{ "a\x01" "b\x7f" "c", "abc", "abc" },
+		{ "a\r\nb\rc\fd", "a\nb\nc\nd", "a b c d" },
+		{ "a\bb\tc", "ab\tc", "ab c" },
+		{ "x\xc2\x85y\xc2\xa0z", "xy\xc2\xa0z", "xy\xc2\xa0z" }, /* C1 NEL dropped, NBSP kept */
+		{ "bad \xff\xc3z \xed\xa0\x80 end", "bad ??z ??? end", "bad ??z ??? end" },
+		{ "l\xe2\x80\xa8m\xe2\x80\xa9n\xef\xbf\xbd", "l\nm\nn\xef\xbf\xbd", "l m n\xef\xbf\xbd" },
+		{ "S\xe2\x80\xaet\xe1\xba\xbf Y\xe2\x81\xa6!\xe2\x80\xac", "Stế Y!", "Stế Y!" },
+		/* Vietnamese, precomposed and with combining marks, is kept; a
+		 * sequence cut short is not (the copy without decoding) */
+		{ "Kế hoạch e\xcc\x81 \xc3\x80", "Kế hoạch e\xcc\x81 \xc3\x80", "Kế hoạch e\xcc\x81 \xc3\x80" },
+		{ "a\xe1\xba" "b\xc3", "a??b?", "a??b?" },
+		{ "\xe1\xba\xbf\xe1\xbb\xb9\xdf\xbf", "\xe1\xba\xbf\xe1\xbb\xb9\xdf\xbf",
+		  "\xe1\xba\xbf\xe1\xbb\xb9\xdf\xbf" },
+	};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		char *m = text_sanitize_dup(cases[i].in, TEXT_MULTILINE), *s = text_sanitize_dup(cases[i].in, 0);
+		assert_string_equal(m, cases[i].multi);
+		assert_string_equal(s, cases[i].single);
+		free(m);
+		free(s);
+	}
+	/* a sequence cut off by len is not read past it */
+	char out[8];
+	assert_int_equal(text_sanitize(out, "a\xe1\xba\xbf", 3, 0), 3);
+	assert_string_equal(out, "a??");
+	assert_int_equal(text_sanitize(out, "b\r\n", 2, TEXT_MULTILINE), 2);
+	assert_string_equal(out, "b\n");
 }
 
 /* What is stored: valid UTF-8 only, no control or bidi characters, NFC,
@@ -404,8 +452,8 @@ int main(void)
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_lower),
 		cmocka_unit_test(test_width),
-		cmocka_unit_test(test_truncate),
-		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_truncate), cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_sanitize_lines),
 		cmocka_unit_test(test_entry),
 		cmocka_unit_test(test_locale_independent),
 	};

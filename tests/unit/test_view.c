@@ -962,6 +962,8 @@ static void tally_migration(void **state)
 			"DROP TRIGGER task_agency_search_insert; DROP TRIGGER task_agency_search_delete;"
 			"DROP TRIGGER task_agency_search_update; DROP TRIGGER agency_search_rename;"
 			"DROP TRIGGER document_search_number;"
+			"DROP INDEX task_event_extend; DROP TABLE caldav_collection; DROP TABLE caldav_resource;"
+			"ALTER TABLE ical_state DROP COLUMN options;"
 			"UPDATE task SET status = 'done', completed_date = '2024-01-01' WHERE id = 1;"
 			"PRAGMA user_version = 5");
 	assert_int_equal(db_open(f->t.path, &f->t.db, err), 0);

@@ -14,7 +14,7 @@
 #include "tests/unit/testutil.h"
 
 struct testdb {
-	char dir[64];  /* /tmp/hanchot-test-XXXXXX */
+	char dir[TESTDIR_SIZE]; /* test_mkdir()'s */
 	char path[96]; /* dir/t.db */
 	struct db *db;
 };
@@ -24,8 +24,7 @@ struct testdb {
 static inline void testdb_open(struct testdb *t)
 {
 	char err[ERR_MAX];
-	snprintf(t->dir, sizeof t->dir, "/tmp/hanchot-test-XXXXXX");
-	assert_non_null(mkdtemp(t->dir));
+	test_mkdir(t->dir);
 	snprintf(t->path, sizeof t->path, "%s/t.db", t->dir);
 	if (db_open(t->path, &t->db, err))
 		fail_msg("%s", err);
@@ -35,11 +34,9 @@ static inline void testdb_open(struct testdb *t)
 
 static inline void testdb_close(struct testdb *t)
 {
-	char cmd[128];
 	db_close(t->db);
 	t->db = NULL;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
-	assert_int_equal(system(cmd), 0);
+	test_rmdir(t->dir);
 }
 
 #endif

@@ -1,4 +1,5 @@
-/* Shared includes for cmocka unit tests, and test_slurp(). */
+/* Shared includes for cmocka unit tests, test_slurp() and the temporary
+ * folder a test works in. */
 #ifndef HANCHOT_TESTUTIL_H
 #define HANCHOT_TESTUTIL_H
 
@@ -7,6 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/err.h"
@@ -23,6 +27,24 @@ static inline char *test_slurp(const char *path, size_t *len)
 	if (len)
 		*len = n;
 	return data;
+}
+
+/* A new temporary folder, /tmp/hanchot-test-XXXXXX, named in dir (which
+ * holds TESTDIR_SIZE bytes); test_rmdir() removes it with all it holds.
+ * Each fails the test when it cannot. */
+#define TESTDIR_SIZE 32
+static inline void test_mkdir(char *dir)
+{
+	snprintf(dir, TESTDIR_SIZE, "/tmp/hanchot-test-XXXXXX");
+	if (!mkdtemp(dir))
+		fail_msg("cannot make a temporary folder: %s", strerror(errno));
+}
+
+static inline void test_rmdir(const char *dir)
+{
+	char cmd[TESTDIR_SIZE + 16];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
 }
 
 #endif
