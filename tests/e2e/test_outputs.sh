@@ -10,9 +10,9 @@ DB=$TMPD/t.db
 export HANCHOT_TODAY=2024-05-17
 q() { sqlite3 "$DB" "$1"; }
 # refused TEXT CMD...: CMD exits 1 with one line holding TEXT.
-refused() { # (English chosen: CMD is hc or "$HANCHOT")
+refused() {
 	local text=$1 rc=0; shift
-	"$1" --lang en "${@:2}" >"$TMPD/out" 2>"$TMPD/err" || rc=$?
+	"$@" >"$TMPD/out" 2>"$TMPD/err" || rc=$?
 	[ "$rc" = 1 ] || fail "$*: exit $rc, expected 1: $(cat "$TMPD/err")"
 	[ "$(wc -l <"$TMPD/err")" = 1 ] || fail "$*: not one line: $(cat "$TMPD/err")"
 	grep -qF -- "$text" "$TMPD/err" || fail "$*: '$(cat "$TMPD/err")' lacks '$text'"
@@ -25,7 +25,7 @@ if [ "$(id -u)" = 0 ] && mknod "$TMPD/null" c 1 3 2>/dev/null && mknod "$TMPD/fu
 	hc --db "$DB" report --out "$TMPD/null"
 	hc --db "$DB" export --out "$TMPD/null"
 	hc --db "$DB" backup "$TMPD/null" >/dev/null
-	refused "No space left on device" hc --db "$DB" export --out "$TMPD/full"
+	refused "ổ đĩa đã đầy" hc --db "$DB" export --out "$TMPD/full"
 	[ -c "$TMPD/null" ] && [ -c "$TMPD/full" ] || fail "a device was replaced by a file"
 	assert_eq "$(ls -A "$TMPD" | grep -c hanchot || true)" 0 "temporary files left by writes into devices"
 else
@@ -51,20 +51,20 @@ ln -s real/r.html "$TMPD/r-link.html"
 hc --db "$DB" report --out "$TMPD/r-link.html"
 [ -L "$TMPD/r-link.html" ] && grep -qi "<html" "$TMPD/real/r.html" || fail "report through a link"
 # A folder is an error.
-refused "export file '$TMPD': it is a folder" hc --db "$DB" export --out "$TMPD"
-refused "it is a folder" hc --db "$DB" report --out "$TMPD/real"
-refused "it is a folder" hc --db "$DB" backup "$TMPD/real"
+refused "tệp xuất '$TMPD': đây là một thư mục" hc --db "$DB" export --out "$TMPD"
+refused "đây là một thư mục" hc --db "$DB" report --out "$TMPD/real"
+refused "đây là một thư mục" hc --db "$DB" backup "$TMPD/real"
 
 # The database's own files, however spelled.
 before=$(q "SELECT count(*) FROM task"; sha256sum <"$DB")
 ln -s t.db "$TMPD/alias.db"
 for target in "$DB" "$TMPD/./t.db" "$TMPD/real/../t.db" "$TMPD/alias.db" "$DB-wal" "$DB-shm" "$DB.backup.1"; do
-	refused "the database's own file" hc --db "$DB" export --out "$target"
-	refused "the database's own file" hc --db "$DB" report --out "$target"
-	refused "the database's own file" hc --db "$DB" backup "$target"
+	refused "tệp của chính cơ sở dữ liệu" hc --db "$DB" export --out "$target"
+	refused "tệp của chính cơ sở dữ liệu" hc --db "$DB" report --out "$target"
+	refused "tệp của chính cơ sở dữ liệu" hc --db "$DB" backup "$target"
 done
-(cd "$TMPD" && refused "the database's own file" "$HANCHOT" --db t.db backup t.db)
-(cd "$TMPD/real" && refused "the database's own file" "$HANCHOT" --db ../t.db export --out ../t.db)
+(cd "$TMPD" && refused "tệp của chính cơ sở dữ liệu" "$HANCHOT" --db t.db backup t.db)
+(cd "$TMPD/real" && refused "tệp của chính cơ sở dữ liệu" "$HANCHOT" --db ../t.db export --out ../t.db)
 assert_eq "$(q "SELECT count(*) FROM task"; sha256sum <"$DB")" "$before" "the database after refused outputs"
 assert_eq "$(q "PRAGMA integrity_check")" ok "integrity after refused outputs"
 
@@ -83,8 +83,8 @@ echo "export_file = $TMPD/live.ics" >"$XDG_CONFIG_HOME/hanchot/config"
 hc --db "$DB" list >/dev/null
 live=$(sha256sum <"$TMPD/live.ics")
 ln -s live.ics "$TMPD/live-link.ics"
-refused "is the calendar kept current (export_file)" hc --db "$DB" export --agency "Sở Y tế" --out "$TMPD/live.ics"
-refused "is the calendar kept current (export_file)" hc --db "$DB" export --open-only --out "$TMPD/live-link.ics"
+refused "là lịch được cập nhật liên tục (export_file)" hc --db "$DB" export --agency "Sở Y tế" --out "$TMPD/live.ics"
+refused "là lịch được cập nhật liên tục (export_file)" hc --db "$DB" export --open-only --out "$TMPD/live-link.ics"
 assert_eq "$(sha256sum <"$TMPD/live.ics")" "$live" "export_file after refused filtered exports"
 hc --db "$DB" export --agency "Sở Y tế" --out "$TMPD/part.ics"
 hc --db "$DB" export --out "$TMPD/live.ics"
