@@ -11,6 +11,7 @@
 #include <curl/curl.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
@@ -45,14 +46,15 @@ static int load_libcurl(char *err)
 		return 0;
 	void *h = dlopen(LIBCURL_SONAME, RTLD_NOW | RTLD_LOCAL);
 	if (!h)
-		return err_set(err, "publish: cannot load libcurl (%s): install libcurl4", dlerror());
+		return err_set(err, VI ? "đồng bộ: không nạp được libcurl (%s): hãy cài libcurl4"
+				       : "publish: cannot load libcurl (%s): install libcurl4", dlerror());
 #define LIBCURL_LOAD(f)                                                                            \
 	if (!(*(void **)&lib.f = dlsym(h, #f)))                                                    \
 		return err_set(err, "publish: libcurl has no %s: install libcurl4", #f);
 	LIBCURL_FUNCTIONS(LIBCURL_LOAD)
 #undef LIBCURL_LOAD
 	if (lib.curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-		return err_set(err, "publish: libcurl did not start");
+		return err_set(err, VI ? "đồng bộ: libcurl không khởi động được" : "publish: libcurl did not start");
 	lib_loaded = true;
 	return 0;
 }
@@ -92,18 +94,22 @@ struct caldav *caldav_new(const struct caldav_login *login, char *err)
 	const char *url = login->url ? login->url : "";
 	bool https = strncasecmp(url, "https://", 8) == 0, http = strncasecmp(url, "http://", 7) == 0;
 	if (!https && !http)
-		return err_set(err, "publish '%.200s': not an http:// or https:// URL", url), NULL;
+		return err_set(err, VI ? "đồng bộ '%.200s': không phải địa chỉ http:// hay https://"
+				       : "publish '%.200s': not an http:// or https:// URL", url), NULL;
 	if (strcspn(url + (https ? 8 : 7), "/?#") == 0)
-		return err_set(err, "publish '%.200s': no host", url), NULL;
+		return err_set(err, VI ? "đồng bộ '%.200s': thiếu tên máy chủ" : "publish '%.200s': no host", url), NULL;
 	if (http && !login->allow_http && !loopback(url))
-		return err_set(err, "publish '%.200s': plain http to another machine sends the password "
-				    "in clear: use https://, or set publish_allow_http = true", url), NULL;
+		return err_set(err, VI ? "đồng bộ '%.200s': http thường tới máy khác sẽ gửi mật khẩu không mã hoá: "
+					 "hãy dùng https://, hoặc đặt publish_allow_http = true"
+				       : "publish '%.200s': plain http to another machine sends the password "
+					 "in clear: use https://, or set publish_allow_http = true", url), NULL;
 	if (load_libcurl(err))
 		return NULL;
 	struct caldav *c = xcalloc(1, sizeof *c);
 	if (!(c->curl = lib.curl_easy_init())) {
 		free(c);
-		return err_set(err, "publish '%.200s': libcurl could not start a connection", url), NULL;
+		return err_set(err, VI ? "đồng bộ '%.200s': libcurl không mở được kết nối"
+				       : "publish '%.200s': libcurl could not start a connection", url), NULL;
 	}
 	size_t n = strlen(url);
 	c->url = xmalloc(n + 2);
@@ -197,7 +203,7 @@ static int request(struct caldav *c, const char *method, const char *url, struct
 	CURLcode rc = lib.curl_easy_perform(h);
 	c->reply = NULL;
 	if (rc != CURLE_OK)
-		return err_set(err, "publish '%.200s': %s", url, lib.curl_easy_strerror(rc));
+		return err_set(err, VI ? "đồng bộ '%.200s': %s" : "publish '%.200s': %s", url, lib.curl_easy_strerror(rc));
 	lib.curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r->status);
 	return 0;
 }
@@ -291,6 +297,16 @@ int caldav_make_collection(struct caldav *c, const char *display_name, char *err
 
 int caldav_status_error(const char *url, long status, char *err)
 {
+	if (VI) {
+		const char *vi = status == 401   ? "chưa được xác thực: hãy kiểm tra publish_user và tệp mật khẩu"
+				 : status == 403 ? "bị cấm: tài khoản này không được ghi vào đó"
+				 : status == 404 ? "không tìm thấy: hãy kiểm tra publish_url"
+				 : status == 409 ? "xung đột: thư mục chứa bộ lịch không tồn tại"
+				 : status == 412 ? "điều kiện không thỏa"
+				 : status >= 500 ? "máy chủ bị lỗi"
+						 : "bị từ chối";
+		return err_set(err, "đồng bộ '%.300s': HTTP %ld %s", url, status, vi);
+	}
 	const char *why = status == 401   ? "unauthorized: check publish_user and the password file"
 			  : status == 403 ? "forbidden: this login may not write there"
 			  : status == 404 ? "not found: check publish_url"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/task.h"
 #include "core/xalloc.h"
@@ -259,10 +260,10 @@ static void warn(struct pub *p, int64_t task_id, const char *summary, const char
 	if (!p->report || !p->report->warn)
 		return;
 	if (n)
-		snprintf(line, sizeof line, "task %" PRId64 " (%.*s%s): %s", task_id, (int)n, summary,
+		snprintf(line, sizeof line, VI ? "việc %" PRId64 " (%.*s%s): %s" : "task %" PRId64 " (%.*s%s): %s", task_id, (int)n, summary,
 			 summary[n] ? "…" : "", what);
 	else
-		snprintf(line, sizeof line, "task %" PRId64 ": %s", task_id, what);
+		snprintf(line, sizeof line, VI ? "việc %" PRId64 ": %s" : "task %" PRId64 ": %s", task_id, what);
 	p->report->warn(p->report->ctx, line);
 }
 
@@ -309,8 +310,10 @@ static int put_one(struct pub *p, const struct wanted *w, char *err)
 						w->old ? w->old->etag : NULL, &r, err);
 		}
 		if (rc == 0 && r.status == 412) {
-			warn(p, t.id, t.summary, cond == CALDAV_CREATE ? "already on the server: replaced"
-								      : "changed or removed on the server: overwritten");
+			warn(p, t.id, t.summary,
+			     cond == CALDAV_CREATE ? (VI ? "đã có trên máy chủ: đã thay" : "already on the server: replaced")
+			     : VI ? "đã bị sửa hoặc xoá trên máy chủ: đã ghi đè"
+				  : "changed or removed on the server: overwritten");
 			rc = caldav_put(p->dav, w->name, p->text.p, p->text.len, CALDAV_ANY, NULL, &r, err);
 		}
 		if (rc == 0 && !success(r.status))
@@ -330,7 +333,8 @@ static int delete_one(struct pub *p, const struct resource *r, char *err)
 	enum caldav_cond cond = r->etag ? CALDAV_MATCH : CALDAV_ANY;
 	int rc = caldav_delete(p->dav, r->name, cond, r->etag, &reply, err);
 	if (rc == 0 && reply.status == 412) {
-		warn(p, r->task_id, NULL, "changed on the server: deleted all the same, as it left the calendar");
+		warn(p, r->task_id, NULL, VI ? "đã bị sửa trên máy chủ: vẫn xoá, vì việc đã rời khỏi lịch"
+					       : "changed on the server: deleted all the same, as it left the calendar");
 		rc = caldav_delete(p->dav, r->name, CALDAV_ANY, NULL, &reply, err);
 	}
 	if (rc == 0 && !success(reply.status) && reply.status != 404)

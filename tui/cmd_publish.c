@@ -27,11 +27,11 @@ static void on_progress(void *ctx, size_t done, size_t total)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	long ms = (now.tv_sec - p->last.tv_sec) * 1000 + (now.tv_nsec - p->last.tv_nsec) / 1000000;
 	if (p->tty && (ms >= 100 || done == total)) {
-		fprintf(stderr, "\rhanchot: publishing %zu of %zu", done, total);
+		fprintf(stderr, VI ? "\rhanchot: đang đồng bộ %zu/%zu" : "\rhanchot: publishing %zu of %zu", done, total);
 		p->last = now;
 		p->shown = true;
 	} else if (!p->tty && (done % 100 == 0 || done == total)) {
-		fprintf(stderr, "hanchot: publishing %zu of %zu\n", done, total);
+		fprintf(stderr, VI ? "hanchot: đang đồng bộ %zu/%zu\n" : "hanchot: publishing %zu of %zu\n", done, total);
 	}
 }
 
@@ -41,7 +41,7 @@ static void on_warn(void *ctx, const char *line)
 	if (p->shown)
 		fputc('\n', stderr);
 	p->shown = false;
-	cli_error(EXIT_OK, "warning: %s", line);
+	cli_error(EXIT_OK, VI ? "cảnh báo: %s" : "warning: %s", line);
 }
 
 /* Publishes; 0, or -1 with err. */
@@ -59,7 +59,8 @@ void cli_publish_after(struct cli *cli)
 {
 	char err[ERR_MAX];
 	if (session_publishes(cli->s) && publish(cli, NULL, NULL, err))
-		cli_error(EXIT_OK, "warning: not published (the next change or `hanchot publish` retries): %s", err);
+		cli_error(EXIT_OK, VI ? "cảnh báo: chưa đồng bộ được (lần thay đổi sau hoặc `hanchot publish` sẽ thử lại): %s"
+				      : "warning: not published (the next change or `hanchot publish` retries): %s", err);
 }
 
 static int publish_exec(struct cli *cli, const struct args *a)
@@ -70,15 +71,17 @@ static int publish_exec(struct cli *cli, const struct args *a)
 	char err[ERR_MAX];
 	const char *url = to.url ? to.url : cli->s->config.publish_url;
 	if (!url || !*url)
-		return cli_usage_error(cli, "no collection to publish to: set publish_url or give --url");
+		return cli_usage_error(cli, VI ? "chưa có bộ lịch để đồng bộ: hãy đặt publish_url hoặc dùng --url"
+					  : "no collection to publish to: set publish_url or give --url");
 	if (!cli_db(cli))
 		return EXIT_RUNTIME;
 	if (publish(cli, &to, &st, err))
 		return cli_error(EXIT_RUNTIME, "%s", err);
 	if (st.todo)
-		cli_printf("published to %s: %zu created or updated, %zu deleted\n", url, st.put, st.deleted);
+		cli_printf(VI ? "đã đồng bộ lên %s: tạo hoặc cập nhật %zu, xoá %zu\n"
+			      : "published to %s: %zu created or updated, %zu deleted\n", url, st.put, st.deleted);
 	else
-		cli_printf("published to %s: nothing changed\n", url);
+		cli_printf(VI ? "đã đồng bộ lên %s: không có gì thay đổi\n" : "published to %s: nothing changed\n", url);
 	return EXIT_OK;
 }
 

@@ -325,20 +325,23 @@ bool session_publishes(const struct session *s) { return s->config.publish_url &
 /* The password: the first line of path, a file only its owner reads (the
  * password never goes on a command line, which others can see, nor in the
  * configuration). A new string, or NULL with a message naming the file. */
+#define PASSWORD_FILE (VI ? "tệp mật khẩu '%s': %s" : "password file '%s': %s")
+
 static char *read_password(const char *path, char *err)
 {
 	struct stat st;
 	char *data = NULL, sub[ERR_MAX];
 	size_t len;
 	if (stat(path, &st) != 0)
-		return err_set(err, "password file '%s': %s", path, strerror(errno)), NULL;
+		return err_set(err, PASSWORD_FILE, path, err_reason(errno)), NULL;
 	if (!S_ISREG(st.st_mode))
-		return err_set(err, "password file '%s': not a file", path), NULL;
+		return err_set(err, VI ? "tệp mật khẩu '%s': không phải tệp" : "password file '%s': not a file", path), NULL;
 	if (st.st_mode & 077)
-		return err_set(err, "password file '%s': mode %04o lets others read it: chmod 600 '%s'", path,
+		return err_set(err, VI ? "tệp mật khẩu '%s': quyền %04o cho người khác đọc được: chmod 600 '%s'"
+				       : "password file '%s': mode %04o lets others read it: chmod 600 '%s'", path,
 			       (unsigned)(st.st_mode & 07777), path), NULL;
 	if (file_read_all(path, 4096, &data, &len, sub))
-		return err_set(err, "password file '%s': %s", path, sub), NULL;
+		return err_set(err, PASSWORD_FILE, path, sub), NULL;
 	data[strcspn(data, "\r\n")] = '\0';
 	return data;
 }
@@ -355,8 +358,10 @@ static int publish_with(struct session *s, struct caldav_login *login, const cha
 	if (db_publish_is_fresh(s->db, login->url, opt, &fresh, err) || fresh)
 		return fresh ? 0 : -1;
 	if (login->user && !pwfile)
-		return err_set(err, "publish '%s': a user (%s) but no password file: set publish_password_file or "
-				    "give --password-file", login->url, login->user);
+		return err_set(err, VI ? "đồng bộ '%s': có người dùng (%s) nhưng thiếu tệp mật khẩu: hãy đặt "
+					 "publish_password_file hoặc dùng --password-file"
+				       : "publish '%s': a user (%s) but no password file: set publish_password_file or "
+					 "give --password-file", login->url, login->user);
 	if (pwfile && !(password = read_password(pwfile, err)))
 		return -1;
 	login->password = password;

@@ -33,7 +33,7 @@ assert_eq "$(dav_puts)" 0 "requests before publishing"
 
 # First publish: the collection is made, one resource per component.
 out=$(hc publish) || fail "first publish failed"
-assert_eq "$out" "published to $URL: 6 created or updated, 0 deleted" "first publish's line"
+assert_eq "$out" "đã đồng bộ lên $URL: tạo hoặc cập nhật 6, xoá 0" "first publish's line"
 want=$(for i in 1 2 3; do echo "$(uid $i).ics"; echo "$(uid $i)-todo.ics"; done | sort)
 assert_eq "$(dav_names "$COLL")" "$want" "resources on the server"
 get 1 | grep -q "^SUMMARY:Sở KH&ĐT: Báo cáo vốn (VI.9)$" || fail "task 1's event on the server: $(get 1)"
@@ -42,7 +42,7 @@ puts=$(dav_puts)
 assert_eq "$puts" 6 "PUTs of the first publish"
 
 # Nothing changed: no request at all.
-assert_eq "$(hc publish)" "published to $URL: nothing changed" "second publish"
+assert_eq "$(hc publish)" "đã đồng bộ lên $URL: không có gì thay đổi" "second publish"
 assert_eq "$(dav_puts)" "$puts" "PUTs with nothing changed"
 
 # One change through a command: it publishes before it exits, one task's two
@@ -76,35 +76,35 @@ rc=0
 hc publish --password-file "$TMPD/bad" >/dev/null 2>"$TMPD/err" || rc=$?
 assert_eq "$rc" 1 "exit status with a wrong password"
 assert_eq "$(wc -l <"$TMPD/err")" 1 "lines said for a wrong password"
-grep -q "publish '$URL': HTTP 401" "$TMPD/err" || fail "wrong password said: $(cat "$TMPD/err")"
+grep -q "đồng bộ '$URL': HTTP 401 chưa được xác thực" "$TMPD/err" || fail "wrong password said: $(cat "$TMPD/err")"
 # the password file must be private
 chmod 644 "$TMPD/bad"
 rc=0
 hc publish --password-file "$TMPD/bad" >/dev/null 2>"$TMPD/err" || rc=$?
 assert_eq "$rc" 1 "exit status with a readable password file"
-grep -q "password file '$TMPD/bad': mode 0644 lets others read it: chmod 600" "$TMPD/err" ||
+grep -q "tệp mật khẩu '$TMPD/bad': quyền 0644 cho người khác đọc được: chmod 600" "$TMPD/err" ||
 	fail "password file mode said: $(cat "$TMPD/err")"
 # plain http to another machine is refused before anything is sent
 rc=0
 hc publish --url http://192.0.2.1/dav/cal/ >/dev/null 2>"$TMPD/err" || rc=$?
 assert_eq "$rc" 1 "exit status for plain http to another machine"
-grep -q "plain http to another machine" "$TMPD/err" || fail "plain http said: $(cat "$TMPD/err")"
+grep -q "http thường tới máy khác" "$TMPD/err" || fail "plain http said: $(cat "$TMPD/err")"
 
 # The server stopped: a change is saved and says it was not published; publish
 # fails with one line and exit 1; once the server is back, the rest goes.
 radicale_stop
 hc done 1 --date 2024-05-09 2>"$TMPD/err" || fail "a change failed because the server is down"
-grep -q "warning: not published .*$URL" "$TMPD/err" || fail "server down, the change said: $(cat "$TMPD/err")"
+grep -q "cảnh báo: chưa đồng bộ được .*$URL" "$TMPD/err" || fail "server down, the change said: $(cat "$TMPD/err")"
 assert_eq "$(sqlite3 "$DB" "SELECT status FROM task WHERE id = 1")" done "the change saved with the server down"
 rc=0
 hc publish >/dev/null 2>"$TMPD/err" || rc=$?
 assert_eq "$rc" 1 "exit status with the server down"
 assert_eq "$(wc -l <"$TMPD/err")" 1 "lines said with the server down"
-grep -q "publish '$URL.*': Couldn't connect to server" "$TMPD/err" || fail "server down said: $(cat "$TMPD/err")"
+grep -q "đồng bộ '$URL.*': Couldn't connect to server" "$TMPD/err" || fail "server down said: $(cat "$TMPD/err")"
 radicale_start
 hc publish >/dev/null || fail "publish after the server came back"
 get 1 | grep -q "^SUMMARY:✓ Sở KH&ĐT" || fail "what was not sent was not sent later: $(get 1)"
-assert_eq "$(hc publish)" "published to $URL: nothing changed" "publish after the retry"
+assert_eq "$(hc publish)" "đã đồng bộ lên $URL: không có gì thay đổi" "publish after the retry"
 
 # Someone edits the event in their calendar: the next change of that task
 # overwrites it, with a warning naming the task.
@@ -112,7 +112,7 @@ get 2 | sed 's/^SUMMARY:.*/SUMMARY:Sửa trên điện thoại/' | sed 's/$/\r/'
 case $(dav PUT "$COLL$(uid 2).ics" "$TMPD/edited.ics" | sed -n 1p) in 2??) ;; *) fail "the edit on the server was refused" ;; esac
 get 2 | grep -q "^SUMMARY:Sửa trên điện thoại$" || fail "the edit is not on the server"
 hc status 2 reported 2>"$TMPD/err"
-grep -q "warning: task 2 (Quyết toán): changed or removed on the server: overwritten" "$TMPD/err" ||
+grep -q "cảnh báo: việc 2 (Quyết toán): đã bị sửa hoặc xoá trên máy chủ: đã ghi đè" "$TMPD/err" ||
 	fail "a server-side edit said: $(cat "$TMPD/err")"
 get 2 | grep -q "^SUMMARY:Sở Tài chính: Quyết toán$" || fail "the server-side edit was not overwritten: $(get 2)"
 get 2 -todo | grep -q "^DESCRIPTION:.*chờ xác nhận" || fail "the VTODO after the overwrite"
@@ -121,6 +121,6 @@ get 2 -todo | grep -q "^DESCRIPTION:.*chờ xác nhận" || fail "the VTODO afte
 for i in $(seq 25); do echo "INSERT INTO task(summary, due_date, due_precision, uuid, created_at, updated_at)
 	VALUES ('Việc $i', '2024-06-01', 'day', 'bulk-$i', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');"; done | sqlite3 "$DB"
 hc publish --url "http://127.0.0.1:$RPORT/clerk/other/" >/dev/null 2>"$TMPD/err" || fail "publish to another collection: $(cat "$TMPD/err")"
-grep -q "publishing 54 of 54" "$TMPD/err" || fail "no progress: $(cat "$TMPD/err")"
+grep -q "đang đồng bộ 54/54" "$TMPD/err" || fail "no progress: $(cat "$TMPD/err")"
 assert_eq "$(dav_names /clerk/other/ | wc -l)" 54 "resources in the other collection"
 echo "test_publish: ok"
