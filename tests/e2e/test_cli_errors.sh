@@ -125,6 +125,11 @@ both 1 "khôi phục: '$TMPD/thuong.md' không phải cơ sở dữ liệu hanch
 both 1 "bản sao lưu '$TMPD/khong/b.db': không có thư mục" "backup '$TMPD/khong/b.db': folder" --db "$DB" backup "$TMPD/khong/b.db"
 both 2 "--kind: kiểu xuất 'week': cần event, todo hoặc both" "--kind: export kind 'week': expected event, todo or both" \
 	--db "$DB" export --kind week
+# publishing (no server needed for these)
+both 2 "chưa có bộ lịch để đồng bộ: hãy đặt publish_url hoặc dùng --url" \
+	"no collection to publish to: set publish_url or give --url" --db "$DB" publish
+both 1 "đồng bộ 'ftp://x/': không phải địa chỉ http:// hay https://" "publish 'ftp://x/': not an http:// or https:// URL" \
+	--db "$DB" publish --url ftp://x/
 # the key bindings of the configuration, read when the screen starts
 printf 'key.done = Ctrl-Q-Z\n' >"$TMPD/keys.conf"
 both 1 "cấu hình '$TMPD/keys.conf', dòng 1: key.done: không có phím 'Ctrl-Q-Z'" \
@@ -149,7 +154,7 @@ for cmd in "done" "agencies x" "holidays 3000" "import" "import $TMPD/nhiphan.md
 	"import $TMPD/rong.md" "import $TMPD/khong.md" "import $TMPD/nen.zip" "import $TMPD/thuong.md" "import $TMPD/thu.rtf" \
 	"export --out $TMPD/khong/x.ics" "restore $TMPD/thuong.md" "backup $TMPD/khong/b.db" "done 99" "done abc" \
 	"extend 1 --to 2024-07-01" "extend 1 --reason x" "status 1 finished" "status 1" "add" "add --lead X a b" \
-	"report --from 2024-05-31 --to 2024-05-01" "frobnicate"; do
+	"report --from 2024-05-31 --to 2024-05-01" "frobnicate" "publish" "publish --url ftp://x/"; do
 	# shellcheck disable=SC2086 # the words are the arguments
 	out+=$(leaks --db "$DB" $cmd)
 done
