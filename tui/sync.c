@@ -54,7 +54,8 @@ static void child_exec(const struct session *s, int err_fd)
 		dup2(err_fd >= 0 ? err_fd : null, STDERR_FILENO);
 	}
 	execv("/proc/self/exe", (char *const *)argv);
-	fprintf(stderr, "hanchot: publish: cannot start this program again: %s\n", strerror(errno));
+	fprintf(stderr, VI ? "hanchot: đồng bộ: không chạy lại được chương trình: %s\n"
+			   : "hanchot: publish: cannot start this program again: %s\n", err_reason(errno));
 	_exit(1);
 }
 
@@ -78,7 +79,8 @@ static pid_t spawn(const struct session *s, int *err_fd, char *err)
 {
 	int fd = -1;
 	if (err_fd && (fd = anonymous_file()) < 0)
-		return err_set(err, "publish: no file for the background publish's messages: %s", strerror(errno));
+		return err_set(err, VI ? "đồng bộ: không có tệp cho thông báo của lần đồng bộ chạy nền: %s"
+				       : "publish: no file for the background publish's messages: %s", err_reason(errno));
 	pid_t pid = fork();
 	if (pid == 0)
 		child_exec(s, fd);
@@ -86,7 +88,8 @@ static pid_t spawn(const struct session *s, int *err_fd, char *err)
 	if (pid < 0) {
 		if (fd >= 0)
 			close(fd);
-		return err_set(err, "publish: cannot start the background publish: %s", strerror(e));
+		return err_set(err, VI ? "đồng bộ: không khởi động được lần đồng bộ chạy nền: %s"
+				       : "publish: cannot start the background publish: %s", err_reason(e));
 	}
 	if (err_fd)
 		*err_fd = fd;
@@ -144,7 +147,8 @@ bool sync_reaped(struct sync *y, pid_t pid, int status)
 	read_error(y);
 	y->failed = !WIFEXITED(status) || WEXITSTATUS(status) != 0;
 	if (y->failed && !y->error[0])
-		snprintf(y->error, sizeof y->error, "hanchot: publish ended with status %d", status);
+		snprintf(y->error, sizeof y->error,
+			 VI ? "hanchot: đồng bộ kết thúc với mã %d" : "hanchot: publish ended with status %d", status);
 	log_add("background publish %s%s%s", y->failed ? "failed" : "done", y->failed ? ": " : "", y->error);
 	return true;
 }
