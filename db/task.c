@@ -9,7 +9,6 @@
 #include "core/err.h"
 #include "core/i18n.h"
 #include "core/recurrence.h"
-#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "db/agency.h"
