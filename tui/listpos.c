@@ -2,6 +2,8 @@
 
 #include <assert.h>
 
+#include "tui/keymap.h"
+
 static void fix(struct listpos *lp)
 {
 	if (lp->height == 0)
@@ -71,4 +73,17 @@ void listpos_select(struct listpos *lp, size_t i)
 {
 	lp->sel = i;
 	fix(lp);
+}
+
+bool listpos_act(struct listpos *lp, enum action a)
+{
+	switch (a) {
+	case ACT_DOWN: listpos_move(lp, 1); return true;
+	case ACT_UP: listpos_move(lp, -1); return true;
+	case ACT_PGDN: listpos_page(lp, 1); return true;
+	case ACT_PGUP: listpos_page(lp, -1); return true;
+	case ACT_TOP: listpos_home(lp); return true;
+	case ACT_BOTTOM: listpos_end(lp); return true;
+	default: return false;
+	}
 }

@@ -4,6 +4,7 @@
 #ifndef HANCHOT_LISTPOS_H
 #define HANCHOT_LISTPOS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct listpos {
@@ -21,6 +22,11 @@ void listpos_move(struct listpos *lp, long delta);
 void listpos_page(struct listpos *lp, int dir);
 void listpos_home(struct listpos *lp);
 void listpos_end(struct listpos *lp);
+
+/* The moving keys every list shares (down, up, page down and up, top,
+ * bottom) applied to lp: true when a was one of them. */
+enum action;
+bool listpos_act(struct listpos *lp, enum action a);
 /* Selects row i (clamped). */
 void listpos_select(struct listpos *lp, size_t i);
 

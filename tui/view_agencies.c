@@ -238,12 +238,9 @@ static void key(struct app *app, void *data, int k, enum action a)
 		undo_last(app);
 		v->follow = ag ? ag->id : 0;
 		break;
-	case ACT_DOWN: listpos_move(&v->pos, 1); break;
-	case ACT_UP: listpos_move(&v->pos, -1); break;
-	case ACT_PGDN: listpos_page(&v->pos, 1); break;
-	case ACT_PGUP: listpos_page(&v->pos, -1); break;
-	case ACT_TOP: listpos_home(&v->pos); break;
-	case ACT_BOTTOM: listpos_end(&v->pos); break;
+	case ACT_DOWN: case ACT_UP: case ACT_PGDN: case ACT_PGUP: case ACT_TOP: case ACT_BOTTOM:
+		listpos_act(&v->pos, a);
+		break;
 	case ACT_RENAME:
 		if (ag)
 			prompt_open(&app->prompt, M_PROMPT_RENAME, P_RENAME, ag->name);

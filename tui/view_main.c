@@ -840,12 +840,9 @@ static void key(struct app *app, void *data, int k, enum action a)
 	if (a != ACT_NONE && a != ACT_MARK)
 		app->message[0] = '\0';
 	switch (a) {
-	case ACT_DOWN: listpos_move(lp, 1); break;
-	case ACT_UP: listpos_move(lp, -1); break;
-	case ACT_PGDN: listpos_page(lp, 1); break;
-	case ACT_PGUP: listpos_page(lp, -1); break;
-	case ACT_TOP: listpos_home(lp); break;
-	case ACT_BOTTOM: listpos_end(lp); break;
+	case ACT_DOWN: case ACT_UP: case ACT_PGDN: case ACT_PGUP: case ACT_TOP: case ACT_BOTTOM:
+		listpos_act(lp, a);
+		break;
 	case ACT_PANE:
 		if (!agency_width(COLS)) /* the pane is hidden: a picker instead */
 			app_open_view(app, &view_pick, NULL);

@@ -25,12 +25,9 @@ static void key(struct app *app, void *data, int k, enum action a)
 	(void)k;
 	struct listpos *lp = &app->list.apos;
 	switch (a) {
-	case ACT_DOWN: listpos_move(lp, 1); break;
-	case ACT_UP: listpos_move(lp, -1); break;
-	case ACT_PGDN: listpos_page(lp, 1); break;
-	case ACT_PGUP: listpos_page(lp, -1); break;
-	case ACT_TOP: listpos_home(lp); break;
-	case ACT_BOTTOM: listpos_end(lp); break;
+	case ACT_DOWN: case ACT_UP: case ACT_PGDN: case ACT_PGUP: case ACT_TOP: case ACT_BOTTOM:
+		listpos_act(lp, a);
+		break;
 	case ACT_DETAIL:
 	case ACT_BACK:
 	case ACT_PANE: app_close_view(app); break;

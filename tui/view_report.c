@@ -263,12 +263,9 @@ static void key(struct app *app, void *data, int k, enum action a)
 	if (a != ACT_NONE)
 		app->message[0] = '\0';
 	switch (a) {
-	case ACT_DOWN: listpos_move(&rp->pos, 1); break;
-	case ACT_UP: listpos_move(&rp->pos, -1); break;
-	case ACT_PGDN: listpos_page(&rp->pos, 1); break;
-	case ACT_PGUP: listpos_page(&rp->pos, -1); break;
-	case ACT_TOP: listpos_home(&rp->pos); break;
-	case ACT_BOTTOM: listpos_end(&rp->pos); break;
+	case ACT_DOWN: case ACT_UP: case ACT_PGDN: case ACT_PGUP: case ACT_TOP: case ACT_BOTTOM:
+		listpos_act(&rp->pos, a);
+		break;
 	case ACT_SAVE:
 		path = report_path(app);
 		prompt_open(&app->prompt, M_PROMPT_REPORT_FILE, P_REPORT_FILE, path);

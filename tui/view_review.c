@@ -293,12 +293,9 @@ static void key(struct app *app, void *data, int k, enum action a)
 	}
 	struct notice_unit *u = rv->pos.sel < rv->notice.n_units ? &rv->notice.units[rv->pos.sel] : NULL;
 	switch (a) {
-	case ACT_DOWN: listpos_move(&rv->pos, 1); break;
-	case ACT_UP: listpos_move(&rv->pos, -1); break;
-	case ACT_PGDN: listpos_page(&rv->pos, 1); break;
-	case ACT_PGUP: listpos_page(&rv->pos, -1); break;
-	case ACT_TOP: listpos_home(&rv->pos); break;
-	case ACT_BOTTOM: listpos_end(&rv->pos); break;
+	case ACT_DOWN: case ACT_UP: case ACT_PGDN: case ACT_PGUP: case ACT_TOP: case ACT_BOTTOM:
+		listpos_act(&rv->pos, a);
+		break;
 	case ACT_MARK:
 		if (u)
 			notice_unit_drop(&rv->notice, rv->pos.sel, !u->dropped);

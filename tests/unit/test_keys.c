@@ -121,6 +121,21 @@ static void list_moves(void **state)
 	listpos_set(&lp, 50, 0); /* a zero-height window still holds the selection */
 	listpos_select(&lp, 20);
 	assert_int_equal(lp.top, 20);
+	/* the moving keys every list shares, and only those */
+	listpos_set(&lp, 100, 10);
+	listpos_home(&lp);
+	assert_true(listpos_act(&lp, ACT_DOWN));
+	assert_int_equal(lp.sel, 1);
+	assert_true(listpos_act(&lp, ACT_PGDN));
+	assert_int_equal(lp.sel, 10);
+	assert_true(listpos_act(&lp, ACT_BOTTOM));
+	assert_int_equal(lp.sel, 99);
+	assert_true(listpos_act(&lp, ACT_UP));
+	assert_int_equal(lp.sel, 98);
+	assert_true(listpos_act(&lp, ACT_TOP));
+	assert_int_equal(lp.sel, 0);
+	assert_false(listpos_act(&lp, ACT_MARK));
+	assert_int_equal(lp.sel, 0);
 }
 
 static void prompt_editing(void **state)
