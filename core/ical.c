@@ -79,8 +79,62 @@ static struct {
 } lib;
 static bool lib_loaded;
 
-/* Opens libical (once: before any thread of the writer starts). */
+/* Opening libical and ICU costs ~2 ms (relocating libstdc++ and ICU); a
+ * command about to export starts it on a thread of its own
+ * (ical_load_begin()), beside opening the database, and the first calendar
+ * made waits for it. */
+static struct {
+	pthread_t thread;
+	bool started;
+	int rc;
+	char err[ERR_MAX];
+} loading;
+
+static int load_now(char *err);
+
+static void *load_thread(void *arg)
+{
+	(void)arg;
+	loading.rc = load_now(loading.err);
+	return NULL;
+}
+
+/* Waits for ical_load_begin()'s thread; 0, or -1 when it failed. */
+static int load_wait(void)
+{
+	if (!loading.started)
+		return 0;
+	pthread_join(loading.thread, NULL);
+	loading.started = false;
+	return loading.rc;
+}
+
+/* A command that fails before it exports still lets the thread finish
+ * opening libical before the program ends. */
+static void load_wait_at_exit(void) { load_wait(); }
+
+void ical_load_begin(void)
+{
+	static bool registered;
+	if (lib_loaded || loading.started)
+		return;
+	if (!registered && atexit(load_wait_at_exit) != 0)
+		return;
+	registered = true;
+	if (pthread_create(&loading.thread, NULL, load_thread, NULL) == 0)
+		loading.started = true;
+}
+
+/* Opens libical (once: before any thread of the writer starts), or waits for
+ * ical_load_begin()'s thread to have opened it. */
 static int load_libical(char *err)
+{
+	if (load_wait())
+		return err_set(err, "%s", loading.err);
+	return load_now(err);
+}
+
+static int load_now(char *err)
 {
 	if (lib_loaded)
 		return 0;
@@ -90,7 +144,8 @@ static int load_libical(char *err)
 				       : "calendar export: cannot load libical (%s): install libical3", dlerror());
 #define LIBICAL_LOAD(f)                                                                            \
 	if (!(*(void **)&lib.f = dlsym(h, #f)))                                                    \
-		return err_set(err, "calendar export: libical has no %s: install libical3", #f);
+		return err_set(err, VI ? "xuất lịch: libical không có hàm %s: hãy cài libical3"            \
+				       : "calendar export: libical has no %s: install libical3", #f);
 	LIBICAL_FUNCTIONS(LIBICAL_LOAD)
 #undef LIBICAL_LOAD
 	lib_loaded = true;

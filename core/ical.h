@@ -89,6 +89,12 @@ typedef int (*ical_write_fn)(void *ctx, const char *data, size_t len);
 
 struct ical_writer;
 
+/* Starts opening libical on a thread of its own, for a command about to
+ * export to overlap it with its other work; the first writer waits for it
+ * (and says why when it failed). Optional: without it the writer opens
+ * libical itself. Call before any other thread is started. */
+void ical_load_begin(void);
+
 /* Checks and copies opt, then writes the VCALENDAR header through write(ctx, …).
  * Returns a writer to free with ical_writer_free(), or NULL with a message when
  * the options are invalid or the sink fails. */

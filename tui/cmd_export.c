@@ -57,6 +57,7 @@ static int export_exec(struct cli *cli, const struct args *a)
 	char err[ERR_MAX], warning[ERR_MAX];
 	int rc;
 
+	ical_load_begin(); /* while the database opens */
 	if (session_export_options_init(cli->s, &o, err))
 		return cli_error(EXIT_RUNTIME, "%s", err);
 	/* the words of the configuration's export_kind */

@@ -73,6 +73,7 @@ static int publish_exec(struct cli *cli, const struct args *a)
 	if (!url || !*url)
 		return cli_usage_error(cli, VI ? "chưa có bộ lịch để đồng bộ: hãy đặt publish_url hoặc dùng --url"
 					  : "no collection to publish to: set publish_url or give --url");
+	ical_load_begin(); /* while the database opens */
 	if (!cli_db(cli))
 		return EXIT_RUNTIME;
 	if (publish(cli, &to, &st, err))

@@ -205,3 +205,26 @@ done
 keys q; wait_exit
 hc --db "$DB" export --kind both >"$TMPD/direct.ics"
 cmp -s "$TMPD/screen.ics" "$TMPD/direct.ics" || fail "export_file after the screen differs from a direct export"
+
+# Without a usable libical (a library of its name without its functions,
+# found first) an export fails with one line that names what is missing, and
+# the file it would have replaced stays as it was; libical is opened on a
+# thread of its own while the database opens, and its failure still reaches
+# the user.
+mkdir -p "$TMPD/nolib"
+echo 'int hanchot_not_libical;' >"$TMPD/nolib/stand_in.c"
+cc -shared -fPIC -o "$TMPD/nolib/libical.so.3" "$TMPD/nolib/stand_in.c" || fail "cannot build the stand-in library"
+hc --db "$DB" export --out "$TMPD/nolib.ics"
+cp "$TMPD/nolib.ics" "$TMPD/nolib.before"
+for lang in vi en; do
+	if out=$(LD_LIBRARY_PATH="$TMPD/nolib" hc --db "$DB" --lang "$lang" export --out "$TMPD/nolib.ics" 2>&1); then
+		fail "an export without libical succeeded"
+	fi
+	case $lang:$out in
+	vi:*"libical không có hàm icalcomponent_add_property: hãy cài libical3"*) ;;
+	en:*"libical has no icalcomponent_add_property: install libical3"*) ;;
+	*) fail "an export without libical ($lang) said: $out" ;;
+	esac
+	assert_eq "$(printf '%s\n' "$out" | wc -l)" 1 "lines of the error without libical"
+	cmp -s "$TMPD/nolib.ics" "$TMPD/nolib.before" || fail "a failed export changed the file it would replace"
+done
