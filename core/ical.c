@@ -374,9 +374,14 @@ struct prop_text {
 	char *str;          /* NULL when only num matters */
 	char *text;         /* the re-folded lines */
 	size_t len;
+	uint64_t hash;
 };
 
-#define PROP_SLOTS 8192 /* a power of two; emptied when half full */
+/* The kept texts' table grows from PROP_SLOTS_MIN (powers of two) as an
+ * export needs: a fixed 8,192 slots cost a small export's threads ~100 page
+ * faults each. At PROP_SLOTS_MAX it is emptied when half full. */
+#define PROP_SLOTS_MIN 256
+#define PROP_SLOTS_MAX 8192
 
 /* The TEXT properties every task has its own value of. */
 enum text_prop { TEXT_UID, TEXT_SUMMARY, TEXT_DESCRIPTION, TEXT_ALARM, TEXT_PROPS };
@@ -384,19 +389,19 @@ enum text_prop { TEXT_UID, TEXT_SUMMARY, TEXT_DESCRIPTION, TEXT_ALARM, TEXT_PROP
 /* Scratch space reused from one task to the next (one per thread). */
 struct ical_scratch {
 	struct strbuf summary, description, alarm, tmp;
-	struct prop_text *props; /* PROP_SLOTS, or NULL until needed */
-	size_t n_props;
+	struct prop_text *props; /* cap_props slots, or NULL until needed */
+	size_t n_props, cap_props;
 	icalproperty *text[TEXT_PROPS]; /* made once, given each task's value */
 };
 
 static void props_clear(struct ical_scratch *s)
 {
-	for (size_t i = 0; s->props && i < PROP_SLOTS; i++) {
+	for (size_t i = 0; i < s->cap_props; i++) {
 		free(s->props[i].str);
 		free(s->props[i].text);
 	}
 	if (s->props)
-		memset(s->props, 0, PROP_SLOTS * sizeof *s->props);
+		memset(s->props, 0, s->cap_props * sizeof *s->props);
 	s->n_props = 0;
 }
 
@@ -414,22 +419,56 @@ static void scratch_release(struct ical_scratch *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* The slot of (kind, num, str): its entry, or the free slot to fill. */
-static struct prop_text *prop_slot(struct ical_scratch *s, enum prop_key kind, int64_t num,
-				   const char *str)
+static uint64_t prop_hash(enum prop_key kind, int64_t num, const char *str)
 {
-	if (!s->props)
-		s->props = xcalloc(PROP_SLOTS, sizeof *s->props);
 	uint64_t h = (UINT64_C(14695981039346656037) ^ (uint64_t)kind) * UINT64_C(1099511628211);
 	h = (h ^ (uint64_t)num) * UINT64_C(1099511628211);
 	for (const unsigned char *c = (const unsigned char *)str; c && *c; c++)
 		h = (h ^ *c) * UINT64_C(1099511628211);
-	for (size_t i = (size_t)(h ^ h >> 29) & (PROP_SLOTS - 1);; i = (i + 1) & (PROP_SLOTS - 1)) {
-		struct prop_text *e = &s->props[i];
+	return h ^ h >> 29;
+}
+
+/* The slot of (kind, num, str) with hash h: its entry, or the free slot to
+ * fill. */
+static struct prop_text *prop_find(struct prop_text *props, size_t cap, uint64_t h, enum prop_key kind,
+				   int64_t num, const char *str)
+{
+	for (size_t i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1)) {
+		struct prop_text *e = &props[i];
 		if (e->kind == KEY_NONE ||
-		    (e->kind == kind && e->num == num && (str ? e->str && !strcmp(e->str, str) : !e->str)))
+		    (e->hash == h && e->kind == kind && e->num == num && (str ? e->str && !strcmp(e->str, str) : !e->str)))
 			return e;
 	}
+}
+
+/* Makes room for one more entry: the table made, doubled, or (at its
+ * largest) emptied, never more than half full. */
+static void props_reserve(struct ical_scratch *s)
+{
+	if (s->n_props + 1 <= s->cap_props / 2)
+		return;
+	if (s->cap_props >= PROP_SLOTS_MAX) {
+		props_clear(s);
+		return;
+	}
+	size_t cap = s->cap_props ? s->cap_props * 2 : PROP_SLOTS_MIN;
+	struct prop_text *props = xcalloc(cap, sizeof *props);
+	for (size_t i = 0; i < s->cap_props; i++) {
+		const struct prop_text *e = &s->props[i];
+		if (e->kind != KEY_NONE)
+			*prop_find(props, cap, e->hash, e->kind, e->num, e->str) = *e;
+	}
+	free(s->props);
+	s->props = props;
+	s->cap_props = cap;
+}
+
+/* The slot of (kind, num, str): its entry, or the free slot to fill (NULL
+ * when nothing is kept yet). */
+static struct prop_text *prop_slot(struct ical_scratch *s, enum prop_key kind, int64_t num,
+				   const char *str)
+{
+	return s->props ? prop_find(s->props, s->cap_props, prop_hash(kind, num, str), kind, num, str) : NULL;
 }
 
 /* Appends the kept text of (kind, num, str); false when there is none yet. */
@@ -437,7 +476,7 @@ static bool emit_kept(struct ical_scratch *s, struct strbuf *out, enum prop_key 
 		      const char *str)
 {
 	const struct prop_text *e = prop_slot(s, kind, num, str);
-	if (e->kind == KEY_NONE)
+	if (!e || e->kind == KEY_NONE)
 		return false;
 	strbuf_addn(out, e->text, e->len);
 	return true;
@@ -447,11 +486,11 @@ static bool emit_kept(struct ical_scratch *s, struct strbuf *out, enum prop_key 
 static void keep_text(struct ical_scratch *s, enum prop_key kind, int64_t num, const char *str,
 		      const char *text, size_t len)
 {
-	if (s->n_props >= PROP_SLOTS / 2)
-		props_clear(s);
-	struct prop_text *e = prop_slot(s, kind, num, str);
+	props_reserve(s);
+	uint64_t h = prop_hash(kind, num, str);
+	struct prop_text *e = prop_find(s->props, s->cap_props, h, kind, num, str);
 	*e = (struct prop_text){ .kind = kind, .num = num, .str = str ? xstrdup(str) : NULL,
-				 .text = xmalloc(len + 1), .len = len };
+				 .text = xmalloc(len + 1), .len = len, .hash = h };
 	memcpy(e->text, text, len);
 	s->n_props++;
 }
