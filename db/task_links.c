@@ -1,8 +1,8 @@
-/* task_links: the agencies, documents and calendar facts of tasks read in
+/* task_links: the agencies and calendar facts of tasks read in
  * id order (a list, an export, a publish): one ordered pass over
  * task_agency beside the task scan instead of a query per task; agency
- * names are read once into a table by id (they are few, tasks many), a
- * document's label when a task first names it. Declared in db_internal.h. */
+ * names are read once into a table by id (they are few, tasks many).
+ * Declared in db_internal.h. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +13,7 @@
 #include "db/db_internal.h"
 #include "db/task.h"
 
-/* A name by id: agencies and documents are few (tens, thousands), tasks many. */
+/* A name by id: agencies are few (tens), tasks many. */
 struct named {
 	int64_t id;
 	char *name;
@@ -33,7 +33,6 @@ struct link {
 struct db_task_links {
 	struct db *db;
 	struct named_table agencies;
-	struct named_table documents; /* the labels read so far, by id */
 	sqlite3_stmt *cursor; /* task_id, is lead, position, agency_id; NULL when done */
 	bool has_row;
 	struct link *links; /* the current task's, sorted by role and position */
@@ -62,25 +61,20 @@ static int load_names(struct db *db, const char *sql, struct named_table *out, c
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "reading names", err);
 }
 
-/* The slot of id in t (sorted by id): where it is or would go. */
-static size_t named_slot(const struct named_table *t, int64_t id)
+/* The name of id in t (loaded in id order), or NULL. */
+static const char *name_of(const struct named_table *t, int64_t id)
 {
 	size_t lo = 0, hi = t->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (t->v[mid].id < id)
 			lo = mid + 1;
-		else
+		else if (t->v[mid].id > id)
 			hi = mid;
+		else
+			return t->v[mid].name;
 	}
-	return lo;
-}
-
-/* The name of id in t, or NULL. */
-static const char *name_of(const struct named_table *t, int64_t id)
-{
-	size_t at = named_slot(t, id);
-	return at < t->n && t->v[at].id == id ? t->v[at].name : NULL;
+	return NULL;
 }
 
 struct db_task_links *db_task_links_new(struct db *db, char *err)
@@ -187,41 +181,8 @@ static int link_cmp(const void *a, const void *b)
 	return (x->position > y->position) - (x->position < y->position);
 }
 
-/* Sets t's document label, reading it when a task first names the document:
- * reading every document's label first cost an export of 1,000 tasks ~1.5 ms
- * (at 2,000 documents) before the first task could be serialised. */
-static int fill_document(struct db_task_links *l, struct task *t, char *err)
-{
-	static const char sql[] = "SELECT " DOCUMENT_LABEL_OF("o") " FROM document o WHERE o.id = ?1";
-	if (t->document_id <= 0)
-		return 0;
-	struct named_table *docs = &l->documents;
-	size_t at = named_slot(docs, t->document_id);
-	if (at == docs->n || docs->v[at].id != t->document_id) {
-		sqlite3_stmt *st = db_prepare(l->db, sql, err);
-		if (!st)
-			return -1;
-		sqlite3_bind_int64(st, 1, t->document_id);
-		int rc = sqlite3_step(st);
-		char *label = rc == SQLITE_ROW ? xstrdup(db_column_str(st, 0)) : NULL;
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return db_fail(l->db, "reading a document's label", err);
-		/* tasks come in id order, and so do their notices: mostly an append */
-		xgrow((void **)&docs->v, &docs->cap, docs->n + 1, sizeof *docs->v);
-		memmove(docs->v + at + 1, docs->v + at, (docs->n - at) * sizeof *docs->v);
-		docs->v[at] = (struct named){ .id = t->document_id, .name = label };
-		docs->n++;
-	}
-	if (docs->v[at].name)
-		t->document_label = xstrdup(docs->v[at].name);
-	return 0;
-}
-
 int db_task_links_fill(struct db_task_links *l, struct task *t, char *err)
 {
-	if (fill_document(l, t, err))
-		return -1;
 	l->n_links = 0;
 	while (l->cursor) {
 		if (!l->has_row) {
@@ -274,7 +235,6 @@ void db_task_links_free(struct db_task_links *l)
 	if (l->extensions)
 		sqlite3_reset(l->extensions);
 	named_release(&l->agencies);
-	named_release(&l->documents);
 	named_release(&l->shorts);
 	free(l->links);
 	free(l);
