@@ -79,10 +79,10 @@ static struct {
 } lib;
 static bool lib_loaded;
 
-/* Opening libical and ICU costs ~2 ms (relocating libstdc++ and ICU); a
- * command about to export starts it on a thread of its own
- * (ical_load_begin()), beside opening the database, and the first calendar
- * made waits for it. */
+/* Opening libical relocates ICU and libstdc++ too, a visible part of a small
+ * export (tests/bench/RESULTS.md): a command about to export starts it on a
+ * thread of its own (ical_load_begin()), beside opening the database, and
+ * the first calendar made waits for it. */
 static struct {
 	pthread_t thread;
 	bool started;
@@ -378,8 +378,9 @@ struct prop_text {
 };
 
 /* The kept texts' table grows from PROP_SLOTS_MIN (powers of two) as an
- * export needs: a fixed 8,192 slots cost a small export's threads ~100 page
- * faults each. At PROP_SLOTS_MAX it is emptied when half full. */
+ * export needs it (a table of the largest size cost every serialising
+ * thread of a small export page faults it did not need); at PROP_SLOTS_MAX
+ * it is emptied when half full. */
 #define PROP_SLOTS_MIN 256
 #define PROP_SLOTS_MAX 8192
 

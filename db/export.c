@@ -105,7 +105,7 @@ int db_export_options_seen(struct db *db, uint64_t key, char *err)
 /* LAST-MODIFIED is the last exported change, not the last note. The
  * document's label comes with the row: a seek per task inside the query
  * costs less than a statement per document, and reading every document's
- * label first held up the first task (~1.5 ms at 2,000 documents). */
+ * label first held up the first task. */
 #define TASK_COLS                                                                                  \
 	"t.id, t.ical_sequence, t.uuid, "                                                          \
 	TASK_CORE_COLUMNS_WITH("coalesce(t.ical_modified, t.updated_at)") ", "                     \
