@@ -78,7 +78,7 @@ SQL
 run() {
 	local t0 t1
 	t0=$(date +%s%N)
-	/usr/bin/time -f '%U %S' -o "$W/cpu" "$HANCHOT" --db "$DB" publish --url "$1" --user bench --password-file "$W/pw" \
+	/usr/bin/time -f '%U %S' -o "$W/cpu" "$HANCHOT" --db "$DB" --lang en publish --url "$1" --user bench --password-file "$W/pw" \
 		>"$W/out" 2>"$W/err" || { echo "bench_publish: $(cat "$W/err")" >&2; exit 1; }
 	t1=$(date +%s%N)
 	MS=$(((t1 - t0) / 1000000))
