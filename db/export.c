@@ -103,19 +103,20 @@ int db_export_options_seen(struct db *db, uint64_t key, char *err)
 /* ------------------------------------------------------------- the export */
 
 /* LAST-MODIFIED is the last exported change, not the last note. The
- * document's label comes with the row: a seek per task inside the query
- * costs less than a statement per document, and reading every document's
- * label first held up the first task. */
+ * document's label comes with the row, from the document joined (TASK_FROM):
+ * reading every document's label first held up the first task, a statement
+ * or a subquery per task cost more than the join's one open cursor. */
 #define TASK_COLS                                                                                  \
 	"t.id, t.ical_sequence, t.uuid, "                                                          \
 	TASK_CORE_COLUMNS_WITH("coalesce(t.ical_modified, t.updated_at)") ", "                     \
-	DOCUMENT_LABEL("t.document_id")
+	DOCUMENT_LABEL_OF("o")
+#define TASK_FROM " FROM task t LEFT JOIN document o ON o.id = t.document_id"
 /* TASK_COLS' columns: the task's from 1, its document's label last */
 #define TASK_COLS_CORE 3
 #define TASK_COLS_LABEL (TASK_COLS_CORE + 14)
 
 #define TASK_FILTER                                                                                \
-	" FROM task t WHERE t.due_date IS NOT NULL"                                                \
+	" WHERE t.due_date IS NOT NULL"                                                            \
 	"   AND (?2 = 0 OR t.status NOT IN ('done','cancelled'))"                                  \
 	"   AND (?3 = 0 OR t.document_id = ?3)"                                                    \
 	"   AND (?4 = 0 OR EXISTS (SELECT 1 FROM task_agency ta WHERE ta.task_id = t.id"           \
@@ -126,10 +127,10 @@ int db_export_options_seen(struct db *db, uint64_t key, char *err)
 	" ORDER BY t.id"
 
 /* Every column of every task, in one pass (no previous file to copy from). */
-static const char full_sql[] = "SELECT " TASK_COLS TASK_FILTER;
+static const char full_sql[] = "SELECT " TASK_COLS TASK_FROM TASK_FILTER;
 /* Only what decides whether a task can be copied; the rest by id. */
-static const char light_sql[] = "SELECT t.id, t.ical_sequence, t.uuid" TASK_FILTER;
-static const char one_sql[] = "SELECT " TASK_COLS " FROM task t WHERE t.id = ?1";
+static const char light_sql[] = "SELECT t.id, t.ical_sequence, t.uuid FROM task t" TASK_FILTER;
+static const char one_sql[] = "SELECT " TASK_COLS TASK_FROM " WHERE t.id = ?1";
 
 /* The task in a TASK_COLS row (its agencies come from db_task_links_fill()). */
 static void read_task_row(sqlite3_stmt *st, struct task *t)
