@@ -102,21 +102,13 @@ int db_export_options_seen(struct db *db, uint64_t key, char *err)
 
 /* ------------------------------------------------------------- the export */
 
-/* LAST-MODIFIED is the last exported change, not the last note. The
- * document's label comes with the row, from the document joined (TASK_FROM):
- * reading every document's label first held up the first task, a statement
- * or a subquery per task cost more than the join's one open cursor. */
+/* LAST-MODIFIED is the last exported change, not the last note. */
 #define TASK_COLS                                                                                  \
 	"t.id, t.ical_sequence, t.uuid, "                                                          \
-	TASK_CORE_COLUMNS_WITH("coalesce(t.ical_modified, t.updated_at)") ", "                     \
-	DOCUMENT_LABEL_OF("o")
-#define TASK_FROM " FROM task t LEFT JOIN document o ON o.id = t.document_id"
-/* TASK_COLS' columns: the task's from 1, its document's label last */
-#define TASK_COLS_CORE 3
-#define TASK_COLS_LABEL (TASK_COLS_CORE + 14)
+	TASK_CORE_COLUMNS_WITH("coalesce(t.ical_modified, t.updated_at)")
 
 #define TASK_FILTER                                                                                \
-	" WHERE t.due_date IS NOT NULL"                                                            \
+	" FROM task t WHERE t.due_date IS NOT NULL"                                                \
 	"   AND (?2 = 0 OR t.status NOT IN ('done','cancelled'))"                                  \
 	"   AND (?3 = 0 OR t.document_id = ?3)"                                                    \
 	"   AND (?4 = 0 OR EXISTS (SELECT 1 FROM task_agency ta WHERE ta.task_id = t.id"           \
@@ -127,18 +119,10 @@ int db_export_options_seen(struct db *db, uint64_t key, char *err)
 	" ORDER BY t.id"
 
 /* Every column of every task, in one pass (no previous file to copy from). */
-static const char full_sql[] = "SELECT " TASK_COLS TASK_FROM TASK_FILTER;
+static const char full_sql[] = "SELECT " TASK_COLS TASK_FILTER;
 /* Only what decides whether a task can be copied; the rest by id. */
-static const char light_sql[] = "SELECT t.id, t.ical_sequence, t.uuid FROM task t" TASK_FILTER;
-static const char one_sql[] = "SELECT " TASK_COLS TASK_FROM " WHERE t.id = ?1";
-
-/* The task in a TASK_COLS row (its agencies come from db_task_links_fill()). */
-static void read_task_row(sqlite3_stmt *st, struct task *t)
-{
-	db_task_read_core(st, TASK_COLS_CORE, t);
-	if (sqlite3_column_type(st, TASK_COLS_LABEL) != SQLITE_NULL)
-		t->document_label = xstrdup(db_column_str(st, TASK_COLS_LABEL));
-}
+static const char light_sql[] = "SELECT t.id, t.ical_sequence, t.uuid" TASK_FILTER;
+static const char one_sql[] = "SELECT " TASK_COLS " FROM task t WHERE t.id = ?1";
 
 /* Where the calendar goes: built text and the byte ranges copied from the
  * previous export, all through write(). pos counts every byte. */
@@ -235,7 +219,7 @@ static int batch_add(struct batch *b, sqlite3_stmt *st, struct db_task_links *li
 	assert(b->n < BATCH);
 	struct task *t = &b->tasks[b->n];
 	char why[ERR_MAX];
-	read_task_row(st, t);
+	db_task_read_core(st, 3, t);
 	if (ical_task_check(t, e->seq, why)) {
 		if (!stats->skipped++)
 			snprintf(stats->skipped_why, sizeof stats->skipped_why, "%s", why);
@@ -373,7 +357,7 @@ int db_export_read_task(struct db *db, struct db_task_links *links, int64_t id, 
 	int step = sqlite3_step(one);
 	if (step == SQLITE_ROW) {
 		*sequence = sqlite3_column_int64(one, 1);
-		read_task_row(one, t);
+		db_task_read_core(one, 3, t);
 		rc = db_task_links_fill(links, t, err) ? -1 : 1;
 	} else {
 		rc = step == SQLITE_DONE ? 0 : db_fail(db, "reading a task to publish", err);

@@ -1,8 +1,8 @@
-/* task_links: the agencies and calendar facts of tasks read in
+/* task_links: the agencies, documents and calendar facts of tasks read in
  * id order (a list, an export, a publish): one ordered pass over
  * task_agency beside the task scan instead of a query per task; agency
- * names are read once into a table by id (they are few, tasks many).
- * Declared in db_internal.h. */
+ * names are read once into a table by id (they are few, tasks many), the
+ * documents' labels a range of ids at a time. Declared in db_internal.h. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +13,7 @@
 #include "db/db_internal.h"
 #include "db/task.h"
 
-/* A name by id: agencies are few (tens), tasks many. */
+/* A name by id: agencies and documents are few (tens, thousands), tasks many. */
 struct named {
 	int64_t id;
 	char *name;
@@ -30,9 +30,18 @@ struct link {
 	int64_t position, agency_id;
 };
 
+/* Documents' labels are read DOCUMENT_RANGE ids at a time, when a task first
+ * names a document of the range: tasks come in id order and a notice's tasks
+ * together, so an export reads each label it needs once, without a query or a
+ * join per task, and without reading every document before its first task. */
+#define DOCUMENT_RANGE 256
+
 struct db_task_links {
 	struct db *db;
 	struct named_table agencies;
+	struct named_table documents; /* the labels read, by id */
+	int64_t *ranges;              /* the ranges read (id / DOCUMENT_RANGE), sorted */
+	size_t n_ranges, cap_ranges;
 	sqlite3_stmt *cursor; /* task_id, is lead, position, agency_id; NULL when done */
 	bool has_row;
 	struct link *links; /* the current task's, sorted by role and position */
@@ -45,12 +54,16 @@ struct db_task_links {
 	bool has_extension;
 };
 
-/* Reads sql's (id, name) rows, which come in id order, into out. */
-static int load_names(struct db *db, const char *sql, struct named_table *out, char *err)
+static void named_release(struct named_table *t)
 {
-	sqlite3_stmt *st = db_prepare(db, sql, err);
-	if (!st)
-		return -1;
+	for (size_t i = 0; i < t->n; i++)
+		free(t->v[i].name);
+	free(t->v);
+}
+
+/* Appends st's (id, name) rows, which come in id order, to out. */
+static int read_names(struct db *db, sqlite3_stmt *st, struct named_table *out, char *err)
+{
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v);
@@ -61,20 +74,80 @@ static int load_names(struct db *db, const char *sql, struct named_table *out, c
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "reading names", err);
 }
 
-/* The name of id in t (loaded in id order), or NULL. */
-static const char *name_of(const struct named_table *t, int64_t id)
+static int load_names(struct db *db, const char *sql, struct named_table *out, char *err)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, err);
+	return st ? read_names(db, st, out, err) : -1;
+}
+
+/* Where id is or would go in t (kept in id order). */
+static size_t name_slot(const struct named_table *t, int64_t id)
 {
 	size_t lo = 0, hi = t->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (t->v[mid].id < id)
 			lo = mid + 1;
-		else if (t->v[mid].id > id)
-			hi = mid;
 		else
-			return t->v[mid].name;
+			hi = mid;
 	}
-	return NULL;
+	return lo;
+}
+
+/* The name of id in t, or NULL. */
+static const char *name_of(const struct named_table *t, int64_t id)
+{
+	size_t at = name_slot(t, id);
+	return at < t->n && t->v[at].id == id ? t->v[at].name : NULL;
+}
+
+/* Where range is or would go in l's sorted ranges. */
+static size_t range_slot(const struct db_task_links *l, int64_t range)
+{
+	size_t lo = 0, hi = l->n_ranges;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (l->ranges[mid] < range)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Reads the labels of the documents in id's range, once. */
+static int read_document_range(struct db_task_links *l, int64_t id, char *err)
+{
+	static const char sql[] = "SELECT o.id, " DOCUMENT_LABEL_OF("o") " FROM document o"
+				  " WHERE o.id BETWEEN ?1 AND ?2 ORDER BY o.id";
+	int64_t range = id / DOCUMENT_RANGE;
+	size_t at = range_slot(l, range);
+	if (at < l->n_ranges && l->ranges[at] == range)
+		return 0;
+	sqlite3_stmt *st = db_prepare(l->db, sql, err);
+	struct named_table got = { 0 };
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, range * DOCUMENT_RANGE);
+	sqlite3_bind_int64(st, 2, range * DOCUMENT_RANGE + DOCUMENT_RANGE - 1);
+	if (read_names(l->db, st, &got, err)) {
+		named_release(&got);
+		return -1;
+	}
+	/* the range's ids all fall between two kept ones: inserted as a block */
+	struct named_table *docs = &l->documents;
+	size_t to = name_slot(docs, range * DOCUMENT_RANGE);
+	xgrow((void **)&docs->v, &docs->cap, docs->n + got.n, sizeof *docs->v);
+	memmove(docs->v + to + got.n, docs->v + to, (docs->n - to) * sizeof *docs->v);
+	if (got.n)
+		memcpy(docs->v + to, got.v, got.n * sizeof *got.v);
+	docs->n += got.n;
+	free(got.v);
+	xgrow((void **)&l->ranges, &l->cap_ranges, l->n_ranges + 1, sizeof *l->ranges);
+	memmove(l->ranges + at + 1, l->ranges + at, (l->n_ranges - at) * sizeof *l->ranges);
+	l->ranges[at] = range;
+	l->n_ranges++;
+	return 0;
 }
 
 struct db_task_links *db_task_links_new(struct db *db, char *err)
@@ -183,6 +256,13 @@ static int link_cmp(const void *a, const void *b)
 
 int db_task_links_fill(struct db_task_links *l, struct task *t, char *err)
 {
+	if (t->document_id > 0) {
+		if (read_document_range(l, t->document_id, err))
+			return -1;
+		const char *label = name_of(&l->documents, t->document_id);
+		if (label)
+			t->document_label = xstrdup(label);
+	}
 	l->n_links = 0;
 	while (l->cursor) {
 		if (!l->has_row) {
@@ -219,12 +299,6 @@ int db_task_links_fill(struct db_task_links *l, struct task *t, char *err)
 	return l->calendar ? fill_calendar(l, t, err) : 0;
 }
 
-static void named_release(struct named_table *t)
-{
-	for (size_t i = 0; i < t->n; i++)
-		free(t->v[i].name);
-	free(t->v);
-}
 
 void db_task_links_free(struct db_task_links *l)
 {
@@ -235,6 +309,8 @@ void db_task_links_free(struct db_task_links *l)
 	if (l->extensions)
 		sqlite3_reset(l->extensions);
 	named_release(&l->agencies);
+	named_release(&l->documents);
+	free(l->ranges);
 	named_release(&l->shorts);
 	free(l->links);
 	free(l);
