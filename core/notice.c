@@ -135,6 +135,44 @@ static size_t closing_lead_field(const struct reader *r, size_t i)
 	return SIZE_MAX;
 }
 
+/* The field f of the block of fields that closes item j's run of items
+ * ("- …\n- …\nĐơn vị chủ trì: X.\nĐơn vị phối hợp: Y.\nThời gian thực
+ * hiện: Z."): a block covers the items of its kind since the block before
+ * it. SIZE_MAX when no block follows j's run, the block has no such field,
+ * or j has fields of its own. */
+static size_t trailing_field(const struct reader *r, size_t j, enum outline_field f)
+{
+	const struct outline_para *p = &r->o.v[j];
+	size_t up = p->parent;
+	if (up == OUTLINE_ROOT || p->mark == OUTLINE_NONE || p->mark == OUTLINE_ROW || p->role == OUTLINE_FIELD)
+		return SIZE_MAX;
+	for (size_t k = j + 1; k < p->end; k++)
+		if (r->o.v[k].parent == j && r->o.v[k].role == OUTLINE_FIELD)
+			return SIZE_MAX;
+	size_t k = p->end;
+	while (k < r->o.v[up].end && (r->o.v[k].parent != up || r->o.v[k].mark == p->mark))
+		k++;
+	for (; k < r->o.v[up].end && r->o.v[k].parent == up && r->o.v[k].role == OUTLINE_FIELD &&
+	       r->o.v[k].mark == OUTLINE_NONE;
+	     k++)
+		if (r->o.v[k].field == f)
+			return k;
+	return SIZE_MAX;
+}
+
+/* Whether item j alone is closed by the block of fields right after it: the
+ * item before it, if any, is closed by a block of its own. */
+static bool alone_before_fields(const struct reader *r, size_t j)
+{
+	size_t up = r->o.v[j].parent, next = r->o.v[j].end;
+	if (next >= r->o.v[up].end || r->o.v[next].role != OUTLINE_FIELD)
+		return false;
+	for (size_t k = j; k-- > up + 1;)
+		if (r->o.v[k].parent == up)
+			return r->o.v[k].role == OUTLINE_FIELD;
+	return true;
+}
+
 static bool outline_ends_colon_text(const char *t)
 {
 	size_t n = strlen(t);
@@ -282,7 +320,13 @@ static void inherit_leads(struct reader *r)
 		const struct outline_para *p = &r->o.v[i];
 		if (p->mark == OUTLINE_ROW || p->role == OUTLINE_MERGED)
 			continue;
-		if (nd->act.n_leads && nd->act.how != ACTORS_NONE) {
+		size_t tf = trailing_field(r, i, FIELD_LEAD);
+		bool field_leads = tf != SIZE_MAX && r->nodes[tf].act.n_leads;
+		if (field_leads && (alone_before_fields(r, i) || !nd->act.n_leads || nd->act.how == ACTORS_NONE)) {
+			/* "- …\nĐơn vị chủ trì: X." names who does the item (or the
+			 * items it closes that name nobody) */
+			copy_names(&nd->leads, &nd->n_leads, r->nodes[tf].act.leads, r->nodes[tf].act.n_leads);
+		} else if (nd->act.n_leads && nd->act.how != ACTORS_NONE) {
 			copy_names(&nd->leads, &nd->n_leads, nd->act.leads, nd->act.n_leads);
 		} else if (p->parent != OUTLINE_ROOT && r->nodes[p->parent].n_passed &&
 			   !(p->mark == OUTLINE_NONE && r->o.v[p->parent].mark != OUTLINE_NONE &&
@@ -554,6 +598,10 @@ static void unit_cooperating(const struct reader *r, size_t i, struct notice_uni
 	size_t n = 0;
 	copy_names(&coop, &n, nd->act.coop, nd->act.n_coop);
 	size_t cf = field_child(r, i, FIELD_COOP), lf = field_child(r, i, FIELD_LEAD);
+	if (cf == SIZE_MAX && lf == SIZE_MAX) {
+		cf = trailing_field(r, i, FIELD_COOP);
+		lf = trailing_field(r, i, FIELD_LEAD);
+	}
 	if (lf != SIZE_MAX)
 		copy_names(&coop, &n, r->nodes[lf].act.coop, r->nodes[lf].act.n_coop);
 	if (cf != SIZE_MAX) {
@@ -634,6 +682,9 @@ static void emit_units(struct reader *r)
 		unit_cooperating(r, i, u);
 		char *time_field = NULL;
 		char *own = unit_text(r, i, &time_field);
+		size_t tf = time_field ? SIZE_MAX : trailing_field(r, i, FIELD_TIME);
+		if (tf != SIZE_MAX)
+			time_field = outline_flat(r->o.v[tf].field_value);
 		size_t m = merged_child(r, i);
 		if (m != SIZE_MAX) {
 			char *mt = outline_flat(r->o.v[m].text), *both = xasprintf("%s\n%s", own, mt);

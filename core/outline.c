@@ -636,6 +636,8 @@ static const struct {
 	enum outline_field field;
 } field_labels[] = {
 	{ "Cơ quan thực hiện/chủ trì", FIELD_LEAD }, { "Cơ quan chủ trì thực hiện", FIELD_LEAD },
+	{ "Cơ quan chủ trì tham mưu thực hiện", FIELD_LEAD }, { "Đơn vị chủ trì tham mưu thực hiện", FIELD_LEAD },
+	{ "Cơ quan chủ trì tham mưu", FIELD_LEAD }, { "Đơn vị chủ trì tham mưu", FIELD_LEAD },
 	{ "Đơn vị chủ trì thực hiện", FIELD_LEAD }, { "Cơ quan, đơn vị thực hiện", FIELD_LEAD },
 	{ "Cơ quan, đơn vị chủ trì", FIELD_LEAD }, { "Cơ quan thực hiện", FIELD_LEAD },
 	{ "Cơ quan chủ trì", FIELD_LEAD }, { "Đơn vị thực hiện", FIELD_LEAD }, { "Đơn vị chủ trì", FIELD_LEAD },
