@@ -204,7 +204,7 @@ static int save(struct cli *cli, struct notice *n, const char *path, bool update
 	struct db *db = cli_db(cli);
 	if (!db)
 		return EXIT_RUNTIME;
-	session_flag_unknown_leads(cli->s, n);
+	session_check_agencies(cli->s, n);
 	int64_t doc = db_document_find(db, n, &same_text, err);
 	if (doc > 0)
 		return reimport(cli, db, doc, same_text, n, path, update);
@@ -233,7 +233,7 @@ static int import_exec(struct cli *cli, const struct args *a)
 	if (bad) {
 		code = cli_error(EXIT_RUNTIME, NOTICE_ERROR, path, err);
 	} else if (args_has(a, "dry-run")) {
-		session_flag_unknown_leads(cli->s, &n);
+		session_check_agencies(cli->s, &n);
 		print_reading(cli, &n, tsv);
 	} else if (n.candidates) {
 		code = cli_error(EXIT_RUNTIME,

@@ -429,12 +429,33 @@ int session_report_to(struct session *s, const char *path, const struct report *
 	return rc;
 }
 
-void session_flag_unknown_leads(struct session *s, struct notice *n)
+/* *name as the table writes it, when it is the table's name abbreviated
+ * ("Sở KH&CN", "Sở Khoa học & Công nghệ"): not a name it only matches,
+ * whose words say more ("Ủy ban nhân dân tỉnh Phú Thọ" for "UBND tỉnh"). */
+static void known_spelling(const struct agency_table *known, char **name)
+{
+	const struct agency *a = agency_table_match(known, *name);
+	if (!a || strcmp(a->name, *name) == 0)
+		return;
+	char *written = agency_table_key(known, *name), *canonical = agency_table_key(known, a->name);
+	if (strcmp(written, canonical) == 0) {
+		free(*name);
+		*name = xstrdup(a->name);
+	}
+	free(written);
+	free(canonical);
+}
+
+void session_check_agencies(struct session *s, struct notice *n)
 {
 	char err[ERR_MAX];
 	const struct agency_table *known = session_agencies(s);
 	for (size_t i = 0; i < n->n_units; i++) {
 		struct notice_unit *u = &n->units[i];
+		for (size_t k = 0; k < u->n_leads; k++)
+			known_spelling(known, &u->leads[k]);
+		for (size_t k = 0; k < u->n_cooperating; k++)
+			known_spelling(known, &u->cooperating[k]);
 		for (size_t k = 0; k < u->n_leads; k++) {
 			const char *lead = u->leads[k];
 			if (agency_kind_guess(lead) == AGENCY_NHOM || agency_table_match(known, lead) ||

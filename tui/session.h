@@ -130,9 +130,11 @@ int session_report_to(struct session *s, const char *path, const struct report *
 const struct agency_table *session_agencies(struct session *s);
 
 struct notice;
-/* Flags the units of n whose lead agencies are neither known
- * (session_agencies) nor, when the database is open, in it (groups such as
- * "các sở, ngành" are never flagged). */
-void session_flag_unknown_leads(struct session *s, struct notice *n);
+/* Writes the agencies of n's units that session_agencies() knows, abbreviated,
+ * by their names in it (what an import stores: "Sở KH&CN" is shown as "Sở
+ * Khoa học và Công nghệ"), and flags the units whose lead agencies are
+ * neither known nor, when the database is open, in it (groups such as "các
+ * sở, ngành" are never flagged). */
+void session_check_agencies(struct session *s, struct notice *n);
 
 #endif

@@ -70,7 +70,7 @@ static int open_review(struct app *app, const void *arg, void **data)
 		free(rv);
 		return -1;
 	}
-	session_flag_unknown_leads(app->s, &rv->notice);
+	session_check_agencies(app->s, &rv->notice);
 	rv->label = notice_label(&rv->notice);
 	bool same;
 	rv->earlier = db_document_find(app->db, &rv->notice, &same, err);

@@ -28,6 +28,13 @@ assert_eq "$(awk -F'\t' '$1 == "# check" && $2 == "2" { print $3 }' "$TMPD/check
 assert_eq "$(awk -F'\t' '$1 == "# check" && $2 == "3 (1)" { print $3 }' "$TMPD/check.tsv")" "cơ quan lấy từ đề mục" "check of a heading's lead"
 hc --lang en import --dry-run "$TMPD/check.md" | grep -qF "check: agency not in the list" || fail "no reason in the table"
 
+# 1c. An agency the list knows is shown by its name in the list (what the
+#     import stores), however the notice abbreviates it; others as written.
+printf 'THÔNG BÁO\n\n1. Sở KH&CN chủ trì, phối hợp với Sở TN&MT và Trung tâm Dữ liệu Mới xây dựng nền tảng số.\n' > "$TMPD/short.md"
+hc import --dry-run --format tsv "$TMPD/short.md" > "$TMPD/short.tsv" || fail "import --dry-run short.md"
+assert_eq "$(awk -F'\t' '$1 == "1" { print $2 "|" $3 }' "$TMPD/short.tsv")" \
+	"Sở Khoa học và Công nghệ|Sở Tài nguyên và Môi trường; Trung tâm Dữ liệu Mới" "agencies the list knows, by their names"
+
 # 2. CRLF, BOM and NFD give the same reading.
 hc import --dry-run --format tsv "$LAI" > "$TMPD/lf.tsv"
 sed 's/$/\r/' "$LAI" > "$TMPD/crlf.md"
