@@ -154,7 +154,8 @@ static bool day_atom(const struct scan *sc, size_t k, struct atom *a)
 	return day_at(a, y, m, d, k, e);
 }
 
-/* tháng m [/yyyy | năm yyyy], not "6 tháng" (a length of time). */
+/* tháng m [/yyyy | năm yyyy], not "6 tháng" (a length of time); a range of
+ * months "tháng 11 - 12/2025" is its last month. */
 static bool month_atom(const struct scan *sc, size_t k, struct atom *a)
 {
 	if (!tokens_word_is(&sc->tk, k, "tháng") || (k > 0 && sc->tk.t[k - 1].type == T_NUM))
@@ -162,8 +163,13 @@ static bool month_atom(const struct scan *sc, size_t k, struct atom *a)
 	if (!tokens_small_num(&sc->tk, k + 1, 2) || tokens_glued(&sc->tk, k + 1))
 		return false;
 	int m = sc->tk.t[k + 1].num, y;
-	size_t e;
-	if (m < 1 || m > 12 || !opt_year(sc, k + 2, &y, &e) || y < 0)
+	size_t e, at = k + 2;
+	if (tokens_is_punct(&sc->tk, at, '-') && tokens_small_num(&sc->tk, at + 1, 2) &&
+	    sc->tk.t[at + 1].num > m && sc->tk.t[at + 1].num <= 12) {
+		m = sc->tk.t[at + 1].num;
+		at += 2;
+	}
+	if (m < 1 || m > 12 || !opt_year(sc, at, &y, &e) || y < 0)
 		return false;
 	a->type = A_MONTH;
 	a->m = m, a->y = y, a->d = 0;
@@ -185,13 +191,24 @@ static int quarter_num(const struct scan *sc, size_t k)
 	return 0;
 }
 
+/* quý q [/yyyy | -yyyy | năm yyyy]; a range of quarters is its last. */
 static bool quarter_atom(const struct scan *sc, size_t k, struct atom *a)
 {
 	if (!tokens_word_is(&sc->tk, k, "quý") && !tokens_word_is(&sc->tk, k, "quí"))
 		return false;
 	int q = quarter_num(sc, k + 1), y;
 	size_t e;
-	if (!q || tokens_glued(&sc->tk, k + 1) || !opt_year(sc, k + 2, &y, &e) || y < 0)
+	if (!q || tokens_glued(&sc->tk, k + 1))
+		return false;
+	size_t at = k + 2;
+	if (tokens_is_punct(&sc->tk, at, '-') && quarter_num(sc, at + 1) > q) {
+		q = quarter_num(sc, at + 1); /* "Quý I-II/2025": the range's last */
+		at += 2;
+	}
+	if (tokens_is_punct(&sc->tk, at, '-') && tokens_glued(&sc->tk, at) && tokens_glued(&sc->tk, at + 1) &&
+	    year_at(sc, at + 1, &y) == 1)
+		e = at + 2; /* "Quý IV-2025" */
+	else if (!opt_year(sc, at, &y, &e) || y < 0)
 		return false;
 	a->type = A_QUARTER;
 	a->m = q, a->y = y, a->d = 0;

@@ -68,6 +68,11 @@ static void test_phrases(void **state)
 		{ "Tổ chức hội nghị tháng 7/2024", DOC, D, 20240731, PRECISION_MONTH, "tháng 7/2024" },
 		{ "Nghị quyết trình HĐND tỉnh kỳ họp thứ 21 (tháng 7/2024) đảm bảo", DOC, D, 20240731, PRECISION_MONTH, "tháng 7/2024" },
 		{ "hoàn thành trong quý III/2024", DOC, D, 20240930, PRECISION_QUARTER, "trong quý III/2024" },
+		/* a year after a dash, ranges of quarters and of months: the last */
+		{ "Thời gian hoàn thành: Quí IV-2024.", DOC, D, 20241231, PRECISION_QUARTER, "Thời gian hoàn thành: Quí IV-2024" },
+		{ "Thời gian thực hiện: Quý II-III/2024.", DOC, D, 20240930, PRECISION_QUARTER, "Thời gian thực hiện: Quý II-III/2024" },
+		{ "Thời gian thực hiện: Tháng 9 - 10/2024.", DOC, D, 20241031, PRECISION_MONTH, "Thời gian thực hiện: Tháng 9 - 10/2024" },
+		{ "hoàn thành trong tháng 6-7 năm 2024", DOC, D, 20240731, PRECISION_MONTH, "trong tháng 6-7 năm 2024" },
 		{ "phấn đấu hết quý III, khối lượng giải ngân đạt trên 60%.", DOC, D, 20240930, PRECISION_QUARTER, "hết quý III" },
 		{ "Hoàn thành quý 2 năm 2024", 20240110, D, 20240630, PRECISION_QUARTER, "quý 2 năm 2024" },
 		{ "trong quý 2 năm 2024", DOC, D, 20240630, PRECISION_QUARTER, "trong quý 2 năm 2024" },
