@@ -624,7 +624,7 @@ static bool resolve_date(const struct scan *sc, const struct atom *a, size_t lo,
 		if (a->type == A_DAY && after_document_number(sc, a->ts, lo))
 			return false;
 	}
-	if (anchor != DATE_NONE && due < anchor)
+	if (anchor != DATE_NONE && due < anchor && !(sc->opt.field && a->year_given && !bare))
 		return false;
 	clear(out, DEADLINE_DATE);
 	out->due = due;

@@ -126,12 +126,16 @@ struct deadline_options {
 	int default_year;     /* fills a missing year; 0: the anchor's year */
 	civil_day anchor;     /* document date; DATE_NONE (or past 9000): unknown */
 	bool before_means_day_before; /* "trước ngày X" due X-1 (default: X) */
+	/* text is a deadline field ("Thời gian hoàn thành: …"): a dated deadline
+	 * before the anchor is kept (a plan issued after one of its dates) */
+	bool field;
 	/* Whether d is a working day; NULL: Monday to Friday. */
 	bool (*is_working_day)(void *ctx, civil_day d);
 	void *ctx;
 };
 
-/* Defaults: no default year, no anchor, "trước ngày X" due X, Mon–Fri. */
+/* Defaults: no default year, no anchor, "trước ngày X" due X, not a field,
+ * Mon–Fri. */
 void deadline_options_init(struct deadline_options *opt);
 
 /* Finds the deadlines in text[0, len) (need not be NUL-terminated), in text

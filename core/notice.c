@@ -504,10 +504,12 @@ static bool pick_due(const struct reader *r, struct notice_unit *u, const char *
 	struct deadline d;
 	if (time_field) {
 		/* a time column's "2025" or "2025-2030" is a year: the range's last */
+		struct deadline_options field = opt;
+		field.field = true;
 		char year[16];
 		char *labelled = time_year(time_field, year) ? xasprintf("Thời hạn: năm %s", year)
 							     : xasprintf("Thời hạn: %s", time_field);
-		bool ok = deadline_pick(labelled, strlen(labelled), &opt, &d);
+		bool ok = deadline_pick(labelled, strlen(labelled), &field, &d);
 		if (ok && d.start >= strlen("Thời hạn: "))
 			set_due(u, labelled, &d);
 		else if (ok) {

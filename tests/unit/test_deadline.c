@@ -362,6 +362,26 @@ static bool never_working(void *ctx, civil_day d)
 	return false;
 }
 
+/* A deadline field keeps a dated deadline before the document's date (a
+ * plan issued after one of its dates); running text does not, nor a field's
+ * year-less or bare date that could be any year's. */
+static void test_field_keeps_past_dates(void **state)
+{
+	(void)state;
+	struct deadline_options o = opts(DOC);
+	struct deadline d;
+	const char *t = "Thời gian hoàn thành: Trước ngày 15/4/2024.";
+	assert_int_equal(deadline_find_all(t, strlen(t), &o, &d, 1), 0);
+	o.field = true;
+	assert_int_equal(deadline_find_all(t, strlen(t), &o, &d, 1), 1);
+	assert_int_equal(d.due, ymd(20240415));
+	t = "Thời gian hoàn thành: Trước ngày 15/4.";
+	assert_int_equal(deadline_find_all(t, strlen(t), &o, &d, 1), 1);
+	assert_int_equal(d.due, ymd(20250415)); /* the next 15/4 */
+	t = "Ngày 15/4/2024 Sở đã báo cáo.";
+	assert_int_equal(deadline_find_all(t, strlen(t), &o, &d, 1), 0);
+}
+
 static void test_working_day_callback(void **state)
 {
 	(void)state;
@@ -539,6 +559,7 @@ int main(void)
 		cmocka_unit_test(test_rules_and_units),
 		cmocka_unit_test(test_not_deadlines),
 		cmocka_unit_test(test_before_option_and_year_fill),
+		cmocka_unit_test(test_field_keeps_past_dates),
 		cmocka_unit_test(test_working_day_callback),
 		cmocka_unit_test(test_several_and_max),
 		cmocka_unit_test(test_pick_fixture),

@@ -73,7 +73,7 @@ static void test_fixture(void **state)
 /* Small notices, one structure each: text, then "section|leads|cooperating|due". */
 static const struct {
 	const char *text;
-	const char *rows[6];
+	const char *rows[8];
 } cases[] = {
 	{ "THÔNG BÁO\n\n1. Sở Y tế chủ trì, phối hợp với Sở Tài chính kiểm tra an toàn thực phẩm trước ngày 10/6/2024.\n\n"
 	  "2. Trong tháng, các ngành đạt được một số kết quả.\n",
@@ -124,7 +124,8 @@ static const struct {
 	/* a block of fields after bullets ("Đơn vị chủ trì: …", "Đơn vị phối
 	 * hợp: …", "Thời gian thực hiện: …") is theirs: it covers the bullets
 	 * since the block before it; a bullet alone before its block takes its
-	 * lead even when it names a subject; time alone, with no lead field */
+	 * lead even when it names a subject; time alone, with no lead field,
+	 * even a date before the plan's own (issued late) */
 	{ "Cao Bằng, ngày 10 tháng 3 năm 2026\nII. NHIỆM VỤ\n1. Nâng cao chất lượng đội ngũ\n"
 	  "- Các cơ quan, đơn vị tiếp tục rà soát đội ngũ công chức làm công tác pháp chế.\n"
 	  "- Bổ sung biên chế cho bộ phận pháp chế còn thiếu.\n"
@@ -133,10 +134,11 @@ static const struct {
 	  "Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.\nĐơn vị phối hợp thực hiện: Sở Tài chính, Sở Nội vụ.\n"
 	  "Thời gian thực hiện: Quý III/2026.\n"
 	  "2. Sở Tài chính\n- Lập danh mục tài sản cần kiểm kê.\nThời gian hoàn thành: Trước ngày 15/4/2026.\n"
-	  "- Tổng hợp kết quả kiểm kê, báo cáo Ủy ban nhân dân tỉnh.\nThời hạn hoàn thành: Tháng 6/2026.\n",
+	  "- Tổng hợp kết quả kiểm kê, báo cáo Ủy ban nhân dân tỉnh.\nThời hạn hoàn thành: Tháng 6/2026.\n"
+	  "- Thành lập tổ kiểm kê.\nThời hạn hoàn thành: Trước ngày 05/3/2026.\n",
 	  { "II.1 (1)|Các cơ quan, đơn vị|Sở Nội vụ|", "II.1 (2)|Các sở, ban, ngành|Sở Nội vụ|",
 	    "II.1 (3)|Sở Tư pháp|Sở Tài chính; Sở Nội vụ|2026-09-30", "II.2 (1)|Sở Tài chính||2026-04-15",
-	    "II.2 (2)|Sở Tài chính||2026-06-30", NULL } },
+	    "II.2 (2)|Sở Tài chính||2026-06-30", "II.2 (3)|Sở Tài chính||2026-03-05", NULL } },
 	/* a letter to one addressee: an unnumbered paragraph that asks without a
 	 * subject asks the addressee */
 	{ "Hà Nội, ngày 20 tháng 11 năm 2025\nKính gửi: Thuế tỉnh Quảng Trị.\n"
