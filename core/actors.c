@@ -444,6 +444,30 @@ bool actors_read_heading(const char *text, struct actors *a)
 	return named;
 }
 
+/* Cuts name before a role set after a dash: "Sở Tài chính - Cơ quan thường
+ * trực Ban Chỉ đạo" is Sở Tài chính (a dash inside a name, "Văn hóa - Thể
+ * thao", is followed by no such words). */
+static void cut_role(char *name)
+{
+	static const char *const roles[] = { "cơ quan thường trực", "cơ quan chủ trì", "cơ quan đầu mối",
+					     "thường trực", "đầu mối" };
+	for (char *d = name; (d = strchr(d, ' ')) != NULL; d++) {
+		const char *after = d + 1;
+		if (*after == '-')
+			after += 1;
+		else if (strncmp(after, "–", strlen("–")) == 0)
+			after += strlen("–");
+		else
+			continue;
+		if (*after != ' ')
+			continue;
+		if (words_at_any(after + 1, roles, COUNT(roles), true)) {
+			*d = '\0';
+			return;
+		}
+	}
+}
+
 /* actors_read_heading() on text in small letters. */
 static bool heading_names(const char *text, struct actors *a)
 {
@@ -474,9 +498,11 @@ static bool heading_names(const char *text, struct actors *a)
 	names_free(a->leads, a->n_leads);
 	a->leads = NULL;
 	a->n_leads = 0;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		cut_role(names[i]);
 		if (!names_is_issuer(names[i]))
 			names_push(&a->leads, &a->n_leads, names[i]);
+	}
 	names_free(names, n);
 	a->how = a->n_leads ? ACTORS_LABEL : ACTORS_NONE;
 	a->only_names = a->n_leads > 0;

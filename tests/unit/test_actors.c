@@ -170,6 +170,17 @@ static void test_flags(void **state)
 	actors_init(&a);
 	assert_false(actors_read_heading("Sở Tài chính rà soát kinh phí", &a));
 	actors_release(&a);
+	/* the role given after a dash is not part of the name; a dash inside a
+	 * name is */
+	actors_init(&a);
+	assert_true(actors_read_heading("Sở Nội vụ – Cơ quan thường trực Hội đồng thi đua", &a));
+	assert_int_equal(a.n_leads, 1);
+	assert_string_equal(a.leads[0], "Sở Nội vụ");
+	actors_release(&a);
+	actors_init(&a);
+	assert_true(actors_read_heading("Sở Văn hóa - Thể thao", &a));
+	assert_string_equal(a.leads[0], "Sở Văn hóa - Thể thao");
+	actors_release(&a);
 	/* a heading that gives whose duties follow */
 	static const struct {
 		const char *heading, *leads;
