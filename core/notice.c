@@ -189,6 +189,29 @@ static bool ends_terminal(const char *t)
 	return n && strchr(".;:!?", t[n - 1]);
 }
 
+/* Where the last sentence of an introduction (text ending with ':') begins,
+ * for when its first names nobody: "Nhằm … lao động. Sở Nội vụ đề nghị các
+ * doanh nghiệp … nội dung sau:". A period after a capital ("TP. Hồ Chí
+ * Minh") ends no sentence. text itself when it has one. */
+static const char *last_sentence(const char *text)
+{
+	const char *from = text;
+	if (!outline_ends_colon_text(text))
+		return text;
+	for (const char *p = text; (p = strstr(p, ". ")) != NULL; p++) {
+		if (p == text)
+			continue;
+		const char *c = p - 1; /* the character before the period */
+		while (c > text && ((unsigned char)*c & 0xc0) == 0x80)
+			c--;
+		bool word_end = *c == ')' || (*c >= '0' && *c <= '9') || !text_starts_upper(c);
+		if (word_end && (*c == ')' || (unsigned char)*c >= 'a' || (*c >= '0' && *c <= '9')) &&
+		    text_starts_upper(p + 2))
+			from = p + 2;
+	}
+	return from;
+}
+
 /* Reads who acts in each paragraph. */
 static void read_actors(struct reader *r)
 {
@@ -218,7 +241,16 @@ static void read_actors(struct reader *r)
 		/* a heading of names over its items: "1. Thủ trưởng các cơ quan tham mưu, quản lý …" */
 		if (!(p->mark != OUTLINE_NONE && p->end > i + 1 && (!ends_terminal(t) || text_ends_with(t, ".")) &&
 		      actors_read_heading(t, &nd->act)))
+		{
 			actors_read(t, &nd->act);
+			const char *last = last_sentence(t);
+			if (!nd->act.n_leads && last != t) {
+				actors_release(&nd->act);
+				actors_init(&nd->act);
+				nd->act.issuer = r->issuer;
+				actors_read(last, &nd->act);
+			}
+		}
 		free(t);
 		size_t m = merged_child(r, i);
 		if (m != SIZE_MAX) {

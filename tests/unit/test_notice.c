@@ -139,6 +139,12 @@ static const struct {
 	  { "II.1 (1)|Các cơ quan, đơn vị|Sở Nội vụ|", "II.1 (2)|Các sở, ban, ngành|Sở Nội vụ|",
 	    "II.1 (3)|Sở Tư pháp|Sở Tài chính; Sở Nội vụ|2026-09-30", "II.2 (1)|Sở Tài chính||2026-04-15",
 	    "II.2 (2)|Sở Tài chính||2026-06-30", "II.2 (3)|Sở Tài chính||2026-03-05", NULL } },
+	/* an introduction whose first sentence names nobody introduces its list
+	 * with its last (a capital's period, "TP. Lào Cai", ends no sentence) */
+	{ "Lào Cai, ngày 10 tháng 3 năm 2026\nNhằm bảo đảm an toàn cho người dân TP. Lào Cai trong mùa mưa lũ. "
+	  "Các sở, ban, ngành thực hiện các nội dung sau:\n1. Rà soát các khu vực có nguy cơ sạt lở.\n"
+	  "2. Chuẩn bị vật tư, phương tiện cứu hộ.\n",
+	  { "1|Các sở, ban, ngành||", "2|Các sở, ban, ngành||", NULL } },
 	/* a letter to one addressee: an unnumbered paragraph that asks without a
 	 * subject asks the addressee */
 	{ "Hà Nội, ngày 20 tháng 11 năm 2025\nKính gửi: Thuế tỉnh Quảng Trị.\n"
