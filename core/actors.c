@@ -468,6 +468,35 @@ static void cut_role(char *name)
 	}
 }
 
+/* "Trách nhiệm của đối tượng thực hiện kiểm kê:" says whose duties follow
+ * with a noun of those who act that is no agency's: the words up to '(' or
+ * ':' are the one lead when they are a short phrase ("Nhiệm vụ của các năm
+ * tiếp theo" names nobody). */
+static bool duties_of(const char *p, struct actors *a)
+{
+	static const char *const who[] = {
+		"đối tượng", "người", "cá nhân", "tổ chức", "đơn vị", "cơ quan", "bộ phận", "cán bộ",
+		"công chức", "chủ", "thành viên", "hộ", "doanh nghiệp", "cơ sở",
+	};
+	const char *head = words_at(p, "các") || words_at(p, "những") ? words_skip(p + words_len(p)) : p;
+	size_t len = strcspn(p, "(:");
+	while (len && (p[len - 1] == ' ' || p[len - 1] == '.'))
+		len--;
+	if (!len || len > 80 || !words_at_any(head, who, COUNT(who), false) || memchr(p, ',', len) ||
+	    memchr(p, ';', len))
+		return false;
+	names_free(a->leads, a->n_leads);
+	a->leads = NULL;
+	a->n_leads = 0;
+	char *name = xstrndup(p, len);
+	names_push(&a->leads, &a->n_leads, name);
+	free(name);
+	a->how = ACTORS_LABEL;
+	a->only_names = true;
+	a->predicate = a->task = strlen(p);
+	return true;
+}
+
 /* actors_read_heading() on text in small letters. */
 static bool heading_names(const char *text, struct actors *a)
 {
@@ -478,15 +507,18 @@ static bool heading_names(const char *text, struct actors *a)
 	/* whose duties follow: "Trách nhiệm của Sở Y tế", "Nhiệm vụ, quyền
 	 * hạn và nguyên tắc hoạt động của Hội đồng thẩm định"; what is asked
 	 * of whom: "Yêu cầu đối với các tổ chức, cá nhân …" */
+	bool whose = false;
 	if (words_at(p, "Trách nhiệm") || words_at(p, "Nhiệm vụ")) {
 		const char *of = strstr(p, " của ");
-		if (of && of - p < 120)
+		if (of && of - p < 120) {
 			p = words_skip(of + strlen(" của "));
+			whose = true;
+		}
 	} else if (verb && strcmp(verb, "Yêu cầu") == 0 && words_at(p, "đối với")) {
 		p = words_skip(p + strlen("đối với"));
 	}
 	if (!names_head_len(p, false))
-		return false;
+		return whose && duties_of(p, a);
 	char **names = NULL;
 	size_t n = 0;
 	size_t len = names_scan_list(p, &names, &n, false, true);

@@ -250,6 +250,9 @@ static void read_actors(struct reader *r)
 				nd->act.issuer = r->issuer;
 				actors_read(last, &nd->act);
 			}
+			/* "1.6. Trách nhiệm của các cơ quan quản lý cấp trên (…):" */
+			if (!nd->act.n_leads && p->mark != OUTLINE_NONE && p->end > i + 1)
+				actors_read_heading(t, &nd->act);
 		}
 		free(t);
 		size_t m = merged_child(r, i);
@@ -463,7 +466,10 @@ static void decide_units(struct reader *r)
 			bool names_only = nd->act.only_names || wording_content_words(what) < 2 || wording_names_person(what) ||
 					  wording_formula(what);
 			bool asked_closing = r->asked_closing && i + 1 == r->to; /* "Trên đây là …, đề nghị X …" */
-			nd->unit = !nd->act.descriptive && !names_only && !wording_praise(t) &&
+			/* a topic's rule under a heading that names who ("6. Kinh phí
+			 * hoạt động của Hội đồng: theo quy định") asks nothing of it */
+			bool topic = !nd->act.n_leads && wording_topic_statement(t);
+			nd->unit = !nd->act.descriptive && !names_only && !wording_praise(t) && !topic &&
 				   (!wording_conditional(t) || asked_closing);
 		} else if (r->addressee && (p->mark != OUTLINE_NONE || wording_imperative(t)) && !nd->act.descriptive &&
 			   !wording_conditional(t) && !wording_praise(t) &&

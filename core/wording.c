@@ -50,6 +50,16 @@ bool wording_no_task_heading(const char *text)
 	return heading_starts(text, words, COUNT(words));
 }
 
+/* An item that states a topic's rule ("Kinh phí hoạt động của Hội đồng:
+ * thực hiện theo quy định hiện hành", "Phạm vi: …"): funding, scope or who
+ * is covered, said before a colon. */
+bool wording_topic_statement(const char *text)
+{
+	static const char *const words[] = { "kinh phi", "nguon kinh phi", "pham vi", "doi tuong" };
+	const char *colon = strchr(text, ':');
+	return colon && colon - text < 100 && heading_starts(text, words, COUNT(words));
+}
+
 /* Headings of a plan's preamble: whatever is under them asks nothing of
  * anyone, even when it names agencies ("Mục đích, yêu cầu", "Quan điểm"). */
 bool wording_preamble_heading(const char *text)

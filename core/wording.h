@@ -17,6 +17,9 @@ bool wording_no_task_heading(const char *text);
 /* A plan's preamble ("Mục đích, yêu cầu", "Quan điểm", "Nguyên tắc"):
  * nothing under it asks anything of anyone, even where it names agencies. */
 bool wording_preamble_heading(const char *text);
+/* An item that states the rule of a topic before a colon: funding ("Kinh
+ * phí …: thực hiện theo quy định"), scope, who is covered. */
+bool wording_topic_statement(const char *text);
 
 /* The article of a decision that sets up a council or a team and lists its
  * members ("Điều 1. Thành lập Hội đồng …"): label "Điều 1", text after it. */

@@ -145,6 +145,17 @@ static const struct {
 	  "Các sở, ban, ngành thực hiện các nội dung sau:\n1. Rà soát các khu vực có nguy cơ sạt lở.\n"
 	  "2. Chuẩn bị vật tư, phương tiện cứu hộ.\n",
 	  { "1|Các sở, ban, ngành||", "2|Các sở, ban, ngành||", NULL } },
+	/* headings that say whose duties follow, ending with a colon, whatever
+	 * noun names them */
+	{ "Lào Cai, ngày 10 tháng 3 năm 2026\nIV. NHIỆM VỤ\n1. Trách nhiệm của đơn vị được kiểm kê:\n"
+	  "- Thành lập tổ kiểm kê.\n2. Trách nhiệm của các cơ quan quản lý cấp trên (kể cả cơ quan đại diện chủ sở hữu):\n"
+	  "- Tổng hợp kết quả kiểm kê của cấp dưới.\n",
+	  { "IV.1 (1)|đơn vị được kiểm kê||", "IV.2 (1)|các cơ quan quản lý cấp trên||", NULL } },
+	/* under them, a topic's rule ("Kinh phí …: theo quy định") is no task */
+	{ "Lào Cai, ngày 10 tháng 3 năm 2026\nĐiều 2. Nhiệm vụ của Hội đồng kiểm kê:\n"
+	  "1. Kiểm tra hồ sơ kiểm kê của các đơn vị.\n"
+	  "2. Kinh phí hoạt động của Hội đồng: thực hiện theo quy định hiện hành.\n",
+	  { "Điều 2.1|Hội đồng kiểm kê||", NULL } },
 	/* a letter to one addressee: an unnumbered paragraph that asks without a
 	 * subject asks the addressee */
 	{ "Hà Nội, ngày 20 tháng 11 năm 2025\nKính gửi: Thuế tỉnh Quảng Trị.\n"
