@@ -437,9 +437,33 @@ static bool heading_names(const char *text, struct actors *a);
 bool actors_read_heading(const char *text, struct actors *a)
 {
 	char *recased = NULL;
-	if (!text_has_lower(text))
+	const char *verb = words_at_any(words_skip(text), assign_verbs, COUNT(assign_verbs), false);
+	char small[8] = ""; /* the title's first letter, as written */
+	uint32_t cp;
+	if (!text_has_lower(text)) {
 		text = recased = names_sentence_case(text);
+	} else if (verb) {
+		/* "Giao người đứng đầu các cơ quan …": a title after the verb in
+		 * small letters, read as a title and given back as written */
+		const char *q = words_skip(words_skip(text) + strlen(verb));
+		size_t n = text_utf8_decode(q, strlen(q), &cp);
+		if (text_starts_lower(q) && n < sizeof small) {
+			char *copy = xstrdup(text);
+			text_capitalise(copy + (q - text));
+			const char *title = copy + (q - text);
+			if (names_head_len(title, false) && text_utf8_decode(title, strlen(title), &cp) == n) {
+				text = recased = copy;
+				memcpy(small, q, n);
+				small[n] = '\0';
+			} else {
+				free(copy);
+			}
+		}
+	}
 	bool named = heading_names(text, a);
+	if (named && *small && a->n_leads && text_starts_upper(a->leads[0]) &&
+	    text_utf8_decode(a->leads[0], strlen(a->leads[0]), &cp) == strlen(small))
+		memcpy(a->leads[0], small, strlen(small));
 	free(recased);
 	return named;
 }

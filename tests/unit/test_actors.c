@@ -177,6 +177,12 @@ static void test_flags(void **state)
 	assert_int_equal(a.n_leads, 1);
 	assert_string_equal(a.leads[0], "Sở Nội vụ");
 	actors_release(&a);
+	/* a title after the verb in small letters, kept as written */
+	actors_init(&a);
+	assert_true(actors_read_heading("Giao người đứng đầu các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh", &a));
+	assert_int_equal(a.n_leads, 1);
+	assert_string_equal(a.leads[0], "người đứng đầu các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh");
+	actors_release(&a);
 	actors_init(&a);
 	assert_true(actors_read_heading("Sở Văn hóa - Thể thao", &a));
 	assert_string_equal(a.leads[0], "Sở Văn hóa - Thể thao");
