@@ -526,8 +526,11 @@ static bool heading_names(const char *text, struct actors *a)
 {
 	const char *p = words_skip(text);
 	const char *verb = words_at_any(p, assign_verbs, COUNT(assign_verbs), false);
-	if (verb)
+	if (verb) {
 		p = words_skip(p + strlen(verb));
+		if (*p == ':') /* "Đề nghị: Hiệp hội Doanh nghiệp tỉnh, …" */
+			p = words_skip(p + 1);
+	}
 	/* whose duties follow: "Trách nhiệm của Sở Y tế", "Nhiệm vụ, quyền
 	 * hạn và nguyên tắc hoạt động của Hội đồng thẩm định"; what is asked
 	 * of whom: "Yêu cầu đối với các tổ chức, cá nhân …" */

@@ -177,6 +177,12 @@ static void test_flags(void **state)
 	assert_int_equal(a.n_leads, 1);
 	assert_string_equal(a.leads[0], "Sở Nội vụ");
 	actors_release(&a);
+	/* the verb and a colon before the names */
+	actors_init(&a);
+	assert_true(actors_read_heading("Đề nghị: Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh", &a));
+	assert_int_equal(a.n_leads, 2);
+	assert_string_equal(a.leads[1], "Liên minh Hợp tác xã tỉnh");
+	actors_release(&a);
 	/* a title after the verb in small letters, kept as written */
 	actors_init(&a);
 	assert_true(actors_read_heading("Giao người đứng đầu các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh", &a));
