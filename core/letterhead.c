@@ -461,12 +461,23 @@ static char *find_addressee(const struct notice *n, const struct outline *o, con
 }
 
 
+/* Whether the decision before paragraph end issues a document with it
+ * ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …"). */
+static bool issues_attached(const struct outline *o, size_t end)
+{
+	for (size_t i = 0; i < end && i < o->n; i++)
+		if (strstr(o->v[i].text, "kèm theo Quyết định này"))
+			return true;
+	return false;
+}
+
 /* A plan issued by the decision it follows ("KẾ HOẠCH … (Ban hành kèm theo
- * Quyết định số …)" after the decision's signature): where its body begins,
- * or SIZE_MAX. */
+ * Quyết định số …)" after the decision's signature, or only its title when
+ * the decision says it issues one): where its body begins, or SIZE_MAX. */
 static size_t annexed_body(const struct outline *o, size_t after)
 {
 	static const char *const kinds_annexed[] = { "KẾ HOẠCH", "CHƯƠNG TRÌNH", "PHƯƠNG ÁN", "ĐỀ ÁN", "PHỤ LỤC" };
+	bool issued = issues_attached(o, after);
 	for (size_t i = after; i < o->n; i++) {
 		const struct outline_para *p = &o->v[i];
 		if (p->mark != OUTLINE_NONE || text_has_lower(p->text))
@@ -485,6 +496,15 @@ static size_t annexed_body(const struct outline *o, size_t after)
 					return j + 1;
 				break;
 			}
+		}
+		/* without its note: the title's lines in capitals, then the body
+		 * (not "PHỤ LỤC", whose tables are read as tables) */
+		if (kind && issued && !members && !starts(p->text, "PHỤ LỤC")) {
+			size_t j = i + 1;
+			while (j < o->n && o->v[j].mark == OUTLINE_NONE && !text_has_lower(o->v[j].text))
+				j++;
+			if (j < o->n)
+				return j;
 		}
 	}
 	return SIZE_MAX;

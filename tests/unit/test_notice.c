@@ -156,6 +156,17 @@ static const struct {
 	  "1. Kiểm tra hồ sơ kiểm kê của các đơn vị.\n"
 	  "2. Kinh phí hoạt động của Hội đồng: thực hiện theo quy định hiện hành.\n",
 	  { "Điều 2.1|Hội đồng kiểm kê||", NULL } },
+	/* a decision that issues a plan "kèm theo Quyết định này": the plan
+	 * after its signature, printed without its "(Ban hành kèm theo …)"
+	 * note, is read */
+	{ "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\nSố: 12/QĐ-UBND\nSơn La, ngày 20 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+	  "Về việc ban hành Kế hoạch phát triển du lịch\nQUYẾT ĐỊNH:\n"
+	  "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển du lịch tỉnh.\n"
+	  "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 2;\nKT. CHỦ TỊCH\n"
+	  "PHÓ CHỦ TỊCH\nNguyễn Văn A\nKẾ HOẠCH\nPHÁT TRIỂN DU LỊCH TỈNH\nI. NHIỆM VỤ\n"
+	  "1. Sở Văn hóa, Thể thao và Du lịch xây dựng bộ sản phẩm du lịch, hoàn thành trong quý II năm 2026.\n"
+	  "2. Sở Tài chính bố trí kinh phí thực hiện.\n",
+	  { "I.1|Sở Văn hóa, Thể thao và Du lịch||2026-06-30", "I.2|Sở Tài chính||", NULL } },
 	/* a letter to one addressee: an unnumbered paragraph that asks without a
 	 * subject asks the addressee */
 	{ "Hà Nội, ngày 20 tháng 11 năm 2025\nKính gửi: Thuế tỉnh Quảng Trị.\n"
