@@ -40,7 +40,7 @@ static const char *const heads_free[] = {
  * "Trường hợp". */
 static const char *const heads_named[] = {
 	"Sở", "Bộ", "Ban", "Vụ", "Phòng", "Đài", "Báo", "Hội", "Trường", "Viện", "Đoàn", "Đại học",
-	"Thanh tra", "Thuế", "Cơ quan", "Tổ",
+	"Thanh tra", "Thuế", "Cơ quan", "Tổ", "Thường trực",
 };
 
 /* Offices held by a person who must act. */
