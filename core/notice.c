@@ -659,6 +659,19 @@ static void unit_cooperating(const struct reader *r, size_t i, struct notice_uni
 		names_free(names, nn);
 		free(v);
 	}
+	/* "a) Chủ trì, phối hợp với các sở, ban, ngành …", a heading that names
+	 * no lead, over bullets that name nobody: its co-operating agencies are
+	 * theirs (not a heading's whose own lead co-operates: "(1) Bộ Y tế
+	 * chỉ đạo …, phối hợp với …") */
+	for (size_t up = r->o.v[i].parent; !n && !nd->act.n_leads && up != OUTLINE_ROOT; up = r->o.v[up].parent) {
+		const struct node *h = &r->nodes[up];
+		if (h->act.n_leads)
+			break;
+		if (h->act.n_coop) {
+			copy_names(&coop, &n, h->act.coop, h->act.n_coop);
+			break;
+		}
+	}
 	u->cooperating = coop;
 	u->n_cooperating = n;
 }

@@ -167,6 +167,15 @@ static const struct {
 	  "1. Sở Văn hóa, Thể thao và Du lịch xây dựng bộ sản phẩm du lịch, hoàn thành trong quý II năm 2026.\n"
 	  "2. Sở Tài chính bố trí kinh phí thực hiện.\n",
 	  { "I.1|Sở Văn hóa, Thể thao và Du lịch||2026-06-30", "I.2|Sở Tài chính||", NULL } },
+	/* a heading that says only with whom ("a) Chủ trì, phối hợp với …")
+	 * gives its co-operating agencies to the bullets under it */
+	{ "Sơn La, ngày 20 tháng 11 năm 2025\nV. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n"
+	  "a) Chủ trì, phối hợp với các sở, ban, ngành và Ủy ban nhân dân các xã\n"
+	  "- Tổ chức tập huấn kiến thức xuất khẩu.\n- Kết nối giao thương trong và ngoài nước.\n"
+	  "b) Phối hợp với Sở Tài chính\n- Bố trí kinh phí xúc tiến thương mại.\n",
+	  { "V.1.a (1)|Sở Công Thương|các sở, ban, ngành; Ủy ban nhân dân các xã|",
+	    "V.1.a (2)|Sở Công Thương|các sở, ban, ngành; Ủy ban nhân dân các xã|",
+	    "V.1.b (1)|Sở Công Thương|Sở Tài chính|", NULL } },
 	/* a letter to one addressee: an unnumbered paragraph that asks without a
 	 * subject asks the addressee */
 	{ "Hà Nội, ngày 20 tháng 11 năm 2025\nKính gửi: Thuế tỉnh Quảng Trị.\n"
