@@ -230,6 +230,16 @@ static bool header_lines(struct notice *n, struct letterhead *h, const struct ou
 
 /* Reads kind, number, place, date, title and addressees at the top and
  * returns where the body begins. */
+/* Whether line is a letterhead's place and date ("Hà Nội, ngày …"). */
+static bool dated_place(const char *line)
+{
+	char *place = NULL;
+	civil_day d;
+	bool yes = place_date(line, &place, &d);
+	free(place);
+	return yes;
+}
+
 static void read_header(struct notice *n, const struct outline *o, struct letterhead *h)
 {
 	size_t i = 0, misses = 0;
@@ -272,6 +282,15 @@ static void read_header(struct notice *n, const struct outline *o, struct letter
 		}
 		if (any && (all || p->mark == OUTLINE_ROW || kind_line)) {
 			found = true;
+			h->body = ++i;
+			continue;
+		}
+		/* the subject written "Về …" instead of "V/v …", between the number
+		 * and the place and date */
+		if (found && !*n->title && n->issued == DATE_NONE && p->mark == OUTLINE_NONE && starts(p->text, "Về ") &&
+		    strlen(p->text) < 300 && i + 1 < o->n && dated_place(o->v[i + 1].text)) {
+			char *flat = outline_flat(p->text + strlen("Về "));
+			set_str(&n->title, flat);
 			h->body = ++i;
 			continue;
 		}

@@ -302,6 +302,30 @@ static void test_structures(void **state)
 	}
 }
 
+/* A letter's subject written "Về …" instead of "V/v …", between its number
+ * and its place and date, is its title: the place and date after it are
+ * the letterhead's, not the body's first paragraph. */
+static void test_subject_line(void **state)
+{
+	(void)state;
+	static const char text[] = "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 51/SGDĐT-GDTX\n"
+				   "Về hướng dẫn đánh giá trung tâm học tập cộng đồng\n"
+				   "Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025\n"
+				   "Kính gửi: Ủy ban nhân dân phường, xã và đặc khu\n"
+				   "Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2019;\n"
+				   "Đề nghị Ủy ban nhân dân phường, xã và đặc khu gửi kết quả đánh giá trước ngày 15/12/2025.\n";
+	struct notice n;
+	char err[ERR_MAX];
+	assert_int_equal(notice_read(text, strlen(text), &n, err), 0);
+	assert_int_equal(n.issued, date_from_ymd(2025, 11, 28));
+	assert_string_equal(n.place, "Thành phố Hồ Chí Minh");
+	assert_string_equal(n.title, "hướng dẫn đánh giá trung tâm học tập cộng đồng");
+	assert_int_equal(n.n_units, 1);
+	assert_string_equal(n.units[0].section, "(2)");
+	assert_int_equal(n.units[0].due, date_from_ymd(2025, 12, 15));
+	notice_release(&n);
+}
+
 static void test_bad_input(void **state)
 {
 	(void)state;
@@ -368,6 +392,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixture),
 		cmocka_unit_test(test_structures),
+		cmocka_unit_test(test_subject_line),
 		cmocka_unit_test(test_bad_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
