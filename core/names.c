@@ -558,6 +558,8 @@ static const char *elliptic_head(const char *name)
 		{ "các Bộ, ngành", "Bộ" }, { "Các Bộ", "Bộ" }, { "các Bộ", "Bộ" }, { "Các bộ", "Bộ" },
 		{ "các bộ", "Bộ" }, { "Các sở", "Sở" }, { "các sở", "Sở" }, { "Các Sở", "Sở" },
 		{ "các Sở", "Sở" }, { "Các Sở, ngành", "Sở" }, { "các sở, ngành", "Sở" },
+		{ "Các Tập đoàn", "Tập đoàn" }, { "các Tập đoàn", "Tập đoàn" }, { "các tập đoàn", "Tập đoàn" },
+		{ "Các Tổng công ty", "Tổng công ty" }, { "các Tổng công ty", "Tổng công ty" },
 	};
 	for (size_t i = 0; i < COUNT(forms); i++)
 		if (strcmp(name, forms[i][0]) == 0)

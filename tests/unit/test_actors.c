@@ -36,6 +36,9 @@ static const struct {
 	  "Các Ban Quản lý dự án đầu tư xây dựng tỉnh", "", ACTORS_SUBJECT },
 	{ "Sở Nông nghiệp và Môi trường tham mưu phương án.", "Sở Nông nghiệp và Môi trường", "", ACTORS_SUBJECT },
 	{ "Bộ Quốc phòng phát huy tinh thần đoàn kết, hỗ trợ các địa phương.", "Bộ Quốc phòng", "", ACTORS_SUBJECT },
+	/* an elliptic list of corporations */
+	{ "Đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội triển khai phủ sóng.",
+	  "Tập đoàn Bưu chính Viễn thông Việt Nam; Tập đoàn Công nghiệp - Viễn thông Quân đội", "", ACTORS_ASSIGNED },
 	/* a standing committee ("Thường trực …") is a body that acts */
 	{ "Đề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, chỉ đạo thực hiện các nhiệm vụ.", "Thường trực Tỉnh ủy", "",
 	  ACTORS_ASSIGNED },
