@@ -38,6 +38,7 @@ struct node {
 	size_t n_passed;
 	size_t unit_index;    /* its unit in the notice when unit */
 	bool merged_acts;     /* act was read from its merged paragraph */
+	size_t block;         /* the block of fields that closes its run (trailing_field()), or SIZE_MAX */
 };
 
 struct reader {
@@ -135,23 +136,60 @@ static size_t closing_lead_field(const struct reader *r, size_t i)
 	return SIZE_MAX;
 }
 
-/* The field f of the block of fields that closes item j's run of items
+/* Finds for each item the block of fields that closes its run of items
  * ("- …\n- …\nĐơn vị chủ trì: X.\nĐơn vị phối hợp: Y.\nThời gian thực
- * hiện: Z."): a block covers the items of its kind since the block before
- * it. SIZE_MAX when no block follows j's run, the block has no such field,
- * or j has fields of its own. */
+ * hiện: Z."): a block covers the items of one kind since the block before
+ * it; an item of another kind, or a paragraph, between them breaks the run.
+ * One pass backwards: a run is a list's items, so its block is known when
+ * the pass reaches them. */
+static void find_field_blocks(struct reader *r)
+{
+	enum { UNSEEN = -1, MIXED = -2 };
+	size_t n = r->to - r->from;
+	size_t *next = xmalloc((n + 1) * sizeof *next); /* per parent: the block after the run, or SIZE_MAX */
+	int *run = xmalloc((n + 1) * sizeof *run);      /* per parent: the run's mark, UNSEEN or MIXED */
+	for (size_t k = 0; k <= n; k++) {
+		next[k] = SIZE_MAX;
+		run[k] = UNSEEN;
+	}
+	for (size_t i = r->to; i-- > r->from;) {
+		const struct outline_para *p = &r->o.v[i];
+		r->nodes[i].block = SIZE_MAX;
+		if (p->parent == OUTLINE_ROOT || p->parent < r->from || p->mark == OUTLINE_ROW)
+			continue;
+		size_t up = p->parent - r->from;
+		if (p->role == OUTLINE_FIELD && p->mark == OUTLINE_NONE) {
+			next[up] = i; /* going backwards: ends at the block's first field */
+			run[up] = UNSEEN;
+			continue;
+		}
+		if (p->mark == OUTLINE_NONE || p->role == OUTLINE_FIELD) {
+			next[up] = SIZE_MAX;
+			continue;
+		}
+		if (run[up] == UNSEEN || run[up] == (int)p->mark)
+			r->nodes[i].block = next[up];
+		else
+			next[up] = SIZE_MAX;
+		run[up] = run[up] == UNSEEN || run[up] == (int)p->mark ? (int)p->mark : MIXED;
+	}
+	free(next);
+	free(run);
+}
+
+/* The field f of the block of fields that closes item j's run of items
+ * (find_field_blocks()), or SIZE_MAX when there is none, it has no such
+ * field, or j has fields of its own. */
 static size_t trailing_field(const struct reader *r, size_t j, enum outline_field f)
 {
-	const struct outline_para *p = &r->o.v[j];
-	size_t up = p->parent;
-	if (up == OUTLINE_ROOT || p->mark == OUTLINE_NONE || p->mark == OUTLINE_ROW || p->role == OUTLINE_FIELD)
+	size_t k = r->nodes[j].block;
+	if (k == SIZE_MAX)
 		return SIZE_MAX;
-	for (size_t k = j + 1; k < p->end; k++)
-		if (r->o.v[k].parent == j && r->o.v[k].role == OUTLINE_FIELD)
+	const struct outline_para *p = &r->o.v[j];
+	for (size_t c = j + 1; c < p->end; c++)
+		if (r->o.v[c].parent == j && r->o.v[c].role == OUTLINE_FIELD)
 			return SIZE_MAX;
-	size_t k = p->end;
-	while (k < r->o.v[up].end && (r->o.v[k].parent != up || r->o.v[k].mark == p->mark))
-		k++;
+	size_t up = p->parent;
 	for (; k < r->o.v[up].end && r->o.v[k].parent == up && r->o.v[k].role == OUTLINE_FIELD &&
 	       r->o.v[k].mark == OUTLINE_NONE;
 	     k++)
@@ -915,6 +953,7 @@ static bool stands_alone(void *ctx, const char *item, const char *para)
 static void read_body(struct reader *r)
 {
 	outline_build(&r->o, r->from, r->to, stands_alone, r);
+	find_field_blocks(r);
 	read_actors(r);
 	group_members(r);
 	inherit_leads(r);
