@@ -648,6 +648,28 @@ static void share_complement(char **names, size_t n, size_t first)
 	}
 }
 
+/* "Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ": an office before
+ * a body is the next body's too when that names the same kind of body (its
+ * first two words). */
+static void share_title(char **names, size_t n, size_t first)
+{
+	if (n < first + 2 || !text_starts_lower(names[n - 1]))
+		return;
+	const char *prev = names[n - 2], *t = words_at_any(prev, titles, COUNT(titles), false);
+	if (!t || prev[strlen(t)] != ' ')
+		return;
+	const char *body = prev + strlen(t) + 1, *last = names[n - 1];
+	size_t two = words_len(body);
+	if (body[two] != ' ')
+		return;
+	two += 1 + words_len(body + two + 1);
+	if (strncmp(body, last, two) != 0 || (last[two] != ' ' && last[two] != '\0'))
+		return;
+	char *full = xasprintf("%s %s", t, last);
+	free(names[n - 1]);
+	names[n - 1] = full;
+}
+
 /* "(Sở Y tế, Sở Xây dựng)" right after a group: appends the members and
  * returns true when the parentheses hold nothing but agencies. */
 static bool members_in_parens(const char *after, char ***names, size_t *n)
@@ -721,6 +743,7 @@ size_t names_scan_list(const char *s, char ***names, size_t *n, bool loose, bool
 		}
 		i = end;
 		share_complement(*names, *n, first);
+		share_title(*names, *n, first);
 		const char *q = s + i;
 		if (*q == ',' || *q == ';') {
 			const char *r = words_skip(q + 1);

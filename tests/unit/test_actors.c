@@ -36,6 +36,9 @@ static const struct {
 	  "Các Ban Quản lý dự án đầu tư xây dựng tỉnh", "", ACTORS_SUBJECT },
 	{ "Sở Nông nghiệp và Môi trường tham mưu phương án.", "Sở Nông nghiệp và Môi trường", "", ACTORS_SUBJECT },
 	{ "Bộ Quốc phòng phát huy tinh thần đoàn kết, hỗ trợ các địa phương.", "Bộ Quốc phòng", "", ACTORS_SUBJECT },
+	/* an office shared by the next body of its kind */
+	{ "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ chỉ đạo thực hiện nghiêm túc.",
+	  "Bộ trưởng; Thủ trưởng cơ quan ngang Bộ; Thủ trưởng cơ quan thuộc Chính phủ", "", ACTORS_SUBJECT },
 	/* an elliptic list of corporations */
 	{ "Đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội triển khai phủ sóng.",
 	  "Tập đoàn Bưu chính Viễn thông Việt Nam; Tập đoàn Công nghiệp - Viễn thông Quân đội", "", ACTORS_ASSIGNED },
