@@ -460,6 +460,20 @@ bool actors_read_heading(const char *text, struct actors *a)
 			}
 		}
 	}
+	/* "11. Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm" */
+	static const char *const duty[] = { " có trách nhiệm", " chịu trách nhiệm" };
+	size_t len = strlen(text);
+	while (len && (text[len - 1] == ':' || text[len - 1] == ' '))
+		len--;
+	for (size_t k = 0; k < COUNT(duty); k++) {
+		size_t d = strlen(duty[k]);
+		if (len > d && strncmp(text + len - d, duty[k], d) == 0) {
+			char *cut = xstrndup(text, len - d);
+			free(recased);
+			text = recased = cut;
+			break;
+		}
+	}
 	bool named = heading_names(text, a);
 	if (named && *small && a->n_leads && text_starts_upper(a->leads[0]) &&
 	    text_utf8_decode(a->leads[0], strlen(a->leads[0]), &cp) == strlen(small))

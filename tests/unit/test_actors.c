@@ -186,6 +186,12 @@ static void test_flags(void **state)
 	assert_int_equal(a.n_leads, 1);
 	assert_string_equal(a.leads[0], "Sở Nội vụ");
 	actors_release(&a);
+	/* "… có trách nhiệm" ending a heading of names is not part of them */
+	actors_init(&a);
+	assert_true(actors_read_heading("Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm", &a));
+	assert_int_equal(a.n_leads, 1);
+	assert_string_equal(a.leads[0], "Các đơn vị cấp nước sạch trên địa bàn thành phố");
+	actors_release(&a);
 	/* the verb and a colon before the names */
 	actors_init(&a);
 	assert_true(actors_read_heading("Đề nghị: Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh", &a));
