@@ -71,6 +71,8 @@ static enum column column_of(const char *header)
 	enum column c = COL_NONE;
 	if (strcmp(f, "stt") == 0 || strcmp(f, "tt") == 0 || starts(f, "so thu tu") || strcmp(f, "so tt") == 0)
 		c = COL_NO;
+	else if (starts(f, "ket qua") || starts(f, "san pham") || starts(f, "dau ra"))
+		c = COL_NONE; /* "Kết quả thực hiện": what is delivered, not who */
 	else if (strstr(f, "phoi hop"))
 		c = COL_COOP;
 	else if (strstr(f, "chu tri") || strstr(f, "thuc hien") || strstr(f, "don vi") || strstr(f, "co quan") ||
@@ -112,12 +114,23 @@ static bool header_row(const char *row, enum column *cols, size_t *nc)
 	char *cells[MAX_CELLS];
 	bool lead = false, content = false;
 	*nc = row_cells(row, cells, MAX_CELLS);
+	size_t host = SIZE_MAX; /* "Cơ quan chủ trì" among several who-columns */
 	for (size_t c = 0; c < *nc; c++) {
 		cols[c] = column_of(cells[c]);
 		lead = lead || cols[c] == COL_LEAD;
 		content = content || cols[c] == COL_CONTENT;
+		if (cols[c] == COL_LEAD && host == SIZE_MAX) {
+			char *f = text_fold_dup(cells[c]);
+			if (strstr(f, "chu tri"))
+				host = c;
+			free(f);
+		}
 		free(cells[c]);
 	}
+	/* "Người đứng đầu chịu trách nhiệm | Cơ quan chủ trì": the agency leads */
+	for (size_t c = 0; host != SIZE_MAX && c < *nc; c++)
+		if (cols[c] == COL_LEAD && c != host)
+			cols[c] = COL_NONE;
 	return lead && content;
 }
 

@@ -111,6 +111,13 @@ static const struct {
 	{ "Lào Cai, ngày 15 tháng 01 năm 2026\n\n| STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn |\n"
 	  "|---|---|---|---|---|\n| 1 | Số hóa hồ sơ \\| học bạ | Sở Y tế | Công an tỉnh | 30/9/2026 |\n",
 	  { "1|Sở Y tế|Công an tỉnh|2026-09-30", NULL } },
+	/* of several columns of who, "Cơ quan chủ trì" leads; "Kết quả thực
+	 * hiện" is what is delivered */
+	{ "Hà Nội, ngày 18 tháng 11 năm 2025\n\n| STT | Tên nhiệm vụ | Người đứng đầu chịu trách nhiệm | Cơ quan chủ trì "
+	  "| Cơ quan phối hợp | Kết quả thực hiện | Thời hạn hoàn thành |\n|---|---|---|---|---|---|---|\n"
+	  "| 1 | Xây dựng mô hình du lịch thông minh | Cục trưởng Cục Du lịch | Cục Du lịch | Trung tâm Chuyển đổi số "
+	  "| Mô hình được ban hành và triển khai | Tháng 12/2025 |\n",
+	  { "1|Cục Du lịch|Trung tâm Chuyển đổi số|2025-12-31", NULL } },
 	/* who acts, said after the bullets it governs ("Trách nhiệm chỉ đạo thực
 	 * hiện: …" closing each heading's list) */
 	{ "Lào Cai, ngày 30 tháng 8 năm 2026\nIII. NHIỆM VỤ\n3.1. Tăng cường tuyên truyền\n"
