@@ -559,6 +559,8 @@ static const char *elliptic_head(const char *name)
 		{ "các bộ", "Bộ" }, { "Các sở", "Sở" }, { "các sở", "Sở" }, { "Các Sở", "Sở" },
 		{ "các Sở", "Sở" }, { "Các Sở, ngành", "Sở" }, { "các sở, ngành", "Sở" },
 		{ "Các Tập đoàn", "Tập đoàn" }, { "các Tập đoàn", "Tập đoàn" }, { "các tập đoàn", "Tập đoàn" },
+		{ "Bộ trưởng các Bộ", "Bộ trưởng Bộ" }, { "Bộ trưởng các bộ", "Bộ trưởng Bộ" },
+		{ "Giám đốc các Sở", "Giám đốc Sở" }, { "Giám đốc các sở", "Giám đốc Sở" },
 		{ "Các Tổng công ty", "Tổng công ty" }, { "các Tổng công ty", "Tổng công ty" },
 	};
 	for (size_t i = 0; i < COUNT(forms); i++)

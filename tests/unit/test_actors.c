@@ -39,6 +39,9 @@ static const struct {
 	/* an office shared by the next body of its kind */
 	{ "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ chỉ đạo thực hiện nghiêm túc.",
 	  "Bộ trưởng; Thủ trưởng cơ quan ngang Bộ; Thủ trưởng cơ quan thuộc Chính phủ", "", ACTORS_SUBJECT },
+	/* an elliptic list under an office */
+	{ "Bộ trưởng các Bộ: Quốc phòng, Công an chỉ đạo lực lượng hỗ trợ người dân.",
+	  "Bộ trưởng Bộ Quốc phòng; Bộ trưởng Bộ Công an", "", ACTORS_SUBJECT },
 	/* an elliptic list of corporations */
 	{ "Đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội triển khai phủ sóng.",
 	  "Tập đoàn Bưu chính Viễn thông Việt Nam; Tập đoàn Công nghiệp - Viễn thông Quân đội", "", ACTORS_ASSIGNED },
