@@ -386,6 +386,24 @@ static bool continuation(const struct reader *r, size_t i)
 }
 
 /* Who acts in each paragraph: its own agencies, else its heading's. */
+/* "b) Chủ trì, phối hợp" (or "… phối hợp với:") naming nobody over items
+ * that each begin with the partner ("- Sở Tài chính … tham mưu …"). */
+static bool partners_follow(const struct reader *r, size_t heading)
+{
+	static const char *const forms[] = { "Chủ trì, phối hợp", "Chủ trì, phối hợp với", "Chủ trì phối hợp với" };
+	if (heading == OUTLINE_ROOT || r->o.v[heading].mark == OUTLINE_NONE)
+		return false;
+	char *t = outline_flat(r->o.v[heading].text);
+	size_t n = strlen(t);
+	while (n && strchr(" :.", t[n - 1]))
+		t[--n] = '\0';
+	bool yes = false;
+	for (size_t k = 0; k < COUNT(forms) && !yes; k++)
+		yes = strcmp(t, forms[k]) == 0;
+	free(t);
+	return yes;
+}
+
 static void inherit_leads(struct reader *r)
 {
 	for (size_t i = r->from; i < r->to; i++) {
@@ -393,6 +411,14 @@ static void inherit_leads(struct reader *r)
 		const struct outline_para *p = &r->o.v[i];
 		if (p->mark == OUTLINE_ROW || p->role == OUTLINE_MERGED)
 			continue;
+		if (p->mark != OUTLINE_NONE && partners_follow(r, p->parent) && nd->act.n_leads) {
+			/* the agencies the item names co-operate with the heading's lead */
+			copy_names(&nd->act.coop, &nd->act.n_coop, nd->act.leads, nd->act.n_leads);
+			names_free(nd->act.leads, nd->act.n_leads);
+			nd->act.leads = NULL;
+			nd->act.n_leads = 0;
+			nd->act.how = ACTORS_NONE;
+		}
 		size_t tf = trailing_field(r, i, FIELD_LEAD);
 		bool field_leads = tf != SIZE_MAX && r->nodes[tf].act.n_leads;
 		if (field_leads && (alone_before_fields(r, i) || !nd->act.n_leads || nd->act.how == ACTORS_NONE)) {

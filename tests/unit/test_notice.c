@@ -183,6 +183,12 @@ static const struct {
 	  { "V.1.a (1)|Sở Công Thương|các sở, ban, ngành; Ủy ban nhân dân các xã|",
 	    "V.1.a (2)|Sở Công Thương|các sở, ban, ngành; Ủy ban nhân dân các xã|",
 	    "V.1.b (1)|Sở Công Thương|Sở Tài chính|", NULL } },
+	/* "b) Chủ trì, phối hợp" over items that each begin with the partner:
+	 * the heading's agency leads, the items' agencies co-operate */
+	{ "Đồng Nai, ngày 20 tháng 11 năm 2025\n2.3. Công an tỉnh\nb) Chủ trì, phối hợp\n"
+	  "- Sở Tài chính tham mưu bố trí ngân sách thực hiện Chương trình.\n"
+	  "- Sở Xây dựng, Sở Nội vụ rà soát cơ sở vật chất của các cơ sở cai nghiện.\n",
+	  { "2.3.b (1)|Công an tỉnh|Sở Tài chính|", "2.3.b (2)|Công an tỉnh|Sở Xây dựng; Sở Nội vụ|", NULL } },
 	/* a letter to one addressee: an unnumbered paragraph that asks without a
 	 * subject asks the addressee */
 	{ "Hà Nội, ngày 20 tháng 11 năm 2025\nKính gửi: Thuế tỉnh Quảng Trị.\n"
