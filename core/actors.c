@@ -531,7 +531,6 @@ static bool duties_of(const char *p, struct actors *a)
 	free(name);
 	a->how = ACTORS_LABEL;
 	a->only_names = true;
-	a->predicate = a->task = strlen(p);
 	return true;
 }
 
@@ -558,8 +557,12 @@ static bool heading_names(const char *text, struct actors *a)
 	} else if (verb && strcmp(verb, "Yêu cầu") == 0 && words_at(p, "đối với")) {
 		p = words_skip(p + strlen("đối với"));
 	}
-	if (!names_head_len(p, false))
-		return whose && duties_of(p, a);
+	if (!names_head_len(p, false)) {
+		if (!whose || !duties_of(p, a))
+			return false;
+		a->predicate = a->task = strlen(text);
+		return true;
+	}
 	char **names = NULL;
 	size_t n = 0;
 	size_t len = names_scan_list(p, &names, &n, false, true);

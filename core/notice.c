@@ -287,6 +287,11 @@ static void read_actors(struct reader *r)
 				actors_init(&nd->act);
 				nd->act.issuer = r->issuer;
 				actors_read(last, &nd->act);
+				/* where the predicate and the task begin, in the whole paragraph */
+				if (nd->act.n_leads) {
+					nd->act.predicate += (size_t)(last - t);
+					nd->act.task += (size_t)(last - t);
+				}
 			}
 			/* "1.6. Trách nhiệm của các cơ quan quản lý cấp trên (…):" */
 			if (!nd->act.n_leads && p->mark != OUTLINE_NONE && p->end > i + 1)
@@ -846,8 +851,10 @@ static void list_deadlines(struct reader *r)
 			last_parent = parent;
 			last_t = t;
 			for (size_t i = lo; i < t && i < r->to; i++) {
+				if (!r->nodes[i].unit)
+					continue;
 				struct notice_unit *u = &r->n->units[r->nodes[i].unit_index];
-				if (r->nodes[i].unit && u->due == DATE_NONE) {
+				if (u->due == DATE_NONE) {
 					set_due(u, text, &d);
 					u->doubts |= NOTICE_DOUBT_DUE_LIST;
 				}
