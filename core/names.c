@@ -95,6 +95,7 @@ static const char *const predicates[] = {
 	"phân bổ", "giải ngân", "khảo sát", "điều chỉnh", "bổ sung", "quyết liệt", "nghiêm túc",
 	"tích cực", "có trách nhiệm", "trình", "ra soát", "xem xét", "rà", "soát xét", "phát huy",
 	"chịu trách nhiệm", "nhất trí", "yêu cầu", "đề nghị", "khẩn", "thường xuyên", "định kỳ",
+	"làm chủ", "làm đầu mối", "làm rõ", "làm tốt",
 	"trước", "trong", "phát động", "kiện toàn", "sắp xếp", "thanh tra",
 	"lồng ghép", "ưu tiên", "mở", "dừng", "thu", "chi", "gửi", "nộp", "đăng", "đưa",
 	"phát triển", "phát hành", "kiểm soát", "vận hành", "điều hành", "hoạt động", "sử dụng", "điều phối",

@@ -36,6 +36,9 @@ static const struct {
 	  "Các Ban Quản lý dự án đầu tư xây dựng tỉnh", "", ACTORS_SUBJECT },
 	{ "Sở Nông nghiệp và Môi trường tham mưu phương án.", "Sở Nông nghiệp và Môi trường", "", ACTORS_SUBJECT },
 	{ "Bộ Quốc phòng phát huy tinh thần đoàn kết, hỗ trợ các địa phương.", "Bộ Quốc phòng", "", ACTORS_SUBJECT },
+	/* "làm chủ …", "làm đầu mối", "làm rõ" begin what is said of the name */
+	{ "Bộ Nông nghiệp và Môi trường làm chủ Chương trình, tổng hợp kết quả.", "Bộ Nông nghiệp và Môi trường", "",
+	  ACTORS_SUBJECT },
 	/* an office shared by the next body of its kind */
 	{ "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ chỉ đạo thực hiện nghiêm túc.",
 	  "Bộ trưởng; Thủ trưởng cơ quan ngang Bộ; Thủ trưởng cơ quan thuộc Chính phủ", "", ACTORS_SUBJECT },
