@@ -27,7 +27,7 @@ static const char *const heads_free[] = {
 	"Huyện ủy", "Huyện uỷ", "Đảng ủy", "Đảng uỷ", "Ban quản lý", "Ban Quản lý", "Ban chỉ đạo",
 	"Ban Chỉ đạo", "Ban chỉ huy", "Ban Chỉ huy", "Ban Dân tộc", "BQL", "BCĐ", "Quân khu",
 	"Thuế tỉnh", "Thuế thành phố", "Thuế cơ sở", "Chi nhánh", "Quỹ", "Đài Phát thanh",
-	"Đài phát thanh", "Đài Truyền hình", "Thanh tra tỉnh", "Thanh tra Chính phủ", "Thanh tra Bộ",
+	"Đài phát thanh", "Đài Truyền hình", "Thanh tra tỉnh", "Thanh tra thành phố", "Thanh tra Chính phủ", "Thanh tra Bộ",
 	"Thanh tra Sở", "Văn phòng UBND", "Hội Liên hiệp", "Hội Nông dân", "Hội Cựu chiến binh",
 	"Đoàn Thanh niên", "Đoàn thanh niên", "Đoàn Đại biểu", "Điện lực", "Viễn thông",
 	"Vườn quốc gia", "Vườn Quốc gia", "Chủ đầu tư", "Hiệp hội", "Tạp chí", "Khu bảo tồn",
@@ -157,6 +157,8 @@ size_t names_head_len(const char *s, bool loose)
 		const char *g = words_skip(s + strlen("các"));
 		if (words_at(g, "đồng chí"))
 			g = words_skip(g + strlen("đồng chí"));
+		if (words_at(g, "trường hợp"))
+			return 0; /* "các trường hợp": cases, not schools */
 		if ((h = words_at_any(g, group_nouns, COUNT(group_nouns), false)))
 			return (size_t)(g - s) + strlen(h);
 		if (names_head_len(g, false))

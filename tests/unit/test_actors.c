@@ -59,6 +59,9 @@ static const struct {
 	{ "Báo cáo kết quả gửi về Sở Nội vụ.", "", "", ACTORS_NONE },
 	{ "Trường hợp còn thiếu, Tỉnh tổng hợp nhu cầu.", "Tỉnh", "", ACTORS_SUBJECT },
 	{ "Sở hữu trí tuệ là tài sản.", "", "", ACTORS_NONE },
+	{ "Các trường hợp vi phạm được xử lý nghiêm.", "", "", ACTORS_NONE },
+	{ "Giao Thanh tra thành phố thanh tra các trường hợp khai thác không có giấy phép.", "Thanh tra thành phố", "",
+	  ACTORS_ASSIGNED },
 	/* commas and "và" inside one name, before another */
 	{ "Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức.", "Sở Văn hóa, Thể thao và Du lịch", "", ACTORS_SUBJECT },
 	{ "Vụ Kế hoạch, Tài chính tổng hợp kết quả.", "Vụ Kế hoạch, Tài chính", "", ACTORS_SUBJECT },
