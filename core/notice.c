@@ -416,7 +416,7 @@ static void inherit_leads(struct reader *r)
 		const struct outline_para *p = &r->o.v[i];
 		if (p->mark == OUTLINE_ROW || p->role == OUTLINE_MERGED)
 			continue;
-		if (p->mark != OUTLINE_NONE && partners_follow(r, p->parent) && nd->act.n_leads) {
+		if (nd->act.n_leads && p->mark != OUTLINE_NONE && partners_follow(r, p->parent)) {
 			/* the agencies the item names co-operate with the heading's lead */
 			copy_names(&nd->act.coop, &nd->act.n_coop, nd->act.leads, nd->act.n_leads);
 			names_free(nd->act.leads, nd->act.n_leads);

@@ -198,6 +198,25 @@ int db_task_links_for_calendar(struct db_task_links *l, char *err)
 	return load_names(l->db, sql, &l->shorts, err);
 }
 
+/* Makes the next row of *cursor (rows in task order, read one ahead) the
+ * current one unless *has_row already holds it: 1 when there is one, 0 when
+ * the rows are done (*cursor reset and set to NULL), -1 with err. */
+static int peek_row(struct db *db, sqlite3_stmt **cursor, bool *has_row, const char *what, char *err)
+{
+	if (!*cursor)
+		return 0;
+	if (*has_row)
+		return 1;
+	int rc = sqlite3_step(*cursor);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(*cursor);
+		*cursor = NULL;
+		return rc == SQLITE_DONE ? 0 : db_fail(db, what, err);
+	}
+	*has_row = true;
+	return 1;
+}
+
 /* The calendar's part of t: its leads' short names, and the extension its
  * deadline came from: the task's last 'extend' event, when it moved the
  * deadline later to the one it has now (not an undo, not a deadline changed
@@ -217,18 +236,8 @@ static int fill_calendar(struct db_task_links *l, struct task *t, char *err)
 		t->lead_label = strbuf_take(&label);
 	strbuf_release(&label);
 	civil_day from = DATE_NONE, to = DATE_NONE;
-	while (l->extensions) {
-		if (!l->has_extension) {
-			int rc = sqlite3_step(l->extensions);
-			if (rc != SQLITE_ROW) {
-				sqlite3_reset(l->extensions);
-				l->extensions = NULL;
-				if (rc != SQLITE_DONE)
-					return db_fail(l->db, "reading deadline extensions", err);
-				break;
-			}
-			l->has_extension = true;
-		}
+	int more;
+	while ((more = peek_row(l->db, &l->extensions, &l->has_extension, "reading deadline extensions", err)) > 0) {
 		int64_t task_id = sqlite3_column_int64(l->extensions, 0);
 		if (task_id > t->id)
 			break;
@@ -239,6 +248,8 @@ static int fill_calendar(struct db_task_links *l, struct task *t, char *err)
 		}
 		l->has_extension = false;
 	}
+	if (more < 0)
+		return -1;
 	if (from != DATE_NONE && to == t->due && from < to)
 		t->extended_from = from;
 	else
@@ -264,18 +275,8 @@ int db_task_links_fill(struct db_task_links *l, struct task *t, char *err)
 			t->document_label = xstrdup(label);
 	}
 	l->n_links = 0;
-	while (l->cursor) {
-		if (!l->has_row) {
-			int rc = sqlite3_step(l->cursor);
-			if (rc != SQLITE_ROW) {
-				sqlite3_reset(l->cursor);
-				l->cursor = NULL;
-				if (rc != SQLITE_DONE)
-					return db_fail(l->db, "reading task agencies", err);
-				break;
-			}
-			l->has_row = true;
-		}
+	int more;
+	while ((more = peek_row(l->db, &l->cursor, &l->has_row, "reading task agencies", err)) > 0) {
 		int64_t task_id = sqlite3_column_int64(l->cursor, 0);
 		if (task_id > t->id)
 			break;
@@ -289,6 +290,8 @@ int db_task_links_fill(struct db_task_links *l, struct task *t, char *err)
 		}
 		l->has_row = false;
 	}
+	if (more < 0)
+		return -1;
 	if (l->n_links > 1)
 		qsort(l->links, l->n_links, sizeof *l->links, link_cmp);
 	for (size_t i = 0; i < l->n_links; i++) {
