@@ -125,9 +125,7 @@ void ical_load_begin(void)
 		loading.started = true;
 }
 
-/* Opens libical (once: before any thread of the writer starts), or waits for
- * ical_load_begin()'s thread to have opened it. */
-static int load_libical(char *err)
+int ical_load(char *err)
 {
 	if (load_wait())
 		return err_set(err, "%s", loading.err);
@@ -453,7 +451,11 @@ static void props_reserve(struct ical_scratch *s)
 		return;
 	}
 	size_t cap = s->cap_props ? s->cap_props * 2 : PROP_SLOTS_MIN;
-	struct prop_text *props = xcalloc(cap, sizeof *props);
+	/* written before it is read: calloc's untouched pages would first be
+	 * read as the shared zero page, and the write after it costs every
+	 * other thread's processor a TLB flush */
+	struct prop_text *props = xmalloc(cap * sizeof *props);
+	memset(props, 0, cap * sizeof *props);
 	for (size_t i = 0; i < s->cap_props; i++) {
 		const struct prop_text *e = &s->props[i];
 		if (e->kind != KEY_NONE)
@@ -877,8 +879,6 @@ static int build_task(struct strbuf *out, const struct task *t, int64_t sequence
 
 struct ical_prepared *ical_prepared_new(const struct ical_options *opt, char *err)
 {
-	if (load_libical(err))
-		return NULL;
 	struct ical_prepared *p = xmalloc(sizeof *p);
 	if (prepare(opt, p, err)) {
 		free(p);
@@ -906,12 +906,13 @@ void ical_scratch_free(struct ical_scratch *s)
 int ical_task_text(struct strbuf *out, const struct task *t, int64_t sequence, const struct ical_prepared *p,
 		   struct ical_scratch *s, char *err)
 {
+	assert(lib_loaded); /* after ical_load */
 	return build_task(out, t, sequence, p, s, err);
 }
 
 void ical_calendar_text(const struct ical_options *opt, struct strbuf *header, char **footer)
 {
-	assert(lib_loaded); /* after ical_prepared_new */
+	assert(lib_loaded); /* after ical_load */
 	const char *name = opt->calendar_name ? opt->calendar_name
 			 : opt->lang == LANG_EN   ? "Deadlines"
 						  : "Hạn chót";

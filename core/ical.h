@@ -22,9 +22,9 @@
  * libical) and core/ical_writer.c (the writer: a calendar streamed to a
  * sink, tasks serialised on a thread per processor).
  *
- * Output is streamed: ical_writer_new() writes the VCALENDAR header (VERSION,
- * PRODID, NAME, X-WR-CALNAME; no METHOD) to a sink, then batches of tasks,
- * then ical_writer_finish() writes the footer. A task's bytes depend only on
+ * Output is streamed: the VCALENDAR header (VERSION, PRODID, NAME,
+ * X-WR-CALNAME; no METHOD) goes to a sink when a writer starts, then batches
+ * of tasks, then ical_writer_finish() writes the footer. A task's bytes depend only on
  * the task, its SEQUENCE and the options (ical_options_fingerprint()), never
  * on the tasks around it, so db/export copies an unchanged task's bytes from
  * the previous export: a re-export after one change is then mostly copying.
@@ -55,7 +55,7 @@ const char *ical_kind_name(enum ical_kind kind);
 int ical_kind_parse(const char *name, enum ical_kind *out, char *err);
 
 /* What to export. A plain value: the caller owns every string; the writer
- * reads them in ical_writer_new() only. */
+ * reads them in ical_writer_new() only (and keeps a copy). */
 struct ical_options {
 	enum ical_kind kind;       /* 0 means ICAL_KIND_EVENT */
 	/* Alarm lead times, RFC 5545 durations counted from the start of the due
@@ -95,11 +95,22 @@ struct ical_writer;
  * libical itself. Call before any other thread is started. */
 void ical_load_begin(void);
 
-/* Checks and copies opt, then writes the VCALENDAR header through write(ctx, …).
- * Returns a writer to free with ical_writer_free(), or NULL with a message when
- * the options are invalid or the sink fails. */
+/* Opens libical (once, before any thread of the writer starts), or waits for
+ * ical_load_begin()'s thread to have. Returns 0, or -1 with a message saying
+ * to install libical3. The writer calls it itself. */
+int ical_load(char *err);
+
+/* Checks and copies opt. Returns a writer to free with ical_writer_free(), or
+ * NULL with a message when the options are invalid. Nothing is written yet,
+ * and libical not needed yet: the caller may read its first tasks while
+ * libical opens. */
 struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_fn write, void *ctx,
 				    char *err);
+/* Writes the VCALENDAR header through write(ctx, …) unless it is written:
+ * ical_writer_begin_many() and ical_writer_finish() start with it; a caller
+ * writing bytes of its own through the sink calls it first. Returns 0, or -1
+ * with a message (libical missing, the sink failed now or before). */
+int ical_writer_start(struct ical_writer *w, char *err);
 
 /* Whether t can be written (with SEQUENCE sequence): it has a uuid, its dates
  * lie in the accepted range (core/date.h), the sequence fits. Returns 0 (also
@@ -141,6 +152,6 @@ struct ical_scratch *ical_scratch_new(void);
 void ical_scratch_free(struct ical_scratch *s);
 int ical_task_text(struct strbuf *out, const struct task *t, int64_t sequence, const struct ical_prepared *p,
 		   struct ical_scratch *s, char *err);
-void ical_calendar_text(const struct ical_options *opt, struct strbuf *header, char **footer);
+void ical_calendar_text(const struct ical_options *opt, struct strbuf *header, char **footer); /* after ical_load() */
 
 #endif

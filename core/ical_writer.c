@@ -51,6 +51,11 @@ struct ical_writer {
 	pthread_t threads[MAX_THREADS];
 	size_t n_started;
 	bool pending;
+	/* the header is written when the first bytes are: libical, which makes
+	 * it, may still be opening (ical_load_begin()) while the caller reads
+	 * its first tasks */
+	struct ical_options header_opt; /* name and language; name owned */
+	bool started;
 	char *footer;
 	int write_errno; /* 0, or errno of the first sink failure */
 	bool failed;
@@ -76,24 +81,32 @@ static int sink(struct ical_writer *w, const char *data, size_t len, char *err)
 struct ical_writer *ical_writer_new(const struct ical_options *opt, ical_write_fn write, void *ctx,
 				    char *err)
 {
+	struct ical_prepared *prep = ical_prepared_new(opt, err);
+	if (!prep)
+		return NULL;
 	struct ical_writer *w = xcalloc(1, sizeof *w);
-	struct strbuf header = STRBUF_INIT;
 	w->write = write;
 	w->ctx = ctx;
+	w->prep = prep;
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	w->n_threads = cpus <= 1 ? 0 : cpus > MAX_THREADS ? MAX_THREADS : (size_t)cpus;
-	w->prep = ical_prepared_new(opt, err);
-	if (!w->prep)
-		goto fail;
-	ical_calendar_text(opt, &header, &w->footer);
-	if (sink(w, header.p, header.len, err))
-		goto fail;
-	strbuf_release(&header);
+	w->header_opt = (struct ical_options){ .lang = opt->lang,
+					       .calendar_name = opt->calendar_name ? xstrdup(opt->calendar_name) : NULL };
 	return w;
-fail:
+}
+
+int ical_writer_start(struct ical_writer *w, char *err)
+{
+	if (w->started || w->failed)
+		return sink(w, NULL, 0, err); /* 0, or says why */
+	if (ical_load(err))
+		return -1;
+	struct strbuf header = STRBUF_INIT;
+	ical_calendar_text(&w->header_opt, &header, &w->footer);
+	int rc = sink(w, header.p, header.len, err);
 	strbuf_release(&header);
-	ical_writer_free(w);
-	return NULL;
+	w->started = rc == 0;
+	return rc;
 }
 
 /* Serialises pieces of the pending batch until none is left. */
@@ -126,8 +139,8 @@ int ical_writer_begin_many(struct ical_writer *w, const struct task *tasks,
 {
 	if (w->pending)
 		return err_set(err, "calendar export: a batch is already being serialised");
-	if (w->failed)
-		return sink(w, NULL, 0, err); /* says why */
+	if (ical_writer_start(w, err))
+		return -1;
 	w->tasks = tasks;
 	w->sequences = sequences;
 	w->lens = lens;
@@ -172,7 +185,7 @@ int ical_writer_wait(struct ical_writer *w, char *err)
 
 int ical_writer_finish(struct ical_writer *w, char *err)
 {
-	if (ical_writer_wait(w, err) || sink(w, w->footer, strlen(w->footer), err))
+	if (ical_writer_wait(w, err) || ical_writer_start(w, err) || sink(w, w->footer, strlen(w->footer), err))
 		return -1;
 	return 0;
 }
@@ -193,5 +206,6 @@ void ical_writer_free(struct ical_writer *w)
 		strbuf_release(&w->pieces[i].out);
 	free(w->pieces);
 	free(w->footer);
+	free((char *)w->header_opt.calendar_name);
 	free(w);
 }

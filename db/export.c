@@ -321,7 +321,7 @@ static int copy_run(struct run *r, char *err)
 /* Task e is as the source holds it (old): its bytes join the run. */
 static int copy_task(struct run *r, struct export_entry *e, const struct export_entry *old, char *err)
 {
-	if (batches_flush(r->queue, r->w, r->o, r->ix, err))
+	if (ical_writer_start(r->w, err) || batches_flush(r->queue, r->w, r->o, r->ix, err))
 		return -1;
 	if (r->run_len && r->run_off + r->run_len != old->off && copy_run(r, err))
 		return -1;

@@ -362,6 +362,8 @@ static int note_complete(struct pub *p, int64_t gen, char *err)
  * and footer around a component. */
 static int prepare(struct pub *p, const struct ical_options *opt, char *err)
 {
+	if (ical_load(err))
+		return -1;
 	struct ical_options one = *opt;
 	one.kind = ICAL_KIND_EVENT;
 	if (!(p->prep[0] = ical_prepared_new(&one, err)))

@@ -105,10 +105,11 @@ static char *task_component(const struct task *t, int64_t seq, const struct ical
 	struct ical_writer *w = ical_writer_new(o, mem_write, &m, err);
 	if (!w)
 		return NULL;
-	size_t header = m.len, len = 0;
+	size_t len = 0;
 	int rc = write_batch(w, t, 1, &seq, &len, err);
 	ical_writer_free(w);
-	char *text = rc ? NULL : strndup(m.p + header, len);
+	/* the batch is the last thing written, after the header */
+	char *text = rc ? NULL : strndup(m.p + m.len - len, len);
 	free(m.p);
 	return text;
 }
@@ -1196,6 +1197,7 @@ static void test_batches(void **state)
 	struct mem m = { .fail_after = -1 };
 	struct ical_writer *w = ical_writer_new(&o, mem_write, &m, err);
 	assert_non_null(w);
+	assert_int_equal(ical_writer_start(w, err), 0);
 	size_t header = m.len, sum = 0;
 	/* two batches, the second begun and then waited for */
 	assert_int_equal(write_batch(w, tasks, 300, seq, lens, err), 0);
@@ -1246,12 +1248,17 @@ static void test_sink_failure(void **state)
 	make_task(&t, 1, "I", "x", date_from_ymd(2024, 5, 14), STATUS_NEW);
 	struct ical_options o = opts(ICAL_KIND_EVENT);
 	char err[ERR_MAX] = "";
+	/* nothing is written before the first bytes: the header fails then */
 	struct mem m = { .fail_after = 0 };
-	assert_null(ical_writer_new(&o, mem_write, &m, err));
+	struct ical_writer *w = ical_writer_new(&o, mem_write, &m, err);
+	assert_non_null(w);
+	assert_int_equal(m.len, 0);
+	assert_int_equal(ical_writer_finish(w, err), -1);
 	assert_non_null(strstr(err, "write failed"));
+	ical_writer_free(w);
 
 	m = (struct mem){ .fail_after = 1 };
-	struct ical_writer *w = ical_writer_new(&o, mem_write, &m, err);
+	w = ical_writer_new(&o, mem_write, &m, err);
 	assert_non_null(w);
 	assert_int_equal(write_batch(w, &t, 1, NULL, NULL, err), -1);
 	assert_non_null(strstr(err, "write failed"));
