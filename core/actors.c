@@ -290,6 +290,29 @@ static bool in_spans(const struct spans *sp, size_t at)
 	return false;
 }
 
+/* Whether the marker at p follows "tham mưu (cho) <a committee>": "tham mưu
+ * UBND tỉnh phối hợp Bộ Y tế triển khai …" says whom the committee is to
+ * work with, not who works with the task's lead. */
+static bool advised_body_acts(const char *text, const char *p)
+{
+	static const char advise[] = "tham mưu";
+	const char *m = NULL;
+	for (const char *q = text; (q = strstr(q, advise)) && q < p; q += strlen(advise))
+		m = q;
+	if (!m)
+		return false;
+	const char *body = words_skip(m + strlen(advise));
+	if (words_at(body, "cho"))
+		body = words_skip(body + strlen("cho"));
+	if (body >= p || memchr(body, ',', (size_t)(p - body)) || memchr(body, ';', (size_t)(p - body)) ||
+	    memchr(body, '.', (size_t)(p - body)))
+		return false;
+	char *name = xstrndup(body, (size_t)(p - body));
+	bool acts = issuer_like(name);
+	free(name);
+	return acts;
+}
+
 static void read_cooperating(const char *text, struct actors *a, struct spans *sp)
 {
 	static const char *const markers[] = {
@@ -303,7 +326,7 @@ static void read_cooperating(const char *text, struct actors *a, struct spans *s
 		if (!m)
 			continue;
 		const char *q = words_skip(p + strlen(m));
-		if (!names_is_member_start(q))
+		if (!names_is_member_start(q) || advised_body_acts(text, p))
 			continue;
 		char **names = NULL;
 		size_t n = 0;

@@ -278,6 +278,17 @@ static bool ends_with_units(const char *s, size_t i)
 	return false;
 }
 
+/* Whether s[0, i) ends with a level of government, bare ("… nhân dân xã"). */
+static bool ends_with_unit(const char *s, size_t i)
+{
+	for (size_t u = 0; u < COUNT(units); u++) {
+		size_t t = strlen(units[u]);
+		if (i > t && s[i - t - 1] == ' ' && strncmp(s + i - t, units[u], t) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Whether the word that ends s[0, i) is one of the words. */
 static bool word_before_in(const char *s, size_t i, const char *const *words_)
 {
@@ -311,6 +322,9 @@ static bool comma_goes_on(const char *s, size_t i, const char *q)
 {
 	if (!words_char(q) || names_head_len(q, false))
 		return false;
+	/* "Ủy ban nhân dân xã, phường": a bare level goes on with another */
+	if (ends_with_unit(s, i) && words_at_any(q, units, COUNT(units), false))
+		return true;
 	if (words_at_any(q, agents, COUNT(agents), false))
 		return false;
 	if (is_collective(s, i))

@@ -142,6 +142,13 @@ static const struct {
 	  "Các cơ quan, đơn vị được giao quản lý, sử dụng hoặc khai thác tài sản kết cấu hạ tầng", "", ACTORS_SUBJECT },
 	/* a council's standing rules are no tasks */
 	{ "Thành viên Tổ giúp việc hoạt động theo chế độ kiêm nhiệm.", "Thành viên Tổ giúp việc", "", ACTORS_SUBJECT },
+	/* a bare level of government goes on with another: communes and wards */
+	{ "Chủ tịch Ủy ban nhân dân xã, phường và các đơn vị liên quan rà soát giếng khoan.",
+	  "Chủ tịch Ủy ban nhân dân xã, phường; các đơn vị liên quan", "", ACTORS_SUBJECT },
+	/* who the advised committee works with is not the task's partner */
+	{ "Sở Y tế chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế triển khai Dự án 6.",
+	  "Sở Y tế", "các đơn vị liên quan", ACTORS_SUBJECT },
+	{ "Sở Y tế tham mưu UBND tỉnh phối hợp với Bộ Y tế triển khai Dự án 6.", "Sở Y tế", "", ACTORS_SUBJECT },
 	/* "làm việc với" cooperates */
 	{ "Tỉnh chủ động làm việc với Bộ Xây dựng về việc giao chủ đầu tư.", "Tỉnh", "Bộ Xây dựng", ACTORS_SUBJECT },
 };
