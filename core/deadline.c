@@ -582,11 +582,35 @@ static bool year_exempted(const struct scan *sc, size_t te, int y)
 	return false;
 }
 
+/* Where an hour written just before token k begins ("17 giờ", "10 giờ 30
+ * phút", "16h00", "16:30"), or k when there is none. */
+static size_t hour_before(const struct scan *sc, size_t k, size_t lo)
+{
+	const struct tokens *tk = &sc->tk;
+	size_t i = k;
+	if (i > lo && tokens_word_is(tk, i - 1, "phút"))
+		i--;
+	/* the minutes after "giờ", "h" or ":" */
+	if (i >= lo + 3 && tokens_small_num(tk, i - 1, 2) &&
+	    (tokens_word_is(tk, i - 2, "giờ") || tokens_word_is(tk, i - 2, "h") || tokens_is_punct(tk, i - 2, ':')))
+		i--;
+	else if (i != k)
+		return k; /* "phút" without its number */
+	if (i >= lo + 2 && (tokens_word_is(tk, i - 1, "giờ") || tokens_word_is(tk, i - 1, "h") ||
+			    tokens_is_punct(tk, i - 1, ':')) &&
+	    tokens_small_num(tk, i - 2, 2) && tk->t[i - 2].num <= 24)
+		return i - 2;
+	return k;
+}
+
 /* A date atom with what precedes it: a deadline into *out, or false. */
 static bool resolve_date(const struct scan *sc, const struct atom *a, size_t lo, struct deadline *out)
 {
 	size_t ps;
 	enum effect eff = find_prefix(sc, a->ts, lo, date_prefixes, &ps);
+	size_t hour = eff == E_NONE ? hour_before(sc, a->ts, lo) : a->ts;
+	if (hour < a->ts) /* "trước 17 giờ ngày 27/11/2025" */
+		eff = find_prefix(sc, hour, lo, date_prefixes, &ps);
 	if (eff == E_NONE && a->ts > lo && tokens_is_punct(&sc->tk, a->ts - 1, ':'))
 		eff = find_prefix(sc, a->ts - 1, lo, label_prefixes, &ps);
 	civil_day anchor = sc->opt.anchor;

@@ -14,6 +14,7 @@
 #include "core/table.h"
 #include "core/text.h"
 #include "core/wording.h"
+#include "core/words.h"
 #include "core/xalloc.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -1000,6 +1001,19 @@ static void read_body(struct reader *r)
 	}
 }
 
+/* One agency by name as the subject that acts ("Văn phòng Chính phủ theo
+ * dõi, đôn đốc …"), not a group ("Các sở, ngành … tổ chức thực hiện") nor
+ * the issuer speaking ("Bộ … yêu cầu các đơn vị …", "… trân trọng thông
+ * báo"). task: the words after the subject. */
+static bool named_subject(const struct actors *a, const char *task)
+{
+	static const char *const group[] = { "các", "những" };
+	static const char *const speaking[] = { "yêu cầu", "đề nghị", "trân trọng", "giao", "thông báo", "kính" };
+	return a->how == ACTORS_SUBJECT && a->n_leads == 1 &&
+	       !words_at_any(a->leads[0], group, COUNT(group), true) &&
+	       !words_at_any(task, speaking, COUNT(speaking), true);
+}
+
 /* A closing that asks someone for work of its own ("Cục Hóa chất đề nghị
  * Sở Công Thương … chủ động nghiên cứu các quy định …./."), not the
  * formula: it is read as the body's last paragraph. */
@@ -1012,7 +1026,7 @@ static bool closing_asks(const struct reader *r)
 	actors_init(&a);
 	a.issuer = r->issuer;
 	actors_read(t, &a);
-	bool asks = a.n_leads && (a.how == ACTORS_REQUESTED || a.how == ACTORS_ASSIGNED) &&
+	bool asks = a.n_leads && (a.how == ACTORS_REQUESTED || a.how == ACTORS_ASSIGNED || named_subject(&a, t + a.task)) &&
 		    !a.descriptive && (!wording_conditional(t) || starts(t, "Trên đây")) && wording_closing_asks(t + a.task);
 	actors_release(&a);
 	free(t);

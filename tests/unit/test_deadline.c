@@ -62,6 +62,12 @@ static void test_phrases(void **state)
 	} rows[] = {
 		{ "trình UBND tỉnh trước ngày 14/5/2024.", DOC, D, 20240514, PRECISION_DAY, "trước ngày 14/5/2024" },
 		{ "Báo cáo chậm nhất ngày 14/5/2024", DOC, D, 20240514, PRECISION_DAY, "chậm nhất ngày 14/5/2024" },
+		/* an hour between the word and the date, on the document's own day */
+		{ "gửi Báo cáo về Văn phòng Chính phủ trước 17 giờ ngày 25/4/2024 để tổng hợp", DOC, D, 20240425,
+		  PRECISION_DAY, "trước 17 giờ ngày 25/4/2024" },
+		{ "báo cáo trước 16h00 ngày 26/4/2024", DOC, D, 20240426, PRECISION_DAY, "trước 16h00 ngày 26/4/2024" },
+		{ "hoàn thành chậm nhất 10 giờ 30 phút ngày 26/4/2024", DOC, D, 20240426, PRECISION_DAY,
+		  "chậm nhất 10 giờ 30 phút ngày 26/4/2024" },
 		{ "Hoàn thành, xong trước 30/6", DOC, D, 20240630, PRECISION_DAY, "xong trước 30/6" },
 		{ "nộp hồ sơ ngày 14 tháng 5 năm 2024", DOC, D, 20240514, PRECISION_DAY, "ngày 14 tháng 5 năm 2024" },
 		{ "Trình kết quả trong tháng 5/2024;", DOC, D, 20240531, PRECISION_MONTH, "trong tháng 5/2024" },

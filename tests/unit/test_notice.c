@@ -209,6 +209,19 @@ static const struct {
 	  "- Chủ đầu tư bảo đảm kinh phí bảo trì hằng năm.\nĐề nghị Sở Công Thương tỉnh Lào Cai nghiêm túc triển "
 	  "khai thực hiện./.\nNơi nhận:\n- Như trên;\n",
 	  { "1 (1)|Chủ đầu tư||", NULL } },
+	/* a closing whose subject is one agency that acts is a task; a group
+	 * carrying out the notice, or the issuer asking, is the formula */
+	{ "Hà Nội, ngày 27 tháng 11 năm 2025\nCÔNG ĐIỆN\n1. Bộ Tài chính tổng hợp nhu cầu kinh phí.\n"
+	  "Văn phòng Chính phủ theo dõi, đôn đốc các Bộ, địa phương thực hiện nghiêm túc Công điện này, kịp thời "
+	  "tổng hợp, báo cáo Thủ tướng Chính phủ./.\nNơi nhận:\n- Như trên;\n",
+	  { "1|Bộ Tài chính||", "(1)|Văn phòng Chính phủ||", NULL } },
+	{ "Hà Nội, ngày 27 tháng 11 năm 2025\nCÔNG ĐIỆN\n1. Bộ Tài chính tổng hợp nhu cầu kinh phí.\n"
+	  "Các Bộ, địa phương tổ chức thực hiện nghiêm túc Công điện này./.\nNơi nhận:\n- Như trên;\n",
+	  { "1|Bộ Tài chính||", NULL } },
+	{ "Hà Nội, ngày 27 tháng 11 năm 2025\nCÔNG VĂN\n1. Cục Du lịch xây dựng mô hình du lịch thông minh.\n"
+	  "Bộ Văn hóa, Thể thao và Du lịch yêu cầu các đơn vị triển khai, báo cáo kết quả thực hiện./.\n"
+	  "Nơi nhận:\n- Như trên;\n",
+	  { "1|Cục Du lịch||", NULL } },
 	/* paragraphs after an item's finished sentence are not its items: here the
 	 * letterhead of a scan's second page */
 	{ "Lai Châu, ngày 2 tháng 5 năm 2024\nTHÔNG BÁO\n1. Giao Sở Tài chính rà soát dự toán.\n"
