@@ -32,7 +32,7 @@ static const char *const heads_free[] = {
 	"Đoàn Thanh niên", "Đoàn thanh niên", "Đoàn Đại biểu", "Điện lực", "Viễn thông",
 	"Vườn quốc gia", "Vườn Quốc gia", "Chủ đầu tư", "Hiệp hội", "Tạp chí", "Khu bảo tồn",
 	"Ban Quản lý dự án", "Ban quản lý dự án", "Hội đồng thẩm định", "Hội đồng", "Tổ giúp việc",
-	"Tổ công tác", "Tổ thẩm định", "Tổ chuyên gia",
+	"Tổ công tác", "Tổ thẩm định", "Tổ chuyên gia", "Cơ quan thanh tra", "Đoàn thanh tra", "Đoàn kiểm tra",
 };
 
 /* Heads that need a proper name (a capital or a digit) after them: "Sở Y tế",
@@ -378,6 +378,14 @@ static bool verb_as_noun(const char *s, size_t i, const char *p)
 	    (words_at(s + i - strlen("công"), "công") || words_at(s + i - strlen("chương"), "chương") ||
 	     words_at(s + i - strlen("Chương"), "Chương") || words_at(s + i - strlen("quá"), "quá")))
 		return true;
+	/* "cơ quan thanh tra", "Đoàn kiểm tra liên ngành": what the body does */
+	static const char *const bodies[] = { "cơ quan", "Cơ quan", "đoàn", "Đoàn" };
+	if (words_at(p, "thanh tra") || words_at(p, "kiểm tra"))
+		for (size_t k = 0; k < COUNT(bodies); k++) {
+			size_t t = strlen(bodies[k]);
+			if ((i == t || (i > t && s[i - t - 1] == ' ')) && strncmp(s + i - t, bodies[k], t) == 0)
+				return true;
+		}
 	return words_at(p, "giao thông") || words_at(p, "giao dịch");
 }
 

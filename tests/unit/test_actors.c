@@ -149,6 +149,11 @@ static const struct {
 	{ "Sở Y tế chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế triển khai Dự án 6.",
 	  "Sở Y tế", "các đơn vị liên quan", ACTORS_SUBJECT },
 	{ "Sở Y tế tham mưu UBND tỉnh phối hợp với Bộ Y tế triển khai Dự án 6.", "Sở Y tế", "", ACTORS_SUBJECT },
+	/* an inspection body: "thanh tra" after "cơ quan" is no verb */
+	{ "Cơ quan thanh tra khẩn trương hoàn thành việc thanh tra trước ngày 26/11/2025.", "Cơ quan thanh tra", "",
+	  ACTORS_SUBJECT },
+	{ "Bộ Tài chính chủ trì, phối hợp với cơ quan thanh tra rà soát các dự án.", "Bộ Tài chính",
+	  "cơ quan thanh tra", ACTORS_SUBJECT },
 	/* "làm việc với" cooperates */
 	{ "Tỉnh chủ động làm việc với Bộ Xây dựng về việc giao chủ đầu tư.", "Tỉnh", "Bộ Xây dựng", ACTORS_SUBJECT },
 };
