@@ -7,6 +7,7 @@
 
 #include "core/actors.h"
 #include "core/err.h"
+#include "core/names.h"
 #include "core/notice.h"
 #include "core/outline.h"
 #include "core/text.h"
@@ -529,12 +530,43 @@ static size_t annexed_body(const struct outline *o, size_t after)
 	return SIZE_MAX;
 }
 
+/* A letter copied without its letterhead names who speaks where it asks:
+ * "…, Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh …". The agency just
+ * before the verb in the body's first paragraphs, or NULL. */
+static char *issuer_in_body(const struct outline *o, const struct letterhead *h)
+{
+	static const char *const verbs[] = { " kính đề nghị ", " đề nghị ", " yêu cầu ", " giao " };
+	for (size_t i = h->body; i < h->end && i < h->body + 4; i++) {
+		char *t = outline_flat(o->v[i].text);
+		char *found = NULL;
+		for (size_t v = 0; v < sizeof verbs / sizeof verbs[0] && !found; v++) {
+			const char *p = strstr(t, verbs[v]);
+			if (!p)
+				continue;
+			/* the clause before the verb, from its last comma */
+			const char *c = p;
+			while (c > t && c[-1] != ',' && c[-1] != '.' && c[-1] != ';')
+				c--;
+			while (*c == ' ')
+				c++;
+			if (c < p && names_head_len(c, false) && !memchr(c, '(', (size_t)(p - c)) && p - c < 120)
+				found = xstrndup(c, (size_t)(p - c));
+		}
+		free(t);
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
 void letterhead_read(struct notice *n, const struct outline *o, struct letterhead *h)
 {
 	memset(h, 0, sizeof *h);
 	read_header(n, o, h);
 	h->end = body_end(o, h->body, &h->closing);
 	read_signer(n, o, h->end);
+	if (!h->issuer)
+		h->issuer = issuer_in_body(o, h);
 	h->addressee = find_addressee(n, o, h);
 }
 

@@ -61,11 +61,14 @@ bool wording_topic_statement(const char *text)
 }
 
 /* Headings of a plan's preamble: whatever is under them asks nothing of
- * anyone, even when it names agencies ("Mục đích, yêu cầu", "Quan điểm"). */
+ * anyone, even when it names agencies ("Mục đích, yêu cầu", "Quan điểm");
+ * so with a letter's reminder of the law ("Lưu ý quy định xử lý vi phạm
+ * …:", "Các hành vi vi phạm …", "Mức xử phạt …"). */
 bool wording_preamble_heading(const char *text)
 {
 	static const char *const words[] = {
-		"muc dich", "yeu cau", "quan diem", "nguyen tac",
+		"muc dich", "yeu cau", "quan diem", "nguyen tac", "luu y quy dinh", "cac hanh vi vi pham",
+		"muc xu phat",
 	};
 	return heading_starts(text, words, COUNT(words));
 }

@@ -209,6 +209,16 @@ static const struct {
 	  "- Chủ đầu tư bảo đảm kinh phí bảo trì hằng năm.\nĐề nghị Sở Công Thương tỉnh Lào Cai nghiêm túc triển "
 	  "khai thực hiện./.\nNơi nhận:\n- Như trên;\n",
 	  { "1 (1)|Chủ đầu tư||", NULL } },
+	/* a letter copied without its letterhead: who speaks is the agency
+	 * asking in its introduction; its bullets are asked of whom it asks */
+	{ "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương\n"
+	  "Thực hiện Nghị định số 94/2022/NĐ-CP ngày 07/11/2022 của Chính phủ, Bộ Tài chính đề nghị Ủy ban nhân "
+	  "dân các tỉnh, thành phố trực thuộc trung ương:\n"
+	  "- Chỉ đạo các Sở, ngành đánh giá thuận lợi, khó khăn trên địa bàn;\n"
+	  "- Giao Thống kê tỉnh chủ trì rà soát, cập nhật số liệu của các ngành.\n"
+	  "Bộ Tài chính trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.\nNơi nhận:\n- Như trên;\n",
+	  { "(1)|Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương||",
+	    "(2)|Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương||", NULL } },
 	/* a closing whose subject is one agency that acts is a task; a group
 	 * carrying out the notice, or the issuer asking, is the formula */
 	{ "Hà Nội, ngày 27 tháng 11 năm 2025\nCÔNG ĐIỆN\n1. Bộ Tài chính tổng hợp nhu cầu kinh phí.\n"

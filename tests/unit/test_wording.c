@@ -14,6 +14,9 @@ static void test_headings(void **state)
 	assert_true(wording_preamble_heading("Mục đích, yêu cầu"));
 	assert_false(wording_preamble_heading("Tổ chức thực hiện"));
 	assert_true(wording_preamble_heading("Yêu cầu"));
+	/* a letter's reminder of the law's sanctions */
+	assert_true(wording_preamble_heading("Lưu ý quy định xử lý vi phạm hành chính đối với vi phạm quy định về cho thuê lại lao động:"));
+	assert_false(wording_preamble_heading("Lưu ý các doanh nghiệp báo cáo đúng hạn."));
 	assert_false(wording_preamble_heading("Yêu cầu đối với các tổ chức, cá nhân khai thác khoáng sản."));
 	assert_false(wording_no_task_heading("Yêu cầu đối với các tổ chức, cá nhân khai thác khoáng sản."));
 	assert_true(wording_composition("Điều 1", "Thành lập Hội đồng thẩm định, gồm các thành viên sau:"));
