@@ -823,6 +823,19 @@ static void emit_units(struct reader *r)
 	}
 }
 
+/* Whether text holds a deadline that recurs ("trước ngày 30 tháng 11 hằng
+ * năm", "Định kỳ hằng năm (trước ngày 30/11)"): a report on the whole plan
+ * every year, not a date for each of its items. */
+static bool recurs(const char *text, const struct deadline_options *opt)
+{
+	struct deadline all[8];
+	size_t n = deadline_find_all(text, strlen(text), opt, all, 8);
+	for (size_t i = 0; i < n && i < 8; i++)
+		if (all[i].kind == DEADLINE_RECURRING)
+			return true;
+	return false;
+}
+
 /* "Báo cáo … gửi về UBND tỉnh trước ngày 12/6/2026." after a list: the
  * deadline of the units of that list that have none of their own. */
 static void list_deadlines(struct reader *r)
@@ -841,7 +854,7 @@ static void list_deadlines(struct reader *r)
 		struct deadline_options opt = due_options(r);
 		struct deadline d;
 		bool ok = deadline_pick(text, strlen(text), &opt, &d) && d.due != DATE_NONE &&
-			  d.precision == PRECISION_DAY;
+			  d.precision == PRECISION_DAY && !recurs(text, &opt);
 		if (ok) {
 			/* the units of the list: from the start of its item (or the last
 			 * such paragraph of the item) to this paragraph */

@@ -149,6 +149,9 @@ static const struct {
 	{ "Sở Y tế chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế triển khai Dự án 6.",
 	  "Sở Y tế", "các đơn vị liên quan", ACTORS_SUBJECT },
 	{ "Sở Y tế tham mưu UBND tỉnh phối hợp với Bộ Y tế triển khai Dự án 6.", "Sở Y tế", "", ACTORS_SUBJECT },
+	/* the verbs of digital transformation end a name */
+	{ "Sở Xây dựng số hóa hồ sơ, bản đồ hạ tầng giao thông.", "Sở Xây dựng", "", ACTORS_SUBJECT },
+	{ "Công an tỉnh chia sẻ dữ liệu camera qua Trung tâm điều hành.", "Công an tỉnh", "", ACTORS_SUBJECT },
 	/* an inspection body: "thanh tra" after "cơ quan" is no verb */
 	{ "Cơ quan thanh tra khẩn trương hoàn thành việc thanh tra trước ngày 26/11/2025.", "Cơ quan thanh tra", "",
 	  ACTORS_SUBJECT },

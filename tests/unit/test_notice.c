@@ -219,6 +219,16 @@ static const struct {
 	  "Bộ Tài chính trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.\nNơi nhận:\n- Như trên;\n",
 	  { "(1)|Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương||",
 	    "(2)|Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương||", NULL } },
+	/* a report's date after the list is the date of the list's items; a
+	 * report that recurs every year is not */
+	{ "Đồng Tháp, ngày 27 tháng 11 năm 2025\nKẾ HOẠCH\n1. Sở Xây dựng số hóa hồ sơ hạ tầng giao thông.\n"
+	  "2. Sở Khoa học và Công nghệ thẩm định các giải pháp công nghệ.\n"
+	  "Báo cáo kết quả gửi về Sở Xây dựng trước ngày 12/6/2026.\nNơi nhận:\n- Như trên;\n",
+	  { "1|Sở Xây dựng||2026-06-12", "2|Sở Khoa học và Công nghệ||2026-06-12", NULL } },
+	{ "Đồng Tháp, ngày 27 tháng 11 năm 2025\nKẾ HOẠCH\n1. Sở Xây dựng số hóa hồ sơ hạ tầng giao thông.\n"
+	  "2. Sở Khoa học và Công nghệ thẩm định các giải pháp công nghệ.\n"
+	  "Báo cáo kết quả thực hiện về Sở Xây dựng trước ngày 30 tháng 11 hằng năm.\nNơi nhận:\n- Như trên;\n",
+	  { "1|Sở Xây dựng||", "2|Sở Khoa học và Công nghệ||", NULL } },
 	/* a closing whose subject is one agency that acts is a task; a group
 	 * carrying out the notice, or the issuer asking, is the formula */
 	{ "Hà Nội, ngày 27 tháng 11 năm 2025\nCÔNG ĐIỆN\n1. Bộ Tài chính tổng hợp nhu cầu kinh phí.\n"
