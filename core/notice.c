@@ -380,6 +380,15 @@ static void group_members(struct reader *r)
 	}
 }
 
+/* Whether item i says more than who acts ("Bộ Công an:" does not). */
+static bool says_more(const struct reader *r, size_t i)
+{
+	char *what = what_to_do(r, i);
+	bool more = wording_content_words(what) >= 2;
+	free(what);
+	return more;
+}
+
 /* A bullet that goes on its item's sentence ("… như sau:\n+ tổ chức …;"). */
 static bool continuation(const struct reader *r, size_t i)
 {
@@ -387,6 +396,10 @@ static bool continuation(const struct reader *r, size_t i)
 	if (p->parent == OUTLINE_ROOT || p->mark == OUTLINE_NONE || p->mark == OUTLINE_ROW)
 		return false;
 	if (p->mark != OUTLINE_BULLET && p->mark != OUTLINE_SUB && p->mark != OUTLINE_LABEL)
+		return false;
+	/* "Bộ Công an: (1) tiếp tục …; (2) tham mưu …": numbered items after a
+	 * heading that only names who acts are tasks of their own */
+	if (p->mark == OUTLINE_LABEL && r->nodes[p->parent].act.n_leads && !says_more(r, p->parent))
 		return false;
 	return text_starts_lower(p->text) && outline_ends_colon(&r->o.v[p->parent]) && r->nodes[i].act.n_leads == 0;
 }

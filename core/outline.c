@@ -440,6 +440,47 @@ static void add_para(struct outline *o, const struct line *first, char *text, bo
 	p->section = xstrdup("");
 }
 
+/* Where "(k) " begins in t at or after from, preceded by sep ("; ", ". "
+ * or, for the first, ": "); NULL when it does not. */
+static const char *inline_label(const char *t, const char *from, int k)
+{
+	char want[16];
+	snprintf(want, sizeof want, "(%d) ", k);
+	for (const char *p = strstr(from, want); p; p = strstr(p + 1, want)) {
+		if (p - t < 2 || p[-1] != ' ')
+			continue;
+		char sep = p[-2];
+		if (k == 1 ? sep == ':' : sep == ';' || sep == '.')
+			return p;
+	}
+	return NULL;
+}
+
+/* Adds the paragraph t, or, when it enumerates items inside itself after a
+ * colon ("a) Bộ Khoa học và Công nghệ: (1) trình …; (2) chủ trì …; (3) …"),
+ * its words up to the colon and then each "(n) …" as paragraphs of their
+ * own, as if printed on lines of their own. */
+static void add_paras(struct outline *o, const struct line *first, char *t, bool heading)
+{
+	const char *at[64];
+	size_t n = 0;
+	if (!first->row && !heading)
+		for (const char *p = inline_label(t, t, 1); p && n < 64; p = inline_label(t, p + 1, (int)n + 1))
+			at[n++] = p;
+	if (n < 2) {
+		add_para(o, first, t, heading);
+		return;
+	}
+	add_para(o, first, xstrndup(t, (size_t)(at[0] - 1 - t)), heading);
+	for (size_t k = 0; k < n; k++) {
+		size_t len = k + 1 < n ? (size_t)(at[k + 1] - at[k]) - 2 : strlen(at[k]);
+		if (k + 1 < n && at[k][len] == '.')
+			len++; /* "… (2) x. (3) y": the sentence's period stays */
+		add_para(o, first, xstrndup(at[k], len), false);
+	}
+	free(t);
+}
+
 /* Whether line i goes on the paragraph of the non-blank line `prev` before
  * it (`gap`: blank lines between them); sets *sep to what joins them. */
 static bool goes_on(const struct line *ls, size_t n, size_t i, size_t prev, bool gap, bool markdown, size_t wrap,
@@ -563,7 +604,7 @@ void outline_split(const char *text, struct outline *o)
 			}
 			w = stpcpy(w, ls[j].s);
 		}
-		add_para(o, &ls[i], t, ls[i].heading);
+		add_paras(o, &ls[i], t, ls[i].heading);
 		i = end;
 	}
 	free(seps);

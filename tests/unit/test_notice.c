@@ -219,6 +219,13 @@ static const struct {
 	  "Bộ Tài chính trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.\nNơi nhận:\n- Như trên;\n",
 	  { "(1)|Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương||",
 	    "(2)|Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương||", NULL } },
+	/* an enumeration inside a paragraph under a heading that only names
+	 * who acts: each "(n)" is a task of that agency's, whatever its case */
+	{ "Hà Nội, ngày 25 tháng 11 năm 2025\nTHÔNG BÁO\n5. Nhiệm vụ cụ thể:\na) Bộ Khoa học và Công nghệ: (1) trình "
+	  "Thủ tướng Chính phủ Chương trình quốc gia, hoàn thành trong tháng 11 năm 2025; (2) đôn đốc các doanh "
+	  "nghiệp viễn thông phủ sóng 5G; (3) Khẩn trương ban hành văn bản hướng dẫn.\n",
+	  { "5.a (1)|Bộ Khoa học và Công nghệ||2025-11-30", "5.a (2)|Bộ Khoa học và Công nghệ||",
+	    "5.a (3)|Bộ Khoa học và Công nghệ||", NULL } },
 	/* a report's date after the list is the date of the list's items; a
 	 * report that recurs every year is not */
 	{ "Đồng Tháp, ngày 27 tháng 11 năm 2025\nKẾ HOẠCH\n1. Sở Xây dựng số hóa hồ sơ hạ tầng giao thông.\n"

@@ -77,6 +77,16 @@ static const struct {
 	/* a note in parentheses goes with the paragraph above and takes no number */
 	{ "Điều 1. Phạm vi\nỦy quyền cho Giám đốc Sở Công Thương thực hiện.\n(Chi tiết tại Phụ lục kèm theo)\n",
 	  "Điều 1|Phạm vi\nĐiều 1|Ủy quyền cho Giám đốc Sở Công Thương thực hiện.\nĐiều 1|(Chi tiết tại Phụ lục kèm theo)\n" },
+	/* an enumeration written inside the paragraph, after its colon: each
+	 * "(n)" is an item of its own */
+	{ "5. Các bộ:\na) Bộ Khoa học và Công nghệ: (1) trình Đề án A, hoàn thành trong tháng 11 năm 2025; (2) chủ trì "
+	  "hoàn thành Bộ công cụ; (3) đôn đốc phủ sóng 5G.\nb) Bộ Công an: (1) Tiếp tục đầu tư Trung tâm Dữ liệu.\n",
+	  "5|Các bộ:\n5.a|Bộ Khoa học và Công nghệ:\n5.a (1)|trình Đề án A, hoàn thành trong tháng 11 năm 2025\n"
+	  "5.a (2)|chủ trì hoàn thành Bộ công cụ\n5.a (3)|đôn đốc phủ sóng 5G.\n"
+	  "5.b|Bộ Công an: (1) Tiếp tục đầu tư Trung tâm Dữ liệu.\n" },
+	/* numbers in parentheses that do not count from (1) after a colon are text */
+	{ "1. Sở Y tế báo cáo theo Mẫu (2); (3) bản sao.\n2. Sở Tài chính: tổng hợp (1) nguồn vốn.\n",
+	  "1|Sở Y tế báo cáo theo Mẫu (2); (3) bản sao.\n2|Sở Tài chính: tổng hợp (1) nguồn vốn.\n" },
 	/* emphasis, heading marks and escapes */
 	{ "## **II. Về nội dung khác**\n\n**3\\. Đối với các nội dung:**\n", "II|Về nội dung khác\nII.3|Đối với các nội dung:\n" },
 };
