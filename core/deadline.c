@@ -642,13 +642,17 @@ static bool resolve_date(const struct scan *sc, const struct atom *a, size_t lo,
 		else if (sc->opt.before_means_day_before)
 			due = last - 1;
 	}
+	/* an undated letter's references: dates up to the latest it cites */
+	civil_day floor = anchor != DATE_NONE ? anchor : sc->opt.not_before;
 	if (bare) {
-		if (anchor != DATE_NONE && (a->type == A_DAY ? last <= anchor : first <= anchor))
+		if (floor != DATE_NONE && (a->type == A_DAY ? last <= floor : first <= floor))
 			return false;
 		if (a->type == A_DAY && after_document_number(sc, a->ts, lo))
 			return false;
 	}
-	if (anchor != DATE_NONE && due < anchor && !(sc->opt.field && a->year_given && !bare))
+	/* the anchor's own day can be a deadline; a cited day is what was cited */
+	bool past = anchor != DATE_NONE ? due < anchor : floor != DATE_NONE && due <= floor;
+	if (past && !(sc->opt.field && a->year_given && !bare))
 		return false;
 	clear(out, DEADLINE_DATE);
 	out->due = due;
@@ -945,6 +949,7 @@ void deadline_options_init(struct deadline_options *opt)
 {
 	memset(opt, 0, sizeof *opt);
 	opt->anchor = DATE_NONE;
+	opt->not_before = DATE_NONE;
 }
 
 size_t deadline_find_all(const char *text, size_t len, const struct deadline_options *opt,

@@ -129,13 +129,16 @@ struct deadline_options {
 	/* text is a deadline field ("Thời gian hoàn thành: …"): a dated deadline
 	 * before the anchor is kept (a plan issued after one of its dates) */
 	bool field;
+	/* without an anchor: a date before this one (the latest the document
+	 * cites) is a reference, not a deadline; DATE_NONE: none */
+	civil_day not_before;
 	/* Whether d is a working day; NULL: Monday to Friday. */
 	bool (*is_working_day)(void *ctx, civil_day d);
 	void *ctx;
 };
 
 /* Defaults: no default year, no anchor, "trước ngày X" due X, not a field,
- * Mon–Fri. */
+ * no not_before, Mon–Fri. */
 void deadline_options_init(struct deadline_options *opt);
 
 /* Finds the deadlines in text[0, len) (need not be NUL-terminated), in text

@@ -49,6 +49,7 @@ struct reader {
 	size_t from, to;      /* the body */
 	size_t closing;       /* the closing paragraph, or SIZE_MAX */
 	const char *addressee; /* the one addressee who acts when nobody is named */
+	civil_day cited;      /* undated: the latest date its opening cites (cited_date()) */
 	const char *issuer;   /* the letterhead's name of the issuer, or NULL */
 	char *asked_closing;  /* a closing read as the body's last paragraph (flat), or NULL */
 };
@@ -58,7 +59,38 @@ static struct deadline_options due_options(const struct reader *r)
 	struct deadline_options opt;
 	deadline_options_init(&opt);
 	opt.anchor = r->n->issued;
+	opt.not_before = r->cited;
 	return opt;
+}
+
+/* The date written at s ("14/11/2025", "ngày 14 tháng 11 năm 2025"), or
+ * DATE_NONE. */
+static civil_day date_at(const char *s)
+{
+	int d, m, y, n = 0;
+	if ((sscanf(s, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 ||
+	     sscanf(s, "ngày %2d tháng %2d năm %4d%n", &d, &m, &y, &n) == 3) &&
+	    n > 0 && date_valid(y, m, d))
+		return date_from_ymd(y, m, d);
+	return DATE_NONE;
+}
+
+/* A letter copied without its date was written after what it cites: the
+ * latest date in its opening paragraphs ("Thực hiện Kết luận … ngày
+ * 12/11/2025 và ý kiến tại cuộc họp ngày 14/11/2025, …") stands for its
+ * date when deadlines are read (DATE_NONE when it cites none). */
+static civil_day cited_date(const struct outline *o, size_t from, size_t to)
+{
+	civil_day latest = DATE_NONE;
+	for (size_t i = from; i < to && i < from + 6 && o->v[i].mark == OUTLINE_NONE; i++)
+		for (const char *p = o->v[i].text; *p; p++) {
+			if (p != o->v[i].text && p[-1] != ' ')
+				continue;
+			civil_day d = date_at(p);
+			if (d != DATE_NONE && (latest == DATE_NONE || d > latest))
+				latest = d;
+		}
+	return latest;
 }
 
 static bool under_preamble(const struct reader *r, size_t i)
@@ -1074,6 +1106,7 @@ int notice_read(const char *data, size_t len, struct notice *out, char *err)
 	letterhead_read(out, &r.o, &h);
 	r.issuer = h.issuer;
 	r.addressee = h.addressee;
+	r.cited = out->issued == DATE_NONE ? cited_date(&r.o, h.body, h.end) : DATE_NONE;
 	r.nodes = xcalloc(r.o.n + 1, sizeof *r.nodes);
 	do {
 		r.from = h.body;

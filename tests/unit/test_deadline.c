@@ -368,6 +368,26 @@ static bool never_working(void *ctx, civil_day d)
 	return false;
 }
 
+/* An undated letter: dates up to the latest it cites are references, later
+ * ones deadlines; nothing else is resolved from it (no anchor). */
+static void test_not_before(void **state)
+{
+	(void)state;
+	struct deadline_options o = opts(NOANCHOR);
+	o.not_before = ymd(20251114);
+	struct deadline d;
+	const char *t = "ý kiến tại cuộc họp Bộ Chính trị ngày 14/11/2025";
+	assert_int_equal(deadline_find_all(t, strlen(t), &o, &d, 1), 0);
+	t = "hoàn thành trước ngày 14/11/2025";
+	assert_int_equal(deadline_find_all(t, strlen(t), &o, &d, 1), 0);
+	t = "hoàn thành trước ngày 30/11/2025";
+	assert_int_equal(deadline_find_all(t, strlen(t), &o, &d, 1), 1);
+	assert_int_equal(d.due, ymd(20251130));
+	o.not_before = DATE_NONE;
+	t = "ý kiến tại cuộc họp Bộ Chính trị ngày 14/11/2025";
+	assert_int_equal(deadline_find_all(t, strlen(t), &o, &d, 1), 1);
+}
+
 /* A deadline field keeps a dated deadline before the document's date (a
  * plan issued after one of its dates); running text does not, nor a field's
  * year-less or bare date that could be any year's. */
@@ -566,6 +586,7 @@ int main(void)
 		cmocka_unit_test(test_not_deadlines),
 		cmocka_unit_test(test_before_option_and_year_fill),
 		cmocka_unit_test(test_field_keeps_past_dates),
+		cmocka_unit_test(test_not_before),
 		cmocka_unit_test(test_working_day_callback),
 		cmocka_unit_test(test_several_and_max),
 		cmocka_unit_test(test_pick_fixture),

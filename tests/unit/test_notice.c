@@ -219,6 +219,15 @@ static const struct {
 	  "Bộ Tài chính trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.\nNơi nhận:\n- Như trên;\n",
 	  { "(1)|Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương||",
 	    "(2)|Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương||", NULL } },
+	/* a letter copied without its date was written after what it cites:
+	 * the meeting it reports on is no deadline of its items */
+	{ "Kính gửi: Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+	  "Thực hiện Kết luận số 210-KL/TW ngày 12/11/2025 và ý kiến chỉ đạo tại cuộc họp Bộ Chính trị ngày "
+	  "14/11/2025, Ban Chỉ đạo yêu cầu Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:\n"
+	  "1. Về tổ chức bộ máy\n- Khẩn trương hoàn thiện tổ chức bộ máy ở cấp xã.\n"
+	  "- Bố trí đủ cán bộ, công chức chuyên môn, xong cuối tháng 12 năm 2025.\n",
+	  { "1 (1)|Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương||",
+	    "1 (2)|Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương||2025-12-31", NULL } },
 	/* an enumeration inside a paragraph under a heading that only names
 	 * who acts: each "(n)" is a task of that agency's, whatever its case */
 	{ "Hà Nội, ngày 25 tháng 11 năm 2025\nTHÔNG BÁO\n5. Nhiệm vụ cụ thể:\na) Bộ Khoa học và Công nghệ: (1) trình "
