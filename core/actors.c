@@ -326,7 +326,10 @@ static void read_cooperating(const char *text, struct actors *a, struct spans *s
 		if (!m)
 			continue;
 		const char *q = words_skip(p + strlen(m));
-		if (!names_is_member_start(q) || advised_body_acts(text, p))
+		/* "phối hợp với cơ quan chủ trì": the lead itself, by its role */
+		static const char *const the_lead[] = { "cơ quan chủ trì", "đơn vị chủ trì" };
+		if (!names_is_member_start(q) || advised_body_acts(text, p) ||
+		    words_at_any(q, the_lead, COUNT(the_lead), false))
 			continue;
 		char **names = NULL;
 		size_t n = 0;

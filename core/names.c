@@ -418,6 +418,10 @@ static bool relative_step(const char *s, size_t *i, const char *p, size_t words,
 	if (r->after_duoc || (r->in_clause && back > s && back[-1] == ',')) {
 		const char *pr = words_at_any(p, predicates, COUNT(predicates), false);
 		*i = (size_t)(p - s) + (pr ? strlen(pr) : wl);
+		/* "được giao chủ trì", "được phân công chủ trì": the role assigned */
+		const char *role = words_skip(s + *i);
+		if (pr && (!strcmp(pr, "giao") || !strcmp(pr, "phân công")) && words_at(role, "chủ trì"))
+			*i = (size_t)(role - s) + strlen("chủ trì");
 		r->in_clause = true;
 		r->after_duoc = false;
 		r->participle = true;

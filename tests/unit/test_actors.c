@@ -149,6 +149,12 @@ static const struct {
 	{ "Sở Y tế chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế triển khai Dự án 6.",
 	  "Sở Y tế", "các đơn vị liên quan", ACTORS_SUBJECT },
 	{ "Sở Y tế tham mưu UBND tỉnh phối hợp với Bộ Y tế triển khai Dự án 6.", "Sở Y tế", "", ACTORS_SUBJECT },
+	/* the role a relative clause assigns is the group's */
+	{ "Các cơ quan, đơn vị được giao chủ trì khẩn trương xây dựng kế hoạch chi tiết.",
+	  "Các cơ quan, đơn vị được giao chủ trì", "", ACTORS_SUBJECT },
+	/* "phối hợp với cơ quan chủ trì" names the lead by its role */
+	{ "Sở Nội vụ có trách nhiệm phối hợp với cơ quan chủ trì thực hiện các nhiệm vụ.", "Sở Nội vụ", "",
+	  ACTORS_SUBJECT },
 	/* the verbs of digital transformation end a name */
 	{ "Sở Xây dựng số hóa hồ sơ, bản đồ hạ tầng giao thông.", "Sở Xây dựng", "", ACTORS_SUBJECT },
 	{ "Công an tỉnh chia sẻ dữ liệu camera qua Trung tâm điều hành.", "Công an tỉnh", "", ACTORS_SUBJECT },
