@@ -18,7 +18,7 @@ static bool starts_digit(const char *s) { return *s >= '0' && *s <= '9'; }
 /* Heads that are an agency whatever follows them. */
 static const char *const heads_free[] = {
 	"Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "HĐND", "Hội đồng nhân dân", "UBMTTQ",
-	"MTTQ", "Ủy ban Mặt trận", "Uỷ ban Mặt trận", "Mặt trận Tổ quốc", "Ủy ban", "Uỷ ban",
+	"MTTQ", "Ủy ban Mặt trận", "Uỷ ban Mặt trận", "Mặt trận Tổ quốc", "Mặt trận cơ sở", "Ủy ban", "Uỷ ban",
 	"Bộ Chỉ huy", "BCH", "Bộ đội Biên phòng", "Bộ đội biên phòng", "Công an", "Kho bạc", "KBNN",
 	"Ngân hàng", "NHNN", "Bảo hiểm xã hội", "BHXH", "Bệnh viện", "Cục", "Chi cục", "Tổng cục",
 	"Văn phòng", "Trung tâm", "Tập đoàn", "Tổng công ty", "Tổng Công ty", "Công ty", "Học viện",

@@ -155,6 +155,9 @@ static const struct {
 	/* "phối hợp với cơ quan chủ trì" names the lead by its role */
 	{ "Sở Nội vụ có trách nhiệm phối hợp với cơ quan chủ trì thực hiện các nhiệm vụ.", "Sở Nội vụ", "",
 	  ACTORS_SUBJECT },
+	/* the grassroots Front is a body */
+	{ "Sở Công Thương phối hợp chính quyền địa phương, Mặt trận cơ sở và các đoàn thể giám sát việc phân bổ.",
+	  "Sở Công Thương", "chính quyền địa phương; Mặt trận cơ sở; các đoàn thể", ACTORS_SUBJECT },
 	/* the verbs of digital transformation end a name */
 	{ "Sở Xây dựng số hóa hồ sơ, bản đồ hạ tầng giao thông.", "Sở Xây dựng", "", ACTORS_SUBJECT },
 	{ "Công an tỉnh chia sẻ dữ liệu camera qua Trung tâm điều hành.", "Công an tỉnh", "", ACTORS_SUBJECT },
