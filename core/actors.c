@@ -643,20 +643,23 @@ size_t actors_list(const char *text, char ***names, size_t *n)
 	return *n - before;
 }
 
-static void resolve_in(char **names, size_t n, const char *locality)
+static void resolve_in(char **names, size_t n, const char *locality, const char *addressee)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(names[i], "Tỉnh") == 0 || strcmp(names[i], "Thành phố") == 0) {
+		const char *to = NULL;
+		if (strcmp(names[i], "Tỉnh") == 0 || strcmp(names[i], "Thành phố") == 0)
+			to = locality;
+		else if (strncmp(names[i], "Quý ", strlen("Quý ")) == 0)
+			to = addressee;
+		if (to && *to) {
 			free(names[i]);
-			names[i] = xstrdup(locality);
+			names[i] = xstrdup(to);
 		}
 	}
 }
 
-void actors_resolve_locality(struct actors *a, const char *locality)
+void actors_resolve(struct actors *a, const char *locality, const char *addressee)
 {
-	if (!locality || !*locality)
-		return;
-	resolve_in(a->leads, a->n_leads, locality);
-	resolve_in(a->later, a->n_later, locality);
+	resolve_in(a->leads, a->n_leads, locality, addressee);
+	resolve_in(a->later, a->n_later, locality, addressee);
 }

@@ -84,9 +84,10 @@ void actors_cooperating(const char *text, struct actors *a);
  * Returns how many were appended. */
 size_t actors_list(const char *text, char ***names, size_t *n);
 
-/* The province or city a "Tỉnh"/"Thành phố" subject stands for, when the
- * notice names it (set by the caller from the addressee); used to write
- * "Tỉnh" as "Ủy ban nhân dân tỉnh Điện Biên". May be NULL. */
-void actors_resolve_locality(struct actors *a, const char *locality);
+/* Names that stand for another, written out: a "Tỉnh"/"Thành phố" subject
+ * as the province or city the notice names (locality: "Ủy ban nhân dân tỉnh
+ * Điện Biên"), "Quý Ủy ban", "Quý cơ quan" as the letter's addressee. Either
+ * may be NULL (the name is then kept). */
+void actors_resolve(struct actors *a, const char *locality, const char *addressee);
 
 #endif

@@ -72,7 +72,7 @@ static const char *const group_nouns[] = {
  * ("phối hợp với sở, ban, ngành", "và đơn vị có liên quan"). */
 static const char *const member_nouns[] = {
 	"sở", "cơ quan", "đơn vị", "địa phương", "tổ chức", "doanh nghiệp", "báo, đài",
-	"báo chí", "lực lượng", "chính quyền địa phương", "nhà đầu tư", "chủ đầu tư", "chủ dự án",
+	"báo chí", "lực lượng", "chính quyền địa phương", "nhà đầu tư", "chủ đầu tư", "chủ dự án", "công ty",
 };
 
 /* Members of a list that are never more of a group before them: "các sở,
@@ -165,6 +165,13 @@ size_t names_head_len(const char *s, bool loose)
 		if (names_head_len(g, false))
 			return (size_t)(g - s) + names_head_len(g, false);
 		return 0;
+	}
+	/* "Quý Ủy ban", "Quý cơ quan": a letter's addressee, named politely */
+	if (words_at(s, "Quý")) {
+		const char *g = words_skip(s + strlen("Quý"));
+		size_t len = names_head_len(g, true);
+		if (len)
+			return (size_t)(g - s) + len;
 	}
 	/* "Tỉnh", "Thành phố" alone: the province or city the notice is about */
 	if ((words_at(s, "Tỉnh") || words_at(s, "Thành phố")) &&

@@ -49,6 +49,7 @@ struct reader {
 	size_t from, to;      /* the body */
 	size_t closing;       /* the closing paragraph, or SIZE_MAX */
 	const char *addressee; /* the one addressee who acts when nobody is named */
+	const char *sole_to;  /* the one "Kính gửi" addressee, a group too ("Quý Ủy ban"), or NULL */
 	civil_day cited;      /* undated: the latest date its opening cites (cited_date()) */
 	const char *issuer;   /* the letterhead's name of the issuer, or NULL */
 	char *asked_closing;  /* a closing read as the body's last paragraph (flat), or NULL */
@@ -353,7 +354,7 @@ static void read_actors(struct reader *r)
 				actors_release(&b);
 			}
 		}
-		actors_resolve_locality(&nd->act, locality);
+		actors_resolve(&nd->act, locality, r->sole_to);
 	}
 }
 
@@ -410,6 +411,19 @@ static void group_members(struct reader *r)
 		}
 		names_free(members, n);
 	}
+}
+
+/* A paragraph between two entries of a list that names nobody goes on the
+ * entry above it ("- Cung ứng đầy đủ thuốc …\nThường xuyên rà soát kết quả
+ * đấu thầu …\n- Thực hiện …"). */
+static bool goes_on_entry(const struct reader *r, size_t i)
+{
+	const struct outline_para *p = &r->o.v[i];
+	if (p->mark != OUTLINE_NONE || p->role != OUTLINE_ITEM || p->parent == OUTLINE_ROOT)
+		return false;
+	const struct outline_para *e = &r->o.v[p->parent];
+	return (e->mark == OUTLINE_BULLET || e->mark == OUTLINE_SUB || e->mark == OUTLINE_LABEL) &&
+	       !outline_ends_colon(e) && r->nodes[i].act.n_leads == 0;
 }
 
 /* Whether item i says more than who acts ("Bộ Công an:" does not). */
@@ -537,7 +551,7 @@ static void decide_units(struct reader *r)
 		const struct outline_para *p = &r->o.v[i];
 		if (p->role == OUTLINE_FIELD || p->role == OUTLINE_MERGED || p->role == OUTLINE_NOTE || p->mark == OUTLINE_ROW)
 			r->nodes[i].absorbed = true;
-		else if (continuation(r, i))
+		else if (continuation(r, i) || goes_on_entry(r, i))
 			r->nodes[i].absorbed = true;
 		size_t lf = field_child(r, i, FIELD_LEAD);
 		if (lf != SIZE_MAX && p->role != OUTLINE_FIELD && closing_lead_field(r, i) == SIZE_MAX)
@@ -1035,10 +1049,50 @@ static bool stands_alone(void *ctx, const char *item, const char *para)
 	bool report = b.how == ACTORS_NONE && (strstr(para, "báo cáo") || strstr(para, "Báo cáo") || strstr(para, "gửi")) &&
 		      has_deadline(r, para);
 	bool own = (a.how == ACTORS_SUBJECT || a.how == ACTORS_ASSIGNED) && ends_terminal(item) &&
-		   !outline_ends_colon_text(item) && (b.how == ACTORS_SUBJECT || b.how == ACTORS_ASSIGNED || report);
+		   !outline_ends_colon_text(item) &&
+		   (b.how == ACTORS_SUBJECT || b.how == ACTORS_ASSIGNED || b.how == ACTORS_REQUESTED || report);
 	actors_release(&a);
 	actors_release(&b);
 	return own;
+}
+
+/* Where the trailing "(n)" of a section begins, or NULL: "II.1 (3)". */
+static const char *position_label(const char *section, unsigned *n)
+{
+	const char *open = strrchr(section, '(');
+	char close;
+	if (!open || (open != section && open[-1] != ' ') || sscanf(open, "(%u%c", n, &close) != 2 || close != ')' ||
+	    open[strlen(open) - 1] != ')')
+		return NULL;
+	return open;
+}
+
+/* Two units never share a section: a paragraph numbered among paragraphs
+ * ("(2)" after a lead-in) that meets a bullet of the same number under the
+ * same heading takes the next number free there. */
+static void distinct_sections(struct notice *n, size_t first)
+{
+	for (size_t i = first; i < n->n_units; i++) {
+		unsigned k;
+		const char *lab = position_label(n->units[i].section, &k);
+		bool clash = false;
+		for (size_t j = first; j < i && !clash; j++)
+			clash = strcmp(n->units[j].section, n->units[i].section) == 0;
+		if (!lab || !clash)
+			continue;
+		size_t prefix = (size_t)(lab - n->units[i].section);
+		unsigned top = k;
+		for (size_t j = first; j < n->n_units; j++) {
+			unsigned m;
+			const char *l = position_label(n->units[j].section, &m);
+			if (j != i && l && (size_t)(l - n->units[j].section) == prefix &&
+			    strncmp(n->units[j].section, n->units[i].section, prefix) == 0 && m > top)
+				top = m;
+		}
+		char *renamed = xasprintf("%.*s(%u)", (int)prefix, n->units[i].section, top + 1);
+		free(n->units[i].section);
+		n->units[i].section = renamed;
+	}
 }
 
 /* Reads the units of the body [r->from, r->to). */
@@ -1106,6 +1160,7 @@ int notice_read(const char *data, size_t len, struct notice *out, char *err)
 	letterhead_read(out, &r.o, &h);
 	r.issuer = h.issuer;
 	r.addressee = h.addressee;
+	r.sole_to = h.n_to == 1 ? h.to[0] : NULL;
 	r.cited = out->issued == DATE_NONE ? cited_date(&r.o, h.body, h.end) : DATE_NONE;
 	r.nodes = xcalloc(r.o.n + 1, sizeof *r.nodes);
 	do {
@@ -1117,7 +1172,9 @@ int notice_read(const char *data, size_t len, struct notice *out, char *err)
 			r.to = r.closing + 1;
 			r.closing = SIZE_MAX;
 		}
+		size_t first = out->n_units;
 		read_body(&r);
+		distinct_sections(out, first);
 		free(r.asked_closing);
 		r.asked_closing = NULL;
 	} while (letterhead_annex(&r.o, &h));

@@ -743,6 +743,18 @@ static char *child_path(const char *base, const char *label, bool paren)
 	return paren ? xasprintf("%s (%s)", base, label) : xasprintf("%s.%s", base, label);
 }
 
+/* Whether, after the unmarked paragraphs from i on, the next marked one is
+ * another entry of entry's list: the paragraphs are inside the list. */
+static bool list_goes_on(const struct outline *o, size_t i, size_t to, size_t entry)
+{
+	const char *value;
+	if (field_of(o->v[i].text, &value) != FIELD_NONE)
+		return false; /* a block of fields after entries is about them all */
+	while (i < to && o->v[i].mark == OUTLINE_NONE)
+		i++;
+	return i < to && same_kind(&o->v[i], &o->v[entry]);
+}
+
 /* Links paragraphs [from, to) to their items: a stack of open items by rank. */
 static void link_items(struct outline *o, size_t from, size_t to)
 {
@@ -760,9 +772,11 @@ static void link_items(struct outline *o, size_t from, size_t to)
 		}
 		if (p->mark == OUTLINE_NONE) {
 			/* a paragraph belongs to the nearest item that is not a list entry,
-			 * unless the entry introduces it ("- Về …:" then paragraphs) */
+			 * unless the entry introduces it ("- Về …:" then paragraphs) or
+			 * the list goes on after it (the entry's text goes on) */
 			while (sp && (o->v[stack[sp - 1]].mark == OUTLINE_NONE ||
-				      (rank(&o->v[stack[sp - 1]]) >= 22 && !outline_ends_colon(&o->v[stack[sp - 1]]))))
+				      (rank(&o->v[stack[sp - 1]]) >= 22 && !outline_ends_colon(&o->v[stack[sp - 1]]) &&
+				       !list_goes_on(o, i, to, stack[sp - 1]))))
 				sp--;
 			p->parent = sp ? stack[sp - 1] : OUTLINE_ROOT;
 			bool list_follows = i + 1 < to && o->v[i + 1].mark != OUTLINE_NONE && o->v[i + 1].mark != OUTLINE_ROW &&

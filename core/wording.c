@@ -112,7 +112,7 @@ bool wording_conditional(const char *text)
 {
 	static const char *const inside[] = {
 		"thi hành Quyết định này", "chịu trách nhiệm thi hành", "này có hiệu lực", "có hiệu lực kể từ ngày", "nếu phát sinh khó khăn",
-		"nếu có khó khăn", "nếu có vướng mắc",
+		"nếu có khó khăn", "nếu có vướng mắc", "nếu phát sinh vướng mắc",
 	};
 	static const char *const opening[] = {
 		"Nếu ", "Trường hợp ", "Trong quá trình tổ chức thực hiện, nếu", "Trong quá trình thực hiện, nếu",

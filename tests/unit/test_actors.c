@@ -155,6 +155,9 @@ static const struct {
 	/* "phối hợp với cơ quan chủ trì" names the lead by its role */
 	{ "Sở Nội vụ có trách nhiệm phối hợp với cơ quan chủ trì thực hiện các nhiệm vụ.", "Sở Nội vụ", "",
 	  ACTORS_SUBJECT },
+	/* "công ty" in small letters is a member of the list too */
+	{ "Các sở, ban, ngành, Tổng công ty, công ty và các đơn vị trực thuộc Thành phố nghiêm túc triển khai.",
+	  "Các sở, ban, ngành; Tổng công ty; công ty; các đơn vị trực thuộc Thành phố", "", ACTORS_SUBJECT },
 	/* the grassroots Front is a body */
 	{ "Sở Công Thương phối hợp chính quyền địa phương, Mặt trận cơ sở và các đoàn thể giám sát việc phân bổ.",
 	  "Sở Công Thương", "chính quyền địa phương; Mặt trận cơ sở; các đoàn thể", ACTORS_SUBJECT },
@@ -305,8 +308,20 @@ static void test_flags(void **state)
 	/* "Tỉnh" is the province the notice is about */
 	actors_init(&a);
 	actors_read("Trong thời gian tới, Tỉnh tổ chức thực hiện nghiêm túc nhiệm vụ.", &a);
-	actors_resolve_locality(&a, "Ủy ban nhân dân tỉnh Điện Biên");
+	actors_resolve(&a, "Ủy ban nhân dân tỉnh Điện Biên", NULL);
 	assert_string_equal(a.leads[0], "Ủy ban nhân dân tỉnh Điện Biên");
+	actors_release(&a);
+	/* "Quý Ủy ban" is the letter's addressee, named politely */
+	actors_init(&a);
+	actors_read("Để bảo đảm thời gian tổng hợp, đề nghị Quý Ủy ban gửi báo cáo chậm nhất ngày 22/11/2025.", &a);
+	assert_int_equal(a.n_leads, 1);
+	actors_resolve(&a, NULL, "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương");
+	assert_string_equal(a.leads[0], "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương");
+	actors_release(&a);
+	/* "Quý IV" is a quarter, nobody */
+	actors_init(&a);
+	actors_read("Quý IV năm 2025 hoàn thành việc rà soát.", &a);
+	assert_int_equal(a.n_leads, 0);
 	actors_release(&a);
 }
 

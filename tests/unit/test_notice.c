@@ -245,6 +245,18 @@ static const struct {
 	  "2. Sở Khoa học và Công nghệ thẩm định các giải pháp công nghệ.\n"
 	  "Báo cáo kết quả thực hiện về Sở Xây dựng trước ngày 30 tháng 11 hằng năm.\nNơi nhận:\n- Như trên;\n",
 	  { "1|Sở Xây dựng||", "2|Sở Khoa học và Công nghệ||", NULL } },
+	/* "Quý Ủy ban" is the addressee; a paragraph after the bullets of the
+	 * introduction's list takes a number of its own, not a bullet's */
+	{ "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương\n"
+	  "Thực hiện Nghị định số 94/2022/NĐ-CP của Chính phủ, Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh, "
+	  "thành phố trực thuộc trung ương:\n"
+	  "- Chỉ đạo các Sở, ngành đánh giá thuận lợi, khó khăn trên địa bàn;\n"
+	  "- Giao Thống kê tỉnh chủ trì rà soát, cập nhật số liệu của các ngành.\n"
+	  "Để đảm bảo thời gian tổng hợp số liệu, đề nghị Quý Ủy ban gửi báo cáo về Bộ Tài chính chậm nhất ngày "
+	  "22/11/2025.\nBộ Tài chính trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.\nNơi nhận:\n- Như trên;\n",
+	  { "(1)|Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương||",
+	    "(2)|Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương||",
+	    "(3)|Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương||2025-11-22", NULL } },
 	/* a closing whose subject is one agency that acts is a task; a group
 	 * carrying out the notice, or the issuer asking, is the formula */
 	{ "Hà Nội, ngày 27 tháng 11 năm 2025\nCÔNG ĐIỆN\n1. Bộ Tài chính tổng hợp nhu cầu kinh phí.\n"

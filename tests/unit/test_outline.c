@@ -77,6 +77,12 @@ static const struct {
 	/* a note in parentheses goes with the paragraph above and takes no number */
 	{ "Điều 1. Phạm vi\nỦy quyền cho Giám đốc Sở Công Thương thực hiện.\n(Chi tiết tại Phụ lục kèm theo)\n",
 	  "Điều 1|Phạm vi\nĐiều 1|Ủy quyền cho Giám đốc Sở Công Thương thực hiện.\nĐiều 1|(Chi tiết tại Phụ lục kèm theo)\n" },
+	/* a paragraph between two entries of a list goes on the entry above it;
+	 * after the list's last entry it is the item's again */
+	{ "3. Các cơ sở y tế\n- Cung ứng đầy đủ thuốc.\nThường xuyên rà soát kết quả đấu thầu.\n- Thực hiện kê đơn.\n"
+	  "Đoạn sau danh sách.\n",
+	  "3|Các cơ sở y tế\n3 (1)|Cung ứng đầy đủ thuốc.\n3 (1)|Thường xuyên rà soát kết quả đấu thầu.\n"
+	  "3 (2)|Thực hiện kê đơn.\n3|Đoạn sau danh sách.\n" },
 	/* an enumeration written inside the paragraph, after its colon: each
 	 * "(n)" is an item of its own */
 	{ "5. Các bộ:\na) Bộ Khoa học và Công nghệ: (1) trình Đề án A, hoàn thành trong tháng 11 năm 2025; (2) chủ trì "

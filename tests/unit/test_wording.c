@@ -29,6 +29,7 @@ static void test_not_tasks(void **state)
 {
 	(void)state;
 	assert_true(wording_conditional("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, báo cáo UBND tỉnh."));
+	assert_true(wording_conditional("Trong quá trình triển khai, nếu phát sinh vướng mắc, cơ quan, đơn vị chủ động liên hệ với Trung tâm Đấu thầu."));
 	assert_true(wording_conditional("Quyết định này có hiệu lực kể từ ngày ký."));
 	assert_true(wording_conditional("Chánh Văn phòng UBND tỉnh chịu trách nhiệm thi hành Quyết định này./."));
 	assert_true(wording_conditional("Bộ trưởng các bộ chịu trách nhiệm thi hành Nghị quyết này./."));
