@@ -731,6 +731,21 @@ static bool members_in_parens(const char *after, char ***names, size_t *n)
 
 /* Scans a list of agencies at s (which begins a head); appends them to
  * *names and returns the length of the list. */
+/* " (VTV)" after a name: its abbreviation, read with it. Its length, or 0. */
+static size_t abbreviation_at(const char *s)
+{
+	const char *p = words_skip(s);
+	if (*p != '(')
+		return 0;
+	const char *close = strchr(p, ')');
+	if (!close || close - p < 3 || close - p > 20)
+		return 0;
+	char *inside = xstrndup(p + 1, (size_t)(close - p - 1));
+	bool abbreviation = !text_has_lower(inside) && !strchr(inside, ' ') && !strchr(inside, ',');
+	free(inside);
+	return abbreviation ? (size_t)(close + 1 - s) : 0;
+}
+
 size_t names_scan_list(const char *s, char ***names, size_t *n, bool loose, bool names_only)
 {
 	size_t i = 0, first = *n;
@@ -780,7 +795,7 @@ size_t names_scan_list(const char *s, char ***names, size_t *n, bool loose, bool
 			names_push(names, n, name);
 			free(name);
 		}
-		i = end;
+		i = end + abbreviation_at(s + end);
 		share_complement(*names, *n, first);
 		share_title(*names, *n, first);
 		const char *q = s + i;

@@ -158,6 +158,9 @@ static const struct {
 	/* "công ty" in small letters is a member of the list too */
 	{ "Các sở, ban, ngành, Tổng công ty, công ty và các đơn vị trực thuộc Thành phố nghiêm túc triển khai.",
 	  "Các sở, ban, ngành; Tổng công ty; công ty; các đơn vị trực thuộc Thành phố", "", ACTORS_SUBJECT },
+	/* a name's abbreviation in parentheses is read with it */
+	{ "Đài Truyền hình Việt Nam (VTV) chủ trì, phối hợp Bộ Công an, Bộ Nội vụ (BNV) xây dựng video clip.",
+	  "Đài Truyền hình Việt Nam", "Bộ Công an; Bộ Nội vụ", ACTORS_SUBJECT },
 	/* the grassroots Front is a body */
 	{ "Sở Công Thương phối hợp chính quyền địa phương, Mặt trận cơ sở và các đoàn thể giám sát việc phân bổ.",
 	  "Sở Công Thương", "chính quyền địa phương; Mặt trận cơ sở; các đoàn thể", ACTORS_SUBJECT },
