@@ -9,6 +9,7 @@
 #include "core/err.h"
 #include "core/intake.h"
 #include "core/letterhead.h"
+#include "core/names.h"
 #include "core/outline.h"
 #include "core/strbuf.h"
 #include "core/table.h"
@@ -261,6 +262,30 @@ static bool ends_terminal(const char *t)
 	return n && strchr(".;:!?", t[n - 1]);
 }
 
+/* "2. Đẩy mạnh hoàn thiện thể chế: Các bộ khẩn trương trình …": after a
+ * topic and its colon, a sentence with a subject of its own. Where it
+ * begins, or text itself. */
+static const char *after_topic(const char *text)
+{
+	const char *colon = strchr(text, ':');
+	if (!colon || colon - text > 300 || !colon[1] || memchr(text, '(', (size_t)(colon - text)))
+		return text;
+	const char *rest = colon + 1;
+	while (*rest == ' ')
+		rest++;
+	size_t name = names_head_len(rest, false);
+	if (!name || !text_starts_upper(rest))
+		return text;
+	/* "Thành phần: Trưởng Ban là Chủ tịch …" says who holds an office */
+	char **names = NULL;
+	size_t n = 0, len = names_scan_list(rest, &names, &n, false, false);
+	names_free(names, n);
+	const char *verb = rest + len;
+	while (*verb == ' ')
+		verb++;
+	return words_at(verb, "là") || words_at(verb, "gồm") ? text : rest;
+}
+
 /* Where the last sentence of an introduction (text ending with ':') begins,
  * for when its first names nobody: "Nhằm … lao động. Sở Nội vụ đề nghị các
  * doanh nghiệp … nội dung sau:". A period after a capital ("TP. Hồ Chí
@@ -316,6 +341,8 @@ static void read_actors(struct reader *r)
 		{
 			actors_read(t, &nd->act);
 			const char *last = last_sentence(t);
+			if (last == t && p->mark != OUTLINE_NONE && p->mark != OUTLINE_ROW)
+				last = after_topic(t);
 			if (!nd->act.n_leads && last != t) {
 				actors_release(&nd->act);
 				actors_init(&nd->act);

@@ -245,6 +245,12 @@ static const struct {
 	  "2. Sở Khoa học và Công nghệ thẩm định các giải pháp công nghệ.\n"
 	  "Báo cáo kết quả thực hiện về Sở Xây dựng trước ngày 30 tháng 11 hằng năm.\nNơi nhận:\n- Như trên;\n",
 	  { "1|Sở Xây dựng||", "2|Sở Khoa học và Công nghệ||", NULL } },
+	/* an item's topic before a colon, then a sentence with its own subject;
+	 * a colon that introduces who holds an office is no such thing */
+	{ "Hà Nội, ngày 25 tháng 11 năm 2025\nTHÔNG BÁO\n2. Đẩy mạnh hoàn thiện thể chế, cơ chế chính sách: Các bộ "
+	  "khẩn trương trình Chính phủ ban hành các Nghị định hướng dẫn.\n3. Thành phần Ban Chỉ đạo: Trưởng Ban "
+	  "Chỉ đạo là Chủ tịch Ủy ban nhân dân tỉnh.\n",
+	  { "2|Các bộ||", NULL } },
 	/* "Quý Ủy ban" is the addressee; a paragraph after the bullets of the
 	 * introduction's list takes a number of its own, not a bullet's */
 	{ "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương\n"
