@@ -99,10 +99,26 @@ static size_t bullet_marker(const char *s, enum outline_mark *mark)
 	return 0;
 }
 
-/* "II.", "IV)", and "Điều 3." of a decision: parts, labelled as printed */
+/* Whether a part's label is a capital letter ("B" of "B. NỘI DUNG"), a
+ * level above the roman parts. */
+static bool letter_part(const char *label) { return label[0] >= 'A' && label[0] <= 'Z' && !label[1] && !strchr("IVXL", label[0]); }
+
+/* "II.", "IV)", "B. NỘI DUNG …" (a capital over a heading in capitals) and
+ * "Điều 3." of a decision: parts, labelled as printed */
 static size_t part_marker(const char *s, enum outline_mark *mark, char **label)
 {
 	size_t i = 0;
+	if (s[0] >= 'A' && s[0] <= 'H' && s[1] == '.' && s[2] == ' ' && s[3] && !strchr("IVXL", s[0])) {
+		size_t eol = strcspn(s + 3, "\n");
+		char *line = xstrndup(s + 3, eol);
+		bool capitals = !text_has_lower(line) && text_starts_upper(line);
+		free(line);
+		if (capitals) {
+			*mark = OUTLINE_PART;
+			*label = xstrndup(s, 1);
+			return 2;
+		}
+	}
 	while (s[i] && strchr("IVXL", s[i]))
 		i++;
 	if (i && is_roman(s, i) && (s[i] == '.' || s[i] == ')' || s[i] == '/') && after_marker(s[i + 1])) {
@@ -657,7 +673,7 @@ static bool under(const struct outline *o, size_t i, size_t p)
 static int rank(const struct outline_para *p)
 {
 	switch (p->mark) {
-	case OUTLINE_PART: return 0;
+	case OUTLINE_PART: return letter_part(p->label) ? 0 : 1;
 	case OUTLINE_NUM: return 2 + 2 * p->depth;
 	case OUTLINE_LETTER: return 20;
 	case OUTLINE_LABEL: return 22;
@@ -669,7 +685,8 @@ static int rank(const struct outline_para *p)
 
 static bool same_kind(const struct outline_para *a, const struct outline_para *b)
 {
-	return a->mark == b->mark && (a->mark != OUTLINE_NUM || a->depth == b->depth);
+	return a->mark == b->mark && (a->mark != OUTLINE_NUM || a->depth == b->depth) &&
+	       (a->mark != OUTLINE_PART || letter_part(a->label) == letter_part(b->label));
 }
 
 static const struct {
@@ -890,8 +907,8 @@ static void set_sections(struct outline *o, size_t from, size_t to)
 							: (sc == OUTLINE_ROOT ? &root_bullets : &bullets[sc - from]);
 		char num[24];
 		switch (p->mark) {
-		case OUTLINE_PART:
-			set_section(p, xstrdup(p->label));
+		case OUTLINE_PART: /* "I" of its own, "B.I" under a lettered part */
+			set_section(p, child_path(base, p->label, false));
 			break;
 		case OUTLINE_NUM: {
 			/* "3.1" under "3" replaces it: II.3 → II.3.1 */

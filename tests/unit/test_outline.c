@@ -77,6 +77,15 @@ static const struct {
 	/* a note in parentheses goes with the paragraph above and takes no number */
 	{ "Điều 1. Phạm vi\nỦy quyền cho Giám đốc Sở Công Thương thực hiện.\n(Chi tiết tại Phụ lục kèm theo)\n",
 	  "Điều 1|Phạm vi\nĐiều 1|Ủy quyền cho Giám đốc Sở Công Thương thực hiện.\nĐiều 1|(Chi tiết tại Phụ lục kèm theo)\n" },
+	/* parts lettered in capitals over roman ones: "B.I", "C.1", "D.2 (1)" */
+	{ "A. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nB. NỘI DUNG, NHIỆM VỤ\nI. CÔNG TÁC QUÁN TRIỆT\n1. Nội dung\n"
+	  "II. BAN HÀNH VĂN BẢN\nC. GIẢI PHÁP TRỌNG TÂM\n1. Tập trung nghiên cứu.\nD. TỔ CHỨC THỰC HIỆN\n2. Bộ Quốc phòng\n"
+	  "- Chủ trì.\n",
+	  "A|MỤC ĐÍCH, YÊU CẦU\nA.1|Mục đích\nB|NỘI DUNG, NHIỆM VỤ\nB.I|CÔNG TÁC QUÁN TRIỆT\nB.I.1|Nội dung\n"
+	  "B.II|BAN HÀNH VĂN BẢN\nC|GIẢI PHÁP TRỌNG TÂM\nC.1|Tập trung nghiên cứu.\nD|TỔ CHỨC THỰC HIỆN\nD.2|Bộ Quốc phòng\n"
+	  "D.2 (1)|Chủ trì.\n" },
+	/* a capital and a period before words in small letters is no part */
+	{ "A. Nguyễn Văn Bình phụ trách.\n1. Mục một.\n", "(1)|A. Nguyễn Văn Bình phụ trách.\n1|Mục một.\n" },
 	/* a paragraph between two entries of a list goes on the entry above it;
 	 * after the list's last entry it is the item's again */
 	{ "3. Các cơ sở y tế\n- Cung ứng đầy đủ thuốc.\nThường xuyên rà soát kết quả đấu thầu.\n- Thực hiện kê đơn.\n"
