@@ -108,7 +108,7 @@ static const char *const predicates[] = {
 	"tham gia", "phổ biến", "thúc đẩy", "đề ra", "tuyên dương", "biểu dương", "quán triệt",
 	"kêu gọi", "thăm", "thăm hỏi", "sửa chữa", "sửa đổi", "xác định", "phân cấp",
 	"trao đổi", "khuyến khích", "tự", "tìm", "áp dụng", "ủng hộ", "mời", "đăng ký",
-	"số hóa", "số hoá", "tích hợp", "kết nối", "chia sẻ", "chuyển đổi",
+	"số hóa", "số hoá", "tích hợp", "kết nối", "chia sẻ", "chuyển đổi", "thành lập",
 	"tăng tốc", "hạn chế", "ngăn chặn", "có ý kiến", "biết", "có kế hoạch", "thiết lập", "ứng dụng", "kính đề nghị", "kính gửi", "kính báo cáo", "trân trọng", "đạt", "vẫn", "còn", "giao", "cung ứng",
 };
 
@@ -270,7 +270,7 @@ static const char *const function_words[] = {
 	"về", "đối với", "trường hợp", "kể cả", "nhất là", "đặc biệt", "trừ",
 };
 
-static const char *const units[] = { "tỉnh", "huyện", "xã", "thành phố", "phường", "quận", "thị xã" };
+static const char *const units[] = { "tỉnh", "huyện", "xã", "thành phố", "phường", "quận", "thị xã", "thị trấn" };
 
 /* Whether s[0, i) ends with "các tỉnh", "các huyện" … */
 static bool ends_with_units(const char *s, size_t i)

@@ -198,6 +198,21 @@ static size_t label_marker(const char *s, enum outline_mark *mark, char **label)
 	return 0;
 }
 
+/* "2.1.a." or "2.1.a)": a letter printed after its item's number, the
+ * number said again; the letter is the label. */
+static size_t numbered_letter_marker(const char *s, enum outline_mark *mark, char **label)
+{
+	size_t i = 0;
+	while ((s[i] >= '0' && s[i] <= '9') || (s[i] == '.' && i && s[i - 1] != '.'))
+		i++;
+	if (!i || s[i - 1] != '.' || !(s[i] >= 'a' && s[i] <= 'z') || (s[i + 1] != '.' && s[i + 1] != ')') ||
+	    !after_marker(s[i + 2]))
+		return 0;
+	*mark = OUTLINE_LETTER;
+	*label = xstrndup(s + i, 1);
+	return i + 2;
+}
+
 /* Recognises an item marker at the start of s. Sets *label (allocated) and
  * returns the offset of the text after it; 0 when s has no marker. */
 static size_t item_marker(const char *s, enum outline_mark *mark, int *depth, char **label)
@@ -208,6 +223,8 @@ static size_t item_marker(const char *s, enum outline_mark *mark, int *depth, ch
 	size_t i = bullet_marker(s, mark);
 	if (!i)
 		i = part_marker(s, mark, label);
+	if (!i)
+		i = numbered_letter_marker(s, mark, label);
 	if (!i)
 		i = number_marker(s, mark, depth, label);
 	if (!i)
@@ -707,6 +724,7 @@ static const struct {
 	{ "Đơn vị phối hợp", FIELD_COOP }, { "Phối hợp thực hiện", FIELD_COOP }, { "Phối hợp", FIELD_COOP },
 	{ "Thời gian thực hiện", FIELD_TIME }, { "Thời gian hoàn thành", FIELD_TIME },
 	{ "Thời hạn hoàn thành", FIELD_TIME }, { "Thời hạn thực hiện", FIELD_TIME },
+	{ "Thời gian hoàn tất", FIELD_TIME }, { "Thời hạn hoàn tất", FIELD_TIME },
 	{ "Thời điểm hoàn thành", FIELD_TIME }, { "Tiến độ thực hiện", FIELD_TIME },
 	{ "Tiến độ hoàn thành", FIELD_TIME }, { "Thời hạn", FIELD_TIME }, { "Thời gian", FIELD_TIME },
 	{ "Tiến độ", FIELD_TIME }, { "Nội dung thực hiện", FIELD_CONTENT }, { "Nội dung công việc", FIELD_CONTENT },

@@ -235,6 +235,11 @@ static const struct {
 	  "nghiệp viễn thông phủ sóng 5G; (3) Khẩn trương ban hành văn bản hướng dẫn.\n",
 	  { "5.a (1)|Bộ Khoa học và Công nghệ||2025-11-30", "5.a (2)|Bộ Khoa học và Công nghệ||",
 	    "5.a (3)|Bộ Khoa học và Công nghệ||", NULL } },
+	/* a step with its paragraph and its "Thời gian hoàn tất:" is one task */
+	{ "Thành phố Hồ Chí Minh, ngày 28 tháng 6 năm 2014\nKẾ HOẠCH\n2. Trình tự\n2.2. Bước 2: Kiểm tra hiện trạng nhà ở.\n"
+	  "Ban Chỉ đạo cấp xã tổ chức kiểm tra hiện trạng nhà ở của từng đối tượng.\n"
+	  "Thời gian hoàn tất: trước ngày 25 tháng 7 năm 2014.\n",
+	  { "2.2|Ban Chỉ đạo cấp xã||2014-07-25", NULL } },
 	/* a report's date after the list is the date of the list's items; a
 	 * report that recurs every year is not */
 	{ "Đồng Tháp, ngày 27 tháng 11 năm 2025\nKẾ HOẠCH\n1. Sở Xây dựng số hóa hồ sơ hạ tầng giao thông.\n"

@@ -84,6 +84,9 @@ static const struct {
 	  "A|MỤC ĐÍCH, YÊU CẦU\nA.1|Mục đích\nB|NỘI DUNG, NHIỆM VỤ\nB.I|CÔNG TÁC QUÁN TRIỆT\nB.I.1|Nội dung\n"
 	  "B.II|BAN HÀNH VĂN BẢN\nC|GIẢI PHÁP TRỌNG TÂM\nC.1|Tập trung nghiên cứu.\nD|TỔ CHỨC THỰC HIỆN\nD.2|Bộ Quốc phòng\n"
 	  "D.2 (1)|Chủ trì.\n" },
+	/* a letter printed after its item's number ("2.1.a.") is that item's letter */
+	{ "2. Trình tự\n2.1. Bước 1:\n2.1.a. Thành lập Ban Chỉ đạo.\n2.1.b. Hướng dẫn hồ sơ.\n2.2. Bước 2.\n",
+	  "2|Trình tự\n2.1|Bước 1:\n2.1.a|Thành lập Ban Chỉ đạo.\n2.1.b|Hướng dẫn hồ sơ.\n2.2|Bước 2.\n" },
 	/* a capital and a period before words in small letters is no part */
 	{ "A. Nguyễn Văn Bình phụ trách.\n1. Mục một.\n", "(1)|A. Nguyễn Văn Bình phụ trách.\n1|Mục một.\n" },
 	/* a paragraph between two entries of a list goes on the entry above it;
