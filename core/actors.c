@@ -191,7 +191,9 @@ static const char *skip_role(const char *p)
 			continue;
 		}
 		static const char *const roles[] = {
-			"theo chức năng, nhiệm vụ và thẩm quyền", "theo chức năng, nhiệm vụ được giao",
+			"theo chức năng, nhiệm vụ và thẩm quyền", "theo chức năng, nhiệm vụ, thẩm quyền",
+			"theo chức năng, nhiệm vụ, quyền hạn", "theo chức năng, nhiệm vụ và quyền hạn",
+			"theo chức năng, nhiệm vụ được giao",
 			"theo chức năng nhiệm vụ được giao", "theo chức năng, nhiệm vụ", "theo chức năng nhiệm vụ",
 		};
 		const char *r = words_at_any(p, roles, COUNT(roles), false);

@@ -453,6 +453,20 @@ static bool goes_on_entry(const struct reader *r, size_t i)
 	       !outline_ends_colon(e) && r->nodes[i].act.n_leads == 0;
 }
 
+/* "1. Bộ Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan:": a
+ * heading that says who leads and with whom, and nothing to do. */
+static bool only_roles(const struct reader *r, size_t i)
+{
+	const struct node *nd = &r->nodes[i];
+	if (!nd->act.n_leads || !nd->act.n_coop || nd->merged_acts)
+		return false;
+	char *t = outline_flat(r->o.v[i].text);
+	const char *task = t + (nd->act.task < strlen(t) ? nd->act.task : strlen(t));
+	bool nothing = wording_content_words(task) == 0 && outline_ends_colon_text(t);
+	free(t);
+	return nothing;
+}
+
 /* Whether item i says more than who acts ("Bộ Công an:" does not). */
 static bool says_more(const struct reader *r, size_t i)
 {
@@ -617,7 +631,8 @@ static void decide_units(struct reader *r)
 			nd->unit = !nd->below && nd->n_leads > 0;
 		} else if (nd->below) {
 			bool own = nd->act.how == ACTORS_SUBJECT || nd->act.how == ACTORS_ASSIGNED;
-			nd->unit = own && !nd->act.descriptive && (wording_content_words(what) >= 15 || has_deadline(r, what));
+			nd->unit = own && !nd->act.descriptive && !only_roles(r, i) &&
+				   (wording_content_words(what) >= 15 || has_deadline(r, what));
 		} else if (nd->n_leads) {
 			bool names_only = nd->act.only_names || wording_content_words(what) < 2 || wording_names_person(what) ||
 					  wording_formula(what);
@@ -821,7 +836,7 @@ static void unit_cooperating(const struct reader *r, size_t i, struct notice_uni
 	 * chỉ đạo …, phối hợp với …") */
 	for (size_t up = r->o.v[i].parent; !n && !nd->act.n_leads && up != OUTLINE_ROOT; up = r->o.v[up].parent) {
 		const struct node *h = &r->nodes[up];
-		if (h->act.n_leads)
+		if (h->act.n_leads && !only_roles(r, up))
 			break;
 		if (h->act.n_coop) {
 			copy_names(&coop, &n, h->act.coop, h->act.n_coop);

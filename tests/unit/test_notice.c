@@ -235,6 +235,13 @@ static const struct {
 	  "nghiệp viễn thông phủ sóng 5G; (3) Khẩn trương ban hành văn bản hướng dẫn.\n",
 	  { "5.a (1)|Bộ Khoa học và Công nghệ||2025-11-30", "5.a (2)|Bộ Khoa học và Công nghệ||",
 	    "5.a (3)|Bộ Khoa học và Công nghệ||", NULL } },
+	/* a heading that says who leads and with whom and nothing to do: its
+	 * items are the tasks, with both */
+	{ "Hà Nội, ngày 26 tháng 11 năm 2025\nCÔNG ĐIỆN\n1. Bộ Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên "
+	  "quan và các địa phương:\na) Rà soát các mặt hàng dự trữ quốc gia.\n"
+	  "2. Bộ Quốc phòng theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với các địa phương:\n"
+	  "a) Chủ động xuất cấp hàng dự trữ quốc gia theo thẩm quyền.\n",
+	  { "1.a|Bộ Tài chính|các Bộ, cơ quan liên quan; các địa phương|", "2.a|Bộ Quốc phòng|các địa phương|", NULL } },
 	/* a step with its paragraph and its "Thời gian hoàn tất:" is one task */
 	{ "Thành phố Hồ Chí Minh, ngày 28 tháng 6 năm 2014\nKẾ HOẠCH\n2. Trình tự\n2.2. Bước 2: Kiểm tra hiện trạng nhà ở.\n"
 	  "Ban Chỉ đạo cấp xã tổ chức kiểm tra hiện trạng nhà ở của từng đối tượng.\n"
