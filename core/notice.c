@@ -784,7 +784,8 @@ static char *unit_text(const struct reader *r, size_t i, char **time_field)
 /* A list's introduction above unit i that sets a deadline for it
  * ("…, hoàn thành trong tháng 11 năm 2025, cụ thể:"). Only its last clause
  * asks ("Từ nay đến hết năm 2025 chỉ còn 2 tháng …; do vậy, yêu cầu …:"),
- * and a purpose ("Để đạt mục tiêu … trong năm 2025, …") sets no deadline. */
+ * from its request on, and a purpose ("Để đạt mục tiêu … trong năm 2025,
+ * …") sets no deadline. */
 static bool inherited_due(const struct reader *r, size_t i, struct notice_unit *u)
 {
 	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent) {
@@ -792,6 +793,16 @@ static bool inherited_due(const struct reader *r, size_t i, struct notice_unit *
 			continue;
 		char *t = outline_flat(r->o.v[p].text);
 		const char *asks = strrchr(t, ';') ? strrchr(t, ';') + 1 : t;
+		/* what comes before the request is its setting ("Từ nay đến ngày
+		 * 19/12/2025 chỉ còn 01 tháng, …, Thủ tướng Chính phủ yêu cầu:") */
+		static const char *const request[] = { " yêu cầu ", " yêu cầu:", " đề nghị ", " đề nghị:" };
+		for (size_t k = 0; k < COUNT(request); k++) {
+			const char *v = strstr(asks, request[k]);
+			if (v) {
+				asks = v;
+				break;
+			}
+		}
 		bool ok = !starts(t, "Để ") && !starts(t, "Nhằm ") && pick_due(r, u, NULL, asks);
 		free(t);
 		if (ok)

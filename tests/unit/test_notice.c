@@ -235,6 +235,11 @@ static const struct {
 	  "nghiệp viễn thông phủ sóng 5G; (3) Khẩn trương ban hành văn bản hướng dẫn.\n",
 	  { "5.a (1)|Bộ Khoa học và Công nghệ||2025-11-30", "5.a (2)|Bộ Khoa học và Công nghệ||",
 	    "5.a (3)|Bộ Khoa học và Công nghệ||", NULL } },
+	/* the setting before an introduction's request sets no deadline */
+	{ "Hà Nội, ngày 19 tháng 11 năm 2025\nCÔNG ĐIỆN\nTừ nay đến ngày 19 tháng 12 năm 2025 chỉ còn 01 tháng, thời "
+	  "gian rất gấp, Thủ tướng Chính phủ yêu cầu:\n1. Bộ Xây dựng chuẩn bị tốt nhất cho sự kiện.\n"
+	  "2. Bộ Tài chính hoàn thành thủ tục trước ngày 10/12/2025.\n",
+	  { "1|Bộ Xây dựng||", "2|Bộ Tài chính||2025-12-10", NULL } },
 	/* a heading that says who leads and with whom and nothing to do: its
 	 * items are the tasks, with both */
 	{ "Hà Nội, ngày 26 tháng 11 năm 2025\nCÔNG ĐIỆN\n1. Bộ Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên "
