@@ -262,6 +262,38 @@ static bool ends_terminal(const char *t)
 	return n && strchr(".;:!?", t[n - 1]);
 }
 
+/* "Xây dựng Quy chế … (Giao Công an tỉnh chủ trì, phối hợp với …).": who
+ * acts, said in parentheses at the paragraph's end. The words inside (a
+ * new string), or NULL when there are none that assign. */
+static char *assignment_in_parens(const char *t)
+{
+	size_t n = strlen(t);
+	while (n && strchr(" .;:", t[n - 1]))
+		n--;
+	if (!n || t[n - 1] != ')')
+		return NULL;
+	const char *open = NULL;
+	int depth = 0;
+	for (size_t k = n; k-- > 0;) {
+		if (t[k] == ')')
+			depth++;
+		else if (t[k] == '(' && --depth == 0) {
+			open = t + k;
+			break;
+		}
+	}
+	if (!open)
+		return NULL;
+	const char *in = open + 1;
+	static const char *const assigns[] = { "Giao ", "giao ", "Đề nghị ", "đề nghị " };
+	bool by_verb = false;
+	for (size_t k = 0; k < COUNT(assigns) && !by_verb; k++)
+		by_verb = starts(in, assigns[k]);
+	if (!by_verb && !(names_head_len(in, false) && strstr(in, "chủ trì")))
+		return NULL;
+	return xstrndup(in, (size_t)(t + n - 1 - in));
+}
+
 /* "2. Đẩy mạnh hoàn thiện thể chế: Các bộ khẩn trương trình …": after a
  * topic and its colon, a sentence with a subject of its own. Where it
  * begins, or text itself. */
@@ -353,6 +385,22 @@ static void read_actors(struct reader *r)
 					nd->act.predicate += (size_t)(last - t);
 					nd->act.task += (size_t)(last - t);
 				}
+			}
+			/* "6. Xây dựng Quy chế … (Giao Công an tỉnh chủ trì, phối hợp với …)." */
+			char *paren = nd->act.n_leads ? NULL : assignment_in_parens(t);
+			if (paren) {
+				struct actors b;
+				actors_init(&b);
+				b.issuer = r->issuer;
+				actors_read(paren, &b);
+				if (b.n_leads && !b.descriptive) {
+					b.predicate = b.task = 0; /* the work is the paragraph's words */
+					actors_release(&nd->act);
+					nd->act = b;
+				} else {
+					actors_release(&b);
+				}
+				free(paren);
 			}
 			/* "1.6. Trách nhiệm của các cơ quan quản lý cấp trên (…):" */
 			if (!nd->act.n_leads && p->mark != OUTLINE_NONE && p->end > i + 1)

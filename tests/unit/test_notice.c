@@ -235,6 +235,11 @@ static const struct {
 	  "nghiệp viễn thông phủ sóng 5G; (3) Khẩn trương ban hành văn bản hướng dẫn.\n",
 	  { "5.a (1)|Bộ Khoa học và Công nghệ||2025-11-30", "5.a (2)|Bộ Khoa học và Công nghệ||",
 	    "5.a (3)|Bộ Khoa học và Công nghệ||", NULL } },
+	/* who acts, said in parentheses at the item's end */
+	{ "Sơn La, ngày 10 tháng 02 năm 2023\nKẾ HOẠCH\n6. Xây dựng và tham mưu ban hành Quy chế bảo vệ bí mật nhà nước "
+	  "(Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh).\n"
+	  "7. Tổ chức tập huấn nghiệp vụ (theo hướng dẫn của Bộ Công an).\n",
+	  { "6|Công an tỉnh|Văn phòng UBND tỉnh|", NULL } },
 	/* the setting before an introduction's request sets no deadline */
 	{ "Hà Nội, ngày 19 tháng 11 năm 2025\nCÔNG ĐIỆN\nTừ nay đến ngày 19 tháng 12 năm 2025 chỉ còn 01 tháng, thời "
 	  "gian rất gấp, Thủ tướng Chính phủ yêu cầu:\n1. Bộ Xây dựng chuẩn bị tốt nhất cho sự kiện.\n"
