@@ -33,6 +33,8 @@ static const char *const heads_free[] = {
 	"Vườn quốc gia", "Vườn Quốc gia", "Chủ đầu tư", "Hiệp hội", "Tạp chí", "Khu bảo tồn",
 	"Ban Quản lý dự án", "Ban quản lý dự án", "Hội đồng thẩm định", "Hội đồng", "Tổ giúp việc",
 	"Tổ công tác", "Tổ thẩm định", "Tổ chuyên gia", "Cơ quan thanh tra", "Đoàn thanh tra", "Đoàn kiểm tra",
+	/* the state's carriers and power company, named by their brands */
+	"Viettel", "VNPT", "MobiFone", "Mobifone", "EVN",
 };
 
 /* Heads that need a proper name (a capital or a digit) after them: "Sở Y tế",
@@ -65,7 +67,7 @@ static const char *const group_nouns[] = {
 	"ngân hàng", "Ngân hàng", "thành viên", "Ủy ban", "UBND", "Ban Quản lý", "Ban quản lý",
 	"hợp tác xã", "quận", "thị xã", "đặc khu", "chủ rừng", "Chi cục", "chi cục", "Trung tâm",
 	"trung tâm", "Phòng", "phòng", "công ty", "Công ty", "cơ quan báo chí", "nhà trường",
-	"đài", "báo", "Đài", "Báo", "cấp ủy", "cấp uỷ",
+	"đài", "báo", "Đài", "Báo", "cấp ủy", "cấp uỷ", "nhà mạng",
 };
 
 /* Group nouns that can stand for a member of a list without "các"

@@ -163,6 +163,11 @@ static const struct {
 	/* a name's abbreviation in parentheses is read with it */
 	{ "Đài Truyền hình Việt Nam (VTV) chủ trì, phối hợp Bộ Công an, Bộ Nội vụ (BNV) xây dựng video clip.",
 	  "Đài Truyền hình Việt Nam", "Bộ Công an; Bộ Nội vụ", ACTORS_SUBJECT },
+	/* the state's carriers by their brands */
+	{ "Sở Khoa học và Công nghệ phối hợp với Viettel Nghệ An, VNPT Nghệ An, MobiFone Nghệ An triển khai phủ sóng 5G.",
+	  "Sở Khoa học và Công nghệ", "Viettel Nghệ An; VNPT Nghệ An; MobiFone Nghệ An", ACTORS_SUBJECT },
+	{ "Ban Quản lý phối hợp chặt chẽ với các nhà mạng (Viettel Nghệ An, VNPT Nghệ An) để xây dựng lộ trình.",
+	  "Ban Quản lý", "Viettel Nghệ An; VNPT Nghệ An", ACTORS_SUBJECT },
 	/* the grassroots Front is a body */
 	{ "Sở Công Thương phối hợp chính quyền địa phương, Mặt trận cơ sở và các đoàn thể giám sát việc phân bổ.",
 	  "Sở Công Thương", "chính quyền địa phương; Mặt trận cơ sở; các đoàn thể", ACTORS_SUBJECT },
