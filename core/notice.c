@@ -1,4 +1,5 @@
 #include "core/notice.h"
+#include "core/notice_reader.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,57 +7,19 @@
 
 #include "core/actors.h"
 #include "core/deadline.h"
-#include "core/err.h"
 #include "core/intake.h"
 #include "core/letterhead.h"
 #include "core/names.h"
 #include "core/outline.h"
 #include "core/strbuf.h"
-#include "core/table.h"
 #include "core/text.h"
 #include "core/wording.h"
 #include "core/words.h"
 #include "core/xalloc.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+/* ---- who acts, and which paragraphs are units ------------------------------ */
 
-/* ---- small helpers -------------------------------------------------------- */
-
-static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
-
-/* ---- units ---------------------------------------------------------------------- */
-
-/* A reading in progress: the outline, the addressee and what each paragraph
- * says of who acts. */
-struct node {
-	struct actors act;
-	char **leads;         /* who acts: its own, the heading's or the addressee */
-	size_t n_leads;
-	unsigned doubts;
-	bool unit, below;     /* a unit; a unit somewhere under it */
-	bool absorbed;        /* read as part of its item (a field, a continuation) */
-	bool enumerates;      /* "… bao gồm:": the items under it are read with it */
-	char **passed;        /* the leads the items under it inherit */
-	size_t n_passed;
-	size_t unit_index;    /* its unit in the notice when unit */
-	bool merged_acts;     /* act was read from its merged paragraph */
-	size_t block;         /* the block of fields that closes its run (trailing_field()), or SIZE_MAX */
-};
-
-struct reader {
-	struct notice *n;
-	struct outline o;
-	struct node *nodes;   /* per paragraph of the outline */
-	size_t from, to;      /* the body */
-	size_t closing;       /* the closing paragraph, or SIZE_MAX */
-	const char *addressee; /* the one addressee who acts when nobody is named */
-	const char *sole_to;  /* the one "Kính gửi" addressee, a group too ("Quý Ủy ban"), or NULL */
-	civil_day cited;      /* undated: the latest date its opening cites (cited_date()) */
-	const char *issuer;   /* the letterhead's name of the issuer, or NULL */
-	char *asked_closing;  /* a closing read as the body's last paragraph (flat), or NULL */
-};
-
-static struct deadline_options due_options(const struct reader *r)
+struct deadline_options reader_due_options(const struct reader *r)
 {
 	struct deadline_options opt;
 	deadline_options_init(&opt);
@@ -128,19 +91,19 @@ static bool under_no_task_heading(const struct reader *r, size_t i)
 
 static bool has_deadline(const struct reader *r, const char *text)
 {
-	struct deadline_options opt = due_options(r);
+	struct deadline_options opt = reader_due_options(r);
 	struct deadline d;
 	return deadline_pick(text, strlen(text), &opt, &d) && d.kind != DEADLINE_ONGOING;
 }
 
-static void copy_names(char ***dst, size_t *n, char *const *src, size_t count)
+void reader_copy_names(char ***dst, size_t *n, char *const *src, size_t count)
 {
 	for (size_t i = 0; i < count; i++)
 		names_push(dst, n, src[i]);
 }
 
 /* The one unmarked paragraph of item i that is read with it, or SIZE_MAX. */
-static size_t merged_child(const struct reader *r, size_t i)
+size_t reader_merged_child(const struct reader *r, size_t i)
 {
 	for (size_t j = i + 1; j < r->o.v[i].end; j++)
 		if (r->o.v[j].parent == i && r->o.v[j].role == OUTLINE_MERGED)
@@ -149,7 +112,7 @@ static size_t merged_child(const struct reader *r, size_t i)
 }
 
 /* The field of item i with the given kind, or SIZE_MAX. */
-static size_t field_child(const struct reader *r, size_t i, enum outline_field f)
+size_t reader_field_child(const struct reader *r, size_t i, enum outline_field f)
 {
 	for (size_t j = i + 1; j < r->o.v[i].end; j++)
 		if (r->o.v[j].parent == i && r->o.v[j].role == OUTLINE_FIELD && r->o.v[j].field == f)
@@ -162,7 +125,7 @@ static size_t field_child(const struct reader *r, size_t i, enum outline_field f
  * above it, which stay units of their own. SIZE_MAX when there is none. */
 static size_t closing_lead_field(const struct reader *r, size_t i)
 {
-	size_t lf = field_child(r, i, FIELD_LEAD);
+	size_t lf = reader_field_child(r, i, FIELD_LEAD);
 	if (lf == SIZE_MAX || r->o.v[lf].mark != OUTLINE_NONE)
 		return SIZE_MAX; /* a field among the item's bullets is one of its fields */
 	for (size_t j = i + 1; j < lf; j++)
@@ -215,7 +178,7 @@ static void find_field_blocks(struct reader *r)
 /* The field f of the block of fields that closes item j's run of items
  * (find_field_blocks()), or SIZE_MAX when there is none, it has no such
  * field, or j has fields of its own. */
-static size_t trailing_field(const struct reader *r, size_t j, enum outline_field f)
+size_t reader_trailing_field(const struct reader *r, size_t j, enum outline_field f)
 {
 	size_t k = r->nodes[j].block;
 	if (k == SIZE_MAX)
@@ -342,6 +305,76 @@ static const char *last_sentence(const char *text)
 }
 
 /* Reads who acts in each paragraph. */
+/* Who acts in paragraph i's own words (t, flat): its first words, else its
+ * last sentence or what follows its topic, else a closing parenthesis;
+ * a heading over items may be only names. */
+static void read_paragraph_actors(const struct reader *r, size_t i, const char *t, struct actors *act)
+{
+	const struct outline_para *p = &r->o.v[i];
+	/* a heading of names over its items: "1. Thủ trưởng các cơ quan tham mưu, quản lý …" */
+	if (p->mark != OUTLINE_NONE && p->end > i + 1 && (!ends_terminal(t) || text_ends_with(t, ".")) &&
+	    actors_read_heading(t, act))
+		return;
+	actors_read(t, act);
+	const char *last = last_sentence(t);
+	if (last == t && p->mark != OUTLINE_NONE && p->mark != OUTLINE_ROW)
+		last = after_topic(t);
+	if (!act->n_leads && last != t) {
+		actors_release(act);
+		actors_init(act);
+		act->issuer = r->issuer;
+		actors_read(last, act);
+		/* where the predicate and the task begin, in the whole paragraph */
+		if (act->n_leads) {
+			act->predicate += (size_t)(last - t);
+			act->task += (size_t)(last - t);
+		}
+	}
+	/* "6. Xây dựng Quy chế … (Giao Công an tỉnh chủ trì, phối hợp với …)." */
+	char *paren = act->n_leads ? NULL : assignment_in_parens(t);
+	if (paren) {
+		struct actors b;
+		actors_init(&b);
+		b.issuer = r->issuer;
+		actors_read(paren, &b);
+		if (b.n_leads && !b.descriptive) {
+			b.predicate = b.task = 0; /* the work is the paragraph's words */
+			actors_release(act);
+			*act = b;
+		} else {
+			actors_release(&b);
+		}
+		free(paren);
+	}
+	/* "1.6. Trách nhiệm của các cơ quan quản lý cấp trên (…):" */
+	if (!act->n_leads && p->mark != OUTLINE_NONE && p->end > i + 1)
+		actors_read_heading(t, act);
+}
+
+/* A heading and its one paragraph (m): the paragraph says who acts, or the
+ * heading does and the paragraph adds its partners. */
+static void read_merged_actors(const struct reader *r, size_t m, struct node *nd)
+{
+	struct actors b;
+	actors_init(&b);
+	b.issuer = r->issuer;
+	char *mt = outline_flat(r->o.v[m].text);
+	actors_read(mt, &b);
+	free(mt);
+	if (b.n_leads && b.how != ACTORS_LABEL) {
+		reader_copy_names(&b.coop, &b.n_coop, nd->act.coop, nd->act.n_coop);
+		actors_release(&nd->act);
+		nd->act = b;
+		nd->merged_acts = true;
+	} else {
+		reader_copy_names(&nd->act.coop, &nd->act.n_coop, b.coop, b.n_coop);
+		reader_copy_names(&nd->act.later, &nd->act.n_later, b.later, b.n_later);
+		nd->act.only_names = false;
+		nd->act.descriptive = nd->act.descriptive || b.descriptive;
+		actors_release(&b);
+	}
+}
+
 static void read_actors(struct reader *r)
 {
 	const char *locality = r->addressee && (starts(r->addressee, "Ủy ban nhân dân t") ||
@@ -367,68 +400,11 @@ static void read_actors(struct reader *r)
 			continue;
 		}
 		char *t = outline_flat(p->text);
-		/* a heading of names over its items: "1. Thủ trưởng các cơ quan tham mưu, quản lý …" */
-		if (!(p->mark != OUTLINE_NONE && p->end > i + 1 && (!ends_terminal(t) || text_ends_with(t, ".")) &&
-		      actors_read_heading(t, &nd->act)))
-		{
-			actors_read(t, &nd->act);
-			const char *last = last_sentence(t);
-			if (last == t && p->mark != OUTLINE_NONE && p->mark != OUTLINE_ROW)
-				last = after_topic(t);
-			if (!nd->act.n_leads && last != t) {
-				actors_release(&nd->act);
-				actors_init(&nd->act);
-				nd->act.issuer = r->issuer;
-				actors_read(last, &nd->act);
-				/* where the predicate and the task begin, in the whole paragraph */
-				if (nd->act.n_leads) {
-					nd->act.predicate += (size_t)(last - t);
-					nd->act.task += (size_t)(last - t);
-				}
-			}
-			/* "6. Xây dựng Quy chế … (Giao Công an tỉnh chủ trì, phối hợp với …)." */
-			char *paren = nd->act.n_leads ? NULL : assignment_in_parens(t);
-			if (paren) {
-				struct actors b;
-				actors_init(&b);
-				b.issuer = r->issuer;
-				actors_read(paren, &b);
-				if (b.n_leads && !b.descriptive) {
-					b.predicate = b.task = 0; /* the work is the paragraph's words */
-					actors_release(&nd->act);
-					nd->act = b;
-				} else {
-					actors_release(&b);
-				}
-				free(paren);
-			}
-			/* "1.6. Trách nhiệm của các cơ quan quản lý cấp trên (…):" */
-			if (!nd->act.n_leads && p->mark != OUTLINE_NONE && p->end > i + 1)
-				actors_read_heading(t, &nd->act);
-		}
+		read_paragraph_actors(r, i, t, &nd->act);
 		free(t);
-		size_t m = merged_child(r, i);
-		if (m != SIZE_MAX) {
-			/* a heading and its paragraph: the paragraph says who acts, or the heading does */
-			struct actors b;
-			actors_init(&b);
-			b.issuer = r->issuer;
-			char *mt = outline_flat(r->o.v[m].text);
-			actors_read(mt, &b);
-			free(mt);
-			if (b.n_leads && b.how != ACTORS_LABEL) {
-				copy_names(&b.coop, &b.n_coop, nd->act.coop, nd->act.n_coop);
-				actors_release(&nd->act);
-				nd->act = b;
-				nd->merged_acts = true;
-			} else {
-				copy_names(&nd->act.coop, &nd->act.n_coop, b.coop, b.n_coop);
-				copy_names(&nd->act.later, &nd->act.n_later, b.later, b.n_later);
-				nd->act.only_names = false;
-				nd->act.descriptive = nd->act.descriptive || b.descriptive;
-				actors_release(&b);
-			}
-		}
+		size_t m = reader_merged_child(r, i);
+		if (m != SIZE_MAX)
+			read_merged_actors(r, m, nd);
 		actors_resolve(&nd->act, locality, r->sole_to);
 	}
 }
@@ -438,7 +414,7 @@ static void read_actors(struct reader *r)
 static char *what_to_do(const struct reader *r, size_t i)
 {
 	const struct node *nd = &r->nodes[i];
-	size_t m = merged_child(r, i);
+	size_t m = reader_merged_child(r, i);
 	char *t = outline_flat(r->o.v[i].text);
 	char *mt = m != SIZE_MAX ? outline_flat(r->o.v[m].text) : xstrdup("");
 	char *out;
@@ -468,7 +444,7 @@ static void group_members(struct reader *r)
 			if (r->o.v[j].parent != i)
 				continue;
 			all = (c->act.only_names || c->act.how == ACTORS_LABEL) && c->act.n_leads;
-			copy_names(&members, &n, c->act.leads, c->act.n_leads);
+			reader_copy_names(&members, &n, c->act.leads, c->act.n_leads);
 		}
 		if (all && n) {
 			struct actors *targets[2] = { &r->nodes[i].act, NULL };
@@ -479,7 +455,7 @@ static void group_members(struct reader *r)
 				names_free(targets[t]->leads, targets[t]->n_leads);
 				targets[t]->leads = NULL;
 				targets[t]->n_leads = 0;
-				copy_names(&targets[t]->leads, &targets[t]->n_leads, members, n);
+				reader_copy_names(&targets[t]->leads, &targets[t]->n_leads, members, n);
 				if (targets[t]->how == ACTORS_NONE)
 					targets[t]->how = ACTORS_LABEL;
 			}
@@ -503,7 +479,7 @@ static bool goes_on_entry(const struct reader *r, size_t i)
 
 /* "1. Bộ Tài chính chủ trì, phối hợp với các Bộ, cơ quan liên quan:": a
  * heading that says who leads and with whom, and nothing to do. */
-static bool only_roles(const struct reader *r, size_t i)
+bool reader_only_roles(const struct reader *r, size_t i)
 {
 	const struct node *nd = &r->nodes[i];
 	if (!nd->act.n_leads || !nd->act.n_coop || nd->merged_acts)
@@ -567,38 +543,38 @@ static void inherit_leads(struct reader *r)
 			continue;
 		if (nd->act.n_leads && p->mark != OUTLINE_NONE && partners_follow(r, p->parent)) {
 			/* the agencies the item names co-operate with the heading's lead */
-			copy_names(&nd->act.coop, &nd->act.n_coop, nd->act.leads, nd->act.n_leads);
+			reader_copy_names(&nd->act.coop, &nd->act.n_coop, nd->act.leads, nd->act.n_leads);
 			names_free(nd->act.leads, nd->act.n_leads);
 			nd->act.leads = NULL;
 			nd->act.n_leads = 0;
 			nd->act.how = ACTORS_NONE;
 		}
-		size_t tf = trailing_field(r, i, FIELD_LEAD);
+		size_t tf = reader_trailing_field(r, i, FIELD_LEAD);
 		bool field_leads = tf != SIZE_MAX && r->nodes[tf].act.n_leads;
 		if (field_leads && (alone_before_fields(r, i) || !nd->act.n_leads || nd->act.how == ACTORS_NONE)) {
 			/* "- …\nĐơn vị chủ trì: X." names who does the item (or the
 			 * items it closes that name nobody) */
-			copy_names(&nd->leads, &nd->n_leads, r->nodes[tf].act.leads, r->nodes[tf].act.n_leads);
+			reader_copy_names(&nd->leads, &nd->n_leads, r->nodes[tf].act.leads, r->nodes[tf].act.n_leads);
 		} else if (nd->act.n_leads && nd->act.how != ACTORS_NONE) {
-			copy_names(&nd->leads, &nd->n_leads, nd->act.leads, nd->act.n_leads);
+			reader_copy_names(&nd->leads, &nd->n_leads, nd->act.leads, nd->act.n_leads);
 		} else if (p->parent != OUTLINE_ROOT && r->nodes[p->parent].n_passed &&
 			   !(p->mark == OUTLINE_NONE && r->o.v[p->parent].mark != OUTLINE_NONE &&
 			     text_ends_with(r->o.v[p->parent].text, "."))) {
 			const struct node *up = &r->nodes[p->parent];
-			copy_names(&nd->leads, &nd->n_leads, up->passed, up->n_passed);
+			reader_copy_names(&nd->leads, &nd->n_leads, up->passed, up->n_passed);
 			nd->doubts |= NOTICE_DOUBT_LEAD_HEADING;
 		}
 		/* what the items under it take: the agencies its closing field or its
 		 * own words name, or its heading's */
 		size_t closing = closing_lead_field(r, i);
 		if (closing != SIZE_MAX && r->nodes[closing].act.n_leads)
-			copy_names(&nd->passed, &nd->n_passed, r->nodes[closing].act.leads, r->nodes[closing].act.n_leads);
+			reader_copy_names(&nd->passed, &nd->n_passed, r->nodes[closing].act.leads, r->nodes[closing].act.n_leads);
 		else if (nd->act.n_leads && nd->act.how != ACTORS_NONE && !nd->merged_acts)
-			copy_names(&nd->passed, &nd->n_passed, nd->act.leads, nd->act.n_leads);
+			reader_copy_names(&nd->passed, &nd->n_passed, nd->act.leads, nd->act.n_leads);
 		else if (p->parent != OUTLINE_ROOT && !nd->merged_acts)
-			copy_names(&nd->passed, &nd->n_passed, r->nodes[p->parent].passed, r->nodes[p->parent].n_passed);
+			reader_copy_names(&nd->passed, &nd->n_passed, r->nodes[p->parent].passed, r->nodes[p->parent].n_passed);
 		/* "…. Giao Văn phòng Bộ tổng hợp …": a second agency later on */
-		copy_names(&nd->leads, &nd->n_leads, nd->act.later, nd->act.n_later);
+		reader_copy_names(&nd->leads, &nd->n_leads, nd->act.later, nd->act.n_later);
 	}
 }
 
@@ -642,7 +618,7 @@ static void decide_units(struct reader *r)
 			r->nodes[i].absorbed = true;
 		else if (continuation(r, i) || goes_on_entry(r, i))
 			r->nodes[i].absorbed = true;
-		size_t lf = field_child(r, i, FIELD_LEAD);
+		size_t lf = reader_field_child(r, i, FIELD_LEAD);
 		if (lf != SIZE_MAX && p->role != OUTLINE_FIELD && closing_lead_field(r, i) == SIZE_MAX)
 			absorb_fields(r, i, lf);
 		if (!r->nodes[i].absorbed && enumerates(r, i)) {
@@ -661,7 +637,7 @@ static void decide_units(struct reader *r)
 		}
 		char *t = outline_flat(p->text);
 		char *what = what_to_do(r, i);
-		size_t lf = field_child(r, i, FIELD_LEAD);
+		size_t lf = reader_field_child(r, i, FIELD_LEAD);
 		bool introduces = !nd->enumerates && (p->role == OUTLINE_LEAD_IN || (p->mark == OUTLINE_NONE && outline_ends_colon(p)));
 		if (introduces || under_preamble(r, i) ||
 		    wording_quotes_rule(t) || under_quotation(r, i)) {
@@ -673,13 +649,13 @@ static void decide_units(struct reader *r)
 				names_free(nd->leads, nd->n_leads);
 				nd->leads = NULL;
 				nd->n_leads = 0;
-				copy_names(&nd->leads, &nd->n_leads, f->act.leads, f->act.n_leads);
+				reader_copy_names(&nd->leads, &nd->n_leads, f->act.leads, f->act.n_leads);
 				nd->doubts &= ~(unsigned)NOTICE_DOUBT_LEAD_HEADING;
 			}
 			nd->unit = !nd->below && nd->n_leads > 0;
 		} else if (nd->below) {
 			bool own = nd->act.how == ACTORS_SUBJECT || nd->act.how == ACTORS_ASSIGNED;
-			nd->unit = own && !nd->act.descriptive && !only_roles(r, i) &&
+			nd->unit = own && !nd->act.descriptive && !reader_only_roles(r, i) &&
 				   (wording_content_words(what) >= 15 || has_deadline(r, what));
 		} else if (nd->n_leads) {
 			bool names_only = nd->act.only_names || wording_content_words(what) < 2 || wording_names_person(what) ||
@@ -704,391 +680,6 @@ static void decide_units(struct reader *r)
 		if ((nd->unit || nd->below) && p->parent != OUTLINE_ROOT)
 			r->nodes[p->parent].below = true;
 	}
-}
-
-/* ---- what a unit says ---------------------------------------------------------------- */
-
-static void set_due(struct notice_unit *u, const char *text, const struct deadline *d)
-{
-	if (d->bare)
-		u->doubts |= NOTICE_DOUBT_DUE_REFERENCE;
-	free(u->due_phrase);
-	u->due_phrase = xstrndup(text + d->start, d->end - d->start);
-	u->due = d->due;
-	u->precision = d->due == DATE_NONE ? PRECISION_NONE : d->precision;
-	free(u->recurrence);
-	u->recurrence = d->kind == DEADLINE_RECURRING && d->rule[0] ? xstrdup(d->rule) : NULL;
-}
-
-/* A time cell that is a year or a range of years ("2025", "2025 - 2030",
- * "Năm 2026-2030", "Giai đoạn 2026-2030"): the last year into year[5]. */
-static bool time_year(const char *cell, char year[16])
-{
-	const char *p = cell;
-	static const char *const words[] = { "Năm ", "năm ", "Giai đoạn ", "giai đoạn " };
-	for (size_t i = 0; i < COUNT(words); i++)
-		if (starts(p, words[i]))
-			p += strlen(words[i]);
-	const char *last = NULL;
-	for (;;) {
-		if (!(p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
-		      p[3] >= '0' && p[3] <= '9') || (p[4] >= '0' && p[4] <= '9'))
-			return false;
-		last = p;
-		p += 4;
-		while (*p == ' ')
-			p++;
-		if (*p != '-' && !starts(p, "–"))
-			break;
-		p += *p == '-' ? 1 : strlen("–");
-		while (*p == ' ')
-			p++;
-	}
-	while (*p == '.' || *p == ' ')
-		p++;
-	if (*p)
-		return false;
-	memcpy(year, last, 4);
-	year[4] = '\0';
-	return true;
-}
-
-/* The unit's deadline from its words: a time field first ("Thời gian thực
- * hiện: Quý IV năm 2025"), then the rest. */
-static bool pick_due(const struct reader *r, struct notice_unit *u, const char *time_field, const char *text)
-{
-	struct deadline_options opt = due_options(r);
-	struct deadline d;
-	if (time_field) {
-		/* a time column's "2025" or "2025-2030" is a year: the range's last */
-		struct deadline_options field = opt;
-		field.field = true;
-		char year[16];
-		char *labelled = time_year(time_field, year) ? xasprintf("Thời hạn: năm %s", year)
-							     : xasprintf("Thời hạn: %s", time_field);
-		bool ok = deadline_pick(labelled, strlen(labelled), &field, &d);
-		if (ok && d.start >= strlen("Thời hạn: "))
-			set_due(u, labelled, &d);
-		else if (ok) {
-			d.start = strlen("Thời hạn: ");
-			set_due(u, labelled, &d);
-		}
-		free(labelled);
-		if (ok)
-			return true;
-	}
-	if (deadline_pick(text, strlen(text), &opt, &d)) {
-		set_due(u, text, &d);
-		return true;
-	}
-	return false;
-}
-
-static struct notice_unit *new_unit(struct notice *n, const char *section)
-{
-	xgrow((void **)&n->units, &n->cap_units, n->n_units + 1, sizeof *n->units);
-	struct notice_unit *u = &n->units[n->n_units++];
-	memset(u, 0, sizeof *u);
-	u->section = xstrdup(section);
-	u->due = DATE_NONE;
-	u->precision = PRECISION_NONE;
-	u->due_phrase = xstrdup("");
-	return u;
-}
-
-/* The words of unit i: its paragraph, its merged paragraph, its fields and
- * the continuations under it, each on a line. */
-static char *unit_text(const struct reader *r, size_t i, char **time_field)
-{
-	struct strbuf b = STRBUF_INIT;
-	const struct outline_para *p = &r->o.v[i];
-	char *flat = outline_flat(p->text);
-	strbuf_add(&b, flat);
-	free(flat);
-	*time_field = NULL;
-	for (size_t j = i + 1; j < p->end; j++) {
-		const struct outline_para *c = &r->o.v[j];
-		if (!r->nodes[j].absorbed || r->nodes[j].unit)
-			continue;
-		if (c->role == OUTLINE_FIELD && c->field == FIELD_TIME && !*time_field)
-			*time_field = outline_flat(c->field_value);
-		strbuf_add(&b, "\n");
-		if (c->mark == OUTLINE_BULLET)
-			strbuf_add(&b, "- ");
-		else if (c->mark == OUTLINE_SUB)
-			strbuf_add(&b, "+ ");
-		else if (c->mark == OUTLINE_LABEL) {
-			strbuf_add(&b, "(");
-			strbuf_add(&b, c->label);
-			strbuf_add(&b, ") ");
-		}
-		flat = outline_flat(c->text);
-		strbuf_add(&b, flat);
-		free(flat);
-	}
-	return strbuf_take(&b);
-}
-
-/* A list's introduction above unit i that sets a deadline for it
- * ("…, hoàn thành trong tháng 11 năm 2025, cụ thể:"). Only its last clause
- * asks ("Từ nay đến hết năm 2025 chỉ còn 2 tháng …; do vậy, yêu cầu …:"),
- * from its request on, and a purpose ("Để đạt mục tiêu … trong năm 2025,
- * …") sets no deadline. */
-static bool inherited_due(const struct reader *r, size_t i, struct notice_unit *u)
-{
-	for (size_t p = r->o.v[i].parent; p != OUTLINE_ROOT; p = r->o.v[p].parent) {
-		if (!outline_ends_colon(&r->o.v[p]))
-			continue;
-		char *t = outline_flat(r->o.v[p].text);
-		const char *asks = strrchr(t, ';') ? strrchr(t, ';') + 1 : t;
-		/* what comes before the request is its setting ("Từ nay đến ngày
-		 * 19/12/2025 chỉ còn 01 tháng, …, Thủ tướng Chính phủ yêu cầu:") */
-		static const char *const request[] = { " yêu cầu ", " yêu cầu:", " đề nghị ", " đề nghị:" };
-		for (size_t k = 0; k < COUNT(request); k++) {
-			const char *v = strstr(asks, request[k]);
-			if (v) {
-				asks = v;
-				break;
-			}
-		}
-		bool ok = !starts(t, "Để ") && !starts(t, "Nhằm ") && pick_due(r, u, NULL, asks);
-		free(t);
-		if (ok)
-			return true;
-	}
-	return false;
-}
-
-/* Who cooperates in unit u of node i: its own words', its lead field's and
- * its "Cơ quan phối hợp:" field's agencies, its leads left out. */
-static void unit_cooperating(const struct reader *r, size_t i, struct notice_unit *u)
-{
-	const struct node *nd = &r->nodes[i];
-	char **coop = NULL;
-	size_t n = 0;
-	copy_names(&coop, &n, nd->act.coop, nd->act.n_coop);
-	size_t cf = field_child(r, i, FIELD_COOP), lf = field_child(r, i, FIELD_LEAD);
-	if (cf == SIZE_MAX && lf == SIZE_MAX) {
-		cf = trailing_field(r, i, FIELD_COOP);
-		lf = trailing_field(r, i, FIELD_LEAD);
-	}
-	if (lf != SIZE_MAX)
-		copy_names(&coop, &n, r->nodes[lf].act.coop, r->nodes[lf].act.n_coop);
-	if (cf != SIZE_MAX) {
-		char *v = outline_flat(r->o.v[cf].field_value);
-		char **names = NULL;
-		size_t nn = 0;
-		actors_list(v, &names, &nn);
-		for (size_t k = 0; k < nn; k++) {
-			bool lead = false;
-			for (size_t l = 0; l < u->n_leads; l++)
-				lead = lead || strcmp(u->leads[l], names[k]) == 0;
-			if (!lead)
-				names_push(&coop, &n, names[k]);
-		}
-		names_free(names, nn);
-		free(v);
-	}
-	/* "a) Chủ trì, phối hợp với các sở, ban, ngành …", a heading that names
-	 * no lead, over bullets that name nobody: its co-operating agencies are
-	 * theirs (not a heading's whose own lead co-operates: "(1) Bộ Y tế
-	 * chỉ đạo …, phối hợp với …") */
-	for (size_t up = r->o.v[i].parent; !n && !nd->act.n_leads && up != OUTLINE_ROOT; up = r->o.v[up].parent) {
-		const struct node *h = &r->nodes[up];
-		if (h->act.n_leads && !only_roles(r, up))
-			break;
-		if (h->act.n_coop) {
-			copy_names(&coop, &n, h->act.coop, h->act.n_coop);
-			break;
-		}
-	}
-	u->cooperating = coop;
-	u->n_cooperating = n;
-}
-
-/* The deadline of unit u from its own words (own), its time field, or else
- * its list's introduction. */
-static void unit_due(const struct reader *r, size_t i, struct notice_unit *u, const char *time_field, const char *own)
-{
-	if (pick_due(r, u, time_field, own) && u->due != DATE_NONE)
-		return;
-	struct notice_unit listed = *u;
-	listed.due_phrase = xstrdup("");
-	listed.recurrence = NULL;
-	if (inherited_due(r, i, &listed)) {
-		free(u->due_phrase);
-		free(u->recurrence);
-		u->due_phrase = listed.due_phrase;
-		u->recurrence = listed.recurrence;
-		u->due = listed.due;
-		u->precision = listed.precision;
-		u->doubts |= NOTICE_DOUBT_DUE_LIST;
-	} else {
-		free(listed.due_phrase);
-		free(listed.recurrence);
-	}
-}
-
-/* The summary of node i's unit: what the text that named the agencies says
- * they must do; under a heading of names, its paragraph. */
-static char *unit_summary(const struct reader *r, size_t i)
-{
-	const struct node *nd = &r->nodes[i];
-	size_t m = merged_child(r, i);
-	const char *from = r->o.v[i].text;
-	size_t at = nd->act.task;
-	char *item = outline_flat(from);
-	if (m != SIZE_MAX && (nd->merged_acts || nd->act.how == ACTORS_LABEL || nd->act.how == ACTORS_NONE ||
-			      at >= strlen(item))) {
-		from = r->o.v[m].text;
-		at = nd->merged_acts ? at : 0;
-	}
-	free(item);
-	char *first = outline_flat(from);
-	char *summary = wording_summary(first, at);
-	free(first);
-	return summary;
-}
-
-static void emit_units(struct reader *r)
-{
-	for (size_t i = r->from; i < r->to; i++) {
-		struct node *nd = &r->nodes[i];
-		if (!nd->unit)
-			continue;
-		nd->unit_index = r->n->n_units;
-		struct notice_unit *u = new_unit(r->n, r->o.v[i].section);
-		u->leads = nd->leads;
-		u->n_leads = nd->n_leads;
-		nd->leads = NULL;
-		nd->n_leads = 0;
-		unit_cooperating(r, i, u);
-		char *time_field = NULL;
-		char *own = unit_text(r, i, &time_field);
-		size_t tf = time_field ? SIZE_MAX : trailing_field(r, i, FIELD_TIME);
-		if (tf != SIZE_MAX)
-			time_field = outline_flat(r->o.v[tf].field_value);
-		size_t m = merged_child(r, i);
-		if (m != SIZE_MAX) {
-			char *mt = outline_flat(r->o.v[m].text), *both = xasprintf("%s\n%s", own, mt);
-			free(mt);
-			free(own);
-			own = both;
-		}
-		unit_due(r, i, u, time_field, own);
-		free(time_field);
-		u->full_text = own;
-		u->summary = unit_summary(r, i);
-		u->doubts |= nd->doubts;
-	}
-}
-
-/* Whether text holds a deadline that recurs ("trước ngày 30 tháng 11 hằng
- * năm", "Định kỳ hằng năm (trước ngày 30/11)"): a report on the whole plan
- * every year, not a date for each of its items. */
-static bool recurs(const char *text, const struct deadline_options *opt)
-{
-	struct deadline all[8];
-	size_t n = deadline_find_all(text, strlen(text), opt, all, 8);
-	for (size_t i = 0; i < n && i < 8; i++)
-		if (all[i].kind == DEADLINE_RECURRING)
-			return true;
-	return false;
-}
-
-/* "Báo cáo … gửi về UBND tỉnh trước ngày 12/6/2026." after a list: the
- * deadline of the units of that list that have none of their own. */
-static void list_deadlines(struct reader *r)
-{
-	size_t last_parent = SIZE_MAX - 1, last_t = 0;
-	for (size_t t = r->from; t <= r->to && t < r->o.n; t++) {
-		bool closing = t == r->closing;
-		if (t == r->to && !closing)
-			break;
-		const struct outline_para *p = &r->o.v[t];
-		if (p->mark != OUTLINE_NONE || (t < r->to && (r->nodes[t].unit || r->nodes[t].absorbed)))
-			continue;
-		if (!strstr(p->text, "báo cáo") && !strstr(p->text, "Báo cáo") && !strstr(p->text, "gửi"))
-			continue;
-		char *text = outline_flat(p->text);
-		struct deadline_options opt = due_options(r);
-		struct deadline d;
-		bool ok = deadline_pick(text, strlen(text), &opt, &d) && d.due != DATE_NONE &&
-			  d.precision == PRECISION_DAY && !recurs(text, &opt);
-		if (ok) {
-			/* the units of the list: from the start of its item (or the last
-			 * such paragraph of the item) to this paragraph */
-			size_t parent = closing ? OUTLINE_ROOT : p->parent;
-			size_t lo = parent == OUTLINE_ROOT ? r->from : parent + 1;
-			if (last_parent == parent && last_t > lo)
-				lo = last_t;
-			last_parent = parent;
-			last_t = t;
-			for (size_t i = lo; i < t && i < r->to; i++) {
-				if (!r->nodes[i].unit)
-					continue;
-				struct notice_unit *u = &r->n->units[r->nodes[i].unit_index];
-				if (u->due == DATE_NONE) {
-					set_due(u, text, &d);
-					u->doubts |= NOTICE_DOUBT_DUE_LIST;
-				}
-			}
-		}
-		free(text);
-	}
-}
-
-/* Nothing names anyone: the body's paragraphs, offered for the clerk. */
-static void offer_candidates(struct reader *r)
-{
-	for (size_t i = r->from; i < r->to; i++) {
-		const struct outline_para *p = &r->o.v[i];
-		if (p->mark == OUTLINE_ROW || wording_count_words(p->text) < 5 || p->role == OUTLINE_LEAD_IN)
-			continue;
-		struct notice_unit *u = new_unit(r->n, *p->section ? p->section : "-");
-		u->full_text = outline_flat(p->text);
-		u->summary = wording_summary(u->full_text, 0);
-		u->doubts = NOTICE_DOUBT_NO_LEAD;
-		u->dropped = true;
-		pick_due(r, u, NULL, u->full_text);
-	}
-	r->n->candidates = true;
-}
-
-/* ---- assignment tables ------------------------------------------------------ */
-
-/* A table row's unit: its agencies from their cells, its deadline from its time. */
-static void table_unit(struct reader *r, const struct table_row *row)
-{
-	struct notice_unit *u = new_unit(r->n, row->section);
-	actors_list(row->who, &u->leads, &u->n_leads);
-	char **coop = NULL;
-	size_t ncoop = 0;
-	actors_list(row->with, &coop, &ncoop);
-	for (size_t c = 0; c < ncoop; c++)
-		names_push(&u->cooperating, &u->n_cooperating, coop[c]);
-	names_free(coop, ncoop);
-	if (u->n_leads == 0 && *row->who) {
-		names_push(&u->leads, &u->n_leads, row->who);
-		u->doubts |= NOTICE_DOUBT_LEAD_UNKNOWN;
-	}
-	if (u->n_leads == 0) {
-		u->doubts |= NOTICE_DOUBT_NO_LEAD;
-		u->dropped = true;
-	}
-	u->full_text = xasprintf("%s%s%s%s%s%s%s", row->what, *row->who ? "\n" : "", row->who, *row->with ? "\n" : "",
-				 row->with, *row->when ? "\n" : "", row->when);
-	u->summary = wording_summary(row->what, 0);
-	pick_due(r, u, *row->when ? row->when : NULL, row->what);
-}
-
-static void read_tables(struct reader *r)
-{
-	struct table_rows rows = { 0 };
-	table_read(&r->o, 0, r->o.n, &rows);
-	for (size_t i = 0; i < rows.n; i++)
-		table_unit(r, &rows.v[i]);
-	table_rows_release(&rows);
 }
 
 /* ---- the document --------------------------------------------------------------------- */
@@ -1205,8 +796,8 @@ static void read_body(struct reader *r)
 	group_members(r);
 	inherit_leads(r);
 	decide_units(r);
-	emit_units(r);
-	list_deadlines(r);
+	units_emit(r);
+	units_list_deadlines(r);
 	for (size_t i = r->from; i < r->to; i++) {
 		actors_release(&r->nodes[i].act);
 		names_free(r->nodes[i].leads, r->nodes[i].n_leads);
@@ -1279,9 +870,9 @@ int notice_read(const char *data, size_t len, struct notice *out, char *err)
 		free(r.asked_closing);
 		r.asked_closing = NULL;
 	} while (letterhead_annex(&r.o, &h));
-	read_tables(&r);
+	units_read_tables(&r);
 	if (out->n_units == 0)
-		offer_candidates(&r);
+		units_offer_candidates(&r);
 	letterhead_release(&h);
 	free(r.nodes);
 	outline_release(&r.o);
