@@ -15,8 +15,6 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
-
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 static char *trim_dup(const char *s, size_t n)
@@ -47,7 +45,7 @@ static const char *find_kind(const char *s)
 	if (text_has_lower(s))
 		return NULL;
 	for (size_t i = 0; i < COUNT(kinds); i++)
-		if (starts(s, kinds[i]))
+		if (text_starts_with(s, kinds[i]))
 			return kinds[i];
 	return NULL;
 }
@@ -67,7 +65,7 @@ static bool place_date(const char *s, char **place, civil_day *day)
 	while (len && strchr(" .", copy[len - 1]))
 		copy[--len] = '\0';
 	int rc = date_parse(copy, &d, err);
-	if (rc && starts(copy, "ngày")) {
+	if (rc && text_starts_with(copy, "ngày")) {
 		const char *q = copy + strlen("ngày");
 		while (*q == ' ')
 			q++;
@@ -83,18 +81,18 @@ static bool place_date(const char *s, char **place, civil_day *day)
 
 static bool is_motto(const char *l)
 {
-	return starts(l, "CỘNG HÒA XÃ HỘI") || starts(l, "CỘNG HOÀ XÃ HỘI") || starts(l, "Độc lập - Tự do") ||
-	       starts(l, "Độc lập – Tự do") || starts(l, "ĐỘC LẬP");
+	return text_starts_with(l, "CỘNG HÒA XÃ HỘI") || text_starts_with(l, "CỘNG HOÀ XÃ HỘI") || text_starts_with(l, "Độc lập - Tự do") ||
+	       text_starts_with(l, "Độc lập – Tự do") || text_starts_with(l, "ĐỘC LẬP");
 }
 
 static bool is_signature_title(const char *s)
 {
 	char *line = first_line(s);
-	bool yes = (starts(line, "TL.") || starts(line, "KT.") || starts(line, "TM.") || starts(line, "Q.") ||
-		    starts(line, "TUQ.") || starts(line, "CHỦ TỊCH") || starts(line, "PHÓ CHỦ TỊCH") ||
-		    starts(line, "CHÁNH VĂN PHÒNG") || starts(line, "GIÁM ĐỐC") || starts(line, "THỦ TƯỚNG") ||
-		    starts(line, "BỘ TRƯỞNG") || starts(line, "PHÓ THỦ TƯỚNG") || starts(line, "CHỦ NHIỆM") ||
-		    starts(line, "PHÓ GIÁM ĐỐC") || starts(line, "THỨ TRƯỞNG")) &&
+	bool yes = (text_starts_with(line, "TL.") || text_starts_with(line, "KT.") || text_starts_with(line, "TM.") || text_starts_with(line, "Q.") ||
+		    text_starts_with(line, "TUQ.") || text_starts_with(line, "CHỦ TỊCH") || text_starts_with(line, "PHÓ CHỦ TỊCH") ||
+		    text_starts_with(line, "CHÁNH VĂN PHÒNG") || text_starts_with(line, "GIÁM ĐỐC") || text_starts_with(line, "THỦ TƯỚNG") ||
+		    text_starts_with(line, "BỘ TRƯỞNG") || text_starts_with(line, "PHÓ THỦ TƯỚNG") || text_starts_with(line, "CHỦ NHIỆM") ||
+		    text_starts_with(line, "PHÓ GIÁM ĐỐC") || text_starts_with(line, "THỨ TRƯỞNG")) &&
 		   !text_has_lower(line) && strlen(line) < 120;
 	free(line);
 	return yes;
@@ -105,7 +103,7 @@ static bool is_signature_title(const char *s)
 static bool header_line(struct notice *n, const char *l, bool *kind_line)
 {
 	*kind_line = false;
-	if (!*n->number && (starts(l, "Số:") || starts(l, "Số :") || (starts(l, "Số ") && strchr(l, '/')))) {
+	if (!*n->number && (text_starts_with(l, "Số:") || text_starts_with(l, "Số :") || (text_starts_with(l, "Số ") && strchr(l, '/')))) {
 		const char *v = l + strlen("Số");
 		while (*v == ':' || *v == ' ')
 			v++;
@@ -119,7 +117,7 @@ static bool header_line(struct notice *n, const char *l, bool *kind_line)
 		n->issued = d;
 		return true;
 	}
-	if (starts(l, "V/v") || starts(l, "V/V") || starts(l, "v/v")) {
+	if (text_starts_with(l, "V/v") || text_starts_with(l, "V/V") || text_starts_with(l, "v/v")) {
 		if (!*n->title) {
 			const char *rest = l + 3;
 			while (*rest == ':' || *rest == ' ')
@@ -141,7 +139,7 @@ static bool addressee_start(const char *t)
 {
 	char *l = first_line(t);
 	size_t n = strlen(l), tail = strlen("điện:");
-	bool yes = starts(t, "Kính gửi") || starts(t, "Đồng kính gửi") ||
+	bool yes = text_starts_with(t, "Kính gửi") || text_starts_with(t, "Đồng kính gửi") ||
 		   (n >= tail && strcmp(l + n - tail, "điện:") == 0 && n < 120);
 	free(l);
 	return yes;
@@ -155,7 +153,7 @@ static void read_addressees(const struct outline *o, size_t *i, struct letterhea
 	const char *inline_names = colon ? colon + 1 : "";
 	while (*inline_names == ' ')
 		inline_names++;
-	if (*inline_names && (starts(t, "Kính gửi") || starts(t, "Đồng kính gửi"))) {
+	if (*inline_names && (text_starts_with(t, "Kính gửi") || text_starts_with(t, "Đồng kính gửi"))) {
 		char *flat = outline_flat(inline_names);
 		actors_list(flat, &h->to, &h->n_to);
 		free(flat);
@@ -183,7 +181,7 @@ static bool names_agency(const char *line)
 	char *f = text_fold_dup(line);
 	bool agency = false;
 	for (size_t i = 0; i < COUNT(heads) && !agency; i++)
-		agency = starts(f, heads[i]);
+		agency = text_starts_with(f, heads[i]);
 	free(f);
 	return agency;
 }
@@ -259,7 +257,7 @@ static void read_header(struct notice *n, const struct outline *o, struct letter
 		}
 		/* the title: the lines after the kind, in capitals or as a heading */
 		if (title_open && p->mark == OUTLINE_NONE && (p->heading || !text_has_lower(p->text)) &&
-		    strlen(p->text) < 600 && !starts(p->text, "Căn cứ")) {
+		    strlen(p->text) < 600 && !text_starts_with(p->text, "Căn cứ")) {
 			char *flat = outline_flat(p->text);
 			set_str(&n->title, *n->title ? xasprintf("%s %s", n->title, flat) : xstrdup(flat));
 			free(flat);
@@ -288,7 +286,7 @@ static void read_header(struct notice *n, const struct outline *o, struct letter
 		}
 		/* the subject written "Về …" instead of "V/v …", between the number
 		 * and the place and date */
-		if (found && !*n->title && n->issued == DATE_NONE && p->mark == OUTLINE_NONE && starts(p->text, "Về ") &&
+		if (found && !*n->title && n->issued == DATE_NONE && p->mark == OUTLINE_NONE && text_starts_with(p->text, "Về ") &&
 		    strlen(p->text) < 300 && i + 1 < o->n && dated_place(o->v[i + 1].text)) {
 			char *flat = outline_flat(p->text + strlen("Về "));
 			set_str(&n->title, flat);
@@ -324,7 +322,7 @@ static bool ends_document(const char *text)
 		return false;
 	const char *last = strrchr(text, ' ');
 	last = last ? last + 1 : text;
-	return !strstr(last, "://") && !starts(last, "www.");
+	return !strstr(last, "://") && !text_starts_with(last, "www.");
 }
 
 /* Where the body ends: "Nơi nhận", the signature, or the closing formula
@@ -339,8 +337,8 @@ static size_t body_end(const struct outline *o, size_t from, size_t *closing)
 			continue;
 		/* "GIÁM ĐỐC SỞ CÔNG THƯƠNG" over the "Căn cứ …" of a decision is who
 		 * decides, not a signature */
-		bool enacting = i + 1 < o->n && (starts(o->v[i + 1].text, "Căn cứ") || starts(o->v[i + 1].text, "Theo đề nghị"));
-		if (starts(p->text, "Nơi nhận") || (p->mark == OUTLINE_NONE && is_signature_title(p->text) && !enacting))
+		bool enacting = i + 1 < o->n && (text_starts_with(o->v[i + 1].text, "Căn cứ") || text_starts_with(o->v[i + 1].text, "Theo đề nghị"));
+		if (text_starts_with(p->text, "Nơi nhận") || (p->mark == OUTLINE_NONE && is_signature_title(p->text) && !enacting))
 			return i;
 		if (ends_document(p->text)) {
 			if (p->mark != OUTLINE_NONE)
@@ -417,8 +415,8 @@ static char *closing_addressee(const char *closing)
 /* A group ("các sở", "UBND các huyện") is no one in particular. */
 static bool specific(const char *name)
 {
-	return !strstr(name, "các ") && !starts(name, "Các ") && !starts(name, "Như trên") &&
-	       !starts(name, "Thủ trưởng") && !starts(name, "Bộ trưởng, ");
+	return !strstr(name, "các ") && !text_starts_with(name, "Các ") && !text_starts_with(name, "Như trên") &&
+	       !text_starts_with(name, "Thủ trưởng") && !text_starts_with(name, "Bộ trưởng, ");
 }
 
 
@@ -433,12 +431,12 @@ static char *visited_locality(const char *title)
 	char *out = NULL;
 	if (at) {
 		at += strlen("làm việc với ");
-		if (starts(at, "lãnh đạo "))
+		if (text_starts_with(at, "lãnh đạo "))
 			at += strlen("lãnh đạo ");
-		if (starts(at, "ủy ban nhân dân ") || starts(at, "uỷ ban nhân dân "))
+		if (text_starts_with(at, "ủy ban nhân dân ") || text_starts_with(at, "uỷ ban nhân dân "))
 			at += strlen("ủy ban nhân dân ");
 		for (size_t k = 0; k < COUNT(units) && !out; k++) {
-			if (!starts(at, units[k]))
+			if (!text_starts_with(at, units[k]))
 				continue;
 			char *name = at + strlen(units[k]);
 			size_t len = strcspn(name, ",;.()");
@@ -504,7 +502,7 @@ static size_t annexed_body(const struct outline *o, size_t after)
 			continue;
 		bool kind = false;
 		for (size_t k = 0; k < COUNT(kinds_annexed) && !kind; k++)
-			kind = starts(p->text, kinds_annexed[k]);
+			kind = text_starts_with(p->text, kinds_annexed[k]);
 		/* the note may end the title's paragraph in text whose lines were joined;
 		 * a list of a council's members ("DANH SÁCH THÀNH VIÊN …") asks nothing */
 		bool members = false;
@@ -519,7 +517,7 @@ static size_t annexed_body(const struct outline *o, size_t after)
 		}
 		/* without its note: the title's lines in capitals, then the body
 		 * (not "PHỤ LỤC", whose tables are read as tables) */
-		if (kind && issued && !members && !starts(p->text, "PHỤ LỤC")) {
+		if (kind && issued && !members && !text_starts_with(p->text, "PHỤ LỤC")) {
 			size_t j = i + 1;
 			while (j < o->n && o->v[j].mark == OUTLINE_NONE && !text_has_lower(o->v[j].text))
 				j++;

@@ -251,7 +251,7 @@ static char *assignment_in_parens(const char *t)
 	static const char *const assigns[] = { "Giao ", "giao ", "Đề nghị ", "đề nghị " };
 	bool by_verb = false;
 	for (size_t k = 0; k < COUNT(assigns) && !by_verb; k++)
-		by_verb = starts(in, assigns[k]);
+		by_verb = text_starts_with(in, assigns[k]);
 	if (!by_verb && !(names_head_len(in, false) && strstr(in, "chủ trì")))
 		return NULL;
 	return xstrndup(in, (size_t)(t + n - 1 - in));
@@ -377,8 +377,8 @@ static void read_merged_actors(const struct reader *r, size_t m, struct node *nd
 
 static void read_actors(struct reader *r)
 {
-	const char *locality = r->addressee && (starts(r->addressee, "Ủy ban nhân dân t") ||
-						starts(r->addressee, "Uỷ ban nhân dân t") || starts(r->addressee, "UBND t"))
+	const char *locality = r->addressee && (text_starts_with(r->addressee, "Ủy ban nhân dân t") ||
+						text_starts_with(r->addressee, "Uỷ ban nhân dân t") || text_starts_with(r->addressee, "UBND t"))
 				       ? r->addressee
 				       : NULL;
 	for (size_t i = r->from; i < r->to; i++) {
@@ -831,7 +831,7 @@ static bool closing_asks(const struct reader *r)
 	a.issuer = r->issuer;
 	actors_read(t, &a);
 	bool asks = a.n_leads && (a.how == ACTORS_REQUESTED || a.how == ACTORS_ASSIGNED || named_subject(&a, t + a.task)) &&
-		    !a.descriptive && (!wording_conditional(t) || starts(t, "Trên đây")) && wording_closing_asks(t + a.task);
+		    !a.descriptive && (!wording_conditional(t) || text_starts_with(t, "Trên đây")) && wording_closing_asks(t + a.task);
 	actors_release(&a);
 	free(t);
 	return asks;

@@ -7,7 +7,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <string.h>
 
 #include "core/actors.h"
 #include "core/deadline.h"
@@ -15,8 +14,6 @@
 #include "core/outline.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static inline bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
 
 /* A reading in progress: the outline, the addressee and what each paragraph
  * says of who acts. */

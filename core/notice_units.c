@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/names.h"
 #include "core/strbuf.h"
@@ -31,7 +32,7 @@ static bool time_year(const char *cell, char year[16])
 	const char *p = cell;
 	static const char *const words[] = { "Năm ", "năm ", "Giai đoạn ", "giai đoạn " };
 	for (size_t i = 0; i < COUNT(words); i++)
-		if (starts(p, words[i]))
+		if (text_starts_with(p, words[i]))
 			p += strlen(words[i]);
 	const char *last = NULL;
 	for (;;) {
@@ -42,7 +43,7 @@ static bool time_year(const char *cell, char year[16])
 		p += 4;
 		while (*p == ' ')
 			p++;
-		if (*p != '-' && !starts(p, "–"))
+		if (*p != '-' && !text_starts_with(p, "–"))
 			break;
 		p += *p == '-' ? 1 : strlen("–");
 		while (*p == ' ')
@@ -155,7 +156,7 @@ static bool inherited_due(const struct reader *r, size_t i, struct notice_unit *
 				break;
 			}
 		}
-		bool ok = !starts(t, "Để ") && !starts(t, "Nhằm ") && pick_due(r, u, NULL, asks);
+		bool ok = !text_starts_with(t, "Để ") && !text_starts_with(t, "Nhằm ") && pick_due(r, u, NULL, asks);
 		free(t);
 		if (ok)
 			return true;

@@ -28,8 +28,6 @@ void outline_release(struct outline *o)
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v'; }
 
-static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
-
 /* Removes Markdown emphasis (* and __) and backslash escapes in place. */
 static void strip_emphasis(char *s)
 {
@@ -84,7 +82,7 @@ static size_t bullet_marker(const char *s, enum outline_mark *mark)
 {
 	static const char *const bullets[] = { "- ", "* ", "• ", "– ", "— ", "· ", "▪ ", "◦ ", "● ", "", "-\t" };
 	for (size_t b = 0; b < COUNT(bullets); b++)
-		if (*bullets[b] && starts(s, bullets[b])) {
+		if (*bullets[b] && text_starts_with(s, bullets[b])) {
 			*mark = OUTLINE_BULLET;
 			return strlen(bullets[b]);
 		}
@@ -126,7 +124,7 @@ static size_t part_marker(const char *s, enum outline_mark *mark, char **label)
 		*label = xstrndup(s, i);
 		return i + 1;
 	}
-	if (starts(s, "Điều ") && s[strlen("Điều ")] >= '0' && s[strlen("Điều ")] <= '9') {
+	if (text_starts_with(s, "Điều ") && s[strlen("Điều ")] >= '0' && s[strlen("Điều ")] <= '9') {
 		size_t d = strlen("Điều ");
 		while (s[d] >= '0' && s[d] <= '9')
 			d++;
@@ -240,7 +238,7 @@ static size_t item_marker(const char *s, enum outline_mark *mark, int *depth, ch
 static bool page_number(const char *s)
 {
 	const char *p = s;
-	if (starts(p, "Trang "))
+	if (text_starts_with(p, "Trang "))
 		p += strlen("Trang ");
 	while (*p == '-' || is_space(*p))
 		p++;
@@ -314,7 +312,7 @@ static bool begins_task(const char *s)
 		"Đẩy mạnh", "Bảo đảm", "Đảm bảo", "Giao", "Đề nghị", "Yêu cầu", "Có trách nhiệm", "Trên cơ sở",
 	};
 	for (size_t i = 0; i < COUNT(words); i++)
-		if (starts(s, words[i]))
+		if (text_starts_with(s, words[i]))
 			return true;
 	return false;
 }

@@ -12,8 +12,6 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
-
 static char *trim_dup(const char *s, size_t n)
 {
 	while (n && (*s == ' ' || *s == '\t'))
@@ -69,9 +67,9 @@ static enum column column_of(const char *header)
 {
 	char *f = text_fold_dup(header);
 	enum column c = COL_NONE;
-	if (strcmp(f, "stt") == 0 || strcmp(f, "tt") == 0 || starts(f, "so thu tu") || strcmp(f, "so tt") == 0)
+	if (strcmp(f, "stt") == 0 || strcmp(f, "tt") == 0 || text_starts_with(f, "so thu tu") || strcmp(f, "so tt") == 0)
 		c = COL_NO;
-	else if (starts(f, "ket qua") || starts(f, "san pham") || starts(f, "dau ra"))
+	else if (text_starts_with(f, "ket qua") || text_starts_with(f, "san pham") || text_starts_with(f, "dau ra"))
 		c = COL_NONE; /* "Kết quả thực hiện": what is delivered, not who */
 	else if (strstr(f, "phoi hop"))
 		c = COL_COOP;

@@ -627,6 +627,8 @@ void text_capitalise(char *s)
 		memcpy(s, enc, n);
 }
 
+bool text_starts_with(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
+
 bool text_ends_with(const char *s, const char *tail)
 {
 	size_t n = strlen(s), t = strlen(tail);

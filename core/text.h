@@ -86,6 +86,8 @@ bool text_has_lower(const char *s);
  * letter is as long as the small one). */
 void text_capitalise(char *s);
 
+/* Whether s begins with prefix, byte for byte. */
+bool text_starts_with(const char *s, const char *prefix);
 /* Whether s ends with tail, white space after it aside. */
 bool text_ends_with(const char *s, const char *tail);
 

@@ -10,8 +10,6 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
-
 size_t wording_count_words(const char *s)
 {
 	size_t n = 0;
@@ -31,9 +29,9 @@ static bool heading_starts(const char *text, const char *const *words, size_t n)
 	snprintf(head, sizeof head, "%s", text);
 	char *f = text_fold_dup(head);
 	/* "Yêu cầu đối với các tổ chức …" asks something of someone */
-	bool yes = false, asks = starts(f, "yeu cau doi voi");
+	bool yes = false, asks = text_starts_with(f, "yeu cau doi voi");
 	for (size_t i = 0; i < n && !yes && !asks; i++)
-		yes = starts(f, words[i]);
+		yes = text_starts_with(f, words[i]);
 	free(f);
 	return yes;
 }
@@ -79,7 +77,7 @@ bool wording_preamble_heading(const char *text)
 bool wording_composition(const char *label, const char *text)
 {
 	static const char *const words[] = { "thanh lap", "kien toan", "thanh phan" };
-	return starts(label, "Điều") && heading_starts(text, words, COUNT(words));
+	return text_starts_with(label, "Điều") && heading_starts(text, words, COUNT(words));
 }
 
 bool wording_praise(const char *text)
@@ -89,7 +87,7 @@ bool wording_praise(const char *text)
 		"Gửi lời", "Chia buồn", "Trân trọng cảm ơn",
 	};
 	for (size_t i = 0; i < COUNT(praise); i++)
-		if (starts(text, praise[i]))
+		if (text_starts_with(text, praise[i]))
 			return true;
 	return false;
 }
@@ -122,7 +120,7 @@ bool wording_conditional(const char *text)
 		if (strstr(text, inside[i]))
 			return true;
 	for (size_t i = 0; i < COUNT(opening); i++)
-		if (starts(text, opening[i]))
+		if (text_starts_with(text, opening[i]))
 			return true;
 	return strstr(text, "khó khăn") && text_ends_with(text, "(nếu có).");
 }
@@ -135,7 +133,7 @@ bool wording_names_person(const char *what)
 		what++;
 	static const char *const persons[] = { "Ông ", "Bà ", "Đồng chí ", "đồng chí ", "ông ", "bà " };
 	for (size_t i = 0; i < COUNT(persons); i++)
-		if (starts(what, persons[i]))
+		if (text_starts_with(what, persons[i]))
 			return true;
 	return false;
 }
@@ -189,7 +187,7 @@ bool wording_imperative(const char *text)
 	};
 	const char *s = text;
 	for (size_t i = 0; i < COUNT(openers); i++)
-		if (starts(s, openers[i]) && s[strlen(openers[i])] == ',') {
+		if (text_starts_with(s, openers[i]) && s[strlen(openers[i])] == ',') {
 			s += strlen(openers[i]) + 1;
 			break;
 		}
@@ -208,7 +206,7 @@ bool wording_quotes_rule(const char *text)
 	};
 	while (*text == ' ')
 		text++;
-	if (starts(text, "“") || starts(text, "\"") || starts(text, "„"))
+	if (text_starts_with(text, "“") || text_starts_with(text, "\"") || text_starts_with(text, "„"))
 		return true;
 	const char *says = strstr(text, "quy định:");
 	if (!says)
