@@ -726,7 +726,8 @@ static const struct {
 	{ "Thời điểm hoàn thành", FIELD_TIME }, { "Tiến độ thực hiện", FIELD_TIME },
 	{ "Tiến độ hoàn thành", FIELD_TIME }, { "Thời hạn", FIELD_TIME }, { "Thời gian", FIELD_TIME },
 	{ "Tiến độ", FIELD_TIME }, { "Nội dung thực hiện", FIELD_CONTENT }, { "Nội dung công việc", FIELD_CONTENT },
-	{ "Nội dung", FIELD_CONTENT }, { "Sản phẩm", FIELD_OTHER }, { "Kết quả", FIELD_OTHER },
+	{ "Nội dung", FIELD_CONTENT }, { "Nhiệm vụ", FIELD_CONTENT }, { "Sản phẩm", FIELD_OTHER },
+	{ "Kết quả", FIELD_OTHER },
 	{ "Kinh phí", FIELD_OTHER }, { "Hình thức", FIELD_OTHER }, { "Số lượng", FIELD_OTHER },
 	{ "Địa điểm", FIELD_OTHER }, { "Đối tượng", FIELD_OTHER }, { "Phạm vi", FIELD_OTHER },
 };
@@ -882,6 +883,27 @@ static void free_trailing(struct outline *o, size_t from, size_t to, outline_alo
 	}
 }
 
+/* "b) Cơ quan thực hiện:" with nothing after it, over "- Đơn vị chủ trì:
+ * …" and "- Đơn vị phối hợp: …": those fields are the item's own, as if
+ * written beside "a) Nhiệm vụ:" and "c) Thời gian thực hiện:". */
+static void lift_sub_fields(struct outline *o, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		struct outline_para *f = &o->v[i];
+		if (f->role != OUTLINE_FIELD || *f->field_value || f->end <= i + 1)
+			continue;
+		bool all_fields = true;
+		for (size_t j = i + 1; j < f->end && all_fields; j++)
+			all_fields = o->v[j].parent != i || o->v[j].role == OUTLINE_FIELD;
+		if (!all_fields)
+			continue;
+		for (size_t j = i + 1; j < f->end; j++)
+			if (o->v[j].parent == i)
+				o->v[j].parent = f->parent;
+		f->field = FIELD_OTHER; /* its heading only */
+	}
+}
+
 /* Fields of an item, notes, and the one paragraph of an item. */
 static void set_roles(struct outline *o, size_t from, size_t to)
 {
@@ -889,8 +911,7 @@ static void set_roles(struct outline *o, size_t from, size_t to)
 	for (size_t i = from; i < to; i++) {
 		struct outline_para *p = &o->v[i];
 		const char *value;
-		if (p->parent != OUTLINE_ROOT && (p->mark == OUTLINE_BULLET || p->mark == OUTLINE_SUB ||
-						   p->mark == OUTLINE_NONE) &&
+		if (p->parent != OUTLINE_ROOT && p->mark != OUTLINE_PART && p->mark != OUTLINE_ROW &&
 		    (p->field = field_of(p->text, &value)) != FIELD_NONE) {
 			p->role = OUTLINE_FIELD;
 			p->field_value = xstrdup(value);
@@ -908,6 +929,7 @@ static void set_roles(struct outline *o, size_t from, size_t to)
 			p->role = OUTLINE_MERGED;
 	}
 	free(paras);
+	lift_sub_fields(o, from, to);
 }
 
 /* The section paths; bullets count among bullets, paragraphs among paragraphs. */

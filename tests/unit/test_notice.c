@@ -252,6 +252,14 @@ static const struct {
 	  "2. Bộ Quốc phòng theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với các địa phương:\n"
 	  "a) Chủ động xuất cấp hàng dự trữ quốc gia theo thẩm quyền.\n",
 	  { "1.a|Bộ Tài chính|các Bộ, cơ quan liên quan; các địa phương|", "2.a|Bộ Quốc phòng|các địa phương|", NULL } },
+	/* an item laid out as lettered fields ("a) Nhiệm vụ:", "b) Cơ quan thực
+	 * hiện:" over who leads and who co-operates, "c) Thời gian thực hiện:")
+	 * is one task */
+	{ "Hà Nội, ngày 17 tháng 11 năm 2025\nKẾ HOẠCH\nII. NHIỆM VỤ\n1.1. Xây dựng các Chiến lược của Thành phố:\n"
+	  "a) Nhiệm vụ: Tham mưu rà soát, hoàn thiện Chiến lược dữ liệu thành phố đến năm 2030.\n"
+	  "b) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n- Đơn vị phối hợp: Các Sở, ban, ngành.\n"
+	  "c) Thời gian thực hiện: Hoàn thành trong năm 2025.\n",
+	  { "II.1.1|Sở Khoa học và Công nghệ|Các Sở, ban, ngành|2025-12-31", NULL } },
 	/* a step with its paragraph and its "Thời gian hoàn tất:" is one task */
 	{ "Thành phố Hồ Chí Minh, ngày 28 tháng 6 năm 2014\nKẾ HOẠCH\n2. Trình tự\n2.2. Bước 2: Kiểm tra hiện trạng nhà ở.\n"
 	  "Ban Chỉ đạo cấp xã tổ chức kiểm tra hiện trạng nhà ở của từng đối tượng.\n"
