@@ -102,6 +102,37 @@ void reader_copy_names(char ***dst, size_t *n, char *const *src, size_t count)
 		names_push(dst, n, src[i]);
 }
 
+char *reader_field_text(const struct reader *r, size_t f)
+{
+	const struct outline_para *p = &r->o.v[f];
+	if (*p->field_value)
+		return outline_flat(p->field_value);
+	struct strbuf b = STRBUF_INIT;
+	for (size_t j = f + 1; j < p->end; j++) {
+		if (r->o.v[j].parent != f)
+			continue;
+		char *line = outline_flat(r->o.v[j].text);
+		size_t n = strlen(line);
+		while (n && strchr(" .;", line[n - 1]))
+			line[--n] = '\0';
+		char **names = NULL;
+		size_t nn = 0, len = names_scan_list(line, &names, &nn, true, true);
+		names_free(names, nn);
+		bool only_names = nn && len == n;
+		if (only_names) {
+			if (b.len)
+				strbuf_add(&b, "; ");
+			strbuf_add(&b, line);
+		}
+		free(line);
+		if (!only_names) {
+			strbuf_truncate(&b, 0);
+			break;
+		}
+	}
+	return strbuf_take(&b);
+}
+
 /* The one unmarked paragraph of item i that is read with it, or SIZE_MAX. */
 size_t reader_merged_child(const struct reader *r, size_t i)
 {
@@ -392,7 +423,7 @@ static void read_actors(struct reader *r)
 			if (p->field != FIELD_LEAD)
 				continue;
 			/* "Cơ quan thực hiện: Sở A tiến hành …; các sở … rà soát …" */
-			char *v = outline_flat(p->field_value);
+			char *v = reader_field_text(r, i);
 			actors_list(v, &nd->act.leads, &nd->act.n_leads);
 			actors_cooperating(v, &nd->act);
 			nd->act.how = nd->act.n_leads ? ACTORS_LABEL : ACTORS_NONE;
@@ -584,7 +615,8 @@ static void inherit_leads(struct reader *r)
 static void absorb_fields(struct reader *r, size_t i, size_t lead_field)
 {
 	const struct outline_para *p = &r->o.v[i];
-	bool split = !*r->o.v[lead_field].field_value && r->o.v[lead_field].end > lead_field + 1;
+	bool split = !*r->o.v[lead_field].field_value && !r->nodes[lead_field].act.n_leads &&
+		     r->o.v[lead_field].end > lead_field + 1;
 	for (size_t j = i + 1; j < p->end; j++) {
 		bool under_lead = j > lead_field && j < r->o.v[lead_field].end;
 		if (split && under_lead && r->o.v[j].parent == lead_field)

@@ -56,6 +56,11 @@ size_t reader_field_child(const struct reader *r, size_t i, enum outline_field f
 /* The field f of the block of fields that closes item j's run of items, or
  * SIZE_MAX. */
 size_t reader_trailing_field(const struct reader *r, size_t j, enum outline_field f);
+/* Field f's agencies as text: its value, or, when it has none, the names
+ * written one per line under it ("a) Cơ quan chủ trì\n- Ban Chỉ đạo quốc
+ * gia.\n- Các Bộ, ngành liên quan."), joined; "" when those lines say more
+ * than names (each is then a task of its own). New string. */
+char *reader_field_text(const struct reader *r, size_t f);
 /* A heading that says who leads and with whom, and nothing to do. */
 bool reader_only_roles(const struct reader *r, size_t i);
 

@@ -180,7 +180,7 @@ static void unit_cooperating(const struct reader *r, size_t i, struct notice_uni
 	if (lf != SIZE_MAX)
 		reader_copy_names(&coop, &n, r->nodes[lf].act.coop, r->nodes[lf].act.n_coop);
 	if (cf != SIZE_MAX) {
-		char *v = outline_flat(r->o.v[cf].field_value);
+		char *v = reader_field_text(r, cf);
 		char **names = NULL;
 		size_t nn = 0;
 		actors_list(v, &names, &nn);

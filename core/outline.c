@@ -709,6 +709,7 @@ static const struct {
 	enum outline_field field;
 } field_labels[] = {
 	{ "Cơ quan thực hiện/chủ trì", FIELD_LEAD }, { "Cơ quan chủ trì thực hiện", FIELD_LEAD },
+	{ "Cơ quan chủ trì, phối hợp", FIELD_LEAD },
 	{ "Cơ quan chủ trì tham mưu thực hiện", FIELD_LEAD }, { "Đơn vị chủ trì tham mưu thực hiện", FIELD_LEAD },
 	{ "Cơ quan chủ trì tham mưu", FIELD_LEAD }, { "Đơn vị chủ trì tham mưu", FIELD_LEAD },
 	{ "Đơn vị chủ trì thực hiện", FIELD_LEAD }, { "Cơ quan, đơn vị thực hiện", FIELD_LEAD },
@@ -726,13 +727,15 @@ static const struct {
 	{ "Thời điểm hoàn thành", FIELD_TIME }, { "Tiến độ thực hiện", FIELD_TIME },
 	{ "Tiến độ hoàn thành", FIELD_TIME }, { "Thời hạn", FIELD_TIME }, { "Thời gian", FIELD_TIME },
 	{ "Tiến độ", FIELD_TIME }, { "Nội dung thực hiện", FIELD_CONTENT }, { "Nội dung công việc", FIELD_CONTENT },
+	{ "Nội dung, biện pháp", FIELD_CONTENT }, { "Nội dung, giải pháp", FIELD_CONTENT },
 	{ "Nội dung", FIELD_CONTENT }, { "Nhiệm vụ", FIELD_CONTENT }, { "Sản phẩm", FIELD_OTHER },
 	{ "Kết quả", FIELD_OTHER },
 	{ "Kinh phí", FIELD_OTHER }, { "Hình thức", FIELD_OTHER }, { "Số lượng", FIELD_OTHER },
 	{ "Địa điểm", FIELD_OTHER }, { "Đối tượng", FIELD_OTHER }, { "Phạm vi", FIELD_OTHER },
 };
 
-/* "Cơ quan thực hiện: …" → FIELD_LEAD, value "…". */
+/* "Cơ quan thực hiện: …" → FIELD_LEAD, value "…"; a label alone ("Cơ quan
+ * chủ trì", the list under it) → its field, value "". */
 static enum outline_field field_of(const char *text, const char **value)
 {
 	for (size_t i = 0; i < COUNT(field_labels); i++) {
@@ -742,6 +745,14 @@ static enum outline_field field_of(const char *text, const char **value)
 		const char *p = text + n;
 		while (*p == ' ')
 			p++;
+		/* alone, only a label that cannot be a heading's title ("1. Nội
+		 * dung", "1. Nhiệm vụ" head their items) */
+		enum outline_field f = field_labels[i].field;
+		bool bare_ok = f == FIELD_LEAD || f == FIELD_COOP || f == FIELD_TIME || strchr(field_labels[i].label, ',');
+		if (bare_ok && (!*p || (*p == '.' && !p[1]))) {
+			*value = p + (*p == '.');
+			return f;
+		}
 		if (*p != ':')
 			continue;
 		p++;

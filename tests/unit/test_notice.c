@@ -260,6 +260,14 @@ static const struct {
 	  "b) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n- Đơn vị phối hợp: Các Sở, ban, ngành.\n"
 	  "c) Thời gian thực hiện: Hoàn thành trong năm 2025.\n",
 	  { "II.1.1|Sở Khoa học và Công nghệ|Các Sở, ban, ngành|2025-12-31", NULL } },
+	/* the same with fields as numbered headings over their lists: who leads
+	 * and who co-operates written one per line, names only */
+	{ "Hà Nội, ngày 11 tháng 11 năm 2013\nKẾ HOẠCH\nI. CÔNG TÁC QUÁN TRIỆT, TRIỂN KHAI THỰC HIỆN\n"
+	  "1. Nội dung, biện pháp\na) Tổ chức Hội nghị quán triệt và triển khai thực hiện Chỉ thị.\n"
+	  "b) Tổ chức triển khai thực hiện các chủ trương của Đảng.\n2. Cơ quan chủ trì, phối hợp\n"
+	  "a) Cơ quan chủ trì\n- Ban Chỉ đạo quốc gia.\n- Các Bộ, ngành liên quan.\nb) Cơ quan phối hợp\n"
+	  "- Hội Cựu chiến binh các cấp.\n3. Thời gian thực hiện: Tháng 12/2013 và thường xuyên.\n",
+	  { "I|Ban Chỉ đạo quốc gia; Các Bộ, ngành liên quan|Hội Cựu chiến binh các cấp|2013-12-31", NULL } },
 	/* a step with its paragraph and its "Thời gian hoàn tất:" is one task */
 	{ "Thành phố Hồ Chí Minh, ngày 28 tháng 6 năm 2014\nKẾ HOẠCH\n2. Trình tự\n2.2. Bước 2: Kiểm tra hiện trạng nhà ở.\n"
 	  "Ban Chỉ đạo cấp xã tổ chức kiểm tra hiện trạng nhà ở của từng đối tượng.\n"

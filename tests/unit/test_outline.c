@@ -78,12 +78,12 @@ static const struct {
 	{ "Điều 1. Phạm vi\nỦy quyền cho Giám đốc Sở Công Thương thực hiện.\n(Chi tiết tại Phụ lục kèm theo)\n",
 	  "Điều 1|Phạm vi\nĐiều 1|Ủy quyền cho Giám đốc Sở Công Thương thực hiện.\nĐiều 1|(Chi tiết tại Phụ lục kèm theo)\n" },
 	/* parts lettered in capitals over roman ones: "B.I", "C.1", "D.2 (1)" */
-	{ "A. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nB. NỘI DUNG, NHIỆM VỤ\nI. CÔNG TÁC QUÁN TRIỆT\n1. Nội dung\n"
+	{ "A. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nB. NỘI DUNG, NHIỆM VỤ\nI. CÔNG TÁC QUÁN TRIỆT\n1. Tuyên truyền\n"
 	  "II. BAN HÀNH VĂN BẢN\nC. GIẢI PHÁP TRỌNG TÂM\n1. Tập trung nghiên cứu.\nD. TỔ CHỨC THỰC HIỆN\n2. Bộ Quốc phòng\n"
-	  "- Chủ trì.\n",
-	  "A|MỤC ĐÍCH, YÊU CẦU\nA.1|Mục đích\nB|NỘI DUNG, NHIỆM VỤ\nB.I|CÔNG TÁC QUÁN TRIỆT\nB.I.1|Nội dung\n"
+	  "- Chủ trì việc quy tập.\n",
+	  "A|MỤC ĐÍCH, YÊU CẦU\nA.1|Mục đích\nB|NỘI DUNG, NHIỆM VỤ\nB.I|CÔNG TÁC QUÁN TRIỆT\nB.I.1|Tuyên truyền\n"
 	  "B.II|BAN HÀNH VĂN BẢN\nC|GIẢI PHÁP TRỌNG TÂM\nC.1|Tập trung nghiên cứu.\nD|TỔ CHỨC THỰC HIỆN\nD.2|Bộ Quốc phòng\n"
-	  "D.2 (1)|Chủ trì.\n" },
+	  "D.2 (1)|Chủ trì việc quy tập.\n" },
 	/* a letter printed after its item's number ("2.1.a.") is that item's letter */
 	{ "2. Trình tự\n2.1. Bước 1:\n2.1.a. Thành lập Ban Chỉ đạo.\n2.1.b. Hướng dẫn hồ sơ.\n2.2. Bước 2.\n",
 	  "2|Trình tự\n2.1|Bước 1:\n2.1.a|Thành lập Ban Chỉ đạo.\n2.1.b|Hướng dẫn hồ sơ.\n2.2|Bước 2.\n" },
