@@ -293,8 +293,9 @@ static void read_header(struct notice *n, const struct outline *o, struct letter
 			h->body = ++i;
 			continue;
 		}
-		/* before anything of a header: a file name, a link, a note */
-		if (!found && misses < 5 && strlen(p->text) < 300) {
+		/* before anything of a header: a file name, a link, a note (a
+		 * copy's metadata line can be long) */
+		if (!found && misses < 5 && (strlen(p->text) < 300 || p->heading)) {
 			misses++;
 			i++;
 			continue;
