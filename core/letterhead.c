@@ -474,7 +474,9 @@ static char *find_addressee(const struct notice *n, const struct outline *o, con
 			return who;
 		free(who);
 	}
-	if (h->n_to == 1 && specific(h->to[0]))
+	/* the one addressee, a group too: "Kính gửi: Các cơ sở đào tạo trực
+	 * thuộc Bộ" is who the letter's items are for */
+	if (h->n_to == 1 && !text_starts_with(h->to[0], "Như trên"))
 		return xstrdup(h->to[0]);
 	return h->n_to == 0 ? visited_locality(n->title) : NULL;
 }
@@ -542,14 +544,20 @@ static char *issuer_in_body(const struct outline *o, const struct letterhead *h)
 			const char *p = strstr(t, verbs[v]);
 			if (!p)
 				continue;
-			/* the clause before the verb, from its last comma */
-			const char *c = p;
-			while (c > t && c[-1] != ',' && c[-1] != '.' && c[-1] != ';')
-				c--;
-			while (*c == ' ')
-				c++;
-			if (c < p && names_head_len(c, false) && !memchr(c, '(', (size_t)(p - c)) && p - c < 120)
-				found = xstrndup(c, (size_t)(p - c));
+			/* the name that ends right before the verb, in its sentence
+			 * ("…, Bộ Văn hóa, Thể thao và Du lịch đề nghị …") */
+			const char *sentence = p;
+			while (sentence > t && sentence[-1] != '.' && sentence[-1] != ';')
+				sentence--;
+			for (const char *c = sentence; c < p && !found; c++) {
+				if (c != t && c[-1] != ' ')
+					continue;
+				char **names = NULL;
+				size_t n = 0, len = names_head_len(c, false) ? names_scan_list(c, &names, &n, false, false) : 0;
+				names_free(names, n);
+				if (n == 1 && c + len == p && p - c < 120)
+					found = xstrndup(c, len);
+			}
 		}
 		free(t);
 		if (found)

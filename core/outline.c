@@ -651,7 +651,10 @@ bool outline_ends_colon(const struct outline_para *p)
 	size_t n = strlen(p->text);
 	while (n && (p->text[n - 1] == ' ' || p->text[n - 1] == '\n' || p->text[n - 1] == '*'))
 		n--;
-	return n && p->text[n - 1] == ':';
+	/* "… một số nhiệm vụ như sau.": a colon written as a period */
+	static const char as_follows[] = "như sau.";
+	size_t k = strlen(as_follows);
+	return n && (p->text[n - 1] == ':' || (n >= k && strncmp(p->text + n - k, as_follows, k) == 0));
 }
 
 char *outline_flat(const char *text)

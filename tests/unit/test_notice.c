@@ -235,6 +235,11 @@ static const struct {
 	  "nghiệp viễn thông phủ sóng 5G; (3) Khẩn trương ban hành văn bản hướng dẫn.\n",
 	  { "5.a (1)|Bộ Khoa học và Công nghệ||2025-11-30", "5.a (2)|Bộ Khoa học và Công nghệ||",
 	    "5.a (3)|Bộ Khoa học và Công nghệ||", NULL } },
+	/* a letter to one group: its items that name nobody are the group's */
+	{ "Kính gửi: Các cơ sở đào tạo trực thuộc Bộ\nBộ Văn hóa, Thể thao và Du lịch đề nghị các cơ sở đào tạo "
+	  "thực hiện một số nhiệm vụ năm học như sau.\nI. NHIỆM VỤ CỤ THỂ\n1. Hoàn thiện thể chế\n"
+	  "- Tiếp tục rà soát, sửa đổi các quy chế đào tạo.\n- Nâng cao chất lượng đội ngũ giảng viên.\n",
+	  { "I.1 (1)|Các cơ sở đào tạo trực thuộc Bộ||", "I.1 (2)|Các cơ sở đào tạo trực thuộc Bộ||", NULL } },
 	/* who acts, said in parentheses at the item's end */
 	{ "Sơn La, ngày 10 tháng 02 năm 2023\nKẾ HOẠCH\n6. Xây dựng và tham mưu ban hành Quy chế bảo vệ bí mật nhà nước "
 	  "(Giao Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh).\n"
