@@ -110,7 +110,7 @@ static const char *const predicates[] = {
 	"tham gia", "phổ biến", "thúc đẩy", "đề ra", "tuyên dương", "biểu dương", "quán triệt",
 	"kêu gọi", "thăm", "thăm hỏi", "sửa chữa", "sửa đổi", "xác định", "phân cấp",
 	"trao đổi", "khuyến khích", "tự", "tìm", "áp dụng", "ủng hộ", "mời", "đăng ký",
-	"số hóa", "số hoá", "tích hợp", "kết nối", "chia sẻ", "chuyển đổi", "thành lập",
+	"số hóa", "số hoá", "tích hợp", "kết nối", "chia sẻ", "chuyển đổi", "thành lập", "xuất cấp", "xuất cấp",
 	"tăng tốc", "hạn chế", "ngăn chặn", "có ý kiến", "biết", "có kế hoạch", "thiết lập", "ứng dụng", "kính đề nghị", "kính gửi", "kính báo cáo", "trân trọng", "đạt", "vẫn", "còn", "giao", "cung ứng",
 };
 

@@ -147,6 +147,8 @@ static const struct {
 	  "Chủ tịch Ủy ban nhân dân xã, phường; các đơn vị liên quan", "", ACTORS_SUBJECT },
 	{ "Ủy ban nhân dân xã, phường, thị trấn thành lập Ban Chỉ đạo thực hiện hỗ trợ nhà ở.",
 	  "Ủy ban nhân dân xã, phường, thị trấn", "", ACTORS_SUBJECT },
+	{ "Bộ Tài chính xuất cấp, hỗ trợ gạo, vật tư theo đề nghị của các địa phương.", "Bộ Tài chính", "",
+	  ACTORS_SUBJECT },
 	/* who the advised committee works with is not the task's partner */
 	{ "Sở Y tế chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế triển khai Dự án 6.",
 	  "Sở Y tế", "các đơn vị liên quan", ACTORS_SUBJECT },
