@@ -235,6 +235,12 @@ static const struct {
 	  "nghiệp viễn thông phủ sóng 5G; (3) Khẩn trương ban hành văn bản hướng dẫn.\n",
 	  { "5.a (1)|Bộ Khoa học và Công nghệ||2025-11-30", "5.a (2)|Bộ Khoa học và Công nghệ||",
 	    "5.a (3)|Bộ Khoa học và Công nghệ||", NULL } },
+	/* a copy's long metadata heading before the header does not hide it */
+	{ "# nguồn: bản sao của trang thông tin điện tử, người chép ghi lại số, ký hiệu, ngày ban hành, người ký, "
+	  "cơ quan ban hành và các tài liệu liên quan của văn bản này để tiện tra cứu về sau, kể cả "
+	  "đường dẫn tới bản gốc và các bản dịch khác nếu có\n"
+	  "Hà Nội, ngày 02 tháng 01 năm 2026\nKính gửi: Sở Y tế\n1. Rà soát hồ sơ cấp phép hành nghề.\n",
+	  { "1|Sở Y tế||", NULL } },
 	/* a letter to one group: its items that name nobody are the group's */
 	{ "Kính gửi: Các cơ sở đào tạo trực thuộc Bộ\nBộ Văn hóa, Thể thao và Du lịch đề nghị các cơ sở đào tạo "
 	  "thực hiện một số nhiệm vụ năm học như sau.\nI. NHIỆM VỤ CỤ THỂ\n1. Hoàn thiện thể chế\n"
