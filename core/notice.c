@@ -791,32 +791,68 @@ static const char *position_label(const char *section, unsigned *n)
 	return open;
 }
 
+/* A unit's section and position, sorted by both to find clashes. */
+struct placed {
+	const char *section;
+	size_t index;
+};
+
+static int by_section(const void *a, const void *b)
+{
+	const struct placed *x = a, *y = b;
+	int c = strcmp(x->section, y->section);
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static int by_index(const void *a, const void *b)
+{
+	const struct placed *x = a, *y = b;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Gives unit i the next "(n)" free under its section's prefix. */
+static void renumber(struct notice *n, size_t first, size_t i)
+{
+	unsigned k;
+	const char *lab = position_label(n->units[i].section, &k);
+	if (!lab)
+		return;
+	size_t prefix = (size_t)(lab - n->units[i].section);
+	unsigned top = k;
+	for (size_t j = first; j < n->n_units; j++) {
+		unsigned m;
+		const char *l = position_label(n->units[j].section, &m);
+		if (j != i && l && (size_t)(l - n->units[j].section) == prefix &&
+		    strncmp(n->units[j].section, n->units[i].section, prefix) == 0 && m > top)
+			top = m;
+	}
+	char *renamed = xasprintf("%.*s(%u)", (int)prefix, n->units[i].section, top + 1);
+	free(n->units[i].section);
+	n->units[i].section = renamed;
+}
+
 /* Two units never share a section: a paragraph numbered among paragraphs
  * ("(2)" after a lead-in) that meets a bullet of the same number under the
- * same heading takes the next number free there. */
+ * same heading takes the next number free there. The clashes are found by
+ * sorting (a notice may hold 10,000 units), then renumbered in text order
+ * (each new number is above every number under its prefix: no new clash). */
 static void distinct_sections(struct notice *n, size_t first)
 {
-	for (size_t i = first; i < n->n_units; i++) {
-		unsigned k;
-		const char *lab = position_label(n->units[i].section, &k);
-		bool clash = false;
-		for (size_t j = first; j < i && !clash; j++)
-			clash = strcmp(n->units[j].section, n->units[i].section) == 0;
-		if (!lab || !clash)
-			continue;
-		size_t prefix = (size_t)(lab - n->units[i].section);
-		unsigned top = k;
-		for (size_t j = first; j < n->n_units; j++) {
-			unsigned m;
-			const char *l = position_label(n->units[j].section, &m);
-			if (j != i && l && (size_t)(l - n->units[j].section) == prefix &&
-			    strncmp(n->units[j].section, n->units[i].section, prefix) == 0 && m > top)
-				top = m;
-		}
-		char *renamed = xasprintf("%.*s(%u)", (int)prefix, n->units[i].section, top + 1);
-		free(n->units[i].section);
-		n->units[i].section = renamed;
-	}
+	size_t count = n->n_units - first, clashes = 0;
+	if (count < 2)
+		return;
+	struct placed *v = xmalloc(count * sizeof *v);
+	for (size_t k = 0; k < count; k++)
+		v[k] = (struct placed){ n->units[first + k].section, first + k };
+	qsort(v, count, sizeof *v, by_section);
+	/* the later units of each run of one section, kept at the front */
+	for (size_t k = 1; k < count; k++)
+		if (strcmp(v[k].section, v[k - 1].section) == 0)
+			v[clashes++] = v[k];
+	qsort(v, clashes, sizeof *v, by_index);
+	for (size_t k = 0; k < clashes; k++)
+		renumber(n, first, v[k].index);
+	free(v);
 }
 
 /* Reads the units of the body [r->from, r->to). */
