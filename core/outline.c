@@ -791,16 +791,15 @@ static char *child_path(const char *base, const char *label, bool paren)
 	return paren ? xasprintf("%s (%s)", base, label) : xasprintf("%s.%s", base, label);
 }
 
-/* Whether, after the unmarked paragraphs from i on, the next marked one is
- * another entry of entry's list: the paragraphs are inside the list. */
-static bool list_goes_on(const struct outline *o, size_t i, size_t to, size_t entry)
+/* Whether, after the unmarked paragraphs from i on (the next marked one is
+ * next_marked, or to), it is another entry of entry's list: the paragraphs
+ * are inside the list. */
+static bool list_goes_on(const struct outline *o, size_t i, size_t next_marked, size_t to, size_t entry)
 {
 	const char *value;
 	if (field_of(o->v[i].text, &value) != FIELD_NONE)
 		return false; /* a block of fields after entries is about them all */
-	while (i < to && o->v[i].mark == OUTLINE_NONE)
-		i++;
-	return i < to && same_kind(&o->v[i], &o->v[entry]);
+	return next_marked < to && same_kind(&o->v[next_marked], &o->v[entry]);
 }
 
 /* Links paragraphs [from, to) to their items: a stack of open items by rank. */
@@ -808,6 +807,12 @@ static void link_items(struct outline *o, size_t from, size_t to)
 {
 	size_t *stack = xmalloc((to - from + 1) * sizeof *stack);
 	int *ranks = xmalloc((to - from + 1) * sizeof *ranks);
+	/* per paragraph, the first marked one at or after it (to: none): one
+	 * backward pass, not a scan per paragraph of a long run */
+	size_t *next_marked = xmalloc((to - from + 1) * sizeof *next_marked);
+	next_marked[to - from] = to;
+	for (size_t i = to; i-- > from;)
+		next_marked[i - from] = o->v[i].mark != OUTLINE_NONE ? i : next_marked[i - from + 1];
 	size_t sp = 0;
 	for (size_t i = from; i < to; i++) {
 		struct outline_para *p = &o->v[i];
@@ -824,7 +829,7 @@ static void link_items(struct outline *o, size_t from, size_t to)
 			 * the list goes on after it (the entry's text goes on) */
 			while (sp && (o->v[stack[sp - 1]].mark == OUTLINE_NONE ||
 				      (rank(&o->v[stack[sp - 1]]) >= 22 && !outline_ends_colon(&o->v[stack[sp - 1]]) &&
-				       !list_goes_on(o, i, to, stack[sp - 1]))))
+				       !list_goes_on(o, i, next_marked[i - from], to, stack[sp - 1]))))
 				sp--;
 			p->parent = sp ? stack[sp - 1] : OUTLINE_ROOT;
 			bool list_follows = i + 1 < to && o->v[i + 1].mark != OUTLINE_NONE && o->v[i + 1].mark != OUTLINE_ROW &&
@@ -852,6 +857,7 @@ static void link_items(struct outline *o, size_t from, size_t to)
 	}
 	free(stack);
 	free(ranks);
+	free(next_marked);
 }
 
 /* Paragraphs after the last item of the top list that stand on their own
