@@ -7,6 +7,7 @@
 
 #include "core/actors.h"
 #include "core/deadline.h"
+#include "core/err.h"
 #include "core/intake.h"
 #include "core/letterhead.h"
 #include "core/names.h"
@@ -32,12 +33,22 @@ struct deadline_options reader_due_options(const struct reader *r)
  * DATE_NONE. */
 static civil_day date_at(const char *s)
 {
-	int d, m, y, n = 0;
-	if ((sscanf(s, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 ||
-	     sscanf(s, "ngày %2d tháng %2d năm %4d%n", &d, &m, &y, &n) == 3) &&
-	    n > 0 && date_valid(y, m, d))
-		return date_from_ymd(y, m, d);
-	return DATE_NONE;
+	/* the words date_parse() takes whole: "14/11/2025" is one, "ngày 14
+	 * tháng 11 năm 2025" six */
+	size_t words = text_starts_with(s, "ngày ") ? 6 : 1, len = 0;
+	for (size_t w = 0; w < words && s[len]; w++) {
+		len += strspn(s + len, " ");
+		len += strcspn(s + len, " ");
+	}
+	while (len && strchr(",.;:)", s[len - 1]))
+		len--;
+	char word[64], err[ERR_MAX];
+	civil_day d;
+	if (!len || len >= sizeof word)
+		return DATE_NONE;
+	memcpy(word, s, len);
+	word[len] = '\0';
+	return date_parse(word, &d, err) == 0 ? d : DATE_NONE;
 }
 
 /* A letter copied without its date was written after what it cites: the
